@@ -1,0 +1,71 @@
+#pragma once
+
+#include "../core/connectionconfig.h"
+#include "../core/connectionstate.h"
+#include "../core/flag.h"
+#include "../core/rollout.h"
+#include "serverreply.h"
+
+#include <QObject>
+#include <QStringList>
+
+// One flag server, asynchronous. Backends emit flag snapshots and live changes; mutations return
+// a ServerReply whose flag() is the server's confirmation. Backends never write to FlagDeck's
+// stores: the controller moves data between connectors, stores and models.
+class FlagServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Capability {
+        Environments = 0x01,
+        LiveUpdates = 0x02,
+        Kill = 0x04,
+        Restore = 0x08,
+        SetRollout = 0x10,
+        AuditHistory = 0x20,
+    };
+    Q_DECLARE_FLAGS(Capabilities, Capability)
+
+    explicit FlagServer(ConnectionConfig config, QObject *parent = nullptr);
+
+    const ConnectionConfig &config() const { return m_config; }
+    QString connectionId() const { return m_config.id; }
+    QString displayName() const { return m_config.displayName; }
+
+    virtual Capabilities capabilities() const = 0;
+
+    ConnectionState state() const { return m_state; }
+    QString stateDetail() const { return m_stateDetail; }
+    virtual void connectToServer() = 0;
+    virtual void disconnectFromServer() = 0;
+
+    // Known once connected.
+    virtual QStringList environments() const = 0;
+
+    virtual ServerReply *setEnabled(const QString &environment, const QString &flagKey, bool enabled,
+                                    const QString &comment) = 0;
+    // Refused with a Conflict when the flag's revision is no longer expectedRevision.
+    virtual ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
+                                    const QString &expectedRevision, const QString &comment) = 0;
+    // History after the cursor (empty: from the start), oldest first.
+    virtual ServerReply *fetchAuditSince(const QString &cursor) = 0;
+
+Q_SIGNALS:
+    void stateChanged(ConnectionState state, const QString &detail);
+    void environmentsChanged(const QStringList &environments);
+    // The whole set of flags of one environment, replacing what was known.
+    void flagsReplaced(const QString &environment, const QList<Flag> &flags);
+    // One flag changed on the server (by anyone).
+    void flagChanged(const QString &environment, const Flag &flag);
+
+protected:
+    void setState(ConnectionState state, const QString &detail = {});
+
+private:
+    ConnectionConfig m_config;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_stateDetail;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(FlagServer::Capabilities)

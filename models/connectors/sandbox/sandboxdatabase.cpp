@@ -1,0 +1,226 @@
+#include "sandboxdatabase.h"
+
+#include "../../core/flagjson.h"
+#include "../../core/jsonreader.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SandboxDatabase", text);
+}
+
+QString sqlError(const QString &what, const QSqlError &error)
+{
+    return tr("%1: %2").arg(what, error.text());
+}
+
+} // namespace
+
+SandboxDatabase::SandboxDatabase(QString path)
+    : m_path(std::move(path)), m_connectionName(QStringLiteral("sandbox-") + QUuid::createUuid().toString())
+{
+}
+
+SandboxDatabase::~SandboxDatabase()
+{
+    if (m_database.isValid()) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QString SandboxDatabase::open()
+{
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return tr("cannot create the folder for %1").arg(m_path);
+    m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_database.setDatabaseName(m_path);
+    if (!m_database.open())
+        return sqlError(tr("cannot open the sandbox database %1").arg(m_path), m_database.lastError());
+    if (const QString error = createSchema(); !error.isEmpty())
+        return error;
+    QSqlQuery count(m_database);
+    if (!count.exec(QStringLiteral("SELECT count(*) FROM flags")) || !count.next())
+        return sqlError(tr("cannot read the sandbox flags"), count.lastError());
+    return count.value(0).toLongLong() == 0 ? seed() : QString();
+}
+
+QString SandboxDatabase::createSchema()
+{
+    QSqlQuery query(m_database);
+    const QStringList statements = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS flags (environment TEXT NOT NULL, key TEXT NOT NULL, "
+                       "body TEXT NOT NULL, PRIMARY KEY (environment, key))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                       "environment TEXT NOT NULL, flag_key TEXT NOT NULL, action TEXT NOT NULL, "
+                       "actor TEXT NOT NULL, time_ms INTEGER NOT NULL, before_json TEXT NOT NULL, "
+                       "after_json TEXT NOT NULL, comment TEXT NOT NULL)"),
+    };
+    for (const QString &statement : statements) {
+        if (!query.exec(statement))
+            return sqlError(tr("cannot prepare the sandbox database"), query.lastError());
+    }
+    return {};
+}
+
+Result<QMap<QString, QList<Flag>>> SandboxDatabase::readSeed(const QByteArray &json)
+{
+    using SeedResult = Result<QMap<QString, QList<Flag>>>;
+    Result<QJsonDocument> document = parseJsonDocument(json, 4 * 1024 * 1024, tr("the sandbox seed"));
+    if (!document)
+        return SeedResult::failure(document.error());
+    if (!document->isObject())
+        return SeedResult::failure(tr("the sandbox seed is not a JSON object"));
+    JsonReader reader(document->object(), QString());
+    const QJsonObject environments = reader.requiredObject(QStringLiteral("environments"));
+    if (!reader.ok())
+        return SeedResult::failure(reader.error());
+    QMap<QString, QList<Flag>> flagsByEnvironment;
+    for (auto it = environments.constBegin(); it != environments.constEnd(); ++it) {
+        const QString path = QStringLiteral("environments.%1").arg(it.key());
+        if (!it.value().isArray())
+            return SeedResult::failure(tr("%1: expected a list of flags").arg(path));
+        Result<QList<Flag>> flags = readObjectArray<Flag>(it.value().toArray(), path, flagFromJson);
+        if (!flags)
+            return SeedResult::failure(flags.error());
+        flagsByEnvironment.insert(it.key(), std::move(flags).value());
+    }
+    return flagsByEnvironment;
+}
+
+QString SandboxDatabase::seed()
+{
+    QFile file(QStringLiteral(":/sandbox/seed.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("the sandbox seed data is missing from this build");
+    Result<QMap<QString, QList<Flag>>> seedFlags = readSeed(file.readAll());
+    if (!seedFlags)
+        return seedFlags.error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = seedFlags->constBegin(); it != seedFlags->constEnd(); ++it) {
+        for (Flag flag : it.value()) {
+            flag.revision = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            flag.updatedAtMs = now;
+            flag.updatedBy = QStringLiteral("sandbox");
+            AuditEntry created;
+            created.action = QStringLiteral("create");
+            created.actor = QStringLiteral("sandbox");
+            created.actorKind = ActorKind::System;
+            created.timeMs = now;
+            created.after = flagToJson(flag);
+            created.comment = tr("seeded by the sandbox");
+            if (const QString error = saveFlag(it.key(), flag, created); !error.isEmpty())
+                return error;
+        }
+    }
+    return {};
+}
+
+QStringList SandboxDatabase::environments() const
+{
+    QStringList names;
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT DISTINCT environment FROM flags ORDER BY environment"))) {
+        while (query.next())
+            names.append(query.value(0).toString());
+    }
+    return names;
+}
+
+QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
+{
+    QMap<QString, Flag> flags;
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT body FROM flags WHERE environment = ?"));
+    query.addBindValue(environment);
+    if (!query.exec())
+        return flags;
+    while (query.next()) {
+        // Rows were validated when written; one that no longer reads is skipped, not fatal.
+        const QJsonObject body = QJsonDocument::fromJson(query.value(0).toByteArray()).object();
+        Result<Flag> flag = flagFromJson(body, environment);
+        if (flag)
+            flags.insert(flag->key, std::move(flag).value());
+        else
+            qWarning("sandbox: skipping a stored flag that does not read: %s", qPrintable(flag.error()));
+    }
+    return flags;
+}
+
+QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
+{
+    if (!m_database.transaction())
+        return sqlError(tr("cannot start a sandbox transaction"), m_database.lastError());
+    QSqlQuery upsert(m_database);
+    upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
+    upsert.addBindValue(environment);
+    upsert.addBindValue(flag.key);
+    upsert.addBindValue(QJsonDocument(flagToJson(flag)).toJson(QJsonDocument::Compact));
+    QSqlQuery append(m_database);
+    append.prepare(QStringLiteral("INSERT INTO history (environment, flag_key, action, actor, time_ms, "
+                                  "before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    append.addBindValue(environment);
+    append.addBindValue(flag.key);
+    append.addBindValue(history.action);
+    append.addBindValue(history.actor);
+    append.addBindValue(history.timeMs);
+    append.addBindValue(QJsonDocument(history.before).toJson(QJsonDocument::Compact));
+    append.addBindValue(QJsonDocument(history.after).toJson(QJsonDocument::Compact));
+    append.addBindValue(history.comment);
+    if (!upsert.exec() || !append.exec()) {
+        const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
+        m_database.rollback();
+        return sqlError(tr("cannot store the sandbox flag"), error);
+    }
+    if (!m_database.commit())
+        return sqlError(tr("cannot commit the sandbox change"), m_database.lastError());
+    return {};
+}
+
+QList<AuditEntry> SandboxDatabase::historyAfter(qint64 afterId, int limit, qint64 *lastId) const
+{
+    QList<AuditEntry> entries;
+    *lastId = afterId;
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, environment, flag_key, action, actor, time_ms, before_json, "
+                                 "after_json, comment FROM history WHERE id > ? ORDER BY id LIMIT ?"));
+    query.addBindValue(afterId);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return entries;
+    while (query.next()) {
+        AuditEntry entry;
+        *lastId = query.value(0).toLongLong();
+        entry.sourceId = QString::number(*lastId);
+        entry.environment = query.value(1).toString();
+        entry.flagKey = query.value(2).toString();
+        entry.action = query.value(3).toString();
+        entry.outcome = QStringLiteral("applied");
+        entry.actor = query.value(4).toString();
+        entry.actorKind = entry.actor == QLatin1String("sandbox") ? ActorKind::System : ActorKind::Human;
+        entry.timeMs = query.value(5).toLongLong();
+        entry.before = QJsonDocument::fromJson(query.value(6).toByteArray()).object();
+        entry.after = QJsonDocument::fromJson(query.value(7).toByteArray()).object();
+        entry.comment = query.value(8).toString();
+        entries.append(entry);
+    }
+    return entries;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../../core/auditentry.h"
+#include "../../core/flag.h"
+#include "../../core/result.h"
+
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+
+// The sandbox server's own storage: one SQLite file per sandbox connection, seeded on first open
+// from the bundled seed data, so every sandbox keeps its state across restarts.
+class SandboxDatabase
+{
+public:
+    explicit SandboxDatabase(QString path);
+    ~SandboxDatabase();
+    SandboxDatabase(const SandboxDatabase &) = delete;
+    SandboxDatabase &operator=(const SandboxDatabase &) = delete;
+
+    // Opens or creates the file; seeds it when it holds no flags. Returns the error text on failure.
+    QString open();
+
+    QStringList environments() const;
+    QMap<QString, Flag> flags(const QString &environment) const;
+
+    // Stores the flag and appends one history entry, in one transaction.
+    QString saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history);
+
+    // History entries with id > afterId, oldest first, at most limit; lastId is the newest id read.
+    QList<AuditEntry> historyAfter(qint64 afterId, int limit, qint64 *lastId) const;
+
+    static Result<QMap<QString, QList<Flag>>> readSeed(const QByteArray &json);
+
+private:
+    QString createSchema();
+    QString seed();
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_database;
+};

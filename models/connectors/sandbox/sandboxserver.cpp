@@ -1,0 +1,227 @@
+#include "sandboxserver.h"
+
+#include "../../core/flagjson.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUuid>
+
+namespace {
+
+constexpr int AuditPageSize = 500;
+
+QString localOperator()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(ConnectionConfig config, QString databasePath, QObject *parent)
+    : FlagServer(std::move(config), parent), m_databasePath(std::move(databasePath))
+{
+}
+
+SandboxServer::~SandboxServer() = default;
+
+QString SandboxServer::defaultDatabasePath(const QString &connectionId)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sandbox/")
+        + connectionId + QStringLiteral(".sqlite");
+}
+
+FlagServer::Capabilities SandboxServer::capabilities() const
+{
+    return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
+        | Capability::SetRollout | Capability::AuditHistory;
+}
+
+void SandboxServer::setLatency(int minMs, int maxMs)
+{
+    m_minLatencyMs = std::max(0, minMs);
+    m_maxLatencyMs = std::max(m_minLatencyMs, maxMs);
+}
+
+void SandboxServer::failNextMutations(int count, const ServerError &error)
+{
+    m_failuresLeft = count;
+    m_injectedError = error;
+}
+
+void SandboxServer::setUnresponsive(bool unresponsive)
+{
+    m_unresponsive = unresponsive;
+}
+
+void SandboxServer::afterLatency(std::function<void()> work)
+{
+    const int latency = m_maxLatencyMs == 0
+        ? 0
+        : int(QRandomGenerator::global()->bounded(m_minLatencyMs, m_maxLatencyMs + 1));
+    QTimer::singleShot(latency, this, std::move(work));
+}
+
+void SandboxServer::connectToServer()
+{
+    if (state() == ConnectionState::Connected || state() == ConnectionState::Connecting)
+        return;
+    setState(ConnectionState::Connecting);
+    afterLatency([this] {
+        if (state() != ConnectionState::Connecting)
+            return;
+        m_database = std::make_unique<SandboxDatabase>(m_databasePath);
+        if (const QString error = m_database->open(); !error.isEmpty()) {
+            m_database.reset();
+            setState(ConnectionState::Failed, error);
+            return;
+        }
+        m_flags.clear();
+        for (const QString &environment : m_database->environments())
+            m_flags.insert(environment, m_database->flags(environment));
+        setState(ConnectionState::Connected);
+        Q_EMIT environmentsChanged(m_flags.keys());
+        for (auto it = m_flags.constBegin(); it != m_flags.constEnd(); ++it)
+            Q_EMIT flagsReplaced(it.key(), it.value().values());
+    });
+}
+
+void SandboxServer::disconnectFromServer()
+{
+    m_database.reset();
+    m_flags.clear();
+    setState(ConnectionState::Disconnected);
+}
+
+QStringList SandboxServer::environments() const
+{
+    return m_flags.keys();
+}
+
+ServerReply *SandboxServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled,
+                                       const QString &comment)
+{
+    const QString action = enabled ? QStringLiteral("restore") : QStringLiteral("kill");
+    return mutate(environment, flagKey, action, comment, [enabled](const Flag &current) {
+        Flag changed = current;
+        changed.enabled = enabled;
+        return Result<Flag>(changed);
+    });
+}
+
+ServerReply *SandboxServer::setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
+                                       const QString &expectedRevision, const QString &comment)
+{
+    return mutate(environment, flagKey, QStringLiteral("set_rollout"), comment,
+                  [rollout, expectedRevision](const Flag &current) {
+                      if (current.revision != expectedRevision)
+                          return Result<Flag>::failure(QStringLiteral("conflict"));
+                      Flag changed = current;
+                      changed.rollout = rollout;
+                      if (const QString problem = changed.consistencyError(); !problem.isEmpty())
+                          return Result<Flag>::failure(problem);
+                      return Result<Flag>(changed);
+                  });
+}
+
+ServerReply *SandboxServer::mutate(const QString &environment, const QString &flagKey, const QString &action,
+                                   const QString &comment, Mutation mutation)
+{
+    auto *reply = new ServerReply(this);
+    if (m_unresponsive)
+        return reply;
+    afterLatency([=, this] {
+        if (state() != ConnectionState::Connected) {
+            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
+            return;
+        }
+        if (m_failuresLeft > 0) {
+            --m_failuresLeft;
+            reply->finishWithError(m_injectedError);
+            return;
+        }
+        const auto environmentFlags = m_flags.constFind(environment);
+        if (environmentFlags == m_flags.constEnd() || !environmentFlags->contains(flagKey)) {
+            reply->finishWithError({ServerError::Kind::NotFound, tr("no flag %1 in %2").arg(flagKey, environment)});
+            return;
+        }
+        const Flag before = environmentFlags->value(flagKey);
+        Result<Flag> after = mutation(before);
+        if (!after) {
+            const bool conflict = after.error() == QLatin1String("conflict");
+            reply->finishWithError({conflict ? ServerError::Kind::Conflict : ServerError::Kind::Protocol,
+                                    conflict ? tr("revision %1 is no longer current").arg(before.revision)
+                                             : after.error()});
+            return;
+        }
+        if (after.value() == before) { // already in that state: a no-op, as real servers treat it
+            reply->finishWithFlag(before);
+            return;
+        }
+        if (const QString error = store(environment, before, after.value(), action, localOperator(), comment);
+            !error.isEmpty()) {
+            reply->finishWithError({ServerError::Kind::ServerFailure, error});
+            return;
+        }
+        reply->finishWithFlag(m_flags[environment][flagKey]);
+    });
+    return reply;
+}
+
+QString SandboxServer::store(const QString &environment, const Flag &before, Flag after, const QString &action,
+                             const QString &actor, const QString &comment)
+{
+    after.revision = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    after.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    after.updatedBy = actor;
+    AuditEntry history;
+    history.environment = environment;
+    history.flagKey = after.key;
+    history.action = action;
+    history.actor = actor;
+    history.timeMs = after.updatedAtMs;
+    history.before = flagToJson(before);
+    history.after = flagToJson(after);
+    history.comment = comment;
+    if (const QString error = m_database->saveFlag(environment, after, history); !error.isEmpty())
+        return error;
+    m_flags[environment][after.key] = after;
+    Q_EMIT flagChanged(environment, after);
+    return {};
+}
+
+QString SandboxServer::changeFlagExternally(const QString &environment, const Flag &flag, const QString &actor)
+{
+    if (state() != ConnectionState::Connected)
+        return tr("the sandbox is not connected");
+    if (const QString problem = flag.consistencyError(); !problem.isEmpty())
+        return problem;
+    const Flag before = m_flags.value(environment).value(flag.key);
+    return store(environment, before, flag, QStringLiteral("update"), actor, QString());
+}
+
+ServerReply *SandboxServer::fetchAuditSince(const QString &cursor)
+{
+    auto *reply = new ServerReply(this);
+    afterLatency([=, this] {
+        if (state() != ConnectionState::Connected) {
+            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
+            return;
+        }
+        bool isNumber = false;
+        const qint64 afterId = cursor.isEmpty() ? 0 : cursor.toLongLong(&isNumber);
+        if (!cursor.isEmpty() && !isNumber) {
+            reply->finishWithError({ServerError::Kind::Protocol, tr("\"%1\" is not a sandbox history cursor").arg(cursor)});
+            return;
+        }
+        qint64 lastId = afterId;
+        QList<AuditEntry> entries = m_database->historyAfter(afterId, AuditPageSize, &lastId);
+        for (AuditEntry &entry : entries)
+            entry.server = connectionId();
+        reply->finishWithAudit(entries, QString::number(lastId));
+    });
+    return reply;
+}

@@ -1,0 +1,91 @@
+#include "servererror.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServerError", text);
+}
+
+} // namespace
+
+QString ServerError::sentence() const
+{
+    QString advice;
+    switch (kind) {
+    case Kind::Unauthorized:
+        advice = tr("The server did not accept the credentials: check the token of this connection.");
+        break;
+    case Kind::Forbidden:
+        advice = tr("The token is valid but lacks the permission for this action: ask for a token with write access.");
+        break;
+    case Kind::NotFound:
+        advice = tr("The server does not know this flag or environment: it may have been renamed or deleted.");
+        break;
+    case Kind::Conflict:
+        advice = tr("The flag changed on the server since it was read: review its current state and try again.");
+        break;
+    case Kind::RateLimited:
+        advice = tr("The server is limiting requests: wait a moment and retry.");
+        break;
+    case Kind::Network:
+        advice = tr("The server could not be reached: check the network and the server address.");
+        break;
+    case Kind::Protocol:
+        advice = tr("The server answered with something FlagDeck cannot read: check the server version and URL.");
+        break;
+    case Kind::ServerFailure:
+        advice = tr("The server failed to carry out the request: retry, or check the server's logs.");
+        break;
+    }
+    return detail.isEmpty() ? advice : tr("%1 (%2)").arg(advice, detail);
+}
+
+ServerError ServerError::fromHttpStatus(int status, const QString &detail)
+{
+    const QString withStatus = detail.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                                                : QStringLiteral("HTTP %1: %2").arg(status).arg(detail);
+    switch (status) {
+    case 401:
+        return {Kind::Unauthorized, withStatus};
+    case 403:
+        return {Kind::Forbidden, withStatus};
+    case 404:
+        return {Kind::NotFound, withStatus};
+    case 409:
+    case 412:
+        return {Kind::Conflict, withStatus};
+    case 429:
+        return {Kind::RateLimited, withStatus};
+    default:
+        break;
+    }
+    if (status >= 500)
+        return {Kind::ServerFailure, withStatus};
+    return {Kind::Protocol, withStatus};
+}
+
+QString ServerError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case Kind::NotFound:
+        return QStringLiteral("not_found");
+    case Kind::Conflict:
+        return QStringLiteral("conflict");
+    case Kind::RateLimited:
+        return QStringLiteral("rate_limited");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Protocol:
+        return QStringLiteral("protocol");
+    case Kind::ServerFailure:
+        return QStringLiteral("server_error");
+    }
+    Q_UNREACHABLE();
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+// The one error taxonomy every backend maps its failures to.
+struct ServerError
+{
+    enum class Kind { Unauthorized, Forbidden, NotFound, Conflict, RateLimited, Network, Protocol, ServerFailure };
+
+    Kind kind = Kind::ServerFailure;
+    QString detail; // what the server or the socket said; never contains a token
+
+    // A sentence a person can act on, e.g. "The server rejected the token: check it in
+    // Connections (HTTP 401)."
+    QString sentence() const;
+
+    static ServerError fromHttpStatus(int status, const QString &detail);
+    static QString kindName(Kind kind);
+
+    friend bool operator==(const ServerError &, const ServerError &) = default;
+};

@@ -1,0 +1,23 @@
+#include "connectionconfig.h"
+
+QString connectionKindName(ConnectionConfig::Kind kind)
+{
+    switch (kind) {
+    case ConnectionConfig::Kind::Sandbox:
+        return QStringLiteral("sandbox");
+    case ConnectionConfig::Kind::FeatBit:
+        return QStringLiteral("featbit");
+    case ConnectionConfig::Kind::Unleash:
+        return QStringLiteral("unleash");
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<ConnectionConfig::Kind> connectionKindFromName(const QString &name)
+{
+    for (auto kind : {ConnectionConfig::Kind::Sandbox, ConnectionConfig::Kind::FeatBit, ConnectionConfig::Kind::Unleash}) {
+        if (connectionKindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,60 @@
+#include "flag.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+QString flagValueTypeName(FlagValueType type)
+{
+    switch (type) {
+    case FlagValueType::Boolean:
+        return QStringLiteral("boolean");
+    case FlagValueType::String:
+        return QStringLiteral("string");
+    case FlagValueType::Number:
+        return QStringLiteral("number");
+    case FlagValueType::Json:
+        return QStringLiteral("json");
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<FlagValueType> flagValueTypeFromName(const QString &name)
+{
+    for (FlagValueType type : {FlagValueType::Boolean, FlagValueType::String, FlagValueType::Number,
+                               FlagValueType::Json}) {
+        if (flagValueTypeName(type) == name)
+            return type;
+    }
+    return std::nullopt;
+}
+
+const Variation *Flag::variation(const QString &id) const
+{
+    for (const Variation &candidate : variations) {
+        if (candidate.id == id)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+QString Flag::consistencyError() const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Flag", text); };
+    if (variations.isEmpty())
+        return tr("the flag has no variations");
+    QSet<QString> ids;
+    for (const Variation &each : variations) {
+        if (ids.contains(each.id))
+            return tr("variation id \"%1\" is used twice").arg(each.id);
+        ids.insert(each.id);
+    }
+    if (!variation(offVariationId))
+        return tr("the off variation \"%1\" is not one of the flag's variations").arg(offVariationId);
+    if (const QString error = rollout.validationError(); !error.isEmpty())
+        return error;
+    for (const VariationShare &share : rollout.shares()) {
+        if (!variation(share.variationId))
+            return tr("the rollout serves \"%1\", which is not one of the flag's variations").arg(share.variationId);
+    }
+    return {};
+}

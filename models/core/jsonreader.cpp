@@ -1,0 +1,185 @@
+#include "jsonreader.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonReader", text);
+}
+
+bool isKey(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,200}$"));
+    return pattern.match(text).hasMatch();
+}
+
+} // namespace
+
+JsonReader::JsonReader(const QJsonObject &object, QString path) : m_object(object), m_path(std::move(path)) {}
+
+QString JsonReader::childPath(const QString &key, qsizetype index) const
+{
+    QString path = m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    if (index >= 0)
+        path += QStringLiteral("[%1]").arg(index);
+    return path;
+}
+
+void JsonReader::fail(const QString &key, const QString &problem)
+{
+    if (m_error.isEmpty())
+        m_error = QStringLiteral("%1: %2").arg(childPath(key), problem);
+}
+
+QJsonValue JsonReader::field(const QString &key, bool required)
+{
+    if (!ok())
+        return {};
+    const auto found = m_object.constFind(key);
+    if (found == m_object.constEnd() || found->isNull()) {
+        if (required)
+            fail(key, tr("is missing"));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return *found;
+}
+
+QString JsonReader::requiredString(const QString &key)
+{
+    const QJsonValue value = field(key, true);
+    if (value.isUndefined())
+        return {};
+    if (!value.isString()) {
+        fail(key, tr("expected text"));
+        return {};
+    }
+    return value.toString();
+}
+
+QString JsonReader::optionalString(const QString &key, const QString &fallback)
+{
+    const QJsonValue value = field(key, false);
+    if (value.isUndefined())
+        return fallback;
+    if (!value.isString()) {
+        fail(key, tr("expected text"));
+        return fallback;
+    }
+    return value.toString();
+}
+
+QString JsonReader::requiredKey(const QString &key)
+{
+    const QString text = requiredString(key);
+    if (ok() && !isKey(text)) {
+        fail(key, tr("\"%1\" is not a valid key (1 to 200 of A-Z a-z 0-9 . _ -)").arg(text.left(60)));
+        return {};
+    }
+    return text;
+}
+
+bool JsonReader::requiredBool(const QString &key)
+{
+    const QJsonValue value = field(key, true);
+    if (value.isUndefined())
+        return false;
+    if (!value.isBool()) {
+        fail(key, tr("expected true or false"));
+        return false;
+    }
+    return value.toBool();
+}
+
+qint64 JsonReader::requiredInteger(const QString &key, qint64 minimum, qint64 maximum)
+{
+    const QJsonValue value = field(key, true);
+    if (value.isUndefined())
+        return minimum;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !std::isfinite(number) || number != std::trunc(number)) {
+        fail(key, tr("expected a whole number"));
+        return minimum;
+    }
+    if (number < double(minimum) || number > double(maximum)) {
+        fail(key, tr("%1 is outside %2..%3").arg(number, 0, 'f', 0).arg(minimum).arg(maximum));
+        return minimum;
+    }
+    return static_cast<qint64>(number);
+}
+
+qint64 JsonReader::optionalInteger(const QString &key, qint64 minimum, qint64 maximum, qint64 fallback)
+{
+    if (!ok())
+        return fallback;
+    if (!m_object.contains(key) || m_object.value(key).isNull())
+        return fallback;
+    return requiredInteger(key, minimum, maximum);
+}
+
+QJsonArray JsonReader::requiredArray(const QString &key)
+{
+    const QJsonValue value = field(key, true);
+    if (value.isUndefined())
+        return {};
+    if (!value.isArray()) {
+        fail(key, tr("expected a list"));
+        return {};
+    }
+    return value.toArray();
+}
+
+QJsonArray JsonReader::optionalArray(const QString &key)
+{
+    const QJsonValue value = field(key, false);
+    if (value.isUndefined())
+        return {};
+    if (!value.isArray()) {
+        fail(key, tr("expected a list"));
+        return {};
+    }
+    return value.toArray();
+}
+
+QJsonObject JsonReader::requiredObject(const QString &key)
+{
+    const QJsonValue value = field(key, true);
+    if (value.isUndefined())
+        return {};
+    if (!value.isObject()) {
+        fail(key, tr("expected an object"));
+        return {};
+    }
+    return value.toObject();
+}
+
+QStringList JsonReader::optionalStringList(const QString &key)
+{
+    const QJsonArray array = optionalArray(key);
+    QStringList strings;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString()) {
+            fail(key, tr("item %1 is not text").arg(i));
+            return {};
+        }
+        strings.append(array.at(i).toString());
+    }
+    return strings;
+}
+
+Result<QJsonDocument> parseJsonDocument(const QByteArray &bytes, qsizetype maxBytes, const QString &what)
+{
+    if (bytes.size() > maxBytes)
+        return Result<QJsonDocument>::failure(
+            tr("%1 is %2 bytes, more than the %3 bytes accepted").arg(what).arg(bytes.size()).arg(maxBytes));
+    QJsonParseError parseError;
+    QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Result<QJsonDocument>::failure(
+            tr("%1 is not valid JSON: %2 at byte %3").arg(what, parseError.errorString()).arg(parseError.offset));
+    return document;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "secretstore.h"
+
+// Tokens in the OS keychain through QtKeychain (Secret Service or KWallet on Linux, Keychain on
+// macOS, Credential Manager on Windows). Never falls back to a plain-text file.
+class KeychainSecretStore : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    explicit KeychainSecretStore(QObject *parent = nullptr);
+
+    void readSecret(const QString &name, ReadCallback done) override;
+    void writeSecret(const QString &name, const QString &secret, WriteCallback done) override;
+    void removeSecret(const QString &name, WriteCallback done) override;
+};
