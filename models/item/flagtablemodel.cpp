@@ -30,12 +30,12 @@ QVariant FlagTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Environment");
     case StateColumn:
         return tr("State");
+    case ActionColumn:
+        return tr("Kill switch");
     case ExposureColumn:
         return tr("Exposure");
     case LastChangeColumn:
         return tr("Last change");
-    case ActionColumn:
-        return tr("Kill switch");
     default:
         return {};
     }

@@ -16,8 +16,8 @@ class FlagTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ExposureColumn, LastChangeColumn,
-                  ActionColumn, ColumnCount };
+    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ActionColumn, ExposureColumn,
+                  LastChangeColumn, ColumnCount };
     enum Role {
         FlagRefRole = Qt::UserRole + 1,
         FlagRole,            // Flag

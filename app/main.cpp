@@ -1,0 +1,75 @@
+#include "control/consolecontroller.h"
+#include "mainwindow.h"
+#include "store/auditcache.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+constexpr int ScreenshotLoadTimeoutMs = 15000;
+
+void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller, const QString &path)
+{
+    const auto save = [&window, path](bool loaded) {
+        window.selectFirstFlag();
+        // One more turn of the event loop so the selection and layout are painted.
+        QTimer::singleShot(50, &window, [&window, path, loaded] {
+            const bool saved = window.grab().save(path, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "flagdeck: could not write the screenshot to %s\n", qPrintable(path));
+            if (!loaded)
+                std::fprintf(stderr, "flagdeck: not every connection had loaded when the screenshot was taken\n");
+            QApplication::exit(saved && loaded ? 0 : 1);
+        });
+    };
+    if (controller.initialLoadDone()) {
+        save(true);
+        return;
+    }
+    QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window, [save] { save(true); });
+    QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("FlagDeck"));
+    QApplication::setApplicationName(QStringLiteral("FlagDeck"));
+    QApplication::setApplicationVersion(QStringLiteral(FLAGDECK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.flagdeck.FlagDeck"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "FlagDeck, the operator console for AI release engineering."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"),
+                                     QApplication::translate("main", "Start on the sandbox, even when servers are configured."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Render the main window once loaded, save it as a PNG and exit."),
+                                        QApplication::translate("main", "file"));
+    parser.addOption(sandbox);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    QSettings settings;
+    auto audit = std::make_unique<AuditCache>();
+    const QString auditError = audit->open(AuditCache::defaultPath());
+    ConsoleController controller(settings, std::move(audit));
+    MainWindow window(&controller);
+    window.resize(1500, 860);
+    window.show();
+    if (!auditError.isEmpty())
+        std::fprintf(stderr, "flagdeck: %s\n", qPrintable(auditError));
+    if (parser.isSet(screenshot))
+        saveScreenshotWhenLoaded(window, controller, parser.value(screenshot));
+    controller.start(parser.isSet(sandbox));
+    return QApplication::exec();
+}

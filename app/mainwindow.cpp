@@ -1,0 +1,248 @@
+#include "mainwindow.h"
+
+#include "connectionsdock.h"
+#include "control/consolecontroller.h"
+#include "control/killswitch.h"
+#include "flagdetailpane.h"
+#include "flagtableview.h"
+#include "item/connectiontreemodel.h"
+#include "item/flagfilterproxy.h"
+#include "killconfirmbar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(controller)
+    , m_proxy(new FlagFilterProxy(this))
+    , m_table(new FlagTableView(this))
+    , m_detail(new FlagDetailPane(controller->flagModel(), this))
+    , m_connectionsDock(new ConnectionsDock(controller->connectionModel(), this))
+    , m_confirmBar(new KillConfirmBar(this))
+    , m_search(new QLineEdit(this))
+    , m_connectionStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("FlagDeck"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/flagdeck.svg")));
+
+    m_proxy->setFlagModel(controller->flagModel());
+    m_table->setModel(m_proxy);
+    m_table->sortByColumn(FlagTableModel::KeyColumn, Qt::AscendingOrder);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(FlagTableModel::KeyColumn, 215);
+    header->resizeSection(FlagTableModel::ServerColumn, 90);
+    header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
+    header->resizeSection(FlagTableModel::StateColumn, 160);
+    header->resizeSection(FlagTableModel::ActionColumn, 100);
+    header->resizeSection(FlagTableModel::ExposureColumn, 150);
+    header->setStretchLastSection(true);
+
+    m_search->setObjectName(QStringLiteral("flagSearch"));
+    m_search->setPlaceholderText(tr("Search flags by key, name, description, tag, server or environment (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search flags"));
+    m_search->setClearButtonEnabled(true);
+
+    auto *tableArea = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(6, 6, 0, 6);
+    tableLayout->addWidget(m_search);
+    tableLayout->addWidget(m_confirmBar);
+    tableLayout->addWidget(m_table);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(tableArea);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1060, 360});
+    setCentralWidget(splitter);
+    addDockWidget(Qt::LeftDockWidgetArea, m_connectionsDock);
+    resizeDocks({m_connectionsDock}, {230}, Qt::Horizontal);
+
+    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    statusBar()->addPermanentWidget(m_connectionStatus);
+    createActions();
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
+    connect(m_connectionsDock, &ConnectionsDock::scopeChanged, m_proxy, &FlagFilterProxy::setScope);
+    connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
+    connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, [this](const QString &id) {
+        m_controller->removeConnection(id);
+    });
+    connect(m_table, &FlagTableView::currentFlagChanged, m_detail, &FlagDetailPane::showFlag);
+    connect(m_table, &FlagTableView::actionRequested, this, &MainWindow::requestAction);
+    connect(m_detail, &FlagDetailPane::actionRequested, this, &MainWindow::requestAction);
+    connect(m_confirmBar, &KillConfirmBar::confirmed, this, [this](const QList<FlagRef> &flags, bool restore) {
+        if (restore)
+            m_controller->killSwitch()->restore(flags);
+        else
+            m_controller->killSwitch()->kill(flags);
+        m_table->setFocus();
+    });
+
+    KillSwitch *killSwitch = m_controller->killSwitch();
+    connect(killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
+        statusBar()->showMessage(enabled ? tr("%1 in %2 is on again: the server confirmed it.").arg(ref.key, ref.environment)
+                                         : tr("%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.")
+                                               .arg(ref.key, ref.environment),
+                                 10000);
+    });
+    connect(killSwitch, &KillSwitch::failed, this, [this](const FlagRef &ref, bool wantedEnabled, const QString &reason) {
+        statusBar()->showMessage(wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
+                                               : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
+    });
+    connect(killSwitch, &KillSwitch::auditProblem, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The action went ahead, but the audit cache could not record it: %1").arg(error));
+    });
+    connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
+        statusBar()->showMessage(tr("%1: %2").arg(name, detail));
+    });
+
+    ConnectionTreeModel *connections = m_controller->connectionModel();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(connections, signal, this, &MainWindow::updateStatus);
+    connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_controller->flagModel(), signal, this, &MainWindow::updateStatus);
+    updateStatus();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *addSandbox = fileMenu->addAction(tr("Add &sandbox connection…"), this, &MainWindow::addSandbox);
+    addSandbox->setObjectName(QStringLiteral("addSandboxAction"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu *flagMenu = menuBar()->addMenu(tr("F&lag"));
+    QAction *find = flagMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setObjectName(QStringLiteral("findAction"));
+    QAction *kill = flagMenu->addAction(tr("&Kill selected flags…"), QKeySequence(Qt::Key_K), this,
+                                        [this] { armSelected(false); });
+    kill->setObjectName(QStringLiteral("killSelectedAction"));
+    QAction *restore = flagMenu->addAction(tr("&Restore selected flags…"), QKeySequence(Qt::Key_R), this,
+                                           [this] { armSelected(true); });
+    restore->setObjectName(QStringLiteral("restoreSelectedAction"));
+
+    QToolBar *toolbar = addToolBar(tr("Flags"));
+    toolbar->setObjectName(QStringLiteral("flagToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(kill);
+    toolbar->addAction(restore);
+    toolbar->addSeparator();
+    toolbar->addAction(addSandbox);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About FlagDeck"), this, [this] {
+        QMessageBox::about(this, tr("About FlagDeck"),
+                           tr("<b>FlagDeck %1</b><br>The operator console for AI release engineering.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::requestAction(const FlagRef &ref, FlagTableModel::RowAction action)
+{
+    KillSwitch *killSwitch = m_controller->killSwitch();
+    switch (action) {
+    case FlagTableModel::RowAction::Kill:
+        m_confirmBar->arm({ref}, false, question({ref}, false));
+        break;
+    case FlagTableModel::RowAction::Restore:
+        m_confirmBar->arm({ref}, true, question({ref}, true));
+        break;
+    case FlagTableModel::RowAction::RetryKill: // the person already confirmed this kill once
+        killSwitch->kill({ref});
+        break;
+    case FlagTableModel::RowAction::Undo:
+    case FlagTableModel::RowAction::RetryRestore:
+        killSwitch->restore({ref});
+        break;
+    case FlagTableModel::RowAction::None:
+        break;
+    }
+}
+
+void MainWindow::armSelected(bool restore)
+{
+    QList<FlagRef> flags;
+    for (const FlagRef &ref : m_table->selectedFlags()) {
+        const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+        if (row && row->operation == FlagTableModel::Operation::None && row->flag.enabled != restore)
+            flags.append(ref);
+    }
+    if (flags.isEmpty()) {
+        statusBar()->showMessage(restore ? tr("Select one or more flags that are off to restore them.")
+                                         : tr("Select one or more flags that are on to kill them."),
+                                 5000);
+        return;
+    }
+    m_confirmBar->arm(flags, restore, question(flags, restore));
+}
+
+QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
+{
+    if (flags.size() == 1) {
+        const FlagTableModel::Row *row = m_controller->flagModel()->row(flags.first());
+        if (!row)
+            return {};
+        const QString where = tr("%1 in %2 on %3").arg(row->flag.key, row->ref.environment, row->serverName);
+        if (restore)
+            return tr("Restore %1? It serves its rollout again.").arg(where);
+        const Variation *off = row->flag.variation(row->flag.offVariationId);
+        return tr("Kill %1? Everyone gets \"%2\" until it is restored.").arg(where, off ? off->name : row->flag.offVariationId);
+    }
+    QSet<QString> servers;
+    for (const FlagRef &ref : flags)
+        servers.insert(ref.connectionId);
+    return restore ? tr("Restore %n flag(s)", nullptr, int(flags.size())) + tr(" on %n server(s)?", nullptr, int(servers.size()))
+                   : tr("Kill %n flag(s)", nullptr, int(flags.size()))
+            + tr(" on %n server(s)? Each serves its off variation until restored.", nullptr, int(servers.size()));
+}
+
+void MainWindow::updateStatus()
+{
+    const ConnectionTreeModel *connections = m_controller->connectionModel();
+    QStringList parts;
+    for (int row = 0; row < connections->rowCount(); ++row) {
+        const QModelIndex name = connections->index(row, ConnectionTreeModel::NameColumn);
+        const QModelIndex state = connections->index(row, ConnectionTreeModel::StateColumn);
+        parts.append(tr("%1: %2").arg(name.data().toString(), state.data().toString()));
+    }
+    m_connectionStatus->setText(tr("%n flag(s)", nullptr, m_controller->flagModel()->rowCount()) + QStringLiteral("  ·  ")
+                                + parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::addSandbox()
+{
+    bool accepted = false;
+    const QString name = QInputDialog::getText(this, tr("Add sandbox connection"), tr("Name of the new sandbox:"),
+                                               QLineEdit::Normal,
+                                               tr("Sandbox %1").arg(m_controller->connectionModel()->connectionCount() + 1),
+                                               &accepted);
+    if (accepted && !name.trimmed().isEmpty())
+        m_controller->addSandboxConnection(name.trimmed());
+}
+
+void MainWindow::selectFirstFlag()
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    m_table->setCurrentIndex(m_proxy->index(0, FlagTableModel::KeyColumn));
+    m_table->setFocus();
+}

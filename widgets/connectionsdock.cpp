@@ -1,0 +1,61 @@
+#include "connectionsdock.h"
+
+#include "item/connectiontreemodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *parent)
+    : QDockWidget(tr("Connections"), parent), m_view(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("connectionsDock"));
+    setFeatures(DockWidgetMovable | DockWidgetFloatable);
+    m_view->setObjectName(QStringLiteral("connectionsView"));
+    m_view->setAccessibleName(tr("Connections and environments"));
+    m_view->setModel(connections);
+    m_view->setUniformRowHeights(true);
+    m_view->setRootIsDecorated(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(ConnectionTreeModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(ConnectionTreeModel::StateColumn, QHeaderView::ResizeToContents);
+    connect(connections, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+
+    auto *showAll = new QPushButton(tr("All flags"), this);
+    showAll->setObjectName(QStringLiteral("showAllButton"));
+    auto *add = new QPushButton(tr("Add sandbox"), this);
+    add->setObjectName(QStringLiteral("addSandboxButton"));
+    auto *remove = new QPushButton(tr("Remove"), this);
+    remove->setObjectName(QStringLiteral("removeConnectionButton"));
+    remove->setEnabled(false);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(showAll);
+    buttons->addStretch();
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_view);
+    layout->addLayout(buttons);
+    setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, remove](const QModelIndex &current) {
+        remove->setEnabled(current.isValid());
+        Q_EMIT scopeChanged(current.data(ConnectionTreeModel::ConnectionIdRole).toString(),
+                            current.data(ConnectionTreeModel::EnvironmentRole).toString());
+    });
+    connect(showAll, &QPushButton::clicked, this, [this] {
+        m_view->setCurrentIndex(QModelIndex());
+        m_view->clearSelection();
+    });
+    connect(add, &QPushButton::clicked, this, &ConnectionsDock::addSandboxRequested);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const QString id = m_view->currentIndex().data(ConnectionTreeModel::ConnectionIdRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT removeRequested(id);
+    });
+}

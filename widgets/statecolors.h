@@ -1,0 +1,27 @@
+#pragma once
+
+#include "item/flagtablemodel.h"
+
+#include <QColor>
+
+// The colours that say what a flag is doing, shared by the table and the detail pane.
+namespace StateColors {
+
+inline QColor danger() { return QColor(0xc6, 0x28, 0x28); }
+
+inline QColor forState(FlagTableModel::Operation operation, bool enabled)
+{
+    switch (operation) {
+    case FlagTableModel::Operation::KillPending:
+    case FlagTableModel::Operation::RestorePending:
+        return QColor(0xb2, 0x6b, 0x00);
+    case FlagTableModel::Operation::KillFailed:
+    case FlagTableModel::Operation::RestoreFailed:
+        return danger();
+    case FlagTableModel::Operation::None:
+        break;
+    }
+    return enabled ? QColor(0x1b, 0x7f, 0x3b) : QColor(0x5f, 0x63, 0x68);
+}
+
+} // namespace StateColors
