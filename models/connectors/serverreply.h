@@ -19,7 +19,8 @@ public:
 
     bool isFinished() const { return m_finished; }
     bool failed() const { return m_error.has_value(); }
-    const ServerError &error() const { return *m_error; }
+    // Meaningful only when failed(); otherwise an empty ServerError.
+    ServerError error() const { return m_error.value_or(ServerError{}); }
 
     // The flag as the server holds it after a mutation: the server's confirmation.
     const Flag &flag() const { return m_flag; }

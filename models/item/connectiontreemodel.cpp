@@ -8,14 +8,15 @@ QModelIndex ConnectionTreeModel::index(int row, int column, const QModelIndex &p
         return {};
     if (!parent.isValid())
         return createIndex(row, column, TopLevel);
-    return createIndex(row, column, quintptr(parent.row()) + 1);
+    return createIndex(row, column, m_connections[size_t(parent.row())].key);
 }
 
 QModelIndex ConnectionTreeModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid() || child.internalId() == TopLevel)
         return {};
-    return createIndex(int(child.internalId() - 1), 0, TopLevel);
+    const int row = rowOfKey(child.internalId());
+    return row < 0 ? QModelIndex() : createIndex(row, 0, TopLevel);
 }
 
 int ConnectionTreeModel::rowCount(const QModelIndex &parent) const
@@ -44,8 +45,10 @@ QVariant ConnectionTreeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const bool isEnvironment = index.internalId() != TopLevel;
-    const Connection &connection =
-        m_connections[size_t(isEnvironment ? int(index.internalId() - 1) : index.row())];
+    const int connectionAt = isEnvironment ? rowOfKey(index.internalId()) : index.row();
+    if (connectionAt < 0)
+        return {};
+    const Connection &connection = m_connections[size_t(connectionAt)];
     const QString environment = isEnvironment ? connection.environments.at(index.row()) : QString();
     switch (role) {
     case Qt::DisplayRole:
@@ -78,6 +81,15 @@ int ConnectionTreeModel::connectionRow(const QString &connectionId) const
     return -1;
 }
 
+int ConnectionTreeModel::rowOfKey(quintptr key) const
+{
+    for (int i = 0; i < int(m_connections.size()); ++i) {
+        if (m_connections[size_t(i)].key == key)
+            return i;
+    }
+    return -1;
+}
+
 QModelIndex ConnectionTreeModel::connectionIndex(const QString &connectionId) const
 {
     const int row = connectionRow(connectionId);
@@ -97,6 +109,7 @@ void ConnectionTreeModel::addConnection(const QString &connectionId, const QStri
     const int row = int(m_connections.size());
     beginInsertRows({}, row, row);
     Connection connection;
+    connection.key = m_nextKey++;
     connection.id = connectionId;
     connection.displayName = displayName;
     m_connections.push_back(std::move(connection));

@@ -41,16 +41,20 @@ public:
 private:
     struct Connection
     {
+        quintptr key = 0; // stable for the connection's lifetime: the internal id of its environment rows
         QString id;
         QString displayName;
         ConnectionState state = ConnectionState::Disconnected;
         QString detail;
         QStringList environments;
     };
-    // Environment rows carry their connection's row + 1 as internal id; connection rows carry 0.
+    // Connection rows carry 0 as internal id; environment rows their connection's key, which
+    // unlike a row number stays right when connections above are removed.
     static constexpr quintptr TopLevel = 0;
 
     int connectionRow(const QString &connectionId) const;
+    int rowOfKey(quintptr key) const;
 
     std::vector<Connection> m_connections;
+    quintptr m_nextKey = 1;
 };

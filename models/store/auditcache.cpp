@@ -1,5 +1,7 @@
 #include "auditcache.h"
 
+#include "sqltext.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -115,18 +117,18 @@ QString AuditCache::record(const AuditEntry &entry)
     insert.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO audit_events (server, environment, flag_key, action, outcome, actor, actor_kind, "
         "time_ms, source_id, before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(entry.server);
-    insert.addBindValue(entry.environment);
-    insert.addBindValue(entry.flagKey);
-    insert.addBindValue(entry.action);
-    insert.addBindValue(entry.outcome);
-    insert.addBindValue(entry.actor);
+    insert.addBindValue(sqlText(entry.server));
+    insert.addBindValue(sqlText(entry.environment));
+    insert.addBindValue(sqlText(entry.flagKey));
+    insert.addBindValue(sqlText(entry.action));
+    insert.addBindValue(sqlText(entry.outcome));
+    insert.addBindValue(sqlText(entry.actor));
     insert.addBindValue(actorKindName(entry.actorKind));
     insert.addBindValue(entry.timeMs);
-    insert.addBindValue(entry.sourceId);
+    insert.addBindValue(sqlText(entry.sourceId));
     insert.addBindValue(compactJson(entry.before));
     insert.addBindValue(compactJson(entry.after));
-    insert.addBindValue(entry.comment);
+    insert.addBindValue(sqlText(entry.comment));
     if (!insert.exec())
         return tr("cannot record the audit entry: %1").arg(insert.lastError().text());
     return {};

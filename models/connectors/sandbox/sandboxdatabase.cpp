@@ -2,6 +2,7 @@
 
 #include "../../core/flagjson.h"
 #include "../../core/jsonreader.h"
+#include "../../store/sqltext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -148,7 +149,7 @@ QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
     QSqlQuery query(m_database);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT body FROM flags WHERE environment = ?"));
-    query.addBindValue(environment);
+    query.addBindValue(sqlText(environment));
     if (!query.exec())
         return flags;
     while (query.next()) {
@@ -170,20 +171,20 @@ QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, 
     QSqlQuery upsert(m_database);
     upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
                                   "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
-    upsert.addBindValue(environment);
-    upsert.addBindValue(flag.key);
+    upsert.addBindValue(sqlText(environment));
+    upsert.addBindValue(sqlText(flag.key));
     upsert.addBindValue(QJsonDocument(flagToJson(flag)).toJson(QJsonDocument::Compact));
     QSqlQuery append(m_database);
     append.prepare(QStringLiteral("INSERT INTO history (environment, flag_key, action, actor, time_ms, "
                                   "before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    append.addBindValue(environment);
-    append.addBindValue(flag.key);
-    append.addBindValue(history.action);
-    append.addBindValue(history.actor);
+    append.addBindValue(sqlText(environment));
+    append.addBindValue(sqlText(flag.key));
+    append.addBindValue(sqlText(history.action));
+    append.addBindValue(sqlText(history.actor));
     append.addBindValue(history.timeMs);
     append.addBindValue(QJsonDocument(history.before).toJson(QJsonDocument::Compact));
     append.addBindValue(QJsonDocument(history.after).toJson(QJsonDocument::Compact));
-    append.addBindValue(history.comment);
+    append.addBindValue(sqlText(history.comment));
     if (!upsert.exec() || !append.exec()) {
         const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
         m_database.rollback();

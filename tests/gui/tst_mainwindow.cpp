@@ -1,0 +1,170 @@
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/consolecontroller.h"
+#include "flagtableview.h"
+#include "item/flagfilterproxy.h"
+#include "item/flagtablemodel.h"
+#include "killconfirmbar.h"
+#include "mainwindow.h"
+#include "store/auditcache.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The real main window, offscreen, driven with real mouse and key events.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void killGestureGoesPendingThenOffAfterServerConfirms();
+    void aStrayClickAloneChangesNothing();
+    void bulkKillOfSelectedFlags();
+    void searchNarrowsTheTable();
+
+private:
+    QPoint actionCellCenter(const FlagRef &ref) const;
+    QString stateOf(const FlagRef &ref) const;
+    FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_MainWindow::init()
+{
+    const QString sandboxData = SandboxServer::defaultDatabasePath(QStringLiteral("sandbox"));
+    QFile::remove(sandboxData); // every test starts from the seed
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings->clear();
+    auto audit = std::make_unique<AuditCache>();
+    QFile::remove(m_dir.filePath(QStringLiteral("audit.sqlite")));
+    QCOMPARE(audit->open(m_dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    m_controller = std::make_unique<ConsoleController>(*m_settings, std::move(audit));
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->resize(1500, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_controller->start(true);
+    QTRY_VERIFY(m_controller->initialLoadDone());
+    // Slow enough that the pending state is observable by a person, and by this test.
+    static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))->setLatency(300, 300);
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_settings.reset();
+}
+
+QPoint tst_MainWindow::actionCellCenter(const FlagRef &ref) const
+{
+    FlagTableView *table = m_window->flagTable();
+    auto *proxy = static_cast<FlagFilterProxy *>(table->model());
+    const QModelIndex source = m_controller->flagModel()->indexOf(ref, FlagTableModel::ActionColumn);
+    const QModelIndex cell = proxy->mapFromSource(source);
+    table->scrollTo(cell);
+    return table->visualRect(cell).center();
+}
+
+QString tst_MainWindow::stateOf(const FlagRef &ref) const
+{
+    return m_controller->flagModel()->indexOf(ref, FlagTableModel::StateColumn).data().toString();
+}
+
+void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
+{
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    FlagTableView *table = m_window->flagTable();
+    auto *confirmBar = m_window->findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"));
+    QVERIFY(confirmBar);
+    QCOMPARE(stateOf(flag), QStringLiteral("On"));
+
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, actionCellCenter(flag));
+    QVERIFY(confirmBar->isVisible());
+    QCOMPARE(confirmBar->armedFlags(), QList<FlagRef>{flag});
+    QCOMPARE(stateOf(flag), QStringLiteral("On"));
+    QCOMPARE(table->currentFlag(), flag);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!confirmBar->isVisible());
+    QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…"));
+    QTest::qWait(120);
+    QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…")); // the server has not answered yet
+
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("Off · confirmed by server"), 3000);
+    auto *detailState = m_window->findChild<QLabel *>(QStringLiteral("flagState"));
+    QCOMPARE(detailState->text(), QStringLiteral("Off · confirmed by server"));
+    const QList<AuditEntry> audit = m_controller->auditCache()->latest(10);
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit.at(0).outcome, QStringLiteral("confirmed"));
+    QCOMPARE(audit.at(1).outcome, QStringLiteral("requested"));
+
+    if (const QString dir = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/kill-confirmed.png")));
+}
+
+void tst_MainWindow::aStrayClickAloneChangesNothing()
+{
+    const FlagRef flag = production(QStringLiteral("pii-guardrail-mode"));
+    auto *confirmBar = m_window->findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"));
+    QTest::mouseClick(m_window->flagTable()->viewport(), Qt::LeftButton, {}, actionCellCenter(flag));
+    QVERIFY(confirmBar->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!confirmBar->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // a late Enter does nothing either
+    QTest::qWait(400);
+    QCOMPARE(stateOf(flag), QStringLiteral("On"));
+    QCOMPARE(m_controller->auditCache()->count(), 0);
+}
+
+void tst_MainWindow::bulkKillOfSelectedFlags()
+{
+    FlagTableView *table = m_window->flagTable();
+    const QList<FlagRef> flags = {production(QStringLiteral("chat-model-route")),
+                                  production(QStringLiteral("answer-reranker"))};
+    auto *proxy = static_cast<FlagFilterProxy *>(table->model());
+    table->clearSelection();
+    for (const FlagRef &flag : flags) {
+        const QModelIndex row = proxy->mapFromSource(m_controller->flagModel()->indexOf(flag));
+        table->selectionModel()->select(row, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_K);
+    auto *confirmBar = m_window->findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"));
+    QVERIFY(confirmBar->isVisible());
+    QCOMPARE(confirmBar->armedFlags().size(), 2);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter);
+    for (const FlagRef &flag : flags)
+        QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…"));
+    for (const FlagRef &flag : flags)
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("Off · confirmed by server"), 3000);
+}
+
+void tst_MainWindow::searchNarrowsTheTable()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("flagSearch"));
+    QVERIFY(search);
+    QTest::keyClicks(search, QStringLiteral("guardrail"));
+    QCOMPARE(m_window->flagTable()->model()->rowCount(), 4); // two guardrail flags in two environments
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,94 @@
+#include "item/flagfilterproxy.h"
+#include "item/flagtablemodel.h"
+#include "testflags.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+class tst_FlagFilterProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void search_data();
+    void search();
+    void scope();
+    void sortsByTypedRole();
+
+private:
+    FlagTableModel *m_model = nullptr;
+    FlagFilterProxy *m_proxy = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void tst_FlagFilterProxy::init()
+{
+    m_model = new FlagTableModel;
+    m_proxy = new FlagFilterProxy;
+    m_proxy->setFlagModel(m_model);
+    m_tester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Flag route = TestFlags::make(QStringLiteral("chat-model-route"));
+    route.description = QStringLiteral("Which model serves chat");
+    Flag guardrail = TestFlags::make(QStringLiteral("pii-guardrail-mode"));
+    guardrail.tags = {QStringLiteral("trust-and-safety")};
+    m_model->replaceFlags(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"), {route, guardrail});
+    m_model->replaceFlags(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("staging"), {route});
+    m_model->replaceFlags(QStringLiteral("c2"), QStringLiteral("Team FeatBit"), QStringLiteral("production"), {guardrail});
+}
+
+void tst_FlagFilterProxy::cleanup()
+{
+    delete m_tester;
+    delete m_proxy;
+    delete m_model;
+}
+
+void tst_FlagFilterProxy::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("nothing") << QString() << 4;
+    QTest::newRow("key") << QStringLiteral("chat-model") << 2;
+    QTest::newRow("case") << QStringLiteral("PII") << 2;
+    QTest::newRow("description") << QStringLiteral("serves chat") << 2;
+    QTest::newRow("tag") << QStringLiteral("trust-and") << 2;
+    QTest::newRow("server") << QStringLiteral("featbit") << 1;
+    QTest::newRow("environment") << QStringLiteral("staging") << 1;
+    QTest::newRow("spaces trimmed") << QStringLiteral("  staging ") << 1;
+    QTest::newRow("no match") << QStringLiteral("zzz") << 0;
+}
+
+void tst_FlagFilterProxy::search()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    m_proxy->setSearchText(text);
+    QCOMPARE(m_proxy->rowCount(), rows);
+}
+
+void tst_FlagFilterProxy::scope()
+{
+    m_proxy->setScope(QStringLiteral("c1"), QString());
+    QCOMPARE(m_proxy->rowCount(), 3);
+    m_proxy->setScope(QStringLiteral("c1"), QStringLiteral("staging"));
+    QCOMPARE(m_proxy->rowCount(), 1);
+    m_proxy->setSearchText(QStringLiteral("pii"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setScope(QString(), QString());
+    QCOMPARE(m_proxy->rowCount(), 2);
+}
+
+void tst_FlagFilterProxy::sortsByTypedRole()
+{
+    m_model->upsertFlag(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"),
+                        TestFlags::make(QStringLiteral("zeta"), true, 9000));
+    m_proxy->sort(FlagTableModel::ExposureColumn, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("zeta"));
+    m_proxy->sort(FlagTableModel::KeyColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("chat-model-route"));
+}
+
+QTEST_GUILESS_MAIN(tst_FlagFilterProxy)
+#include "tst_flagfilterproxy.moc"
