@@ -4,8 +4,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -44,6 +46,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("FlagDeck"));
     QApplication::setApplicationVersion(QStringLiteral(FLAGDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.flagdeck.FlagDeck"));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Set up FlagDeck on Debian 12 (bookworm): install the Debian packages it needs, configure, build,
+# then either start FlagDeck on the sandbox or run every test. Safe to run again at any time.
+#
+#   installer/bootstrap.sh run    build and start FlagDeck on the sandbox
+#   installer/bootstrap.sh test   build and run every test (warnings are errors), then the unit
+#                                 tests again under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
+    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
+    fonts-dejavu-core
+)
+
+say() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        echo "bootstrap: installing packages needs root or sudo" >&2
+        exit 1
+    fi
+}
+
+install_packages() {
+    local missing=()
+    for package in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        say "Debian packages: all present"
+        return
+    fi
+    say "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset="$1"
+    say "Configuring and building (preset $preset)"
+    cmake --preset "$preset" -S "$ROOT" >/dev/null
+    cmake --build "$ROOT/build/$preset" --parallel "$JOBS"
+}
+
+run_app() {
+    build default
+    local app="$ROOT/build/default/app/flagdeck"
+    if [ -z "${QT_QPA_PLATFORM:-}" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "bootstrap: built $app, but there is no display to show it on." >&2
+        echo "Run it from a desktop session, or try it headless: QT_QPA_PLATFORM=offscreen $app --sandbox --screenshot flagdeck.png" >&2
+        exit 1
+    fi
+    say "Starting FlagDeck on the sandbox"
+    exec "$app" --sandbox "$@"
+}
+
+run_tests() {
+    build ci
+    say "Running every test"
+    ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"
+    mkdir -p -m 700 "$ROOT/build/ci/bench-home" "$ROOT/build/ci/screenshot-home"
+    say "Benchmarks"
+    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/bench-home" XDG_RUNTIME_DIR="$ROOT/build/ci/bench-home" \
+        "$ROOT/build/ci/tests/bench/flagdeck-bench"
+    say "Checking the screenshot option"
+    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/screenshot-home" XDG_RUNTIME_DIR="$ROOT/build/ci/screenshot-home" \
+        "$ROOT/build/ci/app/flagdeck" --sandbox --screenshot "$ROOT/build/ci/screenshot.png"
+    test -s "$ROOT/build/ci/screenshot.png"
+    build asan
+    say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir "$ROOT/build/asan" --output-on-failure --parallel "$JOBS" -L unit
+}
+
+case "${1:-}" in
+    run)
+        shift
+        install_packages
+        run_app "$@"
+        ;;
+    test)
+        install_packages
+        run_tests
+        ;;
+    *)
+        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac
