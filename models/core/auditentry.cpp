@@ -1,5 +1,7 @@
 #include "auditentry.h"
 
+#include "enumnames.h"
+
 QString actorKindName(ActorKind kind)
 {
     switch (kind) {
@@ -17,9 +19,5 @@ QString actorKindName(ActorKind kind)
 
 std::optional<ActorKind> actorKindFromName(const QString &name)
 {
-    for (ActorKind kind : {ActorKind::Human, ActorKind::Agent, ActorKind::System, ActorKind::Token}) {
-        if (actorKindName(kind) == name)
-            return kind;
-    }
-    return std::nullopt;
+    return enumFromName(name, {ActorKind::Human, ActorKind::Agent, ActorKind::System, ActorKind::Token}, actorKindName);
 }

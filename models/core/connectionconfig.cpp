@@ -1,5 +1,7 @@
 #include "connectionconfig.h"
 
+#include "enumnames.h"
+
 QString connectionKindName(ConnectionConfig::Kind kind)
 {
     switch (kind) {
@@ -15,9 +17,6 @@ QString connectionKindName(ConnectionConfig::Kind kind)
 
 std::optional<ConnectionConfig::Kind> connectionKindFromName(const QString &name)
 {
-    for (auto kind : {ConnectionConfig::Kind::Sandbox, ConnectionConfig::Kind::FeatBit, ConnectionConfig::Kind::Unleash}) {
-        if (connectionKindName(kind) == name)
-            return kind;
-    }
-    return std::nullopt;
+    return enumFromName(name, {ConnectionConfig::Kind::Sandbox, ConnectionConfig::Kind::FeatBit, ConnectionConfig::Kind::Unleash},
+                        connectionKindName);
 }

@@ -1,5 +1,7 @@
 #include "flag.h"
 
+#include "enumnames.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -20,12 +22,8 @@ QString flagValueTypeName(FlagValueType type)
 
 std::optional<FlagValueType> flagValueTypeFromName(const QString &name)
 {
-    for (FlagValueType type : {FlagValueType::Boolean, FlagValueType::String, FlagValueType::Number,
-                               FlagValueType::Json}) {
-        if (flagValueTypeName(type) == name)
-            return type;
-    }
-    return std::nullopt;
+    return enumFromName(name, {FlagValueType::Boolean, FlagValueType::String, FlagValueType::Number, FlagValueType::Json},
+                        flagValueTypeName);
 }
 
 const Variation *Flag::variation(const QString &id) const

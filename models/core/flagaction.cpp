@@ -1,5 +1,7 @@
 #include "flagaction.h"
 
+#include "enumnames.h"
+
 QString flagActionName(FlagAction action)
 {
     switch (action) {
@@ -21,10 +23,8 @@ QString flagActionName(FlagAction action)
 
 std::optional<FlagAction> flagActionFromName(const QString &name)
 {
-    for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout,
-                              FlagAction::AdvanceStage, FlagAction::RollbackStage, FlagAction::ServeFallback}) {
-        if (flagActionName(action) == name)
-            return action;
-    }
-    return std::nullopt;
+    return enumFromName(name,
+                        {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
+                         FlagAction::RollbackStage, FlagAction::ServeFallback},
+                        flagActionName);
 }

@@ -49,28 +49,29 @@ QJsonValue JsonReader::field(const QString &key, bool required)
     return *found;
 }
 
+std::optional<QJsonValue> JsonReader::typedField(const QString &key, bool required,
+                                                 bool (QJsonValue::*isType)() const, const QString &expected)
+{
+    const QJsonValue value = field(key, required);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!(value.*isType)()) {
+        fail(key, expected);
+        return std::nullopt;
+    }
+    return value;
+}
+
 QString JsonReader::requiredString(const QString &key)
 {
-    const QJsonValue value = field(key, true);
-    if (value.isUndefined())
-        return {};
-    if (!value.isString()) {
-        fail(key, tr("expected text"));
-        return {};
-    }
-    return value.toString();
+    const auto value = typedField(key, true, &QJsonValue::isString, tr("expected text"));
+    return value ? value->toString() : QString();
 }
 
 QString JsonReader::optionalString(const QString &key, const QString &fallback)
 {
-    const QJsonValue value = field(key, false);
-    if (value.isUndefined())
-        return fallback;
-    if (!value.isString()) {
-        fail(key, tr("expected text"));
-        return fallback;
-    }
-    return value.toString();
+    const auto value = typedField(key, false, &QJsonValue::isString, tr("expected text"));
+    return value ? value->toString() : fallback;
 }
 
 QString JsonReader::requiredKey(const QString &key)
@@ -85,14 +86,8 @@ QString JsonReader::requiredKey(const QString &key)
 
 bool JsonReader::requiredBool(const QString &key)
 {
-    const QJsonValue value = field(key, true);
-    if (value.isUndefined())
-        return false;
-    if (!value.isBool()) {
-        fail(key, tr("expected true or false"));
-        return false;
-    }
-    return value.toBool();
+    const auto value = typedField(key, true, &QJsonValue::isBool, tr("expected true or false"));
+    return value && value->toBool();
 }
 
 qint64 JsonReader::requiredInteger(const QString &key, qint64 minimum, qint64 maximum)
@@ -123,38 +118,20 @@ qint64 JsonReader::optionalInteger(const QString &key, qint64 minimum, qint64 ma
 
 QJsonArray JsonReader::requiredArray(const QString &key)
 {
-    const QJsonValue value = field(key, true);
-    if (value.isUndefined())
-        return {};
-    if (!value.isArray()) {
-        fail(key, tr("expected a list"));
-        return {};
-    }
-    return value.toArray();
+    const auto value = typedField(key, true, &QJsonValue::isArray, tr("expected a list"));
+    return value ? value->toArray() : QJsonArray();
 }
 
 QJsonArray JsonReader::optionalArray(const QString &key)
 {
-    const QJsonValue value = field(key, false);
-    if (value.isUndefined())
-        return {};
-    if (!value.isArray()) {
-        fail(key, tr("expected a list"));
-        return {};
-    }
-    return value.toArray();
+    const auto value = typedField(key, false, &QJsonValue::isArray, tr("expected a list"));
+    return value ? value->toArray() : QJsonArray();
 }
 
 QJsonObject JsonReader::requiredObject(const QString &key)
 {
-    const QJsonValue value = field(key, true);
-    if (value.isUndefined())
-        return {};
-    if (!value.isObject()) {
-        fail(key, tr("expected an object"));
-        return {};
-    }
-    return value.toObject();
+    const auto value = typedField(key, true, &QJsonValue::isObject, tr("expected an object"));
+    return value ? value->toObject() : QJsonObject();
 }
 
 QStringList JsonReader::optionalStringList(const QString &key)

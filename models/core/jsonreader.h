@@ -35,6 +35,9 @@ public:
 
 private:
     QJsonValue field(const QString &key, bool required);
+    // The field when present and of the wanted type; otherwise records what is wrong.
+    std::optional<QJsonValue> typedField(const QString &key, bool required, bool (QJsonValue::*isType)() const,
+                                         const QString &expected);
 
     QJsonObject m_object;
     QString m_path;

@@ -3,13 +3,10 @@
 #include "sqltext.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QUuid>
 
 namespace {
 
@@ -43,16 +40,9 @@ const QList<QStringList> &migrations()
 
 } // namespace
 
-AuditCache::AuditCache() : m_connectionName(QStringLiteral("audit-") + QUuid::createUuid().toString()) {}
+AuditCache::AuditCache() : m_file(QStringLiteral("audit")) {}
 
-AuditCache::~AuditCache()
-{
-    if (m_database.isValid()) {
-        m_database.close();
-        m_database = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+AuditCache::~AuditCache() = default;
 
 QString AuditCache::defaultPath()
 {
@@ -62,27 +52,18 @@ QString AuditCache::defaultPath()
 QString AuditCache::open(const QString &path)
 {
     m_path = path;
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return tr("cannot create the folder for the audit cache %1").arg(path);
-    m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_database.setDatabaseName(path);
-    if (!m_database.open())
-        return tr("cannot open the audit cache %1: %2").arg(path, m_database.lastError().text());
-    QSqlQuery pragma(m_database);
+    if (const QString error = m_file.open(path); !error.isEmpty())
+        return tr("the audit cache: %1").arg(error);
+    QSqlQuery pragma(m_file.database());
     // FULL: an audit write that returned is on disk, even after a power loss.
-    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
+    if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
         return tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
     return migrate();
 }
 
-bool AuditCache::isOpen() const
-{
-    return m_database.isValid() && m_database.isOpen();
-}
-
 QString AuditCache::migrate()
 {
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return tr("cannot read the audit cache version: %1").arg(query.lastError().text());
     const int version = query.value(0).toInt();
@@ -92,17 +73,17 @@ QString AuditCache::migrate()
             .arg(version)
             .arg(SchemaVersion);
     for (int step = version; step < SchemaVersion; ++step) {
-        if (!m_database.transaction())
-            return tr("cannot upgrade the audit cache: %1").arg(m_database.lastError().text());
+        if (!m_file.database().transaction())
+            return tr("cannot upgrade the audit cache: %1").arg(m_file.database().lastError().text());
         for (const QString &statement : migrations().at(step)) {
             if (!query.exec(statement)) {
                 const QString error = query.lastError().text();
-                m_database.rollback();
+                m_file.database().rollback();
                 return tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error);
             }
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)) || !m_database.commit()) {
-            m_database.rollback();
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)) || !m_file.database().commit()) {
+            m_file.database().rollback();
             return tr("cannot upgrade the audit cache to schema %1").arg(step + 1);
         }
     }
@@ -113,7 +94,7 @@ QString AuditCache::record(const AuditEntry &entry)
 {
     if (!isOpen())
         return tr("the audit cache is not open");
-    QSqlQuery insert(m_database);
+    QSqlQuery insert(m_file.database());
     insert.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO audit_events (server, environment, flag_key, action, outcome, actor, actor_kind, "
         "time_ms, source_id, before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -136,7 +117,7 @@ QString AuditCache::record(const AuditEntry &entry)
 
 qint64 AuditCache::count() const
 {
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM audit_events")) || !query.next())
         return -1;
     return query.value(0).toLongLong();
@@ -145,7 +126,7 @@ qint64 AuditCache::count() const
 QList<AuditEntry> AuditCache::latest(int limit) const
 {
     QList<AuditEntry> entries;
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT server, environment, flag_key, action, outcome, actor, actor_kind, time_ms, "
                                  "source_id, before_json, after_json, comment FROM audit_events "

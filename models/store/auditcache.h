@@ -1,8 +1,8 @@
 #pragma once
 
 #include "../core/auditentry.h"
+#include "sqlitefile.h"
 
-#include <QSqlDatabase>
 #include <QString>
 
 // The local SQLite cache of audit history (one file per user). This console's own actions are
@@ -22,7 +22,7 @@ public:
 
     // Opens or creates the cache and brings its schema up to date. Returns the error text on failure.
     QString open(const QString &path);
-    bool isOpen() const;
+    bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_path; }
 
     // Appends one entry; an entry whose (server, sourceId) is already stored is ignored.
@@ -35,7 +35,6 @@ public:
 private:
     QString migrate();
 
-    QString m_connectionName;
     QString m_path;
-    QSqlDatabase m_database;
+    SqliteFile m_file;
 };

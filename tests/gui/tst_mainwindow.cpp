@@ -33,6 +33,7 @@ private Q_SLOTS:
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
     QString stateOf(const FlagRef &ref) const;
+    void saveScreenshot(const QString &name) const;
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
 
     QTemporaryDir m_dir;
@@ -102,6 +103,7 @@ void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
     QCOMPARE(confirmBar->armedFlags(), QList<FlagRef>{flag});
     QCOMPARE(stateOf(flag), QStringLiteral("On"));
     QCOMPARE(table->currentFlag(), flag);
+    saveScreenshot(QStringLiteral("kill-armed.png"));
 
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QVERIFY(!confirmBar->isVisible());
@@ -117,8 +119,14 @@ void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
     QCOMPARE(audit.at(0).outcome, QStringLiteral("confirmed"));
     QCOMPARE(audit.at(1).outcome, QStringLiteral("requested"));
 
+    saveScreenshot(QStringLiteral("kill-confirmed.png"));
+}
+
+void tst_MainWindow::saveScreenshot(const QString &name) const
+{
+    // For the docs: FLAGDECK_SCREENSHOT_DIR=docs/screenshots ctest -R tst_mainwindow
     if (const QString dir = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(m_window->grab().save(dir + QStringLiteral("/kill-confirmed.png")));
+        QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name));
 }
 
 void tst_MainWindow::aStrayClickAloneChangesNothing()

@@ -6,9 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -29,31 +27,17 @@ QString sqlError(const QString &what, const QSqlError &error)
 
 } // namespace
 
-SandboxDatabase::SandboxDatabase(QString path)
-    : m_path(std::move(path)), m_connectionName(QStringLiteral("sandbox-") + QUuid::createUuid().toString())
-{
-}
+SandboxDatabase::SandboxDatabase(QString path) : m_path(std::move(path)), m_file(QStringLiteral("sandbox")) {}
 
-SandboxDatabase::~SandboxDatabase()
-{
-    if (m_database.isValid()) {
-        m_database.close();
-        m_database = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+SandboxDatabase::~SandboxDatabase() = default;
 
 QString SandboxDatabase::open()
 {
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return tr("cannot create the folder for %1").arg(m_path);
-    m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_database.setDatabaseName(m_path);
-    if (!m_database.open())
-        return sqlError(tr("cannot open the sandbox database %1").arg(m_path), m_database.lastError());
+    if (const QString error = m_file.open(m_path); !error.isEmpty())
+        return tr("the sandbox database: %1").arg(error);
     if (const QString error = createSchema(); !error.isEmpty())
         return error;
-    QSqlQuery count(m_database);
+    QSqlQuery count(m_file.database());
     if (!count.exec(QStringLiteral("SELECT count(*) FROM flags")) || !count.next())
         return sqlError(tr("cannot read the sandbox flags"), count.lastError());
     return count.value(0).toLongLong() == 0 ? seed() : QString();
@@ -61,9 +45,10 @@ QString SandboxDatabase::open()
 
 QString SandboxDatabase::createSchema()
 {
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     const QStringList statements = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
+        // A sandbox may lose its last change on a power cut; it must never slow a demo down.
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS flags (environment TEXT NOT NULL, key TEXT NOT NULL, "
                        "body TEXT NOT NULL, PRIMARY KEY (environment, key))"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -134,7 +119,7 @@ QString SandboxDatabase::seed()
 QStringList SandboxDatabase::environments() const
 {
     QStringList names;
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     if (query.exec(QStringLiteral("SELECT DISTINCT environment FROM flags ORDER BY environment"))) {
         while (query.next())
@@ -146,7 +131,7 @@ QStringList SandboxDatabase::environments() const
 QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
 {
     QMap<QString, Flag> flags;
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT body FROM flags WHERE environment = ?"));
     query.addBindValue(sqlText(environment));
@@ -166,15 +151,15 @@ QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
 
 QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
 {
-    if (!m_database.transaction())
-        return sqlError(tr("cannot start a sandbox transaction"), m_database.lastError());
-    QSqlQuery upsert(m_database);
+    if (!m_file.database().transaction())
+        return sqlError(tr("cannot start a sandbox transaction"), m_file.database().lastError());
+    QSqlQuery upsert(m_file.database());
     upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
                                   "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
     upsert.addBindValue(sqlText(environment));
     upsert.addBindValue(sqlText(flag.key));
     upsert.addBindValue(QJsonDocument(flagToJson(flag)).toJson(QJsonDocument::Compact));
-    QSqlQuery append(m_database);
+    QSqlQuery append(m_file.database());
     append.prepare(QStringLiteral("INSERT INTO history (environment, flag_key, action, actor, time_ms, "
                                   "before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     append.addBindValue(sqlText(environment));
@@ -187,11 +172,11 @@ QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, 
     append.addBindValue(sqlText(history.comment));
     if (!upsert.exec() || !append.exec()) {
         const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
-        m_database.rollback();
+        m_file.database().rollback();
         return sqlError(tr("cannot store the sandbox flag"), error);
     }
-    if (!m_database.commit())
-        return sqlError(tr("cannot commit the sandbox change"), m_database.lastError());
+    if (!m_file.database().commit())
+        return sqlError(tr("cannot commit the sandbox change"), m_file.database().lastError());
     return {};
 }
 
@@ -199,7 +184,7 @@ QList<AuditEntry> SandboxDatabase::historyAfter(qint64 afterId, int limit, qint6
 {
     QList<AuditEntry> entries;
     *lastId = afterId;
-    QSqlQuery query(m_database);
+    QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, environment, flag_key, action, actor, time_ms, before_json, "
                                  "after_json, comment FROM history WHERE id > ? ORDER BY id LIMIT ?"));

@@ -3,9 +3,9 @@
 #include "../../core/auditentry.h"
 #include "../../core/flag.h"
 #include "../../core/result.h"
+#include "../../store/sqlitefile.h"
 
 #include <QMap>
-#include <QSqlDatabase>
 #include <QString>
 
 // The sandbox server's own storage: one SQLite file per sandbox connection, seeded on first open
@@ -37,6 +37,5 @@ private:
     QString seed();
 
     QString m_path;
-    QString m_connectionName;
-    QSqlDatabase m_database;
+    SqliteFile m_file;
 };
