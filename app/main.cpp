@@ -37,11 +37,25 @@ void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller,
     QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
 }
 
+// --help and --version must work where no display is available (a terminal, a package check).
+bool onlyPrintsInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--help-all" || argument == "--version"
+            || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = onlyPrintsInformation(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FlagDeck"));
     QApplication::setApplicationName(QStringLiteral("FlagDeck"));
     QApplication::setApplicationVersion(QStringLiteral(FLAGDECK_VERSION));
@@ -62,7 +76,7 @@ int main(int argc, char *argv[])
                                         QApplication::translate("main", "file"));
     parser.addOption(sandbox);
     parser.addOption(screenshot);
-    parser.process(app);
+    parser.process(*app);
 
     QSettings settings;
     auto audit = std::make_unique<AuditCache>();

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -63,7 +64,13 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(tableArea);
-    splitter->addWidget(m_detail);
+    // In a scroll area, so a long description never pushes the table aside.
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({1060, 360});

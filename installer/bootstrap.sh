@@ -72,7 +72,8 @@ run_tests() {
     say "Benchmarks"
     QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/bench-home" XDG_RUNTIME_DIR="$ROOT/build/ci/bench-home" \
         "$ROOT/build/ci/tests/bench/flagdeck-bench"
-    say "Checking the screenshot option"
+    say "Checking --version and the screenshot option"
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$ROOT/build/ci/app/flagdeck" --version
     QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/screenshot-home" XDG_RUNTIME_DIR="$ROOT/build/ci/screenshot-home" \
         "$ROOT/build/ci/app/flagdeck" --sandbox --screenshot "$ROOT/build/ci/screenshot.png"
     test -s "$ROOT/build/ci/screenshot.png"

@@ -30,6 +30,9 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true);
+    m_location->setWordWrap(true);
+    m_variations->setWordWrap(true);
     m_state->setObjectName(QStringLiteral("flagState"));
     m_state->setWordWrap(true);
     m_description->setWordWrap(true);

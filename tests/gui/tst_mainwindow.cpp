@@ -125,8 +125,10 @@ void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
 void tst_MainWindow::saveScreenshot(const QString &name) const
 {
     // For the docs: FLAGDECK_SCREENSHOT_DIR=docs/screenshots ctest -R tst_mainwindow
-    if (const QString dir = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+    if (const QString dir = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(30); // let pending layout settle, as it would before the next frame
         QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name));
+    }
 }
 
 void tst_MainWindow::aStrayClickAloneChangesNothing()
