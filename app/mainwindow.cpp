@@ -217,9 +217,11 @@ QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
     QSet<QString> servers;
     for (const FlagRef &ref : flags)
         servers.insert(ref.connectionId);
-    return restore ? tr("Restore %n flag(s)", nullptr, int(flags.size())) + tr(" on %n server(s)?", nullptr, int(servers.size()))
-                   : tr("Kill %n flag(s)", nullptr, int(flags.size()))
-            + tr(" on %n server(s)? Each serves its off variation until restored.", nullptr, int(servers.size()));
+    const int count = int(flags.size());
+    return restore ? tr("Restore %n flag(s) on %1 server(s)? Each serves its rollout again.", nullptr, count)
+                         .arg(servers.size())
+                   : tr("Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.", nullptr, count)
+                         .arg(servers.size());
 }
 
 void MainWindow::updateStatus()

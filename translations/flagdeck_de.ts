@@ -4,13 +4,8 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+66"/>
-        <source>cannot create the folder for the audit cache %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>cannot open the audit cache %1: %2</source>
+        <location filename="../models/store/auditcache.cpp" line="+56"/>
+        <source>the audit cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -19,7 +14,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>cannot read the audit cache version: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,7 +149,7 @@
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../models/core/flag.cpp" line="+44"/>
+        <location filename="../models/core/flag.cpp" line="+42"/>
         <source>the flag has no variations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,7 +182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>&lt;b&gt;Exposure&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,23 +352,23 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+12"/>
+        <location line="+21"/>
+        <location line="+6"/>
         <source>expected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; is not a valid key (1 to 200 of A-Z a-z 0-9 . _ -)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>expected true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>expected a whole number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,18 +378,18 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+12"/>
+        <location line="+17"/>
+        <location line="+6"/>
         <source>expected a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>expected an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>item %1 is not text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +451,7 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+37"/>
+        <location filename="../app/mainwindow.cpp" line="+38"/>
         <source>FlagDeck</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,7 +466,7 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,12 +492,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,39 +582,23 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source>Restore %n flag(s)</source>
+        <location line="+6"/>
+        <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
-        <source> on %n server(s)?</source>
+        <location line="+2"/>
+        <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Kill %n flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source> on %n server(s)? Each serves its off variation until restored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n flag(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -706,13 +685,8 @@ Revision %4</source>
 <context>
     <name>SandboxDatabase</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxdatabase.cpp" line="+49"/>
-        <source>cannot create the folder for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>cannot open the sandbox database %1</source>
+        <location filename="../models/connectors/sandbox/sandboxdatabase.cpp" line="+37"/>
+        <source>the sandbox database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -721,7 +695,7 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>cannot prepare the sandbox database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,9 +814,27 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <location filename="../models/store/sqlitefile.cpp" line="+28"/>
+        <source>cannot create the folder for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot use %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+50"/>
+        <location filename="../app/main.cpp" line="+69"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation type="unfinished"></translation>
     </message>
