@@ -20,7 +20,7 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     , m_variations(new QLabel(this))
     , m_details(new QLabel(this))
     , m_actionButton(new QPushButton(this))
-    , m_placeholder(new QLabel(tr("Select a flag to see its variations, rollout and kill switch."), this))
+    , m_noSelectionHint(new QLabel(tr("Select a flag to see its variations, rollout and kill switch."), this))
     , m_content(new QWidget(this))
 {
     setObjectName(QStringLiteral("flagDetailPane"));
@@ -40,8 +40,8 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_actionButton->setObjectName(QStringLiteral("detailActionButton"));
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_noSelectionHint->setWordWrap(true);
+    m_noSelectionHint->setAlignment(Qt::AlignCenter);
 
     auto *content = new QVBoxLayout(m_content);
     content->setContentsMargins(0, 0, 0, 0);
@@ -60,7 +60,7 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     content->addStretch();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_placeholder);
+    layout->addWidget(m_noSelectionHint);
     layout->addWidget(m_content);
 
     connect(m_actionButton, &QPushButton::clicked, this, [this] {
@@ -86,7 +86,7 @@ void FlagDetailPane::showFlag(const FlagRef &ref)
 void FlagDetailPane::refresh()
 {
     const FlagTableModel::Row *row = m_flags->row(m_ref);
-    m_placeholder->setVisible(!row);
+    m_noSelectionHint->setVisible(!row);
     m_content->setVisible(row);
     if (!row)
         return;

@@ -38,6 +38,6 @@ private:
     QLabel *m_variations;
     QLabel *m_details;
     QPushButton *m_actionButton;
-    QLabel *m_placeholder;
+    QLabel *m_noSelectionHint;
     QWidget *m_content;
 };
