@@ -1,6 +1,8 @@
+#include "auditcommand.h"
 #include "control/consolecontroller.h"
 #include "mainwindow.h"
 #include "store/auditcache.h"
+#include "store/auditwriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,9 +39,17 @@ void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller,
     QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
 }
 
-// --help and --version must work where no display is available (a terminal, a package check).
-bool onlyPrintsInformation(int argc, char *argv[])
+bool isAuditCommand(int argc, char *argv[])
 {
+    return argc > 1 && QByteArray(argv[1]) == "audit";
+}
+
+// --help and --version, and the audit commands, must work where no display is available (a
+// terminal, a package check, a cron job).
+bool needsNoDisplay(int argc, char *argv[])
+{
+    if (isAuditCommand(argc, argv))
+        return true;
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
         if (argument == "--help" || argument == "-h" || argument == "--help-all" || argument == "--version"
@@ -53,7 +63,7 @@ bool onlyPrintsInformation(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    const std::unique_ptr<QCoreApplication> app = onlyPrintsInformation(argc, argv)
+    const std::unique_ptr<QCoreApplication> app = needsNoDisplay(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FlagDeck"));
@@ -63,6 +73,9 @@ int main(int argc, char *argv[])
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+
+    if (isAuditCommand(argc, argv))
+        return runAuditCommand(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -74,21 +87,40 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QApplication::translate("main", "Render the main window once loaded, save it as a PNG and exit."),
                                         QApplication::translate("main", "file"));
+    const QCommandLineOption offline(QStringLiteral("offline"),
+                                     QApplication::translate("main", "Open the audit cache and the last known flag states; connect to nothing."));
     parser.addOption(sandbox);
+    parser.addOption(offline);
     parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("audit"),
+                                 QApplication::translate("main", "flagdeck audit verify|export|sync: the audit cache without a window "
+                                                                 "(flagdeck audit verify --help for more)."),
+                                 QStringLiteral("[audit …]"));
     parser.process(*app);
+    if (parser.isSet(sandbox) && parser.isSet(offline)) {
+        std::fprintf(stderr, "flagdeck: %s\n",
+                     qPrintable(QApplication::translate("main", "--sandbox and --offline cannot be combined")));
+        return 2;
+    }
 
     QSettings settings;
-    auto audit = std::make_unique<AuditCache>();
+    auto audit = std::make_unique<AuditWriter>();
     const QString auditError = audit->open(AuditCache::defaultPath());
+    if (!auditError.isEmpty()) {
+        // Without the cache, nothing a person does could be recorded: say so and stop.
+        std::fprintf(stderr, "flagdeck: %s\n", qPrintable(auditError));
+        return 2;
+    }
     ConsoleController controller(settings, std::move(audit));
+    // Offline first: the window is titled and built for it.
+    if (parser.isSet(offline))
+        controller.startOffline();
     MainWindow window(&controller);
     window.resize(1500, 860);
     window.show();
-    if (!auditError.isEmpty())
-        std::fprintf(stderr, "flagdeck: %s\n", qPrintable(auditError));
     if (parser.isSet(screenshot))
         saveScreenshotWhenLoaded(window, controller, parser.value(screenshot));
-    controller.start(parser.isSet(sandbox));
+    if (!parser.isSet(offline))
+        controller.start(parser.isSet(sandbox));
     return QApplication::exec();
 }

@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "auditbrowser.h"
 #include "connectionsdock.h"
 #include "control/consolecontroller.h"
 #include "control/killswitch.h"
 #include "flagdetailpane.h"
 #include "flagtableview.h"
+#include "item/audittablemodel.h"
 #include "item/connectiontreemodel.h"
 #include "item/flagfilterproxy.h"
 #include "killconfirmbar.h"
@@ -20,6 +22,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -33,6 +36,8 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_confirmBar(new KillConfirmBar(this))
     , m_search(new QLineEdit(this))
     , m_connectionStatus(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("FlagDeck"));
@@ -74,7 +79,13 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({1060, 360});
-    setCentralWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(splitter, tr("&Flags"));
+    m_tabs->addTab(m_auditBrowser, tr("&Audit history"));
+    setCentralWidget(m_tabs);
+    if (m_controller->isOffline())
+        setWindowTitle(tr("FlagDeck — offline"));
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionsDock);
     resizeDocks({m_connectionsDock}, {230}, Qt::Horizontal);
 
@@ -110,9 +121,17 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
         statusBar()->showMessage(wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
                                                : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
     });
-    connect(killSwitch, &KillSwitch::auditProblem, this, [this](const QString &error) {
-        statusBar()->showMessage(tr("The action went ahead, but the audit cache could not record it: %1").arg(error));
+    connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
     });
+    connect(m_auditBrowser, &AuditBrowser::exportRequested, m_controller, &ConsoleController::exportAudit);
+    connect(m_controller, &ConsoleController::auditExportFinished, this,
+            [this](const QString &path, qint64 rows, const QString &error) {
+                if (error.isEmpty())
+                    statusBar()->showMessage(tr("Exported %n entries to %1.", nullptr, int(rows)).arg(path), 10000);
+                else
+                    QMessageBox::warning(this, tr("Export failed"), error);
+            });
     connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
         statusBar()->showMessage(tr("%1: %2").arg(name, detail));
     });
@@ -124,6 +143,22 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_controller->flagModel(), signal, this, &MainWindow::updateStatus);
     updateStatus();
+}
+
+void MainWindow::showAuditHistory()
+{
+    m_tabs->setCurrentWidget(m_auditBrowser);
+    m_auditBrowser->focusSearch();
+}
+
+void MainWindow::showSelectedFlagHistory()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const FlagRef ref = current.data(FlagTableModel::FlagRefRole).value<FlagRef>();
+    m_tabs->setCurrentWidget(m_auditBrowser);
+    m_auditBrowser->showFlagHistory(ref.connectionId, ref.environment, ref.key);
 }
 
 void MainWindow::createActions()
@@ -146,6 +181,16 @@ void MainWindow::createActions()
     QAction *restore = flagMenu->addAction(tr("&Restore selected flags…"), QKeySequence(Qt::Key_R), this,
                                            [this] { armSelected(true); });
     restore->setObjectName(QStringLiteral("restoreSelectedAction"));
+    flagMenu->addSeparator();
+    QAction *history = flagMenu->addAction(tr("Show &history of selected flag"), QKeySequence(Qt::CTRL | Qt::Key_H),
+                                           this, &MainWindow::showSelectedFlagHistory);
+    history->setObjectName(QStringLiteral("showHistoryAction"));
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(tr("&Flags"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { m_tabs->setCurrentIndex(0); });
+    QAction *audit = viewMenu->addAction(tr("&Audit history"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                                         &MainWindow::showAuditHistory);
+    audit->setObjectName(QStringLiteral("showAuditAction"));
 
     QToolBar *toolbar = addToolBar(tr("Flags"));
     toolbar->setObjectName(QStringLiteral("flagToolbar"));
@@ -187,10 +232,16 @@ void MainWindow::requestAction(const FlagRef &ref, FlagTableModel::RowAction act
 
 void MainWindow::armSelected(bool restore)
 {
+    // Never arm a kill for a selection the person cannot see.
+    if (m_tabs->currentIndex() != 0) {
+        statusBar()->showMessage(tr("Kill and restore work on the Flags tab (Ctrl+1)."), 5000);
+        return;
+    }
     QList<FlagRef> flags;
     for (const FlagRef &ref : m_table->selectedFlags()) {
         const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
-        if (row && row->operation == FlagTableModel::Operation::None && row->flag.enabled != restore)
+        if (row && row->operation == FlagTableModel::Operation::None && row->staleSinceMs == 0
+            && row->flag.enabled != restore)
             flags.append(ref);
     }
     if (flags.isEmpty()) {

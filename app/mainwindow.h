@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class AuditBrowser;
 class ConnectionsDock;
 class ConsoleController;
 class FlagDetailPane;
@@ -13,6 +14,7 @@ class FlagTableView;
 class KillConfirmBar;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 
 class MainWindow : public QMainWindow
 {
@@ -22,6 +24,9 @@ public:
     explicit MainWindow(ConsoleController *controller, QWidget *parent = nullptr);
 
     FlagTableView *flagTable() const { return m_table; }
+    AuditBrowser *auditBrowser() const { return m_auditBrowser; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void showAuditHistory();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();
 
@@ -32,6 +37,7 @@ private:
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
     void addSandbox();
+    void showSelectedFlagHistory();
 
     ConsoleController *m_controller;
     FlagFilterProxy *m_proxy;
@@ -41,4 +47,6 @@ private:
     KillConfirmBar *m_confirmBar;
     QLineEdit *m_search;
     QLabel *m_connectionStatus;
+    QTabWidget *m_tabs;
+    AuditBrowser *m_auditBrowser;
 };

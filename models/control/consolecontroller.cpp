@@ -1,46 +1,43 @@
 #include "consolecontroller.h"
 
-#include "../connectors/sandbox/sandboxserver.h"
+#include "../connectors/flagserver.h"
+#include "../connectors/flagserverfactory.h"
+#include "../item/audittablemodel.h"
 #include "../item/connectiontreemodel.h"
 #include "../item/flagtablemodel.h"
 #include "../store/auditcache.h"
+#include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
+#include "auditsync.h"
 #include "killswitch.h"
 
+#include <QDateTime>
+#include <QPointer>
+#include <QSaveFile>
 #include <QSettings>
+#include <QThread>
 
-namespace {
-
-// Backends for FeatBit and Unleash plug in here as they arrive.
-FlagServer *createServer(const ConnectionConfig &config, QObject *parent)
-{
-    switch (config.kind) {
-    case ConnectionConfig::Kind::Sandbox:
-        return new SandboxServer(config, SandboxServer::defaultDatabasePath(config.id), parent);
-    case ConnectionConfig::Kind::FeatBit:
-    case ConnectionConfig::Kind::Unleash:
-        return nullptr;
-    }
-    return nullptr;
-}
-
-} // namespace
-
-ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditCache> audit, QObject *parent)
+ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_audit(std::move(audit))
+    , m_auditModel(new AuditTableModel(m_audit->path(), this))
     , m_flags(new FlagTableModel(this))
     , m_connections(new ConnectionTreeModel(this))
     , m_killSwitch(new KillSwitch(m_flags, m_audit.get(), [this](const QString &id) { return server(id); }, this))
 {
+    connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
+    connect(m_audit.get(), &AuditWriter::committed, m_auditModel, &AuditTableModel::refreshNewEntries);
 }
 
 ConsoleController::~ConsoleController()
 {
     // Servers first: their last signals must not reach models that are already gone.
+    qDeleteAll(m_syncs);
+    m_syncs.clear();
     qDeleteAll(m_servers);
     m_servers.clear();
+    m_audit->flush();
 }
 
 void ConsoleController::start(bool sandboxOnly)
@@ -62,10 +59,45 @@ void ConsoleController::start(bool sandboxOnly)
         startConnection(config);
 }
 
+void ConsoleController::startOffline()
+{
+    m_offline = true;
+    m_started = true;
+    m_readingCache = true;
+    m_configs = ConnectionSettings(m_settings).load();
+    QHash<QString, QString> names;
+    for (const ConnectionConfig &config : std::as_const(m_configs)) {
+        names.insert(config.id, config.displayName);
+        m_connections->addConnection(config.id, config.displayName);
+        m_connections->setState(config.id, ConnectionState::Offline, tr("showing the audit cache"));
+    }
+    m_audit->readCachedFlags(this, [this, names](const QList<CachedFlag> &cached) {
+        QHash<QString, QSet<QString>> environments;
+        for (const CachedFlag &entry : cached) {
+            // A connection removed since keeps its history; its flags are shown under its id.
+            const QString name = names.value(entry.server, entry.server);
+            m_flags->upsertFlag(entry.server, name, entry.environment, entry.flag);
+            m_flags->setStale({entry.server, entry.environment, entry.flag.key}, entry.seenMs);
+            environments[entry.server].insert(entry.environment);
+        }
+        for (auto it = environments.constBegin(); it != environments.constEnd(); ++it) {
+            if (!names.contains(it.key())) {
+                m_connections->addConnection(it.key(), it.key());
+                m_connections->setState(it.key(), ConnectionState::Offline, tr("removed; showing the audit cache"));
+            }
+            QStringList sorted = it.value().values();
+            sorted.sort();
+            m_connections->setEnvironments(it.key(), sorted);
+        }
+        m_readingCache = false;
+        Q_EMIT initialLoadFinished();
+    });
+}
+
 void ConsoleController::startConnection(const ConnectionConfig &config)
 {
     m_connections->addConnection(config.id, config.displayName);
-    FlagServer *flagServer = createServer(config, nullptr);
+    FlagServer *flagServer = createFlagServer(config);
     if (!flagServer) {
         const QString detail = tr("this version of FlagDeck has no %1 connector yet").arg(connectionKindName(config.kind));
         m_connections->setState(config.id, ConnectionState::Failed, detail);
@@ -75,8 +107,18 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     }
     m_servers.insert(config.id, flagServer);
     const QString id = config.id;
-    connect(flagServer, &FlagServer::stateChanged, this, [this, flagServer, id](ConnectionState state, const QString &detail) {
+    AuditSync *sync = nullptr;
+    if (flagServer->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
+        sync = new AuditSync(flagServer, m_audit.get());
+        m_syncs.insert(id, sync);
+        connect(sync, &AuditSync::failed, this, [this, flagServer](const QString &reason) {
+            Q_EMIT connectionProblem(flagServer->displayName(), tr("cannot read its history: %1").arg(reason));
+        });
+    }
+    connect(flagServer, &FlagServer::stateChanged, this, [this, flagServer, id, sync](ConnectionState state, const QString &detail) {
         m_connections->setState(id, state, detail);
+        if (state == ConnectionState::Connected && sync)
+            sync->start();
         if (state == ConnectionState::Failed) {
             Q_EMIT connectionProblem(flagServer->displayName(), detail);
             markLoaded(id);
@@ -87,12 +129,16 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     connect(flagServer, &FlagServer::flagsReplaced, this,
             [this, flagServer, id](const QString &environment, const QList<Flag> &flags) {
                 m_flags->replaceFlags(id, flagServer->displayName(), environment, flags);
+                m_audit->saveFlags({id, environment, flags, true, QDateTime::currentMSecsSinceEpoch()});
                 m_loadedEnvironments[id].insert(environment);
                 if (m_loadedEnvironments[id].size() >= flagServer->environments().size())
                     markLoaded(id);
             });
     connect(flagServer, &FlagServer::flagChanged, this,
-            [this, flagServer, id](const QString &environment, const Flag &flag) {
+            [this, flagServer, id, sync](const QString &environment, const Flag &flag) {
+                m_audit->saveFlags({id, environment, {flag}, false, QDateTime::currentMSecsSinceEpoch()});
+                if (sync)
+                    sync->syncSoon();
                 const FlagRef ref{id, environment, flag.key};
                 if (m_flags->row(ref))
                     m_killSwitch->noteServerFlag(ref, flag);
@@ -110,6 +156,27 @@ void ConsoleController::markLoaded(const QString &connectionId)
         Q_EMIT initialLoadFinished();
 }
 
+void ConsoleController::exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath)
+{
+    const QString cachePath = m_audit->path();
+    QThread *job = QThread::create([self = QPointer(this), cachePath, filter, format, filePath] {
+        qint64 rows = 0;
+        QString error;
+        AuditCache cache;
+        QSaveFile file(filePath);
+        if (error = cache.open(cachePath); error.isEmpty()) {
+            if (!file.open(QIODevice::WriteOnly))
+                error = tr("cannot write %1: %2").arg(filePath, file.errorString());
+            else if (error = AuditExporter::write(cache, filter, format, &file, &rows); error.isEmpty() && !file.commit())
+                error = tr("cannot write %1: %2").arg(filePath, file.errorString());
+        }
+        if (self)
+            QMetaObject::invokeMethod(self, [self, filePath, rows, error] { Q_EMIT self->auditExportFinished(filePath, rows, error); });
+    });
+    connect(job, &QThread::finished, job, &QObject::deleteLater);
+    job->start();
+}
+
 QString ConsoleController::addSandboxConnection(const QString &displayName)
 {
     const ConnectionConfig config = ConnectionSettings::newSandbox(displayName);
@@ -123,6 +190,7 @@ void ConsoleController::removeConnection(const QString &connectionId)
 {
     m_configs.removeIf([&](const ConnectionConfig &config) { return config.id == connectionId; });
     persist();
+    delete m_syncs.take(connectionId);
     delete m_servers.take(connectionId);
     m_loadedEnvironments.remove(connectionId);
     m_flags->removeConnection(connectionId);

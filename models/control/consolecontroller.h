@@ -2,6 +2,7 @@
 
 #include "../core/connectionconfig.h"
 #include "../core/flagref.h"
+#include "../store/auditexporter.h"
 
 #include <QHash>
 #include <QObject>
@@ -9,7 +10,9 @@
 
 #include <memory>
 
-class AuditCache;
+class AuditSync;
+class AuditTableModel;
+class AuditWriter;
 class ConnectionTreeModel;
 class FlagServer;
 class FlagTableModel;
@@ -23,22 +26,31 @@ class ConsoleController : public QObject
     Q_OBJECT
 
 public:
-    ConsoleController(QSettings &settings, std::unique_ptr<AuditCache> audit, QObject *parent = nullptr);
+    // The writer must be open; the audit browser's model reads the same file.
+    ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent = nullptr);
     ~ConsoleController() override;
 
     // Connects every configured server. On a first start (nothing configured), or when
     // sandboxOnly is set, the sandbox is used; a sandbox connection is created if there is none.
     void start(bool sandboxOnly);
+    // Connects nothing: every configured connection shows as offline, its flags as last cached.
+    void startOffline();
+    bool isOffline() const { return m_offline; }
 
     FlagTableModel *flagModel() const { return m_flags; }
     ConnectionTreeModel *connectionModel() const { return m_connections; }
     KillSwitch *killSwitch() const { return m_killSwitch; }
-    AuditCache *auditCache() const { return m_audit.get(); }
+    AuditWriter *auditWriter() const { return m_audit.get(); }
+    AuditTableModel *auditModel() const { return m_auditModel; }
+    AuditSync *auditSync(const QString &connectionId) const { return m_syncs.value(connectionId); }
 
     QList<ConnectionConfig> connections() const { return m_configs; }
     FlagServer *server(const QString &connectionId) const { return m_servers.value(connectionId); }
     // True once every started connection delivered its flags or failed.
-    bool initialLoadDone() const { return m_started && m_awaitingFirstLoad.isEmpty(); }
+    bool initialLoadDone() const { return m_started && !m_readingCache && m_awaitingFirstLoad.isEmpty(); }
+
+    // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
+    void exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath);
 
     QString addSandboxConnection(const QString &displayName);
     void removeConnection(const QString &connectionId);
@@ -46,6 +58,9 @@ public:
 Q_SIGNALS:
     void initialLoadFinished();
     void connectionProblem(const QString &displayName, const QString &detail);
+    // The audit cache could not write; what was handed to it is kept and retried.
+    void auditProblem(const QString &error);
+    void auditExportFinished(const QString &filePath, qint64 rows, const QString &error);
 
 private:
     void startConnection(const ConnectionConfig &config);
@@ -53,13 +68,17 @@ private:
     void markLoaded(const QString &connectionId);
 
     QSettings &m_settings;
-    std::unique_ptr<AuditCache> m_audit;
+    std::unique_ptr<AuditWriter> m_audit;
+    AuditTableModel *m_auditModel;
     FlagTableModel *m_flags;
     ConnectionTreeModel *m_connections;
     KillSwitch *m_killSwitch;
     QList<ConnectionConfig> m_configs;
     QHash<QString, FlagServer *> m_servers;
+    QHash<QString, AuditSync *> m_syncs;
     QHash<QString, QSet<QString>> m_loadedEnvironments;
     QSet<QString> m_awaitingFirstLoad;
     bool m_started = false;
+    bool m_offline = false;
+    bool m_readingCache = false;
 };

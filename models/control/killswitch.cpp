@@ -3,7 +3,7 @@
 #include "../connectors/flagserver.h"
 #include "../core/flagaction.h"
 #include "../item/flagtablemodel.h"
-#include "../store/auditcache.h"
+#include "../store/auditwriter.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -19,7 +19,7 @@ QString defaultActor()
 
 } // namespace
 
-KillSwitch::KillSwitch(FlagTableModel *flags, AuditCache *audit, ServerLookup servers, QObject *parent)
+KillSwitch::KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
     : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(defaultActor())
 {
 }
@@ -41,7 +41,7 @@ void KillSwitch::restore(const QList<FlagRef> &flags, const QString &comment)
 void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comment)
 {
     const FlagTableModel::Row *row = m_flags->row(ref);
-    if (!row || m_pending.contains(ref) || row->flag.enabled == wantEnabled)
+    if (!row || row->staleSinceMs > 0 || m_pending.contains(ref) || row->flag.enabled == wantEnabled)
         return;
     if (QTimer *undo = m_undoTimers.take(ref)) {
         delete undo;
@@ -165,6 +165,5 @@ void KillSwitch::audit(const FlagRef &ref, bool wantEnabled, const QString &outc
     entry.before = QJsonObject{{QStringLiteral("enabled"), !wantEnabled}};
     entry.after = QJsonObject{{QStringLiteral("enabled"), wantEnabled}};
     entry.comment = comment;
-    if (const QString error = m_audit->record(entry); !error.isEmpty())
-        Q_EMIT auditProblem(error);
+    m_audit->append(entry);
 }

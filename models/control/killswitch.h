@@ -7,14 +7,14 @@
 
 #include <functional>
 
-class AuditCache;
+class AuditWriter;
 struct Flag;
 class FlagServer;
 class FlagTableModel;
 class QTimer;
 
 // Kills and restores flags, and is the only place that decides what the flag table says about
-// them. A kill is recorded in the audit cache before the server is asked; the row reads "off"
+// them. A kill is handed to the audit writer before the server is asked; the row reads "off"
 // only once the server confirmed it, by its reply or a live change; a failure or a server that
 // stays silent past the timeout leaves the row "kill failed" with the reason, and is audited too.
 class KillSwitch : public QObject
@@ -27,7 +27,7 @@ public:
     static constexpr int DefaultTimeoutMs = 10000;
     static constexpr int DefaultUndoWindowMs = 10000;
 
-    KillSwitch(FlagTableModel *flags, AuditCache *audit, ServerLookup servers, QObject *parent = nullptr);
+    KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
     ~KillSwitch() override;
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
@@ -48,8 +48,6 @@ public:
 Q_SIGNALS:
     void confirmed(const FlagRef &ref, bool enabled);
     void failed(const FlagRef &ref, bool wantedEnabled, const QString &reason);
-    // The audit cache could not record an attempt; the action itself went ahead.
-    void auditProblem(const QString &error);
 
 private:
     struct Pending
@@ -67,7 +65,7 @@ private:
     void offerUndo(const FlagRef &ref);
 
     FlagTableModel *m_flags;
-    AuditCache *m_audit;
+    AuditWriter *m_audit;
     ServerLookup m_servers;
     QString m_actor;
     int m_timeoutMs = DefaultTimeoutMs;

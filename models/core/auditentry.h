@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -28,3 +29,5 @@ struct AuditEntry
 
     friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
 };
+
+Q_DECLARE_METATYPE(AuditEntry)

@@ -15,6 +15,8 @@ QString connectionStateText(ConnectionState state)
         return QCoreApplication::translate("ConnectionState", "reconnecting");
     case ConnectionState::Failed:
         return QCoreApplication::translate("ConnectionState", "failed");
+    case ConnectionState::Offline:
+        return QCoreApplication::translate("ConnectionState", "offline");
     }
     Q_UNREACHABLE();
 }

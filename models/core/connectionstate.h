@@ -2,6 +2,7 @@
 
 #include <QString>
 
-enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting, Failed };
+// Offline: deliberately not connected; what is shown comes from the local cache.
+enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting, Failed, Offline };
 
 QString connectionStateText(ConnectionState state);

@@ -90,7 +90,7 @@ QVariant FlagTableModel::displayData(const Row &row, int column) const
             ? QDateTime::fromMSecsSinceEpoch(row.flag.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
             : QString();
     case ActionColumn:
-        return actionText(rowAction(row));
+        return row.staleSinceMs > 0 ? tr("Offline") : actionText(rowAction(row));
     default:
         return {};
     }
@@ -131,6 +131,8 @@ QString FlagTableModel::exposureText(const Flag &flag)
 
 FlagTableModel::RowAction FlagTableModel::rowAction(const Row &row)
 {
+    if (row.staleSinceMs > 0)
+        return RowAction::None;
     switch (row.operation) {
     case Operation::KillPending:
     case Operation::RestorePending:
@@ -161,9 +163,25 @@ QString FlagTableModel::stateText(const Row &row)
     case Operation::None:
         break;
     }
+    if (row.staleSinceMs > 0) {
+        const QString age = ageText(QDateTime::currentMSecsSinceEpoch() - row.staleSinceMs);
+        return row.flag.enabled ? tr("On · stale, seen %1 ago").arg(age) : tr("Off · stale, seen %1 ago").arg(age);
+    }
     if (row.flag.enabled)
         return tr("On");
     return row.killConfirmed ? tr("Off · confirmed by server") : tr("Off");
+}
+
+QString FlagTableModel::ageText(qint64 ageMs)
+{
+    const qint64 minutes = ageMs / 60'000;
+    if (minutes < 1)
+        return tr("less than a minute");
+    if (minutes < 60)
+        return tr("%n min", nullptr, int(minutes));
+    if (minutes < 48 * 60)
+        return tr("%n h", nullptr, int(minutes / 60));
+    return tr("%n d", nullptr, int(minutes / (24 * 60)));
 }
 
 QString FlagTableModel::actionText(RowAction action)
@@ -241,8 +259,9 @@ void FlagTableModel::upsertFlag(const QString &connectionId, const QString &serv
         return;
     }
     changeRow(ref, [&](Row &row) {
-        if (row.flag == flag && row.serverName == serverName)
+        if (row.flag == flag && row.serverName == serverName && row.staleSinceMs == 0)
             return false;
+        row.staleSinceMs = 0;
         if (row.flag.enabled != flag.enabled)
             row.killConfirmed = false; // whatever this console knew about the state is superseded
         row.flag = flag;
@@ -324,6 +343,14 @@ void FlagTableModel::changeRow(const FlagRef &ref, Change change)
         return;
     if (change(m_rows[size_t(at)]))
         Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+}
+
+void FlagTableModel::setStale(const FlagRef &ref, qint64 seenMs)
+{
+    changeRow(ref, [&](Row &row) {
+        row.staleSinceMs = seenMs;
+        return true;
+    });
 }
 
 void FlagTableModel::setOperation(const FlagRef &ref, Operation operation, const QString &error)

@@ -39,6 +39,7 @@ public:
         QString operationError;
         bool undoOffered = false;
         bool killConfirmed = false; // off because this console's kill was confirmed by the server
+        qint64 staleSinceMs = 0;    // > 0: read from the cache, as the server last showed it then
     };
 
     explicit FlagTableModel(QObject *parent = nullptr);
@@ -66,9 +67,13 @@ public:
     void setOperation(const FlagRef &ref, Operation operation, const QString &error = {});
     void setUndoOffered(const FlagRef &ref, bool offered);
     void setKillConfirmed(const FlagRef &ref, bool confirmed);
+    // The row shows the flag as last seen at seenMs, and offers no action until live data replaces it.
+    void setStale(const FlagRef &ref, qint64 seenMs);
 
     static RowAction rowAction(const Row &row);
     static QString stateText(const Row &row);
+    // "just now", "12 min", "3 h", "2 d"
+    static QString ageText(qint64 ageMs);
     static QString actionText(RowAction action);
     static QString exposureText(const Flag &flag);
     static Rollout effectiveRollout(const Flag &flag);

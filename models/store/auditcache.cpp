@@ -1,12 +1,18 @@
 #include "auditcache.h"
 
+#include "../core/flagjson.h"
+#include "auditchain.h"
 #include "sqltext.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <functional>
 
 namespace {
 
@@ -15,28 +21,26 @@ QString tr(const char *text)
     return QCoreApplication::translate("AuditCache", text);
 }
 
-QByteArray compactJson(const QJsonObject &object)
+QString compactJson(const QJsonObject &object)
 {
-    return object.isEmpty() ? QByteArray() : QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// Each entry moves the schema from version index to index + 1; never edit a released step.
-const QList<QStringList> &migrations()
+// The stored text of each chained column, in the order of AuditChain::columns().
+QStringList chainedTexts(const AuditEntry &entry)
 {
-    static const QList<QStringList> steps = {
-        {
-            QStringLiteral("CREATE TABLE audit_events ("
-                           "id INTEGER PRIMARY KEY, server TEXT NOT NULL, environment TEXT NOT NULL, "
-                           "flag_key TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
-                           "actor TEXT NOT NULL, actor_kind TEXT NOT NULL, time_ms INTEGER NOT NULL, "
-                           "source_id TEXT NOT NULL, before_json TEXT, after_json TEXT, "
-                           "comment TEXT NOT NULL DEFAULT '', UNIQUE (server, source_id))"),
-            QStringLiteral("CREATE INDEX audit_events_time ON audit_events (time_ms)"),
-            QStringLiteral("CREATE INDEX audit_events_flag ON audit_events (server, environment, flag_key)"),
-        },
-    };
-    return steps;
+    return {entry.server,          entry.environment, entry.flagKey, entry.action,
+            entry.outcome,         entry.actor,       actorKindName(entry.actorKind),
+            QString::number(entry.timeMs), entry.sourceId, compactJson(entry.before),
+            compactJson(entry.after), entry.comment};
 }
+
+struct Migration
+{
+    QStringList statements;
+    // Work SQL alone cannot do, run inside the same transaction.
+    std::function<QString(AuditCache &)> complete;
+};
 
 } // namespace
 
@@ -55,7 +59,8 @@ QString AuditCache::open(const QString &path)
     if (const QString error = m_file.open(path); !error.isEmpty())
         return tr("the audit cache: %1").arg(error);
     QSqlQuery pragma(m_file.database());
-    // FULL: an audit write that returned is on disk, even after a power loss.
+    // FULL: an audit write that returned is on disk, even after a power loss. Writes come in
+    // batches from one worker thread, so the cost is paid once per batch.
     if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
         return tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
     return migrate();
@@ -63,6 +68,51 @@ QString AuditCache::open(const QString &path)
 
 QString AuditCache::migrate()
 {
+    // Each entry moves the schema from version index to index + 1; never edit a released step.
+    const QList<Migration> migrations = {
+        {{
+             QStringLiteral("CREATE TABLE audit_events ("
+                            "id INTEGER PRIMARY KEY, server TEXT NOT NULL, environment TEXT NOT NULL, "
+                            "flag_key TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, "
+                            "actor TEXT NOT NULL, actor_kind TEXT NOT NULL, time_ms INTEGER NOT NULL, "
+                            "source_id TEXT NOT NULL, before_json TEXT, after_json TEXT, "
+                            "comment TEXT NOT NULL DEFAULT '', UNIQUE (server, source_id))"),
+             QStringLiteral("CREATE INDEX audit_events_time ON audit_events (time_ms)"),
+             QStringLiteral("CREATE INDEX audit_events_flag ON audit_events (server, environment, flag_key)"),
+         },
+         {}},
+        {{
+             // The hash chain, and version 1's JSON columns as text (they were bound as blobs).
+             QStringLiteral("ALTER TABLE audit_events ADD COLUMN chain_seq INTEGER"),
+             QStringLiteral("ALTER TABLE audit_events ADD COLUMN prev_hash TEXT"),
+             QStringLiteral("ALTER TABLE audit_events ADD COLUMN hash TEXT"),
+             QStringLiteral("UPDATE audit_events SET before_json = CAST(before_json AS TEXT), "
+                            "after_json = CAST(after_json AS TEXT)"),
+             QStringLiteral("CREATE UNIQUE INDEX audit_events_chain ON audit_events (server, chain_seq)"),
+             QStringLiteral("CREATE INDEX audit_events_flag_key ON audit_events (flag_key)"),
+             QStringLiteral("CREATE INDEX audit_events_actor ON audit_events (actor)"),
+             QStringLiteral("CREATE TABLE audit_chain_heads (server TEXT PRIMARY KEY, "
+                            "chain_seq INTEGER NOT NULL, hash TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE sync_cursors (server TEXT PRIMARY KEY, cursor TEXT NOT NULL, "
+                            "synced_ms INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE flag_snapshots (server TEXT NOT NULL, environment TEXT NOT NULL, "
+                            "flag_key TEXT NOT NULL, body TEXT NOT NULL, seen_ms INTEGER NOT NULL, "
+                            "PRIMARY KEY (server, environment, flag_key))"),
+             // External content: the text lives once, in audit_events; the index holds tokens only.
+             QStringLiteral("CREATE VIRTUAL TABLE audit_fts USING fts5(server, environment, flag_key, action, "
+                            "outcome, actor, comment, before_json, after_json, "
+                            "content='audit_events', content_rowid='id')"),
+             QStringLiteral("CREATE TRIGGER audit_events_fts AFTER INSERT ON audit_events BEGIN "
+                            "INSERT INTO audit_fts (rowid, server, environment, flag_key, action, outcome, actor, "
+                            "comment, before_json, after_json) VALUES (new.id, new.server, new.environment, "
+                            "new.flag_key, new.action, new.outcome, new.actor, new.comment, new.before_json, "
+                            "new.after_json); END"),
+             QStringLiteral("INSERT INTO audit_fts (audit_fts) VALUES ('rebuild')"),
+         },
+         &AuditCache::chainUnchainedEntries},
+    };
+    static_assert(SchemaVersion == 2, "add the migration step for the new schema version");
+
     QSqlQuery query(m_file.database());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return tr("cannot read the audit cache version: %1").arg(query.lastError().text());
@@ -73,46 +123,248 @@ QString AuditCache::migrate()
             .arg(version)
             .arg(SchemaVersion);
     for (int step = version; step < SchemaVersion; ++step) {
+        const auto fail = [&](const QString &error) {
+            m_file.database().rollback();
+            return tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error);
+        };
         if (!m_file.database().transaction())
             return tr("cannot upgrade the audit cache: %1").arg(m_file.database().lastError().text());
-        for (const QString &statement : migrations().at(step)) {
-            if (!query.exec(statement)) {
-                const QString error = query.lastError().text();
-                m_file.database().rollback();
-                return tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error);
-            }
+        for (const QString &statement : migrations.at(step).statements) {
+            if (!query.exec(statement))
+                return fail(query.lastError().text());
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)) || !m_file.database().commit()) {
-            m_file.database().rollback();
-            return tr("cannot upgrade the audit cache to schema %1").arg(step + 1);
+        if (migrations.at(step).complete) {
+            if (const QString error = migrations.at(step).complete(*this); !error.isEmpty())
+                return fail(error);
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)))
+            return fail(query.lastError().text());
+        if (!m_file.database().commit())
+            return fail(m_file.database().lastError().text());
+    }
+    return {};
+}
+
+// Entries written before the chain existed join it in the order they were written.
+QString AuditCache::chainUnchainedEntries()
+{
+    QSqlQuery select(m_file.database());
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT id, %1 FROM audit_events WHERE hash IS NULL ORDER BY id")
+                         .arg(entryColumns())))
+        return select.lastError().text();
+    QList<std::pair<qint64, QStringList>> unchained;
+    while (select.next())
+        unchained.append({select.value(0).toLongLong(), storedChainTexts(select, 1)});
+    QHash<QString, std::pair<qint64, QByteArray>> heads;
+    QSqlQuery update(m_file.database());
+    update.prepare(QStringLiteral("UPDATE audit_events SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?"));
+    for (const auto &[id, texts] : std::as_const(unchained)) {
+        auto &head = heads[texts.constFirst()]; // the server column
+        if (head.second.isEmpty())
+            head = {0, AuditChain::genesis()};
+        const QByteArray hash = AuditChain::hash(head.first + 1, head.second, texts);
+        update.addBindValue(head.first + 1);
+        update.addBindValue(QString::fromLatin1(head.second));
+        update.addBindValue(QString::fromLatin1(hash));
+        update.addBindValue(id);
+        if (!update.exec())
+            return update.lastError().text();
+        head = {head.first + 1, hash};
+    }
+    QSqlQuery storeHead(m_file.database());
+    storeHead.prepare(QStringLiteral("INSERT INTO audit_chain_heads (server, chain_seq, hash) VALUES (?, ?, ?)"));
+    for (auto it = heads.constBegin(); it != heads.constEnd(); ++it) {
+        storeHead.addBindValue(it.key());
+        storeHead.addBindValue(it.value().first);
+        storeHead.addBindValue(QString::fromLatin1(it.value().second));
+        if (!storeHead.exec())
+            return storeHead.lastError().text();
+    }
+    return {};
+}
+
+QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
+{
+    if (lastId)
+        *lastId = 0;
+    if (!isOpen())
+        return tr("the audit cache is not open");
+    QSqlDatabase &db = m_file.database();
+    QSqlQuery query(db);
+    // IMMEDIATE: the chain head read below must still be the head when this transaction commits,
+    // even with another process (flagdeck mcp, a second console) writing to the same file.
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return tr("cannot start writing to the audit cache: %1").arg(query.lastError().text());
+    const auto fail = [&](const QString &what, const QSqlQuery &failed) {
+        const QString error = tr("%1: %2").arg(what, failed.lastError().text());
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    };
+
+    struct Head
+    {
+        qint64 seq = 0;
+        QByteArray hash;
+        bool moved = false;
+    };
+    QHash<QString, Head> heads;
+    QSqlQuery readHead(db);
+    readHead.prepare(QStringLiteral("SELECT chain_seq, hash FROM audit_chain_heads WHERE server = ?"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
+                       .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
+    static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
+    for (const AuditEntry &entry : batch.entries) {
+        if (!heads.contains(entry.server)) {
+            readHead.addBindValue(sqlText(entry.server));
+            if (!readHead.exec())
+                return fail(tr("cannot read the audit chain"), readHead);
+            Head head{0, AuditChain::genesis()};
+            if (readHead.next())
+                head = {readHead.value(0).toLongLong(), readHead.value(1).toString().toLatin1()};
+            readHead.finish();
+            heads.insert(entry.server, head);
+        }
+        Head &head = heads[entry.server];
+        const QStringList texts = chainedTexts(entry);
+        const QByteArray hash = AuditChain::hash(head.seq + 1, head.hash, texts);
+        for (int column = 0; column < texts.size(); ++column)
+            insert.addBindValue(column == timeColumn ? QVariant(entry.timeMs) : sqlText(texts.at(column)));
+        insert.addBindValue(head.seq + 1);
+        insert.addBindValue(QString::fromLatin1(head.hash));
+        insert.addBindValue(QString::fromLatin1(hash));
+        if (!insert.exec())
+            return fail(tr("cannot record the audit entry"), insert);
+        if (insert.numRowsAffected() == 1) {
+            head = {head.seq + 1, hash, true};
+            if (lastId)
+                *lastId = insert.lastInsertId().toLongLong();
         }
     }
+    QSqlQuery storeHead(db);
+    storeHead.prepare(QStringLiteral("INSERT INTO audit_chain_heads (server, chain_seq, hash) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (server) DO UPDATE SET chain_seq = excluded.chain_seq, "
+                                     "hash = excluded.hash"));
+    for (auto it = heads.constBegin(); it != heads.constEnd(); ++it) {
+        if (!it->moved)
+            continue;
+        storeHead.addBindValue(it.key());
+        storeHead.addBindValue(it->seq);
+        storeHead.addBindValue(QString::fromLatin1(it->hash));
+        if (!storeHead.exec())
+            return fail(tr("cannot move the audit chain"), storeHead);
+    }
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery storeCursor(db);
+    storeCursor.prepare(QStringLiteral("INSERT INTO sync_cursors (server, cursor, synced_ms) VALUES (?, ?, ?) "
+                                       "ON CONFLICT (server) DO UPDATE SET cursor = excluded.cursor, "
+                                       "synced_ms = excluded.synced_ms"));
+    for (auto it = batch.cursors.constBegin(); it != batch.cursors.constEnd(); ++it) {
+        storeCursor.addBindValue(sqlText(it.key()));
+        storeCursor.addBindValue(sqlText(it.value()));
+        storeCursor.addBindValue(now);
+        if (!storeCursor.exec())
+            return fail(tr("cannot store the sync position"), storeCursor);
+    }
+
+    QSqlQuery clearEnvironment(db);
+    clearEnvironment.prepare(QStringLiteral("DELETE FROM flag_snapshots WHERE server = ? AND environment = ?"));
+    QSqlQuery storeFlag(db);
+    storeFlag.prepare(QStringLiteral("INSERT INTO flag_snapshots (server, environment, flag_key, body, seen_ms) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (server, environment, flag_key) "
+                                     "DO UPDATE SET body = excluded.body, seen_ms = excluded.seen_ms"));
+    for (const FlagSnapshotUpdate &snapshot : batch.snapshots) {
+        if (snapshot.replacesEnvironment) {
+            clearEnvironment.addBindValue(sqlText(snapshot.server));
+            clearEnvironment.addBindValue(sqlText(snapshot.environment));
+            if (!clearEnvironment.exec())
+                return fail(tr("cannot store the flag states"), clearEnvironment);
+        }
+        for (const Flag &flag : snapshot.flags) {
+            storeFlag.addBindValue(sqlText(snapshot.server));
+            storeFlag.addBindValue(sqlText(snapshot.environment));
+            storeFlag.addBindValue(sqlText(flag.key));
+            storeFlag.addBindValue(compactJson(flagToJson(flag)));
+            storeFlag.addBindValue(snapshot.seenMs);
+            if (!storeFlag.exec())
+                return fail(tr("cannot store the flag states"), storeFlag);
+        }
+    }
+
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(tr("cannot commit to the audit cache"), query);
     return {};
 }
 
 QString AuditCache::record(const AuditEntry &entry)
 {
-    if (!isOpen())
-        return tr("the audit cache is not open");
-    QSqlQuery insert(m_file.database());
-    insert.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO audit_events (server, environment, flag_key, action, outcome, actor, actor_kind, "
-        "time_ms, source_id, before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(sqlText(entry.server));
-    insert.addBindValue(sqlText(entry.environment));
-    insert.addBindValue(sqlText(entry.flagKey));
-    insert.addBindValue(sqlText(entry.action));
-    insert.addBindValue(sqlText(entry.outcome));
-    insert.addBindValue(sqlText(entry.actor));
-    insert.addBindValue(actorKindName(entry.actorKind));
-    insert.addBindValue(entry.timeMs);
-    insert.addBindValue(sqlText(entry.sourceId));
-    insert.addBindValue(compactJson(entry.before));
-    insert.addBindValue(compactJson(entry.after));
-    insert.addBindValue(sqlText(entry.comment));
-    if (!insert.exec())
-        return tr("cannot record the audit entry: %1").arg(insert.lastError().text());
+    AuditBatch batch;
+    batch.entries.append(entry);
+    return write(batch);
+}
+
+QString AuditCache::storedCursor(const QString &server) const
+{
+    QSqlQuery query(m_file.database());
+    query.prepare(QStringLiteral("SELECT cursor FROM sync_cursors WHERE server = ?"));
+    query.addBindValue(sqlText(server));
+    if (query.exec() && query.next())
+        return query.value(0).toString();
     return {};
+}
+
+QList<CachedFlag> AuditCache::cachedFlags() const
+{
+    QList<CachedFlag> flags;
+    QSqlQuery query(m_file.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT server, environment, body, seen_ms FROM flag_snapshots")))
+        return flags;
+    while (query.next()) {
+        const QJsonObject body = QJsonDocument::fromJson(query.value(2).toByteArray()).object();
+        Result<Flag> flag = flagFromJson(body, query.value(1).toString());
+        // A row that no longer reads (edited by hand, or from a future version) is skipped.
+        if (!flag)
+            continue;
+        flags.append({query.value(0).toString(), query.value(1).toString(), std::move(flag).value(),
+                      query.value(3).toLongLong()});
+    }
+    return flags;
+}
+
+QString AuditCache::entryColumns()
+{
+    return AuditChain::columns().join(QStringLiteral(", "));
+}
+
+QStringList AuditCache::storedChainTexts(const QSqlQuery &query, int firstColumn)
+{
+    QStringList texts;
+    for (int column = 0; column < AuditChain::columns().size(); ++column)
+        texts.append(query.value(firstColumn + column).toString());
+    return texts;
+}
+
+AuditEntry AuditCache::entryFromQuery(const QSqlQuery &query, int firstColumn)
+{
+    // Column order: AuditChain::columns().
+    const auto text = [&](int column) { return query.value(firstColumn + column).toString(); };
+    AuditEntry entry;
+    entry.server = text(0);
+    entry.environment = text(1);
+    entry.flagKey = text(2);
+    entry.action = text(3);
+    entry.outcome = text(4);
+    entry.actor = text(5);
+    entry.actorKind = actorKindFromName(text(6)).value_or(ActorKind::System);
+    entry.timeMs = query.value(firstColumn + 7).toLongLong();
+    entry.sourceId = text(8);
+    entry.before = QJsonDocument::fromJson(text(9).toUtf8()).object();
+    entry.after = QJsonDocument::fromJson(text(10).toUtf8()).object();
+    entry.comment = text(11);
+    return entry;
 }
 
 qint64 AuditCache::count() const
@@ -128,27 +380,11 @@ QList<AuditEntry> AuditCache::latest(int limit) const
     QList<AuditEntry> entries;
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT server, environment, flag_key, action, outcome, actor, actor_kind, time_ms, "
-                                 "source_id, before_json, after_json, comment FROM audit_events "
-                                 "ORDER BY id DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT %1 FROM audit_events ORDER BY id DESC LIMIT ?").arg(entryColumns()));
     query.addBindValue(limit);
     if (!query.exec())
         return entries;
-    while (query.next()) {
-        AuditEntry entry;
-        entry.server = query.value(0).toString();
-        entry.environment = query.value(1).toString();
-        entry.flagKey = query.value(2).toString();
-        entry.action = query.value(3).toString();
-        entry.outcome = query.value(4).toString();
-        entry.actor = query.value(5).toString();
-        entry.actorKind = actorKindFromName(query.value(6).toString()).value_or(ActorKind::System);
-        entry.timeMs = query.value(7).toLongLong();
-        entry.sourceId = query.value(8).toString();
-        entry.before = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
-        entry.after = QJsonDocument::fromJson(query.value(10).toByteArray()).object();
-        entry.comment = query.value(11).toString();
-        entries.append(entry);
-    }
+    while (query.next())
+        entries.append(entryFromQuery(query, 0));
     return entries;
 }

@@ -1,17 +1,22 @@
 #pragma once
 
 #include "../core/auditentry.h"
+#include "auditbatch.h"
+#include "cachedflag.h"
 #include "sqlitefile.h"
 
 #include <QString>
 
-// The local SQLite cache of audit history (one file per user). This console's own actions are
-// recorded here the moment they are attempted, and again with their outcome, so an intent is never
-// lost even if the server never answers. The schema is versioned by PRAGMA user_version.
+class QSqlQuery;
+
+// The local SQLite cache of audit history, one file per user: every server's own history, this
+// console's actions and proposal events, each in its server's hash chain, with a full-text index,
+// the sync cursor per server and the last known flag states. Versioned by PRAGMA user_version.
+// One AuditCache is one connection: use it on the thread that opened it.
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     AuditCache();
     ~AuditCache();
@@ -24,16 +29,31 @@ public:
     QString open(const QString &path);
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_path; }
+    const QSqlDatabase &database() const { return m_file.database(); }
 
-    // Appends one entry; an entry whose (server, sourceId) is already stored is ignored.
+    // Writes the batch in one transaction, or nothing of it. Entries whose (server, source id) is
+    // already stored are skipped; the others extend their server's hash chain. lastId receives the
+    // highest row id written (0 if none).
+    QString write(const AuditBatch &batch, qint64 *lastId = nullptr);
     QString record(const AuditEntry &entry);
 
+    // Empty when the server was never synced.
+    QString storedCursor(const QString &server) const;
+    QList<CachedFlag> cachedFlags() const;
+
+    // The entry columns in the order entryFromQuery() reads them, for SELECTs elsewhere.
+    static QString entryColumns();
+    static AuditEntry entryFromQuery(const QSqlQuery &query, int firstColumn);
+    // Those columns as stored, the text their hash covers.
+    static QStringList storedChainTexts(const QSqlQuery &query, int firstColumn);
+
     qint64 count() const;
-    // Newest first, for a quick look; the full browser pages by id.
+    // Newest first, for a quick look; the browser pages by id.
     QList<AuditEntry> latest(int limit) const;
 
 private:
     QString migrate();
+    QString chainUnchainedEntries();
 
     QString m_path;
     SqliteFile m_file;

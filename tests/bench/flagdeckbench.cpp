@@ -3,7 +3,7 @@
 #include "flagtableview.h"
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
-#include "store/auditcache.h"
+#include "store/auditwriter.h"
 #include "testflags.h"
 
 #include <QApplication>
@@ -43,7 +43,7 @@ void killSwitchSandbox()
     constexpr int Kills = 1000;
     QTemporaryDir dir;
     FlagTableModel model;
-    AuditCache audit;
+    AuditWriter audit;
     if (const QString error = audit.open(dir.filePath(QStringLiteral("audit.sqlite"))); !error.isEmpty()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));
         return;

@@ -1,7 +1,7 @@
 #include "control/consolecontroller.h"
 #include "item/connectiontreemodel.h"
 #include "item/flagtablemodel.h"
-#include "store/auditcache.h"
+#include "testaudit.h"
 #include "store/connectionsettings.h"
 
 #include <QSettings>
@@ -23,7 +23,9 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ConsoleController> started(QSettings &settings, bool sandboxOnly);
+    QString freshAuditPath() { return m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(++m_auditFiles)); }
     QTemporaryDir m_dir;
+    int m_auditFiles = 0;
 };
 
 void tst_ConsoleController::initTestCase()
@@ -34,7 +36,7 @@ void tst_ConsoleController::initTestCase()
 
 std::unique_ptr<ConsoleController> tst_ConsoleController::started(QSettings &settings, bool sandboxOnly)
 {
-    auto controller = std::make_unique<ConsoleController>(settings, std::make_unique<AuditCache>());
+    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()));
     QSignalSpy loaded(controller.get(), &ConsoleController::initialLoadFinished);
     controller->start(sandboxOnly);
     [&] { QTRY_VERIFY_WITH_TIMEOUT(controller->initialLoadDone(), 5000); }();
@@ -101,7 +103,7 @@ void tst_ConsoleController::connectorMissingIsAFailedConnection()
     unleash.kind = ConnectionConfig::Kind::Unleash;
     unleash.displayName = QStringLiteral("Unleash");
     ConnectionSettings(settings).save({unleash});
-    auto controller = std::make_unique<ConsoleController>(settings, std::make_unique<AuditCache>());
+    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()));
     QSignalSpy problem(controller.get(), &ConsoleController::connectionProblem);
     controller->start(false);
     QVERIFY(controller->initialLoadDone());

@@ -1,7 +1,7 @@
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/killswitch.h"
 #include "item/flagtablemodel.h"
-#include "store/auditcache.h"
+#include "testaudit.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -38,7 +38,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FlagTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<AuditCache> m_audit;
+    std::unique_ptr<AuditWriter> m_audit;
     QHash<QString, SandboxServer *> m_servers;
     std::unique_ptr<KillSwitch> m_killSwitch;
 };
@@ -53,8 +53,7 @@ void tst_KillSwitch::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_model = std::make_unique<FlagTableModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m_audit = std::make_unique<AuditCache>();
-    QCOMPARE(m_audit->open(m_dir->filePath(QStringLiteral("audit.sqlite"))), QString());
+    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
     m_killSwitch = std::make_unique<KillSwitch>(m_model.get(), m_audit.get(),
                                                 [this](const QString &id) -> FlagServer * { return m_servers.value(id); });
     m_killSwitch->setActor(QStringLiteral("oncall-alice"));
@@ -94,7 +93,7 @@ SandboxServer *tst_KillSwitch::addServer(const QString &id)
 QStringList tst_KillSwitch::auditOutcomes() const
 {
     QStringList outcomes;
-    const QList<AuditEntry> entries = m_audit->latest(100);
+    const QList<AuditEntry> entries = TestAudit::written(*m_audit);
     for (auto it = entries.crbegin(); it != entries.crend(); ++it)
         outcomes.append(it->action + QLatin1Char(':') + it->outcome);
     return outcomes;
@@ -120,7 +119,7 @@ void tst_KillSwitch::killGoesPendingThenOffOnlyWhenConfirmed()
     QVERIFY(!m_model->row(flag)->flag.enabled);
     QCOMPARE(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:confirmed")}));
-    const AuditEntry last = m_audit->latest(1).first();
+    const AuditEntry last = TestAudit::written(*m_audit, 1).first();
     QCOMPARE(last.actor, QStringLiteral("oncall-alice"));
     QCOMPARE(last.actorKind, ActorKind::Human);
     QCOMPARE(last.flagKey, flag.key);
@@ -152,7 +151,7 @@ void tst_KillSwitch::serverFailureIsShownAndAudited()
     QVERIFY2(row->operationError.contains(reasonContains), qPrintable(row->operationError));
     QVERIFY(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString().startsWith(QStringLiteral("Kill failed: ")));
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed")}));
-    QVERIFY(m_audit->latest(1).first().comment.contains(reasonContains));
+    QVERIFY(TestAudit::written(*m_audit, 1).first().comment.contains(reasonContains));
 }
 
 void tst_KillSwitch::silentServerTimesOut()
@@ -267,7 +266,7 @@ void tst_KillSwitch::alreadyOffIsLeftAlone()
     QVERIFY(!m_model->row(flag)->flag.enabled);
     m_killSwitch->kill({flag});
     QCOMPARE(m_killSwitch->pendingCount(), 0);
-    QCOMPARE(m_audit->count(), 0);
+    QCOMPARE(TestAudit::written(*m_audit).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_KillSwitch)

@@ -1,0 +1,75 @@
+#include "auditsync.h"
+
+#include "../connectors/flagserver.h"
+#include "../store/auditwriter.h"
+
+AuditSync::AuditSync(FlagServer *server, AuditWriter *writer, QObject *parent)
+    : QObject(parent), m_server(server), m_writer(writer)
+{
+    m_interval.setInterval(DefaultIntervalMs);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(ChangeDelayMs);
+    connect(&m_interval, &QTimer::timeout, this, &AuditSync::fetchNext);
+    connect(&m_soon, &QTimer::timeout, this, &AuditSync::fetchNext);
+}
+
+void AuditSync::start()
+{
+    if (!m_cursorRead) {
+        if (m_fetching)
+            return;
+        m_fetching = true;
+        m_writer->readCursor(m_server->connectionId(), this, [this](const QString &cursor) {
+            m_cursor = cursor;
+            m_cursorRead = true;
+            m_fetching = false;
+            fetchNext();
+        });
+        return;
+    }
+    fetchNext();
+}
+
+void AuditSync::syncSoon()
+{
+    if (m_cursorRead && !m_soon.isActive())
+        m_soon.start();
+}
+
+void AuditSync::fetchNext()
+{
+    if (m_fetching || !m_cursorRead)
+        return;
+    m_fetching = true;
+    m_interval.stop();
+    ServerReply *reply = m_server->fetchAuditSince(m_cursor);
+    connect(reply, &ServerReply::finished, this, [this, reply] {
+        m_fetching = false;
+        if (reply->failed()) {
+            ++m_failures;
+            // Back off while the server keeps failing, but never stop trying.
+            m_interval.start(std::min(MaxRetryDelayMs, 1000 << std::min(m_failures, 6)));
+            Q_EMIT failed(reply->error().sentence());
+            return;
+        }
+        m_failures = 0;
+        QList<AuditEntry> entries = reply->auditEntries();
+        const QString server = m_server->connectionId();
+        for (AuditEntry &entry : entries)
+            entry.server = server;
+        if (!entries.isEmpty() || reply->nextCursor() != m_cursor) {
+            m_writer->ingest(server, entries, reply->nextCursor());
+            m_cursor = reply->nextCursor();
+            m_entriesFetched += entries.size();
+        }
+        if (entries.isEmpty()) {
+            m_interval.start();
+            if (!m_caughtUp) {
+                m_caughtUp = true;
+                Q_EMIT caughtUp();
+            }
+            return;
+        }
+        fetchNext();
+    });
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "../store/auditfilter.h"
+#include "../store/sqlitefile.h"
+
+#include <QObject>
+#include <QVector>
+
+#include <atomic>
+
+// Reads, on its own thread and connection, which audit rows match a filter, newest first, and
+// hands them over in chunks: a small first one so the browser shows rows at once, then large
+// ones. A newer request makes an older one stop between chunks.
+class AuditIdLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int FirstChunk = 512;
+    static constexpr int LaterChunk = 65536;
+
+    AuditIdLoader();
+
+    // Any thread: marks every load before this generation as abandoned.
+    void supersede(quint64 generation) { m_latest.store(generation); }
+
+    // Loader thread.
+    QString open(const QString &path);
+    void load(quint64 generation, const AuditFilter &filter);
+
+Q_SIGNALS:
+    // maxId: the highest row id in the cache when this load read it (later rows are new).
+    void chunkLoaded(quint64 generation, const QVector<qint64> &ids, const QVector<qint64> &times, qint64 maxId,
+                     bool last);
+    void failed(quint64 generation, const QString &error);
+
+private:
+    SqliteFile m_file;
+    std::atomic<quint64> m_latest{0};
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "auditfilter.h"
+
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+class AuditCache;
+class QIODevice;
+
+// Writes the entries a filter selects, oldest first, as CSV or as NDJSON (one JSON object per
+// line, for SIEM ingestion). The field names are the same in both and are stable:
+// id, time, time_ms, server, environment, flag_key, action, outcome, actor, actor_kind, source_id,
+// before, after, comment, chain_seq, hash.
+class AuditExporter
+{
+public:
+    enum class Format { Csv, Ndjson };
+
+    static std::optional<Format> formatFromName(const QString &name);
+    static QStringList fieldNames();
+
+    // Streams from the cache to out; returns the error text, empty on success. cancel, when
+    // given and set, stops the export between rows.
+    static QString write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
+                         qint64 *rowsWritten = nullptr, const std::atomic<bool> *cancel = nullptr);
+};

@@ -1,0 +1,143 @@
+#include "auditwriter.h"
+
+#include "auditwriterworker.h"
+
+#include <QMetaObject>
+#include <QThread>
+#include <QTimer>
+
+AuditWriterWorker::AuditWriterWorker() = default;
+
+void AuditWriterWorker::enqueue(const AuditBatch &batch)
+{
+    QMutexLocker locker(&m_mutex);
+    m_queued.append(batch);
+    if (m_drainScheduled)
+        return;
+    m_drainScheduled = true;
+    // Everything that arrives before the worker gets to it joins the same transaction.
+    QMetaObject::invokeMethod(this, &AuditWriterWorker::drain, Qt::QueuedConnection);
+}
+
+QString AuditWriterWorker::open(const QString &path)
+{
+    m_retry = new QTimer(this);
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(AuditWriter::RetryDelayMs);
+    connect(m_retry, &QTimer::timeout, this, &AuditWriterWorker::drain);
+    return m_cache.open(path);
+}
+
+void AuditWriterWorker::drain()
+{
+    AuditBatch batch;
+    {
+        QMutexLocker locker(&m_mutex);
+        m_drainScheduled = false;
+        std::swap(batch, m_queued);
+    }
+    if (batch.isEmpty())
+        return;
+    qint64 lastId = 0;
+    const QString error = m_cache.write(batch, &lastId);
+    if (error.isEmpty()) {
+        Q_EMIT committed(lastId);
+        return;
+    }
+    // Keep the batch ahead of anything queued since, so order and cursors stay right.
+    {
+        QMutexLocker locker(&m_mutex);
+        batch.append(m_queued);
+        m_queued = std::move(batch);
+    }
+    Q_EMIT problem(error);
+    if (m_retry)
+        m_retry->start();
+}
+
+void AuditWriterWorker::close()
+{
+    drain();
+    delete m_retry;
+    m_retry = nullptr;
+}
+
+AuditWriter::AuditWriter(QObject *parent)
+    : QObject(parent), m_thread(new QThread), m_worker(new AuditWriterWorker)
+{
+    m_thread->setObjectName(QStringLiteral("audit writer"));
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &AuditWriterWorker::committed, this, &AuditWriter::committed);
+    connect(m_worker, &AuditWriterWorker::problem, this, &AuditWriter::problem);
+    // The worker's connection must be closed on its own thread.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+AuditWriter::~AuditWriter()
+{
+    QMetaObject::invokeMethod(m_worker, &AuditWriterWorker::close, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QString AuditWriter::open(const QString &path)
+{
+    m_path = path;
+    QString error;
+    QMetaObject::invokeMethod(m_worker, [&] { error = m_worker->open(path); }, Qt::BlockingQueuedConnection);
+    return error;
+}
+
+void AuditWriter::enqueue(const AuditBatch &batch)
+{
+    m_worker->enqueue(batch);
+}
+
+void AuditWriter::append(const AuditEntry &entry)
+{
+    AuditBatch batch;
+    batch.entries.append(entry);
+    enqueue(batch);
+}
+
+void AuditWriter::ingest(const QString &server, const QList<AuditEntry> &entries, const QString &cursor)
+{
+    AuditBatch batch;
+    batch.entries = entries;
+    batch.cursors.insert(server, cursor);
+    enqueue(batch);
+}
+
+void AuditWriter::saveFlags(const FlagSnapshotUpdate &snapshot)
+{
+    AuditBatch batch;
+    batch.snapshots.append(snapshot);
+    enqueue(batch);
+}
+
+void AuditWriter::readCursor(const QString &server, QObject *context, std::function<void(const QString &)> done)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, server, context = QPointer(context), done] {
+        // What is still queued may move the cursor; it is written first.
+        worker->drain();
+        const QString cursor = worker->cache().storedCursor(server);
+        if (context)
+            QMetaObject::invokeMethod(context, [done, cursor] { done(cursor); }, Qt::QueuedConnection);
+    });
+}
+
+void AuditWriter::readCachedFlags(QObject *context, std::function<void(const QList<CachedFlag> &)> done)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, context = QPointer(context), done] {
+        const QList<CachedFlag> flags = worker->cache().cachedFlags();
+        if (context)
+            QMetaObject::invokeMethod(context, [done, flags] { done(flags); }, Qt::QueuedConnection);
+    });
+}
+
+void AuditWriter::flush()
+{
+    QMetaObject::invokeMethod(m_worker, &AuditWriterWorker::drain, Qt::BlockingQueuedConnection);
+}

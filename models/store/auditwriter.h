@@ -1,0 +1,58 @@
+#pragma once
+
+#include "auditbatch.h"
+#include "cachedflag.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+class AuditWriterWorker;
+class QThread;
+
+// The audit cache's only writer in this process: a worker thread with its own connection, so
+// the UI thread never waits on SQLite. Everything handed over is queued and written in as few
+// transactions as the pace allows; a write that fails is kept and retried, never dropped.
+// Thread-safe: call from any thread.
+class AuditWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RetryDelayMs = 1000;
+
+    explicit AuditWriter(QObject *parent = nullptr);
+    // Writes what is still queued, then stops the thread.
+    ~AuditWriter() override;
+
+    // Opens (and migrates) the cache on the worker thread. Returns the error text on failure.
+    QString open(const QString &path);
+    QString path() const { return m_path; }
+
+    // This console's own action: written at once.
+    void append(const AuditEntry &entry);
+    // One page of a server's history and the cursor after it, written together.
+    void ingest(const QString &server, const QList<AuditEntry> &entries, const QString &cursor);
+    void saveFlags(const FlagSnapshotUpdate &snapshot);
+
+    // Reads on the worker thread, then calls done on context's thread.
+    void readCursor(const QString &server, QObject *context, std::function<void(const QString &)> done);
+    void readCachedFlags(QObject *context, std::function<void(const QList<CachedFlag> &)> done);
+
+    // Blocks until everything queued so far is written (or failed). For shutdown and tests.
+    void flush();
+
+Q_SIGNALS:
+    // Rows up to lastId are in the cache (lastId 0: nothing new, e.g. only duplicates).
+    void committed(qint64 lastId);
+    void problem(const QString &error);
+
+private:
+    void enqueue(const AuditBatch &batch);
+
+    QString m_path;
+    QThread *m_thread;
+    AuditWriterWorker *m_worker;
+};
