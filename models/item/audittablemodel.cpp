@@ -219,6 +219,7 @@ void AuditTableModel::takeChunk(quint64 generation, const QVector<qint64> &ids, 
         beginInsertRows({}, first, first + int(ids.size()) - 1);
         m_ids.insert(m_ids.end(), ids.cbegin(), ids.cend());
         m_times.insert(m_times.end(), times.cbegin(), times.cend());
+        m_pages.remove(first / PageSize); // it was read when it had fewer rows
         endInsertRows();
     }
     if (!last)
@@ -295,7 +296,6 @@ void AuditTableModel::mergeNewRows(std::vector<std::pair<qint64, qint64>> timeAn
         else
             groups.push_back({low, i, i + 1});
     }
-    m_pages.clear();
     for (auto group = groups.rbegin(); group != groups.rend(); ++group) {
         const int at = int(group->at);
         beginInsertRows({}, at, at + int(group->to - group->from) - 1);
@@ -307,6 +307,7 @@ void AuditTableModel::mergeNewRows(std::vector<std::pair<qint64, qint64>> timeAn
         }
         m_ids.insert(m_ids.begin() + qsizetype(group->at), ids.cbegin(), ids.cend());
         m_times.insert(m_times.begin() + qsizetype(group->at), times.cbegin(), times.cend());
+        m_pages.clear(); // rows moved: every page read before may hold other rows now
         endInsertRows();
     }
 }

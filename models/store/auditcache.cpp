@@ -114,34 +114,40 @@ QString AuditCache::migrate()
     static_assert(SchemaVersion == 2, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
+    // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
+    // console and flagdeck mcp) must not both migrate it.
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return tr("cannot upgrade the audit cache: %1").arg(query.lastError().text());
+    const auto fail = [&](const QString &error) {
+        QSqlQuery(m_file.database()).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    };
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return tr("cannot read the audit cache version: %1").arg(query.lastError().text());
+        return fail(tr("cannot read the audit cache version: %1").arg(query.lastError().text()));
     const int version = query.value(0).toInt();
+    query.finish();
     if (version > SchemaVersion)
-        return tr("the audit cache %1 was written by a newer FlagDeck (schema %2, this one knows %3)")
-            .arg(m_path)
-            .arg(version)
-            .arg(SchemaVersion);
+        return fail(tr("the audit cache %1 was written by a newer FlagDeck (schema %2, this one knows %3)")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(SchemaVersion));
     for (int step = version; step < SchemaVersion; ++step) {
-        const auto fail = [&](const QString &error) {
-            m_file.database().rollback();
-            return tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error);
+        const auto stepFailed = [&](const QString &error) {
+            return fail(tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error));
         };
-        if (!m_file.database().transaction())
-            return tr("cannot upgrade the audit cache: %1").arg(m_file.database().lastError().text());
         for (const QString &statement : migrations.at(step).statements) {
             if (!query.exec(statement))
-                return fail(query.lastError().text());
+                return stepFailed(query.lastError().text());
         }
         if (migrations.at(step).complete) {
             if (const QString error = migrations.at(step).complete(*this); !error.isEmpty())
-                return fail(error);
+                return stepFailed(error);
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)))
-            return fail(query.lastError().text());
-        if (!m_file.database().commit())
-            return fail(m_file.database().lastError().text());
     }
+    if (version < SchemaVersion && !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)))
+        return fail(query.lastError().text());
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return fail(tr("cannot upgrade the audit cache: %1").arg(query.lastError().text()));
     return {};
 }
 

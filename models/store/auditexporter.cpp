@@ -62,7 +62,7 @@ QStringList AuditExporter::fieldNames()
 }
 
 QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
-                             qint64 *rowsWritten, const std::atomic<bool> *cancel)
+                             qint64 *rowsWritten)
 {
     if (rowsWritten)
         *rowsWritten = 0;
@@ -83,9 +83,6 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
         return tr("cannot write the export: %1").arg(out->errorString());
     qint64 rows = 0;
     while (query.next()) {
-        if (cancel && cancel->load())
-            return QCoreApplication::translate("AuditExporter", "the export was cancelled after %n entries", nullptr,
-                                               int(rows));
         const qint64 timeMs = query.value(1).toLongLong();
         const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs);
         // Values in the order of fieldNames(): id, time, then the query's columns from time_ms on.

@@ -4,7 +4,6 @@
 
 #include <QString>
 
-#include <atomic>
 #include <optional>
 
 class AuditCache;
@@ -22,8 +21,7 @@ public:
     static std::optional<Format> formatFromName(const QString &name);
     static QStringList fieldNames();
 
-    // Streams from the cache to out; returns the error text, empty on success. cancel, when
-    // given and set, stops the export between rows.
+    // Streams from the cache to out; returns the error text, empty on success.
     static QString write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
-                         qint64 *rowsWritten = nullptr, const std::atomic<bool> *cancel = nullptr);
+                         qint64 *rowsWritten = nullptr);
 };

@@ -3,6 +3,7 @@
 #include "../core/auditentry.h"
 #include "../core/result.h"
 
+#include <QMetaType>
 #include <QString>
 #include <QVariantList>
 
@@ -39,3 +40,5 @@ struct AuditFilter
 
     friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
 };
+
+Q_DECLARE_METATYPE(AuditFilter)

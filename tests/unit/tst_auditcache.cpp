@@ -1,4 +1,7 @@
 #include "store/auditcache.h"
+#include "store/auditfilter.h"
+#include "store/auditverifier.h"
+#include "testflags.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -16,6 +19,10 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void reopenKeepsEntries();
     void unwritableLocationIsAnError();
+    void migratesVersionOneAndChainsItsEntries();
+    void duplicateDoesNotExtendTheChain();
+    void cursorIsStoredWithItsEntries();
+    void flagSnapshotsReplaceAnEnvironment();
 };
 
 namespace {
@@ -140,6 +147,129 @@ void tst_AuditCache::unwritableLocationIsAnError()
     AuditCache cache;
     QVERIFY(!cache.open(blocker + QStringLiteral("/audit.sqlite")).isEmpty());
     QVERIFY(!cache.record(entry(QStringLiteral("1"))).isEmpty());
+}
+
+void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    {
+        // Version 1 as FlagDeck 0.1 wrote it: no chain, JSON bound as blobs.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "CREATE TABLE audit_events (id INTEGER PRIMARY KEY, server TEXT NOT NULL, environment TEXT NOT NULL, "
+            "flag_key TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, actor TEXT NOT NULL, "
+            "actor_kind TEXT NOT NULL, time_ms INTEGER NOT NULL, source_id TEXT NOT NULL, before_json TEXT, "
+            "after_json TEXT, comment TEXT NOT NULL DEFAULT '', UNIQUE (server, source_id))")));
+        QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_time ON audit_events (time_ms)")));
+        QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_flag ON audit_events (server, environment, flag_key)")));
+        for (int i = 1; i <= 3; ++i) {
+            query.prepare(QStringLiteral("INSERT INTO audit_events (server, environment, flag_key, action, outcome, actor, "
+                                         "actor_kind, time_ms, source_id, before_json, after_json, comment) "
+                                         "VALUES (?, 'production', 'chat-model-route', 'kill', 'requested', 'alice', "
+                                         "'human', ?, ?, ?, ?, 'incident')"));
+            query.addBindValue(i == 2 ? QStringLiteral("other") : QStringLiteral("sandbox"));
+            query.addBindValue(qint64(1763700000000) + i);
+            query.addBindValue(QString::number(i));
+            query.addBindValue(QByteArray(R"({"enabled":true})"));
+            query.addBindValue(QByteArray(R"({"enabled":false})"));
+            QVERIFY(query.exec());
+        }
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    AuditCache cache;
+    QCOMPARE(cache.open(path), QString());
+    QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
+    QCOMPARE(cache.count(), 3);
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.entriesChecked, 3);
+    QCOMPARE(verification.heads.size(), 2);
+    QCOMPARE(cache.latest(1).first().before, (QJsonObject{{QStringLiteral("enabled"), true}}));
+    // The old entries are searchable, and new ones extend the chain they were given.
+    QSqlQuery search(cache.database());
+    QVERIFY(search.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'incident'")) && search.next());
+    QCOMPARE(search.value(0).toInt(), 3);
+    QCOMPARE(cache.record(entry(QStringLiteral("4"))), QString());
+    QVERIFY(verifyAuditChains(cache).intact);
+    QCOMPARE(verifyAuditChains(cache).heads.constFirst().chainSeq, 1); // "other"
+    QCOMPARE(verifyAuditChains(cache).heads.constLast().chainSeq, 3);  // "sandbox": two old, one new
+}
+
+void tst_AuditCache::duplicateDoesNotExtendTheChain()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    AuditBatch batch;
+    batch.entries = {entry(QStringLiteral("1")), entry(QStringLiteral("1")), entry(QStringLiteral("2"))};
+    qint64 lastId = 0;
+    QCOMPARE(cache.write(batch, &lastId), QString());
+    QCOMPARE(lastId, 2);
+    QCOMPARE(cache.write(batch, &lastId), QString());
+    QCOMPARE(lastId, 0); // nothing new
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.heads.constFirst().chainSeq, 2);
+}
+
+void tst_AuditCache::cursorIsStoredWithItsEntries()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QString());
+    AuditBatch batch;
+    batch.entries = {entry(QStringLiteral("7"))};
+    batch.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("7"));
+    QCOMPARE(cache.write(batch), QString());
+    QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QStringLiteral("7"));
+    // A batch that cannot be written leaves the cursor where it was.
+    AuditBatch broken;
+    broken.entries = {entry(QStringLiteral("8"))};
+    broken.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("8"));
+    QSqlQuery(cache.database()).exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON audit_events "
+                                                    "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
+    QVERIFY(cache.write(broken).contains(QStringLiteral("disk says no")));
+    QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QStringLiteral("7"));
+    QCOMPARE(cache.count(), 1);
+}
+
+void tst_AuditCache::flagSnapshotsReplaceAnEnvironment()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    const Flag route = TestFlags::make(QStringLiteral("chat-model-route"));
+    const Flag tier = TestFlags::make(QStringLiteral("agent-tool-tier"), false);
+    AuditBatch batch;
+    batch.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("production"), {route, tier}, true, 1000},
+                       {QStringLiteral("sandbox"), QStringLiteral("staging"), {route}, true, 1000}};
+    QCOMPARE(cache.write(batch), QString());
+    QCOMPARE(cache.cachedFlags().size(), 3);
+    Flag killed = route;
+    killed.enabled = false;
+    AuditBatch change;
+    change.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("production"), {killed}, false, 2000}};
+    QCOMPARE(cache.write(change), QString());
+    AuditBatch replace;
+    replace.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("staging"), {}, true, 3000}};
+    QCOMPARE(cache.write(replace), QString());
+    const QList<CachedFlag> cached = cache.cachedFlags();
+    QCOMPARE(cached.size(), 2);
+    for (const CachedFlag &flag : cached) {
+        QCOMPARE(flag.environment, QStringLiteral("production"));
+        if (flag.flag.key == route.key) {
+            QCOMPARE(flag.flag, killed);
+            QCOMPARE(flag.seenMs, 2000);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_AuditCache)

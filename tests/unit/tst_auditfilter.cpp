@@ -1,0 +1,97 @@
+#include "store/auditfilter.h"
+
+#include <QTest>
+
+class tst_AuditFilter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ftsQuery_data();
+    void ftsQuery();
+    void parseTime_data();
+    void parseTime();
+    void sqlBindsEveryField();
+    void emptyFilterSelectsEverything();
+};
+
+void tst_AuditFilter::ftsQuery_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("one word, still typing") << "rerank" << "\"rerank\"*";
+    QTest::newRow("finished word") << "kill " << "\"kill\"";
+    QTest::newRow("two words") << "kill alice" << "\"kill\" \"alice\"*";
+    QTest::newRow("flag key") << "chat-model-route" << "\"chat-model-route\"*";
+    QTest::newRow("quotes are escaped") << "say \"hi" << "\"say\" \"\"\"hi\"*";
+    QTest::newRow("FTS syntax is plain text") << "NOT OR AND (" << "\"NOT\" \"OR\" \"AND\"*";
+    QTest::newRow("only punctuation") << "-- *" << "";
+    QTest::newRow("nothing") << "   " << "";
+}
+
+void tst_AuditFilter::ftsQuery()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, query);
+    QCOMPARE(AuditFilter::ftsQuery(typed), query);
+}
+
+void tst_AuditFilter::parseTime_data()
+{
+    const qint64 now = 1763700000000;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("date") << "2025-11-21" << true << qint64(1763683200000);
+    QTest::newRow("date and time is UTC") << "2025-11-21T04:40" << true << qint64(1763700000000);
+    QTest::newRow("with a zone") << "2025-11-21T05:40:00+01:00" << true << qint64(1763700000000);
+    QTest::newRow("minutes ago") << "90m" << true << now - 90 * 60'000;
+    QTest::newRow("hours ago") << "24h" << true << now - 86'400'000;
+    QTest::newRow("days ago") << "7d" << true << now - 7 * 86'400'000LL;
+    QTest::newRow("word") << "yesterday" << false << qint64(0);
+    QTest::newRow("unit missing") << "24" << false << qint64(0);
+}
+
+void tst_AuditFilter::parseTime()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(qint64, ms);
+    const Result<qint64> time = AuditFilter::parseTime(text, 1763700000000);
+    QCOMPARE(time.ok(), valid);
+    if (valid)
+        QCOMPARE(time.value(), ms);
+    else
+        QVERIFY(time.error().contains(text));
+}
+
+void tst_AuditFilter::sqlBindsEveryField()
+{
+    AuditFilter filter;
+    filter.server = QStringLiteral("sandbox");
+    filter.environment = QStringLiteral("production");
+    filter.flagKey = QStringLiteral("chat-model-route");
+    filter.actor = QStringLiteral("alice");
+    filter.action = QStringLiteral("kill");
+    filter.actorKind = ActorKind::Agent;
+    filter.sinceMs = 10;
+    filter.untilMs = 20;
+    filter.text = QStringLiteral("incident");
+    const AuditFilter::Sql sql = filter.toSql();
+    QCOMPARE(sql.where.count(QLatin1Char('?')), 9);
+    QCOMPARE(sql.values.size(), 9);
+    QVERIFY(sql.values.contains(QStringLiteral("agent")));
+    QVERIFY(sql.values.contains(QStringLiteral("\"incident\"*")));
+    QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
+}
+
+void tst_AuditFilter::emptyFilterSelectsEverything()
+{
+    QCOMPARE(AuditFilter().toSql().where, QString());
+    AuditFilter onlySpaces;
+    onlySpaces.text = QStringLiteral("  ");
+    QCOMPARE(onlySpaces.toSql().where, QString());
+}
+
+QTEST_GUILESS_MAIN(tst_AuditFilter)
+#include "tst_auditfilter.moc"

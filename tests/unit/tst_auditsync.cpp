@@ -1,0 +1,153 @@
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/auditsync.h"
+#include "store/auditcache.h"
+#include "store/auditverifier.h"
+#include "store/auditwriter.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// A sandbox server's history into the audit cache through the real writer thread.
+class tst_AuditSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void syncsTheWholeHistory();
+    void resumesFromTheStoredCursor();
+    void liveChangeIsFetchedSoon();
+    void serverErrorIsReportedAndRetried();
+
+private:
+    void changeRoute(const QString &actor);
+    qint64 cachedCount();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AuditWriter> m_writer;
+    Flag m_route;
+};
+
+namespace {
+const QString Prod = QStringLiteral("production");
+const QString Route = QStringLiteral("chat-model-route");
+constexpr int SeededEntries = 28; // 14 flags in two environments, one "create" each
+} // namespace
+
+void tst_AuditSync::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    ConnectionConfig config;
+    config.id = QStringLiteral("sandbox");
+    config.displayName = QStringLiteral("Sandbox");
+    m_server = std::make_unique<SandboxServer>(config, m_dir->filePath(QStringLiteral("sandbox.sqlite")));
+    m_server->setLatency(0, 5);
+    connect(m_server.get(), &FlagServer::flagsReplaced, this, [this](const QString &environment, const QList<Flag> &flags) {
+        for (const Flag &flag : flags) {
+            if (environment == Prod && flag.key == Route)
+                m_route = flag;
+        }
+    });
+    m_server->connectToServer();
+    QTRY_COMPARE(m_server->state(), ConnectionState::Connected);
+    QTRY_COMPARE(m_route.key, Route);
+    m_writer = std::make_unique<AuditWriter>();
+    QCOMPARE(m_writer->open(m_dir->filePath(QStringLiteral("audit.sqlite"))), QString());
+}
+
+void tst_AuditSync::cleanup()
+{
+    m_writer.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+void tst_AuditSync::changeRoute(const QString &actor)
+{
+    m_route.enabled = !m_route.enabled;
+    QCOMPARE(m_server->changeFlagExternally(Prod, m_route, actor), QString());
+}
+
+qint64 tst_AuditSync::cachedCount()
+{
+    m_writer->flush();
+    AuditCache reader;
+    if (!reader.open(m_writer->path()).isEmpty())
+        return -1;
+    return reader.count();
+}
+
+void tst_AuditSync::syncsTheWholeHistory()
+{
+    AuditSync sync(m_server.get(), m_writer.get());
+    QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+    sync.start();
+    QTRY_COMPARE(caughtUp.size(), 1);
+    QCOMPARE(sync.entriesFetched(), SeededEntries);
+    QCOMPARE(cachedCount(), SeededEntries);
+    AuditCache reader;
+    QCOMPARE(reader.open(m_writer->path()), QString());
+    QCOMPARE(reader.storedCursor(QStringLiteral("sandbox")), QString::number(SeededEntries));
+    const QList<AuditEntry> latest = reader.latest(1);
+    QCOMPARE(latest.first().server, QStringLiteral("sandbox"));
+    QCOMPARE(latest.first().action, QStringLiteral("create"));
+    QCOMPARE(latest.first().actorKind, ActorKind::System);
+    QVERIFY(verifyAuditChains(reader).intact);
+}
+
+void tst_AuditSync::resumesFromTheStoredCursor()
+{
+    {
+        AuditSync first(m_server.get(), m_writer.get());
+        QSignalSpy caughtUp(&first, &AuditSync::caughtUp);
+        first.start();
+        QTRY_COMPARE(caughtUp.size(), 1);
+    }
+    changeRoute(QStringLiteral("bob"));
+    changeRoute(QStringLiteral("carol"));
+    // A new process would start like this: only the cursor connects it to the last run.
+    AuditSync second(m_server.get(), m_writer.get());
+    QSignalSpy caughtUp(&second, &AuditSync::caughtUp);
+    second.start();
+    QTRY_COMPARE(caughtUp.size(), 1);
+    QCOMPARE(second.entriesFetched(), 2);
+    QCOMPARE(cachedCount(), SeededEntries + 2);
+}
+
+void tst_AuditSync::liveChangeIsFetchedSoon()
+{
+    AuditSync sync(m_server.get(), m_writer.get());
+    sync.setInterval(3600'000); // only the live change can bring the new entry in time
+    QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+    connect(m_server.get(), &FlagServer::flagChanged, &sync, &AuditSync::syncSoon);
+    sync.start();
+    QTRY_COMPARE(caughtUp.size(), 1);
+    changeRoute(QStringLiteral("dave"));
+    QTRY_COMPARE_WITH_TIMEOUT(sync.entriesFetched(), SeededEntries + 1, 2000);
+    QCOMPARE(cachedCount(), SeededEntries + 1);
+}
+
+void tst_AuditSync::serverErrorIsReportedAndRetried()
+{
+    AuditBatch broken;
+    broken.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("not-a-cursor"));
+    AuditCache cache;
+    QCOMPARE(cache.open(m_writer->path()), QString());
+    QCOMPARE(cache.write(broken), QString());
+    AuditSync sync(m_server.get(), m_writer.get());
+    QSignalSpy failed(&sync, &AuditSync::failed);
+    sync.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("not-a-cursor")),
+             qPrintable(failed.first().first().toString()));
+    // It keeps trying (after 2 s) rather than giving up.
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 4000);
+}
+
+QTEST_GUILESS_MAIN(tst_AuditSync)
+#include "tst_auditsync.moc"
