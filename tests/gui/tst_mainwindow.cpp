@@ -1,8 +1,11 @@
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/consolecontroller.h"
+#include "control/killswitch.h"
 #include "flagtableview.h"
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
+#include "auditbrowser.h"
+#include "item/audittablemodel.h"
 #include "killconfirmbar.h"
 #include "mainwindow.h"
 #include "testaudit.h"
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void aStrayClickAloneChangesNothing();
     void bulkKillOfSelectedFlags();
     void searchNarrowsTheTable();
+    void flagHistoryShowsTheKillInWords();
 
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
@@ -129,6 +133,41 @@ QList<AuditEntry> tst_MainWindow::consoleAuditEntries() const
     QList<AuditEntry> entries = TestAudit::written(*m_controller->auditWriter());
     entries.removeIf([](const AuditEntry &entry) { return !entry.sourceId.startsWith(QLatin1String("console:")); });
     return entries;
+}
+
+void tst_MainWindow::flagHistoryShowsTheKillInWords()
+{
+    const FlagRef flag = production(QStringLiteral("answer-reranker"));
+    static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))->setLatency(5, 5);
+    m_controller->killSwitch()->kill({flag}, QStringLiteral("reranker timeouts, INC-4711"));
+    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+
+    FlagTableView *table = m_window->flagTable();
+    auto *proxy = static_cast<FlagFilterProxy *>(table->model());
+    table->setCurrentIndex(proxy->mapFromSource(m_controller->flagModel()->indexOf(flag)));
+    QTest::keyClick(table, Qt::Key_H, Qt::ControlModifier);
+    AuditBrowser *browser = m_window->auditBrowser();
+    QVERIFY(browser->isVisible());
+    auto *audit = static_cast<AuditTableModel *>(browser->table()->model());
+    // The console's two records, and the server's own history (its creation and the kill) once synced.
+    QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 4, 5000);
+    for (int row = 0; row < audit->rowCount(); ++row)
+        QCOMPARE(audit->entryAt(row)->flagKey, flag.key);
+
+    // The newest entry, clicked: what it did, in words, beside the raw JSON.
+    const QModelIndex newest = audit->index(0, AuditTableModel::ChangeColumn);
+    QTest::mouseClick(browser->table()->viewport(), Qt::LeftButton, {}, browser->table()->visualRect(newest).center());
+    auto *changes = browser->findChild<QLabel *>(QStringLiteral("auditChanges"));
+    QVERIFY2(changes->text().contains(QStringLiteral("disabled")), qPrintable(changes->text()));
+
+    // Full-text search across everything: the incident number typed into the search field.
+    browser->showFlagHistory({}, {}, {});
+    QTest::keyClicks(browser->searchField(), QStringLiteral("INC-47"));
+    // The comment is on this console's request and on the server's own record of the kill.
+    QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 2, 3000);
+    browser->table()->selectRow(0);
+    QVERIFY(changes->text().contains(QStringLiteral("applied")));
+    saveScreenshot(QStringLiteral("audit-browser.png"));
 }
 
 void tst_MainWindow::saveScreenshot(const QString &name) const
