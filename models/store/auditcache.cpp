@@ -63,6 +63,9 @@ QString AuditCache::open(const QString &path)
     // batches from one worker thread, so the cost is paid once per batch.
     if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
         return tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
+    // The indexes of a long history (a million entries is some 300 MB) are written and read at
+    // random; with SQLite's default 2 MB page cache nearly every insert waits for the disk.
+    pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
     return migrate();
 }
 

@@ -3,12 +3,19 @@
 #include "flagtableview.h"
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
+#include "auditbrowser.h"
+#include "item/audittablemodel.h"
+#include "store/auditcache.h"
+#include "store/auditexporter.h"
+#include "store/auditverifier.h"
 #include "store/auditwriter.h"
 #include "testflags.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -110,6 +117,111 @@ void flagTableLoad()
     report("flagtable.load_10k_ms", percentile(milliseconds, 0.5), "ms");
 }
 
+// A history of a million entries, as ten servers' sync would write it (pages of 500), then the
+// browser and the command line on it.
+void auditCache()
+{
+    constexpr int Entries = 1'000'000;
+    constexpr int Page = 500;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    {
+        AuditCache cache;
+        if (const QString error = cache.open(path); !error.isEmpty()) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+            return;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const QStringList actors = {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("release-bot"),
+                                    QStringLiteral("triage-agent")};
+        for (int first = 0; first < Entries; first += Page) {
+            AuditBatch batch;
+            for (int i = first; i < first + Page; ++i) {
+                AuditEntry entry;
+                entry.server = QStringLiteral("server-%1").arg(i % 10);
+                entry.environment = i % 3 ? QStringLiteral("production") : QStringLiteral("staging");
+                entry.flagKey = QStringLiteral("ai-flag-%1").arg(i % 500);
+                entry.action = i % 7 ? QStringLiteral("set_rollout") : QStringLiteral("kill");
+                entry.outcome = QStringLiteral("applied");
+                entry.actor = actors.at(i % actors.size());
+                entry.actorKind = i % 4 == 3 ? ActorKind::Agent : ActorKind::Human;
+                entry.timeMs = 1700000000000 + qint64(i) * 1000;
+                entry.sourceId = QString::number(i);
+                entry.before = QJsonObject{{QStringLiteral("enabled"), true}};
+                entry.after = QJsonObject{{QStringLiteral("enabled"), i % 7 != 0}};
+                entry.comment = i % 1000 == 0 ? QStringLiteral("incident INC-%1").arg(i) : QString();
+                batch.entries.append(entry);
+            }
+            batch.cursors.insert(QStringLiteral("server-0"), QString::number(first));
+            if (const QString error = cache.write(batch); !error.isEmpty()) {
+                std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+                return;
+            }
+        }
+        report("audit.ingest_rows_per_s", Entries / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
+    }
+
+    {
+        // Opening the browser: first rows on screen, then every row id in the background.
+        QElapsedTimer timer;
+        timer.start();
+        AuditTableModel model(path);
+        AuditBrowser browser(&model);
+        browser.resize(1400, 800);
+        waitUntil([&] { return model.rowCount() > 0; });
+        browser.grab();
+        report("audit.browser.first_rows_1m_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+        waitUntil([&] { return !model.isLoading(); });
+        report("audit.browser.all_rows_1m_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+        if (model.rowCount() != Entries)
+            std::fprintf(stderr, "bench: the browser shows %d rows, not %d\n", model.rowCount(), Entries);
+
+        // A jump anywhere: the page under the scroll bar is read on demand.
+        std::vector<double> jumps;
+        for (int i = 0; i < 200; ++i) {
+            const int row = int((qint64(i) * 7919 * AuditTableModel::PageSize) % Entries);
+            timer.start();
+            browser.table()->scrollTo(model.index(row, 0), QAbstractItemView::PositionAtTop);
+            browser.table()->viewport()->grab();
+            jumps.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        report("audit.browser.jump_scroll_p50_ms", percentile(jumps, 0.5), "ms");
+        report("audit.browser.jump_scroll_p99_ms", percentile(jumps, 0.99), "ms");
+
+        const auto search = [&](const char *name, const AuditFilter &filter) {
+            timer.start();
+            model.setFilter(filter);
+            waitUntil([&] { return !model.isLoading(); });
+            report(name, double(timer.nsecsElapsed()) / 1e6, "ms");
+        };
+        AuditFilter rare;
+        rare.text = QStringLiteral("INC-420");
+        search("audit.search.fulltext_rare_1m_ms", rare);
+        AuditFilter common;
+        common.text = QStringLiteral("triage");
+        search("audit.search.fulltext_250k_of_1m_ms", common);
+        AuditFilter flag;
+        flag.flagKey = QStringLiteral("ai-flag-42");
+        search("audit.search.flag_1m_ms", flag);
+    }
+
+    AuditCache cache;
+    cache.open(path);
+    QElapsedTimer timer;
+    timer.start();
+    const AuditVerification verification = verifyAuditChains(cache);
+    report("audit.verify_1m_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+    if (!verification.intact)
+        std::fprintf(stderr, "bench: verification failed: %s\n", qPrintable(verification.problem));
+    QFile out(dir.filePath(QStringLiteral("export.ndjson")));
+    out.open(QIODevice::WriteOnly);
+    timer.start();
+    qint64 rows = 0;
+    AuditExporter::write(cache, {}, AuditExporter::Format::Ndjson, &out, &rows);
+    report("audit.export_ndjson_rows_per_s", rows / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -119,6 +231,7 @@ struct Benchmark
 const Benchmark Benchmarks[] = {
     {"killswitch.sandbox", killSwitchSandbox},
     {"flagtable.load_10k", flagTableLoad},
+    {"audit", auditCache},
 };
 
 } // namespace

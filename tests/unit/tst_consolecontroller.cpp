@@ -1,9 +1,12 @@
 #include "control/consolecontroller.h"
 #include "item/connectiontreemodel.h"
+#include "control/killswitch.h"
 #include "item/flagtablemodel.h"
 #include "testaudit.h"
 #include "store/connectionsettings.h"
 
+#include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -17,6 +20,7 @@ class tst_ConsoleController : public QObject
 private Q_SLOTS:
     void initTestCase();
     void firstStartOpensTheSandbox();
+    void offlineShowsTheLastKnownStatesAsStale();
     void secondSandboxShowsUnderItsOwnName();
     void sandboxOnlySkipsOtherServers();
     void connectorMissingIsAFailedConnection();
@@ -53,6 +57,40 @@ void tst_ConsoleController::firstStartOpensTheSandbox()
     QCOMPARE(controller->connectionModel()->state(QStringLiteral("sandbox")), ConnectionState::Connected);
     // Persisted, so the next start finds the same connection.
     QCOMPARE(ConnectionSettings(settings).load().size(), 1);
+}
+
+void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("offline.ini")), QSettings::IniFormat);
+    const QString auditPath = freshAuditPath();
+    const FlagRef route{QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    int liveRows = 0;
+    {
+        auto online = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath));
+        online->start(false);
+        QTRY_VERIFY(online->initialLoadDone());
+        liveRows = online->flagModel()->rowCount();
+        online->killSwitch()->kill({route});
+        QTRY_VERIFY(!online->flagModel()->row(route)->flag.enabled);
+    } // the console closes; everything it was told is in the cache
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    auto offline = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath));
+    QAbstractItemModelTester tester(offline->flagModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    offline->startOffline();
+    QVERIFY(!offline->initialLoadDone());
+    QTRY_VERIFY(offline->initialLoadDone());
+    QCOMPARE(offline->server(QStringLiteral("sandbox")), nullptr); // no connection attempted
+    QCOMPARE(offline->connectionModel()->state(QStringLiteral("sandbox")), ConnectionState::Offline);
+    QCOMPARE(offline->flagModel()->rowCount(), liveRows);
+    const FlagTableModel::Row *row = offline->flagModel()->row(route);
+    QVERIFY(row);
+    QVERIFY(!row->flag.enabled); // the kill, as last seen
+    QVERIFY(row->staleSinceMs > 0 && row->staleSinceMs <= before);
+    QVERIFY(FlagTableModel::stateText(*row).startsWith(QStringLiteral("Off · stale, seen")));
+    QCOMPARE(FlagTableModel::rowAction(*row), FlagTableModel::RowAction::None);
+    offline->killSwitch()->restore({route}); // nothing to act on offline
+    QCOMPARE(offline->killSwitch()->pendingCount(), 0);
 }
 
 void tst_ConsoleController::secondSandboxShowsUnderItsOwnName()
