@@ -96,7 +96,7 @@ void FlagDetailPane::refresh()
                                                              row->ref.environment.toHtmlEscaped()));
     m_state->setText(FlagTableModel::stateText(*row));
     QPalette statePalette = m_state->palette();
-    statePalette.setColor(QPalette::WindowText, StateColors::forState(row->operation, flag.enabled));
+    statePalette.setColor(QPalette::WindowText, StateColors::forState(row->operation, flag.enabled, row->staleSinceMs > 0));
     m_state->setPalette(statePalette);
     m_description->setText(flag.description);
     m_rolloutBar->setFlag(flag, FlagTableModel::effectiveRollout(flag));
@@ -119,7 +119,7 @@ void FlagDetailPane::refresh()
         m_actionButton->setText(tr("Restore: turn on… (R)"));
         break;
     default:
-        m_actionButton->setText(FlagTableModel::actionText(action));
+        m_actionButton->setText(FlagTableModel::actionLabel(*row));
         break;
     }
     m_actionButton->setAccessibleName(m_actionButton->text());

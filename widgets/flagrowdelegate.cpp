@@ -27,7 +27,9 @@ void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QStyleOptionViewItem colored = option;
         const auto operation = FlagTableModel::Operation(index.data(FlagTableModel::OperationRole).toInt());
         const bool enabled = index.data(FlagTableModel::FlagRole).value<Flag>().enabled;
-        colored.palette.setColor(QPalette::Text, StateColors::forState(operation, enabled));
+        const bool stale = index.data(FlagTableModel::StaleSinceRole).toLongLong() > 0;
+        colored.palette.setColor(QPalette::Text, StateColors::forState(operation, enabled, stale));
+        colored.font.setItalic(stale);
         colored.font.setBold(operation != FlagTableModel::Operation::None);
         QStyledItemDelegate::paint(painter, colored, index);
         return;
@@ -46,9 +48,11 @@ void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         button.rect = option.rect.adjusted(4, 3, -4, -3);
         button.text = index.data(Qt::DisplayRole).toString();
         button.state = QStyle::State_Raised;
+        button.palette = option.palette;
         if (action != FlagTableModel::RowAction::None)
             button.state |= QStyle::State_Enabled;
-        button.palette = option.palette;
+        else
+            button.palette.setCurrentColorGroup(QPalette::Disabled);
         if (action == FlagTableModel::RowAction::Kill || action == FlagTableModel::RowAction::RetryKill)
             button.palette.setColor(QPalette::ButtonText, StateColors::danger());
         QStyle *style = option.widget ? option.widget->style() : QApplication::style();

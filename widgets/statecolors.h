@@ -9,8 +9,11 @@ namespace StateColors {
 
 inline QColor danger() { return QColor(0xc6, 0x28, 0x28); }
 
-inline QColor forState(FlagTableModel::Operation operation, bool enabled)
+// stale: a state read from the cache, not live; it must not look like one.
+inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool stale)
 {
+    if (stale)
+        return QColor(0x80, 0x80, 0x80);
     switch (operation) {
     case FlagTableModel::Operation::KillPending:
     case FlagTableModel::Operation::RestorePending:

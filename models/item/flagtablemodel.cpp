@@ -67,6 +67,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         return int(rowAction(row));
     case SortRole:
         return sortData(row, index.column());
+    case StaleSinceRole:
+        return row.staleSinceMs;
     default:
         return {};
     }
@@ -90,7 +92,7 @@ QVariant FlagTableModel::displayData(const Row &row, int column) const
             ? QDateTime::fromMSecsSinceEpoch(row.flag.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
             : QString();
     case ActionColumn:
-        return row.staleSinceMs > 0 ? tr("Offline") : actionText(rowAction(row));
+        return actionLabel(row);
     default:
         return {};
     }
@@ -165,7 +167,7 @@ QString FlagTableModel::stateText(const Row &row)
     }
     if (row.staleSinceMs > 0) {
         const QString age = ageText(QDateTime::currentMSecsSinceEpoch() - row.staleSinceMs);
-        return row.flag.enabled ? tr("On · stale, seen %1 ago").arg(age) : tr("Off · stale, seen %1 ago").arg(age);
+        return row.flag.enabled ? tr("On · stale, %1 old").arg(age) : tr("Off · stale, %1 old").arg(age);
     }
     if (row.flag.enabled)
         return tr("On");
@@ -176,12 +178,17 @@ QString FlagTableModel::ageText(qint64 ageMs)
 {
     const qint64 minutes = ageMs / 60'000;
     if (minutes < 1)
-        return tr("less than a minute");
+        return tr("<1 min");
     if (minutes < 60)
         return tr("%n min", nullptr, int(minutes));
     if (minutes < 48 * 60)
         return tr("%n h", nullptr, int(minutes / 60));
     return tr("%n d", nullptr, int(minutes / (24 * 60)));
+}
+
+QString FlagTableModel::actionLabel(const Row &row)
+{
+    return row.staleSinceMs > 0 ? tr("Offline") : actionText(rowAction(row));
 }
 
 QString FlagTableModel::actionText(RowAction action)

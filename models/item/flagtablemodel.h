@@ -25,6 +25,7 @@ public:
         OperationRole,       // Operation as int
         RowActionRole,       // RowAction as int
         SortRole,            // cheap typed value for sorting
+        StaleSinceRole,      // qint64: > 0 when the row shows a cached state seen then
     };
     enum class Operation { None, KillPending, KillFailed, RestorePending, RestoreFailed };
     // What the row's action button does now.
@@ -75,6 +76,8 @@ public:
     // "just now", "12 min", "3 h", "2 d"
     static QString ageText(qint64 ageMs);
     static QString actionText(RowAction action);
+    // What the row's action button says: its action, or that none is possible offline.
+    static QString actionLabel(const Row &row);
     static QString exposureText(const Flag &flag);
     static Rollout effectiveRollout(const Flag &flag);
 
