@@ -8,6 +8,7 @@
 #include "item/audittablemodel.h"
 #include "killconfirmbar.h"
 #include "mainwindow.h"
+#include "sandboxhistory.h"
 #include "testaudit.h"
 
 #include <QAbstractItemModelTester>
@@ -149,8 +150,11 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
     AuditBrowser *browser = m_window->auditBrowser();
     QVERIFY(browser->isVisible());
     auto *audit = static_cast<AuditTableModel *>(browser->table()->model());
-    // The console's two records, and the server's own history (its creation and the kill) once synced.
-    QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 4, 5000);
+    // The console's two records, and the server's own history of the flag (up to the kill) once synced.
+    const int serverHistory = SandboxHistory::count(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")),
+                                                    flag.environment, flag.key);
+    QVERIFY(serverHistory >= 3); // created, widened, killed
+    QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), serverHistory + 2, 5000);
     for (int row = 0; row < audit->rowCount(); ++row)
         QCOMPARE(audit->entryAt(row)->flagKey, flag.key);
 
@@ -159,6 +163,13 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
     QTest::mouseClick(browser->table()->viewport(), Qt::LeftButton, {}, browser->table()->visualRect(newest).center());
     auto *changes = browser->findChild<QLabel *>(QStringLiteral("auditChanges"));
     QVERIFY2(changes->text().contains(QStringLiteral("disabled")), qPrintable(changes->text()));
+    // And how it got there: a widening of the rollout, in words.
+    int widening = 0;
+    while (audit->entryAt(widening)->action != QLatin1String("set_rollout"))
+        ++widening;
+    browser->table()->selectRow(widening);
+    QVERIFY2(changes->text().contains(QStringLiteral("rollout of on 1% → 5%")), qPrintable(changes->text()));
+    saveScreenshot(QStringLiteral("audit-browser.png"));
 
     // Full-text search across everything: the incident number typed into the search field.
     browser->showFlagHistory({}, {}, {});
@@ -167,7 +178,6 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
     QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 2, 3000);
     browser->table()->selectRow(0);
     QVERIFY(changes->text().contains(QStringLiteral("applied")));
-    saveScreenshot(QStringLiteral("audit-browser.png"));
 }
 
 void tst_MainWindow::saveScreenshot(const QString &name) const

@@ -3,6 +3,7 @@
 #include "store/auditcache.h"
 #include "store/auditverifier.h"
 #include "store/auditwriter.h"
+#include "sandboxhistory.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,12 +32,12 @@ private:
     std::unique_ptr<SandboxServer> m_server;
     std::unique_ptr<AuditWriter> m_writer;
     Flag m_route;
+    int m_seededEntries = 0;
 };
 
 namespace {
 const QString Prod = QStringLiteral("production");
 const QString Route = QStringLiteral("chat-model-route");
-constexpr int SeededEntries = 28; // 14 flags in two environments, one "create" each
 } // namespace
 
 void tst_AuditSync::init()
@@ -56,6 +57,8 @@ void tst_AuditSync::init()
     m_server->connectToServer();
     QTRY_COMPARE(m_server->state(), ConnectionState::Connected);
     QTRY_COMPARE(m_route.key, Route);
+    m_seededEntries = SandboxHistory::count(m_dir->filePath(QStringLiteral("sandbox.sqlite")));
+    QVERIFY(m_seededEntries > 28); // a creation and some rollout steps for each of 28 flags
     m_writer = std::make_unique<AuditWriter>();
     QCOMPARE(m_writer->open(m_dir->filePath(QStringLiteral("audit.sqlite"))), QString());
 }
@@ -88,15 +91,15 @@ void tst_AuditSync::syncsTheWholeHistory()
     QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
     sync.start();
     QTRY_COMPARE(caughtUp.size(), 1);
-    QCOMPARE(sync.entriesFetched(), SeededEntries);
-    QCOMPARE(cachedCount(), SeededEntries);
+    QCOMPARE(sync.entriesFetched(), m_seededEntries);
+    QCOMPARE(cachedCount(), m_seededEntries);
     AuditCache reader;
     QCOMPARE(reader.open(m_writer->path()), QString());
-    QCOMPARE(reader.storedCursor(QStringLiteral("sandbox")), QString::number(SeededEntries));
+    QCOMPARE(reader.storedCursor(QStringLiteral("sandbox")), QString::number(m_seededEntries));
     const QList<AuditEntry> latest = reader.latest(1);
     QCOMPARE(latest.first().server, QStringLiteral("sandbox"));
-    QCOMPARE(latest.first().action, QStringLiteral("create"));
-    QCOMPARE(latest.first().actorKind, ActorKind::System);
+    QVERIFY(!latest.first().action.isEmpty());
+    QCOMPARE(latest.first().outcome, QStringLiteral("applied"));
     QVERIFY(verifyAuditChains(reader).intact);
 }
 
@@ -116,7 +119,7 @@ void tst_AuditSync::resumesFromTheStoredCursor()
     second.start();
     QTRY_COMPARE(caughtUp.size(), 1);
     QCOMPARE(second.entriesFetched(), 2);
-    QCOMPARE(cachedCount(), SeededEntries + 2);
+    QCOMPARE(cachedCount(), m_seededEntries + 2);
 }
 
 void tst_AuditSync::liveChangeIsFetchedSoon()
@@ -128,8 +131,8 @@ void tst_AuditSync::liveChangeIsFetchedSoon()
     sync.start();
     QTRY_COMPARE(caughtUp.size(), 1);
     changeRoute(QStringLiteral("dave"));
-    QTRY_COMPARE_WITH_TIMEOUT(sync.entriesFetched(), SeededEntries + 1, 2000);
-    QCOMPARE(cachedCount(), SeededEntries + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(sync.entriesFetched(), m_seededEntries + 1, 2000);
+    QCOMPARE(cachedCount(), m_seededEntries + 1);
 }
 
 void tst_AuditSync::serverErrorIsReportedAndRetried()

@@ -1,6 +1,7 @@
 #include "connectors/sandbox/sandboxdatabase.h"
 #include "store/auditcache.h"
 #include "store/auditverifier.h"
+#include "sandboxhistory.h"
 
 #include <QProcess>
 #include <QSet>
@@ -22,7 +23,6 @@ private Q_SLOTS:
 namespace {
 
 constexpr int ExtraHistory = 20000;
-constexpr int SeededHistory = 28;
 
 QProcessEnvironment childEnvironment(const QTemporaryDir &dir)
 {
@@ -54,8 +54,9 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
 {
     QTemporaryDir dir;
     // The sandbox the child will open for its default connection, with a long history.
+    const QString sandboxPath = dir.filePath(QStringLiteral("data/FlagDeck/FlagDeck/sandbox/sandbox.sqlite"));
     {
-        SandboxDatabase sandbox(dir.filePath(QStringLiteral("data/FlagDeck/FlagDeck/sandbox/sandbox.sqlite")));
+        SandboxDatabase sandbox(sandboxPath);
         QCOMPARE(sandbox.open(), QString());
         const QString environment = QStringLiteral("production");
         Flag flag = sandbox.flags(environment).value(QStringLiteral("chat-model-route"));
@@ -69,6 +70,8 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
             QCOMPARE(sandbox.saveFlag(environment, flag, change), QString());
         }
     }
+    const int history = SandboxHistory::count(sandboxPath);
+    QVERIFY(history > ExtraHistory);
     const QString cachePath = dir.filePath(QStringLiteral("audit.sqlite"));
     const QStringList arguments = {QStringLiteral("audit"), QStringLiteral("sync"), QStringLiteral("--db"), cachePath};
 
@@ -83,10 +86,10 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
     QVERIFY(first.waitForFinished());
     QCOMPARE(first.exitStatus(), QProcess::CrashExit);
     const qint64 afterKill = countIn(cachePath);
-    QVERIFY2(afterKill > 0 && afterKill < SeededHistory + ExtraHistory,
+    QVERIFY2(afterKill > 0 && afterKill < history,
              qPrintable(QStringLiteral("killed after %1 of %2 entries; not half-way")
                             .arg(afterKill)
-                            .arg(SeededHistory + ExtraHistory)));
+                            .arg(history)));
 
     QProcess second;
     second.setProcessEnvironment(childEnvironment(dir));
@@ -94,22 +97,22 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
     QVERIFY(second.waitForFinished(60000));
     QCOMPARE(second.exitCode(), 0);
     QVERIFY2(second.readAllStandardOutput().contains(
-                 QStringLiteral("%1 new entries").arg(SeededHistory + ExtraHistory - afterKill).toUtf8()),
+                 QStringLiteral("%1 new entries").arg(history - afterKill).toUtf8()),
              "the second run fetched more or less than what was missing");
 
     AuditCache cache;
     QCOMPARE(cache.open(cachePath), QString());
-    QCOMPARE(cache.count(), SeededHistory + ExtraHistory);
+    QCOMPARE(cache.count(), history);
     QSqlQuery ids(cache.database());
     QVERIFY(ids.exec(QStringLiteral("SELECT count(DISTINCT source_id), min(CAST(source_id AS INTEGER)), "
                                     "max(CAST(source_id AS INTEGER)) FROM audit_events")));
     QVERIFY(ids.next());
-    QCOMPARE(ids.value(0).toInt(), SeededHistory + ExtraHistory);
+    QCOMPARE(ids.value(0).toInt(), history);
     QCOMPARE(ids.value(1).toInt(), 1);
-    QCOMPARE(ids.value(2).toInt(), SeededHistory + ExtraHistory);
+    QCOMPARE(ids.value(2).toInt(), history);
     const AuditVerification verification = verifyAuditChains(cache);
     QVERIFY2(verification.intact, qPrintable(verification.problem));
-    QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QString::number(SeededHistory + ExtraHistory));
+    QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QString::number(history));
 }
 
 QTEST_GUILESS_MAIN(tst_AuditSyncCrash)

@@ -1,5 +1,6 @@
 #include "sandboxdatabase.h"
 
+#include "../../core/flagaction.h"
 #include "../../core/flagjson.h"
 #include "../../core/jsonreader.h"
 #include "../../store/sqltext.h"
@@ -88,6 +89,80 @@ Result<QMap<QString, QList<Flag>>> SandboxDatabase::readSeed(const QByteArray &j
     return flagsByEnvironment;
 }
 
+namespace {
+
+// How a seeded flag got where it is: created serving only its off variation, then widened by
+// release managers through the usual exposures (1%, 5%, 20%, 50%) to the seed's rollout, and
+// killed by on-call if the seed has it off. Gives the audit history and the stages something real.
+QList<std::pair<Flag, AuditEntry>> seededHistory(const Flag &final, qint64 startMs, qint64 endMs)
+{
+    static const QStringList releaseManagers = {QStringLiteral("maria.lopez"), QStringLiteral("devon.kim"),
+                                                QStringLiteral("aiko.sato")};
+    const auto rolloutOf = [&](int exposed) {
+        // The non-off shares scaled to sum to exposed; the rest stays on the off variation.
+        int target = Rollout::TotalBasisPoints - final.rollout.basisPointsOf(final.offVariationId);
+        QList<VariationShare> shares;
+        int given = 0;
+        for (const VariationShare &share : final.rollout.shares()) {
+            if (share.variationId == final.offVariationId || share.basisPoints == 0)
+                continue;
+            const int basisPoints = int(qint64(share.basisPoints) * exposed / target);
+            shares.append({share.variationId, basisPoints});
+            given += basisPoints;
+        }
+        if (!shares.isEmpty())
+            shares.first().basisPoints += exposed - given;
+        shares.prepend({final.offVariationId, Rollout::TotalBasisPoints - exposed});
+        return Rollout(shares);
+    };
+    const int exposedAtEnd = Rollout::TotalBasisPoints - final.rollout.basisPointsOf(final.offVariationId);
+    QList<Rollout> rollouts = {rolloutOf(0)};
+    for (int exposed : {100, 500, 2000, 5000}) {
+        if (exposed < exposedAtEnd)
+            rollouts.append(rolloutOf(exposed));
+    }
+    if (exposedAtEnd > 0)
+        rollouts.append(final.rollout);
+
+    QList<std::pair<Flag, AuditEntry>> steps;
+    const int changes = int(rollouts.size()) + (final.enabled ? 0 : 1);
+    const qint64 spacing = (endMs - startMs) / std::max(1, changes);
+    Flag previous;
+    for (int i = 0; i < changes; ++i) {
+        Flag flag = final;
+        flag.enabled = i < rollouts.size() || final.enabled;
+        flag.rollout = rollouts.value(i, final.rollout);
+        flag.revision = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        flag.updatedAtMs = startMs + i * spacing;
+        AuditEntry entry;
+        entry.timeMs = flag.updatedAtMs;
+        if (i == 0) {
+            flag.updatedBy = QStringLiteral("sandbox");
+            entry.action = QStringLiteral("create");
+            entry.comment = QCoreApplication::translate("SandboxDatabase", "seeded by the sandbox");
+        } else if (i < rollouts.size()) {
+            flag.updatedBy = releaseManagers.at(i % releaseManagers.size());
+            entry.action = flagActionName(FlagAction::SetRollout);
+            entry.before = flagToJson(previous);
+            entry.comment = QCoreApplication::translate("SandboxDatabase", "widened to %1 after a clean guardrail window")
+                                .arg(Rollout::formatPercent(Rollout::TotalBasisPoints
+                                                            - flag.rollout.basisPointsOf(flag.offVariationId)));
+        } else {
+            flag.updatedBy = QStringLiteral("oncall-sam");
+            entry.action = flagActionName(FlagAction::Kill);
+            entry.before = flagToJson(previous);
+            entry.comment = QCoreApplication::translate("SandboxDatabase", "paused while the incident is reviewed");
+        }
+        entry.actor = flag.updatedBy;
+        entry.after = flagToJson(flag);
+        steps.append({flag, entry});
+        previous = flag;
+    }
+    return steps;
+}
+
+} // namespace
+
 QString SandboxDatabase::seed()
 {
     QFile file(QStringLiteral(":/sandbox/seed.json"));
@@ -96,21 +171,17 @@ QString SandboxDatabase::seed()
     Result<QMap<QString, QList<Flag>>> seedFlags = readSeed(file.readAll());
     if (!seedFlags)
         return seedFlags.error();
+    constexpr qint64 HistoryDays = 28;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int flagIndex = 0;
     for (auto it = seedFlags->constBegin(); it != seedFlags->constEnd(); ++it) {
-        for (Flag flag : it.value()) {
-            flag.revision = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            flag.updatedAtMs = now;
-            flag.updatedBy = QStringLiteral("sandbox");
-            AuditEntry created;
-            created.action = QStringLiteral("create");
-            created.actor = QStringLiteral("sandbox");
-            created.actorKind = ActorKind::System;
-            created.timeMs = now;
-            created.after = flagToJson(flag);
-            created.comment = tr("seeded by the sandbox");
-            if (const QString error = saveFlag(it.key(), flag, created); !error.isEmpty())
-                return error;
+        for (const Flag &flag : it.value()) {
+            // Each flag's story starts a few hours after the previous one's and ends before today.
+            const qint64 startMs = now - HistoryDays * 86'400'000 + ++flagIndex * 3'600'000;
+            for (const auto &[step, history] : seededHistory(flag, startMs, now - 3'600'000)) {
+                if (const QString error = saveFlag(it.key(), step, history); !error.isEmpty())
+                    return error;
+            }
         }
     }
     return {};
