@@ -24,10 +24,11 @@ namespace {
 constexpr int Tampered = 1;
 constexpr int CannotRun = 2;
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("AuditCommand", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditCommand)
+};
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -42,7 +43,7 @@ int cannotRun(const QString &error)
 
 QCommandLineOption databaseOption()
 {
-    return {QStringLiteral("db"), tr("The audit cache file (default: %1).").arg(AuditCache::defaultPath()), tr("path"),
+    return {QStringLiteral("db"), Text::tr("The audit cache file (default: %1).").arg(AuditCache::defaultPath()), Text::tr("path"),
             AuditCache::defaultPath()};
 }
 
@@ -50,7 +51,7 @@ QCommandLineOption databaseOption()
 QString openExisting(AuditCache &cache, const QString &path)
 {
     if (!QFileInfo(path).isFile())
-        return tr("there is no audit cache at %1").arg(path);
+        return Text::tr("there is no audit cache at %1").arg(path);
     return cache.open(path);
 }
 
@@ -66,35 +67,35 @@ int verify(QCommandLineParser &parser)
     if (!result.readError.isEmpty())
         return cannotRun(result.readError);
     if (!result.intact) {
-        printLine(stdout, tr("NOT INTACT: %1").arg(result.problem));
+        printLine(stdout, Text::tr("NOT INTACT: %1").arg(result.problem));
         return Tampered;
     }
-    printLine(stdout, tr("intact: %n entries", nullptr, int(result.entriesChecked))
-                          + tr(" in %n server chains", nullptr, int(result.heads.size())));
+    printLine(stdout, Text::tr("intact: %n entries", nullptr, int(result.entriesChecked))
+                          + Text::tr(" in %n server chains", nullptr, int(result.heads.size())));
     for (const AuditChainHead &head : result.heads)
-        printLine(stdout, tr("head %1 #%2 %3").arg(head.server).arg(head.chainSeq).arg(QString::fromLatin1(head.hash)));
+        printLine(stdout, Text::tr("head %1 #%2 %3").arg(head.server).arg(head.chainSeq).arg(QString::fromLatin1(head.hash)));
     return 0;
 }
 
 int exportEntries(QCommandLineParser &parser)
 {
     const QCommandLineOption database = databaseOption();
-    const QCommandLineOption format(QStringLiteral("format"), tr("csv or ndjson."), tr("format"));
-    const QCommandLineOption since(QStringLiteral("since"), tr("Entries at or after T: 2026-11-21, 2026-11-21T09:30 (UTC unless a zone is given), or an age such as 24h or 7d."), tr("T"));
-    const QCommandLineOption until(QStringLiteral("until"), tr("Entries before T (same forms as --since)."), tr("T"));
-    const QCommandLineOption flag(QStringLiteral("flag"), tr("Only this flag key."), tr("key"));
-    const QCommandLineOption server(QStringLiteral("server"), tr("Only this server (connection id)."), tr("id"));
-    const QCommandLineOption environment(QStringLiteral("environment"), tr("Only this environment."), tr("name"));
-    const QCommandLineOption actor(QStringLiteral("actor"), tr("Only this actor."), tr("name"));
-    const QCommandLineOption actorKind(QStringLiteral("actor-kind"), tr("Only human, agent, system or token."), tr("kind"));
-    const QCommandLineOption action(QStringLiteral("action"), tr("Only this action (kill, restore, set_rollout, …)."), tr("action"));
-    const QCommandLineOption search(QStringLiteral("search"), tr("Only entries containing these words."), tr("words"));
+    const QCommandLineOption format(QStringLiteral("format"), Text::tr("csv or ndjson."), Text::tr("format"));
+    const QCommandLineOption since(QStringLiteral("since"), Text::tr("Entries at or after T: 2026-11-21, 2026-11-21T09:30 (UTC unless a zone is given), or an age such as 24h or 7d."), Text::tr("T"));
+    const QCommandLineOption until(QStringLiteral("until"), Text::tr("Entries before T (same forms as --since)."), Text::tr("T"));
+    const QCommandLineOption flag(QStringLiteral("flag"), Text::tr("Only this flag key."), Text::tr("key"));
+    const QCommandLineOption server(QStringLiteral("server"), Text::tr("Only this server (connection id)."), Text::tr("id"));
+    const QCommandLineOption environment(QStringLiteral("environment"), Text::tr("Only this environment."), Text::tr("name"));
+    const QCommandLineOption actor(QStringLiteral("actor"), Text::tr("Only this actor."), Text::tr("name"));
+    const QCommandLineOption actorKind(QStringLiteral("actor-kind"), Text::tr("Only human, agent, system or token."), Text::tr("kind"));
+    const QCommandLineOption action(QStringLiteral("action"), Text::tr("Only this action (kill, restore, set_rollout, …)."), Text::tr("action"));
+    const QCommandLineOption search(QStringLiteral("search"), Text::tr("Only entries containing these words."), Text::tr("words"));
     parser.addOptions({database, format, since, until, flag, server, environment, actor, actorKind, action, search});
     parser.process(QCoreApplication::arguments());
 
     const std::optional<AuditExporter::Format> chosenFormat = AuditExporter::formatFromName(parser.value(format));
     if (!chosenFormat)
-        return cannotRun(tr("--format must be csv or ndjson"));
+        return cannotRun(Text::tr("--format must be csv or ndjson"));
     AuditFilter filter;
     filter.flagKey = parser.value(flag);
     filter.server = parser.value(server);
@@ -105,7 +106,7 @@ int exportEntries(QCommandLineParser &parser)
     if (parser.isSet(actorKind)) {
         filter.actorKind = actorKindFromName(parser.value(actorKind));
         if (!filter.actorKind)
-            return cannotRun(tr("--actor-kind must be human, agent, system or token"));
+            return cannotRun(Text::tr("--actor-kind must be human, agent, system or token"));
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const auto &[option, bound] : {std::pair{&since, &filter.sinceMs}, std::pair{&until, &filter.untilMs}}) {
@@ -122,7 +123,7 @@ int exportEntries(QCommandLineParser &parser)
         return cannotRun(error);
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
-        return cannotRun(tr("cannot write to standard output"));
+        return cannotRun(Text::tr("cannot write to standard output"));
     if (const QString error = AuditExporter::write(cache, filter, *chosenFormat, &out); !error.isEmpty())
         return cannotRun(error);
     return 0;
@@ -142,7 +143,7 @@ int sync(QCommandLineParser &parser)
     QSettings settings;
     QList<ConnectionConfig> configs = ConnectionSettings(settings).load();
     if (configs.isEmpty())
-        configs.append(ConnectionSettings::defaultSandbox(tr("Sandbox")));
+        configs.append(ConnectionSettings::defaultSandbox(Text::tr("Sandbox")));
 
     int running = 0;
     int failures = 0;
@@ -155,7 +156,7 @@ int sync(QCommandLineParser &parser)
     for (const ConnectionConfig &config : std::as_const(configs)) {
         std::unique_ptr<FlagServer> server(createFlagServer(config));
         if (!server || !server->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
-            printLine(stderr, tr("%1: skipped, this version cannot read its history").arg(config.displayName));
+            printLine(stderr, Text::tr("%1: skipped, this version cannot read its history").arg(config.displayName));
             continue;
         }
         auto auditSync = std::make_unique<AuditSync>(server.get(), &writer);
@@ -166,18 +167,18 @@ int sync(QCommandLineParser &parser)
             if (state == ConnectionState::Connected) {
                 rawSync->start();
             } else if (state == ConnectionState::Failed) {
-                printLine(stderr, tr("%1: %2").arg(rawServer->displayName(), detail));
+                printLine(stderr, Text::tr("%1: %2").arg(rawServer->displayName(), detail));
                 ++failures;
                 finishOne();
             }
         });
         QObject::connect(rawSync, &AuditSync::caughtUp, rawSync, [&, rawServer, rawSync] {
-            printLine(stdout, tr("%1: %n new entries", nullptr, int(rawSync->entriesFetched())).arg(rawServer->displayName()));
+            printLine(stdout, Text::tr("%1: %n new entries", nullptr, int(rawSync->entriesFetched())).arg(rawServer->displayName()));
             rawServer->disconnect(rawSync);
             finishOne();
         });
         QObject::connect(rawSync, &AuditSync::failed, rawSync, [&, rawServer, rawSync](const QString &reason) {
-            printLine(stderr, tr("%1: %2").arg(rawServer->displayName(), reason));
+            printLine(stderr, Text::tr("%1: %2").arg(rawServer->displayName(), reason));
             rawSync->disconnect();
             ++failures;
             finishOne();
@@ -203,20 +204,20 @@ int runAuditCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addHelpOption();
     const QString verb = arguments.value(0);
-    const QString usage = tr("usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options");
+    const QString usage = Text::tr("usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options");
     if (verb == QLatin1String("verify")) {
-        parser.setApplicationDescription(tr("Checks every server's hash chain in the audit cache. Exits 0 when "
+        parser.setApplicationDescription(Text::tr("Checks every server's hash chain in the audit cache. Exits 0 when "
                                             "intact, 1 naming the first altered or missing entry, 2 when it "
                                             "cannot check."));
         return verify(parser);
     }
     if (verb == QLatin1String("export")) {
-        parser.setApplicationDescription(tr("Writes the audit entries the options select to standard output, "
+        parser.setApplicationDescription(Text::tr("Writes the audit entries the options select to standard output, "
                                             "oldest first, as CSV or NDJSON."));
         return exportEntries(parser);
     }
     if (verb == QLatin1String("sync")) {
-        parser.setApplicationDescription(tr("Pulls the history of every configured server into the audit cache."));
+        parser.setApplicationDescription(Text::tr("Pulls the history of every configured server into the audit cache."));
         return sync(parser);
     }
     return cannotRun(usage);

@@ -4,10 +4,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("ServerError", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServerError)
+};
 
 } // namespace
 
@@ -16,31 +17,31 @@ QString ServerError::sentence() const
     QString advice;
     switch (kind) {
     case Kind::Unauthorized:
-        advice = tr("The server did not accept the credentials: check the token of this connection.");
+        advice = Text::tr("The server did not accept the credentials: check the token of this connection.");
         break;
     case Kind::Forbidden:
-        advice = tr("The token is valid but lacks the permission for this action: ask for a token with write access.");
+        advice = Text::tr("The token is valid but lacks the permission for this action: ask for a token with write access.");
         break;
     case Kind::NotFound:
-        advice = tr("The server does not know this flag or environment: it may have been renamed or deleted.");
+        advice = Text::tr("The server does not know this flag or environment: it may have been renamed or deleted.");
         break;
     case Kind::Conflict:
-        advice = tr("The flag changed on the server since it was read: review its current state and try again.");
+        advice = Text::tr("The flag changed on the server since it was read: review its current state and try again.");
         break;
     case Kind::RateLimited:
-        advice = tr("The server is limiting requests: wait a moment and retry.");
+        advice = Text::tr("The server is limiting requests: wait a moment and retry.");
         break;
     case Kind::Network:
-        advice = tr("The server could not be reached: check the network and the server address.");
+        advice = Text::tr("The server could not be reached: check the network and the server address.");
         break;
     case Kind::Protocol:
-        advice = tr("The server answered with something FlagDeck cannot read: check the server version and URL.");
+        advice = Text::tr("The server answered with something FlagDeck cannot read: check the server version and URL.");
         break;
     case Kind::ServerFailure:
-        advice = tr("The server failed to carry out the request: retry, or check the server's logs.");
+        advice = Text::tr("The server failed to carry out the request: retry, or check the server's logs.");
         break;
     }
-    return detail.isEmpty() ? advice : tr("%1 (%2)").arg(advice, detail);
+    return detail.isEmpty() ? advice : Text::tr("%1 (%2)").arg(advice, detail);
 }
 
 ServerError ServerError::fromHttpStatus(int status, const QString &detail)

@@ -9,10 +9,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("AuditChange", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditChange)
+};
 
 struct VariationText
 {
@@ -70,21 +71,21 @@ QStringList describeAuditChange(const QJsonObject &before, const QJsonObject &af
     if (before.isEmpty() && after.isEmpty())
         return {};
     if (before.isEmpty())
-        return {tr("created")};
+        return {Text::tr("created")};
     if (after.isEmpty())
-        return {tr("deleted")};
+        return {Text::tr("deleted")};
 
     QStringList changes;
     const QString enabled = QStringLiteral("enabled");
     if (bothHave(before, after, enabled) && before.value(enabled) != after.value(enabled))
-        changes.append(after.value(enabled).toBool() ? tr("enabled") : tr("disabled"));
+        changes.append(after.value(enabled).toBool() ? Text::tr("enabled") : Text::tr("disabled"));
 
     const QString name = QStringLiteral("name");
     if (bothHave(before, after, name) && before.value(name) != after.value(name))
-        changes.append(tr("renamed \"%1\" → \"%2\"").arg(before.value(name).toString(), after.value(name).toString()));
+        changes.append(Text::tr("renamed \"%1\" → \"%2\"").arg(before.value(name).toString(), after.value(name).toString()));
     const QString description = QStringLiteral("description");
     if (bothHave(before, after, description) && before.value(description) != after.value(description))
-        changes.append(tr("description changed"));
+        changes.append(Text::tr("description changed"));
 
     const QMap<QString, VariationText> oldVariations = variationsOf(before);
     const QMap<QString, VariationText> newVariations = variationsOf(after);
@@ -96,15 +97,15 @@ QStringList describeAuditChange(const QJsonObject &before, const QJsonObject &af
         for (auto it = newVariations.cbegin(); it != newVariations.cend(); ++it) {
             const auto old = oldVariations.constFind(it.key());
             if (old == oldVariations.cend())
-                changes.append(tr("variation added: %1 (%2)").arg(it->name, it->value));
+                changes.append(Text::tr("variation added: %1 (%2)").arg(it->name, it->value));
             else if (old->value != it->value)
-                changes.append(tr("value of %1 %2 → %3").arg(it->name, old->value, it->value));
+                changes.append(Text::tr("value of %1 %2 → %3").arg(it->name, old->value, it->value));
             else if (old->name != it->name)
-                changes.append(tr("variation renamed %1 → %2").arg(old->name, it->name));
+                changes.append(Text::tr("variation renamed %1 → %2").arg(old->name, it->name));
         }
         for (auto it = oldVariations.cbegin(); it != oldVariations.cend(); ++it) {
             if (!newVariations.contains(it.key()))
-                changes.append(tr("variation removed: %1").arg(it->name));
+                changes.append(Text::tr("variation removed: %1").arg(it->name));
         }
     }
 
@@ -118,14 +119,14 @@ QStringList describeAuditChange(const QJsonObject &before, const QJsonObject &af
             const int from = oldShares.value(id);
             const int to = newShares.value(id);
             if (from != to)
-                changes.append(tr("rollout of %1 %2 → %3")
+                changes.append(Text::tr("rollout of %1 %2 → %3")
                                    .arg(variationName(id), Rollout::formatPercent(from), Rollout::formatPercent(to)));
         }
     }
 
     const QString offVariation = QStringLiteral("offVariation");
     if (bothHave(before, after, offVariation) && before.value(offVariation) != after.value(offVariation))
-        changes.append(tr("off variation %1 → %2")
+        changes.append(Text::tr("off variation %1 → %2")
                            .arg(variationName(before.value(offVariation).toString()),
                                 variationName(after.value(offVariation).toString())));
 
@@ -133,9 +134,9 @@ QStringList describeAuditChange(const QJsonObject &before, const QJsonObject &af
         const QSet<QString> oldTags = tagsOf(before);
         const QSet<QString> newTags = tagsOf(after);
         if (const QSet<QString> added = newTags - oldTags; !added.isEmpty())
-            changes.append(tr("tags added: %1").arg(sortedList(added)));
+            changes.append(Text::tr("tags added: %1").arg(sortedList(added)));
         if (const QSet<QString> removed = oldTags - newTags; !removed.isEmpty())
-            changes.append(tr("tags removed: %1").arg(sortedList(removed)));
+            changes.append(Text::tr("tags removed: %1").arg(sortedList(removed)));
     }
 
     if (changes.isEmpty()) {
@@ -146,7 +147,7 @@ QStringList describeAuditChange(const QJsonObject &before, const QJsonObject &af
             oldRest.remove(QLatin1String(field));
             newRest.remove(QLatin1String(field));
         }
-        changes.append(oldRest == newRest ? tr("no change to the flag") : tr("other fields changed"));
+        changes.append(oldRest == newRest ? Text::tr("no change to the flag") : Text::tr("other fields changed"));
     }
     return changes;
 }

@@ -7,10 +7,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("JsonReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JsonReader)
+};
 
 bool isKey(const QString &text)
 {
@@ -43,7 +44,7 @@ QJsonValue JsonReader::field(const QString &key, bool required)
     const auto found = m_object.constFind(key);
     if (found == m_object.constEnd() || found->isNull()) {
         if (required)
-            fail(key, tr("is missing"));
+            fail(key, Text::tr("is missing"));
         return QJsonValue(QJsonValue::Undefined);
     }
     return *found;
@@ -64,13 +65,13 @@ std::optional<QJsonValue> JsonReader::typedField(const QString &key, bool requir
 
 QString JsonReader::requiredString(const QString &key)
 {
-    const auto value = typedField(key, true, &QJsonValue::isString, tr("expected text"));
+    const auto value = typedField(key, true, &QJsonValue::isString, Text::tr("expected text"));
     return value ? value->toString() : QString();
 }
 
 QString JsonReader::optionalString(const QString &key, const QString &fallback)
 {
-    const auto value = typedField(key, false, &QJsonValue::isString, tr("expected text"));
+    const auto value = typedField(key, false, &QJsonValue::isString, Text::tr("expected text"));
     return value ? value->toString() : fallback;
 }
 
@@ -78,7 +79,7 @@ QString JsonReader::requiredKey(const QString &key)
 {
     const QString text = requiredString(key);
     if (ok() && !isKey(text)) {
-        fail(key, tr("\"%1\" is not a valid key (1 to 200 of A-Z a-z 0-9 . _ -)").arg(text.left(60)));
+        fail(key, Text::tr("\"%1\" is not a valid key (1 to 200 of A-Z a-z 0-9 . _ -)").arg(text.left(60)));
         return {};
     }
     return text;
@@ -86,7 +87,7 @@ QString JsonReader::requiredKey(const QString &key)
 
 bool JsonReader::requiredBool(const QString &key)
 {
-    const auto value = typedField(key, true, &QJsonValue::isBool, tr("expected true or false"));
+    const auto value = typedField(key, true, &QJsonValue::isBool, Text::tr("expected true or false"));
     return value && value->toBool();
 }
 
@@ -97,11 +98,11 @@ qint64 JsonReader::requiredInteger(const QString &key, qint64 minimum, qint64 ma
         return minimum;
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || !std::isfinite(number) || number != std::trunc(number)) {
-        fail(key, tr("expected a whole number"));
+        fail(key, Text::tr("expected a whole number"));
         return minimum;
     }
     if (number < double(minimum) || number > double(maximum)) {
-        fail(key, tr("%1 is outside %2..%3").arg(number, 0, 'f', 0).arg(minimum).arg(maximum));
+        fail(key, Text::tr("%1 is outside %2..%3").arg(number, 0, 'f', 0).arg(minimum).arg(maximum));
         return minimum;
     }
     return static_cast<qint64>(number);
@@ -118,19 +119,19 @@ qint64 JsonReader::optionalInteger(const QString &key, qint64 minimum, qint64 ma
 
 QJsonArray JsonReader::requiredArray(const QString &key)
 {
-    const auto value = typedField(key, true, &QJsonValue::isArray, tr("expected a list"));
+    const auto value = typedField(key, true, &QJsonValue::isArray, Text::tr("expected a list"));
     return value ? value->toArray() : QJsonArray();
 }
 
 QJsonArray JsonReader::optionalArray(const QString &key)
 {
-    const auto value = typedField(key, false, &QJsonValue::isArray, tr("expected a list"));
+    const auto value = typedField(key, false, &QJsonValue::isArray, Text::tr("expected a list"));
     return value ? value->toArray() : QJsonArray();
 }
 
 QJsonObject JsonReader::requiredObject(const QString &key)
 {
-    const auto value = typedField(key, true, &QJsonValue::isObject, tr("expected an object"));
+    const auto value = typedField(key, true, &QJsonValue::isObject, Text::tr("expected an object"));
     return value ? value->toObject() : QJsonObject();
 }
 
@@ -140,7 +141,7 @@ QStringList JsonReader::optionalStringList(const QString &key)
     QStringList strings;
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isString()) {
-            fail(key, tr("item %1 is not text").arg(i));
+            fail(key, Text::tr("item %1 is not text").arg(i));
             return {};
         }
         strings.append(array.at(i).toString());
@@ -152,11 +153,11 @@ Result<QJsonDocument> parseJsonDocument(const QByteArray &bytes, qsizetype maxBy
 {
     if (bytes.size() > maxBytes)
         return Result<QJsonDocument>::failure(
-            tr("%1 is %2 bytes, more than the %3 bytes accepted").arg(what).arg(bytes.size()).arg(maxBytes));
+            Text::tr("%1 is %2 bytes, more than the %3 bytes accepted").arg(what).arg(bytes.size()).arg(maxBytes));
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Result<QJsonDocument>::failure(
-            tr("%1 is not valid JSON: %2 at byte %3").arg(what, parseError.errorString()).arg(parseError.offset));
+            Text::tr("%1 is not valid JSON: %2 at byte %3").arg(what, parseError.errorString()).arg(parseError.offset));
     return document;
 }

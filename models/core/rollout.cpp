@@ -8,10 +8,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("Rollout", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Rollout)
+};
 
 // FeatBit stores fractions; four decimals are one basis point. Anything finer than a hundredth
 // of a basis point is not a value FeatBit's own UI or CLI writes, so it is refused.
@@ -49,23 +50,23 @@ int Rollout::basisPointsOf(const QString &variationId) const
 QString Rollout::validationError() const
 {
     if (m_shares.isEmpty())
-        return tr("the rollout serves no variation");
+        return Text::tr("the rollout serves no variation");
     QSet<QString> seen;
     int total = 0;
     for (const VariationShare &share : m_shares) {
         if (share.variationId.isEmpty())
-            return tr("a rollout share names no variation");
+            return Text::tr("a rollout share names no variation");
         if (seen.contains(share.variationId))
-            return tr("variation \"%1\" appears twice in the rollout").arg(share.variationId);
+            return Text::tr("variation \"%1\" appears twice in the rollout").arg(share.variationId);
         seen.insert(share.variationId);
         if (share.basisPoints < 0 || share.basisPoints > TotalBasisPoints)
-            return tr("variation \"%1\" has a share of %2 basis points, outside 0..10000")
+            return Text::tr("variation \"%1\" has a share of %2 basis points, outside 0..10000")
                 .arg(share.variationId)
                 .arg(share.basisPoints);
         total += share.basisPoints;
     }
     if (total != TotalBasisPoints)
-        return tr("the shares sum to %1, not 100%").arg(formatPercent(total));
+        return Text::tr("the shares sum to %1, not 100%").arg(formatPercent(total));
     return {};
 }
 
@@ -83,19 +84,19 @@ Result<Rollout> Rollout::fromFeatBitRanges(const QList<FeatBitRolloutRange> &ran
         const std::optional<int> end = boundToBasisPoints(range.end);
         if (!start || !end)
             return Result<Rollout>::failure(
-                tr("variation \"%1\" has a rollout range [%2, %3] that is not within [0, 1] at 0.01% steps")
+                Text::tr("variation \"%1\" has a rollout range [%2, %3] that is not within [0, 1] at 0.01% steps")
                     .arg(range.variationId)
                     .arg(range.start)
                     .arg(range.end));
         if (*end < *start)
             return Result<Rollout>::failure(
-                tr("variation \"%1\" has a rollout range that ends before it starts").arg(range.variationId));
+                Text::tr("variation \"%1\" has a rollout range that ends before it starts").arg(range.variationId));
         spans.append({range.variationId, *start, *end});
     }
     std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
     for (qsizetype i = 1; i < spans.size(); ++i) {
         if (spans[i].start < spans[i - 1].end)
-            return Result<Rollout>::failure(tr("the rollout ranges of \"%1\" and \"%2\" overlap")
+            return Result<Rollout>::failure(Text::tr("the rollout ranges of \"%1\" and \"%2\" overlap")
                                                 .arg(spans[i - 1].variationId, spans[i].variationId));
     }
     QList<VariationShare> shares;
@@ -131,7 +132,7 @@ Result<Rollout> Rollout::fromUnleashWeights(const QList<UnleashVariantWeight> &w
     for (const UnleashVariantWeight &weight : weights) {
         if (weight.weight < 0 || weight.weight > UnleashWeightTotal)
             return Result<Rollout>::failure(
-                tr("variant \"%1\" has weight %2, outside 0..1000").arg(weight.variantName).arg(weight.weight));
+                Text::tr("variant \"%1\" has weight %2, outside 0..1000").arg(weight.variantName).arg(weight.weight));
         shares.append({weight.variantName, weight.weight * (TotalBasisPoints / UnleashWeightTotal)});
     }
     Rollout rollout(std::move(shares));
@@ -147,7 +148,7 @@ Result<QList<UnleashVariantWeight>> Rollout::toUnleashWeights() const
     for (const VariationShare &share : m_shares) {
         if (share.basisPoints % step != 0)
             return Result<QList<UnleashVariantWeight>>::failure(
-                tr("variation \"%1\" gets %2, which Unleash cannot express: its weights move in steps of 0.1%")
+                Text::tr("variation \"%1\" gets %2, which Unleash cannot express: its weights move in steps of 0.1%")
                     .arg(share.variationId, formatPercent(share.basisPoints)));
         weights.append({share.variationId, share.basisPoints / step});
     }

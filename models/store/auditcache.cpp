@@ -16,10 +16,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("AuditCache", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditCache)
+};
 
 QString compactJson(const QJsonObject &object)
 {
@@ -57,12 +58,12 @@ QString AuditCache::open(const QString &path)
 {
     m_path = path;
     if (const QString error = m_file.open(path); !error.isEmpty())
-        return tr("the audit cache: %1").arg(error);
+        return Text::tr("the audit cache: %1").arg(error);
     QSqlQuery pragma(m_file.database());
     // FULL: an audit write that returned is on disk, even after a power loss. Writes come in
     // batches from one worker thread, so the cost is paid once per batch.
     if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
-        return tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
+        return Text::tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
     // The indexes of a long history (a million entries is some 300 MB) are written and read at
     // random; with SQLite's default 2 MB page cache nearly every insert waits for the disk.
     pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
@@ -120,23 +121,23 @@ QString AuditCache::migrate()
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
     // console and flagdeck mcp) must not both migrate it.
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return tr("cannot upgrade the audit cache: %1").arg(query.lastError().text());
+        return Text::tr("cannot upgrade the audit cache: %1").arg(query.lastError().text());
     const auto fail = [&](const QString &error) {
         QSqlQuery(m_file.database()).exec(QStringLiteral("ROLLBACK"));
         return error;
     };
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(tr("cannot read the audit cache version: %1").arg(query.lastError().text()));
+        return fail(Text::tr("cannot read the audit cache version: %1").arg(query.lastError().text()));
     const int version = query.value(0).toInt();
     query.finish();
     if (version > SchemaVersion)
-        return fail(tr("the audit cache %1 was written by a newer FlagDeck (schema %2, this one knows %3)")
+        return fail(Text::tr("the audit cache %1 was written by a newer FlagDeck (schema %2, this one knows %3)")
                         .arg(m_path)
                         .arg(version)
                         .arg(SchemaVersion));
     for (int step = version; step < SchemaVersion; ++step) {
         const auto stepFailed = [&](const QString &error) {
-            return fail(tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error));
+            return fail(Text::tr("cannot upgrade the audit cache to schema %1: %2").arg(step + 1).arg(error));
         };
         for (const QString &statement : migrations.at(step).statements) {
             if (!query.exec(statement))
@@ -150,7 +151,7 @@ QString AuditCache::migrate()
     if (version < SchemaVersion && !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)))
         return fail(query.lastError().text());
     if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(tr("cannot upgrade the audit cache: %1").arg(query.lastError().text()));
+        return fail(Text::tr("cannot upgrade the audit cache: %1").arg(query.lastError().text()));
     return {};
 }
 
@@ -198,15 +199,15 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
     if (lastId)
         *lastId = 0;
     if (!isOpen())
-        return tr("the audit cache is not open");
+        return Text::tr("the audit cache is not open");
     QSqlDatabase &db = m_file.database();
     QSqlQuery query(db);
     // IMMEDIATE: the chain head read below must still be the head when this transaction commits,
     // even with another process (flagdeck mcp, a second console) writing to the same file.
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return tr("cannot start writing to the audit cache: %1").arg(query.lastError().text());
+        return Text::tr("cannot start writing to the audit cache: %1").arg(query.lastError().text());
     const auto fail = [&](const QString &what, const QSqlQuery &failed) {
-        const QString error = tr("%1: %2").arg(what, failed.lastError().text());
+        const QString error = Text::tr("%1: %2").arg(what, failed.lastError().text());
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return error;
     };
@@ -228,7 +229,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
         if (!heads.contains(entry.server)) {
             readHead.addBindValue(sqlText(entry.server));
             if (!readHead.exec())
-                return fail(tr("cannot read the audit chain"), readHead);
+                return fail(Text::tr("cannot read the audit chain"), readHead);
             Head head{0, AuditChain::genesis()};
             if (readHead.next())
                 head = {readHead.value(0).toLongLong(), readHead.value(1).toString().toLatin1()};
@@ -244,7 +245,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
         insert.addBindValue(QString::fromLatin1(head.hash));
         insert.addBindValue(QString::fromLatin1(hash));
         if (!insert.exec())
-            return fail(tr("cannot record the audit entry"), insert);
+            return fail(Text::tr("cannot record the audit entry"), insert);
         if (insert.numRowsAffected() == 1) {
             head = {head.seq + 1, hash, true};
             if (lastId)
@@ -262,7 +263,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
         storeHead.addBindValue(it->seq);
         storeHead.addBindValue(QString::fromLatin1(it->hash));
         if (!storeHead.exec())
-            return fail(tr("cannot move the audit chain"), storeHead);
+            return fail(Text::tr("cannot move the audit chain"), storeHead);
     }
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -275,7 +276,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
         storeCursor.addBindValue(sqlText(it.value()));
         storeCursor.addBindValue(now);
         if (!storeCursor.exec())
-            return fail(tr("cannot store the sync position"), storeCursor);
+            return fail(Text::tr("cannot store the sync position"), storeCursor);
     }
 
     QSqlQuery clearEnvironment(db);
@@ -289,7 +290,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
             clearEnvironment.addBindValue(sqlText(snapshot.server));
             clearEnvironment.addBindValue(sqlText(snapshot.environment));
             if (!clearEnvironment.exec())
-                return fail(tr("cannot store the flag states"), clearEnvironment);
+                return fail(Text::tr("cannot store the flag states"), clearEnvironment);
         }
         for (const Flag &flag : snapshot.flags) {
             storeFlag.addBindValue(sqlText(snapshot.server));
@@ -298,12 +299,12 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
             storeFlag.addBindValue(compactJson(flagToJson(flag)));
             storeFlag.addBindValue(snapshot.seenMs);
             if (!storeFlag.exec())
-                return fail(tr("cannot store the flag states"), storeFlag);
+                return fail(Text::tr("cannot store the flag states"), storeFlag);
         }
     }
 
     if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(tr("cannot commit to the audit cache"), query);
+        return fail(Text::tr("cannot commit to the audit cache"), query);
     return {};
 }
 

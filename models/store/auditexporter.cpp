@@ -12,10 +12,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("AuditExporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditExporter)
+};
 
 // RFC 4180 quoting. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) gets
 // a leading apostrophe: actors, comments and flag keys come from servers and agents.
@@ -76,11 +77,11 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
     for (const QVariant &value : sql.values)
         query.addBindValue(value);
     if (!query.exec())
-        return tr("cannot read the audit cache: %1").arg(query.lastError().text());
+        return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
 
     const QStringList names = fieldNames();
     if (format == Format::Csv && out->write(names.join(u',').toUtf8() + "\r\n") < 0)
-        return tr("cannot write the export: %1").arg(out->errorString());
+        return Text::tr("cannot write the export: %1").arg(out->errorString());
     qint64 rows = 0;
     while (query.next()) {
         const qint64 timeMs = query.value(1).toLongLong();
@@ -112,12 +113,12 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
             line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
         }
         if (out->write(line) != line.size())
-            return tr("cannot write the export: %1").arg(out->errorString());
+            return Text::tr("cannot write the export: %1").arg(out->errorString());
         ++rows;
         if (rowsWritten)
             *rowsWritten = rows;
     }
     if (query.lastError().isValid())
-        return tr("cannot read the audit cache: %1").arg(query.lastError().text());
+        return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
     return {};
 }

@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("AuditVerifier", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditVerifier)
+};
 
 struct StoredEntry
 {
@@ -27,7 +28,7 @@ struct StoredEntry
 
 QString describe(const StoredEntry &entry)
 {
-    return tr("server \"%1\" entry #%2 (row %3, flag %4, %5)")
+    return Text::tr("server \"%1\" entry #%2 (row %3, flag %4, %5)")
         .arg(entry.server)
         .arg(entry.seq)
         .arg(entry.id)
@@ -43,7 +44,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
     QSqlQuery heads(cache.database());
     heads.setForwardOnly(true);
     if (!heads.exec(QStringLiteral("SELECT server, chain_seq, hash FROM audit_chain_heads ORDER BY server"))) {
-        result.readError = tr("cannot read the chain heads: %1").arg(heads.lastError().text());
+        result.readError = Text::tr("cannot read the chain heads: %1").arg(heads.lastError().text());
         return result;
     }
     while (heads.next()) {
@@ -58,7 +59,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
     if (!rows.exec(QStringLiteral("SELECT id, chain_seq, prev_hash, hash, %1 FROM audit_events "
                                   "ORDER BY server, chain_seq")
                        .arg(AuditCache::entryColumns()))) {
-        result.readError = tr("cannot read the audit entries: %1").arg(rows.lastError().text());
+        result.readError = Text::tr("cannot read the audit entries: %1").arg(rows.lastError().text());
         return result;
     }
     const int flagColumn = 4 + int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
@@ -74,14 +75,14 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
             return {};
         const auto head = recordedHeads.constFind(server);
         if (head == recordedHeads.constEnd())
-            return tr("server \"%1\" has entries but no recorded chain head: the head table was altered").arg(server);
+            return Text::tr("server \"%1\" has entries but no recorded chain head: the head table was altered").arg(server);
         if (head->chainSeq > expectedSeq - 1)
-            return tr("server \"%1\" entries #%2 to #%3 are missing from the end of the chain")
+            return Text::tr("server \"%1\" entries #%2 to #%3 are missing from the end of the chain")
                 .arg(server)
                 .arg(expectedSeq)
                 .arg(head->chainSeq);
         if (head->chainSeq < expectedSeq - 1 || head->hash != previousHash)
-            return tr("server \"%1\" chain head does not match entry #%2: the chain or its head was altered")
+            return Text::tr("server \"%1\" chain head does not match entry #%2: the chain or its head was altered")
                 .arg(server)
                 .arg(expectedSeq - 1);
         return {};
@@ -91,7 +92,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
         StoredEntry entry{rows.value(0).toLongLong(), rows.value(1).toLongLong(), rows.value(4).toString(),
                           rows.value(flagColumn).toString(), rows.value(timeColumn).toLongLong()};
         if (rows.value(1).isNull()) {
-            result.problem = tr("row %1 (server \"%2\", flag %3) is outside the hash chain: it was added by hand")
+            result.problem = Text::tr("row %1 (server \"%2\", flag %3) is outside the hash chain: it was added by hand")
                                  .arg(entry.id)
                                  .arg(entry.server, entry.flagKey);
             return result;
@@ -108,7 +109,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
             previousHash = AuditChain::genesis();
         }
         if (entry.seq != expectedSeq) {
-            result.problem = tr("server \"%1\" entry #%2 is missing (the chain goes on at %3)")
+            result.problem = Text::tr("server \"%1\" entry #%2 is missing (the chain goes on at %3)")
                                  .arg(server)
                                  .arg(expectedSeq)
                                  .arg(describe(entry));
@@ -117,14 +118,14 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
         const QByteArray storedPrevious = rows.value(2).toByteArray();
         const QByteArray storedHash = rows.value(3).toByteArray();
         if (storedPrevious != previousHash) {
-            result.problem = tr("server \"%1\" entry #%2 was altered or replaced (%3 no longer follows it)")
+            result.problem = Text::tr("server \"%1\" entry #%2 was altered or replaced (%3 no longer follows it)")
                                  .arg(server)
                                  .arg(expectedSeq - 1)
                                  .arg(describe(entry));
             return result;
         }
         if (AuditChain::hash(entry.seq, storedPrevious, AuditCache::storedChainTexts(rows, 4)) != storedHash) {
-            result.problem = tr("%1 was altered").arg(describe(entry));
+            result.problem = Text::tr("%1 was altered").arg(describe(entry));
             return result;
         }
         previousHash = storedHash;
@@ -137,7 +138,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
     }
     for (const AuditChainHead &head : std::as_const(result.heads)) {
         if (!seenServers.contains(head.server) && head.chainSeq > 0) {
-            result.problem = tr("server \"%1\" entries #1 to #%2 are all missing").arg(head.server).arg(head.chainSeq);
+            result.problem = Text::tr("server \"%1\" entries #1 to #%2 are all missing").arg(head.server).arg(head.chainSeq);
             return result;
         }
     }

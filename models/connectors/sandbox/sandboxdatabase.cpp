@@ -16,14 +16,15 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
 {
-    return QCoreApplication::translate("SandboxDatabase", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SandboxDatabase)
+};
 
 QString sqlError(const QString &what, const QSqlError &error)
 {
-    return tr("%1: %2").arg(what, error.text());
+    return Text::tr("%1: %2").arg(what, error.text());
 }
 
 } // namespace
@@ -35,12 +36,12 @@ SandboxDatabase::~SandboxDatabase() = default;
 QString SandboxDatabase::open()
 {
     if (const QString error = m_file.open(m_path); !error.isEmpty())
-        return tr("the sandbox database: %1").arg(error);
+        return Text::tr("the sandbox database: %1").arg(error);
     if (const QString error = createSchema(); !error.isEmpty())
         return error;
     QSqlQuery count(m_file.database());
     if (!count.exec(QStringLiteral("SELECT count(*) FROM flags")) || !count.next())
-        return sqlError(tr("cannot read the sandbox flags"), count.lastError());
+        return sqlError(Text::tr("cannot read the sandbox flags"), count.lastError());
     return count.value(0).toLongLong() == 0 ? seed() : QString();
 }
 
@@ -59,7 +60,7 @@ QString SandboxDatabase::createSchema()
     };
     for (const QString &statement : statements) {
         if (!query.exec(statement))
-            return sqlError(tr("cannot prepare the sandbox database"), query.lastError());
+            return sqlError(Text::tr("cannot prepare the sandbox database"), query.lastError());
     }
     return {};
 }
@@ -67,11 +68,11 @@ QString SandboxDatabase::createSchema()
 Result<QMap<QString, QList<Flag>>> SandboxDatabase::readSeed(const QByteArray &json)
 {
     using SeedResult = Result<QMap<QString, QList<Flag>>>;
-    Result<QJsonDocument> document = parseJsonDocument(json, 4 * 1024 * 1024, tr("the sandbox seed"));
+    Result<QJsonDocument> document = parseJsonDocument(json, 4 * 1024 * 1024, Text::tr("the sandbox seed"));
     if (!document)
         return SeedResult::failure(document.error());
     if (!document->isObject())
-        return SeedResult::failure(tr("the sandbox seed is not a JSON object"));
+        return SeedResult::failure(Text::tr("the sandbox seed is not a JSON object"));
     JsonReader reader(document->object(), QString());
     const QJsonObject environments = reader.requiredObject(QStringLiteral("environments"));
     if (!reader.ok())
@@ -80,7 +81,7 @@ Result<QMap<QString, QList<Flag>>> SandboxDatabase::readSeed(const QByteArray &j
     for (auto it = environments.constBegin(); it != environments.constEnd(); ++it) {
         const QString path = QStringLiteral("environments.%1").arg(it.key());
         if (!it.value().isArray())
-            return SeedResult::failure(tr("%1: expected a list of flags").arg(path));
+            return SeedResult::failure(Text::tr("%1: expected a list of flags").arg(path));
         Result<QList<Flag>> flags = readObjectArray<Flag>(it.value().toArray(), path, flagFromJson);
         if (!flags)
             return SeedResult::failure(flags.error());
@@ -139,19 +140,19 @@ QList<std::pair<Flag, AuditEntry>> seededHistory(const Flag &final, qint64 start
         if (i == 0) {
             flag.updatedBy = QStringLiteral("sandbox");
             entry.action = QStringLiteral("create");
-            entry.comment = QCoreApplication::translate("SandboxDatabase", "seeded by the sandbox");
+            entry.comment = Text::tr("seeded by the sandbox");
         } else if (i < rollouts.size()) {
             flag.updatedBy = releaseManagers.at(i % releaseManagers.size());
             entry.action = flagActionName(FlagAction::SetRollout);
             entry.before = flagToJson(previous);
-            entry.comment = QCoreApplication::translate("SandboxDatabase", "widened to %1 after a clean guardrail window")
+            entry.comment = Text::tr("widened to %1 after a clean guardrail window")
                                 .arg(Rollout::formatPercent(Rollout::TotalBasisPoints
                                                             - flag.rollout.basisPointsOf(flag.offVariationId)));
         } else {
             flag.updatedBy = QStringLiteral("oncall-sam");
             entry.action = flagActionName(FlagAction::Kill);
             entry.before = flagToJson(previous);
-            entry.comment = QCoreApplication::translate("SandboxDatabase", "paused while the incident is reviewed");
+            entry.comment = Text::tr("paused while the incident is reviewed");
         }
         entry.actor = flag.updatedBy;
         entry.after = flagToJson(flag);
@@ -167,7 +168,7 @@ QString SandboxDatabase::seed()
 {
     QFile file(QStringLiteral(":/sandbox/seed.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return tr("the sandbox seed data is missing from this build");
+        return Text::tr("the sandbox seed data is missing from this build");
     Result<QMap<QString, QList<Flag>>> seedFlags = readSeed(file.readAll());
     if (!seedFlags)
         return seedFlags.error();
@@ -223,7 +224,7 @@ QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
 QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
 {
     if (!m_file.database().transaction())
-        return sqlError(tr("cannot start a sandbox transaction"), m_file.database().lastError());
+        return sqlError(Text::tr("cannot start a sandbox transaction"), m_file.database().lastError());
     QSqlQuery upsert(m_file.database());
     upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
                                   "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
@@ -244,10 +245,10 @@ QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, 
     if (!upsert.exec() || !append.exec()) {
         const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
         m_file.database().rollback();
-        return sqlError(tr("cannot store the sandbox flag"), error);
+        return sqlError(Text::tr("cannot store the sandbox flag"), error);
     }
     if (!m_file.database().commit())
-        return sqlError(tr("cannot commit the sandbox change"), m_file.database().lastError());
+        return sqlError(Text::tr("cannot commit the sandbox change"), m_file.database().lastError());
     return {};
 }
 
