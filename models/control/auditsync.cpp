@@ -3,6 +3,8 @@
 #include "../connectors/flagserver.h"
 #include "../store/auditwriter.h"
 
+#include <QDateTime>
+
 AuditSync::AuditSync(FlagServer *server, AuditWriter *writer, QObject *parent)
     : QObject(parent), m_server(server), m_writer(writer)
 {
@@ -52,11 +54,23 @@ void AuditSync::fetchNext()
             Q_EMIT failed(reply->error().sentence());
             return;
         }
-        m_failures = 0;
         QList<AuditEntry> entries = reply->auditEntries();
         const QString server = m_server->connectionId();
-        for (AuditEntry &entry : entries)
+        for (AuditEntry &entry : entries) {
+            // Without its id an entry cannot be told from others (the cache keeps one per id);
+            // rather than lose it, keep the page out and the cursor where it was.
+            if (entry.sourceId.isEmpty()) {
+                ++m_failures;
+                m_interval.start(MaxRetryDelayMs);
+                Q_EMIT failed(tr("the server sent a history entry without an id (flag %1 at %2); "
+                                 "its history is not synced until it does")
+                                  .arg(entry.flagKey)
+                                  .arg(QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC).toString(Qt::ISODate)));
+                return;
+            }
             entry.server = server;
+        }
+        m_failures = 0;
         if (!entries.isEmpty() || reply->nextCursor() != m_cursor) {
             m_writer->ingest(server, entries, reply->nextCursor());
             m_cursor = reply->nextCursor();

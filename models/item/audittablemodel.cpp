@@ -239,16 +239,14 @@ void AuditTableModel::refreshNewEntries(qint64 lastId)
         m_refreshAfterLoad = true;
         return;
     }
-    const AuditFilter::Sql sql = m_filter.toSql();
-    const QString where = sql.where.isEmpty() ? QStringLiteral("WHERE id > ?") : sql.where + QStringLiteral(" AND id > ?");
+    const AuditFilter::Sql sql = m_filter.toSql(m_maxSeenId);
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY id LIMIT %2")
-                      .arg(where)
+                      .arg(sql.where)
                       .arg(MaxMergedRows + 1));
     for (const QVariant &value : sql.values)
         query.addBindValue(value);
-    query.addBindValue(m_maxSeenId);
     if (!query.exec()) {
         Q_EMIT problem(tr("cannot read the audit cache: %1").arg(query.lastError().text()));
         return;

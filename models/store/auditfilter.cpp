@@ -4,7 +4,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
-AuditFilter::Sql AuditFilter::toSql() const
+AuditFilter::Sql AuditFilter::toSql(qint64 afterId) const
 {
     QStringList conditions;
     QVariantList values;
@@ -29,9 +29,18 @@ AuditFilter::Sql AuditFilter::toSql() const
         conditions.append(QStringLiteral("time_ms < ?"));
         values.append(*untilMs);
     }
+    if (afterId > 0) {
+        conditions.append(QStringLiteral("id > ?"));
+        values.append(afterId);
+    }
     if (const QString query = ftsQuery(text); !query.isEmpty()) {
-        conditions.append(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)"));
-        values.append(query);
+        if (afterId > 0) {
+            conditions.append(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid > ?)"));
+            values << query << afterId;
+        } else {
+            conditions.append(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)"));
+            values.append(query);
+        }
     }
     if (conditions.isEmpty())
         return {};

@@ -28,7 +28,9 @@ struct AuditFilter
         QString where; // "WHERE …", or empty for everything
         QVariantList values;
     };
-    Sql toSql() const;
+    // afterId > 0: only rows written after that one (new rows for a browser that is open); the
+    // full-text part is then limited the same way, so it never reads the whole index again.
+    Sql toSql(qint64 afterId = 0) const;
 
     // The words a person typed as an FTS5 query: each word must appear, the last may be the start
     // of a word (searching while typing), and nothing typed can be FTS syntax. Empty for no words.

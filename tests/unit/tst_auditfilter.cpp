@@ -83,6 +83,12 @@ void tst_AuditFilter::sqlBindsEveryField()
     QVERIFY(sql.values.contains(QStringLiteral("agent")));
     QVERIFY(sql.values.contains(QStringLiteral("\"incident\"*")));
     QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
+
+    // Only rows after a known one, in the table and inside the full-text index alike.
+    const AuditFilter::Sql newer = filter.toSql(42);
+    QCOMPARE(newer.values.size(), 11);
+    QCOMPARE(newer.values.count(QVariant(qint64(42))), 2);
+    QVERIFY(newer.where.contains(QStringLiteral("rowid > ?")));
 }
 
 void tst_AuditFilter::emptyFilterSelectsEverything()

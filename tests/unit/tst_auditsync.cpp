@@ -6,6 +6,7 @@
 #include "sandboxhistory.h"
 
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void resumesFromTheStoredCursor();
     void liveChangeIsFetchedSoon();
     void serverErrorIsReportedAndRetried();
+    void entryWithoutIdStopsThePage();
 
 private:
     void changeRoute(const QString &actor);
@@ -150,6 +152,56 @@ void tst_AuditSync::serverErrorIsReportedAndRetried()
              qPrintable(failed.first().first().toString()));
     // It keeps trying (after 2 s) rather than giving up.
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 4000);
+}
+
+namespace {
+
+// A server whose history has an entry without an id, as a broken backend might send.
+class IdlessHistoryServer : public FlagServer
+{
+public:
+    using FlagServer::FlagServer;
+    Capabilities capabilities() const override { return Capability::AuditHistory; }
+    void connectToServer() override {}
+    void disconnectFromServer() override {}
+    QStringList environments() const override { return {}; }
+    ServerReply *setEnabled(const QString &, const QString &, bool, const QString &) override { return nullptr; }
+    ServerReply *setRollout(const QString &, const QString &, const Rollout &, const QString &, const QString &) override
+    {
+        return nullptr;
+    }
+    ServerReply *fetchAuditSince(const QString &) override
+    {
+        auto *reply = new ServerReply(this);
+        AuditEntry good;
+        good.flagKey = Route;
+        good.sourceId = QStringLiteral("1");
+        AuditEntry idless = good;
+        idless.sourceId.clear();
+        idless.timeMs = 1763700000000;
+        QTimer::singleShot(0, reply, [reply, good, idless] { reply->finishWithAudit({good, idless}, QStringLiteral("2")); });
+        return reply;
+    }
+};
+
+} // namespace
+
+void tst_AuditSync::entryWithoutIdStopsThePage()
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("broken");
+    IdlessHistoryServer server(config);
+    AuditSync sync(&server, m_writer.get());
+    QSignalSpy failed(&sync, &AuditSync::failed);
+    sync.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("without an id (flag chat-model-route at 2025-11-21T04:40:00Z)")),
+             qPrintable(failed.first().first().toString()));
+    // Nothing of the page is kept, and the cursor did not move past it.
+    QCOMPARE(cachedCount(), 0);
+    AuditCache reader;
+    QCOMPARE(reader.open(m_writer->path()), QString());
+    QCOMPARE(reader.storedCursor(QStringLiteral("broken")), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_AuditSync)

@@ -191,6 +191,18 @@ void tst_AuditTableModel::newEntriesOutsideTheFilterStayOut()
     model->refreshNewEntries(Entries + 2);
     QCOMPARE(model->rowCount(), 101);
     QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5001"));
+
+    AuditFilter text;
+    text.text = QStringLiteral("INC-47");
+    model->setFilter(text);
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(model->rowCount(), 1);
+    AuditEntry followUp = entryAt(5003);
+    followUp.comment = QStringLiteral("follow-up to INC-4711");
+    write({followUp, entryAt(5004)});
+    model->refreshNewEntries(Entries + 4);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5003"));
 }
 
 void tst_AuditTableModel::missingFileIsAnError()

@@ -1,5 +1,6 @@
 #include "control/consolecontroller.h"
 #include "item/connectiontreemodel.h"
+#include "control/auditsync.h"
 #include "control/killswitch.h"
 #include "item/flagtablemodel.h"
 #include "testaudit.h"
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void firstStartOpensTheSandbox();
     void offlineShowsTheLastKnownStatesAsStale();
+    void exportWritesTheFilteredHistory();
     void secondSandboxShowsUnderItsOwnName();
     void sandboxOnlySkipsOtherServers();
     void connectorMissingIsAFailedConnection();
@@ -92,6 +94,33 @@ void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
     QCOMPARE(FlagTableModel::rowAction(*row), FlagTableModel::RowAction::None);
     offline->killSwitch()->restore({route}); // nothing to act on offline
     QCOMPARE(offline->killSwitch()->pendingCount(), 0);
+}
+
+void tst_ConsoleController::exportWritesTheFilteredHistory()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("export.ini")), QSettings::IniFormat);
+    auto controller = started(settings, false);
+    QTRY_VERIFY(controller->auditSync(QStringLiteral("sandbox"))->isCaughtUp());
+    QSignalSpy finished(controller.get(), &ConsoleController::auditExportFinished);
+    AuditFilter filter;
+    filter.flagKey = QStringLiteral("chat-model-route");
+    filter.environment = QStringLiteral("production");
+    const QString path = m_dir.filePath(QStringLiteral("route.ndjson"));
+    controller->exportAudit(filter, AuditExporter::Format::Ndjson, path);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(0).toString(), path);
+    QCOMPARE(finished.first().at(2).toString(), QString());
+    const qint64 rows = finished.first().at(1).toLongLong();
+    QVERIFY(rows >= 2); // created, then widened at least once
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), rows + 1);
+    QVERIFY(lines.first().contains("\"flag_key\":\"chat-model-route\""));
+
+    controller->exportAudit(filter, AuditExporter::Format::Csv, m_dir.filePath(QStringLiteral("no/such/folder/x.csv")));
+    QTRY_COMPARE(finished.size(), 2);
+    QVERIFY(!finished.last().at(2).toString().isEmpty());
 }
 
 void tst_ConsoleController::secondSandboxShowsUnderItsOwnName()
