@@ -204,6 +204,8 @@ int runAuditCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addHelpOption();
     const QString verb = arguments.value(0);
+    // Shows in the usage line: "flagdeck [options] audit verify".
+    parser.addPositionalArgument(QStringLiteral("audit"), QString(), QStringLiteral("audit %1").arg(verb));
     const QString usage = Text::tr("usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options");
     if (verb == QLatin1String("verify")) {
         parser.setApplicationDescription(Text::tr("Checks every server's hash chain in the audit cache. Exits 0 when "

@@ -97,6 +97,12 @@ int main(int argc, char *argv[])
                                                                  "(flagdeck audit verify --help for more)."),
                                  QStringLiteral("[audit …]"));
     parser.process(*app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "flagdeck: %s\n",
+                     qPrintable(QApplication::translate("main", "unknown command \"%1\" (see flagdeck --help)")
+                                    .arg(parser.positionalArguments().constFirst())));
+        return 2;
+    }
     if (parser.isSet(sandbox) && parser.isSet(offline)) {
         std::fprintf(stderr, "flagdeck: %s\n",
                      qPrintable(QApplication::translate("main", "--sandbox and --offline cannot be combined")));
