@@ -12,7 +12,6 @@
 #include "killswitch.h"
 
 #include <QDateTime>
-#include <QPointer>
 #include <QSaveFile>
 #include <QSettings>
 #include <QThread>
@@ -158,20 +157,27 @@ void ConsoleController::markLoaded(const QString &connectionId)
 
 void ConsoleController::exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath)
 {
-    const QString cachePath = m_audit->path();
-    QThread *job = QThread::create([self = QPointer(this), cachePath, filter, format, filePath] {
+    struct Outcome
+    {
         qint64 rows = 0;
         QString error;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString cachePath = m_audit->path();
+    QThread *job = QThread::create([outcome, cachePath, filter, format, filePath] {
         AuditCache cache;
         QSaveFile file(filePath);
-        if (error = cache.open(cachePath); error.isEmpty()) {
-            if (!file.open(QIODevice::WriteOnly))
-                error = tr("cannot write %1: %2").arg(filePath, file.errorString());
-            else if (error = AuditExporter::write(cache, filter, format, &file, &rows); error.isEmpty() && !file.commit())
-                error = tr("cannot write %1: %2").arg(filePath, file.errorString());
-        }
-        if (self)
-            QMetaObject::invokeMethod(self, [self, filePath, rows, error] { Q_EMIT self->auditExportFinished(filePath, rows, error); });
+        if (outcome->error = cache.open(cachePath); !outcome->error.isEmpty())
+            return;
+        if (!file.open(QIODevice::WriteOnly))
+            outcome->error = tr("cannot write %1: %2").arg(filePath, file.errorString());
+        else if (outcome->error = AuditExporter::write(cache, filter, format, &file, &outcome->rows); outcome->error.isEmpty()
+                 && !file.commit())
+            outcome->error = tr("cannot write %1: %2").arg(filePath, file.errorString());
+    });
+    // Delivered on this thread, and not at all if the controller is gone by then.
+    connect(job, &QThread::finished, this, [this, outcome, filePath] {
+        Q_EMIT auditExportFinished(filePath, outcome->rows, outcome->error);
     });
     connect(job, &QThread::finished, job, &QObject::deleteLater);
     job->start();

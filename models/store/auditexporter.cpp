@@ -41,6 +41,87 @@ QJsonValue jsonOrNull(const QString &text)
     return document.isObject() ? QJsonValue(document.object()) : QJsonValue(text);
 }
 
+enum class FieldKind { Integer, Time, Text, Json };
+
+struct Field
+{
+    const char *name;   // in the export
+    const char *column; // in audit_events
+    FieldKind kind;
+};
+
+// The export's fields, in order. Their names are a published interface: add, never rename.
+const Field Fields[] = {
+    {"id", "id", FieldKind::Integer},
+    {"time", "time_ms", FieldKind::Time},
+    {"time_ms", "time_ms", FieldKind::Integer},
+    {"server", "server", FieldKind::Text},
+    {"environment", "environment", FieldKind::Text},
+    {"flag_key", "flag_key", FieldKind::Text},
+    {"action", "action", FieldKind::Text},
+    {"outcome", "outcome", FieldKind::Text},
+    {"actor", "actor", FieldKind::Text},
+    {"actor_kind", "actor_kind", FieldKind::Text},
+    {"source_id", "source_id", FieldKind::Text},
+    {"before", "before_json", FieldKind::Json},
+    {"after", "after_json", FieldKind::Json},
+    {"comment", "comment", FieldKind::Text},
+    {"chain_seq", "chain_seq", FieldKind::Integer},
+    {"hash", "hash", FieldKind::Text},
+};
+
+QString timeText(const QVariant &timeMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(timeMs.toLongLong(), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QByteArray csvLine(const QSqlQuery &query)
+{
+    QList<QByteArray> cells;
+    for (int i = 0; i < int(std::size(Fields)); ++i) {
+        const QVariant value = query.value(i);
+        switch (Fields[i].kind) {
+        case FieldKind::Integer:
+            cells.append(QByteArray::number(value.toLongLong()));
+            break;
+        case FieldKind::Time:
+            cells.append(timeText(value).toUtf8());
+            break;
+        case FieldKind::Text:
+            cells.append(csvCell(value.toString(), true));
+            break;
+        case FieldKind::Json:
+            cells.append(csvCell(value.toString(), false));
+            break;
+        }
+    }
+    return cells.join(',') + "\r\n";
+}
+
+QByteArray ndjsonLine(const QSqlQuery &query)
+{
+    QJsonObject object;
+    for (int i = 0; i < int(std::size(Fields)); ++i) {
+        const QString name = QLatin1String(Fields[i].name);
+        const QVariant value = query.value(i);
+        switch (Fields[i].kind) {
+        case FieldKind::Integer:
+            object.insert(name, value.toLongLong());
+            break;
+        case FieldKind::Time:
+            object.insert(name, timeText(value));
+            break;
+        case FieldKind::Text:
+            object.insert(name, value.toString());
+            break;
+        case FieldKind::Json:
+            object.insert(name, jsonOrNull(value.toString()));
+            break;
+        }
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
 } // namespace
 
 std::optional<AuditExporter::Format> AuditExporter::formatFromName(const QString &name)
@@ -54,12 +135,10 @@ std::optional<AuditExporter::Format> AuditExporter::formatFromName(const QString
 
 QStringList AuditExporter::fieldNames()
 {
-    return {QStringLiteral("id"),       QStringLiteral("time"),        QStringLiteral("time_ms"),
-            QStringLiteral("server"),   QStringLiteral("environment"), QStringLiteral("flag_key"),
-            QStringLiteral("action"),   QStringLiteral("outcome"),     QStringLiteral("actor"),
-            QStringLiteral("actor_kind"), QStringLiteral("source_id"), QStringLiteral("before"),
-            QStringLiteral("after"),    QStringLiteral("comment"),     QStringLiteral("chain_seq"),
-            QStringLiteral("hash")};
+    QStringList names;
+    for (const Field &field : Fields)
+        names.append(QLatin1String(field.name));
+    return names;
 }
 
 QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
@@ -67,51 +146,24 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
 {
     if (rowsWritten)
         *rowsWritten = 0;
+    QStringList columns;
+    for (const Field &field : Fields)
+        columns.append(QLatin1String(field.column));
     const AuditFilter::Sql sql = filter.toSql();
     QSqlQuery query(cache.database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, time_ms, server, environment, flag_key, action, outcome, actor, "
-                                 "actor_kind, source_id, before_json, after_json, comment, chain_seq, hash "
-                                 "FROM audit_events %1 ORDER BY time_ms, id")
-                      .arg(sql.where));
+    query.prepare(QStringLiteral("SELECT %1 FROM audit_events %2 ORDER BY time_ms, id")
+                      .arg(columns.join(QStringLiteral(", ")), sql.where));
     for (const QVariant &value : sql.values)
         query.addBindValue(value);
     if (!query.exec())
         return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
 
-    const QStringList names = fieldNames();
-    if (format == Format::Csv && out->write(names.join(u',').toUtf8() + "\r\n") < 0)
+    if (format == Format::Csv && out->write(fieldNames().join(u',').toUtf8() + "\r\n") < 0)
         return Text::tr("cannot write the export: %1").arg(out->errorString());
     qint64 rows = 0;
     while (query.next()) {
-        const qint64 timeMs = query.value(1).toLongLong();
-        const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs);
-        // Values in the order of fieldNames(): id, time, then the query's columns from time_ms on.
-        QByteArray line;
-        if (format == Format::Csv) {
-            QList<QByteArray> cells{QByteArray::number(query.value(0).toLongLong()), time.toUtf8()};
-            for (int column = 1; column < 15; ++column) {
-                const bool isText = column >= 2 && column <= 12;
-                cells.append(csvCell(query.value(column).toString(), isText));
-            }
-            line = cells.join(',') + "\r\n";
-        } else {
-            QJsonObject object;
-            object.insert(names.at(0), query.value(0).toLongLong());
-            object.insert(names.at(1), time);
-            object.insert(names.at(2), timeMs);
-            for (int column = 2; column < 15; ++column) {
-                const QString &name = names.at(column + 1);
-                const QVariant value = query.value(column);
-                if (column == 10 || column == 11)
-                    object.insert(name, jsonOrNull(value.toString()));
-                else if (column == 13)
-                    object.insert(name, value.toLongLong());
-                else
-                    object.insert(name, value.toString());
-            }
-            line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-        }
+        const QByteArray line = format == Format::Csv ? csvLine(query) : ndjsonLine(query);
         if (out->write(line) != line.size())
             return Text::tr("cannot write the export: %1").arg(out->errorString());
         ++rows;
