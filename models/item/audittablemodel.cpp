@@ -100,8 +100,6 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    if (role == RowIdRole)
-        return m_ids[size_t(index.row())];
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != EntryRole && role != ChangesRole)
         return {};
     const CachedRow *row = cachedRow(index.row());

@@ -26,7 +26,6 @@ public:
                   ActorColumn, ActorKindColumn, ChangeColumn, ColumnCount };
     enum Role {
         EntryRole = Qt::UserRole + 1, // AuditEntry
-        RowIdRole,                    // the cache's row id
         ChangesRole,                  // QStringList: what changed, in words
     };
     static constexpr int PageSize = 256;
@@ -47,12 +46,10 @@ public:
     const AuditFilter &filter() const { return m_filter; }
     // Reloads the rows in the background; rows appear as they are read.
     void setFilter(const AuditFilter &filter);
-    void reload() { setFilter(m_filter); }
     bool isLoading() const { return m_loading; }
 
     // The entry on a row (its page is read if needed); nullptr outside the rows.
     const AuditEntry *entryAt(int row) const;
-    qint64 rowIdAt(int row) const { return m_ids[size_t(row)]; }
 
     // Every server with entries in the cache, for the server filter.
     QStringList knownServers() const;
@@ -74,6 +71,7 @@ private:
     };
     using Page = std::vector<CachedRow>;
 
+    void reload() { setFilter(m_filter); }
     const CachedRow *cachedRow(int row) const;
     Page *loadPage(int page) const;
     void takeChunk(quint64 generation, const QVector<qint64> &ids, const QVector<qint64> &times, qint64 maxId,

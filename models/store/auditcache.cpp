@@ -308,13 +308,6 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
     return {};
 }
 
-QString AuditCache::record(const AuditEntry &entry)
-{
-    AuditBatch batch;
-    batch.entries.append(entry);
-    return write(batch);
-}
-
 QString AuditCache::storedCursor(const QString &server) const
 {
     QSqlQuery query(m_file.database());
@@ -375,26 +368,4 @@ AuditEntry AuditCache::entryFromQuery(const QSqlQuery &query, int firstColumn)
     entry.after = QJsonDocument::fromJson(text(10).toUtf8()).object();
     entry.comment = text(11);
     return entry;
-}
-
-qint64 AuditCache::count() const
-{
-    QSqlQuery query(m_file.database());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM audit_events")) || !query.next())
-        return -1;
-    return query.value(0).toLongLong();
-}
-
-QList<AuditEntry> AuditCache::latest(int limit) const
-{
-    QList<AuditEntry> entries;
-    QSqlQuery query(m_file.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM audit_events ORDER BY id DESC LIMIT ?").arg(entryColumns()));
-    query.addBindValue(limit);
-    if (!query.exec())
-        return entries;
-    while (query.next())
-        entries.append(entryFromQuery(query, 0));
-    return entries;
 }

@@ -35,7 +35,6 @@ public:
     // already stored are skipped; the others extend their server's hash chain. lastId receives the
     // highest row id written (0 if none).
     QString write(const AuditBatch &batch, qint64 *lastId = nullptr);
-    QString record(const AuditEntry &entry);
 
     // Empty when the server was never synced.
     QString storedCursor(const QString &server) const;
@@ -47,9 +46,6 @@ public:
     // Those columns as stored, the text their hash covers.
     static QStringList storedChainTexts(const QSqlQuery &query, int firstColumn);
 
-    qint64 count() const;
-    // Newest first, for a quick look; the browser pages by id.
-    QList<AuditEntry> latest(int limit) const;
 
 private:
     QString migrate();

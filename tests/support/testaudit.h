@@ -3,11 +3,43 @@
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
 
+#include <QSqlQuery>
+
 #include <memory>
 
 // The audit writer the console uses, on a file of the test's, and what it wrote, read back
 // through a connection of the test's own once everything queued is on disk.
 namespace TestAudit {
+
+inline QString record(AuditCache &cache, const AuditEntry &entry)
+{
+    AuditBatch batch;
+    batch.entries.append(entry);
+    return cache.write(batch);
+}
+
+inline qint64 count(const AuditCache &cache)
+{
+    QSqlQuery query(cache.database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM audit_events")) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+// Newest first.
+inline QList<AuditEntry> latest(const AuditCache &cache, int limit)
+{
+    QList<AuditEntry> entries;
+    QSqlQuery query(cache.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM audit_events ORDER BY id DESC LIMIT ?").arg(AuditCache::entryColumns()));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return entries;
+    while (query.next())
+        entries.append(AuditCache::entryFromQuery(query, 0));
+    return entries;
+}
 
 inline std::unique_ptr<AuditWriter> openWriter(const QString &path)
 {
@@ -24,7 +56,7 @@ inline QList<AuditEntry> written(AuditWriter &writer, int limit = 1000)
     AuditCache reader;
     if (!reader.open(writer.path()).isEmpty())
         return {};
-    return reader.latest(limit);
+    return latest(reader, limit);
 }
 
 } // namespace TestAudit

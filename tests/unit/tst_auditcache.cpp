@@ -1,6 +1,7 @@
 #include "store/auditcache.h"
 #include "store/auditfilter.h"
 #include "store/auditverifier.h"
+#include "testaudit.h"
 #include "testflags.h"
 
 #include <QSqlDatabase>
@@ -72,7 +73,7 @@ void tst_AuditCache::createsSchemaAtCurrentVersion()
         AuditCache cache;
         QCOMPARE(cache.open(path), QString());
         QVERIFY(cache.isOpen());
-        QCOMPARE(cache.count(), 0);
+        QCOMPARE(TestAudit::count(cache), 0);
     }
     QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
 }
@@ -82,11 +83,11 @@ void tst_AuditCache::recordsAndReadsBack()
     QTemporaryDir dir;
     AuditCache cache;
     QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
-    QCOMPARE(cache.record(entry(QStringLiteral("console:1:requested"))), QString());
+    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("console:1:requested"))), QString());
     AuditEntry second = entry(QStringLiteral("console:1:confirmed"));
     second.outcome = QStringLiteral("confirmed");
-    QCOMPARE(cache.record(second), QString());
-    const QList<AuditEntry> latest = cache.latest(10);
+    QCOMPARE(TestAudit::record(cache, second), QString());
+    const QList<AuditEntry> latest = TestAudit::latest(cache, 10);
     QCOMPARE(latest.size(), 2);
     QCOMPARE(latest.first(), second);
     QCOMPARE(latest.last(), entry(QStringLiteral("console:1:requested")));
@@ -97,13 +98,13 @@ void tst_AuditCache::duplicateSourceIdIsIgnored()
     QTemporaryDir dir;
     AuditCache cache;
     QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
-    QCOMPARE(cache.record(entry(QStringLiteral("42"))), QString());
-    QCOMPARE(cache.record(entry(QStringLiteral("42"))), QString());
-    QCOMPARE(cache.count(), 1);
+    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("42"))), QString());
+    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("42"))), QString());
+    QCOMPARE(TestAudit::count(cache), 1);
     AuditEntry otherServer = entry(QStringLiteral("42"));
     otherServer.server = QStringLiteral("featbit-prod");
-    QCOMPARE(cache.record(otherServer), QString());
-    QCOMPARE(cache.count(), 2);
+    QCOMPARE(TestAudit::record(cache, otherServer), QString());
+    QCOMPARE(TestAudit::count(cache), 2);
 }
 
 void tst_AuditCache::refusesNewerSchema()
@@ -130,11 +131,11 @@ void tst_AuditCache::reopenKeepsEntries()
     {
         AuditCache cache;
         QCOMPARE(cache.open(path), QString());
-        QCOMPARE(cache.record(entry(QStringLiteral("1"))), QString());
+        QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("1"))), QString());
     }
     AuditCache cache;
     QCOMPARE(cache.open(path), QString());
-    QCOMPARE(cache.count(), 1);
+    QCOMPARE(TestAudit::count(cache), 1);
 }
 
 void tst_AuditCache::unwritableLocationIsAnError()
@@ -146,7 +147,7 @@ void tst_AuditCache::unwritableLocationIsAnError()
     file.close();
     AuditCache cache;
     QVERIFY(!cache.open(blocker + QStringLiteral("/audit.sqlite")).isEmpty());
-    QVERIFY(!cache.record(entry(QStringLiteral("1"))).isEmpty());
+    QVERIFY(!TestAudit::record(cache, entry(QStringLiteral("1"))).isEmpty());
 }
 
 void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
@@ -186,17 +187,17 @@ void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
     AuditCache cache;
     QCOMPARE(cache.open(path), QString());
     QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
-    QCOMPARE(cache.count(), 3);
+    QCOMPARE(TestAudit::count(cache), 3);
     const AuditVerification verification = verifyAuditChains(cache);
     QVERIFY2(verification.intact, qPrintable(verification.problem));
     QCOMPARE(verification.entriesChecked, 3);
     QCOMPARE(verification.heads.size(), 2);
-    QCOMPARE(cache.latest(1).first().before, (QJsonObject{{QStringLiteral("enabled"), true}}));
+    QCOMPARE(TestAudit::latest(cache, 1).first().before, (QJsonObject{{QStringLiteral("enabled"), true}}));
     // The old entries are searchable, and new ones extend the chain they were given.
     QSqlQuery search(cache.database());
     QVERIFY(search.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'incident'")) && search.next());
     QCOMPARE(search.value(0).toInt(), 3);
-    QCOMPARE(cache.record(entry(QStringLiteral("4"))), QString());
+    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("4"))), QString());
     QVERIFY(verifyAuditChains(cache).intact);
     QCOMPARE(verifyAuditChains(cache).heads.constFirst().chainSeq, 1); // "other"
     QCOMPARE(verifyAuditChains(cache).heads.constLast().chainSeq, 3);  // "sandbox": two old, one new
@@ -238,7 +239,7 @@ void tst_AuditCache::cursorIsStoredWithItsEntries()
                                                     "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
     QVERIFY(cache.write(broken).contains(QStringLiteral("disk says no")));
     QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QStringLiteral("7"));
-    QCOMPARE(cache.count(), 1);
+    QCOMPARE(TestAudit::count(cache), 1);
 }
 
 void tst_AuditCache::flagSnapshotsReplaceAnEnvironment()
