@@ -1,0 +1,128 @@
+#include "confirmedchanges.h"
+
+#include "../connectors/flagserver.h"
+#include "../store/auditwriter.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <QUuid>
+
+namespace {
+
+QString defaultActor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+} // namespace
+
+ConfirmedChanges::ConfirmedChanges(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
+    : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(defaultActor())
+{
+}
+
+ConfirmedChanges::~ConfirmedChanges() = default;
+
+bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &comment)
+{
+    if (m_pending.contains(ref) || !m_flags->row(ref))
+        return false;
+    Pending pending;
+    pending.change = std::move(change);
+    pending.intentId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    audit(ref, pending, QStringLiteral("requested"), comment);
+    m_flags->setOperation(ref, pending.change.pendingOperation);
+
+    FlagServer *server = m_servers(ref.connectionId);
+    if (!server || server->state() != ConnectionState::Connected) {
+        m_pending.insert(ref, pending);
+        fail(ref, tr("the server is not connected"));
+        return true;
+    }
+    pending.timeout = new QTimer(this);
+    pending.timeout->setSingleShot(true);
+    connect(pending.timeout, &QTimer::timeout, this, [this, ref] {
+        fail(ref, tr("the server did not confirm within %1 s").arg(m_timeoutMs / 1000.0));
+    });
+    pending.timeout->start(m_timeoutMs);
+    m_pending.insert(ref, pending);
+
+    ServerReply *reply = pending.change.send(server);
+    connect(reply, &ServerReply::finished, this, [this, ref, reply, intentId = pending.intentId] {
+        const auto current = m_pending.constFind(ref);
+        if (current == m_pending.constEnd() || current->intentId != intentId) {
+            // Answered after the timeout gave up on it: the server's word still updates the row.
+            if (!reply->failed())
+                storeServerFlag(ref, reply->flag());
+            return;
+        }
+        if (reply->failed())
+            fail(ref, reply->error().sentence());
+        else
+            succeed(ref, reply->flag());
+    });
+    return true;
+}
+
+void ConfirmedChanges::noteServerFlag(const FlagRef &ref, const Flag &flag)
+{
+    storeServerFlag(ref, flag);
+    const auto pending = m_pending.constFind(ref);
+    if (pending != m_pending.constEnd() && pending->change.reached(flag))
+        succeed(ref, flag);
+}
+
+void ConfirmedChanges::storeServerFlag(const FlagRef &ref, const Flag &flag)
+{
+    if (const FlagTableModel::Row *row = m_flags->row(ref))
+        m_flags->upsertFlag(ref.connectionId, row->serverName, ref.environment, flag);
+}
+
+void ConfirmedChanges::succeed(const FlagRef &ref, const Flag &flag)
+{
+    Pending pending = m_pending.take(ref);
+    delete pending.timeout;
+    pending.timeout = nullptr;
+    if (!m_flags->row(ref))
+        return;
+    storeServerFlag(ref, flag);
+    if (!pending.change.reached(flag)) {
+        m_pending.insert(ref, pending);
+        fail(ref, pending.change.notReachedReason);
+        return;
+    }
+    m_flags->setOperation(ref, FlagTableModel::Operation::None);
+    audit(ref, pending, QStringLiteral("confirmed"), QString());
+    Q_EMIT confirmed(ref, pending.change.action, flag);
+}
+
+void ConfirmedChanges::fail(const FlagRef &ref, const QString &reason)
+{
+    Pending pending = m_pending.take(ref);
+    delete pending.timeout;
+    m_flags->setOperation(ref, pending.change.failedOperation, reason);
+    audit(ref, pending, QStringLiteral("failed"), reason);
+    Q_EMIT failed(ref, pending.change.action, reason);
+}
+
+void ConfirmedChanges::audit(const FlagRef &ref, const Pending &pending, const QString &outcome, const QString &comment)
+{
+    if (!m_audit)
+        return;
+    AuditEntry entry;
+    entry.server = ref.connectionId;
+    entry.environment = ref.environment;
+    entry.flagKey = ref.key;
+    entry.action = flagActionName(pending.change.action);
+    entry.outcome = outcome;
+    entry.actor = m_actor;
+    entry.actorKind = ActorKind::Human;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    // One intent, several rows (requested, then confirmed or failed): the source id keeps them apart.
+    entry.sourceId = QStringLiteral("console:%1:%2").arg(pending.intentId, outcome);
+    entry.before = pending.change.before;
+    entry.after = pending.change.after;
+    entry.comment = comment;
+    m_audit->append(entry);
+}

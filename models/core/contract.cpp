@@ -1,0 +1,36 @@
+#include "contract.h"
+
+#include "enumnames.h"
+
+QStringList Contract::namedVariations() const
+{
+    QStringList names = {defaultVariation, candidate, fallback};
+    for (const ContractStage &stage : stages) {
+        for (const VariationShare &share : stage.exposure)
+            names.append(share.variationId);
+    }
+    names.removeAll(QString());
+    names.removeDuplicates();
+    return names;
+}
+
+QString riskName(Contract::Risk risk)
+{
+    switch (risk) {
+    case Contract::Risk::Low:
+        return QStringLiteral("low");
+    case Contract::Risk::Medium:
+        return QStringLiteral("medium");
+    case Contract::Risk::High:
+        return QStringLiteral("high");
+    case Contract::Risk::Critical:
+        return QStringLiteral("critical");
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<Contract::Risk> riskFromName(const QString &name)
+{
+    return enumFromName(name, {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical},
+                        riskName);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "rollout.h"
+
+#include <QDate>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// A guardrail as a contract states it: a metric, which way is better, and what stops expansion —
+// a fixed threshold, a statistical rule against the default, or both.
+struct ContractGuardrail
+{
+    enum class Direction { LowerIsBetter, HigherIsBetter };
+
+    QString metric;
+    Direction direction = Direction::LowerIsBetter;
+    std::optional<double> threshold;
+    QString rule; // "sequential": a regression against the default, under continuous monitoring
+
+    bool canStopExpansion() const { return threshold.has_value() || !rule.isEmpty(); }
+};
+
+// One step of the rollout path: the share each named variation gets (the default variation gets
+// the rest) and how long the flag must stay there before the gate may open.
+struct ContractStage
+{
+    QString name;
+    QList<VariationShare> exposure;
+    qint64 minimumMs = 0;
+};
+
+// The FeatureOps contract of one AI flag (DESIGN §1), as read from a team's YAML file.
+struct Contract
+{
+    enum class Risk { Low, Medium, High, Critical };
+
+    QString sourceFile;
+    QString flagKey;
+    QStringList environments; // empty: every environment
+    QString behaviorSurface;
+    QString owner;
+    QString assignmentUnit;
+    QString defaultVariation;
+    QString candidate;
+    QString fallback;
+    QString firstAudience;
+    QList<ContractStage> stages;
+    QString primaryMetric;
+    QList<ContractGuardrail> guardrails;
+    QString rollbackAction;
+    QString cleanupRule;
+    QString cleanupCondition;
+    QDate reviewDate;
+    // action name (FlagAction vocabulary) → risk → reviewers needed
+    QMap<QString, QMap<Risk, int>> approvals;
+    bool autoKill = false;
+
+    bool appliesTo(const QString &environment) const
+    {
+        return environments.isEmpty() || environments.contains(environment);
+    }
+    // The variations the contract names, for checking them against the server.
+    QStringList namedVariations() const;
+};
+
+QString riskName(Contract::Risk risk);
+std::optional<Contract::Risk> riskFromName(const QString &name);
