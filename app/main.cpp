@@ -1,4 +1,5 @@
 #include "auditcommand.h"
+#include "contractscommand.h"
 #include "control/consolecontroller.h"
 #include "mainwindow.h"
 #include "store/auditcache.h"
@@ -39,16 +40,18 @@ void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller,
     QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
 }
 
-bool isAuditCommand(int argc, char *argv[])
+// "audit" or "contracts" for the commands that open no window; empty otherwise.
+QByteArray commandName(int argc, char *argv[])
 {
-    return argc > 1 && QByteArray(argv[1]) == "audit";
+    const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
+    return first == "audit" || first == "contracts" ? first : QByteArray();
 }
 
-// --help and --version, and the audit commands, must work where no display is available (a
-// terminal, a package check, a cron job).
+// --help and --version, and the audit and contracts commands, must work where no display is
+// available (a terminal, a package check, a cron job, a team's CI).
 bool needsNoDisplay(int argc, char *argv[])
 {
-    if (isAuditCommand(argc, argv))
+    if (!commandName(argc, argv).isEmpty())
         return true;
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
@@ -74,8 +77,10 @@ int main(int argc, char *argv[])
     if (translator.load(QLocale(), QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    if (isAuditCommand(argc, argv))
+    if (commandName(argc, argv) == "audit")
         return runAuditCommand(QCoreApplication::arguments().mid(2));
+    if (commandName(argc, argv) == "contracts")
+        return runContractsCommand(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -96,6 +101,10 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "flagdeck audit verify|export|sync: the audit cache without a window "
                                                                  "(flagdeck audit verify --help for more)."),
                                  QStringLiteral("[audit …]"));
+    parser.addPositionalArgument(QStringLiteral("contracts"),
+                                 QApplication::translate("main", "flagdeck contracts check DIR [--server ID]: validate contract "
+                                                                 "files, for a team's CI."),
+                                 QStringLiteral("[contracts …]"));
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "flagdeck: %s\n",
