@@ -94,8 +94,12 @@ int main(int argc, char *argv[])
                                         QApplication::translate("main", "file"));
     const QCommandLineOption offline(QStringLiteral("offline"),
                                      QApplication::translate("main", "Open the audit cache and the last known flag states; connect to nothing."));
+    const QCommandLineOption contracts(QStringLiteral("contracts"),
+                                       QApplication::translate("main", "Hold flags against the FeatureOps contracts in this folder (for this run)."),
+                                       QApplication::translate("main", "folder"));
     parser.addOption(sandbox);
     parser.addOption(offline);
+    parser.addOption(contracts);
     parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("audit"),
                                  QApplication::translate("main", "flagdeck audit verify|export|sync: the audit cache without a window "
@@ -127,6 +131,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     ConsoleController controller(settings, std::move(audit));
+    if (parser.isSet(contracts))
+        controller.setContractsFolder(parser.value(contracts), false);
     // Offline first: the window is titled and built for it.
     if (parser.isSet(offline))
         controller.startOffline();

@@ -4,16 +4,20 @@
 #include "connectionsdock.h"
 #include "control/consolecontroller.h"
 #include "control/killswitch.h"
+#include "control/stageactions.h"
 #include "flagdetailpane.h"
 #include "flagtableview.h"
 #include "item/audittablemodel.h"
 #include "item/connectiontreemodel.h"
 #include "item/flagfilterproxy.h"
+#include "store/contractlibrary.h"
 #include "killconfirmbar.h"
+#include "stageview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +42,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_connectionStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
+    , m_stageView(new StageView(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("FlagDeck"));
@@ -52,6 +57,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
     header->resizeSection(FlagTableModel::StateColumn, 160);
     header->resizeSection(FlagTableModel::ActionColumn, 100);
+    header->resizeSection(FlagTableModel::StageColumn, 170);
     header->resizeSection(FlagTableModel::ExposureColumn, 150);
     header->setStretchLastSection(true);
 
@@ -71,10 +77,17 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     splitter->addWidget(tableArea);
     // In a scroll area, so a long description never pushes the table aside.
     auto *detailScroll = new QScrollArea(this);
-    detailScroll->setWidget(m_detail);
+    auto *detailColumn = new QWidget(detailScroll);
+    auto *detailLayout = new QVBoxLayout(detailColumn);
+    detailLayout->addWidget(m_detail);
+    detailLayout->addWidget(m_stageView);
+    detailLayout->addStretch();
+    detailScroll->setWidget(detailColumn);
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Always there, so wrapped text is laid out for the width it really gets.
+    detailScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -100,6 +113,37 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
         m_controller->removeConnection(id);
     });
     connect(m_table, &FlagTableView::currentFlagChanged, m_detail, &FlagDetailPane::showFlag);
+    connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::refreshStageView);
+    connect(m_controller->flagModel(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_controller->flagModel()->rowOf(m_detail->shownFlag());
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    refreshStageView();
+            });
+    StageActions *stages = m_controller->stageActions();
+    connect(m_stageView, &StageView::previewRequested, this, [this, stages](const FlagRef &ref, FlagAction action) {
+        const Result<StagePreview> preview = stages->preview(ref, action);
+        if (preview)
+            m_stageView->showPreview(preview.value());
+        else
+            m_stageView->showRefusal(preview.error());
+    });
+    connect(m_stageView, &StageView::applyRequested, stages, &StageActions::apply);
+    connect(m_stageView, &StageView::holdRequested, this, [stages](const FlagRef &ref, bool pause, const QString &comment) {
+        if (pause)
+            stages->pause(ref, comment);
+        else
+            stages->resume(ref, comment);
+    });
+    connect(stages, &StageActions::holdChanged, this, &MainWindow::refreshStageView);
+    connect(stages, &StageActions::stagesRefreshed, this, &MainWindow::refreshStageView);
+    connect(stages, &StageActions::confirmed, this, [this](const FlagRef &ref, FlagAction action) {
+        statusBar()->showMessage(tr("%1 in %2: %3 confirmed by the server.").arg(ref.key, ref.environment, flagActionName(action)),
+                                 10000);
+    });
+    connect(stages, &StageActions::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
+        statusBar()->showMessage(tr("%1 in %2: %3 failed: %4").arg(ref.key, ref.environment, flagActionName(action), reason));
+    });
     connect(m_table, &FlagTableView::actionRequested, this, &MainWindow::requestAction);
     connect(m_detail, &FlagDetailPane::actionRequested, this, &MainWindow::requestAction);
     connect(m_confirmBar, &KillConfirmBar::confirmed, this, [this](const QList<FlagRef> &flags, bool restore) {
@@ -145,6 +189,19 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     updateStatus();
 }
 
+void MainWindow::refreshStageView()
+{
+    m_stageView->setVisible(m_controller->flagModel()->row(m_detail->shownFlag()) != nullptr);
+    m_stageView->showSnapshot(m_controller->stageActions()->snapshot(m_detail->shownFlag()));
+}
+
+void MainWindow::chooseContractsFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Contracts folder"), m_controller->contracts()->folder());
+    if (!folder.isEmpty())
+        m_controller->setContractsFolder(folder, true);
+}
+
 void MainWindow::showAuditHistory()
 {
     m_tabs->setCurrentWidget(m_auditBrowser);
@@ -166,6 +223,7 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *addSandbox = fileMenu->addAction(tr("Add &sandbox connection…"), this, &MainWindow::addSandbox);
     addSandbox->setObjectName(QStringLiteral("addSandboxAction"));
+    fileMenu->addAction(tr("&Contracts folder…"), this, &MainWindow::chooseContractsFolder);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 

@@ -15,6 +15,7 @@ class KillConfirmBar;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
+class StageView;
 
 class MainWindow : public QMainWindow
 {
@@ -26,6 +27,7 @@ public:
     FlagTableView *flagTable() const { return m_table; }
     AuditBrowser *auditBrowser() const { return m_auditBrowser; }
     QTabWidget *tabs() const { return m_tabs; }
+    StageView *stageView() const { return m_stageView; }
     void showAuditHistory();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();
@@ -38,6 +40,8 @@ private:
     void updateStatus();
     void addSandbox();
     void showSelectedFlagHistory();
+    void refreshStageView();
+    void chooseContractsFolder();
 
     ConsoleController *m_controller;
     FlagFilterProxy *m_proxy;
@@ -49,4 +53,5 @@ private:
     QLabel *m_connectionStatus;
     QTabWidget *m_tabs;
     AuditBrowser *m_auditBrowser;
+    StageView *m_stageView;
 };

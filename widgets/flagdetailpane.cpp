@@ -132,13 +132,12 @@ QString FlagDetailPane::variationsHtml(const FlagTableModel::Row &row) const
     QString html = QStringLiteral("<table cellspacing='4'>");
     for (const Variation &variation : flag.variations) {
         const QString swatch = RolloutPainter::variationColor(flag, variation.id).name();
-        QString note;
-        if (variation.id == flag.offVariationId)
-            note = tr("off variation");
-        html += QStringLiteral("<tr><td><span style='color:%1'>&#9632;</span></td><td><b>%2</b></td>"
-                               "<td><code>%3</code></td><td align='right'>%4</td><td><i>%5</i></td></tr>")
-                    .arg(swatch, variation.name.toHtmlEscaped(), variation.value.toHtmlEscaped().left(80),
-                         Rollout::formatPercent(served.basisPointsOf(variation.id)), note);
+        const QString note = variation.id == flag.offVariationId ? tr(" <i>(off variation)</i>") : QString();
+        // Three narrow columns: a rich-text table does not wrap, and the pane is narrow.
+        html += QStringLiteral("<tr><td><span style='color:%1'>&#9632;</span></td><td><b>%2</b>%3<br><code>%4</code></td>"
+                               "<td align='right'>%5</td></tr>")
+                    .arg(swatch, variation.name.toHtmlEscaped(), note, variation.value.toHtmlEscaped().left(80),
+                         Rollout::formatPercent(served.basisPointsOf(variation.id)));
     }
     return html + QStringLiteral("</table>");
 }

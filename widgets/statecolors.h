@@ -17,9 +17,11 @@ inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool s
     switch (operation) {
     case FlagTableModel::Operation::KillPending:
     case FlagTableModel::Operation::RestorePending:
+    case FlagTableModel::Operation::ChangePending:
         return QColor(0xb2, 0x6b, 0x00);
     case FlagTableModel::Operation::KillFailed:
     case FlagTableModel::Operation::RestoreFailed:
+    case FlagTableModel::Operation::ChangeFailed:
         return danger();
     case FlagTableModel::Operation::None:
         break;

@@ -8,8 +8,10 @@
 #include "../store/auditcache.h"
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
+#include "../store/contractlibrary.h"
 #include "auditsync.h"
 #include "killswitch.h"
+#include "stageactions.h"
 
 #include <QDateTime>
 #include <QSaveFile>
@@ -24,9 +26,30 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_flags(new FlagTableModel(this))
     , m_connections(new ConnectionTreeModel(this))
     , m_killSwitch(new KillSwitch(m_flags, m_audit.get(), [this](const QString &id) { return server(id); }, this))
+    , m_contracts(new ContractLibrary(this))
+    , m_stages(new StageActions(
+          m_flags, m_contracts, m_audit.get(), [this](const QString &id) { return server(id); },
+          [this](const QString &id) {
+              return std::any_of(m_configs.cbegin(), m_configs.cend(), [&](const ConnectionConfig &config) {
+                  return config.id == id && config.kind == ConnectionConfig::Kind::Sandbox;
+              });
+          },
+          this))
 {
+    m_stages->setAuditPath(m_audit->path());
+    connect(m_contracts, &ContractLibrary::changed, m_stages, [this] { m_stages->refreshStages(); });
+    m_contracts->setFolder(m_settings.value(QStringLiteral("contracts/folder")).toString());
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
     connect(m_audit.get(), &AuditWriter::committed, m_auditModel, &AuditTableModel::refreshNewEntries);
+    // New history can complete a flag's audit trail or tell when its stage began; a sync writes
+    // page after page, so look once it pauses.
+    m_stageRefresh.setSingleShot(true);
+    m_stageRefresh.setInterval(StageRefreshDelayMs);
+    connect(&m_stageRefresh, &QTimer::timeout, m_stages, [this] { m_stages->refreshStages(); });
+    connect(m_audit.get(), &AuditWriter::committed, &m_stageRefresh, [this](qint64 lastId) {
+        if (lastId > 0)
+            m_stageRefresh.start();
+    });
 }
 
 ConsoleController::~ConsoleController()
@@ -56,6 +79,13 @@ void ConsoleController::start(bool sandboxOnly)
         m_awaitingFirstLoad.insert(config.id);
     for (const ConnectionConfig &config : std::as_const(active))
         startConnection(config);
+}
+
+void ConsoleController::setContractsFolder(const QString &folder, bool remember)
+{
+    if (remember)
+        m_settings.setValue(QStringLiteral("contracts/folder"), folder);
+    m_contracts->setFolder(folder);
 }
 
 void ConsoleController::startOffline()
@@ -88,6 +118,7 @@ void ConsoleController::startOffline()
             sorted.sort();
             m_connections->setEnvironments(it.key(), sorted);
         }
+        m_stages->refreshStages();
         m_readingCache = false;
         Q_EMIT initialLoadFinished();
     });
@@ -128,6 +159,10 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     connect(flagServer, &FlagServer::flagsReplaced, this,
             [this, flagServer, id](const QString &environment, const QList<Flag> &flags) {
                 m_flags->replaceFlags(id, flagServer->displayName(), environment, flags);
+                QList<FlagRef> refs;
+                for (const Flag &flag : flags)
+                    refs.append({id, environment, flag.key});
+                m_stages->refreshStages(refs);
                 m_audit->saveFlags({id, environment, flags, true, QDateTime::currentMSecsSinceEpoch()});
                 m_loadedEnvironments[id].insert(environment);
                 if (m_loadedEnvironments[id].size() >= flagServer->environments().size())
@@ -139,10 +174,14 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
                 if (sync)
                     sync->syncSoon();
                 const FlagRef ref{id, environment, flag.key};
-                if (m_flags->row(ref))
+                if (m_flags->row(ref)) {
+                    // Either may be waiting for exactly this change.
                     m_killSwitch->noteServerFlag(ref, flag);
-                else
+                    m_stages->noteServerFlag(ref, flag);
+                } else {
                     m_flags->upsertFlag(id, flagServer->displayName(), environment, flag);
+                }
+                m_stages->refreshStages({ref});
             });
     flagServer->connectToServer();
 }

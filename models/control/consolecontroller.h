@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 
@@ -14,9 +15,11 @@ class AuditSync;
 class AuditTableModel;
 class AuditWriter;
 class ConnectionTreeModel;
+class ContractLibrary;
 class FlagServer;
 class FlagTableModel;
 class KillSwitch;
+class StageActions;
 class QSettings;
 
 // Moves data between the flag servers, the stores and the item models, so that none of them
@@ -26,6 +29,8 @@ class ConsoleController : public QObject
     Q_OBJECT
 
 public:
+    static constexpr int StageRefreshDelayMs = 300;
+
     // The writer must be open; the audit browser's model reads the same file.
     ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent = nullptr);
     ~ConsoleController() override;
@@ -40,6 +45,10 @@ public:
     FlagTableModel *flagModel() const { return m_flags; }
     ConnectionTreeModel *connectionModel() const { return m_connections; }
     KillSwitch *killSwitch() const { return m_killSwitch; }
+    StageActions *stageActions() const { return m_stages; }
+    ContractLibrary *contracts() const { return m_contracts; }
+    // The team's contracts folder: remembered in the settings, or for this run only (--contracts).
+    void setContractsFolder(const QString &folder, bool remember);
     AuditWriter *auditWriter() const { return m_audit.get(); }
     AuditTableModel *auditModel() const { return m_auditModel; }
     AuditSync *auditSync(const QString &connectionId) const { return m_syncs.value(connectionId); }
@@ -73,6 +82,8 @@ private:
     FlagTableModel *m_flags;
     ConnectionTreeModel *m_connections;
     KillSwitch *m_killSwitch;
+    ContractLibrary *m_contracts;
+    StageActions *m_stages;
     QList<ConnectionConfig> m_configs;
     QHash<QString, FlagServer *> m_servers;
     QHash<QString, AuditSync *> m_syncs;
@@ -81,4 +92,5 @@ private:
     bool m_started = false;
     bool m_offline = false;
     bool m_readingCache = false;
+    QTimer m_stageRefresh;
 };

@@ -66,15 +66,32 @@ Result<Flag> flagFromJson(const QJsonObject &object, const QString &path)
         return Result<Flag>::failure(readVariations.error());
     flag.variations = std::move(readVariations).value();
 
-    Result<QList<VariationShare>> readShares =
-        readObjectArray<VariationShare>(shares, reader.childPath(QStringLiteral("rollout")), shareFromJson);
-    if (!readShares)
-        return Result<Flag>::failure(readShares.error());
-    flag.rollout = Rollout(std::move(readShares).value());
+    Result<Rollout> rollout = rolloutFromJson(shares, reader.childPath(QStringLiteral("rollout")));
+    if (!rollout)
+        return Result<Flag>::failure(rollout.error());
+    flag.rollout = std::move(rollout).value();
 
     if (const QString problem = flag.consistencyError(); !problem.isEmpty())
         return Result<Flag>::failure(QStringLiteral("%1: %2").arg(path.isEmpty() ? flag.key : path, problem));
     return flag;
+}
+
+Result<Rollout> rolloutFromJson(const QJsonArray &shares, const QString &path)
+{
+    Result<QList<VariationShare>> read = readObjectArray<VariationShare>(shares, path, shareFromJson);
+    if (!read)
+        return Result<Rollout>::failure(read.error());
+    return Rollout(std::move(read).value());
+}
+
+QJsonArray rolloutToJson(const Rollout &rollout)
+{
+    QJsonArray shares;
+    for (const VariationShare &share : rollout.shares()) {
+        shares.append(QJsonObject{{QStringLiteral("variation"), share.variationId},
+                                  {QStringLiteral("basisPoints"), share.basisPoints}});
+    }
+    return shares;
 }
 
 QJsonObject flagToJson(const Flag &flag)
@@ -85,11 +102,6 @@ QJsonObject flagToJson(const Flag &flag)
                                       {QStringLiteral("name"), variation.name},
                                       {QStringLiteral("value"), variation.value}});
     }
-    QJsonArray shares;
-    for (const VariationShare &share : flag.rollout.shares()) {
-        shares.append(QJsonObject{{QStringLiteral("variation"), share.variationId},
-                                  {QStringLiteral("basisPoints"), share.basisPoints}});
-    }
     return QJsonObject{{QStringLiteral("key"), flag.key},
                        {QStringLiteral("name"), flag.name},
                        {QStringLiteral("description"), flag.description},
@@ -98,7 +110,7 @@ QJsonObject flagToJson(const Flag &flag)
                        {QStringLiteral("offVariation"), flag.offVariationId},
                        {QStringLiteral("enabled"), flag.enabled},
                        {QStringLiteral("revision"), flag.revision},
-                       {QStringLiteral("rollout"), shares},
+                       {QStringLiteral("rollout"), rolloutToJson(flag.rollout)},
                        {QStringLiteral("tags"), QJsonArray::fromStringList(flag.tags)},
                        {QStringLiteral("updatedAt"), flag.updatedAtMs},
                        {QStringLiteral("updatedBy"), flag.updatedBy}};

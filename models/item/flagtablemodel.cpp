@@ -32,6 +32,8 @@ QVariant FlagTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("State");
     case ActionColumn:
         return tr("Kill switch");
+    case StageColumn:
+        return tr("Stage");
     case ExposureColumn:
         return tr("Exposure");
     case LastChangeColumn:
@@ -69,6 +71,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         return sortData(row, index.column());
     case StaleSinceRole:
         return row.staleSinceMs;
+    case ReadinessFailuresRole:
+        return row.readinessFailures;
     default:
         return {};
     }
@@ -93,6 +97,8 @@ QVariant FlagTableModel::displayData(const Row &row, int column) const
             : QString();
     case ActionColumn:
         return actionLabel(row);
+    case StageColumn:
+        return row.stage;
     default:
         return {};
     }
@@ -144,6 +150,8 @@ FlagTableModel::RowAction FlagTableModel::rowAction(const Row &row)
     case Operation::RestoreFailed:
         return RowAction::RetryRestore;
     case Operation::None:
+    case Operation::ChangePending: // a kill must stay at hand while a rollout change is under way
+    case Operation::ChangeFailed:
         break;
     }
     if (row.flag.enabled)
@@ -154,6 +162,10 @@ FlagTableModel::RowAction FlagTableModel::rowAction(const Row &row)
 QString FlagTableModel::stateText(const Row &row)
 {
     switch (row.operation) {
+    case Operation::ChangePending:
+        return tr("Rollout change pending…");
+    case Operation::ChangeFailed:
+        return tr("Rollout change failed: %1").arg(row.operationError);
     case Operation::KillPending:
         return tr("Kill pending…");
     case Operation::RestorePending:
@@ -356,6 +368,17 @@ void FlagTableModel::setStale(const FlagRef &ref, qint64 seenMs)
 {
     changeRow(ref, [&](Row &row) {
         row.staleSinceMs = seenMs;
+        return true;
+    });
+}
+
+void FlagTableModel::setStage(const FlagRef &ref, const QString &stage, int readinessFailures)
+{
+    changeRow(ref, [&](Row &row) {
+        if (row.stage == stage && row.readinessFailures == readinessFailures)
+            return false;
+        row.stage = stage;
+        row.readinessFailures = readinessFailures;
         return true;
     });
 }

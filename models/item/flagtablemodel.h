@@ -16,7 +16,7 @@ class FlagTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ActionColumn, ExposureColumn,
+    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ActionColumn, StageColumn, ExposureColumn,
                   LastChangeColumn, ColumnCount };
     enum Role {
         FlagRefRole = Qt::UserRole + 1,
@@ -26,8 +26,9 @@ public:
         RowActionRole,       // RowAction as int
         SortRole,            // cheap typed value for sorting
         StaleSinceRole,      // qint64: > 0 when the row shows a cached state seen then
+        ReadinessFailuresRole, // int: readiness items missing; -1 for a flag without a contract
     };
-    enum class Operation { None, KillPending, KillFailed, RestorePending, RestoreFailed };
+    enum class Operation { None, KillPending, KillFailed, RestorePending, RestoreFailed, ChangePending, ChangeFailed };
     // What the row's action button does now.
     enum class RowAction { None, Kill, RetryKill, Undo, Restore, RetryRestore };
 
@@ -41,6 +42,8 @@ public:
         bool undoOffered = false;
         bool killConfirmed = false; // off because this console's kill was confirmed by the server
         qint64 staleSinceMs = 0;    // > 0: read from the cache, as the server last showed it then
+        QString stage;              // where the flag is on its contract's path, or "unowned control"
+        int readinessFailures = -1; // -1: no contract
     };
 
     explicit FlagTableModel(QObject *parent = nullptr);
@@ -70,6 +73,8 @@ public:
     void setKillConfirmed(const FlagRef &ref, bool confirmed);
     // The row shows the flag as last seen at seenMs, and offers no action until live data replaces it.
     void setStale(const FlagRef &ref, qint64 seenMs);
+    // What the contract says of the flag: its stage and how many readiness items are missing.
+    void setStage(const FlagRef &ref, const QString &stage, int readinessFailures);
 
     static RowAction rowAction(const Row &row);
     static QString stateText(const Row &row);

@@ -7,6 +7,7 @@
 #include "auditbrowser.h"
 #include "item/audittablemodel.h"
 #include "killconfirmbar.h"
+#include "stageview.h"
 #include "mainwindow.h"
 #include "sandboxhistory.h"
 #include "testaudit.h"
@@ -14,6 +15,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -34,12 +37,16 @@ private Q_SLOTS:
     void bulkKillOfSelectedFlags();
     void searchNarrowsTheTable();
     void flagHistoryShowsTheKillInWords();
+    void advanceAndRollBackAStage();
+    void pauseHoldsTheStage();
 
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
     QString stateOf(const FlagRef &ref) const;
     void saveScreenshot(const QString &name) const;
     QList<AuditEntry> consoleAuditEntries() const;
+    void selectFlag(const FlagRef &flag);
+    QString stageOf(const FlagRef &flag) const;
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
 
     QTemporaryDir m_dir;
@@ -178,6 +185,73 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
     QTRY_COMPARE_WITH_TIMEOUT(audit->rowCount(), 2, 3000);
     browser->table()->selectRow(0);
     QVERIFY(changes->text().contains(QStringLiteral("applied")));
+}
+
+void tst_MainWindow::selectFlag(const FlagRef &flag)
+{
+    auto *proxy = static_cast<FlagFilterProxy *>(m_window->flagTable()->model());
+    m_window->flagTable()->setCurrentIndex(proxy->mapFromSource(m_controller->flagModel()->indexOf(flag)));
+}
+
+QString tst_MainWindow::stageOf(const FlagRef &flag) const
+{
+    return m_controller->flagModel()->indexOf(flag, FlagTableModel::StageColumn).data().toString();
+}
+
+void tst_MainWindow::advanceAndRollBackAStage()
+{
+    const FlagRef flag = production(QStringLiteral("support-assistant-route"));
+    QCOMPARE(stageOf(flag), QStringLiteral("5_percent_eligible_traffic (2 of 5)"));
+    selectFlag(flag);
+    StageView *view = m_window->stageView();
+    auto *preview = view->findChild<QLabel *>(QStringLiteral("stagePreview"));
+    auto *send = view->findChild<QPushButton *>(QStringLiteral("stageSend"));
+
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stageAdvance")), Qt::LeftButton);
+    QVERIFY(send->isVisible());
+    QVERIFY2(preview->text().contains(QStringLiteral("Advance to 20_percent?")), qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(QStringLiteral("rollout of citation first v2 5% → 20%")), qPrintable(preview->text()));
+    saveScreenshot(QStringLiteral("stage-advance.png"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    QCOMPARE(stateOf(flag), QStringLiteral("Rollout change pending…"));
+    QCOMPARE(stageOf(flag), QStringLiteral("5_percent_eligible_traffic (2 of 5)")); // not before the server says so
+    QTRY_COMPARE_WITH_TIMEOUT(stageOf(flag), QStringLiteral("20_percent (3 of 5)"), 3000);
+    QCOMPARE(stateOf(flag), QStringLiteral("On"));
+    QCOMPARE(m_controller->flagModel()->row(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 2000);
+
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stageRollback")), Qt::LeftButton);
+    QVERIFY2(preview->text().contains(QStringLiteral("Roll back to 5_percent_eligible_traffic?")), qPrintable(preview->text()));
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(stageOf(flag), QStringLiteral("5_percent_eligible_traffic (2 of 5)"), 3000);
+
+    // Both audited, each requested and then confirmed by the server.
+    QStringList actions;
+    for (const AuditEntry &entry : consoleAuditEntries())
+        actions.append(entry.action + QLatin1Char(' ') + entry.outcome);
+    QCOMPARE(actions, (QStringList{QStringLiteral("rollback_stage confirmed"), QStringLiteral("rollback_stage requested"),
+                                   QStringLiteral("advance_stage confirmed"), QStringLiteral("advance_stage requested")}));
+}
+
+void tst_MainWindow::pauseHoldsTheStage()
+{
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    selectFlag(flag);
+    StageView *view = m_window->stageView();
+    auto *advance = view->findChild<QPushButton *>(QStringLiteral("stageAdvance"));
+    QVERIFY(advance->isEnabled());
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stagePause")), Qt::LeftButton);
+    auto *reason = view->findChild<QLineEdit *>();
+    QTest::keyClicks(reason, QStringLiteral("latency review"));
+    QTest::keyClick(reason, Qt::Key_Return);
+    QTRY_VERIFY(stageOf(flag).endsWith(QStringLiteral(" · paused")));
+    QVERIFY(!advance->isEnabled());
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("stagePosition"))->text().contains(QStringLiteral("latency review")));
+    QCOMPARE(m_controller->stageActions()->preview(flag, FlagAction::AdvanceStage).ok(), false);
+
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stagePause")), Qt::LeftButton); // now "Resume…"
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stageSend")), Qt::LeftButton);
+    QTRY_VERIFY(!stageOf(flag).endsWith(QStringLiteral(" · paused")));
+    QVERIFY(advance->isEnabled());
 }
 
 void tst_MainWindow::saveScreenshot(const QString &name) const

@@ -1,0 +1,264 @@
+#include "stageactions.h"
+
+#include "../connectors/flagserver.h"
+#include "../core/auditchange.h"
+#include "../core/flagjson.h"
+#include "../store/auditwriter.h"
+#include "../store/contractlibrary.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace {
+
+QString durationText(qint64 ms)
+{
+    const qint64 hours = ms / 3'600'000;
+    if (hours >= 48)
+        return QCoreApplication::translate("StageActions", "%n d", nullptr, int(hours / 24));
+    if (hours >= 1)
+        return QCoreApplication::translate("StageActions", "%n h", nullptr, int(hours));
+    return QCoreApplication::translate("StageActions", "%n min", nullptr, int(ms / 60'000));
+}
+
+QJsonObject rolloutState(const Rollout &rollout, const QString &stage)
+{
+    return QJsonObject{{QStringLiteral("rollout"), rolloutToJson(rollout)}, {QStringLiteral("stage"), stage}};
+}
+
+} // namespace
+
+StageActions::StageActions(FlagTableModel *flags, ContractLibrary *contracts, AuditWriter *audit,
+                           ConfirmedChanges::ServerLookup servers, SandboxTest isSandbox, QObject *parent)
+    : QObject(parent)
+    , m_flags(flags)
+    , m_contracts(contracts)
+    , m_audit(audit)
+    , m_servers(servers)
+    , m_isSandbox(std::move(isSandbox))
+    , m_changes(flags, audit, servers)
+{
+    connect(&m_changes, &ConfirmedChanges::confirmed, this, [this](const FlagRef &ref, FlagAction action, const Flag &) {
+        refreshStages({ref});
+        Q_EMIT confirmed(ref, action);
+    });
+    connect(&m_changes, &ConfirmedChanges::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
+        Q_EMIT failed(ref, action, reason);
+    });
+}
+
+StageActions::~StageActions() = default;
+
+void StageActions::setAuditPath(const QString &path)
+{
+    m_lookupOpen = m_lookup.open(path).isEmpty();
+}
+
+void StageActions::setActor(const QString &actor)
+{
+    m_actor = actor;
+    m_changes.setActor(actor);
+}
+
+const Contract *StageActions::contractFor(const FlagRef &ref) const
+{
+    return m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
+}
+
+Contract::Risk StageActions::riskOfExposure(int basisPoints)
+{
+    if (basisPoints <= 500)
+        return Contract::Risk::Low;
+    if (basisPoints <= 2000)
+        return Contract::Risk::Medium;
+    if (basisPoints <= 5000)
+        return Contract::Risk::High;
+    return Contract::Risk::Critical;
+}
+
+StageSnapshot StageActions::snapshot(const FlagRef &ref) const
+{
+    StageSnapshot snapshot;
+    snapshot.ref = ref;
+    const FlagTableModel::Row *row = m_flags->row(ref);
+    const Contract *contract = contractFor(ref);
+    if (!row || !contract)
+        return snapshot;
+    snapshot.flag = row->flag;
+    snapshot.plan.emplace(*contract, row->flag);
+    snapshot.changePending = row->operation == FlagTableModel::Operation::ChangePending;
+    FlagServer *server = m_servers(ref.connectionId);
+    ReadinessFacts facts;
+    facts.killAvailable = server && server->capabilities().testFlag(FlagServer::Capability::Kill);
+    facts.today = QDate::currentDate();
+    if (m_lookupOpen) {
+        facts.auditTrailPresent = m_lookup.hasHistory(ref);
+        snapshot.inStageSinceMs = m_lookup.rolloutSince(ref, row->flag.rollout);
+        snapshot.hold = m_lookup.stageHold(ref);
+    }
+    snapshot.readiness = checkReadiness(*contract, row->flag, facts);
+
+    // The gate for the next stage: time here, guardrails, approvals.
+    const StagePlan &plan = *snapshot.plan;
+    if (plan.position() == StagePlan::Position::AtStage) {
+        const qint64 minimum = contract->stages.at(plan.currentStage()).minimumMs;
+        if (snapshot.inStageSinceMs > 0) {
+            const qint64 spent = QDateTime::currentMSecsSinceEpoch() - snapshot.inStageSinceMs;
+            snapshot.gate.append({tr("Minimum time in stage"),
+                                  spent >= minimum ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
+                                  tr("%1 of %2").arg(durationText(spent), durationText(minimum))});
+        } else {
+            snapshot.gate.append({tr("Minimum time in stage"), ReadinessItem::Status::NotCheckable,
+                                  tr("the history does not say when this stage began (minimum %1)").arg(durationText(minimum))});
+        }
+    }
+    snapshot.gate.append({tr("Guardrails green"), ReadinessItem::Status::NotCheckable,
+                          tr("not checkable here: no guardrail data is connected yet")});
+    const Result<Rollout> next = plan.advanceTarget();
+    if (next) {
+        const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);
+        const Contract::Risk risk = riskOfExposure(Rollout::TotalBasisPoints - next->basisPointsOf(defaultId));
+        const int approvals = contract->approvals.value(flagActionName(FlagAction::AdvanceStage)).value(risk, 0);
+        snapshot.gate.append({tr("Approvals"), approvals == 0 ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
+                              approvals == 0 ? tr("none required at %1 risk").arg(riskName(risk))
+                                             : tr("%n required at %1 risk; not given here", nullptr, approvals)
+                                                   .arg(riskName(risk))});
+    }
+    if (snapshot.hold)
+        snapshot.gate.append({tr("Not paused"), ReadinessItem::Status::Failed,
+                              tr("paused by %1: %2").arg(snapshot.hold->actor, snapshot.hold->comment)});
+    return snapshot;
+}
+
+Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action) const
+{
+    const StageSnapshot current = snapshot(ref);
+    if (!current.plan)
+        return Result<StagePreview>::failure(tr("%1 has no contract in %2").arg(ref.key, ref.environment));
+    if (current.changePending)
+        return Result<StagePreview>::failure(tr("a change of %1 is still waiting for the server").arg(ref.key));
+    const StagePlan &plan = *current.plan;
+    Result<Rollout> target = Result<Rollout>::failure(tr("not a stage action"));
+    switch (action) {
+    case FlagAction::AdvanceStage:
+        if (current.hold)
+            return Result<StagePreview>::failure(
+                tr("paused by %1 (%2): resume it first").arg(current.hold->actor, current.hold->comment));
+        target = plan.advanceTarget();
+        break;
+    case FlagAction::RollbackStage:
+        target = plan.rollbackTarget();
+        break;
+    case FlagAction::ServeFallback:
+        target = plan.fallbackTarget();
+        break;
+    default:
+        break;
+    }
+    if (!target)
+        return Result<StagePreview>::failure(target.error());
+    StagePreview preview;
+    preview.ref = ref;
+    preview.action = action;
+    preview.target = target.value();
+    const int stage = plan.stageOf(preview.target);
+    preview.targetStage = stage >= 0 ? plan.contract().stages.at(stage).name
+                        : action == FlagAction::ServeFallback ? tr("fallback")
+                                                              : tr("not started");
+    Flag after = current.flag;
+    after.rollout = preview.target;
+    preview.changes = describeAuditChange(flagToJson(current.flag), flagToJson(after));
+    preview.expectedRevision = current.flag.revision;
+    preview.gateOpen = action != FlagAction::AdvanceStage
+        || std::none_of(current.gate.cbegin(), current.gate.cend(),
+                        [](const ReadinessItem &item) { return item.status == ReadinessItem::Status::Failed; });
+    return preview;
+}
+
+bool StageActions::apply(const StagePreview &preview, const QString &comment)
+{
+    const FlagTableModel::Row *row = m_flags->row(preview.ref);
+    if (!row || row->staleSinceMs > 0)
+        return false;
+    const FlagRef ref = preview.ref;
+    const Rollout target = preview.target;
+    ConfirmedChanges::Change change;
+    change.action = preview.action;
+    const StagePlan before(*contractFor(ref), row->flag);
+    change.before = rolloutState(row->flag.rollout, before.positionText());
+    change.after = rolloutState(target, preview.targetStage);
+    change.send = [ref, target, revision = preview.expectedRevision, comment](FlagServer *server) {
+        return server->setRollout(ref.environment, ref.key, target, revision, comment);
+    };
+    change.reached = [target](const Flag &flag) { return StagePlan::sameShares(flag.rollout, target); };
+    change.notReachedReason = tr("the server answered but serves a different rollout");
+    change.pendingOperation = FlagTableModel::Operation::ChangePending;
+    change.failedOperation = FlagTableModel::Operation::ChangeFailed;
+    return m_changes.start(ref, change, comment);
+}
+
+void StageActions::pause(const FlagRef &ref, const QString &comment)
+{
+    recordHold(ref, AuditLookup::pauseAction(), comment);
+}
+
+void StageActions::resume(const FlagRef &ref, const QString &comment)
+{
+    recordHold(ref, AuditLookup::resumeAction(), comment);
+}
+
+void StageActions::recordHold(const FlagRef &ref, const QString &action, const QString &comment)
+{
+    const FlagTableModel::Row *row = m_flags->row(ref);
+    if (!row)
+        return;
+    AuditEntry entry;
+    entry.server = ref.connectionId;
+    entry.environment = ref.environment;
+    entry.flagKey = ref.key;
+    entry.action = action;
+    entry.outcome = QStringLiteral("applied");
+    entry.actor = m_actor;
+    entry.actorKind = ActorKind::Human;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.sourceId = QStringLiteral("console:%1:applied").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    entry.comment = comment;
+    m_audit->append(entry);
+    // The stage view reads holds from the cache: make sure this one is there first.
+    m_audit->flush();
+    refreshStages({ref});
+    Q_EMIT holdChanged(ref);
+}
+
+void StageActions::refreshStages(const QList<FlagRef> &refs)
+{
+    QList<FlagRef> rows = refs;
+    if (rows.isEmpty()) {
+        for (int i = 0; i < m_flags->rowCount(); ++i)
+            rows.append(m_flags->rowAt(i).ref);
+    }
+    for (const FlagRef &ref : std::as_const(rows)) {
+        const FlagTableModel::Row *row = m_flags->row(ref);
+        if (!row)
+            continue;
+        const Contract *contract = contractFor(ref);
+        if (!contract) {
+            m_flags->setStage(ref, tr("unowned control"), -1);
+            continue;
+        }
+        const StagePlan plan(*contract, row->flag);
+        ReadinessFacts facts;
+        FlagServer *server = m_servers(ref.connectionId);
+        facts.killAvailable = server ? server->capabilities().testFlag(FlagServer::Capability::Kill) : true;
+        facts.today = QDate::currentDate();
+        if (m_lookupOpen)
+            facts.auditTrailPresent = m_lookup.hasHistory(ref);
+        const bool paused = m_lookupOpen && m_lookup.stageHold(ref).has_value();
+        m_flags->setStage(ref, paused ? tr("%1 · paused").arg(plan.positionText()) : plan.positionText(),
+                          failedCount(checkReadiness(*contract, row->flag, facts)));
+    }
+    if (refs.isEmpty())
+        Q_EMIT stagesRefreshed();
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "../core/readiness.h"
+#include "../core/stageplan.h"
+#include "../store/auditlookup.h"
+#include "confirmedchanges.h"
+
+#include <QObject>
+
+#include <optional>
+
+class ContractLibrary;
+
+// Everything the stage view shows of one flag, computed when asked.
+struct StageSnapshot
+{
+    FlagRef ref;
+    Flag flag;
+    std::optional<StagePlan> plan; // absent: the flag has no contract (an unowned control)
+    QList<ReadinessItem> readiness;
+    qint64 inStageSinceMs = 0;     // 0: the history does not tell
+    std::optional<AuditLookup::Hold> hold;
+    QList<ReadinessItem> gate;     // for advancing: time in stage, guardrails, approvals
+    bool changePending = false;
+};
+
+// A stage action worked out before it is sent: the exact rollout, what changes in words, and the
+// revision it was computed against (the server refuses it if the flag changed since).
+struct StagePreview
+{
+    FlagRef ref;
+    FlagAction action = FlagAction::AdvanceStage;
+    Rollout target;
+    QString targetStage; // the stage name, "not started" or "fallback"
+    QStringList changes;
+    QString expectedRevision;
+    bool gateOpen = true;
+};
+
+// Advance, roll back and serve fallback along a flag's contract, each through its server under the
+// confirmed-by-the-server rule and audited; pause and resume hold a flag at its stage (recorded in
+// the audit history; nothing changes on the server). Also keeps the stage column of the flag table.
+class StageActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    using SandboxTest = std::function<bool(const QString &connectionId)>;
+
+    // isSandbox: whether a connection is a sandbox, whose built-in contracts then apply.
+    StageActions(FlagTableModel *flags, ContractLibrary *contracts, AuditWriter *audit,
+                 ConfirmedChanges::ServerLookup servers, SandboxTest isSandbox, QObject *parent = nullptr);
+    ~StageActions() override;
+
+    // The audit cache to read time in stage, holds and the audit trail from.
+    void setAuditPath(const QString &path);
+    void setTimeout(int milliseconds) { m_changes.setTimeout(milliseconds); }
+    void setActor(const QString &actor);
+
+    StageSnapshot snapshot(const FlagRef &ref) const;
+    Result<StagePreview> preview(const FlagRef &ref, FlagAction action) const;
+    // False when it was not sent (another change under way, or the flag is gone).
+    bool apply(const StagePreview &preview, const QString &comment);
+    void pause(const FlagRef &ref, const QString &comment);
+    void resume(const FlagRef &ref, const QString &comment);
+
+    void noteServerFlag(const FlagRef &ref, const Flag &flag) { m_changes.noteServerFlag(ref, flag); }
+    // Recomputes the stage column for these rows (all rows when empty).
+    void refreshStages(const QList<FlagRef> &refs = {});
+
+    // Risk of widening exposure to this share of traffic: ≤5% low, ≤20% medium, ≤50% high, more critical.
+    static Contract::Risk riskOfExposure(int basisPoints);
+
+Q_SIGNALS:
+    void confirmed(const FlagRef &ref, FlagAction action);
+    void failed(const FlagRef &ref, FlagAction action, const QString &reason);
+    void holdChanged(const FlagRef &ref);
+    // Every row was looked at again (contracts or history changed).
+    void stagesRefreshed();
+
+private:
+    const Contract *contractFor(const FlagRef &ref) const;
+    void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
+
+    FlagTableModel *m_flags;
+    ContractLibrary *m_contracts;
+    AuditWriter *m_audit;
+    AuditLookup m_lookup;
+    bool m_lookupOpen = false;
+    QString m_actor;
+    ConfirmedChanges::ServerLookup m_servers;
+    SandboxTest m_isSandbox;
+    ConfirmedChanges m_changes;
+};

@@ -1,0 +1,77 @@
+#include "auditlookup.h"
+
+#include "../core/flagjson.h"
+#include "../core/stageplan.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace {
+
+constexpr int NewestEntriesRead = 500;
+
+} // namespace
+
+AuditLookup::AuditLookup() : m_file(QStringLiteral("audit-lookup")) {}
+
+AuditLookup::~AuditLookup() = default;
+
+QString AuditLookup::open(const QString &path)
+{
+    return m_file.open(path);
+}
+
+std::optional<bool> AuditLookup::hasHistory(const FlagRef &ref) const
+{
+    QSqlQuery query(m_file.database());
+    query.prepare(QStringLiteral("SELECT 1 FROM audit_events WHERE server = ? AND environment = ? AND flag_key = ? LIMIT 1"));
+    query.addBindValue(ref.connectionId);
+    query.addBindValue(ref.environment);
+    query.addBindValue(ref.key);
+    if (!query.exec())
+        return std::nullopt;
+    return query.next();
+}
+
+qint64 AuditLookup::rolloutSince(const FlagRef &ref, const Rollout &rollout) const
+{
+    QSqlQuery query(m_file.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT time_ms, after_json FROM audit_events WHERE server = ? AND environment = ? "
+                                 "AND flag_key = ? AND outcome IN ('applied', 'confirmed') "
+                                 "ORDER BY time_ms DESC, id DESC LIMIT %1")
+                      .arg(NewestEntriesRead));
+    query.addBindValue(ref.connectionId);
+    query.addBindValue(ref.environment);
+    query.addBindValue(ref.key);
+    if (!query.exec())
+        return 0;
+    qint64 since = 0;
+    while (query.next()) {
+        const QJsonObject after = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+        if (!after.contains(QStringLiteral("rollout")))
+            continue; // a kill or restore: the rollout itself did not change
+        const Result<Rollout> recorded = rolloutFromJson(after.value(QStringLiteral("rollout")).toArray(), QString());
+        if (!recorded || !StagePlan::sameShares(recorded.value(), rollout))
+            break;
+        since = query.value(0).toLongLong();
+    }
+    return since;
+}
+
+std::optional<AuditLookup::Hold> AuditLookup::stageHold(const FlagRef &ref) const
+{
+    QSqlQuery query(m_file.database());
+    query.prepare(QStringLiteral("SELECT action, actor, time_ms, comment FROM audit_events WHERE server = ? "
+                                 "AND environment = ? AND flag_key = ? AND action IN (?, ?) "
+                                 "ORDER BY time_ms DESC, id DESC LIMIT 1"));
+    query.addBindValue(ref.connectionId);
+    query.addBindValue(ref.environment);
+    query.addBindValue(ref.key);
+    query.addBindValue(pauseAction());
+    query.addBindValue(resumeAction());
+    if (!query.exec() || !query.next() || query.value(0).toString() != pauseAction())
+        return std::nullopt;
+    return Hold{query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toString()};
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "../core/flagref.h"
+#include "../core/rollout.h"
+#include "sqlitefile.h"
+
+#include <QString>
+
+#include <optional>
+
+// Small questions about one flag's history, answered from the audit cache through an index, for
+// the stage view and the readiness check (fast enough for the UI thread: one flag, few rows).
+class AuditLookup
+{
+public:
+    // Stage actions that change nothing on the server are recorded with these action names.
+    static QString pauseAction() { return QStringLiteral("pause_stage"); }
+    static QString resumeAction() { return QStringLiteral("resume_stage"); }
+
+    struct Hold
+    {
+        QString actor;
+        qint64 timeMs = 0;
+        QString comment;
+    };
+
+    AuditLookup();
+    ~AuditLookup();
+    QString open(const QString &path);
+
+    // Absent when the cache cannot be read.
+    std::optional<bool> hasHistory(const FlagRef &ref) const;
+    // When the flag's rollout became the one it has now, from its history: the oldest of the
+    // newest entries that all show this rollout. 0 when the history does not tell.
+    qint64 rolloutSince(const FlagRef &ref, const Rollout &rollout) const;
+    // The pause in force, if the newest pause is not followed by a resume.
+    std::optional<Hold> stageHold(const FlagRef &ref) const;
+
+private:
+    SqliteFile m_file;
+};

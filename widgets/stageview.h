@@ -1,0 +1,58 @@
+#pragma once
+
+#include "control/stageactions.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class StageTrack;
+
+// The selected flag on its contract's rollout path: the stages as a track, where the flag is (from
+// its live rollout) and for how long, the gate to the next stage, the stage actions — each shown as
+// the exact change before it is sent — and the readiness checklist.
+class StageView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StageView(QWidget *parent = nullptr);
+
+    void showSnapshot(const StageSnapshot &snapshot);
+    // The exact change an action would make, for the person to send or cancel.
+    void showPreview(const StagePreview &preview);
+    void showRefusal(const QString &reason);
+    const FlagRef &shownFlag() const { return m_snapshot.ref; }
+
+Q_SIGNALS:
+    void previewRequested(const FlagRef &ref, FlagAction action);
+    void applyRequested(const StagePreview &preview, const QString &comment);
+    void holdRequested(const FlagRef &ref, bool pause, const QString &comment);
+
+private:
+    void askToConfirm(const QString &question, const QString &sendLabel);
+    void closeConfirmation();
+    static QString checklistHtml(const QList<ReadinessItem> &items);
+
+    StageSnapshot m_snapshot;
+    std::optional<StagePreview> m_preview;
+    std::optional<bool> m_holdToSend; // true: pause, false: resume
+    QLabel *m_position;
+    StageTrack *m_track;
+    QLabel *m_gate;
+    QPushButton *m_advance;
+    QPushButton *m_rollback;
+    QPushButton *m_fallback;
+    QPushButton *m_pause;
+    QFrame *m_confirm;
+    QLabel *m_question;
+    QLineEdit *m_reason;
+    QPushButton *m_send;
+    QLabel *m_readiness;
+    QWidget *m_owned;
+    QLabel *m_unowned;
+};
