@@ -172,7 +172,7 @@ Result<Rollout> StagePlan::fallbackTarget() const
     if (id.isEmpty())
         return Result<Rollout>::failure(
             Text::tr("the flag has no variation \"%1\", the contract's fallback").arg(m_contract.fallback));
-    if (m_position == Position::ServingFallback)
+    if (m_flag.enabled && sameShares(m_flag.rollout, Rollout::everyoneGets(id)))
         return Result<Rollout>::failure(Text::tr("the flag already serves its fallback"));
     return Rollout::everyoneGets(id);
 }

@@ -1,0 +1,175 @@
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/stageactions.h"
+#include "store/contractlibrary.h"
+#include "testaudit.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Stage actions against a real sandbox server: what a stale preview, a fallback and a team's own
+// contracts folder do.
+class tst_StageActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void flagChangedSincePreviewIsRefused();
+    void serveFallbackIsConfirmed();
+    void offPlanCannotAdvanceButRollsBackToAStage();
+    void withoutContractItIsAnUnownedControl();
+    void teamFolderOverridesAndReloads();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FlagTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<AuditWriter> m_audit;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<ContractLibrary> m_contracts;
+    std::unique_ptr<StageActions> m_stages;
+    bool m_sandboxContracts = true;
+};
+
+namespace {
+const FlagRef Route{QStringLiteral("s1"), QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+} // namespace
+
+void tst_StageActions::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_model = std::make_unique<FlagTableModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
+    ConnectionConfig config;
+    config.id = Route.connectionId;
+    config.displayName = QStringLiteral("Sandbox");
+    m_server = std::make_unique<SandboxServer>(config, m_dir->filePath(QStringLiteral("sandbox.sqlite")));
+    m_server->setLatency(0, 0);
+    m_contracts = std::make_unique<ContractLibrary>();
+    m_sandboxContracts = true;
+    m_stages = std::make_unique<StageActions>(
+        m_model.get(), m_contracts.get(), m_audit.get(), [this](const QString &) -> FlagServer * { return m_server.get(); },
+        [this](const QString &) { return m_sandboxContracts; });
+    m_stages->setAuditPath(m_audit->path());
+    connect(m_server.get(), &FlagServer::flagsReplaced, m_model.get(), [this](const QString &environment, const QList<Flag> &flags) {
+        m_model->replaceFlags(Route.connectionId, QStringLiteral("Sandbox"), environment, flags);
+        m_stages->refreshStages();
+    });
+    // As the console controller wires them.
+    connect(m_server.get(), &FlagServer::flagChanged, m_stages.get(), [this](const QString &environment, const Flag &flag) {
+        m_stages->noteServerFlag({Route.connectionId, environment, flag.key}, flag);
+        m_stages->refreshStages({{Route.connectionId, environment, flag.key}});
+    });
+    connect(m_contracts.get(), &ContractLibrary::changed, m_stages.get(), [this] { m_stages->refreshStages(); });
+    m_server->connectToServer();
+    QTRY_VERIFY(m_model->row(Route));
+}
+
+void tst_StageActions::cleanup()
+{
+    m_stages.reset();
+    m_contracts.reset();
+    m_server.reset();
+    m_audit.reset();
+    m_tester.reset();
+    m_model.reset();
+    m_dir.reset();
+}
+
+void tst_StageActions::flagChangedSincePreviewIsRefused()
+{
+    const Result<StagePreview> preview = m_stages->preview(Route, FlagAction::AdvanceStage);
+    QVERIFY2(preview, qPrintable(preview.error()));
+    // Someone else widens the flag on the server after the person looked.
+    Flag changed = m_model->row(Route)->flag;
+    changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 7000}, {QStringLiteral("citation_first_v2"), 3000}});
+    QCOMPARE(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")), QString());
+    QTRY_COMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000);
+
+    QSignalSpy failed(m_stages.get(), &StageActions::failed);
+    QVERIFY(m_stages->apply(preview.value(), QString()));
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(m_model->row(Route)->operation, FlagTableModel::Operation::ChangeFailed);
+    QCOMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000); // untouched
+    const QList<AuditEntry> audit = TestAudit::written(*m_audit);
+    QCOMPARE(audit.first().outcome, QStringLiteral("failed"));
+    QCOMPARE(audit.first().action, QStringLiteral("advance_stage"));
+}
+
+void tst_StageActions::serveFallbackIsConfirmed()
+{
+    const Result<StagePreview> preview = m_stages->preview(Route, FlagAction::ServeFallback);
+    QVERIFY2(preview, qPrintable(preview.error()));
+    QCOMPARE(preview->targetStage, QStringLiteral("fallback"));
+    QCOMPARE(preview->changes, (QStringList{QStringLiteral("rollout of baseline profile 95% → 100%"),
+                                            QStringLiteral("rollout of citation first v2 5% → 0%")}));
+    QSignalSpy confirmed(m_stages.get(), &StageActions::confirmed);
+    QVERIFY(m_stages->apply(preview.value(), QStringLiteral("citations failing")));
+    QTRY_COMPARE(confirmed.size(), 1);
+    // This contract's fallback is its default: serving it is where the rollout started.
+    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("not started"));
+    QCOMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("baseline_profile")), 10000);
+    QVERIFY(!m_stages->preview(Route, FlagAction::ServeFallback)); // already there
+    const AuditEntry last = TestAudit::written(*m_audit).first();
+    QCOMPARE(last.outcome, QStringLiteral("confirmed"));
+    QCOMPARE(last.after.value(QStringLiteral("stage")).toString(), QStringLiteral("fallback"));
+}
+
+void tst_StageActions::offPlanCannotAdvanceButRollsBackToAStage()
+{
+    Flag changed = m_model->row(Route)->flag;
+    changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 8800}, {QStringLiteral("citation_first_v2"), 1200}});
+    QCOMPARE(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")), QString());
+    QTRY_COMPARE(m_model->row(Route)->stage, QStringLiteral("off plan"));
+    const Result<StagePreview> advance = m_stages->preview(Route, FlagAction::AdvanceStage);
+    QVERIFY(!advance);
+    QVERIFY(advance.error().contains(QStringLiteral("matches no stage")));
+    const Result<StagePreview> rollback = m_stages->preview(Route, FlagAction::RollbackStage);
+    QVERIFY(rollback);
+    QCOMPARE(rollback->targetStage, QStringLiteral("5_percent_eligible_traffic"));
+}
+
+void tst_StageActions::withoutContractItIsAnUnownedControl()
+{
+    m_sandboxContracts = false; // as for a FeatBit or Unleash connection with no team folder
+    m_stages->refreshStages();
+    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
+    QCOMPARE(m_model->row(Route)->readinessFailures, -1);
+    QVERIFY(!m_stages->snapshot(Route).plan);
+    QVERIFY(!m_stages->preview(Route, FlagAction::AdvanceStage));
+}
+
+void tst_StageActions::teamFolderOverridesAndReloads()
+{
+    m_sandboxContracts = false;
+    const QString folder = m_dir->filePath(QStringLiteral("contracts"));
+    QVERIFY(QDir().mkpath(folder));
+    QSignalSpy changed(m_contracts.get(), &ContractLibrary::changed);
+    m_contracts->setFolder(folder);
+    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
+
+    QFile file(QDir(folder).filePath(QStringLiteral("route.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("flag_key: support-assistant-route\ndefault: baseline_profile\nstages:\n"
+               "  - name: pilot\n    exposure: {citation_first_v2: 5%}\n");
+    file.close();
+    QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 5000); // picked up by watching the folder
+    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("pilot (1 of 1)"));
+
+    // A file edited into a broken state is reported and stops applying, without touching the rest.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("flag_key: support-assistant-route\nstages: [\n");
+    file.close();
+    const int seen = int(changed.size());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.size() > seen, 5000);
+    QVERIFY(m_contracts->teamContracts().hasErrors());
+    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
+}
+
+QTEST_GUILESS_MAIN(tst_StageActions)
+#include "tst_stageactions.moc"
