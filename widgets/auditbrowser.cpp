@@ -1,6 +1,7 @@
 #include "auditbrowser.h"
 
 #include "auditdetailpane.h"
+#include "core/durationtext.h"
 #include "core/flagaction.h"
 #include "item/audittablemodel.h"
 
@@ -28,13 +29,13 @@ qint64 rangeMs(int range)
 {
     switch (range) {
     case LastHour:
-        return 3'600'000;
+        return HourMs;
     case LastDay:
-        return 86'400'000;
+        return DayMs;
     case LastWeek:
-        return 7 * 86'400'000LL;
+        return 7 * DayMs;
     case LastMonth:
-        return 30 * 86'400'000LL;
+        return 30 * DayMs;
     default:
         return 0;
     }

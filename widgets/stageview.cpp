@@ -1,5 +1,6 @@
 #include "stageview.h"
 
+#include "core/durationtext.h"
 #include "stagetrack.h"
 #include "statecolors.h"
 
@@ -12,16 +13,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-QString durationText(qint64 ms)
-{
-    const qint64 hours = ms / 3'600'000;
-    if (hours >= 48)
-        return StageView::tr("%n d", nullptr, int(hours / 24));
-    if (hours >= 1)
-        return StageView::tr("%n h", nullptr, int(hours));
-    return StageView::tr("%n min", nullptr, int(ms / 60'000));
-}
 
 QPushButton *actionButton(const QString &text, const QString &objectName, QWidget *parent)
 {

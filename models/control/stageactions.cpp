@@ -2,6 +2,7 @@
 
 #include "../connectors/flagserver.h"
 #include "../core/auditchange.h"
+#include "../core/durationtext.h"
 #include "../core/flagjson.h"
 #include "../store/auditwriter.h"
 #include "../store/contractlibrary.h"
@@ -12,16 +13,6 @@
 #include <QUuid>
 
 namespace {
-
-QString durationText(qint64 ms)
-{
-    const qint64 hours = ms / 3'600'000;
-    if (hours >= 48)
-        return QCoreApplication::translate("StageActions", "%n d", nullptr, int(hours / 24));
-    if (hours >= 1)
-        return QCoreApplication::translate("StageActions", "%n h", nullptr, int(hours));
-    return QCoreApplication::translate("StageActions", "%n min", nullptr, int(ms / 60'000));
-}
 
 QJsonObject rolloutState(const Rollout &rollout, const QString &stage)
 {

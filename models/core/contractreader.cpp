@@ -1,5 +1,6 @@
 #include "contractreader.h"
 
+#include "durationtext.h"
 #include "flagaction.h"
 
 #include <QCoreApplication>
@@ -293,7 +294,7 @@ Result<qint64> parseDuration(const QString &text)
             Text::tr("\"%1\" is not a duration: write minutes, hours or days such as 90m, 24h or 7d").arg(text));
     const qint64 amount = match.captured(1).toLongLong();
     const QString unit = match.captured(2);
-    const qint64 unitMs = unit == QLatin1String("m") ? 60'000 : unit == QLatin1String("h") ? 3'600'000 : 86'400'000;
+    const qint64 unitMs = unit == QLatin1String("m") ? MinuteMs : unit == QLatin1String("h") ? HourMs : DayMs;
     return amount * unitMs;
 }
 

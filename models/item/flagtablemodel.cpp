@@ -1,5 +1,7 @@
 #include "flagtablemodel.h"
 
+#include "../core/durationtext.h"
+
 #include <QDateTime>
 #include <QSet>
 
@@ -178,24 +180,12 @@ QString FlagTableModel::stateText(const Row &row)
         break;
     }
     if (row.staleSinceMs > 0) {
-        const QString age = ageText(QDateTime::currentMSecsSinceEpoch() - row.staleSinceMs);
+        const QString age = durationText(QDateTime::currentMSecsSinceEpoch() - row.staleSinceMs);
         return row.flag.enabled ? tr("On · stale, %1 old").arg(age) : tr("Off · stale, %1 old").arg(age);
     }
     if (row.flag.enabled)
         return tr("On");
     return row.killConfirmed ? tr("Off · confirmed by server") : tr("Off");
-}
-
-QString FlagTableModel::ageText(qint64 ageMs)
-{
-    const qint64 minutes = ageMs / 60'000;
-    if (minutes < 1)
-        return tr("<1 min");
-    if (minutes < 60)
-        return tr("%n min", nullptr, int(minutes));
-    if (minutes < 48 * 60)
-        return tr("%n h", nullptr, int(minutes / 60));
-    return tr("%n d", nullptr, int(minutes / (24 * 60)));
 }
 
 QString FlagTableModel::actionLabel(const Row &row)

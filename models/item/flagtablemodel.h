@@ -78,8 +78,6 @@ public:
 
     static RowAction rowAction(const Row &row);
     static QString stateText(const Row &row);
-    // "just now", "12 min", "3 h", "2 d"
-    static QString ageText(qint64 ageMs);
     static QString actionText(RowAction action);
     // What the row's action button says: its action, or that none is possible offline.
     static QString actionLabel(const Row &row);

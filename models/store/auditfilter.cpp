@@ -1,5 +1,7 @@
 #include "auditfilter.h"
 
+#include "../core/durationtext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -70,7 +72,7 @@ Result<qint64> AuditFilter::parseTime(const QString &text, qint64 nowMs)
     if (const QRegularExpressionMatch match = age.match(text.trimmed()); match.hasMatch()) {
         const qint64 amount = match.captured(1).toLongLong();
         const QChar unit = match.captured(2).front();
-        const qint64 unitMs = unit == QLatin1Char('m') ? 60'000 : unit == QLatin1Char('h') ? 3'600'000 : 86'400'000;
+        const qint64 unitMs = unit == QLatin1Char('m') ? MinuteMs : unit == QLatin1Char('h') ? HourMs : DayMs;
         return nowMs - amount * unitMs;
     }
     QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);

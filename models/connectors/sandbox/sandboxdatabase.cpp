@@ -1,5 +1,6 @@
 #include "sandboxdatabase.h"
 
+#include "../../core/durationtext.h"
 #include "../../core/flagaction.h"
 #include "../../core/flagjson.h"
 #include "../../core/jsonreader.h"
@@ -178,8 +179,8 @@ QString SandboxDatabase::seed()
     for (auto it = seedFlags->constBegin(); it != seedFlags->constEnd(); ++it) {
         for (const Flag &flag : it.value()) {
             // Each flag's story starts a few hours after the previous one's and ends before today.
-            const qint64 startMs = now - HistoryDays * 86'400'000 + ++flagIndex * 3'600'000;
-            for (const auto &[step, history] : seededHistory(flag, startMs, now - 3'600'000)) {
+            const qint64 startMs = now - HistoryDays * DayMs + ++flagIndex * HourMs;
+            for (const auto &[step, history] : seededHistory(flag, startMs, now - HourMs)) {
                 if (const QString error = saveFlag(it.key(), step, history); !error.isEmpty())
                     return error;
             }
