@@ -128,7 +128,11 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
         else
             m_stageView->showRefusal(preview.error());
     });
-    connect(m_stageView, &StageView::applyRequested, stages, &StageActions::apply);
+    connect(m_stageView, &StageView::applyRequested, this, [this, stages](const StagePreview &preview, const QString &comment) {
+        if (!stages->apply(preview, comment))
+            m_stageView->showRefusal(tr("not sent: a change of this flag is still under way, or the flag or its contract "
+                                        "changed since; look again"));
+    });
     connect(m_stageView, &StageView::holdRequested, this, [stages](const FlagRef &ref, bool pause, const QString &comment) {
         if (pause)
             stages->pause(ref, comment);

@@ -171,13 +171,15 @@ Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action
 bool StageActions::apply(const StagePreview &preview, const QString &comment)
 {
     const FlagTableModel::Row *row = m_flags->row(preview.ref);
-    if (!row || row->staleSinceMs > 0)
+    const Contract *contract = contractFor(preview.ref);
+    // The flag, or its contract (a file edited meanwhile), may be gone since the preview.
+    if (!row || !contract || row->staleSinceMs > 0)
         return false;
     const FlagRef ref = preview.ref;
     const Rollout target = preview.target;
     ConfirmedChanges::Change change;
     change.action = preview.action;
-    const StagePlan before(*contractFor(ref), row->flag);
+    const StagePlan before(*contract, row->flag);
     change.before = rolloutState(row->flag.rollout, before.positionText());
     change.after = rolloutState(target, preview.targetStage);
     change.send = [ref, target, revision = preview.expectedRevision, comment](FlagServer *server) {
