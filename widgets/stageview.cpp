@@ -179,7 +179,7 @@ void StageView::showSnapshot(const StageSnapshot &snapshot)
     m_position->setText(position);
     m_gate->setText(tr("<b>Gate to the next stage</b><br>%1").arg(checklistHtml(snapshot.gate)));
 
-    const bool idle = !snapshot.changePending;
+    const bool idle = !snapshot.changePending && !snapshot.offline;
     m_advance->setEnabled(idle && plan.advanceTarget().ok() && !snapshot.hold);
     m_advance->setToolTip(plan.advanceTarget() ? QString() : plan.advanceTarget().error());
     m_rollback->setEnabled(idle && plan.rollbackTarget().ok());

@@ -141,8 +141,23 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     if (flagServer->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
         sync = new AuditSync(flagServer, m_audit.get());
         m_syncs.insert(id, sync);
-        connect(sync, &AuditSync::failed, this, [this, flagServer](const QString &reason) {
+        // The first load includes the history, so stages and readiness start from it.
+        const QString historyKey = id + QStringLiteral("#history");
+        if (m_awaitingFirstLoad.contains(id))
+            m_awaitingFirstLoad.insert(historyKey);
+        const auto historyLoaded = [this, id, historyKey] {
+            // Read back through the writer: the last pages are on disk before the stages look.
+            m_audit->readCursor(id, this, [this, historyKey](const QString &) {
+                if (!m_awaitingFirstLoad.contains(historyKey))
+                    return;
+                m_stages->refreshStages();
+                markLoaded(historyKey);
+            });
+        };
+        connect(sync, &AuditSync::caughtUp, this, historyLoaded);
+        connect(sync, &AuditSync::failed, this, [this, flagServer, historyLoaded](const QString &reason) {
             Q_EMIT connectionProblem(flagServer->displayName(), tr("cannot read its history: %1").arg(reason));
+            historyLoaded();
         });
     }
     connect(flagServer, &FlagServer::stateChanged, this, [this, flagServer, id, sync](ConnectionState state, const QString &detail) {
@@ -152,6 +167,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         if (state == ConnectionState::Failed) {
             Q_EMIT connectionProblem(flagServer->displayName(), detail);
             markLoaded(id);
+            markLoaded(id + QStringLiteral("#history"));
         }
     });
     connect(flagServer, &FlagServer::environmentsChanged, this,
@@ -237,6 +253,7 @@ void ConsoleController::removeConnection(const QString &connectionId)
     persist();
     delete m_syncs.take(connectionId);
     delete m_servers.take(connectionId);
+    markLoaded(connectionId + QStringLiteral("#history"));
     m_loadedEnvironments.remove(connectionId);
     m_flags->removeConnection(connectionId);
     m_connections->removeConnection(connectionId);

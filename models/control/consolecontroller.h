@@ -55,7 +55,7 @@ public:
 
     QList<ConnectionConfig> connections() const { return m_configs; }
     FlagServer *server(const QString &connectionId) const { return m_servers.value(connectionId); }
-    // True once every started connection delivered its flags or failed.
+    // True once every started connection delivered its flags and its history, or failed.
     bool initialLoadDone() const { return m_started && !m_readingCache && m_awaitingFirstLoad.isEmpty(); }
 
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.

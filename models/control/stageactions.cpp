@@ -80,6 +80,7 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
     snapshot.flag = row->flag;
     snapshot.plan.emplace(*contract, row->flag);
     snapshot.changePending = row->operation == FlagTableModel::Operation::ChangePending;
+    snapshot.offline = row->staleSinceMs > 0;
     FlagServer *server = m_servers(ref.connectionId);
     ReadinessFacts facts;
     facts.killAvailable = server && server->capabilities().testFlag(FlagServer::Capability::Kill);
@@ -130,6 +131,8 @@ Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action
         return Result<StagePreview>::failure(tr("%1 has no contract in %2").arg(ref.key, ref.environment));
     if (current.changePending)
         return Result<StagePreview>::failure(tr("a change of %1 is still waiting for the server").arg(ref.key));
+    if (current.offline)
+        return Result<StagePreview>::failure(tr("offline: nothing can be sent to the server"));
     const StagePlan &plan = *current.plan;
     Result<Rollout> target = Result<Rollout>::failure(tr("not a stage action"));
     switch (action) {

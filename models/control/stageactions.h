@@ -22,6 +22,7 @@ struct StageSnapshot
     std::optional<AuditLookup::Hold> hold;
     QList<ReadinessItem> gate;     // for advancing: time in stage, guardrails, approvals
     bool changePending = false;
+    bool offline = false; // the flag is shown from the cache: nothing can be sent
 };
 
 // A stage action worked out before it is sent: the exact rollout, what changes in words, and the

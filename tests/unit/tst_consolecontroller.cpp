@@ -2,6 +2,7 @@
 #include "item/connectiontreemodel.h"
 #include "control/auditsync.h"
 #include "control/killswitch.h"
+#include "control/stageactions.h"
 #include "item/flagtablemodel.h"
 #include "testaudit.h"
 #include "store/connectionsettings.h"
@@ -94,6 +95,12 @@ void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
     QCOMPARE(FlagTableModel::rowAction(*row), FlagTableModel::RowAction::None);
     offline->killSwitch()->restore({route}); // nothing to act on offline
     QCOMPARE(offline->killSwitch()->pendingCount(), 0);
+    // Its stage is still shown, from the cached flag, but no stage action can be sent.
+    QCOMPARE(row->stage, QStringLiteral("off"));
+    QVERIFY(offline->stageActions()->snapshot(route).offline);
+    const Result<StagePreview> rollback = offline->stageActions()->preview(route, FlagAction::RollbackStage);
+    QVERIFY(!rollback);
+    QVERIFY(rollback.error().startsWith(QStringLiteral("offline")));
 }
 
 void tst_ConsoleController::exportWritesTheFilteredHistory()
