@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QList>
+
+// An estimate of a difference with its interval.
+struct DifferenceEstimate
+{
+    qint64 timeMs = 0;
+    double estimate = 0;
+    double lower = 0;
+    double upper = 0;
+    int samples = 0;
+};
+
+// Half-width of a two-sided (1 − alpha) confidence sequence for the mean of n observations with
+// standard deviation sigma: the normal-mixture boundary of Howard, Ramdas, McAuliffe and Sekhon
+// (2021), equivalently the mixture SPRT of Johari et al. inverted. It holds at every n at once,
+// so the interval may be looked at after every observation. tuningSamples is where the boundary
+// is tightest relative to a fixed-horizon interval.
+double confidenceSequenceHalfWidth(double sigma, double n, double alpha, double tuningSamples);
+
+// A sequential comparison of paired observations (candidate − control in the same interval).
+// Intervals are intersected as they arrive, so the reported interval only ever narrows and a
+// decision, once reached, stands. No interval is reported below the minimum sample: early
+// variance estimates are too rough for the guarantee.
+class PairedSequentialTest
+{
+public:
+    struct Options
+    {
+        double alpha = 0.05;
+        double tuningSamples = 200;
+        int minimumSamples = 20;
+    };
+
+    explicit PairedSequentialTest(Options options);
+
+    void add(qint64 timeMs, double difference);
+
+    int samples() const { return m_n; }
+    double mean() const { return m_mean; }
+    double standardDeviation() const;
+    bool hasInterval() const { return m_n >= m_options.minimumSamples; }
+    // The current estimate and the running intersection of every interval so far.
+    DifferenceEstimate current() const { return m_current; }
+    // One entry per observation from the minimum sample on: the difference chart's line and band.
+    const QList<DifferenceEstimate> &history() const { return m_history; }
+
+private:
+    Options m_options;
+    int m_n = 0;
+    double m_mean = 0;
+    double m_m2 = 0;
+    DifferenceEstimate m_current;
+    QList<DifferenceEstimate> m_history;
+};

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "../core/contract.h"
+#include "../core/flagref.h"
+#include "../core/rollout.h"
+#include "confidencesequence.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Ordered by how much attention it needs: a flag's verdict is the most severe of its guardrails'.
+enum class GuardrailVerdict { NoData, Healthy, NotEnoughData, Watching, Regressed };
+
+QString verdictText(GuardrailVerdict verdict);
+
+// What the monitor is asked to watch for one flag: the control arm, the shares the rollout
+// promises now, and the guardrails. Statistics only count data from windowStartMs on, so that a
+// comparison never mixes two rollouts.
+struct GuardrailWatch
+{
+    FlagRef flag;
+    QString controlId;
+    Rollout expected;
+    QList<ContractGuardrail> guardrails;
+    qint64 windowStartMs = 0;
+    QHash<QString, QString> variantLabels; // variation id → how the metric data names it
+
+    QStringList candidateIds() const;
+};
+
+// One guardrail for one candidate against the control.
+struct GuardrailResult
+{
+    ContractGuardrail guardrail;
+    QString candidateId;
+    GuardrailVerdict verdict = GuardrailVerdict::NoData;
+    DifferenceEstimate difference; // candidate − control, with its always-valid interval
+    QList<DifferenceEstimate> history;
+    double controlMean = 0;
+    std::optional<double> candidateRecent; // mean of the latest intervals, held against the threshold
+    bool thresholdBreached = false;
+    QString reason;
+
+    // The change relative to the control, when the control's level is known and not zero.
+    std::optional<double> relativeChange() const;
+};
+
+struct FlagHealth
+{
+    GuardrailVerdict verdict = GuardrailVerdict::NoData;
+    QList<GuardrailResult> results;
+    double srmPValue = 1.0;
+    bool srmMismatch = false;
+    QString srmText;
+    QString summary;
+};

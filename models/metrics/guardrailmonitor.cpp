@@ -1,0 +1,359 @@
+#include "guardrailmonitor.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+#include "sequentialsrm.h"
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(GuardrailMonitor)
+};
+
+using Series = GuardrailMonitor::Series;
+
+const MetricSample *sampleAt(const Series &series, qint64 timeMs)
+{
+    const auto it = std::lower_bound(series.cbegin(), series.cend(), timeMs,
+                                     [](const MetricSample &sample, qint64 time) { return sample.timeMs < time; });
+    return it != series.cend() && it->timeMs == timeMs ? &*it : nullptr;
+}
+
+Series::const_iterator firstFrom(const Series &series, qint64 timeMs)
+{
+    return std::lower_bound(series.cbegin(), series.cend(), timeMs,
+                            [](const MetricSample &sample, qint64 time) { return sample.timeMs < time; });
+}
+
+bool enoughTraffic(const Series *requests, qint64 timeMs, int minimum)
+{
+    if (!requests)
+        return true; // the source gives no counts: every interval counts
+    const MetricSample *count = sampleAt(*requests, timeMs);
+    return count && count->value >= minimum;
+}
+
+QString number(double value)
+{
+    return QLocale().toString(value, 'g', 4);
+}
+
+QString signedPercent(double fraction)
+{
+    const QString text = QLocale().toString(std::abs(fraction) * 100, 'f', 1);
+    return (fraction < 0 ? QStringLiteral("−") : QStringLiteral("+")) + text + QLatin1Char('%');
+}
+
+bool worse(const ContractGuardrail &guardrail, double difference)
+{
+    return guardrail.direction == ContractGuardrail::Direction::LowerIsBetter ? difference > 0 : difference < 0;
+}
+
+// Mean of the candidate's latest intervals within the window, when there are enough of them.
+std::optional<double> recentMean(const Series &series, qint64 windowStartMs, int count)
+{
+    const auto from = firstFrom(series, windowStartMs);
+    if (series.cend() - from < count)
+        return std::nullopt;
+    double sum = 0;
+    for (auto it = series.cend() - count; it != series.cend(); ++it)
+        sum += it->value;
+    return sum / count;
+}
+
+GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guardrail, const QString &candidateId,
+                      const QHash<QString, Series> &byVariation, const QHash<QString, Series> &requests,
+                      const GuardrailMonitor::Options &options)
+{
+    GuardrailResult result;
+    result.guardrail = guardrail;
+    result.candidateId = candidateId;
+    const QString candidateName = watch.variantLabels.value(candidateId, candidateId);
+    const QString controlName = watch.variantLabels.value(watch.controlId, watch.controlId);
+
+    const auto candidateIt = byVariation.constFind(candidateId);
+    const auto controlIt = byVariation.constFind(watch.controlId);
+    if (candidateIt == byVariation.cend() || controlIt == byVariation.cend()) {
+        result.reason = Text::tr("%1: no data for %2").arg(guardrail.metric, candidateIt == byVariation.cend()
+                                                                                   ? candidateName
+                                                                                   : controlName);
+        return result;
+    }
+    const Series &candidate = *candidateIt;
+    const Series &control = *controlIt;
+    const auto countsIt = requests.constFind(candidateId);
+    const auto controlCountsIt = requests.constFind(watch.controlId);
+    const Series *candidateCounts = countsIt == requests.cend() ? nullptr : &*countsIt;
+    const Series *controlCounts = controlCountsIt == requests.cend() ? nullptr : &*controlCountsIt;
+
+    PairedSequentialTest test({options.alpha, options.tuningSamples, options.minimumSamples});
+    double controlSum = 0;
+    for (auto it = firstFrom(candidate, watch.windowStartMs); it != candidate.cend(); ++it) {
+        const MetricSample *paired = sampleAt(control, it->timeMs);
+        if (!paired || !std::isfinite(it->value) || !std::isfinite(paired->value)
+            || !enoughTraffic(candidateCounts, it->timeMs, options.minimumRequestsPerInterval)
+            || !enoughTraffic(controlCounts, it->timeMs, options.minimumRequestsPerInterval))
+            continue;
+        test.add(it->timeMs, it->value - paired->value);
+        controlSum += paired->value;
+    }
+    result.difference = test.current();
+    result.history = test.history();
+    result.controlMean = test.samples() > 0 ? controlSum / test.samples() : 0;
+    result.candidateRecent = recentMean(candidate, watch.windowStartMs, options.thresholdSamples);
+
+    if (guardrail.threshold && result.candidateRecent) {
+        const double threshold = *guardrail.threshold;
+        result.thresholdBreached = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter
+                                       ? *result.candidateRecent > threshold
+                                       : *result.candidateRecent < threshold;
+    }
+    const bool sequential = !guardrail.rule.isEmpty() || !guardrail.threshold;
+    const auto relative = [&](double value) {
+        return result.controlMean != 0 ? signedPercent(value / std::abs(result.controlMean)) : number(value);
+    };
+
+    if (result.thresholdBreached) {
+        result.verdict = GuardrailVerdict::Regressed;
+        result.reason = Text::tr("%1: %2 at %3 over the latest %n interval(s), beyond the threshold %4", nullptr,
+                                 options.thresholdSamples)
+                            .arg(guardrail.metric, candidateName, number(*result.candidateRecent),
+                                 number(*guardrail.threshold));
+        return result;
+    }
+    if (sequential && test.hasInterval()) {
+        const DifferenceEstimate &d = result.difference;
+        const bool intervalWorse = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter ? d.lower > 0
+                                                                                                       : d.upper < 0;
+        result.verdict = intervalWorse           ? GuardrailVerdict::Regressed
+                         : worse(guardrail, d.estimate) ? GuardrailVerdict::Watching
+                                                        : GuardrailVerdict::Healthy;
+        result.reason = Text::tr("%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)", nullptr, d.samples)
+                            .arg(guardrail.metric, candidateName, relative(d.estimate), controlName,
+                                 relative(d.lower), relative(d.upper));
+        return result;
+    }
+    if (!sequential && result.candidateRecent) {
+        result.verdict = GuardrailVerdict::Healthy;
+        result.reason = Text::tr("%1: %2 at %3, within the threshold %4")
+                            .arg(guardrail.metric, candidateName, number(*result.candidateRecent),
+                                 number(*guardrail.threshold));
+        return result;
+    }
+    result.verdict = GuardrailVerdict::NotEnoughData;
+    result.reason = sequential ? Text::tr("%1: %2 of %3 paired intervals with enough traffic")
+                                     .arg(guardrail.metric)
+                                     .arg(test.samples())
+                                     .arg(options.minimumSamples)
+                               : Text::tr("%1: fewer than %2 intervals of %3")
+                                     .arg(guardrail.metric)
+                                     .arg(options.thresholdSamples)
+                                     .arg(candidateName);
+    return result;
+}
+
+// Exposure counts since the window opened against the shares the rollout promises.
+void checkSampleRatio(const GuardrailWatch &watch, const QHash<QString, Series> &requests, FlagHealth &health)
+{
+    QStringList ids;
+    QList<double> shares;
+    for (const VariationShare &share : watch.expected.shares()) {
+        ids.append(share.variationId);
+        shares.append(share.basisPoints);
+    }
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
+        if (!ids.contains(it.key())) { // traffic for a variation the rollout does not serve
+            ids.append(it.key());
+            shares.append(0);
+        }
+    }
+    if (ids.size() < 2)
+        return;
+
+    // Walk the intervals in time order so the p-value is the smallest seen, as the test requires.
+    QList<qint64> times;
+    for (const QString &id : ids) {
+        const Series &series = requests.value(id);
+        for (auto it = firstFrom(series, watch.windowStartMs); it != series.cend(); ++it)
+            times.append(it->timeMs);
+    }
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+
+    SequentialSrm srm(shares);
+    QList<double> counts(ids.size(), 0.0);
+    for (qint64 time : std::as_const(times)) {
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const auto seriesIt = requests.constFind(ids[i]);
+            if (seriesIt == requests.cend())
+                continue;
+            if (const MetricSample *sample = sampleAt(*seriesIt, time))
+                counts[i] += sample->value;
+        }
+        srm.update(counts);
+    }
+    health.srmPValue = srm.pValue();
+    health.srmMismatch = srm.mismatch();
+    if (!health.srmMismatch)
+        return;
+    double total = 0;
+    for (double count : std::as_const(counts))
+        total += count;
+    QStringList parts;
+    for (qsizetype i = 0; i < ids.size() && total > 0; ++i) {
+        parts.append(Text::tr("%1 got %2 (promised %3)")
+                         .arg(watch.variantLabels.value(ids[i], ids[i]),
+                              Rollout::formatPercent(int(std::round(counts[i] / total * Rollout::TotalBasisPoints))),
+                              Rollout::formatPercent(int(shares[i]))));
+    }
+    health.srmText = Text::tr("sample ratio mismatch (p < %1): %2; the comparison cannot be trusted")
+                         .arg(SequentialSrm::MismatchPValue)
+                         .arg(parts.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+GuardrailMonitor::GuardrailMonitor(QObject *parent)
+    : GuardrailMonitor(Options(), parent)
+{
+}
+
+GuardrailMonitor::GuardrailMonitor(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+FlagHealth GuardrailMonitor::evaluate(const GuardrailWatch &watch, const QHash<QString, QHash<QString, Series>> &series,
+                                      const Options &options)
+{
+    FlagHealth health;
+    const QHash<QString, Series> requests = series.value(RequestsMetric);
+    const QStringList candidates = watch.candidateIds();
+    if (candidates.isEmpty()) {
+        health.summary = Text::tr("only %1 is served: nothing to compare")
+                             .arg(watch.variantLabels.value(watch.controlId, watch.controlId));
+        return health;
+    }
+    for (const ContractGuardrail &guardrail : watch.guardrails) {
+        const QHash<QString, Series> byVariation = series.value(guardrail.metric);
+        for (const QString &candidate : candidates) {
+            health.results.append(judge(watch, guardrail, candidate, byVariation, requests, options));
+            health.verdict = std::max(health.verdict, health.results.constLast().verdict);
+        }
+    }
+    checkSampleRatio(watch, requests, health);
+    if (health.srmMismatch)
+        health.verdict = std::max(health.verdict, GuardrailVerdict::Watching);
+
+    // The summary names what needs attention first.
+    const GuardrailResult *worst = nullptr;
+    for (const GuardrailResult &result : std::as_const(health.results)) {
+        if (!worst || result.verdict > worst->verdict)
+            worst = &result;
+    }
+    if (health.srmMismatch && (!worst || worst->verdict < GuardrailVerdict::Regressed))
+        health.summary = health.srmText;
+    else if (worst)
+        health.summary = worst->reason;
+    return health;
+}
+
+void GuardrailMonitor::setWatches(const QList<GuardrailWatch> &watches)
+{
+    QSet<FlagRef> kept;
+    for (const GuardrailWatch &watch : watches) {
+        kept.insert(watch.flag);
+        Monitored &monitored = m_flags[watch.flag];
+        const GuardrailWatch &old = monitored.watch;
+        if (old.windowStartMs != watch.windowStartMs || old.controlId != watch.controlId
+            || old.expected != watch.expected)
+            monitored.reported.clear(); // a new window: its regressions are news again
+        monitored.watch = watch;
+    }
+    for (auto it = m_flags.begin(); it != m_flags.end();) {
+        if (kept.contains(it.key()))
+            ++it;
+        else
+            it = m_flags.erase(it);
+    }
+    for (const FlagRef &ref : std::as_const(kept))
+        reevaluate(ref);
+}
+
+QList<GuardrailWatch> GuardrailMonitor::watches() const
+{
+    QList<GuardrailWatch> watches;
+    for (const Monitored &monitored : m_flags)
+        watches.append(monitored.watch);
+    return watches;
+}
+
+void GuardrailMonitor::addSamples(const QList<MetricBatch> &batches)
+{
+    QSet<FlagRef> touched;
+    for (const MetricBatch &batch : batches) {
+        const auto flagIt = m_flags.find(batch.flag);
+        if (flagIt == m_flags.end() || batch.samples.isEmpty())
+            continue;
+        Series &series = flagIt->series[batch.metric][batch.variationId];
+        for (const MetricSample &sample : batch.samples) {
+            if (series.isEmpty() || series.constLast().timeMs < sample.timeMs) {
+                series.append(sample);
+                continue;
+            }
+            const auto at = std::lower_bound(series.begin(), series.end(), sample.timeMs,
+                                             [](const MetricSample &s, qint64 time) { return s.timeMs < time; });
+            if (at != series.end() && at->timeMs == sample.timeMs)
+                at->value = sample.value; // a source may revise an interval it delivered early
+            else
+                series.insert(at, sample);
+        }
+        const qint64 oldest = series.constLast().timeMs - m_options.retentionMs;
+        series.erase(series.begin(), std::lower_bound(series.begin(), series.end(), oldest,
+                                                      [](const MetricSample &s, qint64 time) { return s.timeMs < time; }));
+        touched.insert(batch.flag);
+    }
+    for (const FlagRef &ref : std::as_const(touched))
+        reevaluate(ref);
+}
+
+const GuardrailWatch *GuardrailMonitor::watch(const FlagRef &ref) const
+{
+    const auto it = m_flags.constFind(ref);
+    return it == m_flags.cend() ? nullptr : &it->watch;
+}
+
+FlagHealth GuardrailMonitor::health(const FlagRef &ref) const
+{
+    return m_flags.value(ref).health;
+}
+
+QHash<QString, QHash<QString, Series>> GuardrailMonitor::series(const FlagRef &ref) const
+{
+    return m_flags.value(ref).series;
+}
+
+void GuardrailMonitor::reevaluate(const FlagRef &ref)
+{
+    const auto it = m_flags.find(ref);
+    if (it == m_flags.end())
+        return;
+    it->health = evaluate(it->watch, it->series, m_options);
+    QList<GuardrailResult> newlyRegressed;
+    for (const GuardrailResult &result : std::as_const(it->health.results)) {
+        const QString key = result.guardrail.metric + QLatin1Char('\n') + result.candidateId;
+        if (result.verdict == GuardrailVerdict::Regressed && !it->reported.contains(key)) {
+            it->reported.insert(key);
+            newlyRegressed.append(result);
+        }
+    }
+    Q_EMIT healthChanged(ref);
+    for (const GuardrailResult &result : std::as_const(newlyRegressed))
+        Q_EMIT regressionDetected(ref, result);
+}

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "guardrailhealth.h"
+#include "metricsample.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+// Holds every watched flag's series (flag × metric × variation) and judges each candidate against
+// the control: a sequential test on paired intervals that stays honest however often it is looked
+// at, a sequential sample-ratio check on exposure counts, and the contract's plain thresholds.
+// It only judges; what to do about a regression is the controller's business.
+class GuardrailMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        double alpha = 0.05;
+        double tuningSamples = 200;       // intervals at which the interval is tightest
+        int minimumSamples = 20;          // paired intervals before any verdict
+        int minimumRequestsPerInterval = 10; // an arm with less traffic in an interval says nothing
+        int thresholdSamples = 10;        // latest intervals averaged against a threshold
+        qint64 retentionMs = 3600 * 1000; // series kept for the charts
+    };
+
+    using Series = QList<MetricSample>;
+
+    explicit GuardrailMonitor(QObject *parent = nullptr);
+    GuardrailMonitor(Options options, QObject *parent = nullptr);
+
+    const Options &options() const { return m_options; }
+
+    // Replaces the watched flags. A flag whose watch changed is judged again from its new window.
+    void setWatches(const QList<GuardrailWatch> &watches);
+    QList<GuardrailWatch> watches() const;
+    void addSamples(const QList<MetricBatch> &batches);
+
+    bool isWatched(const FlagRef &ref) const { return m_flags.contains(ref); }
+    const GuardrailWatch *watch(const FlagRef &ref) const;
+    FlagHealth health(const FlagRef &ref) const;
+    // Metric → variation id → samples, oldest first.
+    QHash<QString, QHash<QString, Series>> series(const FlagRef &ref) const;
+
+    // Judges the series as they are; a pure function of the watch and the data.
+    static FlagHealth evaluate(const GuardrailWatch &watch, const QHash<QString, QHash<QString, Series>> &series,
+                               const Options &options);
+
+Q_SIGNALS:
+    // New data or a new judgement for the flag (the charts redraw).
+    void healthChanged(const FlagRef &ref);
+    // A candidate's guardrail turned regressed; told once per guardrail, candidate and window.
+    void regressionDetected(const FlagRef &ref, const GuardrailResult &result);
+
+private:
+    struct Monitored
+    {
+        GuardrailWatch watch;
+        QHash<QString, QHash<QString, Series>> series;
+        FlagHealth health;
+        QSet<QString> reported; // metric + candidate already told as regressed in this window
+    };
+
+    void reevaluate(const FlagRef &ref);
+
+    Options m_options;
+    QHash<FlagRef, Monitored> m_flags;
+};
