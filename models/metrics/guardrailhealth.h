@@ -6,6 +6,7 @@
 #include "confidencesequence.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -56,3 +57,4 @@ struct FlagHealth
     QString srmText;
     QString summary;
 };
+Q_DECLARE_METATYPE(GuardrailResult)
