@@ -1,6 +1,8 @@
 #include "auditcommand.h"
 #include "contractscommand.h"
 #include "control/consolecontroller.h"
+#include "control/guardrailwatcher.h"
+#include "metrics/trafficsimulator.h"
 #include "mainwindow.h"
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
@@ -18,12 +20,15 @@ namespace {
 
 constexpr int ScreenshotLoadTimeoutMs = 15000;
 
-void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller, const QString &path)
+// Saves the window once every connection loaded, after delayMs more (for live charts to move).
+void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller, const QString &path,
+                              const QString &flagKey, int delayMs)
 {
-    const auto save = [&window, path](bool loaded) {
-        window.selectFirstFlag();
-        // One more turn of the event loop so the selection and layout are painted.
-        QTimer::singleShot(50, &window, [&window, path, loaded] {
+    const auto save = [&window, path, flagKey, delayMs](bool loaded) {
+        if (flagKey.isEmpty() || !window.selectFlag(flagKey))
+            window.selectFirstFlag();
+        // At least one more turn of the event loop so the selection and layout are painted.
+        QTimer::singleShot(std::max(50, delayMs), &window, [&window, path, loaded] {
             const bool saved = window.grab().save(path, "PNG");
             if (!saved)
                 std::fprintf(stderr, "flagdeck: could not write the screenshot to %s\n", qPrintable(path));
@@ -97,7 +102,27 @@ int main(int argc, char *argv[])
     const QCommandLineOption contracts(QStringLiteral("contracts"),
                                        QApplication::translate("main", "Hold flags against the FeatureOps contracts in this folder (for this run)."),
                                        QApplication::translate("main", "folder"));
+    const QCommandLineOption regression(
+        QStringLiteral("sandbox-regression"),
+        QApplication::translate("main", "Make the sandbox's traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, "
+                                        "e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated)."),
+        QApplication::translate("main", "regression"));
+    const QCommandLineOption prometheus(
+        QStringLiteral("prometheus"),
+        QApplication::translate("main", "Read guardrail metrics from this Prometheus server (for this run)."),
+        QApplication::translate("main", "url"));
+    const QCommandLineOption selectFlag(QStringLiteral("flag"),
+                                        QApplication::translate("main", "Select this flag once loaded."),
+                                        QApplication::translate("main", "key"));
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "With --screenshot: wait this many seconds after loading."),
+        QApplication::translate("main", "seconds"));
     parser.addOption(sandbox);
+    parser.addOption(regression);
+    parser.addOption(prometheus);
+    parser.addOption(selectFlag);
+    parser.addOption(screenshotDelay);
     parser.addOption(offline);
     parser.addOption(contracts);
     parser.addOption(screenshot);
@@ -122,6 +147,22 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    QList<InjectedRegression> regressions;
+    for (const QString &text : parser.values(regression)) {
+        const Result<InjectedRegression> parsed = InjectedRegression::parse(text);
+        if (!parsed) {
+            std::fprintf(stderr, "flagdeck: %s\n", qPrintable(parsed.error()));
+            return 2;
+        }
+        regressions.append(parsed.value());
+    }
+    const QUrl prometheusUrl(parser.value(prometheus));
+    if (parser.isSet(prometheus) && (!prometheusUrl.isValid() || prometheusUrl.scheme().isEmpty())) {
+        std::fprintf(stderr, "flagdeck: %s\n",
+                     qPrintable(QApplication::translate("main", "--prometheus needs a URL such as http://127.0.0.1:9090")));
+        return 2;
+    }
+
     QSettings settings;
     auto audit = std::make_unique<AuditWriter>();
     const QString auditError = audit->open(AuditCache::defaultPath());
@@ -133,6 +174,10 @@ int main(int argc, char *argv[])
     ConsoleController controller(settings, std::move(audit));
     if (parser.isSet(contracts))
         controller.setContractsFolder(parser.value(contracts), false);
+    for (const InjectedRegression &injected : std::as_const(regressions))
+        controller.guardrails()->simulator()->addRegression(injected);
+    if (parser.isSet(prometheus))
+        controller.usePrometheus(prometheusUrl);
     // Offline first: the window is titled and built for it.
     if (parser.isSet(offline))
         controller.startOffline();
@@ -140,7 +185,11 @@ int main(int argc, char *argv[])
     window.resize(1500, 860);
     window.show();
     if (parser.isSet(screenshot))
-        saveScreenshotWhenLoaded(window, controller, parser.value(screenshot));
+        saveScreenshotWhenLoaded(window, controller, parser.value(screenshot), parser.value(selectFlag),
+                                 int(parser.value(screenshotDelay).toDouble() * 1000));
+    else if (parser.isSet(selectFlag))
+        QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window,
+                         [&window, key = parser.value(selectFlag)] { window.selectFlag(key); });
     if (!parser.isSet(offline))
         controller.start(parser.isSet(sandbox));
     return QApplication::exec();

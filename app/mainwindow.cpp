@@ -7,6 +7,8 @@
 #include "control/stageactions.h"
 #include "flagdetailpane.h"
 #include "flagtableview.h"
+#include "guardrailcharts.h"
+#include "control/guardrailwatcher.h"
 #include "item/audittablemodel.h"
 #include "item/connectiontreemodel.h"
 #include "item/flagfilterproxy.h"
@@ -26,6 +28,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -43,6 +46,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
     , m_stageView(new StageView(this))
+    , m_charts(new GuardrailCharts(controller->guardrails()->monitor(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("FlagDeck"));
@@ -57,6 +61,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
     header->resizeSection(FlagTableModel::StateColumn, 160);
     header->resizeSection(FlagTableModel::ActionColumn, 100);
+    header->resizeSection(FlagTableModel::HealthColumn, 105);
     header->resizeSection(FlagTableModel::StageColumn, 170);
     header->resizeSection(FlagTableModel::ExposureColumn, 150);
     header->setStretchLastSection(true);
@@ -73,8 +78,21 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     tableLayout->addWidget(m_confirmBar);
     tableLayout->addWidget(m_table);
 
+    // The selected flag's guardrail charts under the table, where they get its width.
+    auto *chartsScroll = new QScrollArea(this);
+    chartsScroll->setWidget(m_charts);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *tableAndCharts = new QSplitter(Qt::Vertical, this);
+    tableAndCharts->addWidget(tableArea);
+    tableAndCharts->addWidget(chartsScroll);
+    tableAndCharts->setStretchFactor(0, 3);
+    tableAndCharts->setStretchFactor(1, 2);
+    tableAndCharts->setSizes({470, 330});
+
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(tableArea);
+    splitter->addWidget(tableAndCharts);
     // In a scroll area, so a long description never pushes the table aside.
     auto *detailScroll = new QScrollArea(this);
     auto *detailColumn = new QWidget(detailScroll);
@@ -112,14 +130,16 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, [this](const QString &id) {
         m_controller->removeConnection(id);
     });
-    connect(m_table, &FlagTableView::currentFlagChanged, m_detail, &FlagDetailPane::showFlag);
-    connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::refreshStageView);
+    connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::showFlag);
     connect(m_controller->flagModel(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const int row = m_controller->flagModel()->rowOf(m_detail->shownFlag());
-                if (row >= topLeft.row() && row <= bottomRight.row())
+                if (row >= topLeft.row() && row <= bottomRight.row()) {
                     refreshStageView();
+                    m_charts->showFlag(m_detail->shownFlag(), m_controller->flagModel()->rowAt(row).flag);
+                }
             });
+    connect(m_controller, &ConsoleController::guardrailRegression, this, &MainWindow::notify);
     StageActions *stages = m_controller->stageActions();
     connect(m_stageView, &StageView::previewRequested, this, [this, stages](const FlagRef &ref, FlagAction action) {
         const Result<StagePreview> preview = stages->preview(ref, action);
@@ -191,6 +211,26 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_controller->flagModel(), signal, this, &MainWindow::updateStatus);
     updateStatus();
+}
+
+void MainWindow::showFlag(const FlagRef &ref)
+{
+    m_detail->showFlag(ref);
+    refreshStageView();
+    const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+    m_charts->showFlag(ref, row ? row->flag : Flag());
+}
+
+void MainWindow::notify(const QString &title, const QString &message)
+{
+    // A desktop notification where the desktop offers one; the status bar always says it too.
+    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+    if (m_tray)
+        m_tray->showMessage(title, message, QSystemTrayIcon::Warning);
+    statusBar()->showMessage(QStringLiteral("%1 — %2").arg(title, message));
 }
 
 void MainWindow::refreshStageView()
@@ -359,6 +399,19 @@ void MainWindow::addSandbox()
                                                &accepted);
     if (accepted && !name.trimmed().isEmpty())
         m_controller->addSandboxConnection(name.trimmed());
+}
+
+bool MainWindow::selectFlag(const QString &key)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, FlagTableModel::KeyColumn);
+        if (index.data().toString() == key) {
+            m_table->setCurrentIndex(index);
+            m_table->setFocus();
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::selectFirstFlag()

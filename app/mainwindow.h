@@ -11,9 +11,11 @@ class ConsoleController;
 class FlagDetailPane;
 class FlagFilterProxy;
 class FlagTableView;
+class GuardrailCharts;
 class KillConfirmBar;
 class QLabel;
 class QLineEdit;
+class QSystemTrayIcon;
 class QTabWidget;
 class StageView;
 
@@ -28,9 +30,12 @@ public:
     AuditBrowser *auditBrowser() const { return m_auditBrowser; }
     QTabWidget *tabs() const { return m_tabs; }
     StageView *stageView() const { return m_stageView; }
+    GuardrailCharts *guardrailCharts() const { return m_charts; }
     void showAuditHistory();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();
+    // Selects the first row of this flag; false when no row has that key.
+    bool selectFlag(const QString &key);
 
 private:
     void createActions();
@@ -42,6 +47,8 @@ private:
     void showSelectedFlagHistory();
     void refreshStageView();
     void chooseContractsFolder();
+    void showFlag(const FlagRef &ref);
+    void notify(const QString &title, const QString &message);
 
     ConsoleController *m_controller;
     FlagFilterProxy *m_proxy;
@@ -54,4 +61,6 @@ private:
     QTabWidget *m_tabs;
     AuditBrowser *m_auditBrowser;
     StageView *m_stageView;
+    GuardrailCharts *m_charts;
+    QSystemTrayIcon *m_tray = nullptr;
 };

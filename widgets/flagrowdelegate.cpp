@@ -34,6 +34,16 @@ void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QStyledItemDelegate::paint(painter, colored, index);
         return;
     }
+    case FlagTableModel::HealthColumn: {
+        const int verdict = index.data(FlagTableModel::HealthRole).toInt();
+        QStyleOptionViewItem colored = option;
+        if (verdict >= 0) {
+            colored.palette.setColor(QPalette::Text, StateColors::forVerdict(GuardrailVerdict(verdict)));
+            colored.font.setBold(GuardrailVerdict(verdict) == GuardrailVerdict::Regressed);
+        }
+        QStyledItemDelegate::paint(painter, colored, index);
+        return;
+    }
     case FlagTableModel::ExposureColumn: {
         paintBackground(painter, option, index);
         const QRectF bar = QRectF(option.rect).adjusted(6, option.rect.height() * 0.3, -6, -option.rect.height() * 0.3);

@@ -29,4 +29,21 @@ inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool s
     return enabled ? QColor(0x1b, 0x7f, 0x3b) : QColor(0x5f, 0x63, 0x68);
 }
 
+// A guardrail verdict: red for a regression, amber for a flag being watched, green when healthy.
+inline QColor forVerdict(GuardrailVerdict verdict)
+{
+    switch (verdict) {
+    case GuardrailVerdict::Regressed:
+        return danger();
+    case GuardrailVerdict::Watching:
+        return QColor(0xb2, 0x6b, 0x00);
+    case GuardrailVerdict::Healthy:
+        return QColor(0x1b, 0x7f, 0x3b);
+    case GuardrailVerdict::NotEnoughData:
+    case GuardrailVerdict::NoData:
+        break;
+    }
+    return QColor(0x5f, 0x63, 0x68);
+}
+
 } // namespace StateColors

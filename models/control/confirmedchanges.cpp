@@ -116,8 +116,8 @@ void ConfirmedChanges::audit(const FlagRef &ref, const Pending &pending, const Q
     entry.flagKey = ref.key;
     entry.action = flagActionName(pending.change.action);
     entry.outcome = outcome;
-    entry.actor = m_actor;
-    entry.actorKind = ActorKind::Human;
+    entry.actor = pending.change.actor ? pending.change.actor->name : m_actor;
+    entry.actorKind = pending.change.actor ? pending.change.actor->kind : ActorKind::Human;
     entry.timeMs = QDateTime::currentMSecsSinceEpoch();
     // One intent, several rows (requested, then confirmed or failed): the source id keeps them apart.
     entry.sourceId = QStringLiteral("console:%1:%2").arg(pending.intentId, outcome);

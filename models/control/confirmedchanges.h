@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/auditentry.h"
 #include "../core/flagaction.h"
 #include "../core/flagref.h"
 #include "../item/flagtablemodel.h"
@@ -9,6 +10,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class AuditWriter;
 class FlagServer;
@@ -26,6 +28,13 @@ class ConfirmedChanges : public QObject
 public:
     using ServerLookup = std::function<FlagServer *(const QString &connectionId)>;
 
+    // Who a change is made by when it is not the person at this console: the guardrail monitor.
+    struct Actor
+    {
+        QString name;
+        ActorKind kind = ActorKind::System;
+    };
+
     struct Change
     {
         FlagAction action = FlagAction::Kill;
@@ -36,6 +45,7 @@ public:
         QString notReachedReason;                  // when the server answered but did not change
         FlagTableModel::Operation pendingOperation = FlagTableModel::Operation::None;
         FlagTableModel::Operation failedOperation = FlagTableModel::Operation::None;
+        std::optional<Actor> actor; // absent: this console's person
     };
 
     static constexpr int DefaultTimeoutMs = 10000;

@@ -9,7 +9,9 @@
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
 #include "../store/contractlibrary.h"
+#include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
+#include "guardrailwatcher.h"
 #include "killswitch.h"
 #include "stageactions.h"
 
@@ -29,15 +31,25 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_contracts(new ContractLibrary(this))
     , m_stages(new StageActions(
           m_flags, m_contracts, m_audit.get(), [this](const QString &id) { return server(id); },
-          [this](const QString &id) {
-              return std::any_of(m_configs.cbegin(), m_configs.cend(), [&](const ConnectionConfig &config) {
-                  return config.id == id && config.kind == ConnectionConfig::Kind::Sandbox;
-              });
-          },
-          this))
+          [this](const QString &id) { return isSandbox(id); }, this))
+    , m_guardrails(new GuardrailWatcher(m_flags, m_contracts, m_killSwitch, [this](const QString &id) { return isSandbox(id); },
+                                        this))
 {
     m_stages->setAuditPath(m_audit->path());
-    connect(m_contracts, &ContractLibrary::changed, m_stages, [this] { m_stages->refreshStages(); });
+    m_stages->setGuardrailMonitor(m_guardrails->monitor());
+    connect(m_contracts, &ContractLibrary::changed, m_stages, [this] {
+        m_stages->refreshStages();
+        m_guardrails->scheduleRefresh();
+    });
+    connect(m_guardrails, &GuardrailWatcher::regressionDetected, this,
+            [this](const FlagRef &, const QString &title, const QString &message, bool killing) {
+                Q_EMIT guardrailRegression(title, message, killing);
+            });
+    connect(m_guardrails, &GuardrailWatcher::sourceProblem, this,
+            [this](const QString &description) { Q_EMIT connectionProblem(tr("Guardrail data"), description); });
+    const QString prometheus = m_settings.value(QStringLiteral("metrics/prometheus/url")).toString();
+    if (!prometheus.isEmpty())
+        usePrometheus(QUrl(prometheus));
     m_contracts->setFolder(m_settings.value(QStringLiteral("contracts/folder")).toString());
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
     connect(m_audit.get(), &AuditWriter::committed, m_auditModel, &AuditTableModel::refreshNewEntries);
@@ -79,6 +91,28 @@ void ConsoleController::start(bool sandboxOnly)
         m_awaitingFirstLoad.insert(config.id);
     for (const ConnectionConfig &config : std::as_const(active))
         startConnection(config);
+    m_guardrails->start();
+}
+
+bool ConsoleController::isSandbox(const QString &connectionId) const
+{
+    return std::any_of(m_configs.cbegin(), m_configs.cend(), [&](const ConnectionConfig &config) {
+        return config.id == connectionId && config.kind == ConnectionConfig::Kind::Sandbox;
+    });
+}
+
+void ConsoleController::usePrometheus(const QUrl &url)
+{
+    PrometheusSource::Options options;
+    options.baseUrl = url;
+    m_settings.beginGroup(QStringLiteral("metrics/prometheus"));
+    options.stepMs = m_settings.value(QStringLiteral("stepSeconds"), options.stepMs / 1000).toInt() * 1000;
+    m_settings.beginGroup(QStringLiteral("templates"));
+    for (const QString &metric : m_settings.childKeys())
+        options.templates.insert(metric, m_settings.value(metric).toString());
+    m_settings.endGroup();
+    m_settings.endGroup();
+    m_guardrails->usePrometheus(options);
 }
 
 void ConsoleController::setContractsFolder(const QString &folder, bool remember)
@@ -179,6 +213,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
                 for (const Flag &flag : flags)
                     refs.append({id, environment, flag.key});
                 m_stages->refreshStages(refs);
+                m_guardrails->scheduleRefresh();
                 m_audit->saveFlags({id, environment, flags, true, QDateTime::currentMSecsSinceEpoch()});
                 m_loadedEnvironments[id].insert(environment);
                 if (m_loadedEnvironments[id].size() >= flagServer->environments().size())
@@ -198,6 +233,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
                     m_flags->upsertFlag(id, flagServer->displayName(), environment, flag);
                 }
                 m_stages->refreshStages({ref});
+                m_guardrails->scheduleRefresh();
             });
     flagServer->connectToServer();
 }
@@ -256,6 +292,7 @@ void ConsoleController::removeConnection(const QString &connectionId)
     markLoaded(connectionId + QStringLiteral("#history"));
     m_loadedEnvironments.remove(connectionId);
     m_flags->removeConnection(connectionId);
+    m_guardrails->scheduleRefresh();
     m_connections->removeConnection(connectionId);
     markLoaded(connectionId);
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
@@ -18,6 +19,7 @@ class ConnectionTreeModel;
 class ContractLibrary;
 class FlagServer;
 class FlagTableModel;
+class GuardrailWatcher;
 class KillSwitch;
 class StageActions;
 class QSettings;
@@ -47,6 +49,7 @@ public:
     KillSwitch *killSwitch() const { return m_killSwitch; }
     StageActions *stageActions() const { return m_stages; }
     ContractLibrary *contracts() const { return m_contracts; }
+    GuardrailWatcher *guardrails() const { return m_guardrails; }
     // The team's contracts folder: remembered in the settings, or for this run only (--contracts).
     void setContractsFolder(const QString &folder, bool remember);
     AuditWriter *auditWriter() const { return m_audit.get(); }
@@ -61,18 +64,25 @@ public:
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
     void exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath);
 
+    // Guardrail data from this Prometheus server for every connection (templates and step from
+    // the settings group metrics/prometheus).
+    void usePrometheus(const QUrl &url);
+
     QString addSandboxConnection(const QString &displayName);
     void removeConnection(const QString &connectionId);
 
 Q_SIGNALS:
     void initialLoadFinished();
     void connectionProblem(const QString &displayName, const QString &detail);
+    // A guardrail regressed; killing: the monitor is killing the flag as its contract says.
+    void guardrailRegression(const QString &title, const QString &message, bool killing);
     // The audit cache could not write; what was handed to it is kept and retried.
     void auditProblem(const QString &error);
     void auditExportFinished(const QString &filePath, qint64 rows, const QString &error);
 
 private:
     void startConnection(const ConnectionConfig &config);
+    bool isSandbox(const QString &connectionId) const;
     void persist();
     void markLoaded(const QString &connectionId);
 
@@ -84,6 +94,7 @@ private:
     KillSwitch *m_killSwitch;
     ContractLibrary *m_contracts;
     StageActions *m_stages;
+    GuardrailWatcher *m_guardrails;
     QList<ConnectionConfig> m_configs;
     QHash<QString, FlagServer *> m_servers;
     QHash<QString, AuditSync *> m_syncs;

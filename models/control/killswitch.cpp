@@ -20,10 +20,10 @@ KillSwitch::KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup s
 
 KillSwitch::~KillSwitch() = default;
 
-void KillSwitch::kill(const QList<FlagRef> &flags, const QString &comment)
+void KillSwitch::kill(const QList<FlagRef> &flags, const QString &comment, std::optional<ConfirmedChanges::Actor> actor)
 {
     for (const FlagRef &ref : flags)
-        start(ref, false, comment);
+        start(ref, false, comment, actor);
 }
 
 void KillSwitch::restore(const QList<FlagRef> &flags, const QString &comment)
@@ -32,7 +32,8 @@ void KillSwitch::restore(const QList<FlagRef> &flags, const QString &comment)
         start(ref, true, comment);
 }
 
-void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comment)
+void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comment,
+                       std::optional<ConfirmedChanges::Actor> actor)
 {
     const FlagTableModel::Row *row = m_flags->row(ref);
     if (!row || row->staleSinceMs > 0 || m_changes.isPending(ref) || row->flag.enabled == wantEnabled)
@@ -54,6 +55,7 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
     change.pendingOperation = wantEnabled ? FlagTableModel::Operation::RestorePending
                                           : FlagTableModel::Operation::KillPending;
     change.failedOperation = wantEnabled ? FlagTableModel::Operation::RestoreFailed : FlagTableModel::Operation::KillFailed;
+    change.actor = std::move(actor);
     m_changes.start(ref, change, comment);
 }
 

@@ -31,7 +31,8 @@ public:
 
     // All at once, in parallel; flags already in that state, offline, or with a kill or restore
     // under way, are left alone.
-    void kill(const QList<FlagRef> &flags, const QString &comment = {});
+    void kill(const QList<FlagRef> &flags, const QString &comment = {},
+              std::optional<ConfirmedChanges::Actor> actor = std::nullopt);
     void restore(const QList<FlagRef> &flags, const QString &comment = {});
 
     // A live change from a server: it may be the confirmation a pending action waits for.
@@ -45,7 +46,8 @@ Q_SIGNALS:
     void failed(const FlagRef &ref, bool wantedEnabled, const QString &reason);
 
 private:
-    void start(const FlagRef &ref, bool wantEnabled, const QString &comment);
+    void start(const FlagRef &ref, bool wantEnabled, const QString &comment,
+               std::optional<ConfirmedChanges::Actor> actor = std::nullopt);
     void offerUndo(const FlagRef &ref);
 
     FlagTableModel *m_flags;

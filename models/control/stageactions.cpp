@@ -1,6 +1,7 @@
 #include "stageactions.h"
 
 #include "../connectors/flagserver.h"
+#include "../metrics/guardrailmonitor.h"
 #include "../core/auditchange.h"
 #include "../core/durationtext.h"
 #include "../core/flagjson.h"
@@ -106,8 +107,7 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
                                   tr("the history does not say when this stage began (minimum %1)").arg(durationText(minimum))});
         }
     }
-    snapshot.gate.append({tr("Guardrails green"), ReadinessItem::Status::NotCheckable,
-                          tr("not checkable here: no guardrail data is connected yet")});
+    snapshot.gate.append(guardrailGate(ref));
     const Result<Rollout> next = plan.advanceTarget();
     if (next) {
         const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);
@@ -122,6 +122,26 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
         snapshot.gate.append({tr("Not paused"), ReadinessItem::Status::Failed,
                               tr("paused by %1: %2").arg(snapshot.hold->actor, snapshot.hold->comment)});
     return snapshot;
+}
+
+ReadinessItem StageActions::guardrailGate(const FlagRef &ref) const
+{
+    const QString title = tr("Guardrails green");
+    if (!m_monitor || !m_monitor->isWatched(ref))
+        return {title, ReadinessItem::Status::NotCheckable, tr("no guardrail data is watched for this flag")};
+    const FlagHealth health = m_monitor->health(ref);
+    switch (health.results.isEmpty() ? GuardrailVerdict::NoData : health.verdict) {
+    case GuardrailVerdict::Healthy:
+        return {title, ReadinessItem::Status::Passed, health.summary};
+    case GuardrailVerdict::NoData:
+        return {title, ReadinessItem::Status::NotCheckable, health.summary};
+    case GuardrailVerdict::NotEnoughData:
+        return {title, ReadinessItem::Status::Failed, tr("not enough data yet: %1").arg(health.summary)};
+    case GuardrailVerdict::Watching:
+    case GuardrailVerdict::Regressed:
+        break;
+    }
+    return {title, ReadinessItem::Status::Failed, health.summary};
 }
 
 Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action) const

@@ -10,6 +10,7 @@
 #include <optional>
 
 class ContractLibrary;
+class GuardrailMonitor;
 
 // Everything the stage view shows of one flag, computed when asked.
 struct StageSnapshot
@@ -57,6 +58,8 @@ public:
     void setAuditPath(const QString &path);
     void setTimeout(int milliseconds) { m_changes.setTimeout(milliseconds); }
     void setActor(const QString &actor);
+    // Where the gate reads whether the flag's guardrails are green.
+    void setGuardrailMonitor(const GuardrailMonitor *monitor) { m_monitor = monitor; }
 
     StageSnapshot snapshot(const FlagRef &ref) const;
     Result<StagePreview> preview(const FlagRef &ref, FlagAction action) const;
@@ -81,6 +84,7 @@ Q_SIGNALS:
 
 private:
     const Contract *contractFor(const FlagRef &ref) const;
+    ReadinessItem guardrailGate(const FlagRef &ref) const;
     void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
 
     FlagTableModel *m_flags;
@@ -92,4 +96,5 @@ private:
     ConfirmedChanges::ServerLookup m_servers;
     SandboxTest m_isSandbox;
     ConfirmedChanges m_changes;
+    const GuardrailMonitor *m_monitor = nullptr;
 };

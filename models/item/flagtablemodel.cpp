@@ -36,6 +36,8 @@ QVariant FlagTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Kill switch");
     case StageColumn:
         return tr("Stage");
+    case HealthColumn:
+        return tr("Guardrails");
     case ExposureColumn:
         return tr("Exposure");
     case LastChangeColumn:
@@ -58,6 +60,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
             return row.flag.description;
         if (index.column() == StateColumn && !row.operationError.isEmpty())
             return row.operationError;
+        if (index.column() == HealthColumn)
+            return row.healthSummary;
         return displayData(row, index.column());
     case FlagRefRole:
         return QVariant::fromValue(row.ref);
@@ -75,6 +79,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         return row.staleSinceMs;
     case ReadinessFailuresRole:
         return row.readinessFailures;
+    case HealthRole:
+        return row.health ? int(*row.health) : -1;
     default:
         return {};
     }
@@ -101,6 +107,8 @@ QVariant FlagTableModel::displayData(const Row &row, int column) const
         return actionLabel(row);
     case StageColumn:
         return row.stage;
+    case HealthColumn:
+        return row.health ? verdictText(*row.health) : QString();
     default:
         return {};
     }
@@ -118,6 +126,8 @@ QVariant FlagTableModel::sortData(const Row &row, int column) const
         return row.flag.updatedAtMs;
     case ActionColumn:
         return int(rowAction(row));
+    case HealthColumn:
+        return row.health ? int(*row.health) : -1;
     default:
         return displayData(row, column);
     }
@@ -369,6 +379,17 @@ void FlagTableModel::setStage(const FlagRef &ref, const QString &stage, int read
             return false;
         row.stage = stage;
         row.readinessFailures = readinessFailures;
+        return true;
+    });
+}
+
+void FlagTableModel::setHealth(const FlagRef &ref, std::optional<GuardrailVerdict> verdict, const QString &summary)
+{
+    changeRow(ref, [&](Row &row) {
+        if (row.health == verdict && row.healthSummary == summary)
+            return false;
+        row.health = verdict;
+        row.healthSummary = summary;
         return true;
     });
 }

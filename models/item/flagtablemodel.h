@@ -2,6 +2,7 @@
 
 #include "../core/flag.h"
 #include "../core/flagref.h"
+#include "../metrics/guardrailhealth.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -16,8 +17,8 @@ class FlagTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ActionColumn, StageColumn, ExposureColumn,
-                  LastChangeColumn, ColumnCount };
+    enum Column { KeyColumn, ServerColumn, EnvironmentColumn, StateColumn, ActionColumn, HealthColumn, StageColumn,
+                  ExposureColumn, LastChangeColumn, ColumnCount };
     enum Role {
         FlagRefRole = Qt::UserRole + 1,
         FlagRole,            // Flag
@@ -27,6 +28,7 @@ public:
         SortRole,            // cheap typed value for sorting
         StaleSinceRole,      // qint64: > 0 when the row shows a cached state seen then
         ReadinessFailuresRole, // int: readiness items missing; -1 for a flag without a contract
+        HealthRole,          // int: GuardrailVerdict; -1 when no guardrail is watched
     };
     enum class Operation { None, KillPending, KillFailed, RestorePending, RestoreFailed, ChangePending, ChangeFailed };
     // What the row's action button does now.
@@ -44,6 +46,8 @@ public:
         qint64 staleSinceMs = 0;    // > 0: read from the cache, as the server last showed it then
         QString stage;              // where the flag is on its contract's path, or "unowned control"
         int readinessFailures = -1; // -1: no contract
+        std::optional<GuardrailVerdict> health; // absent: no guardrail watched
+        QString healthSummary;
     };
 
     explicit FlagTableModel(QObject *parent = nullptr);
@@ -75,6 +79,8 @@ public:
     void setStale(const FlagRef &ref, qint64 seenMs);
     // What the contract says of the flag: its stage and how many readiness items are missing.
     void setStage(const FlagRef &ref, const QString &stage, int readinessFailures);
+    // What the guardrail monitor says of the flag; nullopt when none of its guardrails is watched.
+    void setHealth(const FlagRef &ref, std::optional<GuardrailVerdict> verdict, const QString &summary);
 
     static RowAction rowAction(const Row &row);
     static QString stateText(const Row &row);

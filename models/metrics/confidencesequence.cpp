@@ -39,18 +39,9 @@ void PairedSequentialTest::add(qint64 timeMs, double difference)
         return;
     const double halfWidth =
         confidenceSequenceHalfWidth(standardDeviation(), m_n, m_options.alpha, m_options.tuningSamples);
-    const double lower = m_mean - halfWidth;
-    const double upper = m_mean + halfWidth;
-    const bool first = m_n == m_options.minimumSamples;
-    const double keptLower = first ? lower : std::max(m_current.lower, lower);
-    const double keptUpper = first ? upper : std::min(m_current.upper, upper);
-    // An empty intersection means the effect moved; the latest interval is then the honest one.
-    if (keptLower <= keptUpper) {
-        m_current.lower = keptLower;
-        m_current.upper = keptUpper;
-    } else {
-        m_current.lower = lower;
-        m_current.upper = upper;
-    }
+    m_current.lower = m_mean - halfWidth;
+    m_current.upper = m_mean + halfWidth;
+    m_highestLower = std::max(m_highestLower, m_current.lower);
+    m_lowestUpper = std::min(m_lowestUpper, m_current.upper);
     m_history.append(m_current);
 }

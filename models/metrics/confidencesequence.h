@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <limits>
+
 // An estimate of a difference with its interval.
 struct DifferenceEstimate
 {
@@ -20,9 +22,9 @@ struct DifferenceEstimate
 double confidenceSequenceHalfWidth(double sigma, double n, double alpha, double tuningSamples);
 
 // A sequential comparison of paired observations (candidate − control in the same interval).
-// Intervals are intersected as they arrive, so the reported interval only ever narrows and a
-// decision, once reached, stands. No interval is reported below the minimum sample: early
-// variance estimates are too rough for the guarantee.
+// The interval holds at every look at once, so a bound that crossed zero at any look is a sound
+// decision and stands: highestLower() and lowestUpper() keep the extremes seen. No interval is
+// reported below the minimum sample: early variance estimates are too rough for the guarantee.
 class PairedSequentialTest
 {
 public:
@@ -41,8 +43,11 @@ public:
     double mean() const { return m_mean; }
     double standardDeviation() const;
     bool hasInterval() const { return m_n >= m_options.minimumSamples; }
-    // The current estimate and the running intersection of every interval so far.
+    // The current estimate and its interval.
     DifferenceEstimate current() const { return m_current; }
+    // The extremes of every interval so far (infinite before the minimum sample).
+    double highestLower() const { return m_highestLower; }
+    double lowestUpper() const { return m_lowestUpper; }
     // One entry per observation from the minimum sample on: the difference chart's line and band.
     const QList<DifferenceEstimate> &history() const { return m_history; }
 
@@ -52,5 +57,7 @@ private:
     double m_mean = 0;
     double m_m2 = 0;
     DifferenceEstimate m_current;
+    double m_highestLower = -std::numeric_limits<double>::infinity();
+    double m_lowestUpper = std::numeric_limits<double>::infinity();
     QList<DifferenceEstimate> m_history;
 };

@@ -1,12 +1,12 @@
 #include "guardrailmonitor.h"
 
+#include "sequentialsrm.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
-
-#include "sequentialsrm.h"
 
 namespace {
 
@@ -47,11 +47,6 @@ QString signedPercent(double fraction)
 {
     const QString text = QLocale().toString(std::abs(fraction) * 100, 'f', 1);
     return (fraction < 0 ? QStringLiteral("−") : QStringLiteral("+")) + text + QLatin1Char('%');
-}
-
-bool worse(const ContractGuardrail &guardrail, double difference)
-{
-    return guardrail.direction == ContractGuardrail::Direction::LowerIsBetter ? difference > 0 : difference < 0;
 }
 
 // Mean of the candidate's latest intervals within the window, when there are enough of them.
@@ -113,7 +108,6 @@ GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guar
                                        ? *result.candidateRecent > threshold
                                        : *result.candidateRecent < threshold;
     }
-    const bool sequential = !guardrail.rule.isEmpty() || !guardrail.threshold;
     const auto relative = [&](double value) {
         return result.controlMean != 0 ? signedPercent(value / std::abs(result.controlMean)) : number(value);
     };
@@ -126,34 +120,28 @@ GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guar
                                  number(*guardrail.threshold));
         return result;
     }
-    if (sequential && test.hasInterval()) {
+    if (test.hasInterval()) {
         const DifferenceEstimate &d = result.difference;
-        const bool intervalWorse = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter ? d.lower > 0
-                                                                                                       : d.upper < 0;
-        result.verdict = intervalWorse           ? GuardrailVerdict::Regressed
-                         : worse(guardrail, d.estimate) ? GuardrailVerdict::Watching
-                                                        : GuardrailVerdict::Healthy;
+        const bool lowerIsBetter = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter;
+        // Any look at which the interval lay wholly on the worse side decides it.
+        const bool crossed = lowerIsBetter ? test.highestLower() > 0 : test.lowestUpper() < 0;
+        // Worth a closer look: a looser interval, now, already on the worse side.
+        const double looser = confidenceSequenceHalfWidth(test.standardDeviation(), test.samples(),
+                                                          GuardrailMonitor::WatchingAlpha, options.tuningSamples);
+        const bool suggestive = lowerIsBetter ? d.estimate - looser > 0 : d.estimate + looser < 0;
+        result.verdict = crossed      ? GuardrailVerdict::Regressed
+                         : suggestive ? GuardrailVerdict::Watching
+                                      : GuardrailVerdict::Healthy;
         result.reason = Text::tr("%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)", nullptr, d.samples)
                             .arg(guardrail.metric, candidateName, relative(d.estimate), controlName,
                                  relative(d.lower), relative(d.upper));
         return result;
     }
-    if (!sequential && result.candidateRecent) {
-        result.verdict = GuardrailVerdict::Healthy;
-        result.reason = Text::tr("%1: %2 at %3, within the threshold %4")
-                            .arg(guardrail.metric, candidateName, number(*result.candidateRecent),
-                                 number(*guardrail.threshold));
-        return result;
-    }
     result.verdict = GuardrailVerdict::NotEnoughData;
-    result.reason = sequential ? Text::tr("%1: %2 of %3 paired intervals with enough traffic")
-                                     .arg(guardrail.metric)
-                                     .arg(test.samples())
-                                     .arg(options.minimumSamples)
-                               : Text::tr("%1: fewer than %2 intervals of %3")
-                                     .arg(guardrail.metric)
-                                     .arg(options.thresholdSamples)
-                                     .arg(candidateName);
+    result.reason = Text::tr("%1: %2 of %3 paired intervals with enough traffic")
+                        .arg(guardrail.metric)
+                        .arg(test.samples())
+                        .arg(options.minimumSamples);
     return result;
 }
 
@@ -235,9 +223,13 @@ FlagHealth GuardrailMonitor::evaluate(const GuardrailWatch &watch, const QHash<Q
     FlagHealth health;
     const QHash<QString, Series> requests = series.value(RequestsMetric);
     const QStringList candidates = watch.candidateIds();
+    const QString controlName = watch.variantLabels.value(watch.controlId, watch.controlId);
     if (candidates.isEmpty()) {
-        health.summary = Text::tr("only %1 is served: nothing to compare")
-                             .arg(watch.variantLabels.value(watch.controlId, watch.controlId));
+        health.summary = Text::tr("only %1 is served: nothing to compare").arg(controlName);
+        return health;
+    }
+    if (watch.expected.basisPointsOf(watch.controlId) == 0) {
+        health.summary = Text::tr("the control %1 is not served: nothing to compare it with").arg(controlName);
         return health;
     }
     for (const ContractGuardrail &guardrail : watch.guardrails) {

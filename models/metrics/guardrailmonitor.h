@@ -9,7 +9,8 @@
 
 // Holds every watched flag's series (flag × metric × variation) and judges each candidate against
 // the control: a sequential test on paired intervals that stays honest however often it is looked
-// at, a sequential sample-ratio check on exposure counts, and the contract's plain thresholds.
+// at (for every guardrail), the contract's plain threshold where it sets one (held against the
+// candidate's latest intervals), and a sequential sample-ratio check on exposure counts.
 // It only judges; what to do about a regression is the controller's business.
 class GuardrailMonitor : public QObject
 {
@@ -27,6 +28,8 @@ public:
     };
 
     using Series = QList<MetricSample>;
+    // "watching": an interval at this looser level lies on the worse side now.
+    static constexpr double WatchingAlpha = 0.2;
 
     explicit GuardrailMonitor(QObject *parent = nullptr);
     GuardrailMonitor(Options options, QObject *parent = nullptr);

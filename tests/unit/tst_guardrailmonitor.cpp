@@ -98,8 +98,9 @@ private Q_SLOTS:
         QVERIFY(latency->difference.lower < 0 && latency->difference.upper > 0);
         QCOMPARE(latency->history.size(), 300 - 20 + 1);
         const GuardrailResult *escalations = rig.result(QStringLiteral("escalation_rate"));
-        QCOMPARE(escalations->verdict, GuardrailVerdict::Healthy);
-        QVERIFY(escalations->reason.contains(QStringLiteral("within the threshold")));
+        QVERIFY(escalations->verdict == GuardrailVerdict::Healthy || escalations->verdict == GuardrailVerdict::Watching);
+        QVERIFY(!escalations->thresholdBreached);
+        QVERIFY(*escalations->candidateRecent < 0.05);
         QVERIFY(!rig.health.srmMismatch);
         QVERIFY(rig.health.verdict != GuardrailVerdict::Regressed);
     }

@@ -1,0 +1,132 @@
+#include "guardrailwatcher.h"
+
+#include "../core/stageplan.h"
+#include "../item/flagtablemodel.h"
+#include "../metrics/trafficsimulator.h"
+#include "../store/contractlibrary.h"
+#include "killswitch.h"
+
+#include <QDateTime>
+
+GuardrailWatcher::GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch,
+                                   SandboxTest isSandbox, QObject *parent)
+    : QObject(parent)
+    , m_flags(flags)
+    , m_contracts(contracts)
+    , m_killSwitch(killSwitch)
+    , m_isSandbox(std::move(isSandbox))
+    , m_monitor(new GuardrailMonitor(this))
+    , m_simulator(new TrafficSimulator(this))
+{
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(0);
+    connect(&m_refresh, &QTimer::timeout, this, &GuardrailWatcher::refresh);
+    connect(m_simulator, &MetricSource::samplesArrived, m_monitor, &GuardrailMonitor::addSamples);
+    connect(m_simulator, &MetricSource::problem, this, &GuardrailWatcher::sourceProblem);
+    connect(m_monitor, &GuardrailMonitor::healthChanged, this, &GuardrailWatcher::showHealth);
+    connect(m_monitor, &GuardrailMonitor::regressionDetected, this, &GuardrailWatcher::actOn);
+}
+
+GuardrailWatcher::~GuardrailWatcher() = default;
+
+void GuardrailWatcher::usePrometheus(const PrometheusSource::Options &options)
+{
+    delete m_prometheus;
+    m_prometheus = new PrometheusSource(options, this);
+    connect(m_prometheus, &MetricSource::samplesArrived, m_monitor, &GuardrailMonitor::addSamples);
+    connect(m_prometheus, &MetricSource::problem, this, &GuardrailWatcher::sourceProblem);
+    if (m_started)
+        m_prometheus->start();
+    scheduleRefresh();
+}
+
+void GuardrailWatcher::start()
+{
+    m_started = true;
+    m_simulator->start();
+    if (m_prometheus)
+        m_prometheus->start();
+}
+
+void GuardrailWatcher::scheduleRefresh()
+{
+    m_refresh.start();
+}
+
+MetricSource *GuardrailWatcher::sourceFor(const QString &connectionId) const
+{
+    if (m_prometheus)
+        return m_prometheus;
+    return m_isSandbox(connectionId) ? m_simulator : nullptr;
+}
+
+void GuardrailWatcher::refresh()
+{
+    QList<GuardrailWatch> all;
+    QHash<MetricSource *, QList<GuardrailWatch>> bySource;
+    for (int i = 0; i < m_flags->rowCount(); ++i) {
+        const FlagTableModel::Row &row = m_flags->rowAt(i);
+        MetricSource *source = sourceFor(row.ref.connectionId);
+        const Contract *contract = m_contracts->find(row.ref.key, row.ref.environment, m_isSandbox(row.ref.connectionId));
+        if (!source || row.staleSinceMs > 0 || !contract || contract->guardrails.isEmpty()) {
+            m_flags->setHealth(row.ref, std::nullopt, {});
+            continue;
+        }
+        GuardrailWatch watch;
+        watch.flag = row.ref;
+        watch.controlId = StagePlan::resolveVariation(row.flag, contract->defaultVariation);
+        if (watch.controlId.isEmpty())
+            watch.controlId = row.flag.offVariationId;
+        watch.expected = FlagTableModel::effectiveRollout(row.flag);
+        watch.guardrails = contract->guardrails;
+        // Statistics never mix rollouts: the window opens at the flag's last change.
+        watch.windowStartMs = row.flag.updatedAtMs;
+        for (const Variation &variation : row.flag.variations)
+            watch.variantLabels.insert(variation.id, variation.name.isEmpty() ? variation.id : variation.name);
+        all.append(watch);
+        bySource[source].append(watch);
+    }
+    m_monitor->setWatches(all);
+    for (MetricSource *source : {static_cast<MetricSource *>(m_simulator), static_cast<MetricSource *>(m_prometheus)}) {
+        if (source)
+            source->setWatches(bySource.value(source));
+    }
+}
+
+void GuardrailWatcher::showHealth(const FlagRef &ref)
+{
+    const FlagHealth health = m_monitor->health(ref);
+    // A flag serving only its control has nothing to judge: no verdict, only the reason why.
+    if (health.results.isEmpty())
+        m_flags->setHealth(ref, std::nullopt, health.summary);
+    else
+        m_flags->setHealth(ref, health.verdict, health.summary);
+}
+
+void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
+{
+    const FlagTableModel::Row *row = m_flags->row(ref);
+    if (!row)
+        return;
+    const Contract *contract = m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
+    const bool autoKill = contract && contract->autoKill && row->flag.enabled && row->staleSinceMs == 0;
+    const QString where = tr("%1 in %2 on %3").arg(ref.key, ref.environment, row->serverName);
+    const QString title = tr("Guardrail regression: %1").arg(where);
+    QString message;
+    if (autoKill) {
+        const QString evidence =
+            tr("auto_kill by the guardrail monitor: %1; statistics since %2 UTC")
+                .arg(result.reason,
+                     QDateTime::fromMSecsSinceEpoch(row->flag.updatedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        m_killSwitch->kill({ref}, evidence, ConfirmedChanges::Actor{MonitorActor, ActorKind::System});
+        message = tr("%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows \"off\" once the "
+                     "server confirms.")
+                      .arg(result.reason);
+    } else {
+        const QString rollback = contract && !contract->rollbackAction.isEmpty() ? contract->rollbackAction : tr("kill");
+        message = tr("%1. Its contract does not set auto_kill: decide now — the contract's rollback action is "
+                     "\"%2\"; kill the flag or roll back its stage.")
+                      .arg(result.reason, rollback);
+    }
+    Q_EMIT regressionDetected(ref, title, message, autoKill);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "../core/flagref.h"
+#include "../metrics/guardrailmonitor.h"
+#include "../metrics/prometheussource.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class ContractLibrary;
+class FlagTableModel;
+class KillSwitch;
+class TrafficSimulator;
+
+// Watches the guardrails of every live flag whose contract has them: keeps the monitor's watches
+// in step with the flags and contracts, feeds it from the metric sources, shows its verdicts in
+// the flag table, and acts on a regression — a kill through the kill switch where the contract
+// sets auto_kill, otherwise a message that says what a person should do.
+class GuardrailWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    using SandboxTest = std::function<bool(const QString &connectionId)>;
+
+    static inline const QString MonitorActor = QStringLiteral("FlagDeck guardrail monitor");
+
+    GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch, SandboxTest isSandbox,
+                     QObject *parent = nullptr);
+    ~GuardrailWatcher() override;
+
+    GuardrailMonitor *monitor() const { return m_monitor; }
+    // The sandbox connections' traffic; regressions are injected here.
+    TrafficSimulator *simulator() const { return m_simulator; }
+    // From now on every connection's guardrail data comes from this Prometheus server.
+    void usePrometheus(const PrometheusSource::Options &options);
+    bool usesPrometheus() const { return m_prometheus != nullptr; }
+
+    // Starts the live feeds (the simulator's clock, Prometheus polling).
+    void start();
+    // Looks at the flags and contracts again: soon (coalesced), or now.
+    void scheduleRefresh();
+    void refresh();
+
+Q_SIGNALS:
+    // A candidate regressed. killing: the monitor is killing the flag as its contract says.
+    void regressionDetected(const FlagRef &ref, const QString &title, const QString &message, bool killing);
+    void sourceProblem(const QString &description);
+
+private:
+    void showHealth(const FlagRef &ref);
+    void actOn(const FlagRef &ref, const GuardrailResult &result);
+    MetricSource *sourceFor(const QString &connectionId) const;
+
+    FlagTableModel *m_flags;
+    ContractLibrary *m_contracts;
+    KillSwitch *m_killSwitch;
+    SandboxTest m_isSandbox;
+    GuardrailMonitor *m_monitor;
+    TrafficSimulator *m_simulator;
+    PrometheusSource *m_prometheus = nullptr;
+    bool m_started = false;
+    QTimer m_refresh;
+};

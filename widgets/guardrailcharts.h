@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/flag.h"
+#include "core/flagref.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class GuardrailMonitor;
+class QAreaSeries;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QValueAxis;
+class QVBoxLayout;
+
+// The selected flag's guardrails, live: per guardrail, its value for each variation over time
+// with the threshold, beside the difference of each candidate from the control with its
+// always-valid interval. New data is drawn at most a few times a second, each series replaced
+// whole and thinned to what its chart's width can show.
+class GuardrailCharts : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RedrawIntervalMs = 250;
+
+    explicit GuardrailCharts(const GuardrailMonitor *monitor, QWidget *parent = nullptr);
+    ~GuardrailCharts() override;
+
+    void showFlag(const FlagRef &ref, const Flag &flag);
+    const FlagRef &shownFlag() const { return m_ref; }
+    // Draws the monitor's data now.
+    void redraw();
+    int seriesCount() const;
+
+private:
+    struct DifferenceLines
+    {
+        QLineSeries *estimate = nullptr;
+        QLineSeries *upper = nullptr;
+        QLineSeries *lower = nullptr;
+        QAreaSeries *band = nullptr;
+    };
+    struct Row
+    {
+        QString metric;
+        QLabel *title = nullptr;
+        QChartView *valuesView = nullptr;
+        QChartView *differenceView = nullptr;
+        QHash<QString, QLineSeries *> variations; // by variation id
+        QLineSeries *threshold = nullptr;
+        QLineSeries *zero = nullptr;
+        QHash<QString, DifferenceLines> candidates; // by variation id
+    };
+
+    void rebuild(const QStringList &variationIds, const QStringList &candidates);
+    void clearRows();
+    Row makeRow(const QString &metric, const QStringList &variationIds, const QStringList &candidateIds);
+    void drawRow(Row &row);
+
+    const GuardrailMonitor *m_monitor;
+    FlagRef m_ref;
+    Flag m_flag;
+    QStringList m_builtFor; // the metrics, variations and candidates the rows were built for
+    QList<Row> m_rows;
+    QLabel *m_empty;
+    QVBoxLayout *m_layout;
+    QTimer m_redraw;
+    bool m_dirty = false;
+};
