@@ -22,6 +22,8 @@
 namespace {
 
 constexpr int ChartHeight = 190;
+// Pixels per thinned column: two points (low, high) every two pixels still draw every spike.
+constexpr int ColumnsPerPoint = 2;
 
 QChart *makeChart()
 {
@@ -68,7 +70,7 @@ QChartView *makeView(QChart *chart, QWidget *parent)
 int columnsOf(const QChartView *view)
 {
     const int width = int(view->chart()->plotArea().width());
-    return std::max(width > 10 ? width : 400, 50);
+    return std::max((width > 10 ? width : 400) / ColumnsPerPoint, 50);
 }
 
 struct Range
@@ -177,6 +179,7 @@ GuardrailCharts::Row GuardrailCharts::makeRow(const QString &metric, const QStri
     Row row;
     row.metric = metric;
     row.title = new QLabel(this);
+    row.title->setObjectName(QStringLiteral("guardrailTitle_") + metric);
     row.title->setWordWrap(true);
     row.title->setTextFormat(Qt::RichText);
 
@@ -201,7 +204,7 @@ GuardrailCharts::Row GuardrailCharts::makeRow(const QString &metric, const QStri
     addAxes(difference);
     difference->setTitle(tr("difference from the control, with its always-valid interval"));
     row.zero = new QLineSeries;
-    row.zero->setPen(QPen(QColor(0x80, 0x80, 0x80), 1));
+    row.zero->setPen(QPen(QColor(0x80, 0x80, 0x80), 1.5));
     attach(difference, row.zero);
     for (const QString &id : candidateIds) {
         DifferenceLines lines;
@@ -284,7 +287,32 @@ void GuardrailCharts::redraw()
     m_empty->setVisible(!health.summary.isEmpty() && (health.results.isEmpty() || health.srmMismatch));
     m_empty->setText(health.srmMismatch ? health.srmText : health.summary);
     for (Row &row : m_rows)
-        drawRow(row);
+        row.stale = true;
+    drawVisibleStaleRows();
+}
+
+void GuardrailCharts::drawVisibleStaleRows()
+{
+    // The panel's own visible region: rows just built may not be shown yet, but where they will be is known.
+    const QRegion onScreen = visibleRegion();
+    for (Row &row : m_rows) {
+        if (row.stale && onScreen.intersects(row.valuesView->geometry())) {
+            drawRow(row);
+            row.stale = false;
+        }
+    }
+}
+
+void GuardrailCharts::moveEvent(QMoveEvent *event)
+{
+    QWidget::moveEvent(event); // scrolled: rows may have come into view
+    drawVisibleStaleRows();
+}
+
+void GuardrailCharts::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    drawVisibleStaleRows();
 }
 
 void GuardrailCharts::drawRow(Row &row)

@@ -20,7 +20,8 @@ class QVBoxLayout;
 // The selected flag's guardrails, live: per guardrail, its value for each variation over time
 // with the threshold, beside the difference of each candidate from the control with its
 // always-valid interval. New data is drawn at most a few times a second, each series replaced
-// whole and thinned to what its chart's width can show.
+// whole and thinned to what its chart's width can show; charts scrolled out of view are drawn
+// when they come back into view, since Qt Charts pays for every point it is given.
 class GuardrailCharts : public QWidget
 {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
 
     void showFlag(const FlagRef &ref, const Flag &flag);
     const FlagRef &shownFlag() const { return m_ref; }
-    // Draws the monitor's data now.
+    // Draws the monitor's data now, into the charts that are on screen.
     void redraw();
     int seriesCount() const;
 
@@ -55,12 +56,18 @@ private:
         QLineSeries *threshold = nullptr;
         QLineSeries *zero = nullptr;
         QHash<QString, DifferenceLines> candidates; // by variation id
+        bool stale = true; // holds older data than the monitor's: drawn once on screen
     };
+
+protected:
+    void moveEvent(QMoveEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
     void rebuild(const QStringList &variationIds, const QStringList &candidates);
     void clearRows();
     Row makeRow(const QString &metric, const QStringList &variationIds, const QStringList &candidateIds);
     void drawRow(Row &row);
+    void drawVisibleStaleRows();
 
     const GuardrailMonitor *m_monitor;
     FlagRef m_ref;

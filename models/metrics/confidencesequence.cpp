@@ -43,5 +43,7 @@ void PairedSequentialTest::add(qint64 timeMs, double difference)
     m_current.upper = m_mean + halfWidth;
     m_highestLower = std::max(m_highestLower, m_current.lower);
     m_lowestUpper = std::min(m_lowestUpper, m_current.upper);
+    if (m_history.isEmpty())
+        m_history.reserve(1024);
     m_history.append(m_current);
 }

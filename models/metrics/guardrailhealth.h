@@ -40,7 +40,8 @@ struct GuardrailResult
     DifferenceEstimate difference; // candidate − control, with its always-valid interval
     QList<DifferenceEstimate> history;
     double controlMean = 0;
-    std::optional<double> candidateRecent; // mean of the latest intervals, held against the threshold
+    // The candidate's own level with its always-valid interval, held against the threshold.
+    std::optional<DifferenceEstimate> candidateLevel;
     bool thresholdBreached = false;
     QString reason;
 

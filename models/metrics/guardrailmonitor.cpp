@@ -30,13 +30,33 @@ Series::const_iterator firstFrom(const Series &series, qint64 timeMs)
                             [](const MetricSample &sample, qint64 time) { return sample.timeMs < time; });
 }
 
-bool enoughTraffic(const Series *requests, qint64 timeMs, int minimum)
+// Walks a series forward in step with another: each lookup starts where the last one ended.
+class Cursor
 {
-    if (!requests)
-        return true; // the source gives no counts: every interval counts
-    const MetricSample *count = sampleAt(*requests, timeMs);
-    return count && count->value >= minimum;
-}
+public:
+    explicit Cursor(const Series *series) : m_series(series) {}
+
+    const MetricSample *at(qint64 timeMs)
+    {
+        if (!m_series)
+            return nullptr;
+        while (m_next < m_series->size() && (*m_series)[m_next].timeMs < timeMs)
+            ++m_next;
+        return m_next < m_series->size() && (*m_series)[m_next].timeMs == timeMs ? &(*m_series)[m_next] : nullptr;
+    }
+    // An arm with too little traffic in the interval says nothing; without counts every interval counts.
+    bool enoughTraffic(qint64 timeMs, int minimum)
+    {
+        if (!m_series)
+            return true;
+        const MetricSample *count = at(timeMs);
+        return count && count->value >= minimum;
+    }
+
+private:
+    const Series *m_series;
+    qsizetype m_next = 0;
+};
 
 QString number(double value)
 {
@@ -49,21 +69,10 @@ QString signedPercent(double fraction)
     return (fraction < 0 ? QStringLiteral("−") : QStringLiteral("+")) + text + QLatin1Char('%');
 }
 
-// Mean of the candidate's latest intervals within the window, when there are enough of them.
-std::optional<double> recentMean(const Series &series, qint64 windowStartMs, int count)
-{
-    const auto from = firstFrom(series, windowStartMs);
-    if (series.cend() - from < count)
-        return std::nullopt;
-    double sum = 0;
-    for (auto it = series.cend() - count; it != series.cend(); ++it)
-        sum += it->value;
-    return sum / count;
-}
-
+// alpha: this test's share of the flag's false-alarm rate.
 GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guardrail, const QString &candidateId,
                       const QHash<QString, Series> &byVariation, const QHash<QString, Series> &requests,
-                      const GuardrailMonitor::Options &options)
+                      const GuardrailMonitor::Options &options, double alpha)
 {
     GuardrailResult result;
     result.guardrail = guardrail;
@@ -83,51 +92,57 @@ GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guar
     const Series &control = *controlIt;
     const auto countsIt = requests.constFind(candidateId);
     const auto controlCountsIt = requests.constFind(watch.controlId);
-    const Series *candidateCounts = countsIt == requests.cend() ? nullptr : &*countsIt;
-    const Series *controlCounts = controlCountsIt == requests.cend() ? nullptr : &*controlCountsIt;
+    Cursor candidateCounts(countsIt == requests.cend() ? nullptr : &*countsIt);
+    Cursor controlCounts(controlCountsIt == requests.cend() ? nullptr : &*controlCountsIt);
+    Cursor controlValues(&control);
 
-    PairedSequentialTest test({options.alpha, options.tuningSamples, options.minimumSamples});
+    const bool lowerIsBetter = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter;
+    PairedSequentialTest test({alpha, options.tuningSamples, options.minimumSamples});
+    // The candidate's level less the threshold: beyond it when the interval is wholly past zero.
+    PairedSequentialTest level({alpha, options.tuningSamples, options.minimumSamples});
     double controlSum = 0;
     for (auto it = firstFrom(candidate, watch.windowStartMs); it != candidate.cend(); ++it) {
-        const MetricSample *paired = sampleAt(control, it->timeMs);
+        const MetricSample *paired = controlValues.at(it->timeMs);
         if (!paired || !std::isfinite(it->value) || !std::isfinite(paired->value)
-            || !enoughTraffic(candidateCounts, it->timeMs, options.minimumRequestsPerInterval)
-            || !enoughTraffic(controlCounts, it->timeMs, options.minimumRequestsPerInterval))
+            || !candidateCounts.enoughTraffic(it->timeMs, options.minimumRequestsPerInterval)
+            || !controlCounts.enoughTraffic(it->timeMs, options.minimumRequestsPerInterval))
             continue;
         test.add(it->timeMs, it->value - paired->value);
+        if (guardrail.threshold)
+            level.add(it->timeMs, it->value - *guardrail.threshold);
         controlSum += paired->value;
     }
     result.difference = test.current();
     result.history = test.history();
     result.controlMean = test.samples() > 0 ? controlSum / test.samples() : 0;
-    result.candidateRecent = recentMean(candidate, watch.windowStartMs, options.thresholdSamples);
-
-    if (guardrail.threshold && result.candidateRecent) {
-        const double threshold = *guardrail.threshold;
-        result.thresholdBreached = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter
-                                       ? *result.candidateRecent > threshold
-                                       : *result.candidateRecent < threshold;
+    if (guardrail.threshold && level.hasInterval()) {
+        DifferenceEstimate candidateLevel = level.current();
+        candidateLevel.estimate += *guardrail.threshold;
+        candidateLevel.lower += *guardrail.threshold;
+        candidateLevel.upper += *guardrail.threshold;
+        result.candidateLevel = candidateLevel;
+        result.thresholdBreached = lowerIsBetter ? level.highestLower() > 0 : level.lowestUpper() < 0;
     }
     const auto relative = [&](double value) {
         return result.controlMean != 0 ? signedPercent(value / std::abs(result.controlMean)) : number(value);
     };
 
     if (result.thresholdBreached) {
+        const DifferenceEstimate &at = *result.candidateLevel;
         result.verdict = GuardrailVerdict::Regressed;
-        result.reason = Text::tr("%1: %2 at %3 over the latest %n interval(s), beyond the threshold %4", nullptr,
-                                 options.thresholdSamples)
-                            .arg(guardrail.metric, candidateName, number(*result.candidateRecent),
-                                 number(*guardrail.threshold));
+        result.reason = Text::tr("%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)", nullptr, at.samples)
+                            .arg(guardrail.metric, candidateName, number(at.estimate), number(at.lower),
+                                 number(at.upper), number(*guardrail.threshold));
         return result;
     }
     if (test.hasInterval()) {
         const DifferenceEstimate &d = result.difference;
-        const bool lowerIsBetter = guardrail.direction == ContractGuardrail::Direction::LowerIsBetter;
         // Any look at which the interval lay wholly on the worse side decides it.
         const bool crossed = lowerIsBetter ? test.highestLower() > 0 : test.lowestUpper() < 0;
         // Worth a closer look: a looser interval, now, already on the worse side.
-        const double looser = confidenceSequenceHalfWidth(test.standardDeviation(), test.samples(),
-                                                          GuardrailMonitor::WatchingAlpha, options.tuningSamples);
+        const double looser =
+            confidenceSequenceHalfWidth(test.standardDeviation(), test.samples(),
+                                        GuardrailMonitor::WatchingAlpha * alpha / options.alpha, options.tuningSamples);
         const bool suggestive = lowerIsBetter ? d.estimate - looser > 0 : d.estimate + looser < 0;
         result.verdict = crossed      ? GuardrailVerdict::Regressed
                          : suggestive ? GuardrailVerdict::Watching
@@ -232,10 +247,14 @@ FlagHealth GuardrailMonitor::evaluate(const GuardrailWatch &watch, const QHash<Q
         health.summary = Text::tr("the control %1 is not served: nothing to compare it with").arg(controlName);
         return health;
     }
+    int tests = 0;
+    for (const ContractGuardrail &guardrail : watch.guardrails)
+        tests += int(candidates.size()) * (guardrail.threshold ? 2 : 1);
+    const double alpha = options.alpha / std::max(1, tests);
     for (const ContractGuardrail &guardrail : watch.guardrails) {
         const QHash<QString, Series> byVariation = series.value(guardrail.metric);
         for (const QString &candidate : candidates) {
-            health.results.append(judge(watch, guardrail, candidate, byVariation, requests, options));
+            health.results.append(judge(watch, guardrail, candidate, byVariation, requests, options, alpha));
             health.verdict = std::max(health.verdict, health.results.constLast().verdict);
         }
     }

@@ -9,8 +9,9 @@
 
 // Holds every watched flag's series (flag × metric × variation) and judges each candidate against
 // the control: a sequential test on paired intervals that stays honest however often it is looked
-// at (for every guardrail), the contract's plain threshold where it sets one (held against the
-// candidate's latest intervals), and a sequential sample-ratio check on exposure counts.
+// at (for every guardrail), the contract's threshold where it sets one (breached when the
+// candidate's level is beyond it by the same kind of interval, so noise alone does not breach it),
+// and a sequential sample-ratio check on exposure counts.
 // It only judges; what to do about a regression is the controller's business.
 class GuardrailMonitor : public QObject
 {
@@ -19,11 +20,12 @@ class GuardrailMonitor : public QObject
 public:
     struct Options
     {
+        // False-alarm rate per flag and window: shared among its tests (Bonferroni), so a flag
+        // with many guardrails and candidates is not called regressed more often than one with few.
         double alpha = 0.05;
         double tuningSamples = 200;       // intervals at which the interval is tightest
         int minimumSamples = 20;          // paired intervals before any verdict
         int minimumRequestsPerInterval = 10; // an arm with less traffic in an interval says nothing
-        int thresholdSamples = 10;        // latest intervals averaged against a threshold
         qint64 retentionMs = 3600 * 1000; // series kept for the charts
     };
 

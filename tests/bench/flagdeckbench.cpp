@@ -9,12 +9,16 @@
 #include "store/auditexporter.h"
 #include "store/auditverifier.h"
 #include "store/auditwriter.h"
+#include "guardrailcharts.h"
+#include "guardrailsimulation.h"
+#include "metrics/guardrailmonitor.h"
 #include "testflags.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -222,6 +226,132 @@ void auditCache()
     report("audit.export_ndjson_rows_per_s", rows / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
 }
 
+// A flag with 40 guardrails and three variations (a control, two candidates), an hour of one-second
+// intervals each: 200 chart lines (3 variations + 2 differences per guardrail) of 3,600 points.
+struct ChartLoad
+{
+    static constexpr int Guardrails = 40;
+    static constexpr int Intervals = 3600;
+    static constexpr qint64 Start = 1763700000000;
+
+    ChartLoad()
+    {
+        flag = TestFlags::make(QStringLiteral("bench-flag"));
+        flag.variations.append({QStringLiteral("second"), QStringLiteral("Second"), QStringLiteral("second_profile")});
+        flag.rollout = Rollout({{QStringLiteral("baseline"), 8000}, {QStringLiteral("candidate"), 1000},
+                                {QStringLiteral("second"), 1000}});
+        watch.flag = {QStringLiteral("bench"), QStringLiteral("production"), flag.key};
+        watch.controlId = QStringLiteral("baseline");
+        watch.expected = flag.rollout;
+        for (int g = 0; g < Guardrails; ++g) {
+            ContractGuardrail guardrail;
+            guardrail.metric = QStringLiteral("metric_%1").arg(g);
+            guardrail.threshold = 2000;
+            watch.guardrails.append(guardrail);
+        }
+        monitor.setWatches({watch});
+        QList<MetricBatch> batches;
+        for (const VariationShare &share : flag.rollout.shares()) {
+            batches.append({watch.flag, RequestsMetric, share.variationId, samples(0, Intervals, 100)});
+            for (const ContractGuardrail &guardrail : watch.guardrails)
+                batches.append({watch.flag, guardrail.metric, share.variationId, samples(0, Intervals, 900)});
+        }
+        monitor.addSamples(batches);
+    }
+
+    QList<MetricSample> samples(int from, int to, double level)
+    {
+        QList<MetricSample> values;
+        std::normal_distribution<double> noise(0, level * 0.05);
+        for (int i = from; i < to; ++i)
+            values.append({Start + i * 1000, level + noise(random)});
+        return values;
+    }
+
+    // One more interval for every series.
+    void tick(int interval)
+    {
+        QList<MetricBatch> batches;
+        for (const VariationShare &share : flag.rollout.shares()) {
+            batches.append({watch.flag, RequestsMetric, share.variationId, samples(interval, interval + 1, 100)});
+            for (const ContractGuardrail &guardrail : watch.guardrails)
+                batches.append({watch.flag, guardrail.metric, share.variationId, samples(interval, interval + 1, 900)});
+        }
+        monitor.addSamples(batches);
+    }
+
+    std::mt19937_64 random{3};
+    Flag flag;
+    GuardrailWatch watch;
+    GuardrailMonitor monitor;
+};
+
+// One redraw of the charts after a tick, offscreen: the series replaced (thinned to the chart's
+// width) and the panel painted. Twice: as the console shows it (1060×800, the charts on screen
+// drawn, the others when scrolled into view) and with all 40 guardrails on screen at once, so
+// that all 200 series are replaced in the tick.
+double chartTickMs(ChartLoad &load, int height, int firstInterval)
+{
+    QScrollArea area;
+    auto *charts = new GuardrailCharts(&load.monitor);
+    area.setWidget(charts);
+    area.setWidgetResizable(true);
+    area.resize(1060, height);
+    area.show();
+    charts->showFlag(load.watch.flag, load.flag);
+    QCoreApplication::processEvents();
+    if (charts->seriesCount() != 200)
+        std::fprintf(stderr, "charts: expected 200 series, got %d\n", charts->seriesCount());
+    std::vector<double> ticks;
+    for (int i = 0; i < 15; ++i) {
+        load.tick(firstInterval + i);
+        QElapsedTimer timer;
+        timer.start();
+        charts->redraw();
+        const QPixmap frame = area.grab();
+        ticks.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return percentile(ticks, 0.5);
+}
+
+void chartsTick()
+{
+    ChartLoad load;
+    report("charts.tick_ms", chartTickMs(load, 800, ChartLoad::Intervals), "ms");
+    report("charts.tick_all_series_ms", chartTickMs(load, 40 * 420, ChartLoad::Intervals + 100), "ms");
+}
+
+void guardrailStatistics()
+{
+    ChartLoad load;
+    const FlagHealth health = load.monitor.health(load.watch.flag);
+    QElapsedTimer timer;
+    timer.start();
+    constexpr int Rounds = 20;
+    for (int i = 0; i < Rounds; ++i)
+        GuardrailMonitor::evaluate(load.watch, load.monitor.series(load.watch.flag), load.monitor.options());
+    // A series here is one guardrail of one candidate against the control: 3,600 paired intervals.
+    const double comparisons = double(health.results.size()) * Rounds;
+    report("guardrail.eval_us_per_series", double(timer.nsecsElapsed()) / 1e3 / comparisons, "us");
+
+    GuardrailSimulation::Settings aa;
+    aa.profile = GuardrailSimulation::latencyProfile();
+    aa.runs = 1000;
+    aa.intervals = 600;
+    aa.seed = 101;
+    const auto aaSummary = GuardrailSimulation::run(aa);
+    report("guardrail.aa_false_alarm_rate", aaSummary.worseSideAlarmRate, "runs");
+    report("guardrail.aa_interval_excluded_zero_rate", aaSummary.eitherSideAlarmRate, "runs");
+
+    GuardrailSimulation::Settings ab = aa;
+    ab.candidateFactor = 1.10;
+    ab.seed = 102;
+    const auto abSummary = GuardrailSimulation::run(ab);
+    report("guardrail.ab_detect_median_samples", abSummary.medianRequestsPerArm, "requests/arm");
+    report("guardrail.ab_detect_median_intervals", abSummary.medianIntervals, "intervals");
+    report("guardrail.ab_detected_rate", abSummary.worseSideAlarmRate, "runs");
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -232,6 +362,8 @@ const Benchmark Benchmarks[] = {
     {"killswitch.sandbox", killSwitchSandbox},
     {"flagtable.load_10k", flagTableLoad},
     {"audit", auditCache},
+    {"charts", chartsTick},
+    {"guardrail", guardrailStatistics},
 };
 
 } // namespace

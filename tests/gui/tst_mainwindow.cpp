@@ -1,6 +1,9 @@
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/consolecontroller.h"
+#include "control/guardrailwatcher.h"
 #include "control/killswitch.h"
+#include "guardrailcharts.h"
+#include "metrics/trafficsimulator.h"
 #include "flagtableview.h"
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
@@ -18,7 +21,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLineEdit>
+#include <QChartView>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +45,7 @@ private Q_SLOTS:
     void flagHistoryShowsTheKillInWords();
     void advanceAndRollBackAStage();
     void pauseHoldsTheStage();
+    void guardrailRegressionIsChartedAndActedOn();
 
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
@@ -54,6 +61,7 @@ private:
     std::unique_ptr<ConsoleController> m_controller;
     std::unique_ptr<MainWindow> m_window;
     int m_auditFiles = 0;
+    qint64 m_now = 0; // the sandbox traffic's clock, moved by the tests that watch guardrails
 };
 
 void tst_MainWindow::initTestCase()
@@ -71,6 +79,8 @@ void tst_MainWindow::init()
     // A fresh cache for every test.
     const QString auditPath = m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(++m_auditFiles));
     m_controller = std::make_unique<ConsoleController>(*m_settings, TestAudit::openWriter(auditPath));
+    m_now = QDateTime::currentMSecsSinceEpoch();
+    m_controller->guardrails()->simulator()->setClock([this] { return m_now; });
     m_window = std::make_unique<MainWindow>(m_controller.get());
     m_window->resize(1500, 860);
     m_window->show();
@@ -252,6 +262,90 @@ void tst_MainWindow::pauseHoldsTheStage()
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stageSend")), Qt::LeftButton);
     QTRY_VERIFY(!stageOf(flag).endsWith(QStringLiteral(" · paused")));
     QVERIFY(advance->isEnabled());
+}
+
+void tst_MainWindow::guardrailRegressionIsChartedAndActedOn()
+{
+    static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))->setLatency(5, 5);
+    TrafficSimulator *traffic = m_controller->guardrails()->simulator();
+    // chat-model-route's contract sets auto_kill; support-assistant-route's does not.
+    traffic->addRegression({QStringLiteral("chat-model-route"), QStringLiteral("distilled_small"),
+                            QStringLiteral("p95_latency"), 1.5});
+    traffic->addRegression({QStringLiteral("support-assistant-route"), QStringLiteral("citation_first_v2"),
+                            QStringLiteral("no_answer_rate"), 2.0});
+    const FlagRef autoKilled = production(QStringLiteral("chat-model-route"));
+    const FlagRef watched = production(QStringLiteral("support-assistant-route"));
+    const auto health = [this](const FlagRef &ref) {
+        return m_controller->flagModel()->indexOf(ref, FlagTableModel::HealthColumn).data().toString();
+    };
+    QTRY_VERIFY(!health(autoKilled).isEmpty()); // judged from the clean history the sandbox backfills
+    QVERIFY(health(autoKilled) != QStringLiteral("regressed"));
+    QVERIFY(health(watched) != QStringLiteral("regressed"));
+
+    selectFlag(watched);
+    GuardrailCharts *charts = m_window->guardrailCharts();
+    QTRY_COMPARE(charts->shownFlag(), watched);
+    QCOMPARE(charts->seriesCount(), 3 * (2 + 1)); // three guardrails: two variations, one candidate
+    QSignalSpy told(m_controller.get(), &ConsoleController::guardrailRegression);
+
+    const auto bothRegressed = [&] {
+        return health(watched) == QStringLiteral("regressed") && told.size() >= 2;
+    };
+    for (int second = 0; second < 300 && !bothRegressed(); ++second) {
+        m_now += 1000;
+        traffic->tick();
+    }
+    QCOMPARE(health(watched), QStringLiteral("regressed"));
+    QTRY_COMPARE(stateOf(autoKilled), QStringLiteral("Off · confirmed by server"));
+    QCOMPARE(stateOf(watched), QStringLiteral("On")); // a person decides
+
+    const auto kill = std::find_if(told.cbegin(), told.cend(), [](const QList<QVariant> &signal) {
+        return signal.at(0).toString().contains(QStringLiteral("chat-model-route in production"));
+    });
+    QVERIFY(kill != told.cend());
+    QVERIFY(kill->at(2).toBool());
+    const auto decide = std::find_if(told.cbegin(), told.cend(), [](const QList<QVariant> &signal) {
+        return signal.at(0).toString().contains(QStringLiteral("support-assistant-route in production"));
+    });
+    QVERIFY(decide != told.cend());
+    QVERIFY(!decide->at(2).toBool());
+    QVERIFY2(decide->at(1).toString().contains(QStringLiteral("no_answer_rate: citation first v2 +")),
+             qPrintable(decide->at(1).toString()));
+
+    // Audited as the monitor's own action, with its evidence.
+    const auto killConfirmedInAudit = [&] {
+        const QList<AuditEntry> entries = consoleAuditEntries();
+        return std::any_of(entries.cbegin(), entries.cend(), [&](const AuditEntry &entry) {
+            return entry.flagKey == autoKilled.key && entry.environment == autoKilled.environment
+                   && entry.action == QLatin1String("kill") && entry.outcome == QLatin1String("confirmed");
+        });
+    };
+    QTRY_VERIFY(killConfirmedInAudit());
+    const QList<AuditEntry> entries = consoleAuditEntries();
+    const auto requested = std::find_if(entries.cbegin(), entries.cend(), [&](const AuditEntry &entry) {
+        return entry.flagKey == autoKilled.key && entry.environment == autoKilled.environment
+               && entry.outcome == QLatin1String("requested");
+    });
+    QVERIFY(requested != entries.cend());
+    QCOMPARE(requested->actorKind, ActorKind::System);
+    QCOMPARE(requested->actor, GuardrailWatcher::MonitorActor);
+    QVERIFY2(requested->comment.contains(QStringLiteral("auto_kill")) && requested->comment.contains(QStringLiteral("p95_latency")),
+             qPrintable(requested->comment));
+
+    // The charts show the candidate pulling away, and the verdict in words, once scrolled to.
+    charts->redraw();
+    auto *title = charts->findChild<QLabel *>(QStringLiteral("guardrailTitle_no_answer_rate"));
+    QVERIFY(title);
+    auto *scroll = qobject_cast<QScrollArea *>(charts->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    const QList<QChartView *> views = charts->findChildren<QChartView *>();
+    const auto chart = std::find_if(views.cbegin(), views.cend(), [](const QChartView *view) {
+        return view->accessibleName() == QStringLiteral("no_answer_rate per variation");
+    });
+    QVERIFY(chart != views.cend());
+    scroll->ensureWidgetVisible(*chart, 0, 0);
+    QTRY_VERIFY2(title->text().contains(QStringLiteral("regressed")), qPrintable(title->text()));
+    saveScreenshot(QStringLiteral("guardrail-regression.png"));
 }
 
 void tst_MainWindow::saveScreenshot(const QString &name) const
