@@ -822,12 +822,17 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+71"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+49"/>
+        <source>Guardrail data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+52"/>
         <source>showing the audit cache</source>
         <translation type="unfinished"></translation>
     </message>
@@ -842,12 +847,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>cannot read its history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
@@ -1308,6 +1313,11 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Guardrails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Exposure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,7 +1327,7 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+134"/>
         <source>Rollout change pending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,6 +1426,149 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>GuardrailCharts</name>
+    <message>
+        <location filename="../widgets/guardrailcharts.cpp" line="+197"/>
+        <source>threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 per variation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>difference from the control, with its always-valid interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 difference from the control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Select a flag to see its guardrails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailHealth</name>
+    <message>
+        <location filename="../models/metrics/guardrailhealth.cpp" line="+18"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not enough data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailMonitor</name>
+    <message>
+        <location filename="../models/metrics/guardrailmonitor.cpp" line="+86"/>
+        <source>%1: no data for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 of %3 paired intervals with enough traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 got %2 (promised %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sample ratio mismatch (p &lt; %1): %2; the comparison cannot be trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>only %1 is served: nothing to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the control %1 is not served: nothing to compare it with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailWatcher</name>
+    <message>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+113"/>
+        <source>%1 in %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardrail regression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>auto_kill by the guardrail monitor: %1; statistics since %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows &quot;off&quot; once the server confirms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. Its contract does not set auto_kill: decide now — the contract&apos;s rollback action is &quot;%2&quot;; kill the flag or roll back its stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonReader</name>
     <message>
         <location filename="../models/core/jsonreader.cpp" line="+47"/>
@@ -1509,7 +1662,7 @@ Revision %4</source>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+52"/>
+        <location filename="../models/control/killswitch.cpp" line="+53"/>
         <source>the server answered but still reports the flag off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,12 +1675,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+48"/>
+        <location filename="../app/mainwindow.cpp" line="+52"/>
         <source>FlagDeck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,24 +1690,29 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+151"/>
+        <location line="+44"/>
+        <location line="+177"/>
         <source>&amp;Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-176"/>
+        <location line="+177"/>
         <source>&amp;Audit history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-174"/>
         <source>FlagDeck — offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
+        <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1761,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+163"/>
+        <location line="+183"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,6 +1920,54 @@ Revision %4</source>
     <message>
         <location filename="../models/store/memorysecretstore.cpp" line="+14"/>
         <source>no secret named %1 is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusSource</name>
+    <message>
+        <location filename="../models/metrics/prometheussource.cpp" line="+33"/>
+        <source>a point is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a value is not a number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the answer is not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the answer is a %1, not a series per variation; the query must keep the label %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a series has no %1 label; the query must group by it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Prometheus at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prometheus at %1, %2 of %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2192,7 +2398,7 @@ Revision %4</source>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+100"/>
+        <location filename="../models/control/stageactions.cpp" line="+102"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation type="unfinished"></translation>
@@ -2208,17 +2414,12 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>Guardrails green</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>not checkable here: no guardrail data is connected yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-13"/>
         <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2247,12 +2448,27 @@ Revision %4</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>no guardrail data is watched for this flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not enough data yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 has no contract in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a change of %1 is still waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: nothing can be sent to the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2276,7 +2492,7 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>the server answered but serves a different rollout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,9 +2758,22 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>TrafficSimulator</name>
+    <message>
+        <location filename="../models/metrics/trafficsimulator.cpp" line="+22"/>
+        <source>a regression is FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+87"/>
+        <location filename="../app/main.cpp" line="+92"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2579,7 +2808,47 @@ Revision %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Make the sandbox&apos;s traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read guardrail metrics from this Prometheus server (for this run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select this flag once loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --screenshot: wait this many seconds after loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,6 +2865,11 @@ Revision %4</source>
     <message>
         <location line="+6"/>
         <source>--sandbox and --offline cannot be combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
