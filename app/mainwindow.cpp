@@ -140,6 +140,11 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                 }
             });
     connect(m_controller, &ConsoleController::guardrailRegression, this, &MainWindow::notify);
+    connect(m_charts, &GuardrailCharts::consoleGuardrailsChanged, this,
+            [this](const FlagRef &ref, const QList<ContractGuardrail> &guardrails) {
+                m_controller->guardrails()->setConsoleGuardrails(ref, guardrails);
+                showFlag(ref);
+            });
     StageActions *stages = m_controller->stageActions();
     connect(m_stageView, &StageView::previewRequested, this, [this, stages](const FlagRef &ref, FlagAction action) {
         const Result<StagePreview> preview = stages->preview(ref, action);
@@ -218,6 +223,8 @@ void MainWindow::showFlag(const FlagRef &ref)
     m_detail->showFlag(ref);
     refreshStageView();
     const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+    GuardrailWatcher *guardrails = m_controller->guardrails();
+    m_charts->setConsoleGuardrails(row && !guardrails->hasContractGuardrails(ref), guardrails->consoleGuardrails(ref));
     m_charts->showFlag(ref, row ? row->flag : Flag());
 }
 

@@ -6,6 +6,11 @@
 #include "statecolors.h"
 
 #include <QAreaSeries>
+#include <QComboBox>
+#include <QDoubleValidator>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -121,13 +126,64 @@ GuardrailCharts::GuardrailCharts(const GuardrailMonitor *monitor, QWidget *paren
     : QWidget(parent)
     , m_monitor(monitor)
     , m_empty(new QLabel(this))
+    , m_form(new QWidget(this))
+    , m_metric(new QLineEdit(m_form))
+    , m_direction(new QComboBox(m_form))
+    , m_threshold(new QLineEdit(m_form))
+    , m_stopWatching(new QPushButton(tr("Stop watching"), m_form))
     , m_layout(new QVBoxLayout(this))
 {
+    m_metric->setObjectName(QStringLiteral("guardrailMetric"));
+    m_metric->setPlaceholderText(tr("metric, e.g. p95_latency"));
+    m_metric->setAccessibleName(tr("Guardrail metric"));
+    m_direction->setAccessibleName(tr("Which way is better"));
+    m_direction->addItem(tr("lower is better"), int(ContractGuardrail::Direction::LowerIsBetter));
+    m_direction->addItem(tr("higher is better"), int(ContractGuardrail::Direction::HigherIsBetter));
+    m_threshold->setObjectName(QStringLiteral("guardrailThreshold"));
+    m_threshold->setPlaceholderText(tr("threshold (optional)"));
+    m_threshold->setAccessibleName(tr("Guardrail threshold"));
+    m_threshold->setValidator(new QDoubleValidator(m_threshold));
+    auto *watch = new QPushButton(tr("Watch"), m_form);
+    watch->setObjectName(QStringLiteral("guardrailWatch"));
+    m_stopWatching->setObjectName(QStringLiteral("guardrailStopWatching"));
+    auto *formLayout = new QHBoxLayout(m_form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(new QLabel(tr("Watch for this flag:"), m_form));
+    formLayout->addWidget(m_metric, 2);
+    formLayout->addWidget(m_direction);
+    formLayout->addWidget(m_threshold, 1);
+    formLayout->addWidget(watch);
+    formLayout->addWidget(m_stopWatching);
+    m_form->hide();
+    const auto add = [this] {
+        const QString metric = m_metric->text().trimmed();
+        if (metric.isEmpty() || m_ref.key.isEmpty())
+            return;
+        ContractGuardrail guardrail;
+        guardrail.metric = metric;
+        guardrail.direction = ContractGuardrail::Direction(m_direction->currentData().toInt());
+        bool ok = false;
+        const double threshold = QLocale().toDouble(m_threshold->text(), &ok);
+        if (ok)
+            guardrail.threshold = threshold;
+        guardrail.rule = QStringLiteral("sequential");
+        QList<ContractGuardrail> guardrails = m_consoleGuardrails;
+        guardrails.removeIf([&](const ContractGuardrail &existing) { return existing.metric == metric; });
+        guardrails.append(guardrail);
+        m_metric->clear();
+        m_threshold->clear();
+        Q_EMIT consoleGuardrailsChanged(m_ref, guardrails);
+    };
+    connect(watch, &QPushButton::clicked, this, add);
+    connect(m_metric, &QLineEdit::returnPressed, this, add);
+    connect(m_stopWatching, &QPushButton::clicked, this, [this] { Q_EMIT consoleGuardrailsChanged(m_ref, {}); });
+
     setObjectName(QStringLiteral("guardrailCharts"));
     m_empty->setObjectName(QStringLiteral("guardrailChartsEmpty"));
     m_empty->setWordWrap(true);
     m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_layout->setContentsMargins(6, 0, 6, 6);
+    m_layout->addWidget(m_form);
     m_layout->addWidget(m_empty);
     m_layout->addStretch();
     m_redraw.setInterval(RedrawIntervalMs);
@@ -152,6 +208,17 @@ void GuardrailCharts::showFlag(const FlagRef &ref, const Flag &flag)
     if (!sameFlag)
         clearRows();
     redraw();
+}
+
+void GuardrailCharts::setConsoleGuardrails(bool editable, const QList<ContractGuardrail> &guardrails)
+{
+    m_consoleGuardrails = guardrails;
+    m_form->setVisible(editable);
+    QStringList metrics;
+    for (const ContractGuardrail &guardrail : guardrails)
+        metrics.append(guardrail.metric);
+    m_stopWatching->setVisible(!guardrails.isEmpty());
+    m_stopWatching->setToolTip(tr("Stop watching %1").arg(metrics.join(QStringLiteral(", "))));
 }
 
 int GuardrailCharts::seriesCount() const
@@ -244,8 +311,8 @@ void GuardrailCharts::rebuild(const QStringList &variationIds, const QStringList
         auto *charts = new QHBoxLayout;
         charts->addWidget(row.valuesView, 1);
         charts->addWidget(row.differenceView, 1);
-        m_layout->insertWidget(1 + position++, row.title);
-        m_layout->insertLayout(1 + position++, charts);
+        m_layout->insertWidget(2 + position++, row.title);
+        m_layout->insertLayout(2 + position++, charts);
         m_rows.append(row);
     }
 }
@@ -260,7 +327,8 @@ void GuardrailCharts::redraw()
         m_empty->setText(m_ref.key.isEmpty()
                              ? tr("Select a flag to see its guardrails.")
                              : tr("No guardrails are watched for %1: its contract names none, or it has no contract, "
-                                  "or no metric source serves its connection.")
+                                  "or no metric source serves its connection. Without a contract, name a metric "
+                                  "above to watch it.")
                                    .arg(m_ref.key));
         m_empty->show();
         return;

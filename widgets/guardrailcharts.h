@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/contract.h"
 #include "core/flag.h"
 #include "core/flagref.h"
 
@@ -11,6 +12,9 @@ class GuardrailMonitor;
 class QAreaSeries;
 class QChart;
 class QChartView;
+class QComboBox;
+class QLineEdit;
+class QPushButton;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
@@ -33,10 +37,15 @@ public:
     ~GuardrailCharts() override;
 
     void showFlag(const FlagRef &ref, const Flag &flag);
+    // For a flag whose contract names no guardrails: offer to watch metrics set here.
+    void setConsoleGuardrails(bool editable, const QList<ContractGuardrail> &guardrails);
     const FlagRef &shownFlag() const { return m_ref; }
     // Draws the monitor's data now, into the charts that are on screen.
     void redraw();
     int seriesCount() const;
+
+Q_SIGNALS:
+    void consoleGuardrailsChanged(const FlagRef &ref, const QList<ContractGuardrail> &guardrails);
 
 private:
     struct DifferenceLines
@@ -75,6 +84,12 @@ protected:
     QStringList m_builtFor; // the metrics, variations and candidates the rows were built for
     QList<Row> m_rows;
     QLabel *m_empty;
+    QWidget *m_form;
+    QLineEdit *m_metric;
+    QComboBox *m_direction;
+    QLineEdit *m_threshold;
+    QPushButton *m_stopWatching;
+    QList<ContractGuardrail> m_consoleGuardrails;
     QVBoxLayout *m_layout;
     QTimer m_redraw;
     bool m_dirty = false;

@@ -33,7 +33,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
           m_flags, m_contracts, m_audit.get(), [this](const QString &id) { return server(id); },
           [this](const QString &id) { return isSandbox(id); }, this))
     , m_guardrails(new GuardrailWatcher(m_flags, m_contracts, m_killSwitch, [this](const QString &id) { return isSandbox(id); },
-                                        this))
+                                        m_settings, this))
 {
     m_stages->setAuditPath(m_audit->path());
     m_stages->setGuardrailMonitor(m_guardrails->monitor());

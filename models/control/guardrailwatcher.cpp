@@ -4,17 +4,19 @@
 #include "../item/flagtablemodel.h"
 #include "../metrics/trafficsimulator.h"
 #include "../store/contractlibrary.h"
+#include "../store/guardrailsettings.h"
 #include "killswitch.h"
 
 #include <QDateTime>
 
 GuardrailWatcher::GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch,
-                                   SandboxTest isSandbox, QObject *parent)
+                                   SandboxTest isSandbox, QSettings &settings, QObject *parent)
     : QObject(parent)
     , m_flags(flags)
     , m_contracts(contracts)
     , m_killSwitch(killSwitch)
     , m_isSandbox(std::move(isSandbox))
+    , m_settings(settings)
     , m_monitor(new GuardrailMonitor(this))
     , m_simulator(new TrafficSimulator(this))
 {
@@ -60,25 +62,52 @@ MetricSource *GuardrailWatcher::sourceFor(const QString &connectionId) const
     return m_isSandbox(connectionId) ? m_simulator : nullptr;
 }
 
+const Contract *GuardrailWatcher::contractFor(const FlagRef &ref) const
+{
+    return m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
+}
+
+bool GuardrailWatcher::hasContractGuardrails(const FlagRef &ref) const
+{
+    const Contract *contract = contractFor(ref);
+    return contract && !contract->guardrails.isEmpty();
+}
+
+QList<ContractGuardrail> GuardrailWatcher::consoleGuardrails(const FlagRef &ref) const
+{
+    return GuardrailSettings(m_settings).load(ref);
+}
+
+void GuardrailWatcher::setConsoleGuardrails(const FlagRef &ref, const QList<ContractGuardrail> &guardrails)
+{
+    GuardrailSettings(m_settings).save(ref, guardrails);
+    scheduleRefresh();
+}
+
 void GuardrailWatcher::refresh()
 {
     QList<GuardrailWatch> all;
     QHash<MetricSource *, QList<GuardrailWatch>> bySource;
+    QList<FlagRef> unwatched;
     for (int i = 0; i < m_flags->rowCount(); ++i) {
         const FlagTableModel::Row &row = m_flags->rowAt(i);
         MetricSource *source = sourceFor(row.ref.connectionId);
-        const Contract *contract = m_contracts->find(row.ref.key, row.ref.environment, m_isSandbox(row.ref.connectionId));
-        if (!source || row.staleSinceMs > 0 || !contract || contract->guardrails.isEmpty()) {
-            m_flags->setHealth(row.ref, std::nullopt, {});
+        const Contract *contract = contractFor(row.ref);
+        // The contract's guardrails where it has some; otherwise those set in the console.
+        const QList<ContractGuardrail> guardrails = contract && !contract->guardrails.isEmpty()
+                                                        ? contract->guardrails
+                                                        : consoleGuardrails(row.ref);
+        if (!source || row.staleSinceMs > 0 || guardrails.isEmpty()) {
+            unwatched.append(row.ref);
             continue;
         }
         GuardrailWatch watch;
         watch.flag = row.ref;
-        watch.controlId = StagePlan::resolveVariation(row.flag, contract->defaultVariation);
+        watch.controlId = contract ? StagePlan::resolveVariation(row.flag, contract->defaultVariation) : QString();
         if (watch.controlId.isEmpty())
             watch.controlId = row.flag.offVariationId;
         watch.expected = FlagTableModel::effectiveRollout(row.flag);
-        watch.guardrails = contract->guardrails;
+        watch.guardrails = guardrails;
         // Statistics never mix rollouts: the window opens at the flag's last change.
         watch.windowStartMs = row.flag.updatedAtMs;
         for (const Variation &variation : row.flag.variations)
@@ -87,6 +116,9 @@ void GuardrailWatcher::refresh()
         bySource[source].append(watch);
     }
     m_monitor->setWatches(all);
+    // After the monitor forgot them, so whoever redraws on this change sees them unwatched.
+    for (const FlagRef &ref : std::as_const(unwatched))
+        m_flags->setHealth(ref, std::nullopt, {});
     for (MetricSource *source : {static_cast<MetricSource *>(m_simulator), static_cast<MetricSource *>(m_prometheus)}) {
         if (source)
             source->setWatches(bySource.value(source));
@@ -108,7 +140,7 @@ void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
     const FlagTableModel::Row *row = m_flags->row(ref);
     if (!row)
         return;
-    const Contract *contract = m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
+    const Contract *contract = contractFor(ref);
     const bool autoKill = contract && contract->autoKill && row->flag.enabled && row->staleSinceMs == 0;
     const QString where = tr("%1 in %2 on %3").arg(ref.key, ref.environment, row->serverName);
     const QString title = tr("Guardrail regression: %1").arg(where);

@@ -11,6 +11,7 @@
 #include <memory>
 
 class ContractLibrary;
+class QSettings;
 class FlagTableModel;
 class KillSwitch;
 class TrafficSimulator;
@@ -28,8 +29,9 @@ public:
 
     static inline const QString MonitorActor = QStringLiteral("FlagDeck guardrail monitor");
 
+    // settings: where guardrails set in the console are kept.
     GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch, SandboxTest isSandbox,
-                     QObject *parent = nullptr);
+                     QSettings &settings, QObject *parent = nullptr);
     ~GuardrailWatcher() override;
 
     GuardrailMonitor *monitor() const { return m_monitor; }
@@ -38,6 +40,12 @@ public:
     // From now on every connection's guardrail data comes from this Prometheus server.
     void usePrometheus(const PrometheusSource::Options &options);
     bool usesPrometheus() const { return m_prometheus != nullptr; }
+
+    // Whether the flag's guardrails come from its contract (then they are edited there).
+    bool hasContractGuardrails(const FlagRef &ref) const;
+    // Guardrails set in the console, for a flag whose contract has none.
+    QList<ContractGuardrail> consoleGuardrails(const FlagRef &ref) const;
+    void setConsoleGuardrails(const FlagRef &ref, const QList<ContractGuardrail> &guardrails);
 
     // Starts the live feeds (the simulator's clock, Prometheus polling).
     void start();
@@ -54,11 +62,13 @@ private:
     void showHealth(const FlagRef &ref);
     void actOn(const FlagRef &ref, const GuardrailResult &result);
     MetricSource *sourceFor(const QString &connectionId) const;
+    const Contract *contractFor(const FlagRef &ref) const;
 
     FlagTableModel *m_flags;
     ContractLibrary *m_contracts;
     KillSwitch *m_killSwitch;
     SandboxTest m_isSandbox;
+    QSettings &m_settings;
     GuardrailMonitor *m_monitor;
     TrafficSimulator *m_simulator;
     PrometheusSource *m_prometheus = nullptr;

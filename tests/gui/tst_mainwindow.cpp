@@ -46,6 +46,7 @@ private Q_SLOTS:
     void advanceAndRollBackAStage();
     void pauseHoldsTheStage();
     void guardrailRegressionIsChartedAndActedOn();
+    void guardrailsSetInTheConsoleAreWatched();
 
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
@@ -346,6 +347,53 @@ void tst_MainWindow::guardrailRegressionIsChartedAndActedOn()
     scroll->ensureWidgetVisible(*chart, 0, 0);
     QTRY_VERIFY2(title->text().contains(QStringLiteral("regressed")), qPrintable(title->text()));
     saveScreenshot(QStringLiteral("guardrail-regression.png"));
+}
+
+void tst_MainWindow::guardrailsSetInTheConsoleAreWatched()
+{
+    // The team's contract for summarizer-model-route names no guardrails.
+    QFile original(QStringLiteral(FLAGDECK_SOURCE_DIR "/resources/contracts/summarizer-model-route.yaml"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(original.readAll()).split(QLatin1Char('\n'));
+    const qsizetype start = lines.indexOf(QStringLiteral("guardrails:"));
+    QVERIFY(start > 0);
+    while (start + 1 < lines.size() && lines[start + 1].startsWith(QLatin1Char(' ')))
+        lines.removeAt(start + 1);
+    lines.removeAt(start);
+    QTemporaryDir team;
+    QFile contract(team.filePath(QStringLiteral("summarizer-model-route.yaml")));
+    QVERIFY(contract.open(QIODevice::WriteOnly));
+    contract.write(lines.join(QLatin1Char('\n')).toUtf8());
+    contract.close();
+    m_controller->setContractsFolder(team.path(), false);
+
+    const FlagRef flag = production(QStringLiteral("summarizer-model-route"));
+    const auto health = [&] { return m_controller->flagModel()->indexOf(flag, FlagTableModel::HealthColumn).data().toString(); };
+    QTRY_VERIFY(!m_controller->guardrails()->hasContractGuardrails(flag));
+    QTRY_VERIFY(health().isEmpty());
+    selectFlag(flag);
+    GuardrailCharts *charts = m_window->guardrailCharts();
+    auto *metric = charts->findChild<QLineEdit *>(QStringLiteral("guardrailMetric"));
+    auto *threshold = charts->findChild<QLineEdit *>(QStringLiteral("guardrailThreshold"));
+    QVERIFY(metric && threshold);
+    QTRY_VERIFY(metric->isVisible());
+
+    QTest::keyClicks(threshold, QStringLiteral("0.05"));
+    QTest::keyClicks(metric, QStringLiteral("summary_rejection_rate"));
+    QTest::mouseClick(charts->findChild<QPushButton *>(QStringLiteral("guardrailWatch")), Qt::LeftButton);
+    QTRY_VERIFY(!health().isEmpty());
+    QTRY_COMPARE(charts->seriesCount(), 2 + 1); // two variations, one candidate
+    const QList<ContractGuardrail> kept = m_controller->guardrails()->consoleGuardrails(flag);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().metric, QStringLiteral("summary_rejection_rate"));
+    QCOMPARE(kept.first().threshold, std::optional<double>(0.05));
+
+    auto *stop = charts->findChild<QPushButton *>(QStringLiteral("guardrailStopWatching"));
+    QVERIFY(stop->isVisible());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_VERIFY(health().isEmpty());
+    QVERIFY(m_controller->guardrails()->consoleGuardrails(flag).isEmpty());
+    QTRY_COMPARE(charts->seriesCount(), 0);
 }
 
 void tst_MainWindow::saveScreenshot(const QString &name) const
