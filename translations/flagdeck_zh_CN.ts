@@ -1416,7 +1416,62 @@ Revision %4</source>
 <context>
     <name>GuardrailCharts</name>
     <message>
-        <location filename="../widgets/guardrailcharts.cpp" line="+197"/>
+        <location filename="../widgets/guardrailcharts.cpp" line="+133"/>
+        <source>Stop watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>metric, e.g. p95_latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardrail metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which way is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>threshold (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardrail threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watch for this flag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Stop watching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>threshold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,7 +1497,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection.</source>
+        <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection. Without a contract, name a metric above to watch it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,7 +1579,7 @@ Revision %4</source>
 <context>
     <name>GuardrailWatcher</name>
     <message>
-        <location filename="../models/control/guardrailwatcher.cpp" line="+113"/>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+145"/>
         <source>%1 in %2 on %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,23 +1732,23 @@ Revision %4</source>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+177"/>
+        <location line="+184"/>
         <source>&amp;Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+177"/>
+        <location line="-183"/>
+        <location line="+184"/>
         <source>&amp;Audit history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-181"/>
         <source>FlagDeck — offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,7 +1801,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+185"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
