@@ -1,5 +1,6 @@
 #include "auditcommand.h"
 #include "contractscommand.h"
+#include "mcpcommand.h"
 #include "control/consolecontroller.h"
 #include "control/guardrailwatcher.h"
 #include "metrics/trafficsimulator.h"
@@ -45,11 +46,11 @@ void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller,
     QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
 }
 
-// "audit" or "contracts" for the commands that open no window; empty otherwise.
+// "audit", "contracts" or "mcp" for the commands that open no window; empty otherwise.
 QByteArray commandName(int argc, char *argv[])
 {
     const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
-    return first == "audit" || first == "contracts" ? first : QByteArray();
+    return first == "audit" || first == "contracts" || first == "mcp" ? first : QByteArray();
 }
 
 // --help and --version, and the audit and contracts commands, must work where no display is
@@ -86,6 +87,8 @@ int main(int argc, char *argv[])
         return runAuditCommand(QCoreApplication::arguments().mid(2));
     if (commandName(argc, argv) == "contracts")
         return runContractsCommand(QCoreApplication::arguments().mid(2));
+    if (commandName(argc, argv) == "mcp")
+        return runMcpCommand(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -134,6 +137,10 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "flagdeck contracts check DIR [--server ID]: validate contract "
                                                                  "files, for a team's CI."),
                                  QStringLiteral("[contracts …]"));
+    parser.addPositionalArgument(QStringLiteral("mcp"),
+                                 QApplication::translate("main", "flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server "
+                                                                 "AI agents use to propose actions, over stdio."),
+                                 QStringLiteral("[mcp …]"));
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "flagdeck: %s\n",

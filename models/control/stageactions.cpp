@@ -59,17 +59,6 @@ const Contract *StageActions::contractFor(const FlagRef &ref) const
     return m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
 }
 
-Contract::Risk StageActions::riskOfExposure(int basisPoints)
-{
-    if (basisPoints <= 500)
-        return Contract::Risk::Low;
-    if (basisPoints <= 2000)
-        return Contract::Risk::Medium;
-    if (basisPoints <= 5000)
-        return Contract::Risk::High;
-    return Contract::Risk::Critical;
-}
-
 StageSnapshot StageActions::snapshot(const FlagRef &ref) const
 {
     StageSnapshot snapshot;

@@ -72,9 +72,6 @@ public:
     // Recomputes the stage column for these rows (all rows when empty).
     void refreshStages(const QList<FlagRef> &refs = {});
 
-    // Risk of widening exposure to this share of traffic: ≤5% low, ≤20% medium, ≤50% high, more critical.
-    static Contract::Risk riskOfExposure(int basisPoints);
-
 Q_SIGNALS:
     void confirmed(const FlagRef &ref, FlagAction action);
     void failed(const FlagRef &ref, FlagAction action, const QString &reason);

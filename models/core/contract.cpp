@@ -29,6 +29,17 @@ QString riskName(Contract::Risk risk)
     Q_UNREACHABLE();
 }
 
+Contract::Risk riskOfExposure(int basisPoints)
+{
+    if (basisPoints <= 500)
+        return Contract::Risk::Low;
+    if (basisPoints <= 2000)
+        return Contract::Risk::Medium;
+    if (basisPoints <= 5000)
+        return Contract::Risk::High;
+    return Contract::Risk::Critical;
+}
+
 std::optional<Contract::Risk> riskFromName(const QString &name)
 {
     return enumFromName(name, {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical},

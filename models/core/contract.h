@@ -68,4 +68,6 @@ struct Contract
 };
 
 QString riskName(Contract::Risk risk);
+// Risk of moving this share of traffic to another variation: ≤5% low, ≤20% medium, ≤50% high, more critical.
+Contract::Risk riskOfExposure(int basisPoints);
 std::optional<Contract::Risk> riskFromName(const QString &name);

@@ -114,8 +114,9 @@ QString AuditCache::migrate()
              QStringLiteral("INSERT INTO audit_fts (audit_fts) VALUES ('rebuild')"),
          },
          &AuditCache::chainUnchainedEntries},
+        {{QStringLiteral("ALTER TABLE flag_snapshots ADD COLUMN status TEXT NOT NULL DEFAULT '{}'")}, {}},
     };
-    static_assert(SchemaVersion == 2, "add the migration step for the new schema version");
+    static_assert(SchemaVersion == 3, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
@@ -303,6 +304,18 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
         }
     }
 
+    QSqlQuery storeStatus(db);
+    storeStatus.prepare(QStringLiteral("UPDATE flag_snapshots SET status = ? "
+                                       "WHERE server = ? AND environment = ? AND flag_key = ?"));
+    for (const FlagStatusUpdate &status : batch.statuses) {
+        storeStatus.addBindValue(compactJson(status.status));
+        storeStatus.addBindValue(sqlText(status.server));
+        storeStatus.addBindValue(sqlText(status.environment));
+        storeStatus.addBindValue(sqlText(status.flagKey));
+        if (!storeStatus.exec())
+            return fail(Text::tr("cannot store the flag states"), storeStatus);
+    }
+
     if (!query.exec(QStringLiteral("COMMIT")))
         return fail(Text::tr("cannot commit to the audit cache"), query);
     return {};
@@ -323,7 +336,7 @@ QList<CachedFlag> AuditCache::cachedFlags() const
     QList<CachedFlag> flags;
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT server, environment, body, seen_ms FROM flag_snapshots")))
+    if (!query.exec(QStringLiteral("SELECT server, environment, body, seen_ms, status FROM flag_snapshots")))
         return flags;
     while (query.next()) {
         const QJsonObject body = QJsonDocument::fromJson(query.value(2).toByteArray()).object();
@@ -332,7 +345,7 @@ QList<CachedFlag> AuditCache::cachedFlags() const
         if (!flag)
             continue;
         flags.append({query.value(0).toString(), query.value(1).toString(), std::move(flag).value(),
-                      query.value(3).toLongLong()});
+                      query.value(3).toLongLong(), QJsonDocument::fromJson(query.value(4).toByteArray()).object()});
     }
     return flags;
 }

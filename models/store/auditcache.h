@@ -16,7 +16,7 @@ class QSqlQuery;
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     AuditCache();
     ~AuditCache();

@@ -117,6 +117,13 @@ void AuditWriter::saveFlags(const FlagSnapshotUpdate &snapshot)
     enqueue(batch);
 }
 
+void AuditWriter::saveStatus(const FlagStatusUpdate &status)
+{
+    AuditBatch batch;
+    batch.statuses.append(status);
+    enqueue(batch);
+}
+
 void AuditWriter::readCursor(const QString &server, QObject *context, std::function<void(const QString &)> done)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, server, context = QPointer(context), done] {

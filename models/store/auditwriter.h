@@ -36,6 +36,7 @@ public:
     // One page of a server's history and the cursor after it, written together.
     void ingest(const QString &server, const QList<AuditEntry> &entries, const QString &cursor);
     void saveFlags(const FlagSnapshotUpdate &snapshot);
+    void saveStatus(const FlagStatusUpdate &status);
 
     // Reads on the worker thread, then calls done on context's thread.
     void readCursor(const QString &server, QObject *context, std::function<void(const QString &)> done);

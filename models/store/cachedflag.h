@@ -2,6 +2,7 @@
 
 #include "../core/flag.h"
 
+#include <QJsonObject>
 #include <QString>
 
 // A flag as last seen on its server, read back from the audit cache when working offline.
@@ -11,4 +12,5 @@ struct CachedFlag
     QString environment;
     Flag flag;
     qint64 seenMs = 0;
+    QJsonObject status; // stage and guardrail verdicts as the console last saw them (FlagStatusUpdate)
 };

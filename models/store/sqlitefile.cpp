@@ -28,6 +28,9 @@ QString SqliteFile::open(const QString &path)
         return tr("cannot create the folder for %1").arg(path);
     m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_database.setDatabaseName(path);
+    // Several processes share these files (the console, flagdeck mcp, a second console): a writer
+    // waits for another's transaction instead of failing at once.
+    m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_database.open())
         return tr("cannot open %1: %2").arg(path, m_database.lastError().text());
     QSqlQuery pragma(m_database);

@@ -1,0 +1,581 @@
+#include "mcpserver.h"
+
+#include "../core/flagjson.h"
+#include "../store/proposalinbox.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace {
+
+// JSON-RPC 2.0 error codes.
+constexpr int ParseError = -32700;
+constexpr int InvalidRequest = -32600;
+constexpr int MethodNotFound = -32601;
+constexpr int InvalidParams = -32602;
+
+constexpr int MaxListedProposals = 200;
+
+QJsonObject property(const QString &type, const QString &description)
+{
+    return {{QStringLiteral("type"), type}, {QStringLiteral("description"), description}};
+}
+
+QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties},
+                       {QStringLiteral("additionalProperties"), false}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+QJsonObject enumProperty(const QStringList &values, const QString &description)
+{
+    QJsonObject schema = property(QStringLiteral("string"), description);
+    schema.insert(QStringLiteral("enum"), QJsonArray::fromStringList(values));
+    return schema;
+}
+
+QStringList actionNames()
+{
+    QStringList names;
+    for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
+                              FlagAction::RollbackStage, FlagAction::ServeFallback})
+        names.append(flagActionName(action));
+    return names;
+}
+
+QStringList statusNames()
+{
+    QStringList names;
+    for (ProposalStatus status : {ProposalStatus::Pending, ProposalStatus::Approved, ProposalStatus::Rejected,
+                                  ProposalStatus::Executing, ProposalStatus::Executed, ProposalStatus::Failed,
+                                  ProposalStatus::Expired, ProposalStatus::Superseded})
+        names.append(proposalStatusName(status));
+    return names;
+}
+
+QJsonObject flagTarget()
+{
+    return {{QStringLiteral("server"), property(QStringLiteral("string"), QStringLiteral("Server id or display name (from list_servers)."))},
+            {QStringLiteral("environment"), property(QStringLiteral("string"), QStringLiteral("Environment (from list_flags)."))},
+            {QStringLiteral("flag"), property(QStringLiteral("string"), QStringLiteral("Flag key."))}};
+}
+
+QJsonArray toolDefinitions()
+{
+    QJsonObject proposeProperties = flagTarget();
+    proposeProperties.insert(QStringLiteral("action"),
+                             enumProperty(actionNames(), QStringLiteral("What to do. Stage actions follow the flag's contract.")));
+    proposeProperties.insert(
+        QStringLiteral("parameters"),
+        property(QStringLiteral("object"),
+                 QStringLiteral("Only for set_rollout: {\"rollout\": [{\"variation\": id, \"basisPoints\": n}, ...]} "
+                                "with basis points summing to 10000.")));
+    proposeProperties.insert(QStringLiteral("reason"),
+                             property(QStringLiteral("string"), QStringLiteral("Why, in a sentence or two a reviewer reads first.")));
+    proposeProperties.insert(
+        QStringLiteral("evidence"),
+        property(QStringLiteral("object"),
+                 QStringLiteral("What supports it: {\"metrics\": {...}, \"links\": [urls]} (at most 64 KiB).")));
+    proposeProperties.insert(QStringLiteral("risk"),
+                             enumProperty({QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
+                                           QStringLiteral("critical")},
+                                          QStringLiteral("Your estimate; FlagDeck raises it to at least its own.")));
+    proposeProperties.insert(QStringLiteral("flag_revision"),
+                             property(QStringLiteral("string"),
+                                      QStringLiteral("The revision get_flag gave; refused if the flag changed since.")));
+    QJsonObject expires = property(QStringLiteral("integer"), QStringLiteral("Minutes until it expires unapproved (default 60)."));
+    expires.insert(QStringLiteral("minimum"), 1);
+    expires.insert(QStringLiteral("maximum"), 1440);
+    proposeProperties.insert(QStringLiteral("expires_in_minutes"), expires);
+    proposeProperties.insert(QStringLiteral("agent_name"),
+                             property(QStringLiteral("string"), QStringLiteral("Your name as reviewers should see it.")));
+    proposeProperties.insert(QStringLiteral("model"), property(QStringLiteral("string"), QStringLiteral("The model you run on.")));
+
+    QJsonObject limit = property(QStringLiteral("integer"), QStringLiteral("At most this many, newest first (default 50)."));
+    limit.insert(QStringLiteral("minimum"), 1);
+    limit.insert(QStringLiteral("maximum"), MaxListedProposals);
+
+    const auto tool = [](const QString &name, const QString &title, const QString &description, const QJsonObject &schema) {
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("title"), title},
+                           {QStringLiteral("description"), description},
+                           {QStringLiteral("inputSchema"), schema},
+                           {QStringLiteral("annotations"),
+                            QJsonObject{{QStringLiteral("readOnlyHint"), name != QStringLiteral("propose_action")},
+                                        {QStringLiteral("destructiveHint"), false},
+                                        {QStringLiteral("openWorldHint"), false}}}};
+    };
+    return {
+        tool(QStringLiteral("list_servers"), QStringLiteral("List flag servers"),
+             QStringLiteral("The flag servers FlagDeck is configured for, with their environments."), objectSchema({})),
+        tool(QStringLiteral("list_flags"), QStringLiteral("List flags"),
+             QStringLiteral("Flags as last seen, with state, rollout, stage and guardrail verdict. Filter by server "
+                            "and environment."),
+             objectSchema({{QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
+                           {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))}})),
+        tool(QStringLiteral("get_flag"), QStringLiteral("Get a flag"),
+             QStringLiteral("One flag: variations, state, rollout, revision, stage and guardrail verdicts from the "
+                            "local cache."),
+             objectSchema(flagTarget(), {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag")})),
+        tool(QStringLiteral("propose_action"), QStringLiteral("Propose an action"),
+             QStringLiteral("Ask people to take an action on a flag. Nothing changes until a reviewer approves it in "
+                            "FlagDeck; follow it with get_proposal."),
+             objectSchema(proposeProperties, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag"),
+                                              QStringLiteral("action"), QStringLiteral("reason")})),
+        tool(QStringLiteral("get_proposal"), QStringLiteral("Get a proposal"),
+             QStringLiteral("A proposal with its status, decisions and outcome."),
+             objectSchema({{QStringLiteral("id"), property(QStringLiteral("string"), QStringLiteral("The proposal id."))}},
+                          {QStringLiteral("id")})),
+        tool(QStringLiteral("list_proposals"), QStringLiteral("List proposals"),
+             QStringLiteral("Proposals newest first, by status and flag."),
+             objectSchema({{QStringLiteral("status"), enumProperty(statusNames(), QStringLiteral("Only this status."))},
+                           {QStringLiteral("flag"), property(QStringLiteral("string"), QStringLiteral("Only this flag key."))},
+                           {QStringLiteral("limit"), limit}})),
+    };
+}
+
+QJsonObject rpcError(const QJsonValue &id, int code, const QString &message)
+{
+    return {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+}
+
+QJsonObject rpcResult(const QJsonValue &id, const QJsonObject &result)
+{
+    return {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id}, {QStringLiteral("result"), result}};
+}
+
+QByteArray line(const QJsonObject &message)
+{
+    return QJsonDocument(message).toJson(QJsonDocument::Compact);
+}
+
+// Reads the string arguments a tool takes; an argument of another type is an error.
+std::optional<QString> stringArgument(const QJsonObject &arguments, const QString &name, QString *error)
+{
+    const QJsonValue value = arguments.value(name);
+    if (value.isUndefined() || value.isNull())
+        return QString();
+    if (!value.isString()) {
+        *error = QStringLiteral("%1 must be text").arg(name);
+        return std::nullopt;
+    }
+    return value.toString().trimmed();
+}
+
+QString unknownArgument(const QJsonObject &arguments, const QStringList &known)
+{
+    for (auto it = arguments.constBegin(); it != arguments.constEnd(); ++it) {
+        if (!known.contains(it.key()))
+            return QStringLiteral("unknown argument %1 (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
+QString isoTime(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject flagSummary(const CachedFlag &cached)
+{
+    QJsonObject summary{{QStringLiteral("server"), cached.server},
+                        {QStringLiteral("environment"), cached.environment},
+                        {QStringLiteral("flag"), cached.flag.key},
+                        {QStringLiteral("name"), cached.flag.name},
+                        {QStringLiteral("enabled"), cached.flag.enabled},
+                        {QStringLiteral("rollout"), rolloutToJson(cached.flag.rollout)},
+                        {QStringLiteral("revision"), cached.flag.revision},
+                        {QStringLiteral("seen"), isoTime(cached.seenMs)}};
+    summary.insert(QStringLiteral("stage"), cached.status.value(QStringLiteral("stage")).toString());
+    summary.insert(QStringLiteral("guardrails"),
+                   cached.status.value(QStringLiteral("guardrails")).toObject().value(QStringLiteral("verdict")).toString());
+    return summary;
+}
+
+} // namespace
+
+McpServer::McpServer(Sources sources, ProposalInbox *inbox, QString version)
+    : m_sources(std::move(sources)), m_inbox(inbox), m_version(std::move(version))
+{
+}
+
+QStringList McpServer::supportedProtocolVersions()
+{
+    return {QStringLiteral("2025-11-25"), QStringLiteral("2025-06-18"), QStringLiteral("2025-03-26"),
+            QStringLiteral("2024-11-05")};
+}
+
+std::optional<QByteArray> McpServer::handleMessage(const QByteArray &bytes)
+{
+    if (bytes.size() > MaxMessageBytes)
+        return line(rpcError(QJsonValue::Null, InvalidRequest,
+                             QStringLiteral("message of %1 bytes refused (limit %2)").arg(bytes.size()).arg(MaxMessageBytes)));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return line(rpcError(QJsonValue::Null, ParseError,
+                             QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)));
+    if (document.isArray())
+        return line(rpcError(QJsonValue::Null, InvalidRequest, QStringLiteral("batches are not supported")));
+    const QJsonObject message = document.object();
+    const QJsonValue id = message.value(QStringLiteral("id"));
+    const bool isNotification = !message.contains(QStringLiteral("id"));
+    const QJsonValue method = message.value(QStringLiteral("method"));
+    if (!isNotification && !id.isString() && !id.isDouble())
+        return line(rpcError(QJsonValue::Null, InvalidRequest, QStringLiteral("id must be a string or a number")));
+    if (message.value(QStringLiteral("jsonrpc")).toString() != QStringLiteral("2.0") || !method.isString()) {
+        if (isNotification || message.contains(QStringLiteral("result")) || message.contains(QStringLiteral("error")))
+            return std::nullopt; // a stray response or notification: nothing to answer
+        return line(rpcError(id, InvalidRequest, QStringLiteral("expected a JSON-RPC 2.0 request with a method")));
+    }
+    const QJsonValue paramsValue = message.value(QStringLiteral("params"));
+    if (!paramsValue.isUndefined() && !paramsValue.isObject()) {
+        if (isNotification)
+            return std::nullopt;
+        return line(rpcError(id, InvalidParams, QStringLiteral("params must be an object")));
+    }
+    const QJsonObject params = paramsValue.toObject();
+    const QString name = method.toString();
+    if (isNotification)
+        return std::nullopt; // notifications/initialized, cancellations: nothing to do for a synchronous server
+
+    if (name == QStringLiteral("initialize"))
+        return line(rpcResult(id, initialize(params)));
+    if (name == QStringLiteral("ping"))
+        return line(rpcResult(id, {}));
+    if (!m_initialized)
+        return line(rpcError(id, InvalidRequest, QStringLiteral("initialize first")));
+    if (name == QStringLiteral("tools/list"))
+        return line(rpcResult(id, {{QStringLiteral("tools"), toolDefinitions()}}));
+    if (name == QStringLiteral("tools/call")) {
+        const QJsonValue toolName = params.value(QStringLiteral("name"));
+        const QJsonValue arguments = params.value(QStringLiteral("arguments"));
+        if (!toolName.isString())
+            return line(rpcError(id, InvalidParams, QStringLiteral("tools/call needs the tool's name")));
+        if (!arguments.isUndefined() && !arguments.isNull() && !arguments.isObject())
+            return line(rpcError(id, InvalidParams, QStringLiteral("arguments must be an object")));
+        const QStringList known = {QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
+                                   QStringLiteral("propose_action"), QStringLiteral("get_proposal"),
+                                   QStringLiteral("list_proposals")};
+        if (!known.contains(toolName.toString()))
+            return line(rpcError(id, InvalidParams, QStringLiteral("unknown tool %1").arg(toolName.toString())));
+        return line(rpcResult(id, callTool(toolName.toString(), arguments.toObject())));
+    }
+    return line(rpcError(id, MethodNotFound, QStringLiteral("method %1 is not supported").arg(name)));
+}
+
+QJsonObject McpServer::initialize(const QJsonObject &params)
+{
+    const QString requested = params.value(QStringLiteral("protocolVersion")).toString();
+    // The client's revision when this server speaks it; otherwise the newest, and the client decides.
+    m_protocolVersion = supportedProtocolVersions().contains(requested) ? requested : supportedProtocolVersions().first();
+    const QJsonObject clientInfo = params.value(QStringLiteral("clientInfo")).toObject();
+    m_clientName = clientInfo.value(QStringLiteral("name")).toString().left(200);
+    m_clientVersion = clientInfo.value(QStringLiteral("version")).toString().left(100);
+    m_initialized = true;
+    return {{QStringLiteral("protocolVersion"), m_protocolVersion},
+            {QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), false}}}}},
+            {QStringLiteral("serverInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("flagdeck")},
+                                                       {QStringLiteral("title"), QStringLiteral("FlagDeck")},
+                                                       {QStringLiteral("version"), m_version}}},
+            {QStringLiteral("instructions"),
+             QStringLiteral("FlagDeck governs AI feature flags. Read with list_servers, list_flags and get_flag; "
+                            "propose a kill, restore, rollout or stage change with propose_action, giving your reason "
+                            "and evidence. People review and approve in FlagDeck; follow with get_proposal. You cannot "
+                            "change a flag yourself.")}};
+}
+
+QJsonObject McpServer::toolResult(const QJsonObject &structured, const QString &text) const
+{
+    QJsonObject result{{QStringLiteral("content"),
+                        QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                               {QStringLiteral("text"),
+                                                text.isEmpty() ? QString::fromUtf8(QJsonDocument(structured).toJson(QJsonDocument::Indented))
+                                                               : text}}}},
+                       {QStringLiteral("isError"), false}};
+    // Structured results came with protocol revision 2025-06-18.
+    if (m_protocolVersion >= QStringLiteral("2025-06-18"))
+        result.insert(QStringLiteral("structuredContent"), structured);
+    return result;
+}
+
+QJsonObject McpServer::toolError(const QString &message)
+{
+    return {{QStringLiteral("content"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), message}}}},
+            {QStringLiteral("isError"), true}};
+}
+
+QJsonObject McpServer::callTool(const QString &name, const QJsonObject &arguments)
+{
+    if (name == QStringLiteral("list_servers"))
+        return arguments.isEmpty() ? listServers() : toolError(unknownArgument(arguments, {}));
+    if (name == QStringLiteral("list_flags"))
+        return listFlags(arguments);
+    if (name == QStringLiteral("get_flag"))
+        return getFlag(arguments);
+    if (name == QStringLiteral("propose_action"))
+        return proposeAction(arguments);
+    if (name == QStringLiteral("get_proposal"))
+        return getProposal(arguments);
+    return listProposals(arguments);
+}
+
+std::optional<ConnectionConfig> McpServer::findServer(const QString &name) const
+{
+    for (const ConnectionConfig &config : m_sources.connections()) {
+        if (config.id == name || config.displayName.compare(name, Qt::CaseInsensitive) == 0)
+            return config;
+    }
+    return std::nullopt;
+}
+
+QJsonObject McpServer::listServers() const
+{
+    const QList<CachedFlag> flags = m_sources.flags();
+    QJsonArray servers;
+    for (const ConnectionConfig &config : m_sources.connections()) {
+        QStringList environments;
+        for (const CachedFlag &flag : flags) {
+            if (flag.server == config.id && !environments.contains(flag.environment))
+                environments.append(flag.environment);
+        }
+        environments.sort();
+        servers.append(QJsonObject{{QStringLiteral("id"), config.id},
+                                   {QStringLiteral("name"), config.displayName},
+                                   {QStringLiteral("kind"), connectionKindName(config.kind)},
+                                   {QStringLiteral("environments"), QJsonArray::fromStringList(environments)}});
+    }
+    return toolResult({{QStringLiteral("servers"), servers}});
+}
+
+QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
+{
+    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("server"), QStringLiteral("environment")});
+        !unknown.isEmpty())
+        return toolError(unknown);
+    QString error;
+    const auto server = stringArgument(arguments, QStringLiteral("server"), &error);
+    const auto environment = stringArgument(arguments, QStringLiteral("environment"), &error);
+    if (!server || !environment)
+        return toolError(error);
+    QString serverId;
+    if (!server->isEmpty()) {
+        const auto config = findServer(*server);
+        if (!config)
+            return toolError(QStringLiteral("there is no server %1; list_servers names them").arg(*server));
+        serverId = config->id;
+    }
+    QList<CachedFlag> flags = m_sources.flags();
+    std::sort(flags.begin(), flags.end(), [](const CachedFlag &a, const CachedFlag &b) {
+        return std::tie(a.server, a.environment, a.flag.key) < std::tie(b.server, b.environment, b.flag.key);
+    });
+    QJsonArray listed;
+    for (const CachedFlag &flag : std::as_const(flags)) {
+        if ((serverId.isEmpty() || flag.server == serverId) && (environment->isEmpty() || flag.environment == *environment))
+            listed.append(flagSummary(flag));
+    }
+    return toolResult({{QStringLiteral("flags"), listed}});
+}
+
+Result<CachedFlag> McpServer::findFlag(const QJsonObject &arguments) const
+{
+    QString error;
+    const auto server = stringArgument(arguments, QStringLiteral("server"), &error);
+    const auto environment = stringArgument(arguments, QStringLiteral("environment"), &error);
+    const auto key = stringArgument(arguments, QStringLiteral("flag"), &error);
+    if (!server || !environment || !key)
+        return Result<CachedFlag>::failure(error);
+    if (server->isEmpty() || environment->isEmpty() || key->isEmpty())
+        return Result<CachedFlag>::failure(QStringLiteral("server, environment and flag are required"));
+    const auto config = findServer(*server);
+    if (!config)
+        return Result<CachedFlag>::failure(QStringLiteral("there is no server %1; list_servers names them").arg(*server));
+    bool environmentKnown = false;
+    for (const CachedFlag &flag : m_sources.flags()) {
+        if (flag.server != config->id || flag.environment != *environment)
+            continue;
+        environmentKnown = true;
+        if (flag.flag.key == *key)
+            return flag;
+    }
+    if (!environmentKnown)
+        return Result<CachedFlag>::failure(
+            QStringLiteral("%1 has no environment %2 that FlagDeck has seen").arg(config->displayName, *environment));
+    return Result<CachedFlag>::failure(QStringLiteral("there is no flag %1 in %2 / %3").arg(*key, config->displayName, *environment));
+}
+
+QJsonObject McpServer::getFlag(const QJsonObject &arguments) const
+{
+    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("server"), QStringLiteral("environment"),
+                                                            QStringLiteral("flag")});
+        !unknown.isEmpty())
+        return toolError(unknown);
+    const Result<CachedFlag> found = findFlag(arguments);
+    if (!found)
+        return toolError(found.error());
+    QJsonObject flag = flagSummary(found.value());
+    flag.insert(QStringLiteral("definition"), flagToJson(found->flag));
+    flag.insert(QStringLiteral("guardrails"), found->status.value(QStringLiteral("guardrails")).toObject());
+    return toolResult(flag);
+}
+
+QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
+{
+    if (const QString unknown = unknownArgument(
+            arguments, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag"),
+                        QStringLiteral("action"), QStringLiteral("parameters"), QStringLiteral("reason"),
+                        QStringLiteral("evidence"), QStringLiteral("risk"), QStringLiteral("flag_revision"),
+                        QStringLiteral("expires_in_minutes"), QStringLiteral("agent_name"), QStringLiteral("model")});
+        !unknown.isEmpty())
+        return toolError(unknown);
+    const Result<CachedFlag> found = findFlag(arguments);
+    if (!found)
+        return toolError(found.error());
+    QString error;
+    const auto actionName = stringArgument(arguments, QStringLiteral("action"), &error);
+    const auto reason = stringArgument(arguments, QStringLiteral("reason"), &error);
+    const auto riskText = stringArgument(arguments, QStringLiteral("risk"), &error);
+    const auto revision = stringArgument(arguments, QStringLiteral("flag_revision"), &error);
+    const auto agentName = stringArgument(arguments, QStringLiteral("agent_name"), &error);
+    const auto model = stringArgument(arguments, QStringLiteral("model"), &error);
+    if (!actionName || !reason || !riskText || !revision || !agentName || !model)
+        return toolError(error);
+    const auto action = flagActionFromName(*actionName);
+    if (!action)
+        return toolError(QStringLiteral("action must be one of %1").arg(actionNames().join(QStringLiteral(", "))));
+    if (reason->isEmpty())
+        return toolError(QStringLiteral("reason is required: reviewers read it first"));
+    if (reason->size() > MaxReasonLength)
+        return toolError(QStringLiteral("reason is longer than %1 characters").arg(MaxReasonLength));
+    if (!revision->isEmpty() && *revision != found->flag.revision)
+        return toolError(QStringLiteral("%1 changed since you read it (revision %2, now %3): read it again with get_flag")
+                             .arg(found->flag.key, *revision, found->flag.revision));
+
+    const QJsonValue parameters = arguments.value(QStringLiteral("parameters"));
+    if (!parameters.isUndefined() && !parameters.isNull() && !parameters.isObject())
+        return toolError(QStringLiteral("parameters must be an object"));
+    const QJsonValue evidence = arguments.value(QStringLiteral("evidence"));
+    if (!evidence.isUndefined() && !evidence.isNull() && !evidence.isObject())
+        return toolError(QStringLiteral("evidence must be an object"));
+    if (QJsonDocument(evidence.toObject()).toJson(QJsonDocument::Compact).size() > MaxEvidenceBytes)
+        return toolError(QStringLiteral("evidence is larger than %1 KiB; link to the rest").arg(MaxEvidenceBytes / 1024));
+
+    // FlagDeck's own floor for the risk: how much traffic the action moves.
+    Contract::Risk risk = Contract::Risk::Medium;
+    switch (*action) {
+    case FlagAction::Kill:
+    case FlagAction::Restore:
+    case FlagAction::SetRollout: {
+        const Result<Flag> after = flagAfterAction(found->flag, *action, parameters.toObject());
+        if (!after)
+            return toolError(after.error());
+        risk = *action == FlagAction::SetRollout ? riskOfExposure(movedBasisPoints(found->flag.rollout, after->rollout))
+                                                 : Contract::Risk::High;
+        break;
+    }
+    case FlagAction::AdvanceStage:
+    case FlagAction::RollbackStage:
+    case FlagAction::ServeFallback:
+        if (!parameters.toObject().isEmpty())
+            return toolError(QStringLiteral("%1 takes no parameters: the flag's contract says where it goes").arg(*actionName));
+        risk = *action == FlagAction::AdvanceStage ? Contract::Risk::Medium : Contract::Risk::Low;
+        break;
+    }
+    if (!riskText->isEmpty()) {
+        const auto stated = riskFromName(*riskText);
+        if (!stated)
+            return toolError(QStringLiteral("risk must be low, medium, high or critical"));
+        risk = std::max(risk, *stated);
+    }
+    const QJsonValue minutes = arguments.value(QStringLiteral("expires_in_minutes"));
+    int lifetimeMinutes = 60;
+    if (!minutes.isUndefined() && !minutes.isNull()) {
+        const double value = minutes.toDouble(-1);
+        if (!minutes.isDouble() || value != std::floor(value) || value < 1 || value > 1440)
+            return toolError(QStringLiteral("expires_in_minutes must be a whole number from 1 to 1440"));
+        lifetimeMinutes = int(value);
+    }
+
+    Proposal proposal;
+    proposal.proposer = {agentName->isEmpty() ? m_clientName : agentName->left(200), m_clientName, m_clientVersion,
+                         model->left(200)};
+    if (proposal.proposer.agent.isEmpty())
+        proposal.proposer.agent = QStringLiteral("unnamed agent");
+    proposal.target = {found->server, found->environment, found->flag.key};
+    proposal.action = *action;
+    proposal.parameters = parameters.toObject();
+    proposal.flagRevision = found->flag.revision;
+    proposal.flagBefore = flagToJson(found->flag);
+    proposal.reason = *reason;
+    proposal.evidence = evidence.toObject();
+    proposal.risk = risk;
+    proposal.createdMs = QDateTime::currentMSecsSinceEpoch();
+    proposal.expiresMs = proposal.createdMs + qint64(lifetimeMinutes) * 60 * 1000;
+    const Result<Proposal> stored = m_inbox->propose(proposal);
+    if (!stored)
+        return toolError(QStringLiteral("the inbox refused the proposal: %1").arg(stored.error()));
+    const QJsonObject answer{{QStringLiteral("proposal_id"), stored->id},
+                             {QStringLiteral("status"), proposalStatusName(stored->status)},
+                             {QStringLiteral("risk"), riskName(stored->risk)},
+                             {QStringLiteral("expires"), isoTime(stored->expiresMs)}};
+    return toolResult(answer, QStringLiteral("Proposal %1 is waiting for review (%2 risk, expires %3). Follow it with "
+                                             "get_proposal.")
+                                  .arg(stored->id, riskName(stored->risk), isoTime(stored->expiresMs)));
+}
+
+QJsonObject McpServer::getProposal(const QJsonObject &arguments) const
+{
+    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("id")}); !unknown.isEmpty())
+        return toolError(unknown);
+    QString error;
+    const auto id = stringArgument(arguments, QStringLiteral("id"), &error);
+    if (!id)
+        return toolError(error);
+    if (id->isEmpty())
+        return toolError(QStringLiteral("id is required"));
+    const Result<Proposal> proposal = m_inbox->find(*id);
+    if (!proposal)
+        return toolError(proposal.error());
+    return toolResult(proposalToJson(proposal.value()));
+}
+
+QJsonObject McpServer::listProposals(const QJsonObject &arguments) const
+{
+    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("status"), QStringLiteral("flag"), QStringLiteral("limit")});
+        !unknown.isEmpty())
+        return toolError(unknown);
+    QString error;
+    const auto statusText = stringArgument(arguments, QStringLiteral("status"), &error);
+    const auto flag = stringArgument(arguments, QStringLiteral("flag"), &error);
+    if (!statusText || !flag)
+        return toolError(error);
+    std::optional<ProposalStatus> status;
+    if (!statusText->isEmpty()) {
+        status = proposalStatusFromName(*statusText);
+        if (!status)
+            return toolError(QStringLiteral("status must be one of %1").arg(statusNames().join(QStringLiteral(", "))));
+    }
+    int limit = 50;
+    const QJsonValue limitValue = arguments.value(QStringLiteral("limit"));
+    if (!limitValue.isUndefined() && !limitValue.isNull()) {
+        const double value = limitValue.toDouble(-1);
+        if (!limitValue.isDouble() || value != std::floor(value) || value < 1 || value > MaxListedProposals)
+            return toolError(QStringLiteral("limit must be a whole number from 1 to %1").arg(MaxListedProposals));
+        limit = int(value);
+    }
+    const Result<QList<Proposal>> proposals = m_inbox->list(status, *flag, limit);
+    if (!proposals)
+        return toolError(proposals.error());
+    QJsonArray listed;
+    for (const Proposal &proposal : proposals.value())
+        listed.append(proposalToJson(proposal));
+    return toolResult({{QStringLiteral("proposals"), listed}});
+}

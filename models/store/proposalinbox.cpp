@@ -1,0 +1,721 @@
+#include "proposalinbox.h"
+
+#include "sqlitefile.h"
+#include "sqltext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ProposalInbox)
+};
+
+const QString NotifyChannel = QStringLiteral("flagdeck_inbox");
+
+// Read in this order by readProposals().
+const QString ProposalColumns = QStringLiteral(
+    "id, seq, created_ms, agent, client_name, client_version, model, server, environment, flag_key, action, "
+    "parameters, flag_revision, flag_before, reason, evidence, risk, expires_ms, status, outcome, updated_ms");
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant &text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+QString quotedList(const QStringList &names)
+{
+    QStringList quoted;
+    for (const QString &name : names)
+        quoted.append(QLatin1Char('\'') + name + QLatin1Char('\''));
+    return quoted.join(QStringLiteral(", "));
+}
+
+QString statusCheck()
+{
+    QStringList names;
+    for (ProposalStatus status : {ProposalStatus::Pending, ProposalStatus::Approved, ProposalStatus::Rejected,
+                                  ProposalStatus::Executing, ProposalStatus::Executed, ProposalStatus::Failed,
+                                  ProposalStatus::Expired, ProposalStatus::Superseded})
+        names.append(proposalStatusName(status));
+    return quotedList(names);
+}
+
+QString actionCheck()
+{
+    QStringList names;
+    for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
+                              FlagAction::RollbackStage, FlagAction::ServeFallback})
+        names.append(flagActionName(action));
+    return quotedList(names);
+}
+
+QString riskCheck()
+{
+    QStringList names;
+    for (Contract::Risk risk : {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical})
+        names.append(riskName(risk));
+    return quotedList(names);
+}
+
+QString sqlError(const QString &what, const QSqlQuery &query)
+{
+    return Text::tr("%1: %2").arg(what, query.lastError().text());
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
+
+} // namespace
+
+// One write transaction. SQLite takes its write lock at BEGIN IMMEDIATE, so two writers queue up
+// instead of one failing when it upgrades a read lock; PostgreSQL locks the row (FOR UPDATE).
+class ProposalInbox::Transaction
+{
+public:
+    explicit Transaction(ProposalInbox &inbox) : m_inbox(inbox)
+    {
+        QSqlQuery begin(m_inbox.m_database);
+        m_open = begin.exec(m_inbox.m_engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                              : QStringLiteral("BEGIN"));
+        if (!m_open)
+            m_error = sqlError(Text::tr("cannot start a transaction in the inbox"), begin);
+    }
+    ~Transaction()
+    {
+        if (m_open)
+            QSqlQuery(m_inbox.m_database).exec(QStringLiteral("ROLLBACK"));
+    }
+    bool isOpen() const { return m_open; }
+    const QString &error() const { return m_error; }
+    QString commit()
+    {
+        QSqlQuery commit(m_inbox.m_database);
+        const bool ok = commit.exec(QStringLiteral("COMMIT"));
+        m_open = false;
+        return ok ? QString() : sqlError(Text::tr("cannot commit to the inbox"), commit);
+    }
+
+private:
+    ProposalInbox &m_inbox;
+    bool m_open = false;
+    QString m_error;
+};
+
+ProposalInbox::ProposalInbox(QObject *parent) : QObject(parent) {}
+
+ProposalInbox::~ProposalInbox()
+{
+    if (m_database.isValid()) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QString ProposalInbox::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inbox.sqlite");
+}
+
+bool ProposalInbox::isPostgresUrl(const QString &location)
+{
+    return location.startsWith(QStringLiteral("postgresql://")) || location.startsWith(QStringLiteral("postgres://"));
+}
+
+QString ProposalInbox::displayLocation(const QString &location)
+{
+    if (!isPostgresUrl(location))
+        return location;
+    QUrl url(location);
+    url.setPassword({});
+    return url.toString();
+}
+
+bool ProposalInbox::isOpen() const
+{
+    return m_database.isValid() && m_database.isOpen();
+}
+
+QString ProposalInbox::open(const QString &location)
+{
+    m_location = location;
+    m_connectionName = QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (isPostgresUrl(location)) {
+        m_engine = Engine::Postgres;
+        const QUrl url(location);
+        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+            return Text::tr("%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database")
+                .arg(displayLocation(location));
+        m_database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        m_database.setHostName(url.host());
+        m_database.setPort(url.port(5432));
+        m_database.setDatabaseName(url.path().mid(1));
+        m_database.setUserName(url.userName());
+        // Without a password in the URL, libpq reads PGPASSWORD or ~/.pgpass: no secret in the settings.
+        if (!url.password().isEmpty())
+            m_database.setPassword(url.password());
+        QStringList options = {QStringLiteral("connect_timeout=5")};
+        const QUrlQuery query(url);
+        for (const QString &option : {QStringLiteral("sslmode"), QStringLiteral("sslrootcert")}) {
+            if (query.hasQueryItem(option))
+                options.append(option + QLatin1Char('=') + query.queryItemValue(option));
+        }
+        m_database.setConnectOptions(options.join(QLatin1Char(';')));
+        if (!m_database.open())
+            return Text::tr("cannot open the inbox %1: %2").arg(displayLocation(location), m_database.lastError().text());
+    } else {
+        m_engine = Engine::Sqlite;
+        if (!QDir().mkpath(QFileInfo(location).absolutePath()))
+            return Text::tr("cannot create the folder for %1").arg(location);
+        m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        m_database.setDatabaseName(location);
+        m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!m_database.open())
+            return Text::tr("cannot open the inbox %1: %2").arg(location, m_database.lastError().text());
+        QSqlQuery pragma(m_database);
+        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma);
+    }
+    return createSchema();
+}
+
+QString ProposalInbox::createSchema()
+{
+    // A role that may only insert proposals cannot create anything: an inbox already at this
+    // version is used as it is.
+    {
+        QSqlQuery version(m_database);
+        if (version.exec(QStringLiteral("SELECT version FROM inbox_schema")) && version.next()) {
+            const int found = version.value(0).toInt();
+            if (found > SchemaVersion)
+                return Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
+                    .arg(location())
+                    .arg(found)
+                    .arg(SchemaVersion);
+            if (found == SchemaVersion)
+                return {};
+        }
+    }
+    static_assert(SchemaVersion == 1, "add the steps for the new schema version");
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return transaction.error();
+    QStringList statements;
+    if (m_engine == Engine::Postgres) {
+        // Two consoles creating a new team inbox at once: one waits for the other.
+        statements << QStringLiteral("SELECT pg_advisory_xact_lock(4242001)")
+                   << QStringLiteral("CREATE SEQUENCE IF NOT EXISTS proposal_seq");
+    }
+    statements
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)")
+        // status and outcome have defaults so that an agent's role can be granted INSERT on every
+        // other column: whatever it inserts starts pending.
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS proposals ("
+                          "id TEXT PRIMARY KEY, seq BIGINT NOT NULL, created_ms BIGINT NOT NULL, "
+                          "agent TEXT NOT NULL, client_name TEXT NOT NULL, client_version TEXT NOT NULL, "
+                          "model TEXT NOT NULL, server TEXT NOT NULL, environment TEXT NOT NULL, "
+                          "flag_key TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN (%1)), "
+                          "parameters TEXT NOT NULL, flag_revision TEXT NOT NULL, flag_before TEXT NOT NULL, "
+                          "reason TEXT NOT NULL, evidence TEXT NOT NULL, risk TEXT NOT NULL CHECK (risk IN (%2)), "
+                          "expires_ms BIGINT NOT NULL, "
+                          "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN (%3)), "
+                          "outcome TEXT NOT NULL DEFAULT '', updated_ms BIGINT NOT NULL)")
+               .arg(actionCheck(), riskCheck(), statusCheck())
+        << QStringLiteral("CREATE INDEX IF NOT EXISTS proposals_seq ON proposals (seq)")
+        << QStringLiteral("CREATE INDEX IF NOT EXISTS proposals_flag ON proposals (server, environment, flag_key, status)")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS decisions ("
+                          "proposal_id TEXT NOT NULL REFERENCES proposals (id), reviewer TEXT NOT NULL, "
+                          "time_ms BIGINT NOT NULL, verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject')), "
+                          "comment TEXT NOT NULL, flag_revision TEXT NOT NULL, "
+                          "PRIMARY KEY (proposal_id, reviewer, flag_revision))")
+        << QStringLiteral("DELETE FROM inbox_schema")
+        << QStringLiteral("INSERT INTO inbox_schema (version) VALUES (%1)").arg(SchemaVersion);
+    QSqlQuery query(m_database);
+    for (const QString &statement : std::as_const(statements)) {
+        if (!query.exec(statement))
+            return sqlError(Text::tr("cannot create the inbox %1").arg(location()), query);
+    }
+    return transaction.commit();
+}
+
+QStringList ProposalInbox::agentRoleStatements(const QString &role)
+{
+    const QString quoted = QLatin1Char('"') + QString(role).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return {
+        QStringLiteral("GRANT SELECT ON inbox_schema, proposals, decisions TO %1").arg(quoted),
+        QStringLiteral("GRANT INSERT (id, seq, created_ms, agent, client_name, client_version, model, server, "
+                       "environment, flag_key, action, parameters, flag_revision, flag_before, reason, evidence, "
+                       "risk, expires_ms, updated_ms) ON proposals TO %1")
+            .arg(quoted),
+        QStringLiteral("GRANT USAGE ON SEQUENCE proposal_seq TO %1").arg(quoted),
+    };
+}
+
+void ProposalInbox::watch()
+{
+    if (m_engine == Engine::Postgres) {
+        QSqlDriver *driver = m_database.driver();
+        connect(driver, &QSqlDriver::notification, this,
+                [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    if (name == NotifyChannel)
+                        Q_EMIT changed({payload.toString()});
+                });
+        driver->subscribeToNotification(NotifyChannel);
+        // A dropped connection is opened again; what was missed is read as one change.
+        m_poll = new QTimer(this);
+        connect(m_poll, &QTimer::timeout, this, [this] {
+            if (QSqlQuery(QStringLiteral("SELECT 1"), m_database).isActive())
+                return;
+            m_database.close();
+            if (m_database.open()) {
+                m_database.driver()->subscribeToNotification(NotifyChannel);
+                Q_EMIT changed({});
+            }
+        });
+        m_poll->start(5000);
+        return;
+    }
+    // SQLite: a commit by another process writes the WAL file. data_version says whether the
+    // database changed since this connection last looked; the timer covers a missed file event.
+    checkSqliteVersion();
+    m_watcher = new QFileSystemWatcher(this);
+    const QString wal = m_location + QStringLiteral("-wal");
+    m_watcher->addPath(QFileInfo(m_location).absolutePath());
+    m_watcher->addPath(m_location);
+    if (QFileInfo::exists(wal))
+        m_watcher->addPath(wal);
+    const auto look = [this, wal] {
+        if (QFileInfo::exists(wal) && !m_watcher->files().contains(wal))
+            m_watcher->addPath(wal);
+        checkSqliteVersion();
+    };
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, look);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, look);
+    m_poll = new QTimer(this);
+    connect(m_poll, &QTimer::timeout, this, look);
+    m_poll->start(1000);
+}
+
+void ProposalInbox::checkSqliteVersion()
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return;
+    const qint64 version = query.value(0).toLongLong();
+    const bool first = m_dataVersion < 0;
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    if (!first)
+        Q_EMIT changed({});
+}
+
+QString ProposalInbox::nextSeq() const
+{
+    // SQLite writers are serialized (BEGIN IMMEDIATE), so the next number is always the highest.
+    return m_engine == Engine::Postgres ? QStringLiteral("nextval('proposal_seq')")
+                                        : QStringLiteral("(SELECT COALESCE(MAX(seq), 0) + 1 FROM proposals)");
+}
+
+QString ProposalInbox::notify(const QString &id)
+{
+    if (m_engine != Engine::Postgres)
+        return {};
+    QSqlQuery query(m_database);
+    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    query.addBindValue(NotifyChannel);
+    query.addBindValue(id);
+    return query.exec() ? QString() : sqlError(Text::tr("cannot notify the consoles"), query);
+}
+
+bool ProposalInbox::isProposer(const Proposer &proposer, const QString &reviewer)
+{
+    const QString name = reviewer.trimmed();
+    if (name.isEmpty())
+        return true; // nobody in particular can never decide
+    return name.compare(proposer.agent.trimmed(), Qt::CaseInsensitive) == 0
+        || name.compare(proposer.clientName.trimmed(), Qt::CaseInsensitive) == 0;
+}
+
+Result<Proposal> ProposalInbox::propose(Proposal proposal)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    proposal.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (proposal.createdMs == 0)
+        proposal.createdMs = now;
+    if (proposal.expiresMs == 0)
+        proposal.expiresMs = proposal.createdMs + DefaultLifetimeMs;
+    proposal.updatedMs = proposal.createdMs;
+    proposal.status = ProposalStatus::Pending;
+    proposal.outcome.clear();
+    proposal.decisions.clear();
+
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<Proposal>::failure(transaction.error());
+    QSqlQuery insert(m_database);
+    insert.prepare(QStringLiteral("INSERT INTO proposals (id, seq, created_ms, agent, client_name, client_version, "
+                                  "model, server, environment, flag_key, action, parameters, flag_revision, "
+                                  "flag_before, reason, evidence, risk, expires_ms, updated_ms) "
+                                  "VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                       .arg(nextSeq()));
+    for (const QVariant &value : {QVariant(proposal.id), QVariant(proposal.createdMs), sqlText(proposal.proposer.agent),
+                                  sqlText(proposal.proposer.clientName), sqlText(proposal.proposer.clientVersion),
+                                  sqlText(proposal.proposer.model), sqlText(proposal.target.connectionId),
+                                  sqlText(proposal.target.environment), sqlText(proposal.target.key),
+                                  QVariant(flagActionName(proposal.action)), QVariant(jsonText(proposal.parameters)),
+                                  sqlText(proposal.flagRevision), QVariant(jsonText(proposal.flagBefore)),
+                                  sqlText(proposal.reason), QVariant(jsonText(proposal.evidence)),
+                                  QVariant(riskName(proposal.risk)), QVariant(proposal.expiresMs),
+                                  QVariant(proposal.updatedMs)})
+        insert.addBindValue(value);
+    if (!insert.exec())
+        return Result<Proposal>::failure(sqlError(Text::tr("cannot store the proposal"), insert));
+    if (const QString error = notify(proposal.id); !error.isEmpty())
+        return Result<Proposal>::failure(error);
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Result<Proposal>::failure(error);
+    Q_EMIT changed({proposal.id});
+    return find(proposal.id);
+}
+
+Result<QList<Proposal>> ProposalInbox::readProposals(QSqlQuery &query) const
+{
+    QList<Proposal> proposals;
+    while (query.next()) {
+        Proposal proposal;
+        proposal.id = query.value(0).toString();
+        proposal.seq = query.value(1).toLongLong();
+        proposal.createdMs = query.value(2).toLongLong();
+        proposal.proposer = {query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                             query.value(6).toString()};
+        proposal.target = {query.value(7).toString(), query.value(8).toString(), query.value(9).toString()};
+        const auto action = flagActionFromName(query.value(10).toString());
+        const auto risk = riskFromName(query.value(16).toString());
+        const auto status = proposalStatusFromName(query.value(18).toString());
+        // The schema's CHECKs keep these valid; a row edited around them is left out, not guessed at.
+        if (!action || !risk || !status)
+            continue;
+        proposal.action = *action;
+        proposal.parameters = jsonObject(query.value(11));
+        proposal.flagRevision = query.value(12).toString();
+        proposal.flagBefore = jsonObject(query.value(13));
+        proposal.reason = query.value(14).toString();
+        proposal.evidence = jsonObject(query.value(15));
+        proposal.risk = *risk;
+        proposal.expiresMs = query.value(17).toLongLong();
+        proposal.status = *status;
+        proposal.outcome = query.value(19).toString();
+        proposal.updatedMs = query.value(20).toLongLong();
+        proposals.append(proposal);
+    }
+    if (query.lastError().isValid())
+        return Result<QList<Proposal>>::failure(sqlError(Text::tr("cannot read the inbox"), query));
+    if (const QString error = readDecisions(proposals); !error.isEmpty())
+        return Result<QList<Proposal>>::failure(error);
+    return proposals;
+}
+
+QString ProposalInbox::readDecisions(QList<Proposal> &proposals) const
+{
+    QHash<QString, qsizetype> indexById;
+    for (qsizetype i = 0; i < proposals.size(); ++i)
+        indexById.insert(proposals.at(i).id, i);
+    constexpr qsizetype Chunk = 200;
+    for (qsizetype start = 0; start < proposals.size(); start += Chunk) {
+        const qsizetype count = std::min(Chunk, proposals.size() - start);
+        QStringList marks(count, QStringLiteral("?"));
+        QSqlQuery query(m_database);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT proposal_id, reviewer, time_ms, verdict, comment, flag_revision "
+                                     "FROM decisions WHERE proposal_id IN (%1) ORDER BY time_ms")
+                          .arg(marks.join(QStringLiteral(", "))));
+        for (qsizetype i = start; i < start + count; ++i)
+            query.addBindValue(proposals.at(i).id);
+        if (!query.exec())
+            return sqlError(Text::tr("cannot read the decisions"), query);
+        while (query.next()) {
+            ProposalDecision decision;
+            decision.reviewer = query.value(1).toString();
+            decision.timeMs = query.value(2).toLongLong();
+            decision.verdict = query.value(3).toString() == QStringLiteral("reject") ? ProposalDecision::Verdict::Reject
+                                                                                     : ProposalDecision::Verdict::Approve;
+            decision.comment = query.value(4).toString();
+            decision.flagRevision = query.value(5).toString();
+            proposals[indexById.value(query.value(0).toString())].decisions.append(decision);
+        }
+    }
+    return {};
+}
+
+Result<Proposal> ProposalInbox::find(const QString &id) const
+{
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM proposals WHERE id = ?").arg(ProposalColumns));
+    query.addBindValue(id);
+    if (!query.exec())
+        return Result<Proposal>::failure(sqlError(Text::tr("cannot read the inbox"), query));
+    Result<QList<Proposal>> found = readProposals(query);
+    if (!found)
+        return Result<Proposal>::failure(found.error());
+    if (found->isEmpty())
+        return Result<Proposal>::failure(Text::tr("there is no proposal %1").arg(id));
+    return found->first();
+}
+
+Result<QList<Proposal>> ProposalInbox::list(std::optional<ProposalStatus> status, const QString &flagKey, int limit) const
+{
+    QStringList conditions;
+    if (status)
+        conditions.append(QStringLiteral("status = ?"));
+    if (!flagKey.isEmpty())
+        conditions.append(QStringLiteral("flag_key = ?"));
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM proposals %2 ORDER BY created_ms DESC, seq DESC LIMIT %3")
+                      .arg(ProposalColumns,
+                           conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")))
+                      .arg(std::clamp(limit, 1, 100000)));
+    if (status)
+        query.addBindValue(proposalStatusName(*status));
+    if (!flagKey.isEmpty())
+        query.addBindValue(flagKey);
+    if (!query.exec())
+        return Result<QList<Proposal>>::failure(sqlError(Text::tr("cannot read the inbox"), query));
+    return readProposals(query);
+}
+
+Result<QList<Proposal>> ProposalInbox::changedSince(qint64 seq, const QStringList &ids) const
+{
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    QString named;
+    if (!ids.isEmpty())
+        named = QStringLiteral(" OR id IN (%1)").arg(QStringList(ids.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    query.prepare(QStringLiteral("SELECT %1 FROM proposals WHERE seq > ?%2 ORDER BY seq").arg(ProposalColumns, named));
+    query.addBindValue(seq);
+    for (const QString &id : ids)
+        query.addBindValue(id);
+    if (!query.exec())
+        return Result<QList<Proposal>>::failure(sqlError(Text::tr("cannot read the inbox"), query));
+    return readProposals(query);
+}
+
+Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
+{
+    using Failure = Result<Proposal>;
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Failure::failure(transaction.error());
+    QSqlQuery select(m_database);
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT %1 FROM proposals WHERE id = ?%2")
+                       .arg(ProposalColumns, m_engine == Engine::Postgres ? QStringLiteral(" FOR UPDATE") : QString()));
+    select.addBindValue(request.proposalId);
+    if (!select.exec())
+        return Failure::failure(sqlError(Text::tr("cannot read the inbox"), select));
+    Result<QList<Proposal>> rows = readProposals(select);
+    if (!rows)
+        return Failure::failure(rows.error());
+    if (rows->isEmpty())
+        return Failure::failure(Text::tr("there is no proposal %1").arg(request.proposalId));
+    const Proposal proposal = rows->first();
+    const ProposalDecision &decision = request.decision;
+
+    if (proposal.status != ProposalStatus::Pending)
+        return Failure::failure(Text::tr("the proposal is already %1").arg(proposalStatusName(proposal.status)));
+    if (proposal.isExpired(request.nowMs)) {
+        bool moved = false;
+        if (setStatus(proposal.id, ProposalStatus::Pending, ProposalStatus::Expired, Text::tr("expired unapproved"),
+                      request.nowMs, &moved)
+                .isEmpty()
+            && transaction.commit().isEmpty())
+            Q_EMIT changed({proposal.id});
+        return Failure::failure(Text::tr("the proposal expired at %1 and can no longer run").arg(isoTime(proposal.expiresMs)));
+    }
+    if (isProposer(proposal.proposer, decision.reviewer))
+        return Failure::failure(Text::tr("%1 made this proposal and cannot decide it").arg(decision.reviewer));
+    if (decision.flagRevision != request.currentRevision)
+        return Failure::failure(Text::tr("the flag changed since it was reviewed (revision %1, now %2): review what "
+                                         "changed and decide again")
+                                    .arg(decision.flagRevision, request.currentRevision));
+    if (proposal.wasDecidedBy(decision.reviewer, request.currentRevision))
+        return Failure::failure(Text::tr("%1 already decided this proposal").arg(decision.reviewer));
+
+    QSqlQuery insert(m_database);
+    insert.prepare(QStringLiteral("INSERT INTO decisions (proposal_id, reviewer, time_ms, verdict, comment, flag_revision) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(proposal.id);
+    insert.addBindValue(decision.reviewer);
+    insert.addBindValue(request.nowMs);
+    insert.addBindValue(verdictName(decision.verdict));
+    insert.addBindValue(sqlText(decision.comment));
+    insert.addBindValue(sqlText(decision.flagRevision));
+    if (!insert.exec())
+        return Failure::failure(sqlError(Text::tr("cannot store the decision"), insert));
+
+    ProposalStatus next = ProposalStatus::Pending;
+    QString outcome;
+    if (decision.verdict == ProposalDecision::Verdict::Reject) {
+        next = ProposalStatus::Rejected;
+        outcome = Text::tr("rejected by %1").arg(decision.reviewer);
+    } else if (proposal.approvalsAt(request.currentRevision) + 1 >= std::max(1, request.approvalsRequired)) {
+        next = ProposalStatus::Approved;
+    }
+    QSqlQuery update(m_database);
+    update.prepare(QStringLiteral("UPDATE proposals SET status = ?, outcome = ?, seq = %1, updated_ms = ? "
+                                  "WHERE id = ? AND status = 'pending'")
+                       .arg(nextSeq()));
+    update.addBindValue(proposalStatusName(next));
+    update.addBindValue(sqlText(outcome));
+    update.addBindValue(request.nowMs);
+    update.addBindValue(proposal.id);
+    if (!update.exec() || update.numRowsAffected() != 1)
+        return Failure::failure(sqlError(Text::tr("cannot record the decision"), update));
+    if (const QString error = notify(proposal.id); !error.isEmpty())
+        return Failure::failure(error);
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Failure::failure(error);
+    Q_EMIT changed({proposal.id});
+    return find(proposal.id);
+}
+
+QString ProposalInbox::setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome,
+                                 qint64 nowMs, bool *moved)
+{
+    QSqlQuery update(m_database);
+    update.prepare(QStringLiteral("UPDATE proposals SET status = ?, outcome = ?, seq = %1, updated_ms = ? "
+                                  "WHERE id = ? AND status = ?")
+                       .arg(nextSeq()));
+    update.addBindValue(proposalStatusName(to));
+    update.addBindValue(sqlText(outcome));
+    update.addBindValue(nowMs);
+    update.addBindValue(id);
+    update.addBindValue(proposalStatusName(from));
+    if (!update.exec())
+        return sqlError(Text::tr("cannot change the proposal"), update);
+    *moved = update.numRowsAffected() == 1;
+    return *moved ? notify(id) : QString();
+}
+
+Result<bool> ProposalInbox::claim(const QString &id, const QString &executor, qint64 nowMs)
+{
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<bool>::failure(transaction.error());
+    bool moved = false;
+    if (const QString error = setStatus(id, ProposalStatus::Approved, ProposalStatus::Executing,
+                                        Text::tr("run by %1").arg(executor), nowMs, &moved);
+        !error.isEmpty())
+        return Result<bool>::failure(error);
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Result<bool>::failure(error);
+    if (moved)
+        Q_EMIT changed({id});
+    return moved;
+}
+
+Result<Proposal> ProposalInbox::finish(const QString &id, bool executed, const QString &outcome, qint64 nowMs)
+{
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<Proposal>::failure(transaction.error());
+    bool moved = false;
+    if (const QString error = setStatus(id, ProposalStatus::Executing,
+                                        executed ? ProposalStatus::Executed : ProposalStatus::Failed, outcome, nowMs, &moved);
+        !error.isEmpty())
+        return Result<Proposal>::failure(error);
+    if (!moved)
+        return Result<Proposal>::failure(Text::tr("the proposal %1 is not running").arg(id));
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Result<Proposal>::failure(error);
+    Q_EMIT changed({id});
+    return find(id);
+}
+
+Result<int> ProposalInbox::expireDue(qint64 nowMs)
+{
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<int>::failure(transaction.error());
+    QSqlQuery update(m_database);
+    update.prepare(QStringLiteral("UPDATE proposals SET status = 'expired', outcome = ?, seq = %1, updated_ms = ? "
+                                  "WHERE status = 'pending' AND expires_ms <= ? RETURNING id")
+                       .arg(nextSeq()));
+    update.addBindValue(Text::tr("expired unapproved"));
+    update.addBindValue(nowMs);
+    update.addBindValue(nowMs);
+    if (!update.exec())
+        return Result<int>::failure(sqlError(Text::tr("cannot expire proposals"), update));
+    QStringList ids;
+    while (update.next())
+        ids.append(update.value(0).toString());
+    update.finish();
+    for (const QString &id : std::as_const(ids)) {
+        if (const QString error = notify(id); !error.isEmpty())
+            return Result<int>::failure(error);
+    }
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Result<int>::failure(error);
+    if (!ids.isEmpty())
+        Q_EMIT changed(ids);
+    return int(ids.size());
+}
+
+Result<int> ProposalInbox::supersedeOlder(const Proposal &newer)
+{
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<int>::failure(transaction.error());
+    QSqlQuery update(m_database);
+    update.prepare(QStringLiteral("UPDATE proposals SET status = 'superseded', outcome = ?, seq = %1, updated_ms = ? "
+                                  "WHERE status = 'pending' AND server = ? AND environment = ? AND flag_key = ? "
+                                  "AND agent = ? AND created_ms <= ? AND id <> ? RETURNING id")
+                       .arg(nextSeq()));
+    update.addBindValue(Text::tr("superseded by %1").arg(newer.id));
+    update.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    update.addBindValue(newer.target.connectionId);
+    update.addBindValue(newer.target.environment);
+    update.addBindValue(newer.target.key);
+    update.addBindValue(newer.proposer.agent);
+    update.addBindValue(newer.createdMs);
+    update.addBindValue(newer.id);
+    if (!update.exec())
+        return Result<int>::failure(sqlError(Text::tr("cannot supersede proposals"), update));
+    QStringList ids;
+    while (update.next())
+        ids.append(update.value(0).toString());
+    update.finish();
+    for (const QString &id : std::as_const(ids)) {
+        if (const QString error = notify(id); !error.isEmpty())
+            return Result<int>::failure(error);
+    }
+    if (const QString error = transaction.commit(); !error.isEmpty())
+        return Result<int>::failure(error);
+    if (!ids.isEmpty())
+        Q_EMIT changed(ids);
+    return int(ids.size());
+}

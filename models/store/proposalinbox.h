@@ -1,0 +1,112 @@
+#pragma once
+
+#include "../core/proposal.h"
+#include "../core/result.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QFileSystemWatcher;
+class QSqlQuery;
+class QTimer;
+
+// The queue of proposals that agents make and people decide, in SQL through QtSql. One schema on
+// two engines: a SQLite file that `flagdeck mcp` and the console share (the default), or a
+// PostgreSQL database for a team, where consoles hear of changes through LISTEN/NOTIFY and an
+// agent may be given a role that can only insert proposals.
+//
+// Every status change is one conditional UPDATE inside a transaction, so when several consoles (or
+// several reviewers) act at the same moment exactly one of them moves a proposal on.
+class ProposalInbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Engine { Sqlite, Postgres };
+    static constexpr int SchemaVersion = 1;
+    static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
+
+    explicit ProposalInbox(QObject *parent = nullptr);
+    ~ProposalInbox() override;
+
+    static QString defaultPath();
+    // Where a location points: a postgresql:// URL, or else a SQLite file path.
+    static bool isPostgresUrl(const QString &location);
+    // The location without a password, for messages and settings.
+    static QString displayLocation(const QString &location);
+
+    // Opens (and creates, where the role may) the inbox. Returns the error text on failure.
+    QString open(const QString &location);
+    bool isOpen() const;
+    Engine engine() const { return m_engine; }
+    QString location() const { return displayLocation(m_location); }
+
+    // From now on, changed() tells of changes made by others (and by this inbox).
+    void watch();
+
+    // Stores a new pending proposal; fills in its id, seq, times and status.
+    Result<Proposal> propose(Proposal proposal);
+    Result<Proposal> find(const QString &id) const;
+    // Newest first; status and flag key narrow it when given.
+    Result<QList<Proposal>> list(std::optional<ProposalStatus> status = std::nullopt, const QString &flagKey = {},
+                                 int limit = 500) const;
+    // Rows that changed after seq, and the rows named (those a notification named).
+    Result<QList<Proposal>> changedSince(qint64 seq, const QStringList &ids = {}) const;
+
+    struct DecisionRequest
+    {
+        QString proposalId;
+        ProposalDecision decision;  // decision.flagRevision: the revision the reviewer reviewed
+        QString currentRevision;    // the flag's revision now
+        int approvalsRequired = 1;
+        qint64 nowMs = 0;
+    };
+    // The policy, checked with the row locked: still pending, not expired (it is marked expired),
+    // not the proposer, reviewed against the flag's current revision, one decision per reviewer and
+    // revision. A rejection ends it; enough approvals at the current revision make it approved.
+    Result<Proposal> decide(const DecisionRequest &request);
+    // approved → executing. True for exactly one caller, however many try at once.
+    Result<bool> claim(const QString &id, const QString &executor, qint64 nowMs);
+    // executing → executed or failed, with what happened.
+    Result<Proposal> finish(const QString &id, bool executed, const QString &outcome, qint64 nowMs);
+    // Pending proposals past their expiry become expired; returns how many.
+    Result<int> expireDue(qint64 nowMs);
+    // Older pending proposals of the same proposer for the same flag become superseded by this one.
+    Result<int> supersedeOlder(const Proposal &newer);
+
+    // What to run (as the inbox's owner) so that an agent's PostgreSQL role may read the inbox and
+    // insert proposals, and nothing else: not the status, not a decision, not an update.
+    static QStringList agentRoleStatements(const QString &role);
+
+    // The proposer's names, compared with a reviewer's: an agent never decides its own proposal.
+    static bool isProposer(const Proposer &proposer, const QString &reviewer);
+
+Q_SIGNALS:
+    // ids: the proposals a notification named (PostgreSQL); empty when unknown (SQLite).
+    void changed(const QStringList &ids);
+
+private:
+    class Transaction;
+
+    QString createSchema();
+    QString nextSeq() const;
+    Result<QList<Proposal>> readProposals(QSqlQuery &query) const;
+    QString readDecisions(QList<Proposal> &proposals) const;
+    QString notify(const QString &id);
+    // A conditional status change inside the caller's transaction; moved: whether the row was at from.
+    QString setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome, qint64 nowMs,
+                      bool *moved);
+    void checkSqliteVersion();
+
+    QString m_location;
+    QString m_connectionName;
+    QSqlDatabase m_database;
+    Engine m_engine = Engine::Sqlite;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_poll = nullptr;
+    qint64 m_dataVersion = -1;
+};
