@@ -7,6 +7,9 @@
 #include "control/stageactions.h"
 #include "flagdetailpane.h"
 #include "flagtableview.h"
+#include "proposalqueueview.h"
+#include "control/proposalreview.h"
+#include "item/proposaltablemodel.h"
 #include "guardrailcharts.h"
 #include "control/guardrailwatcher.h"
 #include "item/audittablemodel.h"
@@ -47,6 +50,16 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
     , m_stageView(new StageView(this))
     , m_charts(new GuardrailCharts(controller->guardrails()->monitor(), this))
+    , m_proposalQueue(new ProposalQueueView(
+          controller->proposals(),
+          [controller](const QString &connectionId) {
+              for (const ConnectionConfig &config : controller->connections()) {
+                  if (config.id == connectionId)
+                      return config.displayName;
+              }
+              return connectionId;
+          },
+          this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("FlagDeck"));
@@ -114,6 +127,8 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(splitter, tr("&Flags"));
     m_tabs->addTab(m_auditBrowser, tr("&Audit history"));
+    m_tabs->addTab(m_proposalQueue, QString());
+    updateApprovalsTab(m_controller->proposals()->model()->pendingCount());
     setCentralWidget(m_tabs);
     if (m_controller->isOffline())
         setWindowTitle(tr("FlagDeck — offline"));
@@ -140,6 +155,17 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                 }
             });
     connect(m_controller, &ConsoleController::guardrailRegression, this, &MainWindow::notify);
+    connect(m_controller->proposals()->model(), &ProposalTableModel::pendingCountChanged, this,
+            &MainWindow::updateApprovalsTab);
+    connect(m_controller->proposals(), &ProposalReview::proposalArrived, this, [this](const Proposal &proposal) {
+        notify(tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key),
+               tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskName(proposal.risk), proposal.reason));
+    });
+    connect(m_controller->proposals(), &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
+        statusBar()->showMessage(tr("Proposal for %1 %2: %3")
+                                     .arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),
+                                 10000);
+    });
     connect(m_charts, &GuardrailCharts::consoleGuardrailsChanged, this,
             [this](const FlagRef &ref, const QList<ContractGuardrail> &guardrails) {
                 m_controller->guardrails()->setConsoleGuardrails(ref, guardrails);
@@ -228,6 +254,19 @@ void MainWindow::showFlag(const FlagRef &ref)
     m_charts->showFlag(ref, row ? row->flag : Flag());
 }
 
+void MainWindow::showApprovals()
+{
+    m_tabs->setCurrentWidget(m_proposalQueue);
+}
+
+void MainWindow::updateApprovalsTab(int pending)
+{
+    // The count is the badge: seen from any tab.
+    const int index = m_tabs->indexOf(m_proposalQueue);
+    m_tabs->setTabText(index, pending > 0 ? tr("A&pprovals (%1)").arg(pending) : tr("A&pprovals"));
+    m_tabs->setTabToolTip(index, tr("%n proposal(s) waiting for review", nullptr, pending));
+}
+
 void MainWindow::notify(const QString &title, const QString &message)
 {
     // A desktop notification where the desktop offers one; the status bar always says it too.
@@ -300,6 +339,9 @@ void MainWindow::createActions()
     QAction *audit = viewMenu->addAction(tr("&Audit history"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                                          &MainWindow::showAuditHistory);
     audit->setObjectName(QStringLiteral("showAuditAction"));
+    QAction *approvals = viewMenu->addAction(tr("A&pprovals"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                                             &MainWindow::showApprovals);
+    approvals->setObjectName(QStringLiteral("showApprovalsAction"));
 
     QToolBar *toolbar = addToolBar(tr("Flags"));
     toolbar->setObjectName(QStringLiteral("flagToolbar"));

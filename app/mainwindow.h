@@ -13,6 +13,7 @@ class FlagFilterProxy;
 class FlagTableView;
 class GuardrailCharts;
 class KillConfirmBar;
+class ProposalQueueView;
 class QLabel;
 class QLineEdit;
 class QSystemTrayIcon;
@@ -31,6 +32,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     StageView *stageView() const { return m_stageView; }
     GuardrailCharts *guardrailCharts() const { return m_charts; }
+    ProposalQueueView *proposalQueue() const { return m_proposalQueue; }
+    void showApprovals();
     void showAuditHistory();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();
@@ -49,6 +52,7 @@ private:
     void chooseContractsFolder();
     void showFlag(const FlagRef &ref);
     void notify(const QString &title, const QString &message);
+    void updateApprovalsTab(int pending);
 
     ConsoleController *m_controller;
     FlagFilterProxy *m_proxy;
@@ -62,5 +66,6 @@ private:
     AuditBrowser *m_auditBrowser;
     StageView *m_stageView;
     GuardrailCharts *m_charts;
+    ProposalQueueView *m_proposalQueue;
     QSystemTrayIcon *m_tray = nullptr;
 };

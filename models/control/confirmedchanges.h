@@ -56,6 +56,7 @@ public:
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     int timeout() const { return m_timeoutMs; }
     void setActor(const QString &actor) { m_actor = actor; }
+    const QString &actor() const { return m_actor; }
 
     // False (and nothing sent) when a change of this flag is already under way.
     bool start(const FlagRef &ref, Change change, const QString &comment);

@@ -13,6 +13,11 @@
 #include "auditsync.h"
 #include "guardrailwatcher.h"
 #include "killswitch.h"
+#include "../metrics/guardrailhealth.h"
+#include "../store/approvalsettings.h"
+#include "../store/proposalinbox.h"
+#include "proposalreview.h"
+#include "sandboxagent.h"
 #include "stageactions.h"
 
 #include <QDateTime>
@@ -34,6 +39,12 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
           [this](const QString &id) { return isSandbox(id); }, this))
     , m_guardrails(new GuardrailWatcher(m_flags, m_contracts, m_killSwitch, [this](const QString &id) { return isSandbox(id); },
                                         m_settings, this))
+    , m_inbox(new ProposalInbox(this))
+    , m_proposals(new ProposalReview(m_inbox, m_flags, m_killSwitch, m_stages, m_contracts, m_audit.get(),
+                                     ApprovalSettings(m_settings), [this](const QString &id) { return isSandbox(id); }, this))
+    , m_sandboxAgent(new SandboxAgent(m_inbox, m_flags, m_stages, m_guardrails->monitor(),
+                                      [this](const QString &id) { return isSandbox(id); }, this))
+    , m_inboxLocation(ApprovalSettings(m_settings).inboxLocation())
 {
     m_stages->setAuditPath(m_audit->path());
     m_stages->setGuardrailMonitor(m_guardrails->monitor());
@@ -62,6 +73,51 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         if (lastId > 0)
             m_stageRefresh.start();
     });
+    m_statusWrite.setSingleShot(true);
+    m_statusWrite.setInterval(StatusWriteDelayMs);
+    connect(&m_statusWrite, &QTimer::timeout, this, &ConsoleController::saveFlagStatuses);
+    connect(m_flags, &FlagTableModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+            m_statusChanged.insert(m_flags->rowAt(row).ref);
+        if (!m_statusWrite.isActive())
+            m_statusWrite.start();
+    });
+    connect(m_flags, &FlagTableModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            m_statusChanged.insert(m_flags->rowAt(row).ref);
+        if (!m_statusWrite.isActive())
+            m_statusWrite.start();
+    });
+    connect(m_proposals, &ProposalReview::problem, this,
+            [this](const QString &description) { Q_EMIT connectionProblem(tr("Approval queue"), description); });
+}
+
+void ConsoleController::openInbox()
+{
+    if (const QString error = m_inbox->open(m_inboxLocation); !error.isEmpty()) {
+        Q_EMIT connectionProblem(tr("Approval queue"), error);
+        return;
+    }
+    m_proposals->start();
+}
+
+void ConsoleController::setSandboxAgentEnabled(bool enabled)
+{
+    m_settings.setValue(QStringLiteral("approvals/sandboxAgent"), enabled);
+}
+
+void ConsoleController::saveFlagStatuses()
+{
+    for (const FlagRef &ref : std::as_const(m_statusChanged)) {
+        const FlagTableModel::Row *row = m_flags->row(ref);
+        if (!row || row->staleSinceMs > 0)
+            continue;
+        QJsonObject status{{QStringLiteral("stage"), row->stage}};
+        if (m_guardrails->monitor()->isWatched(ref))
+            status.insert(QStringLiteral("guardrails"), flagHealthToJson(m_guardrails->monitor()->health(ref)));
+        m_audit->saveStatus({ref.connectionId, ref.environment, ref.key, status});
+    }
+    m_statusChanged.clear();
 }
 
 ConsoleController::~ConsoleController()
@@ -92,6 +148,10 @@ void ConsoleController::start(bool sandboxOnly)
     for (const ConnectionConfig &config : std::as_const(active))
         startConnection(config);
     m_guardrails->start();
+    openInbox();
+    if (m_inbox->isOpen() && std::any_of(active.cbegin(), active.cend(), isSandbox)
+        && m_settings.value(QStringLiteral("approvals/sandboxAgent"), true).toBool())
+        m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }
 
 bool ConsoleController::isSandbox(const QString &connectionId) const
@@ -128,6 +188,7 @@ void ConsoleController::startOffline()
     m_started = true;
     m_readingCache = true;
     m_configs = ConnectionSettings(m_settings).load();
+    openInbox();
     QHash<QString, QString> names;
     for (const ConnectionConfig &config : std::as_const(m_configs)) {
         names.insert(config.id, config.displayName);

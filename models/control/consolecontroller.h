@@ -21,6 +21,9 @@ class FlagServer;
 class FlagTableModel;
 class GuardrailWatcher;
 class KillSwitch;
+class ProposalInbox;
+class ProposalReview;
+class SandboxAgent;
 class StageActions;
 class QSettings;
 
@@ -32,6 +35,8 @@ class ConsoleController : public QObject
 
 public:
     static constexpr int StageRefreshDelayMs = 300;
+    static constexpr int StatusWriteDelayMs = 1000;
+    static constexpr int SandboxAgentFirstLookMs = 4000;
 
     // The writer must be open; the audit browser's model reads the same file.
     ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent = nullptr);
@@ -50,6 +55,14 @@ public:
     StageActions *stageActions() const { return m_stages; }
     ContractLibrary *contracts() const { return m_contracts; }
     GuardrailWatcher *guardrails() const { return m_guardrails; }
+    // The approval queue. Its inbox is opened by start() or startOffline().
+    ProposalReview *proposals() const { return m_proposals; }
+    ProposalInbox *inbox() const { return m_inbox; }
+    SandboxAgent *sandboxAgent() const { return m_sandboxAgent; }
+    // For this run, instead of the inbox in the settings (a file path or a postgresql:// URL).
+    void setInboxLocation(const QString &location) { m_inboxLocation = location; }
+    // Whether the sandbox's simulated agent proposes by itself (settings approvals/sandboxAgent).
+    void setSandboxAgentEnabled(bool enabled);
     // The team's contracts folder: remembered in the settings, or for this run only (--contracts).
     void setContractsFolder(const QString &folder, bool remember);
     AuditWriter *auditWriter() const { return m_audit.get(); }
@@ -85,6 +98,9 @@ private:
     bool isSandbox(const QString &connectionId) const;
     void persist();
     void markLoaded(const QString &connectionId);
+    void openInbox();
+    // What agents read through flagdeck mcp: each changed flag's stage and guardrail verdicts.
+    void saveFlagStatuses();
 
     QSettings &m_settings;
     std::unique_ptr<AuditWriter> m_audit;
@@ -95,6 +111,12 @@ private:
     ContractLibrary *m_contracts;
     StageActions *m_stages;
     GuardrailWatcher *m_guardrails;
+    ProposalInbox *m_inbox;
+    ProposalReview *m_proposals;
+    SandboxAgent *m_sandboxAgent;
+    QString m_inboxLocation;
+    QSet<FlagRef> m_statusChanged;
+    QTimer m_statusWrite;
     QList<ConnectionConfig> m_configs;
     QHash<QString, FlagServer *> m_servers;
     QHash<QString, AuditSync *> m_syncs;

@@ -28,6 +28,7 @@ public:
     void setUndoWindow(int milliseconds) { m_undoWindowMs = milliseconds; }
     // Who the audit names as the actor of this console's actions.
     void setActor(const QString &actor) { m_changes.setActor(actor); }
+    const QString &actor() const { return m_changes.actor(); }
 
     // All at once, in parallel; flags already in that state, offline, or with a kill or restore
     // under way, are left alone.

@@ -184,15 +184,15 @@ bool StageActions::apply(const StagePreview &preview, const QString &comment)
 {
     const FlagTableModel::Row *row = m_flags->row(preview.ref);
     const Contract *contract = contractFor(preview.ref);
-    // The flag, or its contract (a file edited meanwhile), may be gone since the preview.
-    if (!row || !contract || row->staleSinceMs > 0)
+    // The flag, or its contract (a file edited meanwhile), may be gone since the preview. A plain
+    // rollout change needs no contract.
+    if (!row || row->staleSinceMs > 0 || (!contract && preview.action != FlagAction::SetRollout))
         return false;
     const FlagRef ref = preview.ref;
     const Rollout target = preview.target;
     ConfirmedChanges::Change change;
     change.action = preview.action;
-    const StagePlan before(*contract, row->flag);
-    change.before = rolloutState(row->flag.rollout, before.positionText());
+    change.before = rolloutState(row->flag.rollout, contract ? StagePlan(*contract, row->flag).positionText() : QString());
     change.after = rolloutState(target, preview.targetStage);
     change.send = [ref, target, revision = preview.expectedRevision, comment](FlagServer *server) {
         return server->setRollout(ref.environment, ref.key, target, revision, comment);

@@ -1,6 +1,7 @@
 #include "guardrailhealth.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <cmath>
 
@@ -26,6 +27,45 @@ QString verdictText(GuardrailVerdict verdict)
         return Text::tr("regressed");
     }
     return {};
+}
+
+QString verdictName(GuardrailVerdict verdict)
+{
+    switch (verdict) {
+    case GuardrailVerdict::NoData:
+        return QStringLiteral("no_data");
+    case GuardrailVerdict::Healthy:
+        return QStringLiteral("healthy");
+    case GuardrailVerdict::NotEnoughData:
+        return QStringLiteral("not_enough_data");
+    case GuardrailVerdict::Watching:
+        return QStringLiteral("watching");
+    case GuardrailVerdict::Regressed:
+        return QStringLiteral("regressed");
+    }
+    return {};
+}
+
+QJsonObject flagHealthToJson(const FlagHealth &health)
+{
+    QJsonArray results;
+    for (const GuardrailResult &result : health.results) {
+        QJsonObject item{{QStringLiteral("metric"), result.guardrail.metric},
+                         {QStringLiteral("candidate"), result.candidateId},
+                         {QStringLiteral("verdict"), verdictName(result.verdict)},
+                         {QStringLiteral("difference"), result.difference.estimate},
+                         {QStringLiteral("interval"), QJsonArray{result.difference.lower, result.difference.upper}},
+                         {QStringLiteral("control_mean"), result.controlMean},
+                         {QStringLiteral("paired_intervals"), result.difference.samples},
+                         {QStringLiteral("reason"), result.reason}};
+        if (result.guardrail.threshold)
+            item.insert(QStringLiteral("threshold"), *result.guardrail.threshold);
+        results.append(item);
+    }
+    return {{QStringLiteral("verdict"), verdictName(health.results.isEmpty() ? GuardrailVerdict::NoData : health.verdict)},
+            {QStringLiteral("summary"), health.summary},
+            {QStringLiteral("sample_ratio_mismatch"), health.srmMismatch},
+            {QStringLiteral("results"), results}};
 }
 
 QStringList GuardrailWatch::candidateIds() const

@@ -5,6 +5,7 @@
 #include "../core/rollout.h"
 #include "confidencesequence.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -15,6 +16,8 @@
 enum class GuardrailVerdict { NoData, Healthy, NotEnoughData, Watching, Regressed };
 
 QString verdictText(GuardrailVerdict verdict);
+// The untranslated name, for files and the agent interface.
+QString verdictName(GuardrailVerdict verdict);
 
 // What the monitor is asked to watch for one flag: the control arm, the shares the rollout
 // promises now, and the guardrails. Statistics only count data from windowStartMs on, so that a
@@ -59,3 +62,7 @@ struct FlagHealth
     QString summary;
 };
 Q_DECLARE_METATYPE(GuardrailResult)
+
+// A flag's verdicts as agents and the local cache read them: the verdict, its sentence, and per
+// guardrail and candidate the estimate with its interval.
+QJsonObject flagHealthToJson(const FlagHealth &health);

@@ -1,0 +1,335 @@
+#include "proposalreview.h"
+
+#include "../core/auditchange.h"
+#include "../core/flagjson.h"
+#include "../core/stageplan.h"
+#include "../item/flagtablemodel.h"
+#include "../item/proposaltablemodel.h"
+#include "../store/auditwriter.h"
+#include "../store/contractlibrary.h"
+#include "../store/proposalinbox.h"
+#include "killswitch.h"
+#include "stageactions.h"
+
+#include <QDateTime>
+
+ProposalReview::ProposalReview(ProposalInbox *inbox, FlagTableModel *flags, KillSwitch *killSwitch, StageActions *stages,
+                               ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy,
+                               SandboxTest isSandbox, QObject *parent)
+    : QObject(parent)
+    , m_inbox(inbox)
+    , m_flags(flags)
+    , m_killSwitch(killSwitch)
+    , m_stages(stages)
+    , m_contracts(contracts)
+    , m_audit(audit)
+    , m_policy(policy)
+    , m_isSandbox(std::move(isSandbox))
+    , m_model(new ProposalTableModel(this))
+{
+    m_model->setServerNames([this](const QString &connectionId) {
+        for (int row = 0; row < m_flags->rowCount(); ++row) {
+            if (m_flags->rowAt(row).ref.connectionId == connectionId)
+                return m_flags->rowAt(row).serverName;
+        }
+        return QString();
+    });
+    connect(m_killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
+        finish(ref, true, enabled ? tr("restored; confirmed by the server") : tr("killed; confirmed by the server"));
+    });
+    connect(m_killSwitch, &KillSwitch::failed, this,
+            [this](const FlagRef &ref, bool, const QString &reason) { finish(ref, false, reason); });
+    connect(m_stages, &StageActions::confirmed, this,
+            [this](const FlagRef &ref, FlagAction) { finish(ref, true, tr("confirmed by the server")); });
+    connect(m_stages, &StageActions::failed, this,
+            [this](const FlagRef &ref, FlagAction, const QString &reason) { finish(ref, false, reason); });
+    m_expirySweep.setInterval(ExpirySweepMs);
+    connect(&m_expirySweep, &QTimer::timeout, this, [this] {
+        const Result<int> expired = m_inbox->expireDue(QDateTime::currentMSecsSinceEpoch());
+        if (!expired)
+            Q_EMIT problem(expired.error());
+    });
+}
+
+ProposalReview::~ProposalReview() = default;
+
+void ProposalReview::start()
+{
+    connect(m_inbox, &ProposalInbox::changed, this, &ProposalReview::refresh);
+    m_inbox->watch();
+    m_expirySweep.start();
+    refresh();
+}
+
+QString ProposalReview::reviewer() const
+{
+    return m_killSwitch->actor();
+}
+
+void ProposalReview::refresh(const QStringList &ids)
+{
+    const Result<QList<Proposal>> changed = m_inbox->changedSince(m_lastSeq, ids);
+    if (!changed) {
+        Q_EMIT problem(changed.error());
+        return;
+    }
+    const bool firstRead = m_known.isEmpty() && m_lastSeq == 0;
+    QList<Proposal> arrived;
+    for (const Proposal &proposal : changed.value()) {
+        m_lastSeq = std::max(m_lastSeq, proposal.seq);
+        if (m_known.contains(proposal.id))
+            continue;
+        m_known.insert(proposal.id);
+        recordLifecycle(proposal, QStringLiteral("proposed"), proposal.proposer.agent, ActorKind::Agent,
+                        QStringLiteral("proposed"), proposal.reason);
+        if (proposal.status == ProposalStatus::Pending)
+            arrived.append(proposal);
+    }
+    m_model->upsert(changed.value());
+    for (const Proposal &proposal : std::as_const(arrived)) {
+        // A newer proposal from the same agent for the same flag replaces what it asked before.
+        const Result<int> superseded = m_inbox->supersedeOlder(proposal);
+        if (!superseded)
+            Q_EMIT problem(superseded.error());
+        if (!firstRead)
+            Q_EMIT proposalArrived(proposal);
+    }
+}
+
+int ProposalReview::approvalsRequired(const Proposal &proposal) const
+{
+    int required = m_policy.approvalsRequired(proposal.risk);
+    const Contract *contract = m_contracts->find(proposal.target.key, proposal.target.environment,
+                                                 m_isSandbox(proposal.target.connectionId));
+    if (contract)
+        required = std::max(required, contract->approvals.value(flagActionName(proposal.action)).value(proposal.risk, 0));
+    return required;
+}
+
+ProposalReviewSheet ProposalReview::sheet(const QString &id) const
+{
+    ProposalReviewSheet sheet;
+    const Proposal *proposal = m_model->proposal(id);
+    if (!proposal) {
+        sheet.blocker = tr("there is no proposal %1").arg(id);
+        return sheet;
+    }
+    sheet.proposal = *proposal;
+    sheet.approvalsRequired = approvalsRequired(*proposal);
+    const FlagTableModel::Row *row = m_flags->row(proposal->target);
+    if (row) {
+        sheet.flagPresent = true;
+        sheet.current = flagToJson(row->flag);
+        sheet.currentRevision = row->flag.revision;
+        sheet.stale = row->flag.revision != proposal->flagRevision;
+        if (sheet.stale)
+            sheet.changedSince = describeAuditChange(proposal->flagBefore, sheet.current);
+        sheet.approvalsGiven = proposal->approvalsAt(row->flag.revision);
+
+        Result<Flag> after = Result<Flag>::failure(QString());
+        if (proposal->action == FlagAction::Kill || proposal->action == FlagAction::Restore
+            || proposal->action == FlagAction::SetRollout) {
+            after = flagAfterAction(row->flag, proposal->action, proposal->parameters);
+        } else {
+            const Result<StagePreview> preview = m_stages->preview(proposal->target, proposal->action);
+            if (preview) {
+                Flag changed = row->flag;
+                changed.rollout = preview->target;
+                after = changed;
+            } else {
+                after = Result<Flag>::failure(preview.error());
+            }
+        }
+        if (after) {
+            sheet.after = flagToJson(after.value());
+            sheet.changes = describeAuditChange(sheet.current, sheet.after);
+        } else {
+            sheet.blocker = after.error();
+        }
+    }
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    sheet.canReject = proposal->status == ProposalStatus::Pending && !proposal->isExpired(now)
+        && !ProposalInbox::isProposer(proposal->proposer, reviewer());
+    if (proposal->status != ProposalStatus::Pending)
+        sheet.blocker = tr("the proposal is %1").arg(proposalStatusName(proposal->status));
+    else if (proposal->isExpired(now))
+        sheet.blocker = tr("the proposal expired and can no longer run");
+    else if (ProposalInbox::isProposer(proposal->proposer, reviewer()))
+        sheet.blocker = tr("%1 made this proposal and cannot decide it").arg(reviewer());
+    else if (!row)
+        sheet.blocker = tr("%1 is not among the flags this console shows").arg(proposal->target.key);
+    else if (row->staleSinceMs > 0)
+        sheet.blocker = tr("offline: nothing can be sent to the server");
+    else if (proposal->wasDecidedBy(reviewer(), row->flag.revision))
+        sheet.blocker = tr("you already decided this proposal");
+    return sheet;
+}
+
+Result<Proposal> ProposalReview::approve(const QString &id, const QString &comment, bool reReviewed)
+{
+    const ProposalReviewSheet current = sheet(id);
+    if (!current.blocker.isEmpty())
+        return Result<Proposal>::failure(current.blocker);
+    ProposalInbox::DecisionRequest request;
+    request.proposalId = id;
+    request.decision.reviewer = reviewer();
+    request.decision.verdict = ProposalDecision::Verdict::Approve;
+    request.decision.comment = comment;
+    // Only a reviewer who saw what changed approves the flag as it is now; otherwise the inbox
+    // holds the approval against the revision the proposal was made for, and refuses it.
+    request.decision.flagRevision = current.stale && !reReviewed ? current.proposal.flagRevision : current.currentRevision;
+    request.currentRevision = current.currentRevision;
+    request.approvalsRequired = current.approvalsRequired;
+    request.nowMs = QDateTime::currentMSecsSinceEpoch();
+    const Result<Proposal> decided = m_inbox->decide(request);
+    if (!decided)
+        return decided;
+    m_model->upsert({decided.value()});
+    recordLifecycle(decided.value(), QStringLiteral("approved"), reviewer(), ActorKind::Human,
+                    QStringLiteral("approved:%1:%2").arg(reviewer(), current.currentRevision), comment);
+    m_reviewerComments.insert(id, comment);
+    if (decided->status == ProposalStatus::Approved) {
+        const Result<bool> ran = run(id);
+        if (!ran)
+            return Result<Proposal>::failure(ran.error());
+    }
+    const Proposal *now = m_model->proposal(id);
+    return now ? *now : decided.value();
+}
+
+Result<Proposal> ProposalReview::reject(const QString &id, const QString &comment)
+{
+    const Proposal *proposal = m_model->proposal(id);
+    if (!proposal)
+        return Result<Proposal>::failure(tr("there is no proposal %1").arg(id));
+    const FlagTableModel::Row *row = m_flags->row(proposal->target);
+    ProposalInbox::DecisionRequest request;
+    request.proposalId = id;
+    request.decision.reviewer = reviewer();
+    request.decision.verdict = ProposalDecision::Verdict::Reject;
+    request.decision.comment = comment;
+    // Saying no needs no re-review: it is recorded against whatever the flag is now.
+    request.currentRevision = row ? row->flag.revision : proposal->flagRevision;
+    request.decision.flagRevision = request.currentRevision;
+    request.nowMs = QDateTime::currentMSecsSinceEpoch();
+    const Result<Proposal> decided = m_inbox->decide(request);
+    if (!decided)
+        return decided;
+    m_model->upsert({decided.value()});
+    recordLifecycle(decided.value(), QStringLiteral("rejected"), reviewer(), ActorKind::Human,
+                    QStringLiteral("rejected:%1:%2").arg(reviewer(), request.currentRevision), comment);
+    return decided;
+}
+
+Result<bool> ProposalReview::run(const QString &id)
+{
+    const Result<bool> claimed = m_inbox->claim(id, reviewer(), QDateTime::currentMSecsSinceEpoch());
+    if (!claimed || !claimed.value())
+        return claimed; // false: another console claimed it, or it is not approved
+    const Result<Proposal> proposal = m_inbox->find(id);
+    if (!proposal)
+        return Result<bool>::failure(proposal.error());
+    m_model->upsert({proposal.value()});
+    execute(proposal.value());
+    return true;
+}
+
+QString ProposalReview::commentFor(const Proposal &proposal, const QString &reviewerComment) const
+{
+    QString comment = tr("Proposal %1 by %2: %3").arg(proposal.id.left(8), proposal.proposer.agent, proposal.reason);
+    if (!reviewerComment.isEmpty())
+        comment += QLatin1Char('\n') + tr("Approved by %1: %2").arg(reviewer(), reviewerComment);
+    return comment;
+}
+
+void ProposalReview::execute(const Proposal &proposal)
+{
+    const FlagRef ref = proposal.target;
+    const QString comment = commentFor(proposal, m_reviewerComments.take(proposal.id));
+    const FlagTableModel::Row *row = m_flags->row(ref);
+    const auto refuse = [&](const QString &reason) {
+        m_running.insert(ref, proposal.id);
+        finish(ref, false, reason);
+    };
+    if (!row)
+        return refuse(tr("%1 is no longer shown by this console").arg(ref.key));
+    if (m_running.contains(ref) || m_killSwitch->isPending(ref) || row->operation != FlagTableModel::Operation::None)
+        return refuse(tr("another change of %1 was under way").arg(ref.key));
+
+    m_running.insert(ref, proposal.id);
+    switch (proposal.action) {
+    case FlagAction::Kill:
+    case FlagAction::Restore: {
+        if (row->flag.enabled == (proposal.action == FlagAction::Restore))
+            return finish(ref, false, tr("nothing sent: %1 is already %2").arg(ref.key, row->flag.enabled ? tr("on") : tr("off")));
+        if (proposal.action == FlagAction::Kill)
+            m_killSwitch->kill({ref}, comment);
+        else
+            m_killSwitch->restore({ref}, comment);
+        return;
+    }
+    case FlagAction::SetRollout: {
+        const Result<Flag> after = flagAfterAction(row->flag, proposal.action, proposal.parameters);
+        if (!after)
+            return finish(ref, false, after.error());
+        StagePreview preview;
+        preview.ref = ref;
+        preview.action = FlagAction::SetRollout;
+        preview.target = after->rollout;
+        preview.expectedRevision = row->flag.revision;
+        if (!m_stages->apply(preview, comment))
+            finish(ref, false, tr("the change could not be sent"));
+        return;
+    }
+    case FlagAction::AdvanceStage:
+    case FlagAction::RollbackStage:
+    case FlagAction::ServeFallback: {
+        const Result<StagePreview> preview = m_stages->preview(ref, proposal.action);
+        if (!preview)
+            return finish(ref, false, preview.error());
+        if (!m_stages->apply(preview.value(), comment))
+            finish(ref, false, tr("the change could not be sent"));
+        return;
+    }
+    }
+}
+
+void ProposalReview::finish(const FlagRef &ref, bool executed, const QString &outcome)
+{
+    const QString id = m_running.take(ref);
+    if (id.isEmpty())
+        return; // a change this review did not start
+    const Result<Proposal> finished = m_inbox->finish(id, executed, outcome, QDateTime::currentMSecsSinceEpoch());
+    if (!finished) {
+        Q_EMIT problem(finished.error());
+        return;
+    }
+    m_model->upsert({finished.value()});
+    recordLifecycle(finished.value(), executed ? QStringLiteral("executed") : QStringLiteral("failed"), reviewer(),
+                    ActorKind::Human, executed ? QStringLiteral("executed") : QStringLiteral("failed"), outcome);
+    Q_EMIT proposalFinished(finished.value());
+}
+
+void ProposalReview::recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor,
+                                     ActorKind kind, const QString &sourceKey, const QString &comment)
+{
+    if (!m_audit)
+        return;
+    AuditEntry entry;
+    entry.server = proposal.target.connectionId;
+    entry.environment = proposal.target.environment;
+    entry.flagKey = proposal.target.key;
+    entry.action = QStringLiteral("proposal:") + flagActionName(proposal.action);
+    entry.outcome = outcome;
+    entry.actor = actor;
+    entry.actorKind = kind;
+    entry.timeMs = outcome == QStringLiteral("proposed") ? proposal.createdMs : QDateTime::currentMSecsSinceEpoch();
+    // The same step seen by several consoles, or read twice, is one entry.
+    entry.sourceId = QStringLiteral("proposal:%1:%2").arg(proposal.id, sourceKey);
+    entry.after = QJsonObject{{QStringLiteral("proposal"), proposal.id},
+                              {QStringLiteral("parameters"), proposal.parameters},
+                              {QStringLiteral("risk"), riskName(proposal.risk)}};
+    entry.comment = comment;
+    m_audit->append(entry);
+}

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "../core/flagref.h"
+#include "../core/auditentry.h"
+#include "../core/proposal.h"
+#include "../store/approvalsettings.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+class AuditWriter;
+class ContractLibrary;
+class FlagTableModel;
+class KillSwitch;
+class ProposalInbox;
+class ProposalTableModel;
+class StageActions;
+
+// Everything a reviewer needs to decide one proposal, worked out against the flag as it is now.
+struct ProposalReviewSheet
+{
+    Proposal proposal;
+    bool flagPresent = false;
+    QJsonObject current; // the flag now (FlagDeck's JSON form)
+    QJsonObject after;   // the flag once the action ran
+    QStringList changes; // current → after, in words
+    bool stale = false;  // the flag's revision moved since the proposal was made
+    QStringList changedSince; // what moved, in words
+    QString currentRevision;
+    int approvalsRequired = 1;
+    int approvalsGiven = 0; // at the current revision
+    QString blocker; // why it cannot be approved now; empty when it can
+    bool canReject = false; // saying no needs no diff: pending, unexpired, and not the proposer
+};
+
+// The console's side of the approval queue: keeps the queue model in step with the inbox, works
+// out each proposal's exact diff against the flag's current state, applies the approval policy
+// (required reviewers by risk from the settings and the flag's contract; never the proposer;
+// re-review after the flag changed; nothing expired), and runs an approved action once, with this
+// console's own connection, through the same confirmed-by-the-server path as a person's click.
+// Every step is written to the inbox and to the audit cache.
+class ProposalReview : public QObject
+{
+    Q_OBJECT
+
+public:
+    using SandboxTest = std::function<bool(const QString &connectionId)>;
+    static constexpr int ExpirySweepMs = 15000;
+
+    ProposalReview(ProposalInbox *inbox, FlagTableModel *flags, KillSwitch *killSwitch, StageActions *stages,
+                   ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy, SandboxTest isSandbox,
+                   QObject *parent = nullptr);
+    ~ProposalReview() override;
+
+    ProposalTableModel *model() const { return m_model; }
+    ProposalInbox *inbox() const { return m_inbox; }
+    // Reads the inbox and follows its changes.
+    void start();
+    // Reads what changed now (also called on the inbox's signal).
+    void refresh(const QStringList &ids = {});
+
+    // The reviewer is this console's person: the actor of its kill switch.
+    QString reviewer() const;
+    ProposalReviewSheet sheet(const QString &id) const;
+    // reReviewed: the reviewer has seen what changed since the proposal was made.
+    Result<Proposal> approve(const QString &id, const QString &comment, bool reReviewed);
+    Result<Proposal> reject(const QString &id, const QString &comment);
+    // Runs an approved proposal that no console has run yet (e.g. its approver's console closed).
+    Result<bool> run(const QString &id);
+
+Q_SIGNALS:
+    // A proposal this console had not seen, waiting for review.
+    void proposalArrived(const Proposal &proposal);
+    // An approved proposal ran: executed (confirmed by the server) or failed.
+    void proposalFinished(const Proposal &proposal);
+    void problem(const QString &description);
+
+private:
+    int approvalsRequired(const Proposal &proposal) const;
+    void execute(const Proposal &proposal);
+    void finish(const FlagRef &ref, bool executed, const QString &outcome);
+    void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
+                         const QString &sourceKey, const QString &comment);
+    QString commentFor(const Proposal &proposal, const QString &reviewerComment) const;
+
+    ProposalInbox *m_inbox;
+    FlagTableModel *m_flags;
+    KillSwitch *m_killSwitch;
+    StageActions *m_stages;
+    ContractLibrary *m_contracts;
+    AuditWriter *m_audit;
+    ApprovalSettings m_policy;
+    SandboxTest m_isSandbox;
+    ProposalTableModel *m_model;
+    qint64 m_lastSeq = 0;
+    QSet<QString> m_known;
+    QHash<FlagRef, QString> m_running; // flag → the proposal this console is running on it
+    QHash<QString, QString> m_reviewerComments;
+    QTimer m_expirySweep;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "../core/proposal.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+class FlagTableModel;
+class GuardrailMonitor;
+class ProposalInbox;
+class StageActions;
+
+// The sandbox's simulated release agent. It reads the sandbox's flags and guardrail verdicts the
+// way an agent reads them through `flagdeck mcp`, and proposes what such an agent would: expand a
+// candidate whose guardrails are healthy, roll back one that regressed. So a first start shows
+// the approval queue at work. It only ever proposes, into the same inbox agents use.
+class SandboxAgent : public QObject
+{
+    Q_OBJECT
+
+public:
+    using SandboxTest = std::function<bool(const QString &connectionId)>;
+    static inline const QString AgentName = QStringLiteral("sandbox-release-agent");
+    static constexpr int LookIntervalMs = 20000;
+    static constexpr int MaxExpansionsPerLook = 2;
+
+    SandboxAgent(ProposalInbox *inbox, FlagTableModel *flags, StageActions *stages, const GuardrailMonitor *monitor,
+                 SandboxTest isSandbox, QObject *parent = nullptr);
+
+    // Looks after firstLookMs, then every LookIntervalMs.
+    void start(int firstLookMs);
+    // One look at every sandbox flag; returns the proposals made.
+    QList<Proposal> look();
+
+private:
+    bool hasPending(const FlagRef &ref) const;
+
+    ProposalInbox *m_inbox;
+    FlagTableModel *m_flags;
+    StageActions *m_stages;
+    const GuardrailMonitor *m_monitor;
+    SandboxTest m_isSandbox;
+    QSet<QString> m_proposed; // flag and revision already proposed for
+    QTimer m_timer;
+};

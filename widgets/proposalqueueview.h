@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class ProposalDetailPane;
+class ProposalReview;
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+// The approval queue tab: proposals newest first, filtered by status, and the selected one's
+// review sheet beside them. Decisions go to ProposalReview, which applies the policy.
+class ProposalQueueView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using ServerName = std::function<QString(const QString &connectionId)>;
+
+    ProposalQueueView(ProposalReview *review, ServerName serverName, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    ProposalDetailPane *detailPane() const { return m_detail; }
+    // Shows only this status ("" for all).
+    void setStatusFilter(const QString &statusName);
+    // Selects a proposal's row (clearing the filter if it hides it); false when unknown.
+    bool selectProposal(const QString &id);
+
+private:
+    void showCurrent();
+
+    ProposalReview *m_review;
+    ServerName m_serverName;
+    QComboBox *m_statusFilter;
+    QLabel *m_count;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    ProposalDetailPane *m_detail;
+};
