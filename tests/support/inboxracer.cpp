@@ -1,0 +1,49 @@
+// A second (third, …) console for the exactly-once tests: opens the inbox, waits for a common
+// moment, then approves (and, when that made it approved, claims) or only claims a proposal.
+// Prints "claimed", "not claimed" or "refused: why".
+#include "store/proposalinbox.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QThread>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 7) {
+        std::fprintf(stderr, "usage: inboxracer LOCATION ID approve|claim REVIEWER REVISION START_MS\n");
+        return 2;
+    }
+    ProposalInbox inbox;
+    if (const QString error = inbox.open(args.at(1)); !error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    const qint64 startMs = args.at(6).toLongLong();
+    while (QDateTime::currentMSecsSinceEpoch() < startMs)
+        QThread::usleep(200);
+    const QString &id = args.at(2);
+    if (args.at(3) == QStringLiteral("approve")) {
+        ProposalInbox::DecisionRequest request;
+        request.proposalId = id;
+        request.decision.reviewer = args.at(4);
+        request.decision.flagRevision = args.at(5);
+        request.currentRevision = args.at(5);
+        request.approvalsRequired = 1;
+        request.nowMs = QDateTime::currentMSecsSinceEpoch();
+        const Result<Proposal> decided = inbox.decide(request);
+        if (!decided) {
+            std::printf("refused: %s\n", qPrintable(decided.error()));
+            return 0;
+        }
+    }
+    const Result<bool> claimed = inbox.claim(id, args.at(4), QDateTime::currentMSecsSinceEpoch());
+    if (!claimed)
+        std::printf("refused: %s\n", qPrintable(claimed.error()));
+    else
+        std::printf(claimed.value() ? "claimed\n" : "not claimed\n");
+    return 0;
+}

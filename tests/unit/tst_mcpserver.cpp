@@ -1,0 +1,328 @@
+#include "agents/mcpserver.h"
+#include "store/proposalinbox.h"
+#include "testflags.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The MCP server message by message: the JSON-RPC envelope, protocol negotiation, each tool, and
+// every kind of bad input an agent can send. The real MCP client from npm drives the binary in
+// integration/tst_mcpclient.
+class tst_McpServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void initializeNegotiatesTheRevision_data();
+    void initializeNegotiatesTheRevision();
+    void malformedMessagesGetErrors_data();
+    void malformedMessagesGetErrors();
+    void notificationsGetNoAnswer();
+    void toolsAreListedAndNoneChangesAFlag();
+    void readsServersAndFlagsFromTheCache();
+    void proposeStoresAProposalAndReadsItBack();
+    void badArgumentsAreErrorResults_data();
+    void badArgumentsAreErrorResults();
+    void riskIsRaisedToFlagDecksFloor();
+
+private:
+    QJsonObject call(const QJsonObject &message);
+    QJsonObject callTool(const QString &name, const QJsonObject &arguments);
+    void initialize(const QString &version = QStringLiteral("2025-06-18"));
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ProposalInbox> m_inbox;
+    std::unique_ptr<McpServer> m_server;
+    QList<CachedFlag> m_flags;
+    int m_nextId = 1;
+};
+
+void tst_McpServer::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_inbox = std::make_unique<ProposalInbox>();
+    QCOMPARE(m_inbox->open(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())))), QString());
+    ConnectionConfig sandbox;
+    sandbox.id = QStringLiteral("sandbox-1");
+    sandbox.displayName = QStringLiteral("Sandbox");
+    Flag route = TestFlags::make(QStringLiteral("chat-model-route"));
+    Flag off = TestFlags::make(QStringLiteral("deploy-agent-tool-tier"), false);
+    m_flags = {{sandbox.id, QStringLiteral("production"), route, 1763700000000,
+                QJsonObject{{QStringLiteral("stage"), QStringLiteral("5% (2 of 4)")},
+                            {QStringLiteral("guardrails"), QJsonObject{{QStringLiteral("verdict"), QStringLiteral("regressed")}}}}},
+               {sandbox.id, QStringLiteral("production"), off, 1763700000000, {}}};
+    m_server = std::make_unique<McpServer>(
+        McpServer::Sources{[sandbox] { return QList<ConnectionConfig>{sandbox}; }, [this] { return m_flags; }},
+        m_inbox.get(), QStringLiteral("9.9.9"));
+}
+
+void tst_McpServer::cleanup()
+{
+    m_server.reset();
+    m_inbox.reset();
+}
+
+QJsonObject tst_McpServer::call(const QJsonObject &message)
+{
+    const std::optional<QByteArray> reply = m_server->handleMessage(QJsonDocument(message).toJson(QJsonDocument::Compact));
+    if (!reply)
+        return {};
+    return QJsonDocument::fromJson(*reply).object();
+}
+
+void tst_McpServer::initialize(const QString &version)
+{
+    const QJsonObject reply = call({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                    {QStringLiteral("id"), m_nextId++},
+                                    {QStringLiteral("method"), QStringLiteral("initialize")},
+                                    {QStringLiteral("params"),
+                                     QJsonObject{{QStringLiteral("protocolVersion"), version},
+                                                 {QStringLiteral("capabilities"), QJsonObject{}},
+                                                 {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("test-client")},
+                                                                                            {QStringLiteral("version"), QStringLiteral("1.0")}}}}}});
+    QVERIFY(reply.contains(QStringLiteral("result")));
+}
+
+QJsonObject tst_McpServer::callTool(const QString &name, const QJsonObject &arguments)
+{
+    const QJsonObject reply = call({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                    {QStringLiteral("id"), m_nextId++},
+                                    {QStringLiteral("method"), QStringLiteral("tools/call")},
+                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("name"), name},
+                                                                           {QStringLiteral("arguments"), arguments}}}});
+    return reply.value(QStringLiteral("result")).toObject();
+}
+
+void tst_McpServer::initializeNegotiatesTheRevision_data()
+{
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<QString>("answered");
+    QTest::newRow("newest") << "2025-11-25" << "2025-11-25";
+    QTest::newRow("older, still spoken") << "2025-03-26" << "2025-03-26";
+    QTest::newRow("unknown: the newest, the client decides") << "2099-01-01" << "2025-11-25";
+}
+
+void tst_McpServer::initializeNegotiatesTheRevision()
+{
+    QFETCH(QString, requested);
+    QFETCH(QString, answered);
+    const QJsonObject before = call({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), 1},
+                                     {QStringLiteral("method"), QStringLiteral("tools/list")}});
+    QCOMPARE(before.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), -32600);
+    const QJsonObject reply = call({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                    {QStringLiteral("id"), QStringLiteral("init")},
+                                    {QStringLiteral("method"), QStringLiteral("initialize")},
+                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("protocolVersion"), requested}}}});
+    QCOMPARE(reply.value(QStringLiteral("id")).toString(), QStringLiteral("init"));
+    const QJsonObject result = reply.value(QStringLiteral("result")).toObject();
+    QCOMPARE(result.value(QStringLiteral("protocolVersion")).toString(), answered);
+    QCOMPARE(result.value(QStringLiteral("serverInfo")).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("9.9.9"));
+    QVERIFY(result.value(QStringLiteral("capabilities")).toObject().contains(QStringLiteral("tools")));
+}
+
+void tst_McpServer::malformedMessagesGetErrors_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<int>("code");
+    QTest::newRow("not JSON") << QByteArray("{\"jsonrpc\": \"2.0\", \"id\": 1, ") << -32700;
+    QTest::newRow("empty object") << QByteArray("{\"id\": 3}") << -32600;
+    QTest::newRow("wrong version") << QByteArray(R"({"jsonrpc":"1.0","id":1,"method":"ping"})") << -32600;
+    QTest::newRow("object id") << QByteArray(R"({"jsonrpc":"2.0","id":{"a":1},"method":"ping"})") << -32600;
+    QTest::newRow("batch") << QByteArray(R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])") << -32600;
+    QTest::newRow("unknown method") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"flags/delete"})") << -32601;
+    QTest::newRow("params not an object") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"tools/list","params":[1]})") << -32602;
+    QTest::newRow("tool without a name") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{}})") << -32602;
+    QTest::newRow("unknown tool") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"set_flag"}})") << -32602;
+    QTest::newRow("arguments not an object")
+        << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_flag","arguments":"x"}})") << -32602;
+    QTest::newRow("too large") << QByteArray(McpServer::MaxMessageBytes + 1, ' ') << -32600;
+}
+
+void tst_McpServer::malformedMessagesGetErrors()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(int, code);
+    initialize();
+    const std::optional<QByteArray> reply = m_server->handleMessage(message);
+    QVERIFY(reply);
+    const QJsonObject error = QJsonDocument::fromJson(*reply).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("code")).toInt(), code);
+    QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    // The server goes on answering.
+    QVERIFY(m_server->handleMessage(R"({"jsonrpc":"2.0","id":99,"method":"ping"})"));
+}
+
+void tst_McpServer::notificationsGetNoAnswer()
+{
+    QVERIFY(!m_server->handleMessage(R"({"jsonrpc":"2.0","method":"notifications/initialized"})"));
+    QVERIFY(!m_server->handleMessage(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}})"));
+    QVERIFY(!m_server->handleMessage(R"({"jsonrpc":"2.0","id":5,"result":{}})"));
+}
+
+void tst_McpServer::toolsAreListedAndNoneChangesAFlag()
+{
+    initialize();
+    const QJsonObject reply = call({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), 2},
+                                    {QStringLiteral("method"), QStringLiteral("tools/list")}});
+    const QJsonArray tools = reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("tools")).toArray();
+    QStringList names;
+    for (const QJsonValue &tool : tools) {
+        names.append(tool.toObject().value(QStringLiteral("name")).toString());
+        QCOMPARE(tool.toObject().value(QStringLiteral("inputSchema")).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("object"));
+        QVERIFY(!tool.toObject().value(QStringLiteral("description")).toString().isEmpty());
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
+                                 QStringLiteral("propose_action"), QStringLiteral("get_proposal"), QStringLiteral("list_proposals")}));
+}
+
+void tst_McpServer::readsServersAndFlagsFromTheCache()
+{
+    initialize();
+    const QJsonObject servers = callTool(QStringLiteral("list_servers"), {}).value(QStringLiteral("structuredContent")).toObject();
+    const QJsonObject server = servers.value(QStringLiteral("servers")).toArray().first().toObject();
+    QCOMPARE(server.value(QStringLiteral("name")).toString(), QStringLiteral("Sandbox"));
+    QCOMPARE(server.value(QStringLiteral("environments")).toArray(), QJsonArray{QStringLiteral("production")});
+
+    const QJsonObject flags = callTool(QStringLiteral("list_flags"), {{QStringLiteral("server"), QStringLiteral("sandbox")}})
+                                  .value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(flags.value(QStringLiteral("flags")).toArray().size(), 2);
+
+    const QJsonObject result = callTool(QStringLiteral("get_flag"), {{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                                                                     {QStringLiteral("environment"), QStringLiteral("production")},
+                                                                     {QStringLiteral("flag"), QStringLiteral("chat-model-route")}});
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), false);
+    const QJsonObject flag = result.value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(flag.value(QStringLiteral("enabled")).toBool(), true);
+    QCOMPARE(flag.value(QStringLiteral("revision")).toString(), QStringLiteral("r1"));
+    QCOMPARE(flag.value(QStringLiteral("stage")).toString(), QStringLiteral("5% (2 of 4)"));
+    QCOMPARE(flag.value(QStringLiteral("guardrails")).toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("regressed"));
+    QCOMPARE(flag.value(QStringLiteral("rollout")).toArray().size(), 2);
+    // The text content carries the same, for clients that read only text.
+    QVERIFY(result.value(QStringLiteral("content")).toArray().first().toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("chat-model-route")));
+}
+
+void tst_McpServer::proposeStoresAProposalAndReadsItBack()
+{
+    initialize();
+    const QJsonObject result = callTool(
+        QStringLiteral("propose_action"),
+        {{QStringLiteral("server"), QStringLiteral("Sandbox")}, {QStringLiteral("environment"), QStringLiteral("production")},
+         {QStringLiteral("flag"), QStringLiteral("chat-model-route")}, {QStringLiteral("action"), QStringLiteral("set_rollout")},
+         {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("rollout"),
+                                                     QJsonArray{QJsonObject{{QStringLiteral("variation"), QStringLiteral("baseline")},
+                                                                            {QStringLiteral("basisPoints"), 10000}}}}}},
+         {QStringLiteral("reason"), QStringLiteral("candidate regressed on p95")},
+         {QStringLiteral("evidence"), QJsonObject{{QStringLiteral("links"), QJsonArray{QStringLiteral("https://grafana/d/1")}}}},
+         {QStringLiteral("flag_revision"), QStringLiteral("r1")},
+         {QStringLiteral("agent_name"), QStringLiteral("rollback-bot")}, {QStringLiteral("model"), QStringLiteral("claude-sonnet")},
+         {QStringLiteral("expires_in_minutes"), 30}});
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), false);
+    const QString id = result.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("proposal_id")).toString();
+    QVERIFY(!id.isEmpty());
+
+    const Proposal stored = m_inbox->find(id).value();
+    QCOMPARE(stored.proposer.agent, QStringLiteral("rollback-bot"));
+    QCOMPARE(stored.proposer.clientName, QStringLiteral("test-client"));
+    QCOMPARE(stored.proposer.clientVersion, QStringLiteral("1.0"));
+    QCOMPARE(stored.proposer.model, QStringLiteral("claude-sonnet"));
+    QCOMPARE(stored.target, (FlagRef{QStringLiteral("sandbox-1"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
+    QCOMPARE(stored.flagRevision, QStringLiteral("r1"));
+    QCOMPARE(stored.flagBefore.value(QStringLiteral("key")).toString(), QStringLiteral("chat-model-route"));
+    QCOMPARE(stored.expiresMs - stored.createdMs, 30 * 60 * 1000);
+    QCOMPARE(stored.risk, Contract::Risk::Low); // 5% of traffic moves
+
+    const QJsonObject read = callTool(QStringLiteral("get_proposal"), {{QStringLiteral("id"), id}})
+                                 .value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(read.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    QCOMPARE(read.value(QStringLiteral("reason")).toString(), QStringLiteral("candidate regressed on p95"));
+    const QJsonObject listed = callTool(QStringLiteral("list_proposals"), {{QStringLiteral("status"), QStringLiteral("pending")}})
+                                   .value(QStringLiteral("structuredContent")).toObject();
+    QCOMPARE(listed.value(QStringLiteral("proposals")).toArray().size(), 1);
+}
+
+void tst_McpServer::badArgumentsAreErrorResults_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QJsonObject>("arguments");
+    QTest::addColumn<QString>("says");
+    const QJsonObject kill{{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                           {QStringLiteral("environment"), QStringLiteral("production")},
+                           {QStringLiteral("flag"), QStringLiteral("chat-model-route")},
+                           {QStringLiteral("action"), QStringLiteral("kill")},
+                           {QStringLiteral("reason"), QStringLiteral("why")}};
+    const auto with = [&](const QString &key, const QJsonValue &value) {
+        QJsonObject arguments = kill;
+        arguments.insert(key, value);
+        return arguments;
+    };
+    QTest::newRow("unknown server") << "propose_action" << with(QStringLiteral("server"), QStringLiteral("prod-eu")) << "no server";
+    QTest::newRow("unknown environment") << "propose_action" << with(QStringLiteral("environment"), QStringLiteral("dev")) << "no environment";
+    QTest::newRow("unknown flag") << "propose_action" << with(QStringLiteral("flag"), QStringLiteral("nope")) << "no flag";
+    QTest::newRow("flag as a number") << "propose_action" << with(QStringLiteral("flag"), 7) << "must be text";
+    QTest::newRow("unknown action") << "propose_action" << with(QStringLiteral("action"), QStringLiteral("delete")) << "action must be";
+    QTest::newRow("no reason") << "propose_action" << with(QStringLiteral("reason"), QStringLiteral("  ")) << "reason is required";
+    QTest::newRow("reason too long") << "propose_action" << with(QStringLiteral("reason"), QString(5000, QLatin1Char('x'))) << "longer than";
+    QTest::newRow("extra argument") << "propose_action" << with(QStringLiteral("approve"), true) << "unknown argument";
+    QTest::newRow("kill with parameters") << "propose_action" << with(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("x"), 1}}) << "no parameters";
+    QTest::newRow("stale revision") << "propose_action" << with(QStringLiteral("flag_revision"), QStringLiteral("r0")) << "changed since";
+    QTest::newRow("expiry out of range") << "propose_action" << with(QStringLiteral("expires_in_minutes"), 100000) << "expires_in_minutes";
+    QTest::newRow("expiry not whole") << "propose_action" << with(QStringLiteral("expires_in_minutes"), 1.5) << "expires_in_minutes";
+    QTest::newRow("bad risk") << "propose_action" << with(QStringLiteral("risk"), QStringLiteral("none")) << "risk must be";
+    QTest::newRow("evidence not an object") << "propose_action" << with(QStringLiteral("evidence"), QStringLiteral("trust me")) << "evidence must";
+    QTest::newRow("evidence too large") << "propose_action"
+                                        << with(QStringLiteral("evidence"), QJsonObject{{QStringLiteral("blob"), QString(70000, QLatin1Char('a'))}})
+                                        << "larger than";
+    QJsonObject rollout = with(QStringLiteral("action"), QStringLiteral("set_rollout"));
+    rollout.insert(QStringLiteral("parameters"),
+                   QJsonObject{{QStringLiteral("rollout"), QJsonArray{QJsonObject{{QStringLiteral("variation"), QStringLiteral("baseline")},
+                                                                                  {QStringLiteral("basisPoints"), 9000}}}}});
+    QTest::newRow("rollout not summing to 100%") << "propose_action" << rollout << "not 100%";
+    QJsonObject unknownVariation = rollout;
+    unknownVariation.insert(QStringLiteral("parameters"),
+                            QJsonObject{{QStringLiteral("rollout"), QJsonArray{QJsonObject{{QStringLiteral("variation"), QStringLiteral("ghost")},
+                                                                                           {QStringLiteral("basisPoints"), 10000}}}}});
+    QTest::newRow("rollout to an unknown variation") << "propose_action" << unknownVariation << "ghost";
+    QJsonObject restoreOn = with(QStringLiteral("action"), QStringLiteral("restore"));
+    QTest::newRow("restore a flag that is on") << "propose_action" << restoreOn << "already on";
+    QTest::newRow("get_flag without a flag") << "get_flag" << QJsonObject{{QStringLiteral("server"), QStringLiteral("sandbox-1")}} << "required";
+    QTest::newRow("get_proposal unknown") << "get_proposal" << QJsonObject{{QStringLiteral("id"), QStringLiteral("nope")}} << "no proposal";
+    QTest::newRow("list_proposals bad status") << "list_proposals" << QJsonObject{{QStringLiteral("status"), QStringLiteral("done")}} << "status must";
+    QTest::newRow("list_proposals bad limit") << "list_proposals" << QJsonObject{{QStringLiteral("limit"), 0}} << "limit must";
+    QTest::newRow("list_servers with arguments") << "list_servers" << QJsonObject{{QStringLiteral("x"), 1}} << "unknown argument";
+}
+
+void tst_McpServer::badArgumentsAreErrorResults()
+{
+    QFETCH(QString, tool);
+    QFETCH(QJsonObject, arguments);
+    QFETCH(QString, says);
+    initialize();
+    const QJsonObject result = callTool(tool, arguments);
+    QCOMPARE(result.value(QStringLiteral("isError")).toBool(), true);
+    const QString text = result.value(QStringLiteral("content")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    QVERIFY2(text.contains(says), qPrintable(text));
+    QCOMPARE(m_inbox->list()->size(), 0);
+}
+
+void tst_McpServer::riskIsRaisedToFlagDecksFloor()
+{
+    initialize();
+    const QJsonObject result = callTool(QStringLiteral("propose_action"),
+                                        {{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                                         {QStringLiteral("environment"), QStringLiteral("production")},
+                                         {QStringLiteral("flag"), QStringLiteral("chat-model-route")},
+                                         {QStringLiteral("action"), QStringLiteral("kill")},
+                                         {QStringLiteral("risk"), QStringLiteral("low")},
+                                         {QStringLiteral("reason"), QStringLiteral("errors")}});
+    QCOMPARE(result.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("risk")).toString(),
+             QStringLiteral("high"));
+}
+
+QTEST_GUILESS_MAIN(tst_McpServer)
+#include "tst_mcpserver.moc"
