@@ -80,20 +80,21 @@ ProposalQueueView::ProposalQueueView(ProposalReview *review, ServerName serverNa
             [this] { m_proxy->setFilterFixedString(m_statusFilter->currentData().toString()); });
     m_proxy->setFilterFixedString(m_statusFilter->currentData().toString());
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ProposalQueueView::showCurrent);
-    // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once.
+    // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once. The
+    // slots take the id by value: a decision changes the model, which may hide the row it came from.
     connect(review->model(), &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
 
-    connect(m_detail, &ProposalDetailPane::approveRequested, this, [this](const QString &id, const QString &comment, bool reReviewed) {
+    connect(m_detail, &ProposalDetailPane::approveRequested, this, [this](QString id, const QString &comment, bool reReviewed) {
         const Result<Proposal> result = m_review->approve(id, comment, reReviewed);
         showCurrent();
         m_detail->showError(result ? QString() : result.error());
     });
-    connect(m_detail, &ProposalDetailPane::rejectRequested, this, [this](const QString &id, const QString &comment) {
+    connect(m_detail, &ProposalDetailPane::rejectRequested, this, [this](QString id, const QString &comment) {
         const Result<Proposal> result = m_review->reject(id, comment);
         showCurrent();
         m_detail->showError(result ? QString() : result.error());
     });
-    connect(m_detail, &ProposalDetailPane::runRequested, this, [this](const QString &id) {
+    connect(m_detail, &ProposalDetailPane::runRequested, this, [this](QString id) {
         const Result<bool> result = m_review->run(id);
         showCurrent();
         m_detail->showError(!result ? result.error() : result.value() ? QString() : tr("another console is running it"));
@@ -124,11 +125,12 @@ bool ProposalQueueView::selectProposal(const QString &id)
 void ProposalQueueView::showCurrent()
 {
     const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid()) {
+    // A proposal just decided leaves the Pending filter; its outcome stays in view.
+    const QString id = current.isValid() ? current.data(ProposalTableModel::ProposalIdRole).toString() : m_detail->proposalId();
+    if (id.isEmpty() || !m_review->model()->proposal(id)) {
         m_detail->clear();
         return;
     }
-    const QString id = current.data(ProposalTableModel::ProposalIdRole).toString();
     const ProposalReviewSheet sheet = m_review->sheet(id);
     m_detail->showSheet(sheet, m_serverName(sheet.proposal.target.connectionId));
 }

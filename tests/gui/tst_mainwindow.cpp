@@ -11,11 +11,23 @@
 #include "item/audittablemodel.h"
 #include "killconfirmbar.h"
 #include "stageview.h"
+#include "control/proposalreview.h"
+#include "control/sandboxagent.h"
+#include "core/flagjson.h"
+#include "item/proposaltablemodel.h"
+#include "proposaldetailpane.h"
+#include "proposalqueueview.h"
+#include "store/proposalinbox.h"
 #include "mainwindow.h"
 #include "sandboxhistory.h"
 #include "testaudit.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +59,9 @@ private Q_SLOTS:
     void pauseHoldsTheStage();
     void guardrailRegressionIsChartedAndActedOn();
     void guardrailsSetInTheConsoleAreWatched();
+    void anApprovedProposalRunsOnceAndIsConfirmed();
+    void aChangedFlagMustBeReReviewed();
+    void theSandboxAgentProposes();
 
 private:
     QPoint actionCellCenter(const FlagRef &ref) const;
@@ -55,6 +70,9 @@ private:
     QList<AuditEntry> consoleAuditEntries() const;
     void selectFlag(const FlagRef &flag);
     QString stageOf(const FlagRef &flag) const;
+    // A proposal as an agent makes it through flagdeck mcp, against the flag as shown now.
+    Proposal propose(const FlagRef &ref, FlagAction action, const QString &reason);
+    void openProposal(const QString &id);
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
 
     QTemporaryDir m_dir;
@@ -80,6 +98,9 @@ void tst_MainWindow::init()
     // A fresh cache for every test.
     const QString auditPath = m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(++m_auditFiles));
     m_controller = std::make_unique<ConsoleController>(*m_settings, TestAudit::openWriter(auditPath));
+    m_controller->setInboxLocation(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(m_auditFiles)));
+    // The tests make their own proposals; theSandboxAgentProposes asks the agent to look.
+    m_controller->setSandboxAgentEnabled(false);
     m_now = QDateTime::currentMSecsSinceEpoch();
     m_controller->guardrails()->simulator()->setClock([this] { return m_now; });
     m_window = std::make_unique<MainWindow>(m_controller.get());
@@ -448,6 +469,147 @@ void tst_MainWindow::searchNarrowsTheTable()
     QVERIFY(search);
     QTest::keyClicks(search, QStringLiteral("guardrail"));
     QCOMPARE(m_window->flagTable()->model()->rowCount(), 4); // two guardrail flags in two environments
+}
+
+Proposal tst_MainWindow::propose(const FlagRef &ref, FlagAction action, const QString &reason)
+{
+    const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+    Proposal proposal;
+    if (!row)
+        return proposal;
+    proposal.proposer = {QStringLiteral("rollback-agent"), QStringLiteral("claude-code"), QStringLiteral("2.1"),
+                         QStringLiteral("claude-sonnet")};
+    proposal.target = ref;
+    proposal.action = action;
+    proposal.flagRevision = row->flag.revision;
+    proposal.flagBefore = flagToJson(row->flag);
+    proposal.reason = reason;
+    proposal.evidence = QJsonObject{{QStringLiteral("links"), QJsonArray{QStringLiteral("https://grafana.example/d/latency")}}};
+    proposal.risk = Contract::Risk::High;
+    const Result<Proposal> stored = m_controller->inbox()->propose(proposal);
+    return stored ? stored.value() : Proposal{};
+}
+
+void tst_MainWindow::openProposal(const QString &id)
+{
+    m_window->findChild<QAction *>(QStringLiteral("showApprovalsAction"))->trigger();
+    ProposalQueueView *queue = m_window->proposalQueue();
+    QCOMPARE(m_window->tabs()->currentWidget(), queue);
+    QTableView *table = queue->table();
+    QTRY_VERIFY(m_controller->proposals()->model()->rowOf(id) >= 0);
+    const QModelIndex cell = table->model()->index(0, ProposalTableModel::FlagColumn);
+    QCOMPARE(cell.data(ProposalTableModel::ProposalIdRole).toString(), id); // newest first
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QCOMPARE(queue->detailPane()->proposalId(), id);
+}
+
+void tst_MainWindow::anApprovedProposalRunsOnceAndIsConfirmed()
+{
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))->setLatency(20, 20);
+    const QString pendingTab = m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue()));
+    const Proposal proposal = propose(flag, FlagAction::Kill, QStringLiteral("p95 latency 40% above the default"));
+    QVERIFY(!proposal.id.isEmpty());
+    // The badge counts it, from any tab.
+    QTRY_COMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue())),
+                 QStringLiteral("A&pprovals (1)"));
+    QCOMPARE(pendingTab, QStringLiteral("A&pprovals"));
+    openProposal(proposal.id);
+
+    ProposalDetailPane *detail = m_window->proposalQueue()->detailPane();
+    const QString diff = detail->findChild<QTextBrowser *>(QStringLiteral("proposalDiff"))->toPlainText();
+    QVERIFY2(diff.contains(QStringLiteral("disabled")), qPrintable(diff));
+    QVERIFY(diff.contains(QRegularExpression(QStringLiteral("^- +\"enabled\": true"), QRegularExpression::MultilineOption)));
+    QVERIFY(diff.contains(QRegularExpression(QStringLiteral("^\\+ +\"enabled\": false"), QRegularExpression::MultilineOption)));
+    QVERIFY(detail->findChild<QTextBrowser *>(QStringLiteral("proposalEvidence"))->toPlainText().contains(QStringLiteral("grafana")));
+    auto *approve = detail->findChild<QPushButton *>(QStringLiteral("proposalApprove"));
+    QVERIFY(approve->isEnabled());
+    QTest::keyClicks(detail->findChild<QLineEdit *>(QStringLiteral("proposalComment")), QStringLiteral("confirmed on the dashboard"));
+    saveScreenshot(QStringLiteral("approval-queue.png"));
+
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+    QTRY_COMPARE(m_controller->proposals()->model()->proposal(proposal.id)->status, ProposalStatus::Executed);
+    const Proposal done = m_controller->inbox()->find(proposal.id).value();
+    QCOMPARE(done.decisions.size(), 1);
+    QCOMPARE(done.decisions.first().comment, QStringLiteral("confirmed on the dashboard"));
+    QVERIFY(!approve->isEnabled());
+
+    // Never twice: not by running it again, not by approving it again.
+    QCOMPARE(m_controller->proposals()->run(proposal.id).value(), false);
+    QVERIFY(!m_controller->proposals()->approve(proposal.id, QString(), false));
+    QCOMPARE(m_controller->inbox()->find(proposal.id)->status, ProposalStatus::Executed);
+
+    // The kill was made by the reviewer, through the kill switch, and the proposal's life is audited.
+    const QList<AuditEntry> console = consoleAuditEntries();
+    QCOMPARE(console.size(), 2);
+    QCOMPARE(console.first().outcome, QStringLiteral("confirmed"));
+    QCOMPARE(console.first().actorKind, ActorKind::Human);
+    QVERIFY(console.last().comment.contains(QStringLiteral("rollback-agent"))); // the request names the proposal
+    QStringList lifecycle;
+    for (const AuditEntry &entry : TestAudit::written(*m_controller->auditWriter())) {
+        if (entry.sourceId.startsWith(QLatin1String("proposal:")))
+            lifecycle.prepend(entry.outcome + QLatin1Char('/') + actorKindName(entry.actorKind));
+    }
+    QCOMPARE(lifecycle, (QStringList{QStringLiteral("proposed/agent"), QStringLiteral("approved/human"),
+                                     QStringLiteral("executed/human")}));
+    QTRY_COMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue())), QStringLiteral("A&pprovals"));
+}
+
+void tst_MainWindow::aChangedFlagMustBeReReviewed()
+{
+    const FlagRef flag = production(QStringLiteral("answer-reranker"));
+    auto *sandbox = static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")));
+    sandbox->setLatency(5, 5);
+    const Proposal proposal = propose(flag, FlagAction::Kill, QStringLiteral("reranker timeouts"));
+    QVERIFY(!proposal.id.isEmpty());
+    // Someone widens the rollout after the agent looked.
+    const Flag before = m_controller->flagModel()->row(flag)->flag;
+    Rollout wider({{before.rollout.shares().at(0).variationId, 5000}, {before.rollout.shares().at(1).variationId, 5000}});
+    QVERIFY(m_controller->stageActions()->apply({flag, FlagAction::SetRollout, wider, QString(), {}, before.revision, true},
+                                                QStringLiteral("widen")));
+    QTRY_VERIFY(m_controller->flagModel()->row(flag)->flag.revision != before.revision);
+
+    openProposal(proposal.id);
+    ProposalDetailPane *detail = m_window->proposalQueue()->detailPane();
+    auto *warning = detail->findChild<QLabel *>(QStringLiteral("proposalStaleWarning"));
+    auto *reReviewed = detail->findChild<QCheckBox *>(QStringLiteral("proposalReReviewed"));
+    auto *approve = detail->findChild<QPushButton *>(QStringLiteral("proposalApprove"));
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("50%")), qPrintable(warning->text()));
+    QVERIFY(!approve->isEnabled());
+    // Approving without the re-review is refused by the inbox too, not only by the button.
+    QVERIFY(!m_controller->proposals()->approve(proposal.id, QString(), false));
+    QCOMPARE(m_controller->inbox()->find(proposal.id)->status, ProposalStatus::Pending);
+
+    QTest::mouseClick(reReviewed, Qt::LeftButton, {}, QPoint(8, reReviewed->height() / 2));
+    QVERIFY(approve->isEnabled());
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+    QTRY_COMPARE(m_controller->inbox()->find(proposal.id)->status, ProposalStatus::Executed);
+}
+
+void tst_MainWindow::theSandboxAgentProposes()
+{
+    QTRY_VERIFY(m_controller->guardrails()->monitor()->isWatched(production(QStringLiteral("answer-reranker"))));
+    const QList<Proposal> made = m_controller->sandboxAgent()->look();
+    QVERIFY(!made.isEmpty());
+    for (const Proposal &proposal : made) {
+        QCOMPARE(proposal.proposer.agent, SandboxAgent::AgentName);
+        QVERIFY(proposal.action == FlagAction::AdvanceStage || proposal.action == FlagAction::RollbackStage
+                || proposal.action == FlagAction::Kill);
+        QVERIFY(!proposal.evidence.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("results")).toArray().isEmpty());
+    }
+    // Once per flag and revision: a second look moves on to other flags.
+    for (const Proposal &later : m_controller->sandboxAgent()->look()) {
+        for (const Proposal &proposal : made)
+            QVERIFY(later.target != proposal.target);
+    }
+    QTRY_VERIFY(m_controller->proposals()->model()->pendingCount() >= int(made.size()));
+    // Its expansion shows the exact rollout it would set.
+    const ProposalReviewSheet sheet = m_controller->proposals()->sheet(made.first().id);
+    QVERIFY2(sheet.blocker.isEmpty(), qPrintable(sheet.blocker));
+    QVERIFY(!sheet.changes.isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)
