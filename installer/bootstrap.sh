@@ -15,7 +15,8 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
-    prometheus
+    prometheus postgresql
+    nodejs npm ca-certificates
     fonts-dejavu-core
 )
 
@@ -66,6 +67,8 @@ run_app() {
 }
 
 run_tests() {
+    say "Installing the MCP client the integration tests drive flagdeck mcp with (npm)"
+    (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"

@@ -13,6 +13,15 @@
 #include "guardrailsimulation.h"
 #include "metrics/guardrailmonitor.h"
 #include "testflags.h"
+#include "control/consolecontroller.h"
+#include "control/proposalreview.h"
+#include "item/proposaltablemodel.h"
+#include "postgresserver.h"
+#include "store/proposalinbox.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSettings>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -352,6 +361,158 @@ void guardrailStatistics()
     report("guardrail.ab_detected_rate", abSummary.worseSideAlarmRate, "runs");
 }
 
+// A console on the sandbox (latency 0) with its inbox at location, and a real `flagdeck mcp`
+// process on the same inbox and audit cache, initialized, as a coding agent runs it.
+struct InboxRig
+{
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ConsoleController> console;
+    QProcess mcp;
+    int nextId = 1;
+
+    QString start(const QString &location)
+    {
+        // The settings flagdeck mcp reads too: the same organization and application.
+        QCoreApplication::setOrganizationName(QStringLiteral("FlagDeck"));
+        QCoreApplication::setApplicationName(QStringLiteral("FlagDeck"));
+        // Never the person's own settings: a folder of this run's, inherited by flagdeck mcp.
+        qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("config/FlagDeck/FlagDeck.conf")),
+                                               QSettings::NativeFormat);
+        const QString auditPath = dir.filePath(QStringLiteral("audit.sqlite"));
+        auto writer = std::make_unique<AuditWriter>();
+        if (const QString error = writer->open(auditPath); !error.isEmpty())
+            return error;
+        console = std::make_unique<ConsoleController>(*settings, std::move(writer));
+        console->setInboxLocation(location);
+        console->setSandboxAgentEnabled(false);
+        console->start(true);
+        if (!waitFor([&] { return console->initialLoadDone(); }, 20000))
+            return QStringLiteral("the sandbox did not load");
+        settings->sync();
+        static_cast<SandboxServer *>(console->server(QStringLiteral("sandbox")))->setLatency(0, 0);
+        console->auditWriter()->flush(); // the flags are in the cache flagdeck mcp reads
+        const QStringList inbox = ProposalInbox::isPostgresUrl(location) ? QStringList{QStringLiteral("--inbox-url"), location}
+                                                                        : QStringList{QStringLiteral("--inbox"), location};
+        mcp.start(QStringLiteral(FLAGDECK_BINARY), QStringList{QStringLiteral("mcp"), QStringLiteral("--cache"), auditPath} + inbox);
+        if (!mcp.waitForStarted())
+            return QStringLiteral("flagdeck mcp did not start");
+        const QJsonObject init = call({{QStringLiteral("method"), QStringLiteral("initialize")},
+                                       {QStringLiteral("params"), QJsonObject{{QStringLiteral("protocolVersion"), QStringLiteral("2025-06-18")},
+                                                                             {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("bench-agent")},
+                                                                                                                        {QStringLiteral("version"), QStringLiteral("1")}}}}}});
+        return init.contains(QStringLiteral("result")) ? QString() : QStringLiteral("flagdeck mcp did not initialize");
+    }
+
+    static bool waitFor(const std::function<bool()> &done, int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (!done()) {
+            if (timer.elapsed() > timeoutMs)
+                return false;
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        }
+        return true;
+    }
+
+    QJsonObject call(QJsonObject message)
+    {
+        message.insert(QStringLiteral("jsonrpc"), QStringLiteral("2.0"));
+        message.insert(QStringLiteral("id"), nextId++);
+        mcp.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+        while (!mcp.canReadLine() && mcp.waitForReadyRead(10000)) {
+        }
+        return QJsonDocument::fromJson(mcp.readLine()).object();
+    }
+
+    // propose_action through flagdeck mcp; returns the proposal id.
+    QString propose(const QString &flag, const QString &action)
+    {
+        const QJsonObject reply = call(
+            {{QStringLiteral("method"), QStringLiteral("tools/call")},
+             {QStringLiteral("params"),
+              QJsonObject{{QStringLiteral("name"), QStringLiteral("propose_action")},
+                          {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("server"), QStringLiteral("Sandbox")},
+                                                                    {QStringLiteral("environment"), QStringLiteral("staging")},
+                                                                    {QStringLiteral("flag"), flag},
+                                                                    {QStringLiteral("action"), action},
+                                                                    {QStringLiteral("reason"), QStringLiteral("benchmark")}}}}}});
+        return reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("structuredContent")).toObject()
+            .value(QStringLiteral("proposal_id")).toString();
+    }
+
+    ~InboxRig()
+    {
+        mcp.closeWriteChannel();
+        mcp.waitForFinished(5000);
+    }
+};
+
+// MCP propose_action → the row in the console's queue model, for one inbox engine.
+void proposeToVisible(const char *name, const QString &location)
+{
+    InboxRig rig;
+    if (const QString error = rig.start(location); !error.isEmpty()) {
+        std::fprintf(stderr, "%s: %s\n", name, qPrintable(error));
+        return;
+    }
+    const QString flag = QStringLiteral("answer-reranker");
+    std::vector<double> milliseconds;
+    for (int i = 0; i < 30; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const QString id = rig.propose(flag, QStringLiteral("kill"));
+        if (id.isEmpty() || !InboxRig::waitFor([&] { return rig.console->proposals()->model()->rowOf(id) >= 0; }, 5000)) {
+            std::fprintf(stderr, "%s: the proposal did not arrive\n", name);
+            return;
+        }
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    report((QByteArray(name) + ".p50").constData(), percentile(milliseconds, 0.5), "ms");
+    report(name, percentile(milliseconds, 1.0), "ms");
+}
+
+void inboxBenchmarks()
+{
+    QTemporaryDir dir;
+    proposeToVisible("inbox.propose_to_visible_ms.sqlite", dir.filePath(QStringLiteral("inbox.sqlite")));
+    PostgresServer postgres;
+    if (const QString error = postgres.start(); !error.isEmpty())
+        std::fprintf(stderr, "inbox.propose_to_visible_ms.postgres: %s\n", qPrintable(error));
+    else
+        proposeToVisible("inbox.propose_to_visible_ms.postgres", postgres.createDatabase());
+
+    // Approve → the change confirmed by the sandbox (latency 0): kill, then restore, alternately.
+    InboxRig rig;
+    if (const QString error = rig.start(dir.filePath(QStringLiteral("approve.sqlite"))); !error.isEmpty()) {
+        std::fprintf(stderr, "inbox.approve_to_confirmed_ms: %s\n", qPrintable(error));
+        return;
+    }
+    const FlagRef ref{QStringLiteral("sandbox"), QStringLiteral("staging"), QStringLiteral("answer-reranker")};
+    std::vector<double> milliseconds;
+    for (int i = 0; i < 40; ++i) {
+        const bool enabled = rig.console->flagModel()->row(ref)->flag.enabled;
+        const QString id = rig.propose(ref.key, enabled ? QStringLiteral("kill") : QStringLiteral("restore"));
+        ProposalReview *review = rig.console->proposals();
+        if (!InboxRig::waitFor([&] { return review->model()->rowOf(id) >= 0; }, 5000))
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        const Result<Proposal> approved = review->approve(id, QStringLiteral("bench"), false);
+        if (!approved
+            || !InboxRig::waitFor([&] { return review->model()->proposal(id)->status == ProposalStatus::Executed; }, 5000)) {
+            std::fprintf(stderr, "inbox.approve_to_confirmed_ms: %s\n", qPrintable(approved ? QStringLiteral("not confirmed") : approved.error()));
+            return;
+        }
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+        rig.console->killSwitch()->setUndoWindow(0);
+    }
+    report("inbox.approve_to_confirmed_ms.p50", percentile(milliseconds, 0.5), "ms");
+    report("inbox.approve_to_confirmed_ms", percentile(milliseconds, 1.0), "ms");
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -364,6 +525,7 @@ const Benchmark Benchmarks[] = {
     {"audit", auditCache},
     {"charts", chartsTick},
     {"guardrail", guardrailStatistics},
+    {"inbox", inboxBenchmarks},
 };
 
 } // namespace
