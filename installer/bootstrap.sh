@@ -15,10 +15,12 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
-    prometheus postgresql
-    nodejs npm ca-certificates
+    prometheus postgresql ca-certificates
     fonts-dejavu-core
 )
+# Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
+# build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
+NODE_PACKAGES=(nodejs npm)
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -34,8 +36,9 @@ as_root() {
 }
 
 install_packages() {
-    local missing=()
-    for package in "${PACKAGES[@]}"; do
+    local missing=() wanted=("${PACKAGES[@]}")
+    command -v npm >/dev/null && command -v node >/dev/null || wanted+=("${NODE_PACKAGES[@]}")
+    for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     if [ "${#missing[@]}" -eq 0 ]; then
