@@ -2,6 +2,7 @@
 
 #include "connectors/flagserver.h"
 #include "connectors/flagserverfactory.h"
+#include "store/keychainsecretstore.h"
 #include "control/auditsync.h"
 #include "store/auditcache.h"
 #include "store/auditexporter.h"
@@ -145,6 +146,7 @@ int sync(QCommandLineParser &parser)
     if (configs.isEmpty())
         configs.append(ConnectionSettings::defaultSandbox(Text::tr("Sandbox")));
 
+    KeychainSecretStore secrets;
     int running = 0;
     int failures = 0;
     std::vector<std::unique_ptr<FlagServer>> servers;
@@ -154,7 +156,7 @@ int sync(QCommandLineParser &parser)
             QCoreApplication::exit(failures == 0 ? 0 : CannotRun);
     };
     for (const ConnectionConfig &config : std::as_const(configs)) {
-        std::unique_ptr<FlagServer> server(createFlagServer(config));
+        std::unique_ptr<FlagServer> server(createFlagServer(config, &secrets));
         if (!server || !server->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
             printLine(stderr, Text::tr("%1: skipped, this version cannot read its history").arg(config.displayName));
             continue;

@@ -2,6 +2,7 @@
 
 #include "connectors/flagserver.h"
 #include "connectors/flagserverfactory.h"
+#include "store/keychainsecretstore.h"
 #include "core/stageplan.h"
 #include "store/connectionsettings.h"
 #include "store/contractlibrary.h"
@@ -43,7 +44,8 @@ struct ServerFlags
 ServerFlags loadServer(const ConnectionConfig &config)
 {
     ServerFlags loaded{config.displayName, {}, {}};
-    std::unique_ptr<FlagServer> server(createFlagServer(config));
+    KeychainSecretStore secrets;
+    std::unique_ptr<FlagServer> server(createFlagServer(config, &secrets));
     if (!server) {
         loaded.error = Text::tr("this version has no %1 connector").arg(connectionKindName(config.kind));
         return loaded;

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
+#include "store/keychainsecretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -178,7 +179,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "flagdeck: %s\n", qPrintable(auditError));
         return 2;
     }
-    ConsoleController controller(settings, std::move(audit));
+    KeychainSecretStore secrets;
+    ConsoleController controller(settings, std::move(audit), &secrets);
     if (parser.isSet(contracts))
         controller.setContractsFolder(parser.value(contracts), false);
     for (const InjectedRegression &injected : std::as_const(regressions))

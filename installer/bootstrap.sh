@@ -15,7 +15,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
-    prometheus postgresql ca-certificates
+    prometheus postgresql ca-certificates curl
     fonts-dejavu-core
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
@@ -70,8 +70,10 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing the MCP client the integration tests drive flagdeck mcp with (npm)"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, and unleash-server with the Node 22 it needs"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
+    # --ignore-scripts: no install-time analytics or native builds; Unleash needs neither.
+    (cd "$ROOT/tests/unleash" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"

@@ -9,6 +9,8 @@
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
 #include "../store/contractlibrary.h"
+#include "../store/secretstore.h"
+#include "../connectors/unleash/unleashserver.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
 #include "guardrailwatcher.h"
@@ -23,12 +25,16 @@
 #include <QDateTime>
 #include <QSaveFile>
 #include <QSettings>
+#include <QPointer>
 #include <QThread>
+#include <QUuid>
 
-ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent)
+ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, SecretStore *secrets,
+                                     QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_audit(std::move(audit))
+    , m_secrets(secrets)
     , m_auditModel(new AuditTableModel(m_audit->path(), this))
     , m_flags(new FlagTableModel(this))
     , m_connections(new ConnectionTreeModel(this))
@@ -222,7 +228,7 @@ void ConsoleController::startOffline()
 void ConsoleController::startConnection(const ConnectionConfig &config)
 {
     m_connections->addConnection(config.id, config.displayName);
-    FlagServer *flagServer = createFlagServer(config);
+    FlagServer *flagServer = createFlagServer(config, m_secrets);
     if (!flagServer) {
         const QString detail = tr("this version of FlagDeck has no %1 connector yet").arg(connectionKindName(config.kind));
         m_connections->setState(config.id, ConnectionState::Failed, detail);
@@ -231,6 +237,8 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         return;
     }
     m_servers.insert(config.id, flagServer);
+    if (auto *unleash = qobject_cast<UnleashServer *>(flagServer))
+        unleash->setPollInterval(m_settings.value(QStringLiteral("connections/pollSeconds"), DefaultPollSeconds).toInt() * 1000);
     const QString id = config.id;
     AuditSync *sync = nullptr;
     if (flagServer->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
@@ -344,8 +352,32 @@ QString ConsoleController::addSandboxConnection(const QString &displayName)
     return config.id;
 }
 
+void ConsoleController::addServerConnection(ConnectionConfig config, const QString &token,
+                                            std::function<void(const QString &, const QString &)> done)
+{
+    config.id = QStringLiteral("%1-%2").arg(connectionKindName(config.kind).toLower(),
+                                            QUuid::createUuid().toString(QUuid::Id128).left(12));
+    config.secretRef = QStringLiteral("connection/%1/token").arg(config.id);
+    m_secrets->writeSecret(config.secretRef, token, [this, guard = QPointer(this), config, done](const QString &error) {
+        if (!guard)
+            return;
+        if (!error.isEmpty()) {
+            done({}, tr("the token could not be stored in the keychain, so the connection was not added: %1").arg(error));
+            return;
+        }
+        m_configs.append(config);
+        persist();
+        startConnection(config);
+        done(config.id, {});
+    });
+}
+
 void ConsoleController::removeConnection(const QString &connectionId)
 {
+    for (const ConnectionConfig &config : std::as_const(m_configs)) {
+        if (config.id == connectionId && !config.secretRef.isEmpty())
+            m_secrets->removeSecret(config.secretRef, [](const QString &) {});
+    }
     m_configs.removeIf([&](const ConnectionConfig &config) { return config.id == connectionId; });
     persist();
     delete m_syncs.take(connectionId);

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class AuditSync;
@@ -24,6 +25,7 @@ class KillSwitch;
 class ProposalInbox;
 class ProposalReview;
 class SandboxAgent;
+class SecretStore;
 class StageActions;
 class QSettings;
 
@@ -38,8 +40,12 @@ public:
     static constexpr int StatusWriteDelayMs = 1000;
     static constexpr int SandboxAgentFirstLookMs = 4000;
 
-    // The writer must be open; the audit browser's model reads the same file.
-    ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, QObject *parent = nullptr);
+    static constexpr int DefaultPollSeconds = 5;
+
+    // The writer must be open; the audit browser's model reads the same file. Tokens are read from
+    // and written to secrets, which must outlive the controller.
+    ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, SecretStore *secrets,
+                      QObject *parent = nullptr);
     ~ConsoleController() override;
 
     // Connects every configured server. On a first start (nothing configured), or when
@@ -82,6 +88,10 @@ public:
     void usePrometheus(const QUrl &url);
 
     QString addSandboxConnection(const QString &displayName);
+    // Stores the token in the secret store first; the connection is kept and started only once it
+    // is there. done gets the new connection's id, or an error and an empty id.
+    void addServerConnection(ConnectionConfig config, const QString &token,
+                             std::function<void(const QString &id, const QString &error)> done);
     void removeConnection(const QString &connectionId);
 
 Q_SIGNALS:
@@ -104,6 +114,7 @@ private:
 
     QSettings &m_settings;
     std::unique_ptr<AuditWriter> m_audit;
+    SecretStore *m_secrets;
     AuditTableModel *m_auditModel;
     FlagTableModel *m_flags;
     ConnectionTreeModel *m_connections;

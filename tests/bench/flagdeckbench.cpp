@@ -17,6 +17,7 @@
 #include "control/proposalreview.h"
 #include "item/proposaltablemodel.h"
 #include "postgresserver.h"
+#include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 
 #include <QJsonDocument>
@@ -367,6 +368,7 @@ struct InboxRig
 {
     QTemporaryDir dir;
     std::unique_ptr<QSettings> settings;
+    MemorySecretStore secrets;
     std::unique_ptr<ConsoleController> console;
     QProcess mcp;
     int nextId = 1;
@@ -384,7 +386,7 @@ struct InboxRig
         auto writer = std::make_unique<AuditWriter>();
         if (const QString error = writer->open(auditPath); !error.isEmpty())
             return error;
-        console = std::make_unique<ConsoleController>(*settings, std::move(writer));
+        console = std::make_unique<ConsoleController>(*settings, std::move(writer), &secrets);
         console->setInboxLocation(location);
         console->setSandboxAgentEnabled(false);
         console->start(true);

@@ -17,6 +17,7 @@
 #include "item/proposaltablemodel.h"
 #include "proposaldetailpane.h"
 #include "proposalqueueview.h"
+#include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 #include "mainwindow.h"
 #include "sandboxhistory.h"
@@ -77,6 +78,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
+    MemorySecretStore m_secrets;
     std::unique_ptr<ConsoleController> m_controller;
     std::unique_ptr<MainWindow> m_window;
     int m_auditFiles = 0;
@@ -97,7 +99,7 @@ void tst_MainWindow::init()
     m_settings->clear();
     // A fresh cache for every test.
     const QString auditPath = m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(++m_auditFiles));
-    m_controller = std::make_unique<ConsoleController>(*m_settings, TestAudit::openWriter(auditPath));
+    m_controller = std::make_unique<ConsoleController>(*m_settings, TestAudit::openWriter(auditPath), &m_secrets);
     m_controller->setInboxLocation(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(m_auditFiles)));
     // The tests make their own proposals; theSandboxAgentProposes asks the agent to look.
     m_controller->setSandboxAgentEnabled(false);

@@ -6,6 +6,7 @@
 #include "item/flagtablemodel.h"
 #include "testaudit.h"
 #include "store/connectionsettings.h"
+#include "store/memorysecretstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -27,11 +28,13 @@ private Q_SLOTS:
     void secondSandboxShowsUnderItsOwnName();
     void sandboxOnlySkipsOtherServers();
     void connectorMissingIsAFailedConnection();
+    void aTokenMissingFromTheKeychainFailsTheConnection();
 
 private:
     std::unique_ptr<ConsoleController> started(QSettings &settings, bool sandboxOnly);
     QString freshAuditPath() { return m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(++m_auditFiles)); }
     QTemporaryDir m_dir;
+    MemorySecretStore m_secrets;
     int m_auditFiles = 0;
 };
 
@@ -43,7 +46,7 @@ void tst_ConsoleController::initTestCase()
 
 std::unique_ptr<ConsoleController> tst_ConsoleController::started(QSettings &settings, bool sandboxOnly)
 {
-    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()));
+    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()), &m_secrets);
     QSignalSpy loaded(controller.get(), &ConsoleController::initialLoadFinished);
     controller->start(sandboxOnly);
     [&] { QTRY_VERIFY_WITH_TIMEOUT(controller->initialLoadDone(), 5000); }();
@@ -69,7 +72,7 @@ void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
     const FlagRef route{QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
     int liveRows = 0;
     {
-        auto online = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath));
+        auto online = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath), &m_secrets);
         online->start(false);
         QTRY_VERIFY(online->initialLoadDone());
         liveRows = online->flagModel()->rowCount();
@@ -78,7 +81,7 @@ void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
     } // the console closes; everything it was told is in the cache
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    auto offline = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath));
+    auto offline = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath), &m_secrets);
     QAbstractItemModelTester tester(offline->flagModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     offline->startOffline();
     QVERIFY(!offline->initialLoadDone());
@@ -173,17 +176,36 @@ void tst_ConsoleController::sandboxOnlySkipsOtherServers()
 void tst_ConsoleController::connectorMissingIsAFailedConnection()
 {
     QSettings settings(m_dir.filePath(QStringLiteral("missing.ini")), QSettings::IniFormat);
-    ConnectionConfig unleash;
-    unleash.id = QStringLiteral("un");
-    unleash.kind = ConnectionConfig::Kind::Unleash;
-    unleash.displayName = QStringLiteral("Unleash");
-    ConnectionSettings(settings).save({unleash});
-    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()));
+    ConnectionConfig featbit;
+    featbit.id = QStringLiteral("fb");
+    featbit.kind = ConnectionConfig::Kind::FeatBit;
+    featbit.displayName = QStringLiteral("FeatBit");
+    ConnectionSettings(settings).save({featbit});
+    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()), &m_secrets);
     QSignalSpy problem(controller.get(), &ConsoleController::connectionProblem);
     controller->start(false);
     QVERIFY(controller->initialLoadDone());
     QCOMPARE(problem.size(), 1);
+    QCOMPARE(controller->connectionModel()->state(QStringLiteral("fb")), ConnectionState::Failed);
+}
+
+void tst_ConsoleController::aTokenMissingFromTheKeychainFailsTheConnection()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("token.ini")), QSettings::IniFormat);
+    ConnectionConfig unleash;
+    unleash.id = QStringLiteral("un");
+    unleash.kind = ConnectionConfig::Kind::Unleash;
+    unleash.displayName = QStringLiteral("Unleash");
+    unleash.url = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    unleash.secretRef = QStringLiteral("connection/un/token");
+    ConnectionSettings(settings).save({unleash});
+    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()), &m_secrets);
+    QSignalSpy problem(controller.get(), &ConsoleController::connectionProblem);
+    controller->start(false);
+    QTRY_COMPARE(problem.size(), 1);
+    QVERIFY(controller->initialLoadDone());
     QCOMPARE(controller->connectionModel()->state(QStringLiteral("un")), ConnectionState::Failed);
+    QVERIFY2(problem.first().at(1).toString().contains(QStringLiteral("no admin token")), qPrintable(problem.first().at(1).toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleController)

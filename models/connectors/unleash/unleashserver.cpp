@@ -1,0 +1,620 @@
+#include "unleashserver.h"
+
+#include "../../core/jsonreader.h"
+#include "../../store/secretstore.h"
+#include "unleashevents.h"
+#include "unleashmapping.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace {
+
+const QByteArray JsonType = QByteArrayLiteral("application/json");
+
+QString pathPart(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+QString featurePath(const QString &project, const QString &flagKey)
+{
+    return QStringLiteral("/api/admin/projects/%1/features/%2").arg(pathPart(project), pathPart(flagKey));
+}
+
+QJsonObject environmentOf(const QJsonObject &feature, const QString &environment)
+{
+    for (const QJsonValue &value : feature.value(QStringLiteral("environments")).toArray()) {
+        if (value.toObject().value(QStringLiteral("name")).toString() == environment)
+            return value.toObject();
+    }
+    return {};
+}
+
+// Counts outstanding requests of one load and runs the last step once all have answered.
+struct Pending
+{
+    int count = 0;
+    std::optional<ServerError> error;
+    std::function<void()> whenDone;
+    void finishOne()
+    {
+        if (--count == 0 && whenDone)
+            whenDone();
+    }
+};
+
+} // namespace
+
+UnleashServer::UnleashServer(ConnectionConfig config, SecretStore *secrets, QObject *parent)
+    : FlagServer(std::move(config), parent)
+    , m_secrets(secrets)
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &UnleashServer::poll);
+}
+
+UnleashServer::~UnleashServer() = default;
+
+FlagServer::Capabilities UnleashServer::capabilities() const
+{
+    return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
+        | Capability::SetRollout | Capability::AuditHistory;
+}
+
+void UnleashServer::setPollInterval(int milliseconds)
+{
+    m_pollIntervalMs = std::max(500, milliseconds);
+}
+
+void UnleashServer::connectToServer()
+{
+    ++m_generation;
+    setState(ConnectionState::Connecting, tr("reading the admin token"));
+    const quint64 generation = m_generation;
+    m_secrets->readSecret(config().secretRef, [this, guard = QPointer(this), generation](Result<QString> secret) {
+        if (!guard || generation != m_generation)
+            return;
+        if (!secret || secret.value().isEmpty()) {
+            setState(ConnectionState::Failed,
+                     tr("no admin token for this connection in the keychain: %1")
+                         .arg(secret ? tr("the entry is empty") : secret.error()));
+            return;
+        }
+        m_token = secret.value();
+        setState(ConnectionState::Connecting, tr("reading projects and flags"));
+        loadEverything();
+    });
+}
+
+void UnleashServer::disconnectFromServer()
+{
+    ++m_generation;
+    m_pollTimer.stop();
+    m_polling = false;
+    m_token.clear();
+    setState(ConnectionState::Disconnected);
+}
+
+void UnleashServer::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                         const QByteArray &contentType, AnswerHandler handler, const QByteArray &ifNoneMatch)
+{
+    QUrl url = config().url;
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
+                    + (query < 0 ? path : path.left(query)),
+                QUrl::TolerantMode);
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", m_token.toUtf8());
+    request.setRawHeader("Accept", JsonType);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!ifNoneMatch.isEmpty())
+        request.setRawHeader("If-None-Match", ifNoneMatch);
+    request.setTransferTimeout(RequestTimeoutMs);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > MaxAnswerBytes)
+            reply->abort();
+    });
+    const quint64 generation = m_generation;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, handler = std::move(handler)] {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        Answer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->readAll();
+        answer.etag = reply->rawHeader("ETag");
+        if (answer.status == 0) {
+            answer.networkError = reply->error() == QNetworkReply::OperationCanceledError && answer.body.size() >= 0
+                ? tr("no complete answer (over %1 MiB, or timed out)").arg(MaxAnswerBytes / (1024 * 1024))
+                : reply->errorString();
+        }
+        handler(answer);
+    });
+}
+
+std::optional<ServerError> UnleashServer::failureOf(const Answer &answer)
+{
+    if (!answer.networkError.isEmpty())
+        return ServerError{ServerError::Kind::Network, answer.networkError};
+    if ((answer.status >= 200 && answer.status < 300) || answer.status == 304)
+        return std::nullopt;
+    // Unleash explains itself in {"message": …}; the token is never echoed.
+    const QJsonObject body = QJsonDocument::fromJson(answer.body.left(64 * 1024)).object();
+    QString message = body.value(QStringLiteral("message")).toString().left(400);
+    if (answer.status == 401)
+        message = tr("the admin token was not accepted%1").arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+    else if (answer.status == 403)
+        message = tr("the token may not do this; Unleash needs an admin token (or a personal access token of a user "
+                     "with the permission)%1")
+                      .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+    return ServerError::fromHttpStatus(answer.status, message);
+}
+
+Result<QList<UnleashEvent>> UnleashServer::eventsOf(const Answer &answer) const
+{
+    if (const auto error = failureOf(answer))
+        return Result<QList<UnleashEvent>>::failure(error->sentence());
+    Result<QJsonObject> page = objectOf(answer);
+    if (!page)
+        return Result<QList<UnleashEvent>>::failure(tr("event log: %1").arg(page.error()));
+    Result<QList<UnleashEvent>> events = readUnleashEventPage(page.value(), connectionId());
+    if (!events)
+        return Result<QList<UnleashEvent>>::failure(tr("event log: %1").arg(events.error()));
+    return events;
+}
+
+Result<QJsonObject> UnleashServer::objectOf(const Answer &answer)
+{
+    Result<QJsonDocument> document = parseJsonDocument(answer.body, MaxAnswerBytes, tr("the answer"));
+    if (!document)
+        return Result<QJsonObject>::failure(document.error());
+    if (!document->isObject())
+        return Result<QJsonObject>::failure(tr("the answer is not a JSON object"));
+    return document->object();
+}
+
+void UnleashServer::fail(const ServerError &error)
+{
+    m_pollTimer.stop();
+    setState(ConnectionState::Failed, error.sentence());
+}
+
+void UnleashServer::loadStep(const std::shared_ptr<Load> &load, const QString &path,
+                             std::function<void(const QJsonObject &)> use)
+{
+    ++load->outstanding;
+    send("GET", path, {}, {}, [this, load, use = std::move(use)](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            load->noteError(*error);
+        } else if (Result<QJsonObject> object = objectOf(answer); !object) {
+            load->noteError({ServerError::Kind::Protocol, object.error()});
+        } else if (!load->error) {
+            use(object.value());
+        }
+        if (--load->outstanding == 0)
+            finishLoad(load);
+    });
+}
+
+void UnleashServer::loadEverything()
+{
+    auto load = std::make_shared<Load>();
+    load->initial = state() != ConnectionState::Connected && state() != ConnectionState::Reconnecting;
+    ++load->outstanding; // held until every first request is on its way
+    loadStep(load, QStringLiteral("/api/admin/ui-config"), [this, load](const QJsonObject &config) {
+        m_version = tr("Unleash %1 %2")
+                        .arg(config.value(QStringLiteral("version")).toString(),
+                             config.value(QStringLiteral("environment")).toString())
+                        .simplified();
+        // The newest event before any flag is read, so a change made meanwhile is seen by the next poll.
+        loadStep(load, QStringLiteral("/api/admin/search/events?limit=1"), [this, load](const QJsonObject &page) {
+            Result<QList<UnleashEvent>> events = readUnleashEventPage(page, connectionId());
+            if (!events)
+                load->noteError({ServerError::Kind::Protocol, tr("event log: %1").arg(events.error())});
+            else if (!events->isEmpty())
+                m_lastEventId = std::max(m_lastEventId, events->first().id);
+        });
+        loadStep(load, QStringLiteral("/api/admin/projects"), [this, load](const QJsonObject &list) {
+            for (const QJsonValue &value : list.value(QStringLiteral("projects")).toArray()) {
+                const QString project = value.toObject().value(QStringLiteral("id")).toString();
+                if (!project.isEmpty() && !value.toObject().value(QStringLiteral("archivedAt")).isString())
+                    loadProject(load, project);
+            }
+        });
+    });
+    if (--load->outstanding == 0)
+        finishLoad(load);
+}
+
+void UnleashServer::loadProject(const std::shared_ptr<Load> &load, const QString &project)
+{
+    load->features[project];
+    loadStep(load, QStringLiteral("/api/admin/environments/project/%1").arg(pathPart(project)),
+             [load, project](const QJsonObject &list) {
+                 for (const QJsonValue &value : list.value(QStringLiteral("environments")).toArray()) {
+                     const QJsonObject environment = value.toObject();
+                     const QString name = environment.value(QStringLiteral("name")).toString();
+                     if (environment.value(QStringLiteral("enabled")).toBool(true) && !name.isEmpty())
+                         load->environments.append(UnleashMapping::environmentName(project, name));
+                 }
+             });
+    loadStep(load, QStringLiteral("/api/admin/projects/%1/features").arg(pathPart(project)),
+             [this, load, project](const QJsonObject &list) {
+                 for (const QJsonValue &value : list.value(QStringLiteral("features")).toArray()) {
+                     const QString key = value.toObject().value(QStringLiteral("name")).toString();
+                     if (key.isEmpty())
+                         continue;
+                     loadStep(load, featurePath(project, key), [load, project, key](const QJsonObject &feature) {
+                         if (feature.value(QStringLiteral("name")).toString() == key)
+                             load->features[project].insert(key, feature);
+                         else
+                             load->noteError({ServerError::Kind::Protocol, tr("flag %1: the answer names another flag").arg(key)});
+                     });
+                 }
+             });
+}
+
+void UnleashServer::finishLoad(const std::shared_ptr<Load> &load)
+{
+    if (load->error) {
+        if (load->initial)
+            fail(*load->error);
+        else
+            pollFailed(*load->error);
+        return;
+    }
+    m_features = load->features;
+    load->environments.sort();
+    const bool environmentsMoved = m_environments != load->environments;
+    m_environments = load->environments;
+    if (environmentsMoved || load->initial)
+        Q_EMIT environmentsChanged(m_environments);
+    for (const QString &environment : std::as_const(m_environments))
+        Q_EMIT flagsReplaced(environment, flagsOf(environment));
+    m_lastAnswerMs = QDateTime::currentMSecsSinceEpoch();
+    m_pollFailures = 0;
+    m_polling = false;
+    connectedDetail();
+    schedulePoll();
+}
+
+void UnleashServer::readFeature(const QString &project, const QString &flagKey,
+                                std::function<void(Result<QJsonObject>)> done)
+{
+    send("GET", featurePath(project, flagKey), {}, {}, [flagKey, done = std::move(done)](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            done(Result<QJsonObject>::failure(error->sentence()));
+            return;
+        }
+        Result<QJsonObject> feature = objectOf(answer);
+        if (feature && feature->value(QStringLiteral("name")).toString() != flagKey)
+            feature = Result<QJsonObject>::failure(tr("flag %1: the answer names another flag").arg(flagKey));
+        done(std::move(feature));
+    });
+}
+
+Result<Flag> UnleashServer::flagOf(const QString &project, const QJsonObject &feature, const QString &environment) const
+{
+    const QJsonObject state = environmentOf(feature, environment);
+    if (state.isEmpty())
+        return Result<Flag>::failure(tr("flag %1 has no environment %2").arg(feature.value(QStringLiteral("name")).toString(), environment));
+    Result<UnleashMapping::EnvironmentFlag> read = UnleashMapping::flagFromEnvironment(feature, state);
+    if (!read)
+        return Result<Flag>::failure(tr("project %1: %2").arg(project, read.error()));
+    return read->flag;
+}
+
+QList<Flag> UnleashServer::flagsOf(const QString &environment) const
+{
+    QList<Flag> flags;
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where)
+        return flags;
+    const QHash<QString, QJsonObject> features = m_features.value(where->project);
+    for (const QJsonObject &feature : features) {
+        Result<Flag> flag = flagOf(where->project, feature, where->environment);
+        if (flag)
+            flags.append(std::move(flag).value());
+    }
+    std::sort(flags.begin(), flags.end(), [](const Flag &a, const Flag &b) { return a.key < b.key; });
+    return flags;
+}
+
+void UnleashServer::noteFeature(const QString &project, const QJsonObject &feature, bool announce)
+{
+    const QString key = feature.value(QStringLiteral("name")).toString();
+    const QJsonObject before = m_features.value(project).value(key);
+    m_features[project].insert(key, feature);
+    if (!announce)
+        return;
+    for (const QJsonValue &value : feature.value(QStringLiteral("environments")).toArray()) {
+        const QString name = value.toObject().value(QStringLiteral("name")).toString();
+        const QString environment = UnleashMapping::environmentName(project, name);
+        if (!m_environments.contains(environment))
+            continue;
+        const QJsonObject previous = environmentOf(before, name);
+        if (!previous.isEmpty() && UnleashMapping::revisionOf(previous) == UnleashMapping::revisionOf(value.toObject()))
+            continue;
+        if (Result<Flag> flag = flagOf(project, feature, name))
+            Q_EMIT flagChanged(environment, flag.value());
+    }
+}
+
+void UnleashServer::connectedDetail()
+{
+    const QString checked = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_lastAnswerMs).time(), QLocale::ShortFormat);
+    const QString every = tr("polls every %1 s, last answer at %2").arg(m_pollIntervalMs / 1000.0).arg(checked);
+    const QString enterprise = tr("change requests not available (Unleash Enterprise)");
+    setState(ConnectionState::Connected, QStringLiteral("%1 · %2 · %3").arg(m_version, every, enterprise));
+}
+
+void UnleashServer::schedulePoll()
+{
+    const int backoff = std::min(MaxPollBackoffMs, m_pollIntervalMs << std::min(m_pollFailures, 6));
+    m_pollTimer.start(m_pollFailures == 0 ? m_pollIntervalMs : backoff);
+}
+
+void UnleashServer::pollFailed(const ServerError &error)
+{
+    m_polling = false;
+    if (error.kind == ServerError::Kind::Unauthorized || error.kind == ServerError::Kind::Forbidden) {
+        fail(error);
+        return;
+    }
+    ++m_pollFailures;
+    setState(ConnectionState::Reconnecting, error.sentence());
+    schedulePoll();
+    Q_EMIT polled();
+}
+
+void UnleashServer::poll()
+{
+    if (m_polling || state() == ConnectionState::Failed || state() == ConnectionState::Disconnected)
+        return;
+    m_polling = true;
+    const QString path = QStringLiteral("/api/admin/search/events?limit=%1").arg(PollEventLimit);
+    send("GET", path, {}, {}, [this](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            pollFailed(*error);
+            return;
+        }
+        m_lastAnswerMs = QDateTime::currentMSecsSinceEpoch();
+        const bool wasDown = state() != ConnectionState::Connected;
+        m_pollFailures = 0;
+        if (answer.status == 304) {
+            m_polling = false;
+            connectedDetail();
+            schedulePoll();
+            Q_EMIT polled();
+            return;
+        }
+        Result<QList<UnleashEvent>> events = eventsOf(answer);
+        if (!events) {
+            pollFailed({ServerError::Kind::Protocol, events.error()});
+            return;
+        }
+        m_eventsEtag = answer.etag;
+        QList<UnleashEvent> fresh;
+        for (const UnleashEvent &event : events.value()) {
+            if (event.id > m_lastEventId)
+                fresh.append(event);
+        }
+        const bool tooMany = fresh.size() >= PollEventLimit;
+        const bool structural = std::any_of(fresh.cbegin(), fresh.cend(), [](const UnleashEvent &event) {
+            return event.type.startsWith(QLatin1String("feature-archived")) || event.type == QLatin1String("feature-deleted")
+                || event.type.startsWith(QLatin1String("feature-revived")) || event.type.startsWith(QLatin1String("project-"))
+                || event.type.startsWith(QLatin1String("environment-"));
+        });
+        for (const UnleashEvent &event : std::as_const(fresh))
+            m_lastEventId = std::max(m_lastEventId, event.id);
+        if (wasDown || tooMany || structural) {
+            // Reconnected, or more changed than is worth following one by one: read everything again.
+            m_polling = false;
+            loadEverything();
+            Q_EMIT polled();
+            return;
+        }
+        QSet<QPair<QString, QString>> named;
+        for (const UnleashEvent &event : std::as_const(fresh)) {
+            if (!event.featureName.isEmpty() && !event.project.isEmpty())
+                named.insert({event.project, event.featureName});
+        }
+        auto pending = std::make_shared<Pending>();
+        pending->count = 1;
+        pending->whenDone = [this] {
+            m_polling = false;
+            connectedDetail();
+            schedulePoll();
+            Q_EMIT polled();
+        };
+        for (const auto &[project, key] : std::as_const(named)) {
+            ++pending->count;
+            readFeature(project, key, [this, pending, project = project](Result<QJsonObject> feature) {
+                // A flag that vanished between the event and the read is handled by its archive event.
+                if (feature)
+                    noteFeature(project, feature.value(), true);
+                pending->finishOne();
+            });
+        }
+        pending->finishOne();
+    }, m_eventsEtag);
+}
+
+ServerReply *UnleashServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled, const QString &)
+{
+    auto *reply = new ServerReply(this);
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no Unleash environment %1").arg(environment)});
+        return reply;
+    }
+    const QString path = featurePath(where->project, flagKey)
+        + QStringLiteral("/environments/%1/%2").arg(pathPart(where->environment), enabled ? QStringLiteral("on") : QStringLiteral("off"));
+    send("POST", path, {}, {}, [this, reply, where = *where, flagKey, enabled](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            reply->finishWithError(*error);
+            return;
+        }
+        // The server's 200 is its confirmation; the flag is the one last read, with the new state.
+        QJsonObject feature = m_features.value(where.project).value(flagKey);
+        QJsonArray environments = feature.value(QStringLiteral("environments")).toArray();
+        for (qsizetype i = 0; i < environments.size(); ++i) {
+            QJsonObject state = environments.at(i).toObject();
+            if (state.value(QStringLiteral("name")).toString() == where.environment) {
+                state.insert(QStringLiteral("enabled"), enabled);
+                environments.replace(i, state);
+            }
+        }
+        feature.insert(QStringLiteral("environments"), environments);
+        if (Result<Flag> flag = flagOf(where.project, feature, where.environment)) {
+            noteFeature(where.project, feature, false);
+            reply->finishWithFlag(flag.value());
+            return;
+        }
+        // Not read before (created since the last poll): read it back.
+        readFeature(where.project, flagKey, [this, reply, where](Result<QJsonObject> read) {
+            Result<Flag> flag = read ? flagOf(where.project, read.value(), where.environment)
+                                     : Result<Flag>::failure(read.error());
+            if (!flag) {
+                reply->finishWithError({ServerError::Kind::Protocol, flag.error()});
+                return;
+            }
+            noteFeature(where.project, read.value(), false);
+            reply->finishWithFlag(flag.value());
+        });
+    });
+    return reply;
+}
+
+ServerReply *UnleashServer::setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
+                                       const QString &expectedRevision, const QString &)
+{
+    auto *reply = new ServerReply(this);
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no Unleash environment %1").arg(environment)});
+        return reply;
+    }
+    const auto finishWithReadBack = [this, reply, where = *where, flagKey] {
+        readFeature(where.project, flagKey, [this, reply, where](Result<QJsonObject> read) {
+            Result<Flag> flag = read ? flagOf(where.project, read.value(), where.environment)
+                                     : Result<Flag>::failure(read.error());
+            if (!flag) {
+                reply->finishWithError({ServerError::Kind::Protocol, flag.error()});
+                return;
+            }
+            noteFeature(where.project, read.value(), false);
+            reply->finishWithFlag(flag.value());
+        });
+    };
+    // Unleash has no revision check of its own: read, compare, then write the one strategy.
+    readFeature(where->project, flagKey, [this, reply, where = *where, flagKey, rollout, expectedRevision, finishWithReadBack](Result<QJsonObject> read) {
+        if (!read) {
+            reply->finishWithError({ServerError::Kind::Protocol, read.error()});
+            return;
+        }
+        const QJsonObject state = environmentOf(read.value(), where.environment);
+        Result<Flag> current = flagOf(where.project, read.value(), where.environment);
+        if (!current) {
+            reply->finishWithError({ServerError::Kind::Protocol, current.error()});
+            return;
+        }
+        if (!expectedRevision.isEmpty() && current->revision != expectedRevision) {
+            noteFeature(where.project, read.value(), true);
+            reply->finishWithError({ServerError::Kind::Conflict, tr("the flag changed in Unleash since it was read")});
+            return;
+        }
+        Result<UnleashMapping::RolloutWrite> write = UnleashMapping::rolloutWrite(flagKey, state, current.value(), rollout);
+        if (!write) {
+            reply->finishWithError({ServerError::Kind::Protocol, write.error()});
+            return;
+        }
+        QString path = featurePath(where.project, flagKey) + QStringLiteral("/environments/%1/strategies").arg(pathPart(where.environment));
+        const auto written = [reply, finishWithReadBack](const Answer &answer) {
+            if (const auto error = failureOf(answer)) {
+                reply->finishWithError(*error);
+                return;
+            }
+            finishWithReadBack();
+        };
+        if (write->strategyId.isEmpty()) {
+            send("POST", path, QJsonDocument(write->newStrategy).toJson(QJsonDocument::Compact), JsonType, written);
+        } else {
+            path += QLatin1Char('/') + pathPart(write->strategyId);
+            send("PATCH", path, QJsonDocument(write->patch).toJson(QJsonDocument::Compact), JsonType, written);
+        }
+    });
+    return reply;
+}
+
+ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
+{
+    auto *reply = new ServerReply(this);
+    bool numeric = false;
+    const qint64 after = cursor.isEmpty() ? 0 : cursor.toLongLong(&numeric);
+    if (!cursor.isEmpty() && !numeric) {
+        reply->finishWithError({ServerError::Kind::Protocol, tr("the stored history cursor \"%1\" is not an Unleash event id").arg(cursor)});
+        return reply;
+    }
+    // The event search pages newest first: page back until reaching the cursor, then hand the
+    // entries over oldest first. An event logged meanwhile shifts a page by one; duplicates are
+    // dropped by the audit cache.
+    auto collected = std::make_shared<QList<UnleashEvent>>();
+    auto nextPage = std::make_shared<std::function<void(int)>>();
+    *nextPage = [this, reply, after, cursor, collected, weakNext = std::weak_ptr(nextPage)](int offset) {
+        const QString path = QStringLiteral("/api/admin/search/events?limit=%1&offset=%2").arg(EventPageSize).arg(offset);
+        send("GET", path, {}, {}, [this, reply, after, cursor, collected, weakNext, offset](const Answer &answer) {
+            if (const auto error = failureOf(answer)) {
+                reply->finishWithError(*error);
+                return;
+            }
+            Result<QList<UnleashEvent>> events = eventsOf(answer);
+            if (!events) {
+                reply->finishWithError({ServerError::Kind::Protocol, events.error()});
+                return;
+            }
+            bool reachedCursor = events->size() < EventPageSize;
+            for (const UnleashEvent &event : events.value()) {
+                if (event.id <= after)
+                    reachedCursor = true;
+                else
+                    collected->append(event);
+            }
+            if (!reachedCursor) {
+                if (const auto next = weakNext.lock())
+                    (*next)(offset + EventPageSize);
+                return;
+            }
+            std::sort(collected->begin(), collected->end(), [](const UnleashEvent &a, const UnleashEvent &b) { return a.id < b.id; });
+            QList<AuditEntry> entries;
+            qint64 newest = after;
+            qint64 previous = 0;
+            for (const UnleashEvent &event : std::as_const(*collected)) {
+                if (event.id == previous)
+                    continue;
+                previous = event.id;
+                entries.append(event.entry);
+                newest = std::max(newest, event.id);
+            }
+            reply->finishWithAudit(entries, entries.isEmpty() ? cursor : QString::number(newest));
+        });
+    };
+    // The reply keeps the pager alive until it finishes.
+    connect(reply, &QObject::destroyed, this, [nextPage] {});
+    (*nextPage)(0);
+    return reply;
+}

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "../flagserver.h"
+#include "unleashevents.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class SecretStore;
+
+// An Unleash server through its admin API and an admin token (Authorization header, no
+// "Bearer"). Each project × environment is one FlagDeck environment, "project/environment".
+// Unleash's open-source server pushes nothing, so live changes come from polling its event log
+// (with If-None-Match, so an unchanged log costs a 304): each new event re-reads the one flag it
+// names. Kills and restores are confirmed by the server's own 200; rollout changes by reading the
+// flag back after the write.
+class UnleashServer : public FlagServer
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultPollIntervalMs = 5000;
+    static constexpr int MaxPollBackoffMs = 60000;
+    static constexpr int RequestTimeoutMs = 15000;
+    static constexpr qint64 MaxAnswerBytes = 64LL * 1024 * 1024;
+    static constexpr int EventPageSize = 1000;
+    // New events beyond this many in one poll reload every flag instead of each one named.
+    static constexpr int PollEventLimit = 100;
+
+    UnleashServer(ConnectionConfig config, SecretStore *secrets, QObject *parent = nullptr);
+    ~UnleashServer() override;
+
+    Capabilities capabilities() const override;
+    void connectToServer() override;
+    void disconnectFromServer() override;
+    QStringList environments() const override { return m_environments; }
+
+    ServerReply *setEnabled(const QString &environment, const QString &flagKey, bool enabled,
+                            const QString &comment) override;
+    ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
+                            const QString &expectedRevision, const QString &comment) override;
+    ServerReply *fetchAuditSince(const QString &cursor) override;
+
+    void setPollInterval(int milliseconds);
+    int pollInterval() const { return m_pollIntervalMs; }
+    // When the server last answered a poll (or the first load); 0 before that.
+    qint64 lastAnswerMs() const { return m_lastAnswerMs; }
+    // "Unleash 8.2.0 Open Source", once connected.
+    QString serverVersion() const { return m_version; }
+
+Q_SIGNALS:
+    // One poll of the event log finished (whether or not anything changed).
+    void polled();
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray etag;
+        QString networkError; // set when no HTTP answer came
+    };
+    using AnswerHandler = std::function<void(const Answer &answer)>;
+
+    void send(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &contentType,
+              AnswerHandler handler, const QByteArray &ifNoneMatch = {});
+    // The failure an answer means, if any (a 2xx and a 304 are not failures).
+    static std::optional<ServerError> failureOf(const Answer &answer);
+    static Result<QJsonObject> objectOf(const Answer &answer);
+    Result<QList<UnleashEvent>> eventsOf(const Answer &answer) const;
+
+    // One reading of every project, environment and flag; the last answer finishes it.
+    struct Load
+    {
+        bool initial = false;
+        int outstanding = 0;
+        std::optional<ServerError> error;
+        QHash<QString, QHash<QString, QJsonObject>> features;
+        QStringList environments;
+        void noteError(const ServerError &found)
+        {
+            if (!error)
+                error = found;
+        }
+    };
+    void loadEverything();
+    void loadStep(const std::shared_ptr<Load> &load, const QString &path, std::function<void(const QJsonObject &)> use);
+    void loadProject(const std::shared_ptr<Load> &load, const QString &project);
+    void finishLoad(const std::shared_ptr<Load> &load);
+    void readFeature(const QString &project, const QString &flagKey, std::function<void(Result<QJsonObject>)> done);
+    // Stores a feature read from the server; emits a change for every environment whose revision moved.
+    void noteFeature(const QString &project, const QJsonObject &feature, bool announce);
+    QList<Flag> flagsOf(const QString &environment) const;
+    Result<Flag> flagOf(const QString &project, const QJsonObject &feature, const QString &environment) const;
+
+    void poll();
+    void pollFailed(const ServerError &error);
+    void schedulePoll();
+    void connectedDetail();
+    void fail(const ServerError &error);
+
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_network;
+    QString m_token;
+    QString m_version;
+    QStringList m_environments;
+    QHash<QString, QHash<QString, QJsonObject>> m_features; // project → flag key → feature as read
+    QTimer m_pollTimer;
+    int m_pollIntervalMs = DefaultPollIntervalMs;
+    int m_pollFailures = 0;
+    bool m_polling = false;
+    qint64 m_lastEventId = 0;
+    QByteArray m_eventsEtag;
+    qint64 m_lastAnswerMs = 0;
+    quint64 m_generation = 0; // bumped by disconnect, so answers to an older connection are dropped
+};

@@ -1,0 +1,358 @@
+// The Unleash connector against a real unleash-server with PostgreSQL, both started here on
+// 127.0.0.1. Every change FlagDeck makes is checked through the client API, which is what
+// applications with a backend token see.
+#include "connectors/serverreply.h"
+#include "connectors/unleash/unleashserver.h"
+#include "control/auditsync.h"
+#include "store/memorysecretstore.h"
+#include "testaudit.h"
+#include "unleashundertest.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+
+const QString Development = QStringLiteral("default/development");
+const QString Production = QStringLiteral("default/production");
+
+QString rolloutText(const Rollout &rollout)
+{
+    QStringList parts;
+    for (const VariationShare &share : rollout.shares())
+        parts.append(QStringLiteral("%1=%2").arg(share.variationId).arg(share.basisPoints));
+    parts.sort(); // Unleash may reorder variants when it stores them
+    return parts.join(QLatin1Char(' '));
+}
+
+QJsonObject variant(const QString &name, int weight, const QString &weightType, const QString &payload = {})
+{
+    QJsonObject json{{QStringLiteral("name"), name},
+                     {QStringLiteral("weight"), weight},
+                     {QStringLiteral("weightType"), weightType},
+                     {QStringLiteral("stickiness"), QStringLiteral("default")}};
+    if (!payload.isEmpty())
+        json.insert(QStringLiteral("payload"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                           {QStringLiteral("value"), payload}});
+    return json;
+}
+
+} // namespace
+
+class tst_UnleashServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsEveryProjectEnvironmentWithExactRollouts();
+    void killAndRestoreAreWhatApplicationsSee();
+    void rolloutChangeKeepsTheStrategysOtherFields();
+    void rolloutWithAnUnexposedShareSetsThePercentage();
+    void aStaleRevisionIsAConflict();
+    void aRolloutUnleashCannotExpressIsRefused();
+    void changesMadeElsewhereArriveByPolling();
+    void auditSyncReadsTheEventLogAndResumes();
+    void aWrongTokenSaysSo();
+
+private:
+    std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
+    Flag flagIn(UnleashServer &server, const QString &environment, const QString &key);
+    void createFlag(const QString &key, const QJsonArray &variants, int rollout);
+    Flag waitFor(ServerReply *reply);
+
+    UnleashUnderTest m_unleash;
+    MemorySecretStore m_secrets;
+    QTemporaryDir m_dir;
+    QHash<QString, QList<Flag>> m_lastFlags;
+};
+
+void tst_UnleashServer::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (const QString error = m_unleash.start(); !error.isEmpty())
+        QFAIL(qPrintable(error));
+    createFlag(QStringLiteral("support.route"),
+               {variant(QStringLiteral("baseline"), 950, QStringLiteral("fix"), QStringLiteral("baseline_profile")),
+                variant(QStringLiteral("citation_first_v2"), 50, QStringLiteral("variable"), QStringLiteral("citation_first_v2"))},
+               100);
+    createFlag(QStringLiteral("tool.permissions"), {}, 100);
+    createFlag(QStringLiteral("model.route"),
+               {variant(QStringLiteral("small"), 500, QStringLiteral("variable")),
+                variant(QStringLiteral("large"), 500, QStringLiteral("variable"))},
+               100);
+}
+
+void tst_UnleashServer::createFlag(const QString &key, const QJsonArray &variants, int rollout)
+{
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features"),
+                            QJsonObject{{QStringLiteral("name"), key}, {QStringLiteral("type"), QStringLiteral("experiment")}})
+                 .status,
+             201);
+    const QJsonObject strategy{
+        {QStringLiteral("name"), QStringLiteral("flexibleRollout")},
+        {QStringLiteral("title"), QStringLiteral("AI rollout")},
+        {QStringLiteral("constraints"), QJsonArray()},
+        {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("rollout"), QString::number(rollout)},
+                                                   {QStringLiteral("stickiness"), QStringLiteral("userId")},
+                                                   {QStringLiteral("groupId"), key}}},
+        {QStringLiteral("variants"), variants}};
+    const QString base = QStringLiteral("/api/admin/projects/default/features/%1/environments/development").arg(key);
+    QCOMPARE(m_unleash.post(base + QStringLiteral("/strategies"), strategy).status, 200);
+    QCOMPARE(m_unleash.post(base + QStringLiteral("/on")).status, 200);
+}
+
+std::unique_ptr<UnleashServer> tst_UnleashServer::connected(const QString &token)
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("unleash-it");
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.displayName = QStringLiteral("Unleash under test");
+    config.url = m_unleash.url();
+    config.secretRef = QStringLiteral("connection/unleash-it/token/") + token;
+    m_secrets.writeSecret(config.secretRef, token, [](const QString &) {});
+    auto server = std::make_unique<UnleashServer>(config, &m_secrets);
+    m_lastFlags.clear();
+    connect(server.get(), &FlagServer::flagsReplaced, this,
+            [this](const QString &environment, const QList<Flag> &flags) { m_lastFlags.insert(environment, flags); });
+    server->connectToServer();
+    return server;
+}
+
+Flag tst_UnleashServer::flagIn(UnleashServer &server, const QString &environment, const QString &key)
+{
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(server.state(), ConnectionState::Connected, 20000); }();
+    for (const Flag &flag : m_lastFlags.value(environment)) {
+        if (flag.key == key)
+            return flag;
+    }
+    return {};
+}
+
+Flag tst_UnleashServer::waitFor(ServerReply *reply)
+{
+    Flag flag;
+    QString error;
+    bool done = false;
+    connect(reply, &ServerReply::finished, this, [&] {
+        done = true;
+        if (reply->failed())
+            error = reply->error().sentence();
+        else
+            flag = reply->flag();
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+    if (!error.isEmpty())
+        flag.revision = QStringLiteral("failed: ") + error;
+    return flag;
+}
+
+void tst_UnleashServer::listsEveryProjectEnvironmentWithExactRollouts()
+{
+    auto server = connected();
+    const Flag route = flagIn(*server, Development, QStringLiteral("support.route"));
+    QCOMPARE(server->environments(), (QStringList{Development, Production}));
+    QVERIFY(route.enabled);
+    QCOMPARE(rolloutText(route.rollout), QStringLiteral("baseline=9500 citation_first_v2=500"));
+    QCOMPARE(route.offVariationId, QStringLiteral("disabled"));
+    QCOMPARE(route.variation(QStringLiteral("citation_first_v2"))->value, QStringLiteral("citation_first_v2"));
+    QCOMPARE(route.consistencyError(), QString());
+
+    const Flag tools = flagIn(*server, Development, QStringLiteral("tool.permissions"));
+    QCOMPARE(tools.valueType, FlagValueType::Boolean);
+    QCOMPARE(rolloutText(tools.rollout), QStringLiteral("on=10000"));
+    // Never enabled in production: off there, with no strategy serving anyone.
+    const Flag toolsInProduction = flagIn(*server, Production, QStringLiteral("tool.permissions"));
+    QVERIFY(!toolsInProduction.enabled);
+    QVERIFY(server->serverVersion().startsWith(QStringLiteral("Unleash 8.")));
+    QVERIFY(server->stateDetail().contains(QStringLiteral("change requests not available")));
+}
+
+void tst_UnleashServer::killAndRestoreAreWhatApplicationsSee()
+{
+    auto server = connected();
+    const Flag before = flagIn(*server, Development, QStringLiteral("tool.permissions"));
+    QVERIFY(m_unleash.clientFeature(QStringLiteral("tool.permissions")).value(QStringLiteral("enabled")).toBool());
+
+    const Flag killed = waitFor(server->setEnabled(Development, QStringLiteral("tool.permissions"), false, {}));
+    QVERIFY2(!killed.revision.startsWith(QStringLiteral("failed")), qPrintable(killed.revision));
+    QVERIFY(!killed.enabled);
+    QVERIFY(killed.revision != before.revision);
+    QVERIFY(!m_unleash.clientFeature(QStringLiteral("tool.permissions")).value(QStringLiteral("enabled")).toBool(true));
+
+    const Flag restored = waitFor(server->setEnabled(Development, QStringLiteral("tool.permissions"), true, {}));
+    QVERIFY(restored.enabled);
+    QCOMPARE(restored.revision, before.revision);
+    QVERIFY(m_unleash.clientFeature(QStringLiteral("tool.permissions")).value(QStringLiteral("enabled")).toBool());
+}
+
+void tst_UnleashServer::rolloutChangeKeepsTheStrategysOtherFields()
+{
+    auto server = connected();
+    const Flag before = flagIn(*server, Development, QStringLiteral("support.route"));
+    const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("citation_first_v2"), 5000}});
+    const Flag after = waitFor(server->setRollout(Development, QStringLiteral("support.route"), half, before.revision, {}));
+    QVERIFY2(!after.revision.startsWith(QStringLiteral("failed")), qPrintable(after.revision));
+    QCOMPARE(rolloutText(after.rollout), QStringLiteral("baseline=5000 citation_first_v2=5000"));
+
+    const QJsonObject seen = m_unleash.clientFeature(QStringLiteral("support.route"));
+    const QJsonObject strategy = seen.value(QStringLiteral("strategies")).toArray().first().toObject();
+    const QJsonObject parameters = strategy.value(QStringLiteral("parameters")).toObject();
+    QCOMPARE(parameters.value(QStringLiteral("rollout")).toString(), QStringLiteral("100"));
+    QCOMPARE(parameters.value(QStringLiteral("stickiness")).toString(), QStringLiteral("userId"));
+    const QJsonArray variants = strategy.value(QStringLiteral("variants")).toArray();
+    QCOMPARE(variants.size(), 2);
+    for (const QJsonValue &value : variants) {
+        QCOMPARE(value.toObject().value(QStringLiteral("weight")).toInt(), 500);
+        QVERIFY(value.toObject().contains(QStringLiteral("payload")));
+    }
+    const QJsonObject admin = m_unleash.get(QStringLiteral("/api/admin/projects/default/features/support.route")).object();
+    const QJsonObject adminStrategy =
+        admin.value(QStringLiteral("environments")).toArray().first().toObject().value(QStringLiteral("strategies")).toArray().first().toObject();
+    QCOMPARE(adminStrategy.value(QStringLiteral("title")).toString(), QStringLiteral("AI rollout"));
+}
+
+void tst_UnleashServer::rolloutWithAnUnexposedShareSetsThePercentage()
+{
+    auto server = connected();
+    const Flag before = flagIn(*server, Development, QStringLiteral("model.route"));
+    // 40% exposed: 10% large, 30% small, 60% get no variant.
+    const Rollout target({{QStringLiteral("small"), 3000}, {QStringLiteral("large"), 1000}, {QStringLiteral("disabled"), 6000}});
+    const Flag after = waitFor(server->setRollout(Development, QStringLiteral("model.route"), target, before.revision, {}));
+    QVERIFY2(!after.revision.startsWith(QStringLiteral("failed")), qPrintable(after.revision));
+    QCOMPARE(rolloutText(after.rollout), QStringLiteral("disabled=6000 large=1000 small=3000"));
+    const QJsonObject strategy =
+        m_unleash.clientFeature(QStringLiteral("model.route")).value(QStringLiteral("strategies")).toArray().first().toObject();
+    QCOMPARE(strategy.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("rollout")).toString(), QStringLiteral("40"));
+    QMap<QString, int> weights;
+    for (const QJsonValue &value : strategy.value(QStringLiteral("variants")).toArray())
+        weights.insert(value.toObject().value(QStringLiteral("name")).toString(), value.toObject().value(QStringLiteral("weight")).toInt());
+    QCOMPARE(weights.value(QStringLiteral("small")), 750);
+    QCOMPARE(weights.value(QStringLiteral("large")), 250);
+}
+
+void tst_UnleashServer::aStaleRevisionIsAConflict()
+{
+    auto server = connected();
+    const Flag before = flagIn(*server, Development, QStringLiteral("support.route"));
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    // Someone else changes the rollout in Unleash's own UI.
+    const QJsonObject admin = m_unleash.get(QStringLiteral("/api/admin/projects/default/features/support.route")).object();
+    const QString strategyId = admin.value(QStringLiteral("environments")).toArray().first().toObject()
+                                   .value(QStringLiteral("strategies")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(m_unleash.patch(QStringLiteral("/api/admin/projects/default/features/support.route/environments/development/strategies/")
+                                 + strategyId,
+                             QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
+                                                    {QStringLiteral("path"), QStringLiteral("/parameters/rollout")},
+                                                    {QStringLiteral("value"), QStringLiteral("80")}}})
+                 .status,
+             200);
+    const Rollout everyone({{QStringLiteral("baseline"), 0}, {QStringLiteral("citation_first_v2"), 10000}});
+    ServerReply *reply = server->setRollout(Development, QStringLiteral("support.route"), everyone, before.revision, {});
+    QSignalSpy finished(reply, &ServerReply::finished);
+    bool conflict = false;
+    connect(reply, &ServerReply::finished, this, [&] { conflict = reply->failed() && reply->error().kind == ServerError::Kind::Conflict; });
+    QVERIFY(finished.wait(10000));
+    QVERIFY(conflict);
+    // The person is shown what the flag is now.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rolloutText(changed.first().at(1).value<Flag>().rollout).contains(QStringLiteral("disabled=2000")), true);
+    QCOMPARE(m_unleash.clientFeature(QStringLiteral("support.route")).value(QStringLiteral("strategies")).toArray().first().toObject()
+                 .value(QStringLiteral("parameters")).toObject().value(QStringLiteral("rollout")).toString(),
+             QStringLiteral("80"));
+}
+
+void tst_UnleashServer::aRolloutUnleashCannotExpressIsRefused()
+{
+    auto server = connected();
+    const Flag before = flagIn(*server, Development, QStringLiteral("tool.permissions"));
+    const Rollout fine({{QStringLiteral("on"), 3333}, {QStringLiteral("off"), 6667}});
+    const Flag refused = waitFor(server->setRollout(Development, QStringLiteral("tool.permissions"), fine, before.revision, {}));
+    QVERIFY2(refused.revision.contains(QStringLiteral("whole percents")), qPrintable(refused.revision));
+    QCOMPARE(m_unleash.clientFeature(QStringLiteral("tool.permissions")).value(QStringLiteral("strategies")).toArray().first().toObject()
+                 .value(QStringLiteral("parameters")).toObject().value(QStringLiteral("rollout")).toString(),
+             QStringLiteral("100"));
+}
+
+void tst_UnleashServer::changesMadeElsewhereArriveByPolling()
+{
+    auto server = connected();
+    server->setPollInterval(500);
+    const Flag before = flagIn(*server, Development, QStringLiteral("model.route"));
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features/model.route/environments/development/off")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
+    QCOMPARE(changed.first().at(0).toString(), Development);
+    const Flag seen = changed.first().at(1).value<Flag>();
+    QCOMPARE(seen.key, QStringLiteral("model.route"));
+    QVERIFY(!seen.enabled);
+    QVERIFY(seen.revision != before.revision);
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features/model.route/environments/development/on")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 5000);
+    // Nothing new: the log answers 304 and nothing is announced.
+    QSignalSpy polled(server.get(), &UnleashServer::polled);
+    QVERIFY(polled.wait(3000));
+    QVERIFY(polled.wait(3000));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(server->state(), ConnectionState::Connected);
+}
+
+void tst_UnleashServer::auditSyncReadsTheEventLogAndResumes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("audit.sqlite"));
+    auto writer = TestAudit::openWriter(path);
+    {
+        auto server = connected();
+        flagIn(*server, Development, QStringLiteral("tool.permissions"));
+        AuditSync sync(server.get(), writer.get());
+        QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+        sync.start();
+        QVERIFY(caughtUp.wait(15000));
+    }
+    const QList<AuditEntry> first = TestAudit::written(*writer, 5000);
+    const auto kill = std::find_if(first.cbegin(), first.cend(), [](const AuditEntry &entry) {
+        return entry.flagKey == QLatin1String("tool.permissions") && entry.action == QLatin1String("kill");
+    });
+    QVERIFY(kill != first.cend());
+    QCOMPARE(kill->actor, QStringLiteral("flagdeck-it-admin"));
+    QCOMPARE(kill->actorKind, ActorKind::Token);
+    QCOMPARE(kill->environment, Development);
+    QCOMPARE(kill->outcome, QStringLiteral("applied"));
+    const auto rolloutChange = std::find_if(first.cbegin(), first.cend(), [](const AuditEntry &entry) {
+        return entry.flagKey == QLatin1String("model.route") && entry.action == QLatin1String("set_rollout");
+    });
+    QVERIFY(rolloutChange != first.cend());
+    QVERIFY(rolloutChange->after.contains(QStringLiteral("rollout")));
+
+    // One more change, then a new sync (as after a restart) from the stored cursor: only it is added.
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features/tool.permissions/environments/development/off")).status, 200);
+    {
+        auto server = connected();
+        flagIn(*server, Development, QStringLiteral("tool.permissions"));
+        AuditSync sync(server.get(), writer.get());
+        QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+        sync.start();
+        QVERIFY(caughtUp.wait(15000));
+        QCOMPARE(sync.entriesFetched(), 1);
+    }
+    const QList<AuditEntry> second = TestAudit::written(*writer, 5000);
+    QCOMPARE(second.size(), first.size() + 1);
+    QCOMPARE(second.first().action, QStringLiteral("kill"));
+}
+
+void tst_UnleashServer::aWrongTokenSaysSo()
+{
+    auto server = connected(QStringLiteral("*:*.not-the-token"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->state(), ConnectionState::Failed, 10000);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("admin token was not accepted")), qPrintable(server->stateDetail()));
+    QVERIFY(!server->stateDetail().contains(QStringLiteral("not-the-token")));
+
+    auto client = connected(UnleashUnderTest::backendToken());
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ConnectionState::Failed, 10000);
+    QVERIFY2(client->stateDetail().contains(QStringLiteral("Unleash needs an admin token")), qPrintable(client->stateDetail()));
+}
+
+QTEST_GUILESS_MAIN(tst_UnleashServer)
+#include "tst_unleashserver.moc"

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "postgresserver.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSysInfo>
+#include <QThread>
+#include <QTimer>
+
+// A real Unleash (npm unleash-server, installed in tests/unleash by the test set-up, on the Node
+// that npm installed beside it) with its own PostgreSQL, both on 127.0.0.1; admin and backend
+// tokens are created at start, telemetry and the version check are off. Stopped when the object
+// goes. Also a small synchronous admin client for preparing flags in tests.
+class UnleashUnderTest
+{
+public:
+    static constexpr int StartTimeoutMs = 90000;
+
+    ~UnleashUnderTest()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(15000))
+                m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    // Returns an error text, empty once the server answers /health.
+    QString start()
+    {
+        const QString folder = QStringLiteral(FLAGDECK_SOURCE_DIR) + QStringLiteral("/tests/unleash");
+        const QString arch = QSysInfo::currentCpuArchitecture() == QLatin1String("arm64") ? QStringLiteral("arm64")
+                                                                                          : QStringLiteral("x64");
+        const QString node = folder + QStringLiteral("/node_modules/node-linux-%1/bin/node").arg(arch);
+        if (!QFile::exists(node) || !QFile::exists(folder + QStringLiteral("/node_modules/unleash-server/package.json")))
+            return QStringLiteral("unleash-server and Node 22 are not installed in %1: run `npm ci` there "
+                                  "(installer/bootstrap.sh test does)")
+                .arg(folder);
+        if (const QString error = m_postgres.start(); !error.isEmpty())
+            return error;
+        const QString database = m_postgres.createDatabase();
+        m_port = freePort();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_DATABASE_URL"), database);
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_PORT"), QString::number(m_port));
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_ADMIN_TOKEN"), adminToken());
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_BACKEND_TOKEN"), backendToken());
+        environment.insert(QStringLiteral("SEND_TELEMETRY"), QStringLiteral("false"));
+        environment.insert(QStringLiteral("CHECK_VERSION"), QStringLiteral("false"));
+        environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        m_process.setProcessEnvironment(environment);
+        m_process.setWorkingDirectory(folder);
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(node, {QStringLiteral("launch.mjs")});
+        if (!m_process.waitForStarted(10000))
+            return QStringLiteral("node did not start: ") + m_process.errorString();
+        const QDeadlineTimer deadline(StartTimeoutMs);
+        while (!deadline.hasExpired()) {
+            if (m_process.state() == QProcess::NotRunning)
+                return QStringLiteral("unleash-server exited: ") + QString::fromUtf8(m_process.readAll());
+            if (get(QStringLiteral("/health"), {}).status == 200)
+                return {};
+            m_process.waitForReadyRead(200);
+        }
+        return QStringLiteral("unleash-server did not become healthy: ") + QString::fromUtf8(m_process.readAll());
+    }
+
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    static QString adminToken() { return QStringLiteral("*:*.flagdeck-it-admin-secret"); }
+    static QString backendToken() { return QStringLiteral("*:development.flagdeck-it-backend-secret"); }
+
+    struct Response
+    {
+        int status = 0;
+        QByteArray body;
+        QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    };
+
+    Response get(const QString &path, const QString &token = adminToken()) { return send("GET", path, {}, token); }
+    Response post(const QString &path, const QJsonValue &body = {}) { return send("POST", path, body, adminToken()); }
+    Response put(const QString &path, const QJsonValue &body) { return send("PUT", path, body, adminToken()); }
+    Response patch(const QString &path, const QJsonValue &body) { return send("PATCH", path, body, adminToken()); }
+
+    // What an application with the backend token sees of a flag in development.
+    QJsonObject clientFeature(const QString &key)
+    {
+        return get(QStringLiteral("/api/client/features/%1").arg(key), backendToken()).object();
+    }
+
+    Response send(const QByteArray &verb, const QString &path, const QJsonValue &body, const QString &token)
+    {
+        QNetworkRequest request(QUrl(url().toString() + path));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", token.toUtf8());
+        QByteArray payload;
+        if (!body.isUndefined() && !body.isNull()) {
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            payload = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                     : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+        }
+        request.setTransferTimeout(10000);
+        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, payload);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        Response response{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        reply->deleteLater();
+        return response;
+    }
+
+private:
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    PostgresServer m_postgres;
+    QProcess m_process;
+    QNetworkAccessManager m_network;
+    quint16 m_port = 0;
+};
