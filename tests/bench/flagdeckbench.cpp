@@ -1,4 +1,5 @@
 #include "connectors/sandbox/sandboxserver.h"
+#include "connectors/unleash/unleashserver.h"
 #include "control/killswitch.h"
 #include "flagtableview.h"
 #include "item/flagfilterproxy.h"
@@ -19,6 +20,7 @@
 #include "postgresserver.h"
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
+#include "unleashundertest.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -58,52 +60,126 @@ void waitUntil(const std::function<bool()> &done)
 }
 
 // From the confirmed gesture (the KillSwitch call the confirmation bar makes) to the row showing
-// the server-confirmed "off", through the real audit cache and a sandbox answering at once.
-void killSwitchSandbox()
+// the server-confirmed "off", through the real audit cache; each kill is undone before the next.
+std::vector<double> timeKills(FlagServer &server, const QString &environment, const QString &key, int kills)
 {
-    constexpr int Kills = 1000;
     QTemporaryDir dir;
     FlagTableModel model;
     AuditWriter audit;
     if (const QString error = audit.open(dir.filePath(QStringLiteral("audit.sqlite"))); !error.isEmpty()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));
-        return;
+        return {};
     }
+    const QString id = server.connectionId();
+    KillSwitch killSwitch(&model, &audit, [&server](const QString &) { return &server; });
+    QObject::connect(&server, &FlagServer::flagsReplaced, &model, [&](const QString &replaced, const QList<Flag> &flags) {
+        model.replaceFlags(id, server.displayName(), replaced, flags);
+    });
+    QObject::connect(&server, &FlagServer::flagChanged, &killSwitch, [&](const QString &changed, const Flag &flag) {
+        killSwitch.noteServerFlag({id, changed, flag.key}, flag);
+    });
+    server.connectToServer();
+    const FlagRef flag{id, environment, key};
+    waitUntil([&] { return model.row(flag) != nullptr || server.state() == ConnectionState::Failed; });
+    if (!model.row(flag)) {
+        std::fprintf(stderr, "bench: %s did not load: %s\n", qPrintable(server.displayName()), qPrintable(server.stateDetail()));
+        return {};
+    }
+
+    std::vector<double> milliseconds;
+    milliseconds.reserve(kills);
+    QElapsedTimer timer;
+    const auto settled = [&](bool enabled) {
+        const FlagTableModel::Row *row = model.row(flag);
+        return row->flag.enabled == enabled && row->operation == FlagTableModel::Operation::None;
+    };
+    for (int i = 0; i < kills; ++i) {
+        timer.start();
+        killSwitch.kill({flag});
+        waitUntil([&] { return settled(false); });
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+        killSwitch.restore({flag});
+        waitUntil([&] { return settled(true); });
+    }
+    return milliseconds;
+}
+
+void killSwitchSandbox()
+{
+    QTemporaryDir dir;
     ConnectionConfig config;
     config.id = QStringLiteral("bench");
     config.displayName = QStringLiteral("Bench sandbox");
     SandboxServer server(config, dir.filePath(QStringLiteral("sandbox.sqlite")));
     server.setLatency(0, 0);
-    KillSwitch killSwitch(&model, &audit, [&server](const QString &) { return &server; });
-    QObject::connect(&server, &FlagServer::flagsReplaced, &model, [&](const QString &environment, const QList<Flag> &flags) {
-        model.replaceFlags(config.id, config.displayName, environment, flags);
-    });
-    QObject::connect(&server, &FlagServer::flagChanged, &killSwitch, [&](const QString &environment, const Flag &flag) {
-        killSwitch.noteServerFlag({config.id, environment, flag.key}, flag);
-    });
-    server.connectToServer();
-    const FlagRef flag{config.id, QStringLiteral("production"), QStringLiteral("chat-model-route")};
-    waitUntil([&] { return model.row(flag) != nullptr; });
+    const std::vector<double> milliseconds = timeKills(server, QStringLiteral("production"), QStringLiteral("chat-model-route"), 1000);
+    if (milliseconds.empty())
+        return;
+    report("killswitch.sandbox.p50_ms", percentile(milliseconds, 0.50), "ms");
+    report("killswitch.sandbox.p99_ms", percentile(milliseconds, 0.99), "ms");
+}
 
+// The same kill against a real unleash-server on PostgreSQL: through the console's kill switch,
+// and as a person would do it with curl against the admin API (a process per request, as in a
+// shell during an incident), so the console's own overhead shows as a ratio.
+void killSwitchUnleash()
+{
+    constexpr int Kills = 200;
+    UnleashUnderTest unleash;
+    if (const QString error = unleash.start(); !error.isEmpty()) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+        return;
+    }
+    const QString key = QStringLiteral("bench.kill");
+    const QString base = QStringLiteral("/api/admin/projects/default/features/%1/environments/development").arg(key);
+    unleash.post(QStringLiteral("/api/admin/projects/default/features"), QJsonObject{{QStringLiteral("name"), key}});
+    unleash.post(base + QStringLiteral("/on"));
+
+    MemorySecretStore secrets;
+    ConnectionConfig config;
+    config.id = QStringLiteral("bench-unleash");
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.displayName = QStringLiteral("Bench Unleash");
+    config.url = unleash.url();
+    config.secretRef = QStringLiteral("bench/token");
+    secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
     std::vector<double> milliseconds;
-    milliseconds.reserve(Kills);
+    {
+        UnleashServer server(config, &secrets);
+        milliseconds = timeKills(server, QStringLiteral("default/development"), key, Kills);
+    }
+    if (milliseconds.empty())
+        return;
+    report("killswitch.unleash.p50_ms", percentile(milliseconds, 0.50), "ms");
+    report("killswitch.unleash.p99_ms", percentile(milliseconds, 0.99), "ms");
+
+    std::vector<double> curl;
+    std::vector<double> curlRequest; // curl's own time_total: the request alone, without starting curl
+    const auto runCurl = [&](const QString &verb) {
+        QProcess process;
+        process.start(QStringLiteral("curl"), {QStringLiteral("-sf"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                               QStringLiteral("-w"), QStringLiteral("%{time_total}"),
+                                               QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
+                                               QStringLiteral("Authorization: ") + UnleashUnderTest::adminToken(),
+                                               unleash.url().toString() + base + QLatin1Char('/') + verb});
+        const bool ok = process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        if (ok && verb == QLatin1String("off"))
+            curlRequest.push_back(process.readAllStandardOutput().toDouble() * 1000);
+        return ok;
+    };
     QElapsedTimer timer;
     for (int i = 0; i < Kills; ++i) {
         timer.start();
-        killSwitch.kill({flag});
-        waitUntil([&] {
-            const FlagTableModel::Row *row = model.row(flag);
-            return !row->flag.enabled && row->operation == FlagTableModel::Operation::None;
-        });
-        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
-        killSwitch.restore({flag});
-        waitUntil([&] {
-            const FlagTableModel::Row *row = model.row(flag);
-            return row->flag.enabled && row->operation == FlagTableModel::Operation::None;
-        });
+        if (!runCurl(QStringLiteral("off"))) {
+            std::fprintf(stderr, "bench: curl could not kill the flag (is curl installed?)\n");
+            return;
+        }
+        curl.push_back(double(timer.nsecsElapsed()) / 1e6);
+        runCurl(QStringLiteral("on"));
     }
-    report("killswitch.sandbox.p50_ms", percentile(milliseconds, 0.50), "ms");
-    report("killswitch.sandbox.p99_ms", percentile(milliseconds, 0.99), "ms");
+    report("killswitch.unleash.curl_p50_ms", percentile(curl, 0.50), "ms");
+    report("killswitch.unleash.curl_request_p50_ms", percentile(curlRequest, 0.50), "ms");
+    report("killswitch.unleash.p50_over_curl_p50", percentile(milliseconds, 0.50) / percentile(curl, 0.50), "ratio");
 }
 
 // 10,000 flags into the model and the sorting filter proxy, until the table view has painted.
@@ -523,6 +599,7 @@ struct Benchmark
 
 const Benchmark Benchmarks[] = {
     {"killswitch.sandbox", killSwitchSandbox},
+    {"killswitch.unleash", killSwitchUnleash},
     {"flagtable.load_10k", flagTableLoad},
     {"audit", auditCache},
     {"charts", chartsTick},
