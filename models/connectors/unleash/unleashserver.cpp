@@ -283,6 +283,7 @@ void UnleashServer::finishLoad(const std::shared_ptr<Load> &load)
     m_environments = load->environments;
     if (environmentsMoved || load->initial)
         Q_EMIT environmentsChanged(m_environments);
+    m_problems.clear();
     for (const QString &environment : std::as_const(m_environments))
         Q_EMIT flagsReplaced(environment, flagsOf(environment));
     m_lastAnswerMs = QDateTime::currentMSecsSinceEpoch();
@@ -318,7 +319,7 @@ Result<Flag> UnleashServer::flagOf(const QString &project, const QJsonObject &fe
     return read->flag;
 }
 
-QList<Flag> UnleashServer::flagsOf(const QString &environment) const
+QList<Flag> UnleashServer::flagsOf(const QString &environment)
 {
     QList<Flag> flags;
     const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
@@ -326,9 +327,18 @@ QList<Flag> UnleashServer::flagsOf(const QString &environment) const
         return flags;
     const QHash<QString, QJsonObject> features = m_features.value(where->project);
     for (const QJsonObject &feature : features) {
-        Result<Flag> flag = flagOf(where->project, feature, where->environment);
-        if (flag)
-            flags.append(std::move(flag).value());
+        const QJsonObject state = environmentOf(feature, where->environment);
+        if (state.isEmpty())
+            continue;
+        Result<UnleashMapping::EnvironmentFlag> read = UnleashMapping::flagFromEnvironment(feature, state);
+        const QString key = feature.value(QStringLiteral("name")).toString();
+        if (!read) {
+            m_problems.append(tr("%1 in %2 is not shown: %3").arg(key, environment, read.error()));
+            continue;
+        }
+        if (!read->rolloutProblem.isEmpty())
+            m_problems.append(tr("%1 in %2 has no rollout FlagDeck can show: %3").arg(key, environment, read->rolloutProblem));
+        flags.append(read->flag);
     }
     std::sort(flags.begin(), flags.end(), [](const Flag &a, const Flag &b) { return a.key < b.key; });
     return flags;
@@ -359,7 +369,10 @@ void UnleashServer::connectedDetail()
     const QString checked = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_lastAnswerMs).time(), QLocale::ShortFormat);
     const QString every = tr("polls every %1 s, last answer at %2").arg(m_pollIntervalMs / 1000.0).arg(checked);
     const QString enterprise = tr("change requests not available (Unleash Enterprise)");
-    setState(ConnectionState::Connected, QStringLiteral("%1 · %2 · %3").arg(m_version, every, enterprise));
+    QString detail = QStringLiteral("%1 · %2 · %3").arg(m_version, every, enterprise);
+    if (!m_problems.isEmpty())
+        detail += QStringLiteral(" · ") + tr("%n flag(s) not fully shown; first: %1", nullptr, int(m_problems.size())).arg(m_problems.first());
+    setState(ConnectionState::Connected, detail);
 }
 
 void UnleashServer::schedulePoll()

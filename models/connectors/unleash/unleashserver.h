@@ -97,7 +97,8 @@ private:
     void readFeature(const QString &project, const QString &flagKey, std::function<void(Result<QJsonObject>)> done);
     // Stores a feature read from the server; emits a change for every environment whose revision moved.
     void noteFeature(const QString &project, const QJsonObject &feature, bool announce);
-    QList<Flag> flagsOf(const QString &environment) const;
+    // Also notes, in m_problems, flags it cannot show whole.
+    QList<Flag> flagsOf(const QString &environment);
     Result<Flag> flagOf(const QString &project, const QJsonObject &feature, const QString &environment) const;
 
     void poll();
@@ -111,6 +112,7 @@ private:
     QString m_token;
     QString m_version;
     QStringList m_environments;
+    QStringList m_problems; // flags of the last full read that are not shown whole, and why
     QHash<QString, QHash<QString, QJsonObject>> m_features; // project → flag key → feature as read
     QTimer m_pollTimer;
     int m_pollIntervalMs = DefaultPollIntervalMs;

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+
+// A stand-in HTTP server on 127.0.0.1 that answers each path with whatever the test set, however
+// wrong: for the failure paths a real server never takes. One request per connection.
+class FakeHttpServer : public QObject
+{
+public:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+    };
+
+    FakeHttpServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    // Paths without their query; unknown paths answer 404.
+    void answer(const QString &path, int status, const QByteArray &body) { m_answers.insert(path, {status, body}); }
+    int requestsFor(const QString &path) const { return m_requests.value(path); }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
+        const QString path = requestLine.size() > 1 ? QUrl(QString::fromLatin1(requestLine.at(1))).path() : QString();
+        m_buffers.remove(socket);
+        ++m_requests[path];
+        const Answer answer = m_answers.value(path, {404, QByteArrayLiteral("{\"message\":\"not here\"}")});
+        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) + " Fake\r\nContent-Type: application/json\r\n"
+                      "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\nConnection: close\r\n\r\n" + answer.body);
+        socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QHash<QString, Answer> m_answers;
+    QHash<QString, int> m_requests;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};

@@ -1,0 +1,137 @@
+// The Unleash connector fed answers a real server does not give: broken JSON, wrong shapes,
+// server errors and an outage. Each ends in a clear state, and an outage ends in a reconnect.
+#include "connectors/unleash/unleashserver.h"
+#include "fakehttpserver.h"
+#include "store/memorysecretstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+const QByteArray UiConfig = R"({"version":"8.2.0","environment":"Open Source"})";
+const QByteArray NoEvents = R"({"events":[],"total":0})";
+const QByteArray Projects = R"({"projects":[{"id":"default"}]})";
+const QByteArray Environments = R"({"environments":[{"name":"production","enabled":true}]})";
+const QByteArray Features = R"({"features":[{"name":"route"}]})";
+const QByteArray Route = R"({"name":"route","environments":[{"name":"production","enabled":true,"strategies":[]}]})";
+
+} // namespace
+
+class tst_UnleashAnswers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void aHealthyFakeConnects();
+    void brokenAnswers_data();
+    void brokenAnswers();
+    void aBrokenFlagIsNamedAndTheOthersShown();
+    void anOutageReconnects();
+
+private:
+    std::unique_ptr<UnleashServer> connectTo(FakeHttpServer &fake);
+
+    std::unique_ptr<FakeHttpServer> m_fake;
+    MemorySecretStore m_secrets;
+};
+
+void tst_UnleashAnswers::init()
+{
+    m_fake = std::make_unique<FakeHttpServer>();
+    m_fake->answer(QStringLiteral("/api/admin/ui-config"), 200, UiConfig);
+    m_fake->answer(QStringLiteral("/api/admin/search/events"), 200, NoEvents);
+    m_fake->answer(QStringLiteral("/api/admin/projects"), 200, Projects);
+    m_fake->answer(QStringLiteral("/api/admin/environments/project/default"), 200, Environments);
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features"), 200, Features);
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features/route"), 200, Route);
+}
+
+std::unique_ptr<UnleashServer> tst_UnleashAnswers::connectTo(FakeHttpServer &fake)
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("fake");
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.url = fake.url();
+    config.secretRef = QStringLiteral("fake/token");
+    m_secrets.writeSecret(config.secretRef, QStringLiteral("*:*.secret-token"), [](const QString &) {});
+    auto server = std::make_unique<UnleashServer>(config, &m_secrets);
+    server->setPollInterval(500);
+    server->connectToServer();
+    return server;
+}
+
+void tst_UnleashAnswers::aHealthyFakeConnects()
+{
+    auto server = connectTo(*m_fake);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(replaced.first().at(1).value<QList<Flag>>().size(), 1);
+}
+
+void tst_UnleashAnswers::brokenAnswers_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("said");
+
+    QTest::newRow("not JSON") << "/api/admin/ui-config" << 200 << QByteArray("<html>proxy login</html>") << "cannot read";
+    QTest::newRow("a JSON list") << "/api/admin/projects" << 200 << QByteArray("[1,2]") << "not a JSON object";
+    QTest::newRow("event without id") << "/api/admin/search/events" << 200
+                                      << QByteArray(R"({"events":[{"type":"x","createdAt":"2026-11-21T10:00:00Z"}]})")
+                                      << "events[0].id";
+    QTest::newRow("another flag's answer") << "/api/admin/projects/default/features/route" << 200
+                                           << QByteArray(R"({"name":"other","environments":[]})") << "names another flag";
+    QTest::newRow("server error") << "/api/admin/projects/default/features" << 500
+                                  << QByteArray(R"({"message":"database is down"})") << "database is down";
+    QTest::newRow("forbidden names the token") << "/api/admin/projects" << 403 << QByteArray(R"({"message":"no"})")
+                                               << "Unleash needs an admin token";
+}
+
+void tst_UnleashAnswers::brokenAnswers()
+{
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, said);
+    m_fake->answer(path, status, body);
+    auto server = connectTo(*m_fake);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    QTRY_COMPARE(server->state(), ConnectionState::Failed);
+    QVERIFY2(server->stateDetail().contains(said), qPrintable(server->stateDetail()));
+    QVERIFY(!server->stateDetail().contains(QStringLiteral("secret-token")));
+    QCOMPARE(replaced.size(), 0);
+}
+
+void tst_UnleashAnswers::aBrokenFlagIsNamedAndTheOthersShown()
+{
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features"), 200, R"({"features":[{"name":"route"},{"name":"bad"}]})");
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features/bad"), 200,
+                   R"({"name":"bad","environments":[{"name":"production","enabled":true,"strategies":"all"}]})");
+    auto server = connectTo(*m_fake);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(replaced.first().at(1).value<QList<Flag>>().size(), 1);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("bad in default/production is not shown")), qPrintable(server->stateDetail()));
+    QVERIFY(server->stateDetail().contains(QStringLiteral("strategies")));
+}
+
+void tst_UnleashAnswers::anOutageReconnects()
+{
+    auto server = connectTo(*m_fake);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    m_fake->answer(QStringLiteral("/api/admin/search/events"), 502, QByteArray("bad gateway"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->state(), ConnectionState::Reconnecting, 5000);
+    QVERIFY(server->stateDetail().contains(QStringLiteral("502")));
+    // Back: the flags are read again, as anything may have changed meanwhile.
+    m_fake->answer(QStringLiteral("/api/admin/search/events"), 200, NoEvents);
+    QTRY_COMPARE_WITH_TIMEOUT(server->state(), ConnectionState::Connected, 10000);
+    QTRY_COMPARE(replaced.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_UnleashAnswers)
+#include "tst_unleashanswers.moc"
