@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "addserverdialog.h"
 #include "auditbrowser.h"
 #include "connectionsdock.h"
 #include "control/consolecontroller.h"
@@ -142,6 +143,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
     connect(m_connectionsDock, &ConnectionsDock::scopeChanged, m_proxy, &FlagFilterProxy::setScope);
     connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
+    connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, &MainWindow::addServer);
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, [this](const QString &id) {
         m_controller->removeConnection(id);
     });
@@ -311,6 +313,8 @@ void MainWindow::showSelectedFlagHistory()
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *addServer = fileMenu->addAction(tr("Add se&rver connection…"), this, &MainWindow::addServer);
+    addServer->setObjectName(QStringLiteral("addServerAction"));
     QAction *addSandbox = fileMenu->addAction(tr("Add &sandbox connection…"), this, &MainWindow::addSandbox);
     addSandbox->setObjectName(QStringLiteral("addSandboxAction"));
     fileMenu->addAction(tr("&Contracts folder…"), this, &MainWindow::chooseContractsFolder);
@@ -349,6 +353,7 @@ void MainWindow::createActions()
     toolbar->addAction(kill);
     toolbar->addAction(restore);
     toolbar->addSeparator();
+    toolbar->addAction(addServer);
     toolbar->addAction(addSandbox);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -437,6 +442,19 @@ void MainWindow::updateStatus()
     }
     m_connectionStatus->setText(tr("%n flag(s)", nullptr, m_controller->flagModel()->rowCount()) + QStringLiteral("  ·  ")
                                 + parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::addServer()
+{
+    auto *dialog = new AddServerDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_controller->addServerConnection(dialog->connection(), dialog->token(), [this](const QString &, const QString &error) {
+            if (!error.isEmpty())
+                QMessageBox::warning(this, tr("Connection not added"), error);
+        });
+    });
+    dialog->open();
 }
 
 void MainWindow::addSandbox()

@@ -46,6 +46,7 @@ private:
     void armSelected(bool restore);
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
+    void addServer();
     void addSandbox();
     void showSelectedFlagHistory();
     void refreshStageView();

@@ -25,6 +25,8 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
 
     auto *showAll = new QPushButton(tr("All flags"), this);
     showAll->setObjectName(QStringLiteral("showAllButton"));
+    auto *addServer = new QPushButton(tr("Add server…"), this);
+    addServer->setObjectName(QStringLiteral("addServerButton"));
     auto *add = new QPushButton(tr("Add sandbox"), this);
     add->setObjectName(QStringLiteral("addSandboxButton"));
     auto *remove = new QPushButton(tr("Remove"), this);
@@ -34,6 +36,7 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(showAll);
     buttons->addStretch();
+    buttons->addWidget(addServer);
     buttons->addWidget(add);
     buttons->addWidget(remove);
     auto *content = new QWidget(this);
@@ -52,6 +55,7 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
         m_view->setCurrentIndex(QModelIndex());
         m_view->clearSelection();
     });
+    connect(addServer, &QPushButton::clicked, this, &ConnectionsDock::addServerRequested);
     connect(add, &QPushButton::clicked, this, &ConnectionsDock::addSandboxRequested);
     connect(remove, &QPushButton::clicked, this, [this] {
         const QString id = m_view->currentIndex().data(ConnectionTreeModel::ConnectionIdRole).toString();

@@ -19,6 +19,7 @@ public:
 Q_SIGNALS:
     // Both empty: every connection.
     void scopeChanged(const QString &connectionId, const QString &environment);
+    void addServerRequested();
     void addSandboxRequested();
     void removeRequested(const QString &connectionId);
 

@@ -371,7 +371,7 @@ void UnleashServer::connectedDetail()
     const QString enterprise = tr("change requests not available (Unleash Enterprise)");
     QString detail = QStringLiteral("%1 · %2 · %3").arg(m_version, every, enterprise);
     if (!m_problems.isEmpty())
-        detail += QStringLiteral(" · ") + tr("%n flag(s) not fully shown; first: %1", nullptr, int(m_problems.size())).arg(m_problems.first());
+        detail += QStringLiteral(" · ") + tr("flags not fully shown: %1; first: %2").arg(m_problems.size()).arg(m_problems.first());
     setState(ConnectionState::Connected, detail);
 }
 

@@ -1,0 +1,148 @@
+// The console with a real Unleash beside the sandbox, offscreen: added through the dialog (its
+// Test button first with a wrong token, then the right one), its flags in the table, a kill made
+// with the real gesture and confirmed by Unleash, and the kill back from Unleash's own event log.
+#include "addserverdialog.h"
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/consolecontroller.h"
+#include "control/auditsync.h"
+#include "flagtableview.h"
+#include "item/flagfilterproxy.h"
+#include "item/flagtablemodel.h"
+#include "killconfirmbar.h"
+#include "mainwindow.h"
+#include "store/connectionsettings.h"
+#include "store/memorysecretstore.h"
+#include "testaudit.h"
+#include "unleashundertest.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+class tst_UnleashConsole : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void addedThroughTheDialogThenKilledAndAudited();
+
+private:
+    QString testWith(AddServerDialog *dialog, const QString &token);
+
+    UnleashUnderTest m_unleash;
+    QTemporaryDir m_dir;
+    MemorySecretStore m_secrets;
+};
+
+void tst_UnleashConsole::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (const QString error = m_unleash.start(); !error.isEmpty())
+        QFAIL(qPrintable(error));
+    for (const QString &key : {QStringLiteral("support-assistant-route"), QStringLiteral("agent-tool-tier")}) {
+        QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features"),
+                                QJsonObject{{QStringLiteral("name"), key}, {QStringLiteral("type"), QStringLiteral("experiment")}})
+                     .status,
+                 201);
+        QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features/%1/environments/development/on").arg(key)).status, 200);
+    }
+}
+
+QString tst_UnleashConsole::testWith(AddServerDialog *dialog, const QString &token)
+{
+    auto *tokenField = dialog->findChild<QLineEdit *>(QStringLiteral("serverToken"));
+    auto *result = dialog->findChild<QLabel *>(QStringLiteral("testResult"));
+    auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+    tokenField->clear();
+    QTest::keyClicks(tokenField, token);
+    QTest::mouseClick(test, Qt::LeftButton);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 20000); }();
+    return result->text();
+}
+
+void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
+{
+    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
+    controller.setInboxLocation(m_dir.filePath(QStringLiteral("inbox.sqlite")));
+    controller.setSandboxAgentEnabled(false);
+    MainWindow window(&controller);
+    window.resize(1500, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.start(true);
+    QTRY_VERIFY(controller.initialLoadDone());
+
+    window.findChild<QAction *>(QStringLiteral("addServerAction"))->trigger();
+    AddServerDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<AddServerDialog *>()) != nullptr && dialog->isVisible());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("serverName"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Unleash (team)"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("serverUrl")), m_unleash.url().toString());
+    const QString refused = testWith(dialog, QStringLiteral("*:*.wrong-token"));
+    QVERIFY2(refused.contains(QStringLiteral("admin token was not accepted")), qPrintable(refused));
+    const QString accepted = testWith(dialog, UnleashUnderTest::adminToken());
+    QVERIFY2(accepted.startsWith(QStringLiteral("Connected. Environments: 2, flags: 4.")), qPrintable(accepted));
+    if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
+        dialog->grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/add-unleash.png"));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+    // Saved without the token; the token is in the secret store only.
+    QTRY_COMPARE(controller.connections().size(), 2);
+    const ConnectionConfig unleash = controller.connections().last();
+    QCOMPARE(unleash.kind, ConnectionConfig::Kind::Unleash);
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("flagdeck-it-admin-secret"));
+    bool stored = false;
+    m_secrets.readSecret(unleash.secretRef, [&](Result<QString> secret) { stored = secret && secret.value() == UnleashUnderTest::adminToken(); });
+    QTRY_VERIFY(stored);
+
+    const FlagRef flag{unleash.id, QStringLiteral("default/development"), QStringLiteral("agent-tool-tier")};
+    QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 20000);
+    QVERIFY(controller.flagModel()->row({QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
+
+    // The kill gesture: click the row's kill cell, confirm with Enter.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    FlagTableView *table = window.flagTable();
+    auto *proxy = static_cast<FlagFilterProxy *>(table->model());
+    const QModelIndex cell = proxy->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::ActionColumn));
+    table->scrollTo(cell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QCOMPARE(window.findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"))->armedFlags(), QList<FlagRef>{flag});
+    QTest::keyClick(table, Qt::Key_Return);
+    const auto state = [&] { return controller.flagModel()->indexOf(flag, FlagTableModel::StateColumn).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("Off · confirmed by server"), 5000);
+    QVERIFY(!m_unleash.clientFeature(flag.key).value(QStringLiteral("enabled")).toBool(true));
+
+    // Unleash's own record of the kill reaches the audit cache, naming the token that did it.
+    controller.auditSync(unleash.id)->syncSoon();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<AuditEntry> entries = TestAudit::written(*controller.auditWriter());
+            return std::any_of(entries.cbegin(), entries.cend(), [&](const AuditEntry &entry) {
+                return entry.server == unleash.id && entry.sourceId.startsWith(QLatin1String("event:"))
+                    && entry.action == QLatin1String("kill") && entry.flagKey == flag.key
+                    && entry.actorKind == ActorKind::Token;
+            });
+        }(),
+        10000);
+    table->setCurrentIndex(cell);
+    if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
+        window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/unleash-beside-sandbox.png"));
+}
+
+QTEST_MAIN(tst_UnleashConsole)
+#include "tst_unleashconsole.moc"

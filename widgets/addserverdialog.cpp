@@ -1,0 +1,117 @@
+#include "addserverdialog.h"
+
+#include "control/connectionprobe.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+AddServerDialog::AddServerDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_kind(new QComboBox(this))
+    , m_name(new QLineEdit(this))
+    , m_url(new QLineEdit(this))
+    , m_token(new QLineEdit(this))
+    , m_test(new QPushButton(tr("&Test connection"), this))
+    , m_result(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_probe(new ConnectionProbe(this))
+{
+    setWindowTitle(tr("Add server connection"));
+    setObjectName(QStringLiteral("addServerDialog"));
+    m_kind->setObjectName(QStringLiteral("serverKind"));
+    m_kind->addItem(tr("Unleash"), QVariant::fromValue(int(ConnectionConfig::Kind::Unleash)));
+    m_name->setObjectName(QStringLiteral("serverName"));
+    m_name->setText(tr("Unleash"));
+    m_url->setObjectName(QStringLiteral("serverUrl"));
+    m_url->setPlaceholderText(QStringLiteral("https://unleash.example.com"));
+    m_token->setObjectName(QStringLiteral("serverToken"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("an admin token, or a personal access token"));
+    m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    m_result->setObjectName(QStringLiteral("testResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("Admin &token:"), m_token);
+    auto *note = new QLabel(tr("The token is kept in the operating system's keychain, never in FlagDeck's settings. "
+                               "Kills and rollout changes run with it, so it needs write access."),
+                            this);
+    note->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(m_test, 0, Qt::AlignLeft);
+    layout->addWidget(m_result);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(520);
+
+    connect(m_url, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
+    connect(m_token, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
+    connect(m_name, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
+    connect(m_test, &QPushButton::clicked, this, &AddServerDialog::test);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_probe, &ConnectionProbe::finished, this, [this](bool ok, const QString &summary) {
+        m_result->setText(ok ? summary : tr("Failed: %1").arg(summary));
+        m_result->setProperty("ok", ok);
+        m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));
+        updateButtons();
+    });
+    updateButtons();
+}
+
+ConnectionConfig AddServerDialog::connection() const
+{
+    ConnectionConfig config;
+    config.kind = ConnectionConfig::Kind(m_kind->currentData().toInt());
+    config.displayName = m_name->text().trimmed();
+    config.url = QUrl(m_url->text().trimmed());
+    return config;
+}
+
+QString AddServerDialog::token() const
+{
+    return m_token->text().trimmed();
+}
+
+QString AddServerDialog::problem() const
+{
+    const QUrl url = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
+    if (m_url->text().trimmed().isEmpty())
+        return tr("Enter the server's URL.");
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+        return tr("The URL must start with https:// (or http://) and name a host.");
+    if (token().isEmpty())
+        return tr("Enter the token.");
+    if (m_name->text().trimmed().isEmpty())
+        return tr("Give the connection a name.");
+    return {};
+}
+
+void AddServerDialog::updateButtons()
+{
+    const QString problem = this->problem();
+    const bool ready = problem.isEmpty() && !m_probe->isRunning();
+    m_test->setEnabled(ready);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
+    if (!problem.isEmpty())
+        m_result->setText(problem);
+}
+
+void AddServerDialog::test()
+{
+    m_result->setText(tr("Testing…"));
+    m_result->setStyleSheet({});
+    m_probe->start(connection(), token());
+    updateButtons();
+}

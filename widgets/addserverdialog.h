@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/connectionconfig.h"
+
+#include <QDialog>
+
+class ConnectionProbe;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+// Adds a flag server: its kind, a name, its URL and the token FlagDeck uses for it. Test tries
+// the connection before anything is saved and says precisely what went wrong. The token is only
+// handed on (to the OS keychain); it is never shown again or written anywhere else.
+class AddServerDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit AddServerDialog(QWidget *parent = nullptr);
+
+    // Without an id or a secret reference: the controller gives both.
+    ConnectionConfig connection() const;
+    QString token() const;
+
+private:
+    void updateButtons();
+    void test();
+    // Empty when the fields can be tried.
+    QString problem() const;
+
+    QComboBox *m_kind;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QLineEdit *m_token;
+    QPushButton *m_test;
+    QLabel *m_result;
+    QDialogButtonBox *m_buttons;
+    ConnectionProbe *m_probe;
+};
