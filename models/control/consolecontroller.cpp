@@ -11,6 +11,7 @@
 #include "../store/contractlibrary.h"
 #include "../store/secretstore.h"
 #include "../connectors/unleash/unleashserver.h"
+#include "../metrics/unleashexposuresource.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
 #include "guardrailwatcher.h"
@@ -237,8 +238,11 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         return;
     }
     m_servers.insert(config.id, flagServer);
-    if (auto *unleash = qobject_cast<UnleashServer *>(flagServer))
+    if (auto *unleash = qobject_cast<UnleashServer *>(flagServer)) {
         unleash->setPollInterval(m_settings.value(QStringLiteral("connections/pollSeconds"), DefaultPollSeconds).toInt() * 1000);
+        // Owned by the server, so it goes with the connection.
+        m_guardrails->setConnectionSource(config.id, new UnleashExposureSource(unleash, unleash));
+    }
     const QString id = config.id;
     AuditSync *sync = nullptr;
     if (flagServer->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {
@@ -381,6 +385,7 @@ void ConsoleController::removeConnection(const QString &connectionId)
     m_configs.removeIf([&](const ConnectionConfig &config) { return config.id == connectionId; });
     persist();
     delete m_syncs.take(connectionId);
+    m_guardrails->setConnectionSource(connectionId, nullptr);
     delete m_servers.take(connectionId);
     markLoaded(connectionId + QStringLiteral("#history"));
     m_loadedEnvironments.remove(connectionId);

@@ -42,6 +42,18 @@ void GuardrailWatcher::usePrometheus(const PrometheusSource::Options &options)
     scheduleRefresh();
 }
 
+void GuardrailWatcher::setConnectionSource(const QString &connectionId, MetricSource *source)
+{
+    if (MetricSource *previous = m_connectionSources.take(connectionId))
+        previous->disconnect(this);
+    if (source) {
+        m_connectionSources.insert(connectionId, source);
+        connect(source, &MetricSource::samplesArrived, m_monitor, &GuardrailMonitor::addSamples);
+        connect(source, &MetricSource::problem, this, &GuardrailWatcher::sourceProblem);
+    }
+    scheduleRefresh();
+}
+
 void GuardrailWatcher::start()
 {
     m_started = true;
@@ -59,7 +71,7 @@ MetricSource *GuardrailWatcher::sourceFor(const QString &connectionId) const
 {
     if (m_prometheus)
         return m_prometheus;
-    return m_isSandbox(connectionId) ? m_simulator : nullptr;
+    return m_isSandbox(connectionId) ? m_simulator : m_connectionSources.value(connectionId).data();
 }
 
 const Contract *GuardrailWatcher::contractFor(const FlagRef &ref) const
@@ -119,7 +131,10 @@ void GuardrailWatcher::refresh()
     // After the monitor forgot them, so whoever redraws on this change sees them unwatched.
     for (const FlagRef &ref : std::as_const(unwatched))
         m_flags->setHealth(ref, std::nullopt, {});
-    for (MetricSource *source : {static_cast<MetricSource *>(m_simulator), static_cast<MetricSource *>(m_prometheus)}) {
+    QList<MetricSource *> sources{m_simulator, m_prometheus};
+    for (const QPointer<MetricSource> &source : std::as_const(m_connectionSources))
+        sources.append(source.data());
+    for (MetricSource *source : std::as_const(sources)) {
         if (source)
             source->setWatches(bySource.value(source));
     }

@@ -4,7 +4,9 @@
 #include "../metrics/guardrailmonitor.h"
 #include "../metrics/prometheussource.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -40,6 +42,9 @@ public:
     // From now on every connection's guardrail data comes from this Prometheus server.
     void usePrometheus(const PrometheusSource::Options &options);
     bool usesPrometheus() const { return m_prometheus != nullptr; }
+    // The source of one connection's data where neither Prometheus nor the simulator serves it
+    // (an Unleash server's exposure counts); nullptr forgets it. The watcher does not own it.
+    void setConnectionSource(const QString &connectionId, MetricSource *source);
 
     // Whether the flag's guardrails come from its contract (then they are edited there).
     bool hasContractGuardrails(const FlagRef &ref) const;
@@ -72,6 +77,7 @@ private:
     GuardrailMonitor *m_monitor;
     TrafficSimulator *m_simulator;
     PrometheusSource *m_prometheus = nullptr;
+    QHash<QString, QPointer<MetricSource>> m_connectionSources;
     bool m_started = false;
     QTimer m_refresh;
 };

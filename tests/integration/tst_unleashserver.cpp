@@ -4,10 +4,12 @@
 #include "connectors/serverreply.h"
 #include "connectors/unleash/unleashserver.h"
 #include "control/auditsync.h"
+#include "metrics/unleashexposuresource.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
 #include "unleashundertest.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void changesMadeElsewhereArriveByPolling();
     void auditSyncReadsTheEventLogAndResumes();
     void aWrongTokenSaysSo();
+    void usageReportedBySdksArrivesAsExposures();
 
 private:
     std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
@@ -352,6 +355,50 @@ void tst_UnleashServer::aWrongTokenSaysSo()
     auto client = connected(UnleashUnderTest::backendToken());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), ConnectionState::Failed, 10000);
     QVERIFY2(client->stateDetail().contains(QStringLiteral("Unleash needs an admin token")), qPrintable(client->stateDetail()));
+}
+
+void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()
+{
+    // An application reports an hour of usage, as Unleash's SDKs do with their backend token.
+    const QString start = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600).toString(Qt::ISODateWithMs);
+    const QJsonObject report{
+        {QStringLiteral("appName"), QStringLiteral("support-bot")},
+        {QStringLiteral("instanceId"), QStringLiteral("it-1")},
+        {QStringLiteral("environment"), QStringLiteral("development")},
+        {QStringLiteral("bucket"),
+         QJsonObject{{QStringLiteral("start"), start},
+                     {QStringLiteral("stop"), start},
+                     {QStringLiteral("toggles"),
+                      QJsonObject{{QStringLiteral("support.route"),
+                                   QJsonObject{{QStringLiteral("yes"), 400},
+                                               {QStringLiteral("no"), 600},
+                                               {QStringLiteral("variants"),
+                                                QJsonObject{{QStringLiteral("baseline"), 300},
+                                                            {QStringLiteral("citation_first_v2"), 100},
+                                                            {QStringLiteral("disabled"), 600}}}}}}}}}};
+    QCOMPARE(m_unleash.send("POST", QStringLiteral("/api/client/metrics"), report, UnleashUnderTest::backendToken()).status, 202);
+
+    auto server = connected();
+    const Flag route = flagIn(*server, Development, QStringLiteral("support.route"));
+    UnleashExposureSource source(server.get());
+    source.setRefreshInterval(1000);
+    QMap<QString, double> exposures;
+    connect(&source, &MetricSource::samplesArrived, this, [&](const QList<MetricBatch> &batches) {
+        for (const MetricBatch &batch : batches) {
+            QCOMPARE(batch.metric, RequestsMetric);
+            for (const MetricSample &sample : batch.samples)
+                exposures[batch.variationId] += sample.value;
+        }
+    });
+    GuardrailWatch watch;
+    watch.flag = {server->connectionId(), Development, route.key};
+    for (const Variation &variation : route.variations)
+        watch.variantLabels.insert(variation.id, variation.name);
+    source.setWatches({watch});
+    // Unleash writes reported usage to its database every few seconds.
+    QTRY_COMPARE_WITH_TIMEOUT(exposures.value(QStringLiteral("citation_first_v2")), 100.0, 20000);
+    QCOMPARE(exposures.value(QStringLiteral("baseline")), 300.0);
+    QCOMPARE(exposures.value(QStringLiteral("disabled")), 600.0);
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashServer)

@@ -467,6 +467,17 @@ void UnleashServer::poll()
     }, m_eventsEtag);
 }
 
+void UnleashServer::fetchClientMetrics(const QString &flagKey, std::function<void(Result<QJsonObject>)> done)
+{
+    send("GET", QStringLiteral("/api/admin/client-metrics/features/%1/raw").arg(pathPart(flagKey)), {}, {},
+         [done = std::move(done)](const Answer &answer) {
+             if (const auto error = failureOf(answer))
+                 done(Result<QJsonObject>::failure(error->sentence()));
+             else
+                 done(objectOf(answer));
+         });
+}
+
 ServerReply *UnleashServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled, const QString &)
 {
     auto *reply = new ServerReply(this);

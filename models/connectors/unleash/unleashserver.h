@@ -48,6 +48,10 @@ public:
                             const QString &expectedRevision, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
 
+    // What Unleash's SDKs reported about the flag: its last 24 hours of usage per application and
+    // environment (GET /api/admin/client-metrics/features/{flag}/raw).
+    void fetchClientMetrics(const QString &flagKey, std::function<void(Result<QJsonObject>)> done);
+
     void setPollInterval(int milliseconds);
     int pollInterval() const { return m_pollIntervalMs; }
     // When the server last answered a poll (or the first load); 0 before that.
