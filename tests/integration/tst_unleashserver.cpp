@@ -292,6 +292,9 @@ void tst_UnleashServer::changesMadeElsewhereArriveByPolling()
     QCOMPARE(seen.key, QStringLiteral("model.route"));
     QVERIFY(!seen.enabled);
     QVERIFY(seen.revision != before.revision);
+    // Who and when, from Unleash's event log.
+    QCOMPARE(seen.updatedBy, QStringLiteral("flagdeck-it-admin"));
+    QVERIFY(qAbs(seen.updatedAtMs - QDateTime::currentMSecsSinceEpoch()) < 60000);
     QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/projects/default/features/model.route/environments/development/on")).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 5000);
     // Nothing new: the log answers 304 and nothing is announced.

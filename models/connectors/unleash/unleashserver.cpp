@@ -221,11 +221,15 @@ void UnleashServer::loadEverything()
                              config.value(QStringLiteral("environment")).toString())
                         .simplified();
         // The newest event before any flag is read, so a change made meanwhile is seen by the next poll.
-        loadStep(load, QStringLiteral("/api/admin/search/events?limit=1"), [this, load](const QJsonObject &page) {
+        // Also who changed each flag last, as far as the recent log tells.
+        loadStep(load, QStringLiteral("/api/admin/search/events?limit=%1").arg(EventPageSize), [this, load](const QJsonObject &page) {
             Result<QList<UnleashEvent>> events = readUnleashEventPage(page, connectionId());
-            if (!events)
+            if (!events) {
                 load->noteError({ServerError::Kind::Protocol, tr("event log: %1").arg(events.error())});
-            else if (!events->isEmpty())
+                return;
+            }
+            noteEvents(events.value());
+            if (!events->isEmpty())
                 m_lastEventId = std::max(m_lastEventId, events->first().id);
         });
         loadStep(load, QStringLiteral("/api/admin/projects"), [this, load](const QJsonObject &list) {
@@ -316,7 +320,9 @@ Result<Flag> UnleashServer::flagOf(const QString &project, const QJsonObject &fe
     Result<UnleashMapping::EnvironmentFlag> read = UnleashMapping::flagFromEnvironment(feature, state);
     if (!read)
         return Result<Flag>::failure(tr("project %1: %2").arg(project, read.error()));
-    return read->flag;
+    Flag flag = read->flag;
+    stampLastChange(flag, UnleashMapping::environmentName(project, environment));
+    return flag;
 }
 
 QList<Flag> UnleashServer::flagsOf(const QString &environment)
@@ -338,13 +344,34 @@ QList<Flag> UnleashServer::flagsOf(const QString &environment)
         }
         if (!read->rolloutProblem.isEmpty())
             m_problems.append(tr("%1 in %2 has no rollout FlagDeck can show: %3").arg(key, environment, read->rolloutProblem));
-        flags.append(read->flag);
+        Flag flag = read->flag;
+        stampLastChange(flag, environment);
+        flags.append(flag);
     }
     std::sort(flags.begin(), flags.end(), [](const Flag &a, const Flag &b) { return a.key < b.key; });
     return flags;
 }
 
-void UnleashServer::noteFeature(const QString &project, const QJsonObject &feature, bool announce)
+void UnleashServer::noteEvents(const QList<UnleashEvent> &events)
+{
+    for (const UnleashEvent &event : events) {
+        if (event.featureName.isEmpty() || event.entry.environment.isEmpty())
+            continue;
+        LastChange &last = m_lastChanges[event.entry.environment + QLatin1Char('\n') + event.featureName];
+        if (event.entry.timeMs >= last.timeMs)
+            last = {event.entry.timeMs, event.entry.actor};
+    }
+}
+
+void UnleashServer::stampLastChange(Flag &flag, const QString &environment) const
+{
+    const LastChange last = m_lastChanges.value(environment + QLatin1Char('\n') + flag.key);
+    flag.updatedAtMs = last.timeMs;
+    flag.updatedBy = last.actor;
+}
+
+void UnleashServer::noteFeature(const QString &project, const QJsonObject &feature, bool announce,
+                                const QSet<QString> &touched)
 {
     const QString key = feature.value(QStringLiteral("name")).toString();
     const QJsonObject before = m_features.value(project).value(key);
@@ -357,7 +384,8 @@ void UnleashServer::noteFeature(const QString &project, const QJsonObject &featu
         if (!m_environments.contains(environment))
             continue;
         const QJsonObject previous = environmentOf(before, name);
-        if (!previous.isEmpty() && UnleashMapping::revisionOf(previous) == UnleashMapping::revisionOf(value.toObject()))
+        if (!previous.isEmpty() && !touched.contains(environment)
+            && UnleashMapping::revisionOf(previous) == UnleashMapping::revisionOf(value.toObject()))
             continue;
         if (Result<Flag> flag = flagOf(project, feature, name))
             Q_EMIT flagChanged(environment, flag.value());
@@ -441,10 +469,15 @@ void UnleashServer::poll()
             Q_EMIT polled();
             return;
         }
+        noteEvents(fresh);
         QSet<QPair<QString, QString>> named;
+        auto touched = std::make_shared<QSet<QString>>(); // environments the events name: re-announced even
+                                                          // when the state is as this console left it
         for (const UnleashEvent &event : std::as_const(fresh)) {
             if (!event.featureName.isEmpty() && !event.project.isEmpty())
                 named.insert({event.project, event.featureName});
+            if (!event.entry.environment.isEmpty())
+                touched->insert(event.entry.environment);
         }
         auto pending = std::make_shared<Pending>();
         pending->count = 1;
@@ -456,10 +489,10 @@ void UnleashServer::poll()
         };
         for (const auto &[project, key] : std::as_const(named)) {
             ++pending->count;
-            readFeature(project, key, [this, pending, project = project](Result<QJsonObject> feature) {
+            readFeature(project, key, [this, pending, touched, project = project](Result<QJsonObject> feature) {
                 // A flag that vanished between the event and the read is handled by its archive event.
                 if (feature)
-                    noteFeature(project, feature.value(), true);
+                    noteFeature(project, feature.value(), true, *touched);
                 pending->finishOne();
             });
         }

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -100,7 +101,11 @@ private:
     void finishLoad(const std::shared_ptr<Load> &load);
     void readFeature(const QString &project, const QString &flagKey, std::function<void(Result<QJsonObject>)> done);
     // Stores a feature read from the server; emits a change for every environment whose revision moved.
-    void noteFeature(const QString &project, const QJsonObject &feature, bool announce);
+    // touched: environments to announce even when their revision did not move.
+    void noteFeature(const QString &project, const QJsonObject &feature, bool announce, const QSet<QString> &touched = {});
+    // Who changed which flag when, from the event log, for the flags' "last change".
+    void noteEvents(const QList<UnleashEvent> &events);
+    void stampLastChange(Flag &flag, const QString &environment) const;
     // Also notes, in m_problems, flags it cannot show whole.
     QList<Flag> flagsOf(const QString &environment);
     Result<Flag> flagOf(const QString &project, const QJsonObject &feature, const QString &environment) const;
@@ -116,6 +121,12 @@ private:
     QString m_token;
     QString m_version;
     QStringList m_environments;
+    struct LastChange
+    {
+        qint64 timeMs = 0;
+        QString actor;
+    };
+    QHash<QString, LastChange> m_lastChanges; // "project/environment\nflag" → newest event seen
     QStringList m_problems; // flags of the last full read that are not shown whole, and why
     QHash<QString, QHash<QString, QJsonObject>> m_features; // project → flag key → feature as read
     QTimer m_pollTimer;
