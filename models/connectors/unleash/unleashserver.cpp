@@ -124,12 +124,15 @@ void UnleashServer::send(const QByteArray &verb, const QString &path, const QByt
         request.setRawHeader("If-None-Match", ifNoneMatch);
     request.setTransferTimeout(RequestTimeoutMs);
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxAnswerBytes)
+    auto oversized = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, oversized](qint64 received, qint64) {
+        if (received > MaxAnswerBytes) {
+            *oversized = true;
             reply->abort();
+        }
     });
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, handler = std::move(handler)] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, oversized, handler = std::move(handler)] {
         reply->deleteLater();
         if (generation != m_generation)
             return;
@@ -137,17 +140,18 @@ void UnleashServer::send(const QByteArray &verb, const QString &path, const QByt
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();
         answer.etag = reply->rawHeader("ETag");
-        if (answer.status == 0) {
-            answer.networkError = reply->error() == QNetworkReply::OperationCanceledError && answer.body.size() >= 0
-                ? tr("no complete answer (over %1 MiB, or timed out)").arg(MaxAnswerBytes / (1024 * 1024))
-                : reply->errorString();
-        }
+        answer.tooLarge = *oversized;
+        if (answer.status == 0 && !answer.tooLarge)
+            answer.networkError = reply->errorString();
         handler(answer);
     });
 }
 
 std::optional<ServerError> UnleashServer::failureOf(const Answer &answer)
 {
+    if (answer.tooLarge)
+        return ServerError{ServerError::Kind::Protocol,
+                           tr("the answer is larger than %1 MiB, so FlagDeck stopped reading it").arg(MaxAnswerBytes / (1024 * 1024))};
     if (!answer.networkError.isEmpty())
         return ServerError{ServerError::Kind::Network, answer.networkError};
     if ((answer.status >= 200 && answer.status < 300) || answer.status == 304)

@@ -71,6 +71,7 @@ private:
         QByteArray body;
         QByteArray etag;
         QString networkError; // set when no HTTP answer came
+        bool tooLarge = false; // cut off at MaxAnswerBytes
     };
     using AnswerHandler = std::function<void(const Answer &answer)>;
 
