@@ -70,8 +70,9 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, and unleash-server with the Node 22 it needs"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server with the Node 22 it needs"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     # --ignore-scripts: no install-time analytics or native builds; Unleash needs neither.
     (cd "$ROOT/tests/unleash" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     build ci

@@ -1,0 +1,502 @@
+#include "featbittestserver.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+#include <QUuid>
+#include <QWebSocket>
+
+namespace {
+
+using Status = QHttpServerResponse::StatusCode;
+using Method = QHttpServerRequest::Method;
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+qint64 msOf(const QJsonValue &iso)
+{
+    return QDateTime::fromString(iso.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+QHttpServerResponse envelope(const QJsonValue &data, Status status = Status::Ok)
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), status == Status::Ok},
+                                           {QStringLiteral("errors"), QJsonArray()},
+                                           {QStringLiteral("data"), data}},
+                               status);
+}
+
+QHttpServerResponse failure(const QString &code, Status status)
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), false},
+                                           {QStringLiteral("errors"), QJsonArray{code}},
+                                           {QStringLiteral("data"), QJsonValue::Null}},
+                               status);
+}
+
+QString base64Url(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// The evaluation server's number encoding, decoded: Q B W S P H D X Z U are the digits 0–9.
+std::optional<qint64> decodeNumber(QStringView text)
+{
+    static const QString Alphabet = QStringLiteral("QBWSPHDXZU");
+    if (text.isEmpty())
+        return std::nullopt;
+    qint64 value = 0;
+    for (const QChar character : text) {
+        const qsizetype digit = Alphabet.indexOf(character);
+        if (digit < 0)
+            return std::nullopt;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+// What the store sends in data-sync answers: the domain object without its bookkeeping.
+QJsonObject storeForm(const QJsonObject &flag)
+{
+    QJsonObject stored;
+    for (const char *key : {"id", "envId", "name", "description", "key", "variationType", "variations", "targetUsers", "rules",
+                            "isEnabled", "disabledVariationId", "fallthrough", "exptIncludeAllTargets", "tags", "updatedAt",
+                            "isArchived"})
+        stored.insert(QLatin1String(key), flag.value(QLatin1String(key)));
+    return stored;
+}
+
+} // namespace
+
+FeatBitTestServer::FeatBitTestServer()
+{
+    routeApi();
+    routeEvaluation();
+    m_apiPort = m_api.listen(QHostAddress::LocalHost, 0);
+    m_evaluationPort = m_evaluation.listen(QHostAddress::LocalHost, 0);
+}
+
+FeatBitTestServer::~FeatBitTestServer()
+{
+    closeStreams(1000);
+}
+
+QUrl FeatBitTestServer::apiUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_apiPort));
+}
+
+QUrl FeatBitTestServer::evaluationUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_evaluationPort));
+}
+
+qint64 FeatBitTestServer::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + m_clockSkewMs;
+}
+
+QString FeatBitTestServer::addEnvironment(const QString &projectKey, const QString &environmentKey)
+{
+    Environment environment;
+    const QUuid id = QUuid::createUuid();
+    environment.id = id.toString(QUuid::WithoutBraces);
+    environment.projectKey = projectKey;
+    environment.key = environmentKey;
+    // 44 characters: a random half, then the environment's id, each a base64url-encoded GUID.
+    environment.secret = base64Url(QUuid::createUuid().toRfc4122()) + base64Url(id.toRfc4122());
+    m_environments.insert(environment.id, environment);
+    return environment.id;
+}
+
+QString FeatBitTestServer::serverSecret(const QString &environmentId) const
+{
+    return m_environments.value(environmentId).secret;
+}
+
+QJsonObject FeatBitTestServer::addBooleanFlag(const QString &environmentId, const QString &key, bool enabled, int onBasisPoints)
+{
+    const QString on = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString off = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const double split = onBasisPoints / 10000.0;
+    QJsonArray served;
+    if (onBasisPoints > 0)
+        served.append(QJsonObject{{QStringLiteral("id"), on}, {QStringLiteral("rollout"), QJsonArray{0, split}}, {QStringLiteral("exptRollout"), 1}});
+    if (onBasisPoints < 10000)
+        served.append(QJsonObject{{QStringLiteral("id"), off}, {QStringLiteral("rollout"), QJsonArray{split, 1}}, {QStringLiteral("exptRollout"), 1}});
+    const qint64 now = nowMs();
+    const QJsonObject flag{
+        {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("envId"), environmentId},
+        {QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("name"), key},
+        {QStringLiteral("description"), QString()},
+        {QStringLiteral("key"), key},
+        {QStringLiteral("variationType"), QStringLiteral("boolean")},
+        {QStringLiteral("variations"), QJsonArray{QJsonObject{{QStringLiteral("id"), on}, {QStringLiteral("name"), QStringLiteral("On")}, {QStringLiteral("value"), QStringLiteral("true")}},
+                                                  QJsonObject{{QStringLiteral("id"), off}, {QStringLiteral("name"), QStringLiteral("Off")}, {QStringLiteral("value"), QStringLiteral("false")}}}},
+        {QStringLiteral("targetUsers"), QJsonArray()},
+        {QStringLiteral("rules"), QJsonArray()},
+        {QStringLiteral("isEnabled"), enabled},
+        {QStringLiteral("disabledVariationId"), off},
+        {QStringLiteral("fallthrough"), QJsonObject{{QStringLiteral("dispatchKey"), QStringLiteral("keyId")},
+                                                   {QStringLiteral("includedInExpt"), true},
+                                                   {QStringLiteral("variations"), served}}},
+        {QStringLiteral("exptIncludeAllTargets"), true},
+        {QStringLiteral("tags"), QJsonArray{QStringLiteral("ai")}},
+        {QStringLiteral("isArchived"), false},
+        {QStringLiteral("creatorId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("createdAt"), isoTime(now)},
+        {QStringLiteral("updatedAt"), isoTime(now)},
+    };
+    Environment &environment = m_environments[environmentId];
+    environment.flags.insert(key, flag);
+    record(environment, {}, flag, QStringLiteral("Create"), {}, {}, QStringLiteral("Aiko Sato"), QStringLiteral("aiko@example.com"));
+    return flag;
+}
+
+QJsonObject FeatBitTestServer::flag(const QString &environmentId, const QString &key) const
+{
+    return m_environments.value(environmentId).flags.value(key);
+}
+
+void FeatBitTestServer::changeFlag(const QString &environmentId, const QString &key,
+                                   const std::function<void(QJsonObject &)> &change, const QString &instruction,
+                                   const QString &creatorName)
+{
+    Environment &environment = m_environments[environmentId];
+    const QJsonObject before = environment.flags.value(key);
+    QJsonObject after = before;
+    change(after);
+    after.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    after.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    environment.flags.insert(key, after);
+    record(environment, before, after, QStringLiteral("Update"), instruction, {}, creatorName, creatorName + QStringLiteral("@example.com"));
+    push(environmentId, after);
+}
+
+void FeatBitTestServer::record(Environment &environment, const QJsonObject &before, const QJsonObject &after,
+                               const QString &operation, const QString &instruction, const QString &comment,
+                               const QString &creatorName, const QString &creatorEmail)
+{
+    const auto json = [](const QJsonObject &flag) {
+        return flag.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(flag).toJson(QJsonDocument::Compact));
+    };
+    QJsonArray instructions;
+    if (!instruction.isEmpty())
+        instructions.append(QJsonObject{{QStringLiteral("kind"), instruction}, {QStringLiteral("value"), QJsonValue::Null}});
+    environment.auditLogs.append(QJsonObject{
+        {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("refId"), after.value(QStringLiteral("id"))},
+        {QStringLiteral("refType"), QStringLiteral("FeatureFlag")},
+        {QStringLiteral("operation"), operation},
+        {QStringLiteral("dataChange"), QJsonObject{{QStringLiteral("previous"), json(before)}, {QStringLiteral("current"), json(after)}}},
+        {QStringLiteral("comment"), comment},
+        {QStringLiteral("creatorId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("creatorName"), creatorName},
+        {QStringLiteral("creatorEmail"), creatorEmail},
+        {QStringLiteral("createdAt"), after.value(QStringLiteral("updatedAt"))},
+        {QStringLiteral("instructions"), instructions},
+    });
+}
+
+void FeatBitTestServer::routeApi()
+{
+    // Every route checks the access token first, as FeatBit's Open API handler does.
+    const auto authorized = [](const QHttpServerRequest &request) { return request.value("Authorization") == AccessToken.toUtf8(); };
+
+    m_api.route(QStringLiteral("/api/v1/workspaces"), Method::Get, [authorized](const QHttpServerRequest &request) {
+        if (!authorized(request))
+            return QHttpServerResponse(Status::Unauthorized);
+        return envelope(QJsonObject{{QStringLiteral("id"), QStringLiteral("b1e6c5a4-0000-4000-8000-000000000001")},
+                                    {QStringLiteral("name"), QStringLiteral("AI platform")},
+                                    {QStringLiteral("key"), QStringLiteral("ai-platform")}});
+    });
+    m_api.route(QStringLiteral("/api/v1/projects"), Method::Get, [this, authorized](const QHttpServerRequest &request) {
+        if (!authorized(request))
+            return QHttpServerResponse(Status::Unauthorized);
+        QMap<QString, QJsonArray> byProject;
+        for (const Environment &environment : std::as_const(m_environments)) {
+            byProject[environment.projectKey].append(QJsonObject{
+                {QStringLiteral("id"), environment.id},
+                {QStringLiteral("name"), environment.key},
+                {QStringLiteral("key"), environment.key},
+                {QStringLiteral("secrets"),
+                 QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("s1")}, {QStringLiteral("name"), QStringLiteral("Server Key")},
+                                        {QStringLiteral("type"), QStringLiteral("server")}, {QStringLiteral("value"), environment.secret}},
+                            QJsonObject{{QStringLiteral("id"), QStringLiteral("s2")}, {QStringLiteral("name"), QStringLiteral("Client Key")},
+                                        {QStringLiteral("type"), QStringLiteral("client")}, {QStringLiteral("value"), QStringLiteral("client-secret")}}}},
+                {QStringLiteral("settings"), QJsonObject{{QStringLiteral("requireChangeComment"), false}}},
+            });
+        }
+        QJsonArray projects;
+        for (auto it = byProject.constBegin(); it != byProject.constEnd(); ++it)
+            projects.append(QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                        {QStringLiteral("name"), it.key()},
+                                        {QStringLiteral("key"), it.key()},
+                                        {QStringLiteral("environments"), it.value()}});
+        return envelope(projects);
+    });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags"), Method::Get,
+                [this, authorized](const QString &environmentId, const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    if (!m_environments.contains(environmentId))
+                        return failure(QStringLiteral("ResourceNotFound"), Status::NotFound);
+                    const QUrlQuery query = request.query();
+                    const int pageIndex = query.queryItemValue(QStringLiteral("pageIndex")).toInt();
+                    const int pageSize = std::max(1, query.queryItemValue(QStringLiteral("pageSize")).toInt());
+                    const QList<QJsonObject> flags = m_environments.value(environmentId).flags.values();
+                    QJsonArray items;
+                    for (qsizetype i = qsizetype(pageIndex) * pageSize; i < flags.size() && items.size() < pageSize; ++i) {
+                        const QJsonObject &flag = flags.at(i);
+                        items.append(QJsonObject{{QStringLiteral("id"), flag.value(QStringLiteral("id"))},
+                                                 {QStringLiteral("key"), flag.value(QStringLiteral("key"))},
+                                                 {QStringLiteral("name"), flag.value(QStringLiteral("name"))},
+                                                 {QStringLiteral("isEnabled"), flag.value(QStringLiteral("isEnabled"))},
+                                                 {QStringLiteral("variationType"), flag.value(QStringLiteral("variationType"))},
+                                                 {QStringLiteral("variations"), flag.value(QStringLiteral("variations"))},
+                                                 {QStringLiteral("tags"), flag.value(QStringLiteral("tags"))}});
+                    }
+                    return envelope(QJsonObject{{QStringLiteral("totalCount"), flags.size()}, {QStringLiteral("items"), items}});
+                });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>"), Method::Get,
+                [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    const QJsonObject flag = this->flag(environmentId, key);
+                    return flag.isEmpty() ? failure(QStringLiteral("ResourceNotFound"), Status::NotFound) : envelope(flag);
+                });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/toggle/<arg>"), Method::Put,
+                [this, authorized](const QString &environmentId, const QString &key, const QString &state,
+                                   const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    return toggle(environmentId, key, state, request);
+                });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/targeting"), Method::Put,
+                [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    return updateTargeting(environmentId, key, request);
+                });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/audit-logs"), Method::Get,
+                [this, authorized](const QString &environmentId, const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    return auditLogs(environmentId, request);
+                });
+}
+
+QHttpServerResponse FeatBitTestServer::toggle(const QString &environmentId, const QString &key, const QString &state,
+                                              const QHttpServerRequest &request)
+{
+    if (!m_environments.value(environmentId).flags.contains(key))
+        return failure(QStringLiteral("ResourceNotFound"), Status::NotFound);
+    if (state != QLatin1String("true") && state != QLatin1String("false"))
+        return failure(QStringLiteral("invalid_status"), Status::BadRequest);
+    const bool enabled = state == QLatin1String("true");
+    Environment &environment = m_environments[environmentId];
+    QJsonObject flag = environment.flags.value(key);
+    if (flag.value(QStringLiteral("isEnabled")).toBool() == enabled)
+        return envelope(flag.value(QStringLiteral("revision"))); // already so: no change, no audit log
+    const QJsonObject before = flag;
+    flag.insert(QStringLiteral("isEnabled"), enabled);
+    flag.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    flag.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    environment.flags.insert(key, flag);
+    const QString comment = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("comment")).toString();
+    record(environment, before, flag, QStringLiteral("Update"), enabled ? QStringLiteral("TurnFlagOn") : QStringLiteral("TurnFlagOff"),
+           comment, TokenName, QStringLiteral("Access token"));
+    push(environmentId, flag);
+    return envelope(flag.value(QStringLiteral("revision")));
+}
+
+QHttpServerResponse FeatBitTestServer::updateTargeting(const QString &environmentId, const QString &key,
+                                                       const QHttpServerRequest &request)
+{
+    if (!m_environments.value(environmentId).flags.contains(key))
+        return failure(QStringLiteral("ResourceNotFound"), Status::NotFound);
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QJsonObject targeting = body.value(QStringLiteral("targeting")).toObject();
+    if (!targeting.value(QStringLiteral("fallthrough")).isObject())
+        return failure(QStringLiteral("targeting_is_required"), Status::BadRequest);
+    Environment &environment = m_environments[environmentId];
+    QJsonObject flag = environment.flags.value(key);
+    if (body.value(QStringLiteral("revision")).toString() != flag.value(QStringLiteral("revision")).toString())
+        return failure(QStringLiteral("Conflict"), Status::Conflict);
+    const QJsonObject before = flag;
+    for (const char *field : {"targetUsers", "rules", "fallthrough", "exptIncludeAllTargets"})
+        flag.insert(QLatin1String(field), targeting.value(QLatin1String(field)));
+    flag.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    flag.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    environment.flags.insert(key, flag);
+    record(environment, before, flag, QStringLiteral("Update"), QStringLiteral("UpdateDefaultRuleVariationOrRollouts"),
+           body.value(QStringLiteral("comment")).toString(), TokenName, QStringLiteral("Access token"));
+    push(environmentId, flag);
+    return envelope(flag.value(QStringLiteral("revision")));
+}
+
+QHttpServerResponse FeatBitTestServer::auditLogs(const QString &environmentId, const QHttpServerRequest &request)
+{
+    if (!m_environments.contains(environmentId))
+        return failure(QStringLiteral("ResourceNotFound"), Status::NotFound);
+    const QUrlQuery query = request.query();
+    const qint64 from = query.hasQueryItem(QStringLiteral("from")) ? query.queryItemValue(QStringLiteral("from")).toLongLong() : 0;
+    const qint64 to = query.hasQueryItem(QStringLiteral("to")) ? query.queryItemValue(QStringLiteral("to")).toLongLong()
+                                                               : std::numeric_limits<qint64>::max();
+    const int pageIndex = query.queryItemValue(QStringLiteral("pageIndex")).toInt();
+    const int pageSize = std::max(1, query.queryItemValue(QStringLiteral("pageSize")).toInt());
+    QList<QJsonObject> matching;
+    const QList<QJsonObject> &logs = m_environments[environmentId].auditLogs;
+    for (auto it = logs.crbegin(); it != logs.crend(); ++it) { // newest first
+        const qint64 created = msOf(it->value(QStringLiteral("createdAt")));
+        if (created >= from && created <= to)
+            matching.append(*it);
+    }
+    QJsonArray items;
+    for (qsizetype i = qsizetype(pageIndex) * pageSize; i < matching.size() && items.size() < pageSize; ++i)
+        items.append(matching.at(i));
+    return envelope(QJsonObject{{QStringLiteral("totalCount"), matching.size()}, {QStringLiteral("items"), items}});
+}
+
+void FeatBitTestServer::routeEvaluation()
+{
+    connect(&m_evaluation, &QAbstractHttpServer::newWebSocketConnection, this, &FeatBitTestServer::acceptStream);
+    // Qt 6.4 upgrades only a request that a route handles without answering it.
+    m_evaluation.route(QStringLiteral("/streaming"), [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+    m_evaluation.route(QStringLiteral("/api/public/sdk/server/latest-all"), Method::Get, [this](const QHttpServerRequest &request) {
+        ++m_pollRequests;
+        const QString environmentId = environmentOfSecret(request.value("Authorization"));
+        if (environmentId.isEmpty())
+            return QHttpServerResponse(Status::Unauthorized);
+        const qint64 timestamp = request.query().queryItemValue(QStringLiteral("timestamp")).toLongLong();
+        const QJsonObject sync = dataSync(environmentId, timestamp);
+        if (timestamp > 0 && sync.value(QStringLiteral("featureFlags")).toArray().isEmpty())
+            return QHttpServerResponse(Status::Ok); // nothing changed: an empty 200
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("messageType"), QStringLiteral("data-sync")}, {QStringLiteral("data"), sync}});
+    });
+    // The SDKs report evaluations here; accepted and dropped.
+    m_evaluation.route(QStringLiteral("/api/public/insight/track"), Method::Post, [this](const QHttpServerRequest &request) {
+        return environmentOfSecret(request.value("Authorization")).isEmpty() ? QHttpServerResponse(Status::Unauthorized)
+                                                                              : QHttpServerResponse(Status::Ok);
+    });
+}
+
+QString FeatBitTestServer::environmentOfSecret(const QByteArray &secret) const
+{
+    for (const Environment &environment : m_environments) {
+        if (environment.secret.toUtf8() == secret)
+            return environment.id;
+    }
+    return {};
+}
+
+QString FeatBitTestServer::environmentOfToken(const QString &token) const
+{
+    if (token.size() < 5)
+        return {};
+    const std::optional<qint64> position = decodeNumber(QStringView(token).left(3));
+    const std::optional<qint64> length = decodeNumber(QStringView(token).mid(3, 2));
+    const QString payload = token.mid(5);
+    if (!position || !length || *position + *length > payload.size())
+        return {};
+    const std::optional<qint64> timestamp = decodeNumber(QStringView(payload).mid(*position, *length));
+    if (!timestamp || std::abs(nowMs() - *timestamp) > TokenToleranceMs)
+        return {};
+    QString secret = payload.left(*position) + payload.mid(*position + *length);
+    while (secret.size() % 4 != 0)
+        secret.append(QLatin1Char('='));
+    if (secret.size() != 44)
+        return {};
+    return environmentOfSecret(secret.toUtf8());
+}
+
+void FeatBitTestServer::acceptStream()
+{
+    while (m_evaluation.hasPendingWebSocketConnections()) {
+        QWebSocket *socket = m_evaluation.nextPendingWebSocketConnection().release();
+        socket->setParent(this);
+        if (m_webSocketsBlocked) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        const QUrl url = socket->requestUrl();
+        const QUrlQuery query(url);
+        const QString type = query.queryItemValue(QStringLiteral("type"));
+        const QString environmentId = environmentOfToken(query.queryItemValue(QStringLiteral("token")));
+        // FeatBit always completes the upgrade, then closes an invalid request with 4003.
+        if (!url.path().startsWith(QLatin1String("/streaming")) || type != QLatin1String("server") || environmentId.isEmpty()) {
+            socket->close(QWebSocketProtocol::CloseCode(4003), QStringLiteral("invalid request, close by server"));
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
+        ++m_streamsOpened;
+        m_streams.append({socket, environmentId});
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &message) { onStreamMessage(socket, message); });
+        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            m_streams.removeIf([socket](const Stream &stream) { return stream.socket == socket; });
+            socket->deleteLater();
+        });
+    }
+}
+
+void FeatBitTestServer::onStreamMessage(QWebSocket *socket, const QString &message)
+{
+    const QJsonObject object = QJsonDocument::fromJson(message.toUtf8()).object();
+    const QString type = object.value(QStringLiteral("messageType")).toString();
+    if (type == QLatin1String("ping")) {
+        socket->sendTextMessage(QStringLiteral("{\"messageType\":\"pong\",\"data\":{}}"));
+        return;
+    }
+    if (type != QLatin1String("data-sync"))
+        return; // unknown types are ignored
+    ++m_dataSyncRequests;
+    const auto stream = std::find_if(m_streams.cbegin(), m_streams.cend(), [socket](const Stream &s) { return s.socket == socket; });
+    if (stream == m_streams.cend())
+        return;
+    const QJsonValue timestamp = object.value(QStringLiteral("data")).toObject().value(QStringLiteral("timestamp"));
+    const QJsonObject sync = dataSync(stream->environmentId, timestamp.isDouble() ? qint64(timestamp.toDouble()) : 0);
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("messageType"), QStringLiteral("data-sync")},
+                                                                        {QStringLiteral("data"), sync}})
+                                                  .toJson(QJsonDocument::Compact)));
+}
+
+QJsonObject FeatBitTestServer::dataSync(const QString &environmentId, qint64 timestampMs) const
+{
+    QJsonArray flags;
+    for (const QJsonObject &flag : m_environments.value(environmentId).flags) {
+        if (timestampMs == 0 || msOf(flag.value(QStringLiteral("updatedAt"))) > timestampMs)
+            flags.append(storeForm(flag));
+    }
+    return {{QStringLiteral("eventType"), timestampMs == 0 ? QStringLiteral("full") : QStringLiteral("patch")},
+            {QStringLiteral("featureFlags"), flags},
+            {QStringLiteral("segments"), QJsonArray()}};
+}
+
+void FeatBitTestServer::push(const QString &environmentId, const QJsonObject &flag)
+{
+    // A live change carries the API server's whole object, revision included.
+    const QString message = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("messageType"), QStringLiteral("data-sync")},
+                                  {QStringLiteral("data"), QJsonObject{{QStringLiteral("eventType"), QStringLiteral("patch")},
+                                                                       {QStringLiteral("featureFlags"), QJsonArray{flag}},
+                                                                       {QStringLiteral("segments"), QJsonArray()}}}})
+            .toJson(QJsonDocument::Compact));
+    for (const Stream &stream : std::as_const(m_streams)) {
+        if (stream.environmentId == environmentId)
+            stream.socket->sendTextMessage(message);
+    }
+}
+
+void FeatBitTestServer::closeStreams(int code)
+{
+    const QList<Stream> streams = m_streams;
+    for (const Stream &stream : streams)
+        stream.socket->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("close by server"));
+}
