@@ -12,7 +12,8 @@ struct ConnectionConfig
     QString id; // stable, generated once
     Kind kind = Kind::Sandbox;
     QString displayName;
-    QUrl url;
+    QUrl url;           // the server's API
+    QUrl evaluationUrl; // FeatBit's evaluation server, which streams changes; empty for others
     QString secretRef;
 
     friend bool operator==(const ConnectionConfig &, const ConnectionConfig &) = default;

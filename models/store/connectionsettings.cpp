@@ -28,6 +28,7 @@ QList<ConnectionConfig> ConnectionSettings::load() const
         config.kind = *kind;
         config.displayName = m_settings.value(QStringLiteral("displayName"), id).toString();
         config.url = m_settings.value(QStringLiteral("url")).toUrl();
+        config.evaluationUrl = m_settings.value(QStringLiteral("evaluationUrl")).toUrl();
         config.secretRef = m_settings.value(QStringLiteral("secretRef")).toString();
         connections.append(config);
     }
@@ -46,6 +47,8 @@ void ConnectionSettings::save(const QList<ConnectionConfig> &connections)
         m_settings.setValue(QStringLiteral("kind"), connectionKindName(config.kind));
         m_settings.setValue(QStringLiteral("displayName"), config.displayName);
         m_settings.setValue(QStringLiteral("url"), config.url);
+        if (!config.evaluationUrl.isEmpty())
+            m_settings.setValue(QStringLiteral("evaluationUrl"), config.evaluationUrl);
         m_settings.setValue(QStringLiteral("secretRef"), config.secretRef);
     }
     m_settings.endArray();

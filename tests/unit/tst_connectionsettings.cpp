@@ -27,6 +27,7 @@ void tst_ConnectionSettings::roundTrip()
     featbit.kind = ConnectionConfig::Kind::FeatBit;
     featbit.displayName = QStringLiteral("Team FeatBit");
     featbit.url = QUrl(QStringLiteral("https://featbit.example.test"));
+    featbit.evaluationUrl = QUrl(QStringLiteral("wss://featbit-eval.example.test"));
     featbit.secretRef = QStringLiteral("connection/fb-1/access-token");
     const QList<ConnectionConfig> saved = {ConnectionSettings::newSandbox(QStringLiteral("Sandbox")), featbit};
     ConnectionSettings(settings).save(saved);

@@ -86,7 +86,7 @@ void tst_UnleashAnswers::brokenAnswers_data()
     QTest::newRow("another flag's answer") << "/api/admin/projects/default/features/route" << 200
                                            << QByteArray(R"({"name":"other","environments":[]})") << "names another flag";
     QTest::newRow("over the size cap") << "/api/admin/projects" << 200
-                                       << QByteArray(UnleashServer::MaxAnswerBytes + 1024 * 1024, ' ') << "larger than 64 MiB";
+                                       << QByteArray(RestClient::MaxAnswerBytes + 1024 * 1024, ' ') << "larger than 64 MiB";
     QTest::newRow("server error") << "/api/admin/projects/default/features" << 500
                                   << QByteArray(R"({"message":"database is down"})") << "database is down";
     QTest::newRow("forbidden names the token") << "/api/admin/projects" << 403 << QByteArray(R"({"message":"no"})")

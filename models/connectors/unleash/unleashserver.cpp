@@ -9,8 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
 #include <QUrlQuery>
 
@@ -18,16 +16,9 @@
 
 namespace {
 
-const QByteArray JsonType = QByteArrayLiteral("application/json");
-
-QString pathPart(const QString &text)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(text));
-}
-
 QString featurePath(const QString &project, const QString &flagKey)
 {
-    return QStringLiteral("/api/admin/projects/%1/features/%2").arg(pathPart(project), pathPart(flagKey));
+    return QStringLiteral("/api/admin/projects/%1/features/%2").arg(RestClient::part(project), RestClient::part(flagKey));
 }
 
 QJsonObject environmentOf(const QJsonObject &feature, const QString &environment)
@@ -57,7 +48,7 @@ struct Pending
 UnleashServer::UnleashServer(ConnectionConfig config, SecretStore *secrets, QObject *parent)
     : FlagServer(std::move(config), parent)
     , m_secrets(secrets)
-    , m_network(new QNetworkAccessManager(this))
+    , m_rest(new RestClient(this))
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &UnleashServer::poll);
@@ -79,6 +70,7 @@ void UnleashServer::setPollInterval(int milliseconds)
 void UnleashServer::connectToServer()
 {
     ++m_generation;
+    m_rest->forgetPending();
     setState(ConnectionState::Connecting, tr("reading the admin token"));
     const quint64 generation = m_generation;
     m_secrets->readSecret(config().secretRef, [this, guard = QPointer(this), generation](Result<QString> secret) {
@@ -91,6 +83,8 @@ void UnleashServer::connectToServer()
             return;
         }
         m_token = secret.value();
+        m_rest->setBaseUrl(config().url);
+        m_rest->setAuthorization(m_token.toUtf8());
         setState(ConnectionState::Connecting, tr("reading projects and flags"));
         loadEverything();
     });
@@ -99,59 +93,20 @@ void UnleashServer::connectToServer()
 void UnleashServer::disconnectFromServer()
 {
     ++m_generation;
+    m_rest->forgetPending();
     m_pollTimer.stop();
     m_polling = false;
     m_token.clear();
     setState(ConnectionState::Disconnected);
 }
 
-void UnleashServer::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                         const QByteArray &contentType, AnswerHandler handler, const QByteArray &ifNoneMatch)
-{
-    QUrl url = config().url;
-    const qsizetype query = path.indexOf(QLatin1Char('?'));
-    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
-                    + (query < 0 ? path : path.left(query)),
-                QUrl::TolerantMode);
-    if (query >= 0)
-        url.setQuery(path.mid(query + 1));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", m_token.toUtf8());
-    request.setRawHeader("Accept", JsonType);
-    if (!contentType.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    if (!ifNoneMatch.isEmpty())
-        request.setRawHeader("If-None-Match", ifNoneMatch);
-    request.setTransferTimeout(RequestTimeoutMs);
-    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
-    auto oversized = std::make_shared<bool>(false);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, oversized](qint64 received, qint64) {
-        if (received > MaxAnswerBytes) {
-            *oversized = true;
-            reply->abort();
-        }
-    });
-    const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, oversized, handler = std::move(handler)] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return;
-        Answer answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.body = reply->readAll();
-        answer.etag = reply->rawHeader("ETag");
-        answer.tooLarge = *oversized;
-        if (answer.status == 0 && !answer.tooLarge)
-            answer.networkError = reply->errorString();
-        handler(answer);
-    });
-}
-
 std::optional<ServerError> UnleashServer::failureOf(const Answer &answer)
 {
     if (answer.tooLarge)
         return ServerError{ServerError::Kind::Protocol,
-                           tr("the answer is larger than %1 MiB, so FlagDeck stopped reading it").arg(MaxAnswerBytes / (1024 * 1024))};
+                           tr("the answer is larger than %1 MiB, so FlagDeck stopped reading it").arg(RestClient::MaxAnswerBytes / (1024 * 1024))};
+    if (answer.tlsFailed)
+        return ServerError{ServerError::Kind::Network, tr("the server's TLS certificate is not trusted: %1").arg(answer.networkError)};
     if (!answer.networkError.isEmpty())
         return ServerError{ServerError::Kind::Network, answer.networkError};
     if ((answer.status >= 200 && answer.status < 300) || answer.status == 304)
@@ -183,7 +138,7 @@ Result<QList<UnleashEvent>> UnleashServer::eventsOf(const Answer &answer) const
 
 Result<QJsonObject> UnleashServer::objectOf(const Answer &answer)
 {
-    Result<QJsonDocument> document = parseJsonDocument(answer.body, MaxAnswerBytes, tr("the answer"));
+    Result<QJsonDocument> document = RestClient::documentOf(answer);
     if (!document)
         return Result<QJsonObject>::failure(document.error());
     if (!document->isObject())
@@ -201,7 +156,7 @@ void UnleashServer::loadStep(const std::shared_ptr<Load> &load, const QString &p
                              std::function<void(const QJsonObject &)> use)
 {
     ++load->outstanding;
-    send("GET", path, {}, {}, [this, load, use = std::move(use)](const Answer &answer) {
+    m_rest->send("GET", path, {}, [this, load, use = std::move(use)](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             load->noteError(*error);
         } else if (Result<QJsonObject> object = objectOf(answer); !object) {
@@ -251,7 +206,7 @@ void UnleashServer::loadEverything()
 void UnleashServer::loadProject(const std::shared_ptr<Load> &load, const QString &project)
 {
     load->features[project];
-    loadStep(load, QStringLiteral("/api/admin/environments/project/%1").arg(pathPart(project)),
+    loadStep(load, QStringLiteral("/api/admin/environments/project/%1").arg(RestClient::part(project)),
              [load, project](const QJsonObject &list) {
                  for (const QJsonValue &value : list.value(QStringLiteral("environments")).toArray()) {
                      const QJsonObject environment = value.toObject();
@@ -260,7 +215,7 @@ void UnleashServer::loadProject(const std::shared_ptr<Load> &load, const QString
                          load->environments.append(UnleashMapping::environmentName(project, name));
                  }
              });
-    loadStep(load, QStringLiteral("/api/admin/projects/%1/features").arg(pathPart(project)),
+    loadStep(load, QStringLiteral("/api/admin/projects/%1/features").arg(RestClient::part(project)),
              [this, load, project](const QJsonObject &list) {
                  for (const QJsonValue &value : list.value(QStringLiteral("features")).toArray()) {
                      const QString key = value.toObject().value(QStringLiteral("name")).toString();
@@ -304,7 +259,7 @@ void UnleashServer::finishLoad(const std::shared_ptr<Load> &load)
 void UnleashServer::readFeature(const QString &project, const QString &flagKey,
                                 std::function<void(Result<QJsonObject>)> done)
 {
-    send("GET", featurePath(project, flagKey), {}, {}, [flagKey, done = std::move(done)](const Answer &answer) {
+    m_rest->send("GET", featurePath(project, flagKey), {}, [flagKey, done = std::move(done)](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             done(Result<QJsonObject>::failure(error->sentence()));
             return;
@@ -432,7 +387,7 @@ void UnleashServer::poll()
         return;
     m_polling = true;
     const QString path = QStringLiteral("/api/admin/search/events?limit=%1").arg(PollEventLimit);
-    send("GET", path, {}, {}, [this](const Answer &answer) {
+    m_rest->send("GET", path, {}, [this](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             pollFailed(*error);
             return;
@@ -506,7 +461,7 @@ void UnleashServer::poll()
 
 void UnleashServer::fetchClientMetrics(const QString &flagKey, std::function<void(Result<QJsonObject>)> done)
 {
-    send("GET", QStringLiteral("/api/admin/client-metrics/features/%1/raw").arg(pathPart(flagKey)), {}, {},
+    m_rest->send("GET", QStringLiteral("/api/admin/client-metrics/features/%1/raw").arg(RestClient::part(flagKey)), {},
          [done = std::move(done)](const Answer &answer) {
              if (const auto error = failureOf(answer))
                  done(Result<QJsonObject>::failure(error->sentence()));
@@ -524,8 +479,8 @@ ServerReply *UnleashServer::setEnabled(const QString &environment, const QString
         return reply;
     }
     const QString path = featurePath(where->project, flagKey)
-        + QStringLiteral("/environments/%1/%2").arg(pathPart(where->environment), enabled ? QStringLiteral("on") : QStringLiteral("off"));
-    send("POST", path, {}, {}, [this, reply, where = *where, flagKey, enabled](const Answer &answer) {
+        + QStringLiteral("/environments/%1/%2").arg(RestClient::part(where->environment), enabled ? QStringLiteral("on") : QStringLiteral("off"));
+    m_rest->send("POST", path, {}, [this, reply, where = *where, flagKey, enabled](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             reply->finishWithError(*error);
             return;
@@ -604,7 +559,7 @@ ServerReply *UnleashServer::setRollout(const QString &environment, const QString
             reply->finishWithError({ServerError::Kind::Protocol, write.error()});
             return;
         }
-        QString path = featurePath(where.project, flagKey) + QStringLiteral("/environments/%1/strategies").arg(pathPart(where.environment));
+        QString path = featurePath(where.project, flagKey) + QStringLiteral("/environments/%1/strategies").arg(RestClient::part(where.environment));
         const auto written = [reply, finishWithReadBack](const Answer &answer) {
             if (const auto error = failureOf(answer)) {
                 reply->finishWithError(*error);
@@ -613,10 +568,10 @@ ServerReply *UnleashServer::setRollout(const QString &environment, const QString
             finishWithReadBack();
         };
         if (write->strategyId.isEmpty()) {
-            send("POST", path, QJsonDocument(write->newStrategy).toJson(QJsonDocument::Compact), JsonType, written);
+            m_rest->send("POST", path, QJsonDocument(write->newStrategy).toJson(QJsonDocument::Compact), written);
         } else {
-            path += QLatin1Char('/') + pathPart(write->strategyId);
-            send("PATCH", path, QJsonDocument(write->patch).toJson(QJsonDocument::Compact), JsonType, written);
+            path += QLatin1Char('/') + RestClient::part(write->strategyId);
+            m_rest->send("PATCH", path, QJsonDocument(write->patch).toJson(QJsonDocument::Compact), written);
         }
     });
     return reply;
@@ -638,7 +593,7 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
     auto nextPage = std::make_shared<std::function<void(int)>>();
     *nextPage = [this, reply, after, cursor, collected, weakNext = std::weak_ptr(nextPage)](int offset) {
         const QString path = QStringLiteral("/api/admin/search/events?limit=%1&offset=%2").arg(EventPageSize).arg(offset);
-        send("GET", path, {}, {}, [this, reply, after, cursor, collected, weakNext, offset](const Answer &answer) {
+        m_rest->send("GET", path, {}, [this, reply, after, cursor, collected, weakNext, offset](const Answer &answer) {
             if (const auto error = failureOf(answer)) {
                 reply->finishWithError(*error);
                 return;

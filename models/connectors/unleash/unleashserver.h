@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../flagserver.h"
+#include "../restclient.h"
 #include "unleashevents.h"
 
 #include <QElapsedTimer>
@@ -12,8 +13,6 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 class SecretStore;
 
 // An Unleash server through its admin API and an admin token (Authorization header, no
@@ -29,8 +28,6 @@ class UnleashServer : public FlagServer
 public:
     static constexpr int DefaultPollIntervalMs = 5000;
     static constexpr int MaxPollBackoffMs = 60000;
-    static constexpr int RequestTimeoutMs = 15000;
-    static constexpr qint64 MaxAnswerBytes = 64LL * 1024 * 1024;
     static constexpr int EventPageSize = 1000;
     // New events beyond this many in one poll reload every flag instead of each one named.
     static constexpr int PollEventLimit = 100;
@@ -65,18 +62,8 @@ Q_SIGNALS:
     void polled();
 
 private:
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray etag;
-        QString networkError; // set when no HTTP answer came
-        bool tooLarge = false; // cut off at MaxAnswerBytes
-    };
-    using AnswerHandler = std::function<void(const Answer &answer)>;
+    using Answer = RestClient::Answer;
 
-    void send(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &contentType,
-              AnswerHandler handler, const QByteArray &ifNoneMatch = {});
     // The failure an answer means, if any (a 2xx and a 304 are not failures).
     static std::optional<ServerError> failureOf(const Answer &answer);
     static Result<QJsonObject> objectOf(const Answer &answer);
@@ -118,7 +105,7 @@ private:
     void fail(const ServerError &error);
 
     SecretStore *m_secrets;
-    QNetworkAccessManager *m_network;
+    RestClient *m_rest;
     QString m_token;
     QString m_version;
     QStringList m_environments;
@@ -137,5 +124,5 @@ private:
     qint64 m_lastEventId = 0;
     QByteArray m_eventsEtag;
     qint64 m_lastAnswerMs = 0;
-    quint64 m_generation = 0; // bumped by disconnect, so answers to an older connection are dropped
+    quint64 m_generation = 0; // bumped by disconnect, so a token read for an older connection is dropped
 };
