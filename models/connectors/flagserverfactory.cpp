@@ -1,5 +1,6 @@
 #include "flagserverfactory.h"
 
+#include "featbit/featbitserver.h"
 #include "sandbox/sandboxserver.h"
 #include "unleash/unleashserver.h"
 
@@ -10,8 +11,8 @@ FlagServer *createFlagServer(const ConnectionConfig &config, SecretStore *secret
         return new SandboxServer(config, SandboxServer::defaultDatabasePath(config.id), parent);
     case ConnectionConfig::Kind::Unleash:
         return new UnleashServer(config, secrets, parent);
-    case ConnectionConfig::Kind::FeatBit: // the FeatBit backend plugs in here when it arrives
-        return nullptr;
+    case ConnectionConfig::Kind::FeatBit:
+        return new FeatBitServer(config, secrets, parent);
     }
     return nullptr;
 }

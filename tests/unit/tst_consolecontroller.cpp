@@ -27,7 +27,6 @@ private Q_SLOTS:
     void exportWritesTheFilteredHistory();
     void secondSandboxShowsUnderItsOwnName();
     void sandboxOnlySkipsOtherServers();
-    void connectorMissingIsAFailedConnection();
     void aTokenMissingFromTheKeychainFailsTheConnection();
 
 private:
@@ -171,22 +170,6 @@ void tst_ConsoleController::sandboxOnlySkipsOtherServers()
     const QList<ConnectionConfig> saved = ConnectionSettings(settings).load();
     QCOMPARE(saved.size(), 2);
     QCOMPARE(saved.first().id, QStringLiteral("fb"));
-}
-
-void tst_ConsoleController::connectorMissingIsAFailedConnection()
-{
-    QSettings settings(m_dir.filePath(QStringLiteral("missing.ini")), QSettings::IniFormat);
-    ConnectionConfig featbit;
-    featbit.id = QStringLiteral("fb");
-    featbit.kind = ConnectionConfig::Kind::FeatBit;
-    featbit.displayName = QStringLiteral("FeatBit");
-    ConnectionSettings(settings).save({featbit});
-    auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()), &m_secrets);
-    QSignalSpy problem(controller.get(), &ConsoleController::connectionProblem);
-    controller->start(false);
-    QVERIFY(controller->initialLoadDone());
-    QCOMPARE(problem.size(), 1);
-    QCOMPARE(controller->connectionModel()->state(QStringLiteral("fb")), ConnectionState::Failed);
 }
 
 void tst_ConsoleController::aTokenMissingFromTheKeychainFailsTheConnection()

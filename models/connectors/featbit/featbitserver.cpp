@@ -1,0 +1,557 @@
+#include "featbitserver.h"
+
+#include "../../store/secretstore.h"
+#include "featbitstream.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSet>
+
+namespace {
+
+QString flagsPath(const QString &environmentId)
+{
+    return QStringLiteral("/api/v1/envs/%1/feature-flags").arg(RestClient::part(environmentId));
+}
+
+QString flagPath(const QString &environmentId, const QString &key)
+{
+    return flagsPath(environmentId) + QLatin1Char('/') + RestClient::part(key);
+}
+
+QByteArray jsonBody(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+qint64 updatedAtOf(const QJsonObject &flag)
+{
+    return QDateTime::fromString(flag.value(QStringLiteral("updatedAt")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+FeatBitServer::FeatBitServer(ConnectionConfig config, SecretStore *secrets, QObject *parent)
+    : FlagServer(std::move(config), parent)
+    , m_secrets(secrets)
+    , m_rest(new RestClient(this))
+{
+}
+
+FeatBitServer::~FeatBitServer() = default;
+
+FlagServer::Capabilities FeatBitServer::capabilities() const
+{
+    return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
+        | Capability::SetRollout | Capability::AuditHistory;
+}
+
+QStringList FeatBitServer::environments() const
+{
+    QStringList names;
+    for (const Environment &environment : m_environments)
+        names.append(environment.name);
+    return names;
+}
+
+bool FeatBitServer::isPolling(const QString &environment) const
+{
+    for (const Environment &each : m_environments) {
+        if (each.name == environment)
+            return each.stream && each.stream->isPolling();
+    }
+    return false;
+}
+
+void FeatBitServer::connectToServer()
+{
+    ++m_generation;
+    m_refused.clear();
+    m_streamProblems.clear();
+    m_rest->forgetPending();
+    setState(ConnectionState::Connecting, tr("reading the access token"));
+    const quint64 generation = m_generation;
+    m_secrets->readSecret(config().secretRef, [this, guard = QPointer(this), generation](Result<QString> secret) {
+        if (!guard || generation != m_generation)
+            return;
+        if (!secret || secret.value().isEmpty()) {
+            setState(ConnectionState::Failed, tr("no access token for this connection in the keychain: %1")
+                                                  .arg(secret ? tr("the entry is empty") : secret.error()));
+            return;
+        }
+        m_rest->setBaseUrl(config().url);
+        m_rest->setAuthorization(secret.value().toUtf8());
+        setState(ConnectionState::Connecting, tr("reading projects and flags"));
+        loadEnvironments();
+    });
+}
+
+void FeatBitServer::disconnectFromServer()
+{
+    ++m_generation;
+    m_rest->forgetPending();
+    for (Environment &environment : m_environments) {
+        delete environment.stream;
+        environment.stream = nullptr;
+    }
+    setState(ConnectionState::Disconnected);
+}
+
+void FeatBitServer::fail(const ServerError &error)
+{
+    for (Environment &environment : m_environments) {
+        delete environment.stream;
+        environment.stream = nullptr;
+    }
+    setState(ConnectionState::Failed, error.sentence());
+}
+
+ServerError FeatBitServer::errorOf(const Answer &answer)
+{
+    if (answer.tooLarge)
+        return {ServerError::Kind::Protocol, tr("the answer is larger than %1 MiB, so FlagDeck stopped reading it")
+                                                 .arg(RestClient::MaxAnswerBytes / (1024 * 1024))};
+    if (answer.tlsFailed)
+        return {ServerError::Kind::Network, tr("the server's TLS certificate is not trusted: %1").arg(answer.networkError)};
+    if (!answer.networkError.isEmpty())
+        return {ServerError::Kind::Network, answer.networkError};
+    QStringList errors;
+    for (const QJsonValue &error : QJsonDocument::fromJson(answer.body.left(64 * 1024)).object().value(QStringLiteral("errors")).toArray())
+        errors.append(error.toString().left(200));
+    const QString said = errors.join(QStringLiteral(", "));
+    if (answer.status == 401)
+        return {ServerError::Kind::Unauthorized, tr("the access token was not accepted (HTTP 401): check it, and that it is still active")};
+    if (answer.status == 403)
+        return {ServerError::Kind::Forbidden,
+                tr("the access token may not do this (HTTP 403): it needs the permission in FeatBit's IAM policy%1")
+                    .arg(said.isEmpty() ? QString() : QStringLiteral(" (") + said + QLatin1Char(')'))};
+    if (answer.status >= 200 && answer.status < 300)
+        return {ServerError::Kind::Protocol, said.isEmpty() ? tr("FeatBit reported a failure") : tr("FeatBit said: %1").arg(said)};
+    return ServerError::fromHttpStatus(answer.status, said);
+}
+
+Result<QJsonValue> FeatBitServer::dataOf(const Answer &answer)
+{
+    if (!answer.succeeded())
+        return Result<QJsonValue>::failure(errorOf(answer).sentence());
+    Result<QJsonDocument> document = RestClient::documentOf(answer);
+    if (!document)
+        return Result<QJsonValue>::failure(document.error());
+    const QJsonObject envelope = document->object();
+    if (!document->isObject() || !envelope.value(QStringLiteral("success")).isBool())
+        return Result<QJsonValue>::failure(tr("the answer is not FeatBit's {success, errors, data}: is the URL FeatBit's API server?"));
+    if (!envelope.value(QStringLiteral("success")).toBool())
+        return Result<QJsonValue>::failure(errorOf(answer).sentence());
+    return envelope.value(QStringLiteral("data"));
+}
+
+void FeatBitServer::loadEnvironments()
+{
+    m_rest->get(QStringLiteral("/api/v1/workspaces"), [this](const Answer &answer) {
+        if (Result<QJsonValue> data = dataOf(answer))
+            m_workspace = data->toObject().value(QStringLiteral("name")).toString();
+    });
+    m_rest->get(QStringLiteral("/api/v1/projects"), [this](const Answer &answer) {
+        Result<QJsonValue> data = dataOf(answer);
+        if (!data) {
+            fail(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
+            return;
+        }
+        for (Environment &environment : m_environments)
+            delete environment.stream;
+        m_environments.clear();
+        for (const QJsonValue &project : data->toArray()) {
+            const QString projectKey = project.toObject().value(QStringLiteral("key")).toString();
+            for (const QJsonValue &value : project.toObject().value(QStringLiteral("environments")).toArray()) {
+                const QJsonObject object = value.toObject();
+                Environment environment;
+                environment.id = object.value(QStringLiteral("id")).toString();
+                environment.name = projectKey + QLatin1Char('/') + object.value(QStringLiteral("key")).toString();
+                for (const QJsonValue &secret : object.value(QStringLiteral("secrets")).toArray()) {
+                    if (secret.toObject().value(QStringLiteral("type")).toString() == QLatin1String("server"))
+                        environment.secret = secret.toObject().value(QStringLiteral("value")).toString();
+                }
+                if (!environment.id.isEmpty() && !projectKey.isEmpty())
+                    m_environments.append(environment);
+            }
+        }
+        std::sort(m_environments.begin(), m_environments.end(), [](const Environment &a, const Environment &b) { return a.name < b.name; });
+        auto outstanding = std::make_shared<int>(int(m_environments.size()));
+        if (m_environments.isEmpty())
+            finishLoading();
+        for (const Environment &environment : std::as_const(m_environments))
+            loadFlags(outstanding, environment.id, 0);
+    });
+}
+
+void FeatBitServer::loadFlags(const std::shared_ptr<int> &outstanding, const QString &environmentId, int pageIndex)
+{
+    const QString path = flagsPath(environmentId) + QStringLiteral("?pageIndex=%1&pageSize=%2&isArchived=false").arg(pageIndex).arg(PageSize);
+    m_rest->get(path, [this, outstanding, environmentId, pageIndex](const Answer &answer) {
+        Result<QJsonValue> data = dataOf(answer);
+        if (!data) {
+            fail(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
+            return;
+        }
+        const QJsonArray items = data->toObject().value(QStringLiteral("items")).toArray();
+        // This page's flags, read whole, then the next page; the environment is done with the last.
+        auto pending = std::make_shared<int>(int(items.size()) + 1);
+        const auto pageDone = [this, outstanding, environmentId, pageIndex, pending, more = items.size() >= PageSize] {
+            if (--*pending > 0)
+                return;
+            if (more)
+                loadFlags(outstanding, environmentId, pageIndex + 1);
+            else if (--*outstanding == 0)
+                finishLoading();
+        };
+        for (const QJsonValue &item : items) {
+            readFlag(environmentId, item.toObject().value(QStringLiteral("key")).toString(), [this, environmentId, pageDone](Result<QJsonObject> flag) {
+                if (flag)
+                    noteFlag(environmentId, flag.value(), false);
+                pageDone();
+            });
+        }
+        pageDone();
+    });
+}
+
+void FeatBitServer::readFlag(const QString &environmentId, const QString &key, std::function<void(Result<QJsonObject>)> done)
+{
+    m_rest->get(flagPath(environmentId, key), [key, done = std::move(done)](const Answer &answer) {
+        Result<QJsonValue> data = dataOf(answer);
+        if (!data) {
+            done(Result<QJsonObject>::failure(data.error()));
+            return;
+        }
+        if (data->toObject().value(QStringLiteral("key")).toString() != key) {
+            done(Result<QJsonObject>::failure(tr("flag %1: the answer names another flag").arg(key)));
+            return;
+        }
+        done(data->toObject());
+    });
+}
+
+void FeatBitServer::finishLoading()
+{
+    QStringList problems;
+    Q_EMIT environmentsChanged(environments());
+    for (const Environment &environment : std::as_const(m_environments)) {
+        QList<Flag> flags;
+        for (const QJsonObject &object : environment.flags) {
+            if (object.value(QStringLiteral("isArchived")).toBool())
+                continue;
+            Result<Flag> flag = FeatBitPayloads::readFlag(object, QStringLiteral("flag"));
+            if (flag)
+                flags.append(flag.value());
+            else
+                problems.append(tr("%1 in %2 is not shown: %3").arg(object.value(QStringLiteral("key")).toString(), environment.name, flag.error()));
+        }
+        std::sort(flags.begin(), flags.end(), [](const Flag &a, const Flag &b) { return a.key < b.key; });
+        Q_EMIT flagsReplaced(environment.name, flags);
+    }
+    if (!problems.isEmpty())
+        m_streamProblems.insert(QStringLiteral("#flags"), tr("flags not shown: %1; first: %2").arg(problems.size()).arg(problems.first()));
+    startStreams();
+    streamsChanged();
+}
+
+void FeatBitServer::startStreams()
+{
+    for (Environment &environment : m_environments) {
+        if (environment.secret.isEmpty()) {
+            m_streamProblems.insert(environment.id, tr("%1 has no server secret: no live changes").arg(environment.name));
+            continue;
+        }
+        const QString id = environment.id;
+        environment.stream = new FeatBitStream(config().evaluationUrl, environment.secret, [this, id] {
+            qint64 newest = 0;
+            for (const Environment &each : std::as_const(m_environments)) {
+                if (each.id == id) {
+                    for (const QJsonObject &flag : each.flags)
+                        newest = std::max(newest, updatedAtOf(flag));
+                }
+            }
+            return newest;
+        }, this);
+        const QString name = environment.name;
+        connect(environment.stream, &FeatBitStream::received, this, [this, id](const FeatBitPayloads::DataSync &sync) { onSync(id, sync); });
+        connect(environment.stream, &FeatBitStream::live, this, [this, id] {
+            m_streamProblems.remove(id);
+            streamsChanged();
+        });
+        connect(environment.stream, &FeatBitStream::interrupted, this, [this, id, name](const QString &reason) {
+            m_streamProblems.insert(id, tr("%1: %2; retrying").arg(name, reason));
+            streamsChanged();
+        });
+        connect(environment.stream, &FeatBitStream::refused, this, [this, id, name](const QString &reason) {
+            m_streamProblems.insert(id, tr("%1: %2").arg(name, reason));
+            m_refused.insert(id);
+            streamsChanged();
+        });
+        environment.stream->start();
+    }
+}
+
+void FeatBitServer::streamsChanged()
+{
+    QStringList polling;
+    for (const Environment &environment : std::as_const(m_environments)) {
+        if (environment.stream && environment.stream->isPolling())
+            polling.append(environment.name);
+    }
+    QStringList parts{m_workspace.isEmpty() ? tr("FeatBit") : tr("FeatBit workspace %1").arg(m_workspace)};
+    if (!polling.isEmpty())
+        parts.append(tr("WebSockets blocked, polling every %1 s: %2").arg(FeatBitStream::PollIntervalMs / 1000).arg(polling.join(QStringLiteral(", "))));
+    QStringList problems = m_streamProblems.values();
+    problems.sort();
+    parts.append(problems);
+    // A stream that stays down is a connection that no longer shows changes as they happen.
+    const bool down = std::any_of(m_streamProblems.keyBegin(), m_streamProblems.keyEnd(),
+                                  [&](const QString &key) { return key != QLatin1String("#flags") && !polling.contains(key); })
+        && polling.isEmpty();
+    // Refused streams are not retried: the person has to fix the secret or the clock.
+    const ConnectionState state = !m_refused.isEmpty() ? ConnectionState::Failed
+        : down                                         ? ConnectionState::Reconnecting
+                                                       : ConnectionState::Connected;
+    setState(state, parts.join(QStringLiteral(" · ")));
+}
+
+void FeatBitServer::onSync(const QString &environmentId, const FeatBitPayloads::DataSync &sync)
+{
+    for (const QJsonObject &object : sync.flags) {
+        const QString key = object.value(QStringLiteral("key")).toString();
+        if (key.isEmpty() || object.value(QStringLiteral("isArchived")).toBool())
+            continue;
+        if (object.contains(QStringLiteral("revision"))) {
+            noteFlag(environmentId, object, true); // a live change: the whole object
+            continue;
+        }
+        // From the store, without a revision: read the flag itself if it moved.
+        const auto environment = std::find_if(m_environments.cbegin(), m_environments.cend(), [&](const Environment &e) { return e.id == environmentId; });
+        if (environment == m_environments.cend())
+            continue;
+        const QJsonObject known = environment->flags.value(key);
+        if (!known.isEmpty() && updatedAtOf(known) >= updatedAtOf(object))
+            continue;
+        readFlag(environmentId, key, [this, environmentId](Result<QJsonObject> flag) {
+            if (flag)
+                noteFlag(environmentId, flag.value(), true);
+        });
+    }
+}
+
+void FeatBitServer::noteFlag(const QString &environmentId, const QJsonObject &flag, bool announce)
+{
+    const auto environment = std::find_if(m_environments.begin(), m_environments.end(), [&](const Environment &e) { return e.id == environmentId; });
+    if (environment == m_environments.end())
+        return;
+    const QString key = flag.value(QStringLiteral("key")).toString();
+    const QJsonObject before = environment->flags.value(key);
+    environment->flags.insert(key, flag);
+    if (!announce || before.value(QStringLiteral("revision")) == flag.value(QStringLiteral("revision")))
+        return;
+    if (Result<Flag> read = FeatBitPayloads::readFlag(flag, QStringLiteral("flag")))
+        Q_EMIT flagChanged(environment->name, read.value());
+}
+
+FeatBitServer::Environment *FeatBitServer::environmentNamed(const QString &name)
+{
+    for (Environment &environment : m_environments) {
+        if (environment.name == name)
+            return &environment;
+    }
+    return nullptr;
+}
+
+ServerReply *FeatBitServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled, const QString &comment)
+{
+    auto *reply = new ServerReply(this);
+    const Environment *target = environmentNamed(environment);
+    if (!target) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no FeatBit environment %1").arg(environment)});
+        return reply;
+    }
+    const QString id = target->id;
+    const QString path = flagPath(id, flagKey) + (enabled ? QStringLiteral("/toggle/true") : QStringLiteral("/toggle/false"));
+    m_rest->send("PUT", path, jsonBody({{QStringLiteral("comment"), comment}}), [this, reply, id, flagKey, enabled](const Answer &answer) {
+        Result<QJsonValue> revision = dataOf(answer);
+        if (!revision) {
+            reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, revision.error()} : errorOf(answer));
+            return;
+        }
+        // FeatBit's answer is the flag's new revision: its confirmation of the change.
+        QJsonObject flag;
+        for (const Environment &each : std::as_const(m_environments)) {
+            if (each.id == id)
+                flag = each.flags.value(flagKey);
+        }
+        if (flag.isEmpty()) {
+            readFlag(id, flagKey, [this, reply, id](Result<QJsonObject> read) {
+                Result<Flag> parsed = read ? FeatBitPayloads::readFlag(read.value(), QStringLiteral("flag")) : Result<Flag>::failure(read.error());
+                if (!parsed) {
+                    reply->finishWithError({ServerError::Kind::Protocol, parsed.error()});
+                    return;
+                }
+                noteFlag(id, read.value(), false);
+                reply->finishWithFlag(parsed.value());
+            });
+            return;
+        }
+        flag.insert(QStringLiteral("isEnabled"), enabled);
+        flag.insert(QStringLiteral("revision"), revision->toString());
+        noteFlag(id, flag, false);
+        Result<Flag> parsed = FeatBitPayloads::readFlag(flag, QStringLiteral("flag"));
+        if (parsed)
+            reply->finishWithFlag(parsed.value());
+        else
+            reply->finishWithError({ServerError::Kind::Protocol, parsed.error()});
+    });
+    return reply;
+}
+
+ServerReply *FeatBitServer::setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
+                                       const QString &expectedRevision, const QString &comment)
+{
+    auto *reply = new ServerReply(this);
+    const Environment *target = environmentNamed(environment);
+    if (!target) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no FeatBit environment %1").arg(environment)});
+        return reply;
+    }
+    const QString id = target->id;
+    const auto finishWithReadBack = [this, reply, id, flagKey](const ServerError *conflict) {
+        readFlag(id, flagKey, [this, reply, id, conflict = conflict ? std::optional<ServerError>(*conflict) : std::nullopt](Result<QJsonObject> read) {
+            Result<Flag> parsed = read ? FeatBitPayloads::readFlag(read.value(), QStringLiteral("flag")) : Result<Flag>::failure(read.error());
+            if (!parsed) {
+                reply->finishWithError({ServerError::Kind::Protocol, parsed.error()});
+                return;
+            }
+            // After a conflict the person is shown the flag as it is now.
+            noteFlag(id, read.value(), conflict.has_value());
+            if (conflict)
+                reply->finishWithError(*conflict);
+            else
+                reply->finishWithFlag(parsed.value());
+        });
+    };
+    readFlag(id, flagKey, [this, reply, id, flagKey, rollout, expectedRevision, comment, finishWithReadBack](Result<QJsonObject> current) {
+        if (!current) {
+            reply->finishWithError({ServerError::Kind::Protocol, current.error()});
+            return;
+        }
+        const QString revision = current->value(QStringLiteral("revision")).toString();
+        if (!expectedRevision.isEmpty() && revision != expectedRevision) {
+            const ServerError conflict{ServerError::Kind::Conflict, tr("the flag changed in FeatBit since it was read")};
+            finishWithReadBack(&conflict);
+            return;
+        }
+        Result<QJsonObject> targeting = FeatBitPayloads::targetingWithRollout(current.value(), rollout);
+        if (!targeting) {
+            reply->finishWithError({ServerError::Kind::Protocol, targeting.error()});
+            return;
+        }
+        const QJsonObject body{{QStringLiteral("revision"), revision}, {QStringLiteral("targeting"), targeting.value()}, {QStringLiteral("comment"), comment}};
+        m_rest->send("PUT", flagPath(id, flagKey) + QStringLiteral("/targeting"), jsonBody(body), [reply, finishWithReadBack](const Answer &answer) {
+            if (answer.status == 409) {
+                const ServerError conflict{ServerError::Kind::Conflict, tr("FeatBit refused the change: the flag's revision moved (HTTP 409)")};
+                finishWithReadBack(&conflict);
+                return;
+            }
+            if (Result<QJsonValue> data = dataOf(answer); !data) {
+                reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
+                return;
+            }
+            finishWithReadBack(nullptr);
+        });
+    });
+    return reply;
+}
+
+ServerReply *FeatBitServer::fetchAuditSince(const QString &cursor)
+{
+    auto *reply = new ServerReply(this);
+    if (m_environments.isEmpty()) {
+        reply->finishWithAudit({}, cursor);
+        return reply;
+    }
+    // Per environment: the newest createdAt stored, and the ids stored at exactly that moment
+    // (FeatBit's "from" is inclusive, and pages come newest first).
+    const QJsonObject stored = QJsonDocument::fromJson(cursor.toUtf8()).object();
+    struct Found
+    {
+        QString environmentId;
+        FeatBitPayloads::AuditLog log;
+    };
+    struct Collected
+    {
+        QList<Found> found;
+        int outstanding = 0;
+        std::optional<ServerError> error;
+    };
+    auto collected = std::make_shared<Collected>();
+    collected->outstanding = int(m_environments.size());
+    const auto finish = [reply, collected, stored, cursor] {
+        if (collected->error) {
+            reply->finishWithError(*collected->error);
+            return;
+        }
+        std::sort(collected->found.begin(), collected->found.end(),
+                  [](const Found &a, const Found &b) { return a.log.createdAtMs < b.log.createdAtMs; });
+        QJsonObject next = stored;
+        QList<AuditEntry> entries;
+        for (const Found &found : std::as_const(collected->found)) {
+            entries.append(found.log.entry);
+            const QJsonObject mark = next.value(found.environmentId).toObject();
+            const qint64 after = qint64(mark.value(QStringLiteral("after")).toDouble());
+            QJsonArray ids = found.log.createdAtMs == after ? mark.value(QStringLiteral("ids")).toArray() : QJsonArray();
+            ids.append(found.log.id);
+            next.insert(found.environmentId, QJsonObject{{QStringLiteral("after"), double(found.log.createdAtMs)}, {QStringLiteral("ids"), ids}});
+        }
+        reply->finishWithAudit(entries, entries.isEmpty() ? cursor : QString::fromUtf8(QJsonDocument(next).toJson(QJsonDocument::Compact)));
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Environment &environment : std::as_const(m_environments)) {
+        const QJsonObject mark = stored.value(environment.id).toObject();
+        const qint64 after = qint64(mark.value(QStringLiteral("after")).toDouble());
+        QSet<QString> seen;
+        for (const QJsonValue &id : mark.value(QStringLiteral("ids")).toArray())
+            seen.insert(id.toString());
+        auto page = std::make_shared<std::function<void(int)>>();
+        *page = [this, weakPage = std::weak_ptr(page), collected, finish, environmentId = environment.id, name = environment.name,
+                 after, seen, now](int pageIndex) {
+            const QString path = QStringLiteral("/api/v1/envs/%1/audit-logs?from=%2&to=%3&pageIndex=%4&pageSize=%5")
+                                     .arg(RestClient::part(environmentId))
+                                     .arg(after)
+                                     .arg(now)
+                                     .arg(pageIndex)
+                                     .arg(PageSize);
+            m_rest->get(path, [this, weakPage, collected, finish, environmentId, name, seen, pageIndex](const Answer &answer) {
+                Result<QJsonValue> data = dataOf(answer);
+                Result<QList<FeatBitPayloads::AuditLog>> logs = data ? FeatBitPayloads::readAuditLogPage(data->toObject(), connectionId(), name)
+                                                                     : Result<QList<FeatBitPayloads::AuditLog>>::failure(data.error());
+                if (!logs) {
+                    if (!collected->error)
+                        collected->error = answer.succeeded() ? ServerError{ServerError::Kind::Protocol, logs.error()} : errorOf(answer);
+                } else {
+                    for (const FeatBitPayloads::AuditLog &log : logs.value()) {
+                        if (!seen.contains(log.id))
+                            collected->found.append({environmentId, log});
+                    }
+                    const auto next = weakPage.lock();
+                    if (logs->size() >= PageSize && next) {
+                        (*next)(pageIndex + 1);
+                        return;
+                    }
+                }
+                if (--collected->outstanding == 0)
+                    finish();
+            });
+        };
+        // The reply keeps each pager alive until it finishes.
+        connect(reply, &QObject::destroyed, this, [page] {});
+        (*page)(0);
+    }
+    return reply;
+}

@@ -1,0 +1,274 @@
+// The FeatBit connector against the FeatBit protocol test server (which FeatBit's own SDK
+// validates in tst_featbitprotocol): environments, exact rollouts, kill, rollout with revision
+// and 409, live changes, reconnects with a fresh token, 4003, polling, and audit history.
+#include "connectors/featbit/featbitserver.h"
+#include "connectors/serverreply.h"
+#include "control/auditsync.h"
+#include "featbittestserver.h"
+#include "store/memorysecretstore.h"
+#include "testaudit.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+
+const QString Production = QStringLiteral("ai/prod");
+
+QString rolloutText(const Flag &flag)
+{
+    QStringList parts;
+    for (const VariationShare &share : flag.rollout.shares())
+        parts.append(QStringLiteral("%1=%2").arg(flag.variation(share.variationId)->value).arg(share.basisPoints));
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+class tst_FeatBitServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void listsEnvironmentsWithExactRollouts();
+    void killIsConfirmedByTheServer();
+    void rolloutChangeKeepsTheRestOfTheTargeting();
+    void aStaleRevisionIsAConflictShownAsItIsNow();
+    void changesArriveThroughTheStream();
+    void theStreamReconnectsWithAFreshToken_data();
+    void theStreamReconnectsWithAFreshToken();
+    void clockSkewStopsWithAClearError();
+    void blockedWebSocketsFallBackToPolling();
+    void auditHistorySyncsAndResumes();
+    void aWrongTokenSaysSo();
+
+private:
+    std::unique_ptr<FeatBitServer> connected(const QString &token = FeatBitTestServer::AccessToken);
+    Flag flagIn(const QString &key);
+    Flag waitFor(ServerReply *reply, ServerError *error = nullptr);
+
+    std::unique_ptr<FeatBitTestServer> m_server;
+    QString m_environment;
+    MemorySecretStore m_secrets;
+    QHash<QString, QList<Flag>> m_flags;
+    QTemporaryDir m_dir;
+};
+
+void tst_FeatBitServer::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_server = std::make_unique<FeatBitTestServer>();
+    m_environment = m_server->addEnvironment(QStringLiteral("ai"), QStringLiteral("prod"));
+    m_server->addEnvironment(QStringLiteral("ai"), QStringLiteral("staging"));
+    m_server->addBooleanFlag(m_environment, QStringLiteral("support-assistant-route"), true, 2000);
+    m_server->addBooleanFlag(m_environment, QStringLiteral("agent-tool-tier"), true, 10000);
+    m_flags.clear();
+}
+
+std::unique_ptr<FeatBitServer> tst_FeatBitServer::connected(const QString &token)
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("featbit-test");
+    config.kind = ConnectionConfig::Kind::FeatBit;
+    config.displayName = QStringLiteral("FeatBit under test");
+    config.url = m_server->apiUrl();
+    config.evaluationUrl = m_server->evaluationUrl();
+    config.secretRef = QStringLiteral("featbit/") + token;
+    m_secrets.writeSecret(config.secretRef, token, [](const QString &) {});
+    auto server = std::make_unique<FeatBitServer>(config, &m_secrets);
+    connect(server.get(), &FlagServer::flagsReplaced, this,
+            [this](const QString &environment, const QList<Flag> &flags) { m_flags.insert(environment, flags); });
+    server->connectToServer();
+    return server;
+}
+
+Flag tst_FeatBitServer::flagIn(const QString &key)
+{
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(m_flags.contains(Production), 10000); }();
+    for (const Flag &flag : m_flags.value(Production)) {
+        if (flag.key == key)
+            return flag;
+    }
+    return {};
+}
+
+Flag tst_FeatBitServer::waitFor(ServerReply *reply, ServerError *error)
+{
+    Flag flag;
+    bool done = false;
+    connect(reply, &ServerReply::finished, this, [&] {
+        done = true;
+        if (reply->failed() && error)
+            *error = reply->error();
+        else if (!reply->failed())
+            flag = reply->flag();
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+    return flag;
+}
+
+void tst_FeatBitServer::listsEnvironmentsWithExactRollouts()
+{
+    auto server = connected();
+    const Flag route = flagIn(QStringLiteral("support-assistant-route"));
+    QCOMPARE(server->environments(), (QStringList{Production, QStringLiteral("ai/staging")}));
+    QCOMPARE(rolloutText(route), QStringLiteral("true=2000 false=8000"));
+    QCOMPARE(route.revision, m_server->flag(m_environment, route.key).value(QStringLiteral("revision")).toString());
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QVERIFY(server->stateDetail().contains(QStringLiteral("AI platform")));
+    QTRY_COMPARE(m_server->openStreams(), 2);
+}
+
+void tst_FeatBitServer::killIsConfirmedByTheServer()
+{
+    auto server = connected();
+    const Flag before = flagIn(QStringLiteral("agent-tool-tier"));
+    const Flag killed = waitFor(server->setEnabled(Production, before.key, false, QStringLiteral("incident 4711")));
+    QVERIFY(!killed.enabled);
+    QVERIFY(killed.revision != before.revision);
+    const QJsonObject held = m_server->flag(m_environment, before.key);
+    QVERIFY(!held.value(QStringLiteral("isEnabled")).toBool());
+    QCOMPARE(killed.revision, held.value(QStringLiteral("revision")).toString());
+}
+
+void tst_FeatBitServer::rolloutChangeKeepsTheRestOfTheTargeting()
+{
+    auto server = connected();
+    m_server->changeFlag(m_environment, QStringLiteral("support-assistant-route"), [](QJsonObject &flag) {
+        flag.insert(QStringLiteral("rules"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("r1")}, {QStringLiteral("name"), QStringLiteral("Beta")}}});
+    }, QStringLiteral("AddRule"), QStringLiteral("Aiko Sato"));
+    const Flag before = flagIn(QStringLiteral("support-assistant-route"));
+    const QString on = before.variations.at(0).id;
+    const QString off = before.variations.at(1).id;
+    // The flag list was read before or after the rule; read the revision as the server has it.
+    const QString revision = m_server->flag(m_environment, before.key).value(QStringLiteral("revision")).toString();
+    const Flag after = waitFor(server->setRollout(Production, before.key, Rollout({{on, 5000}, {off, 5000}}), revision, {}));
+    QCOMPARE(rolloutText(after), QStringLiteral("true=5000 false=5000"));
+    const QJsonObject held = m_server->flag(m_environment, before.key);
+    QCOMPARE(held.value(QStringLiteral("rules")).toArray().size(), 1);
+    const QJsonArray served = held.value(QStringLiteral("fallthrough")).toObject().value(QStringLiteral("variations")).toArray();
+    QCOMPARE(served.at(0).toObject().value(QStringLiteral("rollout")).toArray(), (QJsonArray{0.0, 0.5}));
+    QCOMPARE(held.value(QStringLiteral("fallthrough")).toObject().value(QStringLiteral("dispatchKey")).toString(), QStringLiteral("keyId"));
+}
+
+void tst_FeatBitServer::aStaleRevisionIsAConflictShownAsItIsNow()
+{
+    auto server = connected();
+    const Flag before = flagIn(QStringLiteral("support-assistant-route"));
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    ServerError error;
+    const Rollout everyone = Rollout::everyoneGets(before.variations.at(0).id);
+    waitFor(server->setRollout(Production, before.key, everyone, QStringLiteral("an-old-revision"), {}), &error);
+    QCOMPARE(error.kind, ServerError::Kind::Conflict);
+    QCOMPARE(m_server->flag(m_environment, before.key).value(QStringLiteral("revision")).toString(), before.revision);
+    QVERIFY(changed.size() <= 1); // announced only when what is shown is out of date
+}
+
+void tst_FeatBitServer::changesArriveThroughTheStream()
+{
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(m_server->openStreams(), 2);
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    QElapsedTimer timer;
+    timer.start();
+    m_server->changeFlag(m_environment, QStringLiteral("agent-tool-tier"), [](QJsonObject &flag) { flag.insert(QStringLiteral("isEnabled"), false); },
+                         QStringLiteral("TurnFlagOff"), QStringLiteral("Aiko Sato"));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 1000);
+    QCOMPARE(changed.first().at(0).toString(), Production);
+    QVERIFY(!changed.first().at(1).value<Flag>().enabled);
+}
+
+void tst_FeatBitServer::theStreamReconnectsWithAFreshToken_data()
+{
+    QTest::addColumn<int>("closeCode");
+    QTest::newRow("1000: the server shuts down") << 1000;
+    QTest::newRow("1011: its store is unavailable") << 1011;
+}
+
+void tst_FeatBitServer::theStreamReconnectsWithAFreshToken()
+{
+    QFETCH(int, closeCode);
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(m_server->openStreams(), 2);
+    const int opened = m_server->streamsOpened();
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    m_server->closeStreams(closeCode);
+    // Changed while no stream was open: the resync after reconnecting brings it.
+    m_server->changeFlag(m_environment, QStringLiteral("agent-tool-tier"), [](QJsonObject &flag) { flag.insert(QStringLiteral("isEnabled"), false); },
+                         QStringLiteral("TurnFlagOff"), QStringLiteral("Aiko Sato"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->streamsOpened() >= opened + 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+}
+
+void tst_FeatBitServer::clockSkewStopsWithAClearError()
+{
+    m_server->setClockSkewMs(60000); // this computer's clock a minute behind the server's
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier")); // the management API still answers
+    QTRY_COMPARE_WITH_TIMEOUT(server->state(), ConnectionState::Failed, 10000);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("clock")), qPrintable(server->stateDetail()));
+    const int opened = m_server->streamsOpened();
+    QTest::qWait(1500);
+    QCOMPARE(m_server->streamsOpened(), opened); // no retries after 4003
+}
+
+void tst_FeatBitServer::blockedWebSocketsFallBackToPolling()
+{
+    m_server->setWebSocketsBlocked(true);
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_VERIFY_WITH_TIMEOUT(server->isPolling(Production), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(server->stateDetail().contains(QStringLiteral("polling")), 10000);
+    QSignalSpy changed(server.get(), &FlagServer::flagChanged);
+    m_server->changeFlag(m_environment, QStringLiteral("agent-tool-tier"), [](QJsonObject &flag) { flag.insert(QStringLiteral("isEnabled"), false); },
+                         QStringLiteral("TurnFlagOff"), QStringLiteral("Aiko Sato"));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 8000);
+    QVERIFY(m_server->pollRequests() > 0);
+}
+
+void tst_FeatBitServer::auditHistorySyncsAndResumes()
+{
+    auto writer = TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    waitFor(server->setEnabled(Production, QStringLiteral("agent-tool-tier"), false, QStringLiteral("incident 4711")));
+    {
+        AuditSync sync(server.get(), writer.get());
+        QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+        sync.start();
+        QVERIFY(caughtUp.wait(10000));
+        QCOMPARE(sync.entriesFetched(), 3); // two creations and the kill
+    }
+    const QList<AuditEntry> first = TestAudit::written(*writer);
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(first.first().action, QStringLiteral("kill"));
+    QCOMPARE(first.first().actorKind, ActorKind::Token);
+    QCOMPARE(first.first().environment, Production);
+    QCOMPARE(first.first().comment, QStringLiteral("turned off — incident 4711"));
+    waitFor(server->setEnabled(Production, QStringLiteral("agent-tool-tier"), true, {}));
+    {
+        AuditSync sync(server.get(), writer.get());
+        QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+        sync.start();
+        QVERIFY(caughtUp.wait(10000));
+        QCOMPARE(sync.entriesFetched(), 1);
+    }
+    QCOMPARE(TestAudit::written(*writer).first().action, QStringLiteral("restore"));
+}
+
+void tst_FeatBitServer::aWrongTokenSaysSo()
+{
+    auto server = connected(QStringLiteral("api-not-the-token"));
+    QTRY_COMPARE(server->state(), ConnectionState::Failed);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("access token was not accepted")), qPrintable(server->stateDetail()));
+    QVERIFY(!server->stateDetail().contains(QStringLiteral("not-the-token")));
+}
+
+QTEST_GUILESS_MAIN(tst_FeatBitServer)
+#include "tst_featbitserver.moc"
