@@ -1,3 +1,4 @@
+#include "connectors/featbit/featbitserver.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "connectors/unleash/unleashserver.h"
 #include "control/killswitch.h"
@@ -20,8 +21,10 @@
 #include "postgresserver.h"
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
+#include "featbittestserver.h"
 #include "unleashundertest.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSettings>
@@ -35,6 +38,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 
@@ -180,6 +184,88 @@ void killSwitchUnleash()
     report("killswitch.unleash.curl_p50_ms", percentile(curl, 0.50), "ms");
     report("killswitch.unleash.curl_request_p50_ms", percentile(curlRequest, 0.50), "ms");
     report("killswitch.unleash.p50_over_curl_p50", percentile(milliseconds, 0.50) / percentile(curl, 0.50), "ratio");
+}
+
+// The same gesture against the FeatBit protocol test server over loopback: the toggle endpoint's
+// answer confirms each kill. Then FeatBit's own Node SDK watches the flag while the console kills
+// and restores it: the time from the kill call until the SDK has the change.
+void killSwitchFeatBit()
+{
+    FeatBitTestServer featbit;
+    const QString environment = featbit.addEnvironment(QStringLiteral("ai"), QStringLiteral("prod"));
+    const QString key = QStringLiteral("bench-kill");
+    featbit.addBooleanFlag(environment, key, true, 10000);
+    MemorySecretStore secrets;
+    ConnectionConfig config;
+    config.id = QStringLiteral("bench-featbit");
+    config.kind = ConnectionConfig::Kind::FeatBit;
+    config.displayName = QStringLiteral("Bench FeatBit");
+    config.url = featbit.apiUrl();
+    config.evaluationUrl = featbit.evaluationUrl();
+    config.secretRef = QStringLiteral("bench/featbit");
+    secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
+    {
+        FeatBitServer server(config, &secrets);
+        const std::vector<double> milliseconds = timeKills(server, QStringLiteral("ai/prod"), key, 500);
+        if (milliseconds.empty())
+            return;
+        report("killswitch.featbit.p50_ms", percentile(milliseconds, 0.50), "ms");
+        report("killswitch.featbit.p99_ms", percentile(milliseconds, 0.99), "ms");
+    }
+
+    QProcess sdk;
+    QProcessEnvironment sdkEnvironment = QProcessEnvironment::systemEnvironment();
+    QUrl streaming = featbit.evaluationUrl();
+    streaming.setScheme(QStringLiteral("ws"));
+    sdkEnvironment.insert(QStringLiteral("FEATBIT_SECRET"), featbit.serverSecret(environment));
+    sdkEnvironment.insert(QStringLiteral("FEATBIT_STREAMING_URI"), streaming.toString());
+    sdkEnvironment.insert(QStringLiteral("FEATBIT_EVENTS_URI"), featbit.evaluationUrl().toString());
+    sdkEnvironment.insert(QStringLiteral("FEATBIT_FLAGS"), key);
+    sdkEnvironment.insert(QStringLiteral("FEATBIT_USERS"), QStringLiteral("1"));
+    sdk.setProcessEnvironment(sdkEnvironment);
+    sdk.setWorkingDirectory(QStringLiteral(FLAGDECK_SOURCE_DIR "/tests/featbit"));
+    sdk.start(QStringLiteral("node"), {QStringLiteral("sdkprobe.mjs")});
+    const auto nextEvent = [&sdk]() -> QJsonObject {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 10000) {
+            while (sdk.canReadLine()) {
+                const QJsonObject line = QJsonDocument::fromJson(sdk.readLine()).object();
+                if (line.contains(QStringLiteral("event")))
+                    return line;
+            }
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        }
+        return {};
+    };
+    if (nextEvent().value(QStringLiteral("event")).toString() != QLatin1String("ready")) {
+        std::fprintf(stderr, "bench: FeatBit's Node SDK did not start (npm ci in tests/featbit?)\n");
+        return;
+    }
+    FeatBitServer console(config, &secrets);
+    console.connectToServer();
+    waitUntil([&] { return console.state() == ConnectionState::Connected || console.state() == ConnectionState::Failed; });
+    std::vector<double> propagation;
+    for (int i = 0; i < 100; ++i) {
+        const bool enable = i % 2 == 1;
+        // Epoch time finer than a millisecond, as the SDK reports its own.
+        const double start = std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
+        console.setEnabled(QStringLiteral("ai/prod"), key, enable, {});
+        const QJsonObject update = nextEvent();
+        if (update.value(QStringLiteral("event")).toString() != QLatin1String("update")) {
+            std::fprintf(stderr, "bench: the SDK did not see change %d\n", i);
+            return;
+        }
+        // The SDK's own clock reading when it had the change: the same machine's clock.
+        propagation.push_back(update.value(QStringLiteral("at")).toDouble() - start);
+    }
+    sdk.closeWriteChannel();
+    if (!sdk.waitForFinished(5000)) {
+        sdk.kill();
+        sdk.waitForFinished(2000);
+    }
+    report("featbit.propagation_ms", percentile(propagation, 0.50), "ms");
+    report("featbit.propagation_p99_ms", percentile(propagation, 0.99), "ms");
 }
 
 // 10,000 flags into the model and the sorting filter proxy, until the table view has painted.
@@ -600,6 +686,7 @@ struct Benchmark
 const Benchmark Benchmarks[] = {
     {"killswitch.sandbox", killSwitchSandbox},
     {"killswitch.unleash", killSwitchUnleash},
+    {"killswitch.featbit", killSwitchFeatBit},
     {"flagtable.load_10k", flagTableLoad},
     {"audit", auditCache},
     {"charts", chartsTick},

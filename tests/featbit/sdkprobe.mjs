@@ -35,7 +35,7 @@ try {
 }
 // After the first full sync, which the SDK also reports as an update of every flag.
 client.on('update', async (keys) => {
-    const at = Date.now();
+    const at = performance.timeOrigin + performance.now(); // epoch ms, finer than Date.now()
     say({ event: 'update', keys, at, values: await evaluate() });
 });
 process.stdin.on('end', async () => {

@@ -1,7 +1,10 @@
 // The FeatBit protocol test server, proven with FeatBit's own Node server SDK (npm,
 // tests/featbit): the SDK connects to its evaluation server, receives the flags, evaluates them
 // exactly as FeatBit's dispatch algorithm says for the test server's data, and sees changes.
+#include "connectors/featbit/featbitserver.h"
+#include "connectors/serverreply.h"
 #include "featbittestserver.h"
+#include "store/memorysecretstore.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void theSdkEvaluatesWhatTheServerHolds();
     void theSdkSeesAChangeWithinOneSecond();
     void theSdkResyncsAfterTheServerRestartsItsStreams();
+    void theSdkSeesAKillMadeFromFlagDeckWithinOneSecond();
 
 private:
     QJsonObject nextLine(int timeoutMs = 10000);
@@ -161,6 +165,34 @@ void tst_FeatBitProtocol::theSdkResyncsAfterTheServerRestartsItsStreams()
                         QStringLiteral("TurnFlagOn"), QStringLiteral("Aiko Sato"));
     const QJsonObject update = nextLine(2000);
     QCOMPARE(update.value(QStringLiteral("keys")).toArray(), QJsonArray{m_flags.at(2)});
+}
+
+void tst_FeatBitProtocol::theSdkSeesAKillMadeFromFlagDeckWithinOneSecond()
+{
+    MemorySecretStore secrets;
+    ConnectionConfig config;
+    config.id = QStringLiteral("featbit");
+    config.kind = ConnectionConfig::Kind::FeatBit;
+    config.url = m_server.apiUrl();
+    config.evaluationUrl = m_server.evaluationUrl();
+    config.secretRef = QStringLiteral("token");
+    secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
+    FeatBitServer console(config, &secrets);
+    console.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), ConnectionState::Connected, 10000);
+
+    QElapsedTimer timer;
+    timer.start();
+    ServerReply *reply = console.setEnabled(QStringLiteral("ai/prod"), m_flags.at(0), false, QStringLiteral("incident"));
+    bool confirmed = false;
+    connect(reply, &ServerReply::finished, this, [&] { confirmed = !reply->failed() && !reply->flag().enabled; });
+    const QJsonObject update = nextLine(1000);
+    const qint64 seenAfterMs = timer.elapsed();
+    QCOMPARE(update.value(QStringLiteral("keys")).toArray(), QJsonArray{m_flags.at(0)});
+    QVERIFY2(seenAfterMs < 1000, qPrintable(QString::number(seenAfterMs)));
+    const QJsonObject values = update.value(QStringLiteral("values")).toObject().value(m_flags.at(0)).toObject();
+    QVERIFY(std::none_of(values.begin(), values.end(), [](const QJsonValue &value) { return value.toBool(); }));
+    QTRY_VERIFY(confirmed);
 }
 
 QTEST_GUILESS_MAIN(tst_FeatBitProtocol)
