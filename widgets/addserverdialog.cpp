@@ -15,6 +15,8 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     , m_kind(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
+    , m_evaluationUrl(new QLineEdit(this))
+    , m_form(new QFormLayout)
     , m_token(new QLineEdit(this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_result(new QLabel(this))
@@ -24,38 +26,40 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     setWindowTitle(tr("Add server connection"));
     setObjectName(QStringLiteral("addServerDialog"));
     m_kind->setObjectName(QStringLiteral("serverKind"));
+    m_kind->addItem(tr("FeatBit"), QVariant::fromValue(int(ConnectionConfig::Kind::FeatBit)));
     m_kind->addItem(tr("Unleash"), QVariant::fromValue(int(ConnectionConfig::Kind::Unleash)));
     m_name->setObjectName(QStringLiteral("serverName"));
-    m_name->setText(tr("Unleash"));
     m_url->setObjectName(QStringLiteral("serverUrl"));
-    m_url->setPlaceholderText(QStringLiteral("https://unleash.example.com"));
+    m_evaluationUrl->setObjectName(QStringLiteral("evaluationUrl"));
+    m_evaluationUrl->setPlaceholderText(QStringLiteral("https://featbit-eval.example.com"));
     m_token->setObjectName(QStringLiteral("serverToken"));
     m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("an admin token, or a personal access token"));
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_result->setObjectName(QStringLiteral("testResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add"));
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&URL:"), m_url);
-    form->addRow(tr("Admin &token:"), m_token);
+    m_form->addRow(tr("&Kind:"), m_kind);
+    m_form->addRow(tr("&Name:"), m_name);
+    m_form->addRow(tr("&URL:"), m_url);
+    m_form->addRow(tr("&Evaluation server:"), m_evaluationUrl);
+    m_form->addRow(tr("&Token:"), m_token);
     auto *note = new QLabel(tr("The token is kept in the operating system's keychain, never in FlagDeck's settings. "
                                "Kills and rollout changes run with it, so it needs write access."),
                             this);
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(note);
     layout->addWidget(m_test, 0, Qt::AlignLeft);
     layout->addWidget(m_result);
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
 
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &AddServerDialog::showKind);
     connect(m_url, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
+    connect(m_evaluationUrl, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
     connect(m_token, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
     connect(m_name, &QLineEdit::textChanged, this, &AddServerDialog::updateButtons);
     connect(m_test, &QPushButton::clicked, this, &AddServerDialog::test);
@@ -67,6 +71,22 @@ AddServerDialog::AddServerDialog(QWidget *parent)
         m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));
         updateButtons();
     });
+    showKind();
+}
+
+void AddServerDialog::showKind()
+{
+    const bool featBit = connection().kind == ConnectionConfig::Kind::FeatBit;
+    const QString previousDefault = featBit ? tr("Unleash") : tr("FeatBit");
+    if (m_name->text().isEmpty() || m_name->text() == previousDefault)
+        m_name->setText(featBit ? tr("FeatBit") : tr("Unleash"));
+    m_form->setRowVisible(m_evaluationUrl, featBit);
+    static_cast<QLabel *>(m_form->labelForField(m_url))->setText(featBit ? tr("API &URL:") : tr("&URL:"));
+    static_cast<QLabel *>(m_form->labelForField(m_token))->setText(featBit ? tr("Access &token:") : tr("Admin &token:"));
+    m_url->setPlaceholderText(featBit ? QStringLiteral("https://featbit-api.example.com") : QStringLiteral("https://unleash.example.com"));
+    m_token->setPlaceholderText(featBit ? tr("api-…, an access token with permission to toggle and edit flags")
+                                        : tr("an admin token, or a personal access token"));
+    m_result->clear();
     updateButtons();
 }
 
@@ -76,6 +96,8 @@ ConnectionConfig AddServerDialog::connection() const
     config.kind = ConnectionConfig::Kind(m_kind->currentData().toInt());
     config.displayName = m_name->text().trimmed();
     config.url = QUrl(m_url->text().trimmed());
+    if (config.kind == ConnectionConfig::Kind::FeatBit)
+        config.evaluationUrl = QUrl(m_evaluationUrl->text().trimmed());
     return config;
 }
 
@@ -86,11 +108,15 @@ QString AddServerDialog::token() const
 
 QString AddServerDialog::problem() const
 {
-    const QUrl url = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
-    if (m_url->text().trimmed().isEmpty())
-        return tr("Enter the server's URL.");
-    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
-        return tr("The URL must start with https:// (or http://) and name a host.");
+    const auto badUrl = [](const QLineEdit *field, QStringList schemes) {
+        const QUrl url(field->text().trimmed(), QUrl::StrictMode);
+        return field->text().trimmed().isEmpty() || !url.isValid() || !schemes.contains(url.scheme()) || url.host().isEmpty();
+    };
+    if (badUrl(m_url, {QStringLiteral("https"), QStringLiteral("http")}))
+        return tr("Enter the server's URL: https:// (or http://) and a host.");
+    if (connection().kind == ConnectionConfig::Kind::FeatBit
+        && badUrl(m_evaluationUrl, {QStringLiteral("https"), QStringLiteral("http"), QStringLiteral("wss"), QStringLiteral("ws")}))
+        return tr("Enter the evaluation server's URL: https:// or wss:// (http:// or ws:// on your own machine) and a host.");
     if (token().isEmpty())
         return tr("Enter the token.");
     if (m_name->text().trimmed().isEmpty())

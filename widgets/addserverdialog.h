@@ -7,6 +7,7 @@
 class ConnectionProbe;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -27,6 +28,8 @@ public:
 
 private:
     void updateButtons();
+    // The fields and words of the chosen kind.
+    void showKind();
     void test();
     // Empty when the fields can be tried.
     QString problem() const;
@@ -34,6 +37,8 @@ private:
     QComboBox *m_kind;
     QLineEdit *m_name;
     QLineEdit *m_url;
+    QLineEdit *m_evaluationUrl;
+    QFormLayout *m_form;
     QLineEdit *m_token;
     QPushButton *m_test;
     QLabel *m_result;

@@ -1,27 +1,18 @@
 // The console with a real Unleash beside the sandbox, offscreen: added through the dialog (its
 // Test button first with a wrong token, then the right one), its flags in the table, a kill made
 // with the real gesture and confirmed by Unleash, and the kill back from Unleash's own event log.
-#include "addserverdialog.h"
+#include "consolegui.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/consolecontroller.h"
 #include "control/auditsync.h"
-#include "flagtableview.h"
-#include "item/flagfilterproxy.h"
-#include "item/flagtablemodel.h"
-#include "killconfirmbar.h"
-#include "mainwindow.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
 #include "unleashundertest.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QJsonArray>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -35,7 +26,6 @@ private Q_SLOTS:
     void addedThroughTheDialogThenKilledAndAudited();
 
 private:
-    QString testWith(AddServerDialog *dialog, const QString &token);
 
     UnleashUnderTest m_unleash;
     QTemporaryDir m_dir;
@@ -56,18 +46,6 @@ void tst_UnleashConsole::initTestCase()
     }
 }
 
-QString tst_UnleashConsole::testWith(AddServerDialog *dialog, const QString &token)
-{
-    auto *tokenField = dialog->findChild<QLineEdit *>(QStringLiteral("serverToken"));
-    auto *result = dialog->findChild<QLabel *>(QStringLiteral("testResult"));
-    auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
-    tokenField->clear();
-    QTest::keyClicks(tokenField, token);
-    QTest::mouseClick(test, Qt::LeftButton);
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 20000); }();
-    return result->text();
-}
-
 void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
 {
     QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
@@ -82,16 +60,13 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     controller.start(true);
     QTRY_VERIFY(controller.initialLoadDone());
 
-    window.findChild<QAction *>(QStringLiteral("addServerAction"))->trigger();
-    AddServerDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<AddServerDialog *>()) != nullptr && dialog->isVisible());
-    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("serverName"));
-    name->clear();
-    QTest::keyClicks(name, QStringLiteral("Unleash (team)"));
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("serverUrl")), m_unleash.url().toString());
-    const QString refused = testWith(dialog, QStringLiteral("*:*.wrong-token"));
+    AddServerDialog *dialog = ConsoleGui::openAddServerDialog(window, QStringLiteral("Unleash"));
+    QVERIFY(dialog);
+    ConsoleGui::type(dialog, QStringLiteral("serverName"), QStringLiteral("Unleash (team)"));
+    ConsoleGui::type(dialog, QStringLiteral("serverUrl"), m_unleash.url().toString());
+    const QString refused = ConsoleGui::testWith(dialog, QStringLiteral("*:*.wrong-token"));
     QVERIFY2(refused.contains(QStringLiteral("admin token was not accepted")), qPrintable(refused));
-    const QString accepted = testWith(dialog, UnleashUnderTest::adminToken());
+    const QString accepted = ConsoleGui::testWith(dialog, UnleashUnderTest::adminToken());
     QVERIFY2(accepted.startsWith(QStringLiteral("Connected. Environments: 2, flags: 4.")), qPrintable(accepted));
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         dialog->grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/add-unleash.png"));
@@ -113,18 +88,8 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 20000);
     QVERIFY(controller.flagModel()->row({QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
 
-    // The kill gesture: click the row's kill cell, confirm with Enter.
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    FlagTableView *table = window.flagTable();
-    auto *proxy = static_cast<FlagFilterProxy *>(table->model());
-    const QModelIndex cell = proxy->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::ActionColumn));
-    table->scrollTo(cell);
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
-    QCOMPARE(window.findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"))->armedFlags(), QList<FlagRef>{flag});
-    QTest::keyClick(table, Qt::Key_Return);
-    const auto state = [&] { return controller.flagModel()->indexOf(flag, FlagTableModel::StateColumn).data().toString(); };
-    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("Off · confirmed by server"), 5000);
+    QVERIFY(ConsoleGui::killWithGesture(window, controller, flag));
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, flag), QStringLiteral("Off · confirmed by server"), 5000);
     QVERIFY(!m_unleash.clientFeature(flag.key).value(QStringLiteral("enabled")).toBool(true));
 
     // Unleash's own record of the kill reaches the audit cache, naming the token that did it.
@@ -139,7 +104,8 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
             });
         }(),
         10000);
-    table->setCurrentIndex(cell);
+    window.flagTable()->setCurrentIndex(static_cast<FlagFilterProxy *>(window.flagTable()->model())
+                                            ->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::KeyColumn)));
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/unleash-beside-sandbox.png"));
 }

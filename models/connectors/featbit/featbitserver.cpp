@@ -69,6 +69,7 @@ void FeatBitServer::connectToServer()
 {
     ++m_generation;
     m_refused.clear();
+    m_live.clear();
     m_streamProblems.clear();
     m_rest->forgetPending();
     setState(ConnectionState::Connecting, tr("reading the access token"));
@@ -278,6 +279,7 @@ void FeatBitServer::startStreams()
         const QString name = environment.name;
         connect(environment.stream, &FeatBitStream::received, this, [this, id](const FeatBitPayloads::DataSync &sync) { onSync(id, sync); });
         connect(environment.stream, &FeatBitStream::live, this, [this, id] {
+            m_live.insert(id);
             m_streamProblems.remove(id);
             streamsChanged();
         });
@@ -311,9 +313,16 @@ void FeatBitServer::streamsChanged()
     const bool down = std::any_of(m_streamProblems.keyBegin(), m_streamProblems.keyEnd(),
                                   [&](const QString &key) { return key != QLatin1String("#flags") && !polling.contains(key); })
         && polling.isEmpty();
-    // Refused streams are not retried: the person has to fix the secret or the clock.
+    // Connected once every stream delivers (or polling does); refused streams are not retried:
+    // the person has to fix the secret or the clock.
+    const bool opening = std::any_of(m_environments.cbegin(), m_environments.cend(), [this](const Environment &environment) {
+        return environment.stream && !m_live.contains(environment.id) && !m_streamProblems.contains(environment.id);
+    });
+    if (opening)
+        parts.append(tr("opening the evaluation server's streams"));
     const ConnectionState state = !m_refused.isEmpty() ? ConnectionState::Failed
         : down                                         ? ConnectionState::Reconnecting
+        : opening                                      ? ConnectionState::Connecting
                                                        : ConnectionState::Connected;
     setState(state, parts.join(QStringLiteral(" · ")));
 }

@@ -78,5 +78,6 @@ private:
     QList<Environment> m_environments;
     QHash<QString, QString> m_streamProblems; // environment id → why its stream is down
     QSet<QString> m_refused;                  // environments whose stream was refused for good
+    QSet<QString> m_live;                     // environments whose changes have arrived at least once
     quint64 m_generation = 0;
 };

@@ -40,6 +40,7 @@ FeatBitStream::FeatBitStream(const QUrl &evaluationUrl, const QString &secret, s
     connect(&m_poll, &QTimer::timeout, this, &FeatBitStream::poll);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
+        m_synced = false;
         m_ping.start();
         const QJsonObject sync{{QStringLiteral("messageType"), QStringLiteral("data-sync")},
                                {QStringLiteral("data"), QJsonObject{{QStringLiteral("timestamp"), double(m_syncTimestamp())}}}};
@@ -105,10 +106,12 @@ void FeatBitStream::onMessage(const QString &message)
     }
     if (read->messageType != QLatin1String("data-sync"))
         return; // pong and anything newer
-    const bool wasDown = m_failures > 0 || m_poll.isActive();
+    // The first answer on a connection says changes flow again.
+    const bool firstSinceOpen = !m_synced;
+    m_synced = true;
     m_failures = 0;
     m_poll.stop();
-    if (wasDown || read->dataSync.full)
+    if (firstSinceOpen)
         Q_EMIT live();
     Q_EMIT received(read->dataSync);
 }

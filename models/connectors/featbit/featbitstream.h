@@ -64,5 +64,6 @@ private:
     QTimer m_poll;
     int m_failures = 0;
     bool m_open = false;
+    bool m_synced = false; // a data-sync arrived on the open connection
     bool m_stopped = true;
 };

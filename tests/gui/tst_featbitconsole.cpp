@@ -1,0 +1,109 @@
+// The console with FeatBit beside the sandbox, offscreen, against the FeatBit protocol test
+// server: added through the dialog, whose Test names a wrong token, clock skew and a wrong URL
+// precisely; its flags live in the table; a kill made with the real gesture and confirmed by
+// FeatBit, whose audit log then names the access token that did it.
+#include "consolegui.h"
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/auditsync.h"
+#include "featbittestserver.h"
+#include "store/memorysecretstore.h"
+#include "testaudit.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+class tst_FeatBitConsole : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void addedThroughTheDialogThenKilledAndAudited();
+
+private:
+    FeatBitTestServer m_featbit;
+    QString m_environment;
+    QTemporaryDir m_dir;
+    MemorySecretStore m_secrets;
+};
+
+void tst_FeatBitConsole::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_environment = m_featbit.addEnvironment(QStringLiteral("support-bot"), QStringLiteral("prod"));
+    m_featbit.addBooleanFlag(m_environment, QStringLiteral("citation-first-prompt"), true, 500);
+    m_featbit.addBooleanFlag(m_environment, QStringLiteral("agent-tool-tier"), true, 10000);
+}
+
+void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
+{
+    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
+    controller.setInboxLocation(m_dir.filePath(QStringLiteral("inbox.sqlite")));
+    controller.setSandboxAgentEnabled(false);
+    MainWindow window(&controller);
+    window.resize(1500, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.start(true);
+    QTRY_VERIFY(controller.initialLoadDone());
+
+    AddServerDialog *dialog = ConsoleGui::openAddServerDialog(window, QStringLiteral("FeatBit"));
+    QVERIFY(dialog);
+    ConsoleGui::type(dialog, QStringLiteral("serverName"), QStringLiteral("FeatBit (support)"));
+    ConsoleGui::type(dialog, QStringLiteral("serverUrl"), QStringLiteral("http://127.0.0.1:9"));
+    ConsoleGui::type(dialog, QStringLiteral("evaluationUrl"), m_featbit.evaluationUrl().toString());
+    const QString unreachable = ConsoleGui::testWith(dialog, FeatBitTestServer::AccessToken);
+    QVERIFY2(unreachable.contains(QStringLiteral("could not be reached")), qPrintable(unreachable));
+    ConsoleGui::type(dialog, QStringLiteral("serverUrl"), m_featbit.apiUrl().toString());
+    const QString refused = ConsoleGui::testWith(dialog, QStringLiteral("api-wrong"));
+    QVERIFY2(refused.contains(QStringLiteral("access token was not accepted")), qPrintable(refused));
+    m_featbit.setClockSkewMs(45000);
+    const QString skewed = ConsoleGui::testWith(dialog, FeatBitTestServer::AccessToken);
+    QVERIFY2(skewed.contains(QStringLiteral("clock")), qPrintable(skewed));
+    m_featbit.setClockSkewMs(0);
+    const QString accepted = ConsoleGui::testWith(dialog, FeatBitTestServer::AccessToken);
+    QVERIFY2(accepted.startsWith(QStringLiteral("Connected. Environments: 1, flags: 2.")), qPrintable(accepted));
+    if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
+        dialog->grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/add-featbit.png"));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+    QTRY_COMPARE(controller.connections().size(), 2);
+    const ConnectionConfig featbit = controller.connections().last();
+    QCOMPARE(featbit.kind, ConnectionConfig::Kind::FeatBit);
+    QCOMPARE(featbit.evaluationUrl, m_featbit.evaluationUrl());
+    const FlagRef flag{featbit.id, QStringLiteral("support-bot/prod"), QStringLiteral("agent-tool-tier")};
+    QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 10000);
+
+    QVERIFY(ConsoleGui::killWithGesture(window, controller, flag));
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, flag), QStringLiteral("Off · confirmed by server"), 5000);
+    QVERIFY(!m_featbit.flag(m_environment, flag.key).value(QStringLiteral("isEnabled")).toBool());
+
+    // Live: a change made in FeatBit's own UI shows without a refresh.
+    const FlagRef route{featbit.id, QStringLiteral("support-bot/prod"), QStringLiteral("citation-first-prompt")};
+    m_featbit.changeFlag(m_environment, route.key, [](QJsonObject &object) { object.insert(QStringLiteral("isEnabled"), false); },
+                         QStringLiteral("TurnFlagOff"), QStringLiteral("Aiko Sato"));
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, route), QStringLiteral("Off"), 3000);
+
+    // FeatBit's audit log reaches the cache, naming the access token that killed the flag.
+    controller.auditSync(featbit.id)->syncSoon();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<AuditEntry> entries = TestAudit::written(*controller.auditWriter());
+            return std::any_of(entries.cbegin(), entries.cend(), [&](const AuditEntry &entry) {
+                return entry.server == featbit.id && entry.sourceId.startsWith(QLatin1String("audit-log:")) && entry.action == QLatin1String("kill")
+                    && entry.flagKey == flag.key && entry.actorKind == ActorKind::Token;
+            });
+        }(),
+        10000);
+    window.flagTable()->setCurrentIndex(static_cast<FlagFilterProxy *>(window.flagTable()->model())
+                                            ->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::KeyColumn)));
+    if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
+        window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/featbit-beside-sandbox.png"));
+}
+
+QTEST_MAIN(tst_FeatBitConsole)
+#include "tst_featbitconsole.moc"
