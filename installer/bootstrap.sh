@@ -4,7 +4,8 @@
 #
 #   installer/bootstrap.sh run    build and start FlagDeck on the sandbox
 #   installer/bootstrap.sh test   build and run every test (warnings are errors), then the unit
-#                                 tests again under AddressSanitizer + UndefinedBehaviorSanitizer
+#                                 tests again under AddressSanitizer + UndefinedBehaviorSanitizer,
+#                                 then each parser's libFuzzer target for 60 seconds
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +17,7 @@ PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
     prometheus postgresql ca-certificates curl
+    clang libclang-rt-14-dev
     fonts-dejavu-core
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
@@ -91,6 +93,36 @@ run_tests() {
     say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir "$ROOT/build/asan" --output-on-failure --parallel "$JOBS" -L unit
+    run_fuzzers
+}
+
+# Each parser of what servers send, fuzzed from the real payloads for 60 seconds; a crash, a leak or
+# a broken promise of a parser fails the run and leaves the input in build/fuzz/findings.
+run_fuzzers() {
+    build fuzz
+    say "Fuzzing each parser for 60 seconds"
+    local fuzz="$ROOT/build/fuzz/tests/fuzz" pids=() failed=0 target seeds dict
+    mkdir -p "$ROOT/build/fuzz/findings"
+    for target in featbitflag featbitstream featbitauditlog unleashfeature unleashevents; do
+        case "$target" in
+            featbit*) seeds="$ROOT/tests/unit/fixtures/featbit"; dict="$ROOT/tests/fuzz/featbit.dict" ;;
+            *) seeds="$ROOT/tests/unit/fixtures/unleash"; dict="$ROOT/tests/fuzz/unleash.dict" ;;
+        esac
+        mkdir -p "$ROOT/build/fuzz/corpus/$target"
+        "$fuzz/fuzz_$target" "$ROOT/build/fuzz/corpus/$target" "$seeds" -dict="$dict" -max_total_time=60 \
+            -rss_limit_mb=2048 -artifact_prefix="$ROOT/build/fuzz/findings/$target-" \
+            > "$ROOT/build/fuzz/$target.log" 2>&1 &
+        pids+=("$!")
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    for target in featbitflag featbitstream featbitauditlog unleashfeature unleashevents; do
+        printf 'FUZZ %s: %s\n' "$target" "$(grep -E '^Done [0-9]+ runs' "$ROOT/build/fuzz/$target.log" || echo 'did not finish')"
+    done
+    if [ "$failed" -ne 0 ]; then
+        tail -n 40 "$ROOT"/build/fuzz/*.log >&2
+        echo "bootstrap: a fuzzer found a problem; the input is in build/fuzz/findings" >&2
+        exit 1
+    fi
 }
 
 case "${1:-}" in

@@ -123,7 +123,7 @@ void FeatBitStream::onClosed()
     m_open = false;
     if (m_stopped)
         return;
-    if (m_socket.closeCode() == RefusedCloseCode) {
+    if (int(m_socket.closeCode()) == RefusedCloseCode) {
         m_stopped = true;
         m_poll.stop();
         Q_EMIT refused(tr("the evaluation server refused the stream (close code 4003): the environment's server secret "
