@@ -7,6 +7,7 @@
 #include "featbittestserver.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "untrustedtlsserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void blockedWebSocketsFallBackToPolling();
     void auditHistorySyncsAndResumes();
     void aWrongTokenSaysSo();
+    void anUntrustedCertificateSaysSo();
 
 private:
     std::unique_ptr<FeatBitServer> connected(const QString &token = FeatBitTestServer::AccessToken);
@@ -268,6 +270,22 @@ void tst_FeatBitServer::aWrongTokenSaysSo()
     QTRY_COMPARE(server->state(), ConnectionState::Failed);
     QVERIFY2(server->stateDetail().contains(QStringLiteral("access token was not accepted")), qPrintable(server->stateDetail()));
     QVERIFY(!server->stateDetail().contains(QStringLiteral("not-the-token")));
+}
+
+void tst_FeatBitServer::anUntrustedCertificateSaysSo()
+{
+    UntrustedTlsServer tls;
+    ConnectionConfig config;
+    config.id = QStringLiteral("featbit-tls");
+    config.kind = ConnectionConfig::Kind::FeatBit;
+    config.url = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(tls.serverPort()));
+    config.evaluationUrl = config.url;
+    config.secretRef = QStringLiteral("featbit/tls");
+    m_secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
+    FeatBitServer server(config, &m_secrets);
+    server.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(server.state(), ConnectionState::Failed, 10000);
+    QVERIFY2(server.stateDetail().contains(QStringLiteral("TLS certificate is not trusted")), qPrintable(server.stateDetail()));
 }
 
 QTEST_GUILESS_MAIN(tst_FeatBitServer)
