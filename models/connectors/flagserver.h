@@ -42,6 +42,9 @@ public:
 
     // Known once connected.
     virtual QStringList environments() const = 0;
+    // Why live changes are not arriving although the server answers (empty while they are):
+    // kills and changes still work then, but what is shown may be out of date.
+    virtual QString liveUpdatesProblem() const { return {}; }
 
     virtual ServerReply *setEnabled(const QString &environment, const QString &flagKey, bool enabled,
                                     const QString &comment) = 0;

@@ -39,6 +39,10 @@ void ConnectionProbe::start(const ConnectionConfig &config, const QString &token
     const auto checkDone = [this, server] {
         if (server->state() != ConnectionState::Connected || m_environmentsLoaded < server->environments().size())
             return;
+        if (const QString problem = server->liveUpdatesProblem(); !problem.isEmpty()) {
+            finish(false, problem);
+            return;
+        }
         finish(true, tr("Connected. Environments: %1, flags: %2. %3")
                          .arg(server->environments().size())
                          .arg(m_flags)

@@ -84,7 +84,9 @@ std::vector<double> timeKills(FlagServer &server, const QString &environment, co
     });
     server.connectToServer();
     const FlagRef flag{id, environment, key};
-    waitUntil([&] { return model.row(flag) != nullptr || server.state() == ConnectionState::Failed; });
+    waitUntil([&] {
+        return (model.row(flag) != nullptr && server.state() == ConnectionState::Connected) || server.state() == ConnectionState::Failed;
+    });
     if (!model.row(flag)) {
         std::fprintf(stderr, "bench: %s did not load: %s\n", qPrintable(server.displayName()), qPrintable(server.stateDetail()));
         return {};
@@ -93,9 +95,13 @@ std::vector<double> timeKills(FlagServer &server, const QString &environment, co
     std::vector<double> milliseconds;
     milliseconds.reserve(kills);
     QElapsedTimer timer;
+    const auto failed = [&] {
+        const FlagTableModel::Operation operation = model.row(flag)->operation;
+        return operation == FlagTableModel::Operation::KillFailed || operation == FlagTableModel::Operation::RestoreFailed;
+    };
     const auto settled = [&](bool enabled) {
         const FlagTableModel::Row *row = model.row(flag);
-        return row->flag.enabled == enabled && row->operation == FlagTableModel::Operation::None;
+        return failed() || (row->flag.enabled == enabled && row->operation == FlagTableModel::Operation::None);
     };
     for (int i = 0; i < kills; ++i) {
         timer.start();
@@ -104,6 +110,11 @@ std::vector<double> timeKills(FlagServer &server, const QString &environment, co
         milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
         killSwitch.restore({flag});
         waitUntil([&] { return settled(true); });
+        if (failed()) {
+            std::fprintf(stderr, "bench: a kill or restore on %s failed: %s\n", qPrintable(server.displayName()),
+                         qPrintable(model.row(flag)->operationError));
+            return {};
+        }
     }
     return milliseconds;
 }

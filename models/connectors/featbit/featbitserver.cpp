@@ -309,22 +309,15 @@ void FeatBitServer::streamsChanged()
     QStringList problems = m_streamProblems.values();
     problems.sort();
     parts.append(problems);
-    // A stream that stays down is a connection that no longer shows changes as they happen.
-    const bool down = std::any_of(m_streamProblems.keyBegin(), m_streamProblems.keyEnd(),
-                                  [&](const QString &key) { return key != QLatin1String("#flags") && !polling.contains(key); })
-        && polling.isEmpty();
-    // Connected once every stream delivers (or polling does); refused streams are not retried:
-    // the person has to fix the secret or the clock.
+    // Connecting until every stream has delivered or failed once; then connected, since kills and
+    // rollouts go through the API whatever the streams do. A stream's trouble is in the detail
+    // and in liveUpdatesProblem().
     const bool opening = std::any_of(m_environments.cbegin(), m_environments.cend(), [this](const Environment &environment) {
         return environment.stream && !m_live.contains(environment.id) && !m_streamProblems.contains(environment.id);
     });
     if (opening)
         parts.append(tr("opening the evaluation server's streams"));
-    const ConnectionState state = !m_refused.isEmpty() ? ConnectionState::Failed
-        : down                                         ? ConnectionState::Reconnecting
-        : opening                                      ? ConnectionState::Connecting
-                                                       : ConnectionState::Connected;
-    setState(state, parts.join(QStringLiteral(" · ")));
+    setState(opening ? ConnectionState::Connecting : ConnectionState::Connected, parts.join(QStringLiteral(" · ")));
 }
 
 void FeatBitServer::onSync(const QString &environmentId, const FeatBitPayloads::DataSync &sync)
@@ -363,6 +356,20 @@ void FeatBitServer::noteFlag(const QString &environmentId, const QJsonObject &fl
         return;
     if (Result<Flag> read = FeatBitPayloads::readFlag(flag, QStringLiteral("flag")))
         Q_EMIT flagChanged(environment->name, read.value());
+}
+
+QString FeatBitServer::liveUpdatesProblem() const
+{
+    QStringList problems;
+    for (auto it = m_streamProblems.constBegin(); it != m_streamProblems.constEnd(); ++it) {
+        const bool polled = std::any_of(m_environments.cbegin(), m_environments.cend(), [&](const Environment &environment) {
+            return environment.id == it.key() && environment.stream && environment.stream->isPolling() && !m_refused.contains(it.key());
+        });
+        if (it.key() != QLatin1String("#flags") && !polled)
+            problems.append(it.value());
+    }
+    problems.sort();
+    return problems.join(QStringLiteral("; "));
 }
 
 FeatBitServer::Environment *FeatBitServer::environmentNamed(const QString &name)

@@ -44,6 +44,7 @@ public:
 
     // Whether an environment's changes come by polling because its stream cannot be opened.
     bool isPolling(const QString &environment) const;
+    QString liveUpdatesProblem() const override;
 
 private:
     struct Environment
