@@ -614,8 +614,11 @@ struct InboxRig
                                                                     {QStringLiteral("flag"), flag},
                                                                     {QStringLiteral("action"), action},
                                                                     {QStringLiteral("reason"), QStringLiteral("benchmark")}}}}}});
-        return reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("structuredContent")).toObject()
+        const QString id = reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("structuredContent")).toObject()
             .value(QStringLiteral("proposal_id")).toString();
+        if (id.isEmpty())
+            std::fprintf(stderr, "bench: flagdeck mcp did not take the proposal: %s\n", QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+        return id;
     }
 
     ~InboxRig()
@@ -669,10 +672,14 @@ void inboxBenchmarks()
     std::vector<double> milliseconds;
     for (int i = 0; i < 40; ++i) {
         const bool enabled = rig.console->flagModel()->row(ref)->flag.enabled;
+        // flagdeck mcp reads the flag from the audit cache: let the last change reach it first.
+        rig.console->auditWriter()->flush();
         const QString id = rig.propose(ref.key, enabled ? QStringLiteral("kill") : QStringLiteral("restore"));
         ProposalReview *review = rig.console->proposals();
-        if (!InboxRig::waitFor([&] { return review->model()->rowOf(id) >= 0; }, 5000))
+        if (!InboxRig::waitFor([&] { return review->model()->rowOf(id) >= 0; }, 5000)) {
+            std::fprintf(stderr, "inbox.approve_to_confirmed_ms: proposal %d did not reach the queue\n", i);
             return;
+        }
         QElapsedTimer timer;
         timer.start();
         const Result<Proposal> approved = review->approve(id, QStringLiteral("bench"), false);
