@@ -252,8 +252,8 @@ void FeatBitServer::finishLoading()
         std::sort(flags.begin(), flags.end(), [](const Flag &a, const Flag &b) { return a.key < b.key; });
         Q_EMIT flagsReplaced(environment.name, flags);
     }
-    if (!problems.isEmpty())
-        m_streamProblems.insert(QStringLiteral("#flags"), tr("flags not shown: %1; first: %2").arg(problems.size()).arg(problems.first()));
+    m_flagsProblem = problems.isEmpty() ? QString()
+                                        : tr("flags not shown: %1; first: %2").arg(problems.size()).arg(problems.first());
     startStreams();
     streamsChanged();
 }
@@ -309,6 +309,8 @@ void FeatBitServer::streamsChanged()
     QStringList problems = m_streamProblems.values();
     problems.sort();
     parts.append(problems);
+    if (!m_flagsProblem.isEmpty())
+        parts.append(m_flagsProblem);
     // Connecting until every stream has delivered or failed once; then connected, since kills and
     // rollouts go through the API whatever the streams do. A stream's trouble is in the detail
     // and in liveUpdatesProblem().
@@ -365,7 +367,7 @@ QString FeatBitServer::liveUpdatesProblem() const
         const bool polled = std::any_of(m_environments.cbegin(), m_environments.cend(), [&](const Environment &environment) {
             return environment.id == it.key() && environment.stream && environment.stream->isPolling() && !m_refused.contains(it.key());
         });
-        if (it.key() != QLatin1String("#flags") && !polled)
+        if (!polled)
             problems.append(it.value());
     }
     problems.sort();

@@ -78,6 +78,7 @@ private:
     QString m_workspace;
     QList<Environment> m_environments;
     QHash<QString, QString> m_streamProblems; // environment id → why its stream is down
+    QString m_flagsProblem;                   // flags the last full read could not show, and why
     QSet<QString> m_refused;                  // environments whose stream was refused for good
     QSet<QString> m_live;                     // environments whose changes have arrived at least once
     quint64 m_generation = 0;
