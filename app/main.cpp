@@ -8,9 +8,12 @@
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
 #include "store/keychainsecretstore.h"
+#include "store/preferences.h"
+#include "apptheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
@@ -39,7 +42,8 @@ void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller,
             QApplication::exit(saved && loaded ? 0 : 1);
         });
     };
-    if (controller.initialLoadDone()) {
+    // The welcome page waits for the person, not for servers.
+    if (controller.initialLoadDone() || window.isShowingWelcome()) {
         save(true);
         return;
     }
@@ -80,9 +84,19 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("FlagDeck"));
     QApplication::setApplicationVersion(QStringLiteral(FLAGDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.flagdeck.FlagDeck"));
+    // The language chosen in the preferences, or the system's.
+    QSettings settings;
+    const QString language = Preferences::load(settings).language;
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+    // Qt's own words (standard buttons, file dialogs) from Debian's qt6-translations-l10n.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     if (commandName(argc, argv) == "audit")
         return runAuditCommand(QCoreApplication::arguments().mid(2));
@@ -171,7 +185,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QSettings settings;
+    AppTheme::apply(Preferences::load(settings).theme);
     auto audit = std::make_unique<AuditWriter>();
     const QString auditError = audit->open(AuditCache::defaultPath());
     if (!auditError.isEmpty()) {
@@ -193,13 +207,17 @@ int main(int argc, char *argv[])
     MainWindow window(&controller);
     window.resize(1500, 860);
     window.show();
+    // A first start asks where to begin; --sandbox is the answer given in advance.
+    const bool firstStart = !parser.isSet(offline) && !parser.isSet(sandbox) && !controller.hasConfiguredConnections();
+    if (firstStart)
+        window.showWelcome();
     if (parser.isSet(screenshot))
         saveScreenshotWhenLoaded(window, controller, parser.value(screenshot), parser.value(selectFlag),
                                  int(parser.value(screenshotDelay).toDouble() * 1000));
     else if (parser.isSet(selectFlag))
         QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window,
                          [&window, key = parser.value(selectFlag)] { window.selectFlag(key); });
-    if (!parser.isSet(offline))
+    if (!parser.isSet(offline) && !firstStart)
         controller.start(parser.isSet(sandbox));
     return QApplication::exec();
 }

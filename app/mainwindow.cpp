@@ -18,7 +18,12 @@
 #include "item/flagfilterproxy.h"
 #include "store/contractlibrary.h"
 #include "killconfirmbar.h"
+#include "preferencesdialog.h"
+#include "shortcutsdialog.h"
 #include "stageview.h"
+#include "apptheme.h"
+#include "store/preferences.h"
+#include "welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +36,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -48,6 +54,8 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_connectionStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_pages(new QStackedWidget(this))
     , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
     , m_stageView(new StageView(this))
     , m_charts(new GuardrailCharts(controller->guardrails()->monitor(), this))
@@ -130,7 +138,9 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     m_tabs->addTab(m_auditBrowser, tr("&Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
     updateApprovalsTab(m_controller->proposals()->model()->pendingCount());
-    setCentralWidget(m_tabs);
+    m_pages->addWidget(m_tabs);
+    m_pages->addWidget(m_welcome);
+    setCentralWidget(m_pages);
     if (m_controller->isOffline())
         setWindowTitle(tr("FlagDeck — offline"));
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionsDock);
@@ -140,13 +150,18 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     statusBar()->addPermanentWidget(m_connectionStatus);
     createActions();
 
+    connect(m_welcome, &WelcomePage::openSandboxRequested, this, [this] {
+        m_controller->start(true);
+        leaveWelcome();
+    });
+    connect(m_welcome, &WelcomePage::addFeatBitRequested, this, [this] { addServer(ConnectionConfig::Kind::FeatBit); });
+    connect(m_welcome, &WelcomePage::addUnleashRequested, this, [this] { addServer(ConnectionConfig::Kind::Unleash); });
+    connect(m_welcome, &WelcomePage::openOfflineRequested, this, &MainWindow::openOffline);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
     connect(m_connectionsDock, &ConnectionsDock::scopeChanged, m_proxy, &FlagFilterProxy::setScope);
     connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
-    connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, &MainWindow::addServer);
-    connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, [this](const QString &id) {
-        m_controller->removeConnection(id);
-    });
+    connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, [this] { addServer(); });
+    connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
     connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::showFlag);
     connect(m_controller->flagModel(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -156,12 +171,19 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                     m_charts->showFlag(m_detail->shownFlag(), m_controller->flagModel()->rowAt(row).flag);
                 }
             });
-    connect(m_controller, &ConsoleController::guardrailRegression, this, &MainWindow::notify);
+    connect(m_controller, &ConsoleController::guardrailRegression, this,
+            [this](const QString &title, const QString &message, bool killing) {
+                // A kill the contract makes is always announced; a regression alone as the person chose.
+                notify(title, message, killing || m_controller->preferences().notifyRegressions);
+            });
     connect(m_controller->proposals()->model(), &ProposalTableModel::pendingCountChanged, this,
             &MainWindow::updateApprovalsTab);
     connect(m_controller->proposals(), &ProposalReview::proposalArrived, this, [this](const Proposal &proposal) {
-        notify(tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key),
-               tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskName(proposal.risk), proposal.reason));
+        const QString title =
+            tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key);
+        const QString message =
+            tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskName(proposal.risk), proposal.reason);
+        notify(title, message, m_controller->preferences().notifyProposals);
     });
     connect(m_controller->proposals(), &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
         statusBar()->showMessage(tr("Proposal for %1 %2: %3")
@@ -269,14 +291,14 @@ void MainWindow::updateApprovalsTab(int pending)
     m_tabs->setTabToolTip(index, tr("%n proposal(s) waiting for review", nullptr, pending));
 }
 
-void MainWindow::notify(const QString &title, const QString &message)
+void MainWindow::notify(const QString &title, const QString &message, bool desktop)
 {
     // A desktop notification where the desktop offers one; the status bar always says it too.
-    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+    if (desktop && !m_tray && QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->show();
     }
-    if (m_tray)
+    if (desktop && m_tray)
         m_tray->showMessage(title, message, QSystemTrayIcon::Warning);
     statusBar()->showMessage(QStringLiteral("%1 — %2").arg(title, message));
 }
@@ -313,7 +335,7 @@ void MainWindow::showSelectedFlagHistory()
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *addServer = fileMenu->addAction(tr("Add se&rver connection…"), this, &MainWindow::addServer);
+    QAction *addServer = fileMenu->addAction(tr("Add se&rver connection…"), this, [this] { MainWindow::addServer(); });
     addServer->setObjectName(QStringLiteral("addServerAction"));
     QAction *addSandbox = fileMenu->addAction(tr("Add &sandbox connection…"), this, &MainWindow::addSandbox);
     addSandbox->setObjectName(QStringLiteral("addSandboxAction"));
@@ -321,8 +343,15 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = editMenu->addAction(tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                                               &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+
     QMenu *flagMenu = menuBar()->addMenu(tr("F&lag"));
     QAction *find = flagMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        m_tabs->setCurrentIndex(0);
         m_search->setFocus();
         m_search->selectAll();
     });
@@ -339,29 +368,94 @@ void MainWindow::createActions()
     history->setObjectName(QStringLiteral("showHistoryAction"));
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(tr("&Flags"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { m_tabs->setCurrentIndex(0); });
+    viewMenu->addAction(tr("&Flags"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_table->setFocus();
+    });
     QAction *audit = viewMenu->addAction(tr("&Audit history"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                                          &MainWindow::showAuditHistory);
     audit->setObjectName(QStringLiteral("showAuditAction"));
     QAction *approvals = viewMenu->addAction(tr("A&pprovals"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                                              &MainWindow::showApprovals);
     approvals->setObjectName(QStringLiteral("showApprovalsAction"));
+    viewMenu->addSeparator();
+    QAction *connections = viewMenu->addAction(tr("&Connections"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+        m_connectionsDock->show();
+        m_connectionsDock->setFocus();
+    });
+    connections->setObjectName(QStringLiteral("focusConnectionsAction"));
 
-    QToolBar *toolbar = addToolBar(tr("Flags"));
-    toolbar->setObjectName(QStringLiteral("flagToolbar"));
-    toolbar->setMovable(false);
-    toolbar->addAction(kill);
-    toolbar->addAction(restore);
-    toolbar->addSeparator();
-    toolbar->addAction(addServer);
-    toolbar->addAction(addSandbox);
+    m_toolbar = addToolBar(tr("Flags"));
+    m_toolbar->setObjectName(QStringLiteral("flagToolbar"));
+    m_toolbar->setMovable(false);
+    m_toolbar->addAction(kill);
+    m_toolbar->addAction(restore);
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(addServer);
+    m_toolbar->addAction(addSandbox);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
+                                             &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     helpMenu->addAction(tr("&About FlagDeck"), this, [this] {
         QMessageBox::about(this, tr("About FlagDeck"),
                            tr("<b>FlagDeck %1</b><br>The operator console for AI release engineering.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showWelcome()
+{
+    m_pages->setCurrentWidget(m_welcome);
+    m_connectionsDock->hide();
+    m_toolbar->hide();
+    statusBar()->hide();
+    m_welcome->focusDefaultChoice();
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_pages->currentWidget() == m_welcome;
+}
+
+void MainWindow::leaveWelcome()
+{
+    m_pages->setCurrentWidget(m_tabs);
+    m_connectionsDock->show();
+    m_toolbar->show();
+    statusBar()->show();
+    m_table->setFocus();
+}
+
+void MainWindow::openOffline()
+{
+    m_controller->startOffline();
+    setWindowTitle(tr("FlagDeck — offline"));
+    leaveWelcome();
+    showAuditHistory();
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_controller->preferences(), m_controller->connectionModel(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::addServerRequested, this, [this] { addServer(); });
+    connect(dialog, &PreferencesDialog::addSandboxRequested, this, &MainWindow::addSandbox);
+    connect(dialog, &PreferencesDialog::removeConnectionRequested, this, &MainWindow::removeConnection);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences chosen = dialog->preferences();
+        m_controller->setPreferences(chosen);
+        AppTheme::apply(chosen.theme);
+    });
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(menuBar()->actions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::requestAction(const FlagRef &ref, FlagTableModel::RowAction action)
@@ -444,17 +538,41 @@ void MainWindow::updateStatus()
                                 + parts.join(QStringLiteral("  ·  ")));
 }
 
-void MainWindow::addServer()
+void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)
 {
     auto *dialog = new AddServerDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (kind)
+        dialog->setKind(*kind);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_controller->addServerConnection(dialog->connection(), dialog->token(), [this](const QString &, const QString &error) {
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
                 QMessageBox::warning(this, tr("Connection not added"), error);
+                return;
+            }
+            // From the welcome page: the console starts with the server just added.
+            if (!m_controller->isStarted()) {
+                m_controller->start(false);
+                leaveWelcome();
+            }
         });
     });
     dialog->open();
+}
+
+void MainWindow::removeConnection(const QString &connectionId)
+{
+    QString name = connectionId;
+    for (const ConnectionConfig &config : m_controller->connections()) {
+        if (config.id == connectionId)
+            name = config.displayName;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Remove connection"),
+        tr("Remove the connection \"%1\"? Its token is removed from the keychain; its audit history stays in the cache.")
+            .arg(name));
+    if (answer == QMessageBox::Yes)
+        m_controller->removeConnection(connectionId);
 }
 
 void MainWindow::addSandbox()

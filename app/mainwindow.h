@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/connectionconfig.h"
 #include "core/flagref.h"
 #include "item/flagtablemodel.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class AuditBrowser;
 class ConnectionsDock;
@@ -15,6 +18,9 @@ class GuardrailCharts;
 class KillConfirmBar;
 class ProposalQueueView;
 class QLabel;
+class QStackedWidget;
+class QToolBar;
+class WelcomePage;
 class QLineEdit;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -33,6 +39,12 @@ public:
     StageView *stageView() const { return m_stageView; }
     GuardrailCharts *guardrailCharts() const { return m_charts; }
     ProposalQueueView *proposalQueue() const { return m_proposalQueue; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+    // A first start: the welcome page instead of the console, until the person picks a way in.
+    void showWelcome();
+    bool isShowingWelcome() const;
+    void showPreferences();
+    void showShortcuts();
     void showApprovals();
     void showAuditHistory();
     // Selects the first flag in the table, as a person opening the console would.
@@ -46,13 +58,19 @@ private:
     void armSelected(bool restore);
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
-    void addServer();
+    // kind preselects the dialog's server kind.
+    void addServer(std::optional<ConnectionConfig::Kind> kind = std::nullopt);
+    void leaveWelcome();
+    // Asks first: a connection removed by a slip would take its token with it.
+    void removeConnection(const QString &connectionId);
+    void openOffline();
     void addSandbox();
     void showSelectedFlagHistory();
     void refreshStageView();
     void chooseContractsFolder();
     void showFlag(const FlagRef &ref);
-    void notify(const QString &title, const QString &message);
+    // desktop: also as a desktop notification, where the desktop offers them.
+    void notify(const QString &title, const QString &message, bool desktop);
     void updateApprovalsTab(int pending);
 
     ConsoleController *m_controller;
@@ -64,6 +82,9 @@ private:
     QLineEdit *m_search;
     QLabel *m_connectionStatus;
     QTabWidget *m_tabs;
+    WelcomePage *m_welcome;
+    QStackedWidget *m_pages;
+    QToolBar *m_toolbar = nullptr;
     AuditBrowser *m_auditBrowser;
     StageView *m_stageView;
     GuardrailCharts *m_charts;

@@ -18,6 +18,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
     prometheus postgresql ca-certificates curl
     clang libclang-rt-14-dev
+    dpkg-dev desktop-file-utils appstream
     fonts-dejavu-core
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
@@ -84,16 +85,32 @@ run_tests() {
     say "Benchmarks"
     QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/bench-home" XDG_RUNTIME_DIR="$ROOT/build/ci/bench-home" \
         "$ROOT/build/ci/tests/bench/flagdeck-bench"
-    say "Checking --version and the screenshot option"
-    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$ROOT/build/ci/app/flagdeck" --version
-    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/screenshot-home" XDG_RUNTIME_DIR="$ROOT/build/ci/screenshot-home" \
-        "$ROOT/build/ci/app/flagdeck" --sandbox --screenshot "$ROOT/build/ci/screenshot.png"
-    test -s "$ROOT/build/ci/screenshot.png"
+    check_package
     build asan
     say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir "$ROOT/build/asan" --output-on-failure --parallel "$JOBS" -L unit
     run_fuzzers
+}
+
+# Builds the .deb, checks its desktop entry and AppStream metadata, installs it with apt and runs
+# the installed copy: --version without a display, and a screenshot of the sandbox offscreen.
+check_package() {
+    say "Building, checking and installing the Debian package"
+    rm -f "$ROOT"/build/ci/flagdeck_*.deb
+    (cd "$ROOT/build/ci" && cpack -G DEB >/dev/null)
+    local deb staging
+    deb="$(ls "$ROOT"/build/ci/flagdeck_*.deb)"
+    staging="$ROOT/build/ci/package-contents"
+    rm -rf "$staging" && dpkg-deb -x "$deb" "$staging"
+    desktop-file-validate "$staging/usr/share/applications/io.flagdeck.FlagDeck.desktop"
+    appstreamcli validate --no-net --pedantic "$staging/usr/share/metainfo/io.flagdeck.FlagDeck.metainfo.xml"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb"
+    say "Running the installed FlagDeck: --version, then --sandbox --screenshot"
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/flagdeck --version
+    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/screenshot-home" XDG_RUNTIME_DIR="$ROOT/build/ci/screenshot-home" \
+        /usr/bin/flagdeck --sandbox --screenshot "$ROOT/build/ci/screenshot.png"
+    test -s "$ROOT/build/ci/screenshot.png"
 }
 
 # Each parser of what servers send, fuzzed from the real payloads for 60 seconds; a crash, a leak or

@@ -90,6 +90,11 @@ void AddServerDialog::showKind()
     updateButtons();
 }
 
+void AddServerDialog::setKind(ConnectionConfig::Kind kind)
+{
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(QVariant::fromValue(int(kind)))));
+}
+
 ConnectionConfig AddServerDialog::connection() const
 {
     ConnectionConfig config;

@@ -22,6 +22,8 @@ class AddServerDialog : public QDialog
 public:
     explicit AddServerDialog(QWidget *parent = nullptr);
 
+    // Opens on this kind (the welcome screen's "Add a FeatBit server").
+    void setKind(ConnectionConfig::Kind kind);
     // Without an id or a secret reference: the controller gives both.
     ConnectionConfig connection() const;
     QString token() const;

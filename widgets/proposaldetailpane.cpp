@@ -124,7 +124,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     }
     m_reason->setObjectName(QStringLiteral("proposalReason"));
     m_staleWarning->setObjectName(QStringLiteral("proposalStaleWarning"));
-    m_staleWarning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; border: 1px solid #e0b400; padding: 6px; }"));
+    m_staleWarning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3d2e00; border: 1px solid #e0b400; padding: 6px; }"));
     m_reReviewed->setObjectName(QStringLiteral("proposalReReviewed"));
     m_diff->setObjectName(QStringLiteral("proposalDiff"));
     m_diff->setAccessibleName(tr("What the action would change, as a diff of the flag"));

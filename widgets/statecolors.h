@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apptheme.h"
 #include "item/flagtablemodel.h"
 
 #include <QColor>
@@ -7,18 +8,24 @@
 // The colours that say what a flag is doing, shared by the table and the detail pane.
 namespace StateColors {
 
-inline QColor danger() { return QColor(0xc6, 0x28, 0x28); }
+// The colours below are chosen for light windows; on dark ones they are brightened to stay legible.
+inline QColor readable(const QColor &colour)
+{
+    return AppTheme::isDark() ? colour.lighter(165) : colour;
+}
+
+inline QColor danger() { return readable(QColor(0xc6, 0x28, 0x28)); }
 
 // stale: a state read from the cache, not live; it must not look like one.
 inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool stale)
 {
     if (stale)
-        return QColor(0x80, 0x80, 0x80);
+        return readable(QColor(0x80, 0x80, 0x80));
     switch (operation) {
     case FlagTableModel::Operation::KillPending:
     case FlagTableModel::Operation::RestorePending:
     case FlagTableModel::Operation::ChangePending:
-        return QColor(0xb2, 0x6b, 0x00);
+        return readable(QColor(0xb2, 0x6b, 0x00));
     case FlagTableModel::Operation::KillFailed:
     case FlagTableModel::Operation::RestoreFailed:
     case FlagTableModel::Operation::ChangeFailed:
@@ -26,7 +33,7 @@ inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool s
     case FlagTableModel::Operation::None:
         break;
     }
-    return enabled ? QColor(0x1b, 0x7f, 0x3b) : QColor(0x5f, 0x63, 0x68);
+    return readable(enabled ? QColor(0x1b, 0x7f, 0x3b) : QColor(0x5f, 0x63, 0x68));
 }
 
 // A guardrail verdict: red for a regression, amber for a flag being watched, green when healthy.
@@ -36,14 +43,14 @@ inline QColor forVerdict(GuardrailVerdict verdict)
     case GuardrailVerdict::Regressed:
         return danger();
     case GuardrailVerdict::Watching:
-        return QColor(0xb2, 0x6b, 0x00);
+        return readable(QColor(0xb2, 0x6b, 0x00));
     case GuardrailVerdict::Healthy:
-        return QColor(0x1b, 0x7f, 0x3b);
+        return readable(QColor(0x1b, 0x7f, 0x3b));
     case GuardrailVerdict::NotEnoughData:
     case GuardrailVerdict::NoData:
         break;
     }
-    return QColor(0x5f, 0x63, 0x68);
+    return readable(QColor(0x5f, 0x63, 0x68));
 }
 
 } // namespace StateColors

@@ -18,6 +18,7 @@
 #include "killswitch.h"
 #include "../metrics/guardrailhealth.h"
 #include "../store/approvalsettings.h"
+#include "../store/preferences.h"
 #include "../store/proposalinbox.h"
 #include "proposalreview.h"
 #include "sandboxagent.h"
@@ -68,7 +69,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     const QString prometheus = m_settings.value(QStringLiteral("metrics/prometheus/url")).toString();
     if (!prometheus.isEmpty())
         usePrometheus(QUrl(prometheus));
-    m_contracts->setFolder(m_settings.value(QStringLiteral("contracts/folder")).toString());
+    m_contracts->setFolder(Preferences::load(m_settings).contractsFolder);
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
     connect(m_audit.get(), &AuditWriter::committed, m_auditModel, &AuditTableModel::refreshNewEntries);
     // New history can complete a flag's audit trail or tell when its stage began; a sync writes
@@ -110,7 +111,31 @@ void ConsoleController::openInbox()
 
 void ConsoleController::setSandboxAgentEnabled(bool enabled)
 {
-    m_settings.setValue(QStringLiteral("approvals/sandboxAgent"), enabled);
+    Preferences preferences = Preferences::load(m_settings);
+    preferences.sandboxAgent = enabled;
+    preferences.save(m_settings);
+}
+
+Preferences ConsoleController::preferences() const
+{
+    return Preferences::load(m_settings);
+}
+
+void ConsoleController::setPreferences(const Preferences &preferences)
+{
+    const Preferences before = Preferences::load(m_settings);
+    preferences.save(m_settings);
+    if (preferences.contractsFolder != before.contractsFolder)
+        m_contracts->setFolder(preferences.contractsFolder);
+    for (FlagServer *flagServer : std::as_const(m_servers)) {
+        if (auto *unleash = qobject_cast<UnleashServer *>(flagServer))
+            unleash->setPollInterval(preferences.pollSeconds * 1000);
+    }
+}
+
+bool ConsoleController::hasConfiguredConnections() const
+{
+    return !ConnectionSettings(m_settings).load().isEmpty();
 }
 
 void ConsoleController::saveFlagStatuses()
@@ -157,7 +182,7 @@ void ConsoleController::start(bool sandboxOnly)
     m_guardrails->start();
     openInbox();
     if (m_inbox->isOpen() && std::any_of(active.cbegin(), active.cend(), isSandbox)
-        && m_settings.value(QStringLiteral("approvals/sandboxAgent"), true).toBool())
+        && Preferences::load(m_settings).sandboxAgent)
         m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }
 
@@ -185,7 +210,7 @@ void ConsoleController::usePrometheus(const QUrl &url)
 void ConsoleController::setContractsFolder(const QString &folder, bool remember)
 {
     if (remember)
-        m_settings.setValue(QStringLiteral("contracts/folder"), folder);
+        m_settings.setValue(QString::fromLatin1(PreferenceKeys::ContractsFolder), folder);
     m_contracts->setFolder(folder);
 }
 
@@ -239,7 +264,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     }
     m_servers.insert(config.id, flagServer);
     if (auto *unleash = qobject_cast<UnleashServer *>(flagServer)) {
-        unleash->setPollInterval(m_settings.value(QStringLiteral("connections/pollSeconds"), DefaultPollSeconds).toInt() * 1000);
+        unleash->setPollInterval(Preferences::load(m_settings).pollSeconds * 1000);
         // Owned by the server, so it goes with the connection.
         m_guardrails->setConnectionSource(config.id, new UnleashExposureSource(unleash, unleash));
     }
@@ -352,7 +377,8 @@ QString ConsoleController::addSandboxConnection(const QString &displayName)
     const ConnectionConfig config = ConnectionSettings::newSandbox(displayName);
     m_configs.append(config);
     persist();
-    startConnection(config);
+    if (m_started && !m_offline)
+        startConnection(config);
     return config.id;
 }
 
@@ -371,7 +397,8 @@ void ConsoleController::addServerConnection(ConnectionConfig config, const QStri
         }
         m_configs.append(config);
         persist();
-        startConnection(config);
+        if (m_started && !m_offline)
+            startConnection(config);
         done(config.id, {});
     });
 }

@@ -27,6 +27,7 @@ class ProposalReview;
 class SandboxAgent;
 class SecretStore;
 class StageActions;
+class Preferences;
 class QSettings;
 
 // Moves data between the flag servers, the stores and the item models, so that none of them
@@ -40,8 +41,6 @@ public:
     static constexpr int StatusWriteDelayMs = 1000;
     static constexpr int SandboxAgentFirstLookMs = 4000;
 
-    static constexpr int DefaultPollSeconds = 5;
-
     // The writer must be open; the audit browser's model reads the same file. Tokens are read from
     // and written to secrets, which must outlive the controller.
     ConsoleController(QSettings &settings, std::unique_ptr<AuditWriter> audit, SecretStore *secrets,
@@ -54,6 +53,8 @@ public:
     // Connects nothing: every configured connection shows as offline, its flags as last cached.
     void startOffline();
     bool isOffline() const { return m_offline; }
+    // Once start() or startOffline() ran.
+    bool isStarted() const { return m_started; }
 
     FlagTableModel *flagModel() const { return m_flags; }
     ConnectionTreeModel *connectionModel() const { return m_connections; }
@@ -69,6 +70,12 @@ public:
     void setInboxLocation(const QString &location) { m_inboxLocation = location; }
     // Whether the sandbox's simulated agent proposes by itself (settings approvals/sandboxAgent).
     void setSandboxAgentEnabled(bool enabled);
+    // What Edit → Preferences shows and saves. The contracts folder and the poll interval apply at
+    // once; the inbox, the language and the sandbox agent on the next start.
+    Preferences preferences() const;
+    void setPreferences(const Preferences &preferences);
+    // False on a first start: nothing was ever configured (the welcome screen offers the choices).
+    bool hasConfiguredConnections() const;
     // The team's contracts folder: remembered in the settings, or for this run only (--contracts).
     void setContractsFolder(const QString &folder, bool remember);
     AuditWriter *auditWriter() const { return m_audit.get(); }
@@ -87,6 +94,8 @@ public:
     // the settings group metrics/prometheus).
     void usePrometheus(const QUrl &url);
 
+    // Both keep the new connection in the settings, and connect it when the console is started
+    // and not offline (otherwise start() connects it).
     QString addSandboxConnection(const QString &displayName);
     // Stores the token in the secret store first; the connection is kept and started only once it
     // is there. done gets the new connection's id, or an error and an empty id.
