@@ -134,8 +134,10 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     splitter->setSizes({1060, 360});
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(splitter, tr("&Flags"));
-    m_tabs->addTab(m_auditBrowser, tr("&Audit history"));
+    // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1, 2 and 3 switch tabs.
+    m_tabs->setAccessibleName(tr("Console views"));
+    m_tabs->addTab(splitter, tr("Flags"));
+    m_tabs->addTab(m_auditBrowser, tr("Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
     updateApprovalsTab(m_controller->proposals()->model()->pendingCount());
     m_pages->addWidget(m_tabs);
@@ -287,7 +289,7 @@ void MainWindow::updateApprovalsTab(int pending)
 {
     // The count is the badge: seen from any tab.
     const int index = m_tabs->indexOf(m_proposalQueue);
-    m_tabs->setTabText(index, pending > 0 ? tr("A&pprovals (%1)").arg(pending) : tr("A&pprovals"));
+    m_tabs->setTabText(index, pending > 0 ? tr("Approvals (%1)").arg(pending) : tr("Approvals"));
     m_tabs->setTabToolTip(index, tr("%n proposal(s) waiting for review", nullptr, pending));
 }
 

@@ -52,6 +52,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, ConnectionT
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
     m_pages->setObjectName(QStringLiteral("preferencePages"));
+    m_pages->setAccessibleName(tr("Preference pages"));
     m_pages->addTab(createGeneralPage(), tr("&General"));
     m_pages->addTab(createConnectionsPage(connections), tr("&Connections"));
     m_pages->addTab(createContractsPage(), tr("Con&tracts"));

@@ -46,9 +46,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_sandbox(new QComm
     for (QCommandLinkButton *button : {m_sandbox, featBit, unleash, offline})
         column->addWidget(button);
     column->addSpacing(12);
-    auto *hint = new QLabel(tr("Everything here is also in the File menu. Edit → Preferences sets the language, the "
-                               "theme, the contracts folder and the approval policy; Help → Keyboard shortcuts lists "
-                               "the keys."),
+    auto *hint = new QLabel(tr("Servers and sandboxes can be added later from the File menu. Edit → Preferences sets "
+                               "the language, the theme, the contracts folder and the approval policy; Help → Keyboard "
+                               "shortcuts lists the keys."),
                             this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);

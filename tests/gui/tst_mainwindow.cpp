@@ -514,8 +514,8 @@ void tst_MainWindow::anApprovedProposalRunsOnceAndIsConfirmed()
     QVERIFY(!proposal.id.isEmpty());
     // The badge counts it, from any tab.
     QTRY_COMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue())),
-                 QStringLiteral("A&pprovals (1)"));
-    QCOMPARE(pendingTab, QStringLiteral("A&pprovals"));
+                 QStringLiteral("Approvals (1)"));
+    QCOMPARE(pendingTab, QStringLiteral("Approvals"));
     openProposal(proposal.id);
 
     ProposalDetailPane *detail = m_window->proposalQueue()->detailPane();
@@ -555,7 +555,7 @@ void tst_MainWindow::anApprovedProposalRunsOnceAndIsConfirmed()
     }
     QCOMPARE(lifecycle, (QStringList{QStringLiteral("proposed/agent"), QStringLiteral("approved/human"),
                                      QStringLiteral("executed/human")}));
-    QTRY_COMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue())), QStringLiteral("A&pprovals"));
+    QTRY_COMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_window->proposalQueue())), QStringLiteral("Approvals"));
 }
 
 void tst_MainWindow::aChangedFlagMustBeReReviewed()
