@@ -82,7 +82,13 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     header->resizeSection(FlagTableModel::ServerColumn, 90);
     header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
     header->resizeSection(FlagTableModel::StateColumn, 160);
-    header->resizeSection(FlagTableModel::ActionColumn, 100);
+    // Wide enough for the longest button label in the language shown.
+    int actionWidth = m_table->fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline"));
+    using RowAction = FlagTableModel::RowAction;
+    for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
+                                   RowAction::Restore, RowAction::RetryRestore})
+        actionWidth = std::max(actionWidth, m_table->fontMetrics().horizontalAdvance(FlagTableModel::actionText(action)));
+    header->resizeSection(FlagTableModel::ActionColumn, std::max(100, actionWidth + 32));
     header->resizeSection(FlagTableModel::HealthColumn, 105);
     header->resizeSection(FlagTableModel::StageColumn, 170);
     header->resizeSection(FlagTableModel::ExposureColumn, 150);

@@ -6,17 +6,17 @@
     <message numerus="yes">
         <location filename="../widgets/auditbrowser.cpp" line="+254"/>
         <source>%n entries so far…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry so far…</numerusform>
+            <numerusform>%n entries so far…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
         </translation>
     </message>
 </context>
@@ -25,25 +25,25 @@
     <message numerus="yes">
         <location filename="../app/auditcommand.cpp" line="+74"/>
         <source>intact: %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>intact: %n entry</numerusform>
+            <numerusform>intact: %n entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source> in %n server chains</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> in %n server chain</numerusform>
+            <numerusform> in %n server chains</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+103"/>
         <source>%1: %n new entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n new entry</numerusform>
+            <numerusform>%1: %n new entries</numerusform>
         </translation>
     </message>
 </context>
@@ -52,33 +52,33 @@
     <message numerus="yes">
         <location filename="../app/contractscommand.cpp" line="+164"/>
         <source>%n file(s) read, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file read, </numerusform>
+            <numerusform>%n files read, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n contract(s) valid, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contract valid, </numerusform>
+            <numerusform>%n contracts valid, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n error(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error, </numerusform>
+            <numerusform>%n errors, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
 </context>
@@ -87,25 +87,25 @@
     <message numerus="yes">
         <location filename="../models/core/durationtext.cpp" line="+18"/>
         <source>%n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>
@@ -114,60 +114,60 @@
     <message numerus="yes">
         <location filename="../models/metrics/guardrailmonitor.cpp" line="+133"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval</numerusform>
+            <numerusform>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n intervals</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 %3 against %4 (%5 to %6), %n paired interval</numerusform>
+            <numerusform>%1: %2 %3 against %4 (%5 to %6), %n paired intervals</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+256"/>
+        <location filename="../app/mainwindow.cpp" line="+262"/>
         <source>Exported %n entries to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n entry to %1.</numerusform>
+            <numerusform>Exported %n entries to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+37"/>
         <source>%n proposal(s) waiting for review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n proposal waiting for review</numerusform>
+            <numerusform>%n proposals waiting for review</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+231"/>
         <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restore %n flag on %1 server? It serves its rollout again.</numerusform>
+            <numerusform>Restore %n flags on %1 server(s)? Each serves its rollout again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kill %n flag on %1 server? It serves its off variation until restored.</numerusform>
+            <numerusform>Kill %n flags on %1 server(s)? Each serves its off variation until restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n flag</numerusform>
+            <numerusform>%n flags</numerusform>
         </translation>
     </message>
 </context>
@@ -176,9 +176,9 @@
     <message numerus="yes">
         <location filename="../widgets/proposaldetailpane.cpp" line="+212"/>
         <source>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval given</numerusform>
+            <numerusform>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approvals given</numerusform>
         </translation>
     </message>
 </context>
@@ -187,9 +187,9 @@
     <message numerus="yes">
         <location filename="../widgets/proposalqueueview.cpp" line="+76"/>
         <source>%n waiting for review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting for review</numerusform>
+            <numerusform>%n waiting for review</numerusform>
         </translation>
     </message>
 </context>
@@ -198,33 +198,33 @@
     <message numerus="yes">
         <location filename="../models/core/readiness.cpp" line="+29"/>
         <source>%1: %n %2 variations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n %2 variation</numerusform>
+            <numerusform>%1: %n %2 variations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>all %n found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>all %n found</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+73"/>
         <source>%n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>ready, %n not checkable here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ready, %n not checkable here</numerusform>
+            <numerusform>ready, %n not checkable here</numerusform>
         </translation>
     </message>
 </context>
@@ -233,9 +233,9 @@
     <message numerus="yes">
         <location filename="../models/control/stageactions.cpp" line="+107"/>
         <source>%n required at %1 risk; not given here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n required at %1 risk; not given here</numerusform>
+            <numerusform>%n required at %1 risk; not given here</numerusform>
         </translation>
     </message>
 </context>

@@ -6,117 +6,117 @@
     <message>
         <location filename="../widgets/addserverdialog.cpp" line="+21"/>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add server connection</source>
-        <translation type="unfinished"></translation>
+        <translation>添加服务器连接</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+51"/>
         <location line="+2"/>
         <source>FeatBit</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit</translation>
     </message>
     <message>
         <location line="-52"/>
         <location line="+50"/>
         <location line="+2"/>
         <source>Unleash</source>
-        <translation type="unfinished"></translation>
+        <translation>Unleash</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+39"/>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL(&amp;U)：</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>&amp;Evaluation server:</source>
-        <translation type="unfinished"></translation>
+        <translation>评估服务器(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The token is kept in the operating system&apos;s keychain, never in FlagDeck&apos;s settings. Kills and rollout changes run with it, so it needs write access.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌保存在操作系统的钥匙串中，绝不写入 FlagDeck 的设置。紧急关闭和发布变更都用它执行，因此它需要写权限。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>API &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>API URL(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌(&amp;T)：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Admin &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员令牌(&amp;T)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>api-…, an access token with permission to toggle and edit flags</source>
-        <translation type="unfinished"></translation>
+        <translation>api-…，一个有权切换和编辑开关的访问令牌</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an admin token, or a personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员令牌，或个人访问令牌</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Enter the server&apos;s URL: https:// (or http://) and a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入服务器的 URL：https://（或 http://）加主机名。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enter the evaluation server&apos;s URL: https:// or wss:// (http:// or ws:// on your own machine) and a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入评估服务器的 URL：https:// 或 wss://（本机上可用 http:// 或 ws://）加主机名。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入令牌。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the connection a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为连接命名。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试…</translation>
     </message>
 </context>
 <context>
@@ -124,151 +124,151 @@
     <message>
         <location filename="../widgets/auditbrowser.cpp" line="+59"/>
         <source>Search all history (words in keys, actors, comments, JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索全部历史（键、操作者、备注、JSON 中的词）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flag key</source>
-        <translation type="unfinished"></translation>
+        <translation>开关键</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Actor kind</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any actor kind</source>
-        <translation type="unfinished"></translation>
+        <translation>任意操作者类型</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>任意操作</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>任意时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一小时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Between…</source>
-        <translation type="unfinished"></translation>
+        <translation>介于…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the entries this filter shows</source>
-        <translation type="unfinished"></translation>
+        <translation>导出此筛选条件显示的条目</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>As NDJSON (for a SIEM)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 NDJSON（供 SIEM 使用）…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>审计历史</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>All servers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有服务器</translation>
     </message>
     <message numerus="yes">
         <location line="+48"/>
         <source>%n entries so far…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>目前 %n 条…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Export audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>导出审计历史</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NDJSON (*.ndjson *.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>NDJSON (*.ndjson *.jsonl)</translation>
     </message>
 </context>
 <context>
@@ -276,80 +276,80 @@
     <message>
         <location filename="../models/store/auditcache.cpp" line="+61"/>
         <source>the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot configure the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法配置审计缓存：%1</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>cannot read the audit cache version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计缓存的版本：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the audit cache %1 was written by a newer FlagDeck (schema %2, this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存 %1 由更新版本的 FlagDeck 写入（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>cannot start writing to the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始写入审计缓存：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>cannot read the audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计链</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>cannot record the audit entry</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录审计条目</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>cannot move the audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>无法推进审计链</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>cannot store the sync position</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存同步位置</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+9"/>
         <location line="+13"/>
         <source>cannot store the flag states</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存开关状态</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot commit to the audit cache</source>
-        <translation type="unfinished"></translation>
+        <translation>无法提交到审计缓存</translation>
     </message>
     <message>
         <location line="-195"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法升级审计缓存：%1</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>cannot upgrade the audit cache to schema %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将审计缓存升级到架构 %1：%2</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>the audit cache is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存未打开</translation>
     </message>
 </context>
 <context>
@@ -357,82 +357,82 @@
     <message>
         <location filename="../models/core/auditchange.cpp" line="+74"/>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>renamed &quot;%1&quot; → &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>已重命名 “%1” → “%2”</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>description changed</source>
-        <translation type="unfinished"></translation>
+        <translation>描述已更改</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>variation added: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加变体：%1（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>value of %1 %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 的值 → %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>variation renamed %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>变体已重命名 %1 → %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>variation removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除变体：%1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>rollout of %1 %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的发布比例 %2 → %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>off variation %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时变体 %1 → %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>tags added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加标签：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tags removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除标签：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>no change to the flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变化</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>other fields changed</source>
-        <translation type="unfinished"></translation>
+        <translation>其他字段已更改</translation>
     </message>
 </context>
 <context>
@@ -440,191 +440,191 @@
     <message>
         <location filename="../app/auditcommand.cpp" line="+47"/>
         <source>The audit cache file (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存文件（默认：%1）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>there is no audit cache at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有审计缓存</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>NOT INTACT: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不完整：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>intact: %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>完整：%n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source> in %n server chains</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，分布在 %n 条服务器链中</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>head %1 #%2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>链头 %1 #%2 %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>csv or ndjson.</source>
-        <translation type="unfinished"></translation>
+        <translation>csv 或 ndjson。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entries at or after T: 2026-11-21, 2026-11-21T09:30 (UTC unless a zone is given), or an age such as 24h or 7d.</source>
-        <translation type="unfinished"></translation>
+        <translation>T 时刻及之后的条目：2026-11-21、2026-11-21T09:30（未指定时区时为 UTC），或 24h、7d 这样的时长。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>T</source>
-        <translation type="unfinished"></translation>
+        <translation>T</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Entries before T (same forms as --since).</source>
-        <translation type="unfinished"></translation>
+        <translation>T 时刻之前的条目（格式同 --since）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only this flag key.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此开关键。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only this server (connection id).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此服务器（连接 ID）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only this environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此环境。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Only this actor.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此操作者。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only human, agent, system or token.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 human、agent、system 或 token。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only this action (kill, restore, set_rollout, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此操作（kill、restore、set_rollout 等）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only entries containing these words.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅包含这些词的条目。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>words</source>
-        <translation type="unfinished"></translation>
+        <translation>词</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--format must be csv or ndjson</source>
-        <translation type="unfinished"></translation>
+        <translation>--format 必须是 csv 或 ndjson</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--actor-kind must be human, agent, system or token</source>
-        <translation type="unfinished"></translation>
+        <translation>--actor-kind 必须是 human、agent、system 或 token</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot write to standard output</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入标准输出</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: skipped, this version cannot read its history</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已跳过，此版本无法读取其历史</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+11"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
         <location line="-5"/>
         <source>%1: %n new entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 条新条目</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：flagdeck audit verify|export|sync [选项]；在子命令后加 --help 查看其选项</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checks every server&apos;s hash chain in the audit cache. Exits 0 when intact, 1 naming the first altered or missing entry, 2 when it cannot check.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查审计缓存中每台服务器的哈希链。完整时退出码为 0；为 1 时指出第一个被篡改或缺失的条目；无法检查时为 2。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Writes the audit entries the options select to standard output, oldest first, as CSV or NDJSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>将选项选中的审计条目按时间从旧到新写入标准输出，格式为 CSV 或 NDJSON。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pulls the history of every configured server into the audit cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>将每台已配置服务器的历史拉取到审计缓存中。</translation>
     </message>
 </context>
 <context>
@@ -632,52 +632,52 @@
     <message>
         <location filename="../widgets/auditdetailpane.cpp" line="+27"/>
         <source>Audit entry details</source>
-        <translation type="unfinished"></translation>
+        <translation>审计条目详情</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Before, as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>之前（JSON）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After, as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>之后（JSON）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;Before&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;之前&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;After&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;之后&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 UTC by %5 (%6)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 UTC，由 %5（%6）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;ul style=&quot;margin-left: 12px; -qt-list-indent: 0&quot;&gt;%3&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）&lt;ul style=&quot;margin-left: 12px; -qt-list-indent: 0&quot;&gt;%3&lt;/ul&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Comment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来源 ID：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select an entry to see what it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个条目，查看它改变了什么。</translation>
     </message>
 </context>
 <context>
@@ -686,13 +686,13 @@
         <location filename="../models/store/auditexporter.cpp" line="+160"/>
         <location line="+14"/>
         <source>cannot read the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计缓存：%1</translation>
     </message>
     <message>
         <location line="-11"/>
         <location line="+5"/>
         <source>cannot write the export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入导出文件：%1</translation>
     </message>
 </context>
 <context>
@@ -700,7 +700,7 @@
     <message>
         <location filename="../models/store/auditfilter.cpp" line="+81"/>
         <source>&quot;%1&quot; is not a time: give a date (2026-11-21), a date and time (2026-11-21T09:30, UTC unless a zone is given) or an age (90m, 24h, 7d)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是时间：请给出日期（2026-11-21）、日期和时间（2026-11-21T09:30，未指定时区时为 UTC）或时长（90m、24h、7d）</translation>
     </message>
 </context>
 <context>
@@ -708,7 +708,7 @@
     <message>
         <location filename="../models/item/auditidloader.cpp" line="+21"/>
         <source>cannot read the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计缓存：%1</translation>
     </message>
 </context>
 <context>
@@ -716,7 +716,7 @@
     <message>
         <location filename="../models/control/auditsync.cpp" line="+65"/>
         <source>the server sent a history entry without an id (flag %1 at %2); its history is not synced until it does</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送了一条没有 ID 的历史条目（开关 %1，时间 %2）；在它带上 ID 之前，其历史不再同步</translation>
     </message>
 </context>
 <context>
@@ -724,53 +724,53 @@
     <message>
         <location filename="../models/item/audittablemodel.cpp" line="+77"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 (UTC)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Actor kind</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <location line="+78"/>
         <location line="+78"/>
         <source>cannot read the audit cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计缓存：%1</translation>
     </message>
 </context>
 <context>
@@ -778,57 +778,57 @@
     <message>
         <location filename="../models/store/auditverifier.cpp" line="+31"/>
         <source>server &quot;%1&quot; entry #%2 (row %3, flag %4, %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 的条目 #%2（行 %3，开关 %4，%5）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>cannot read the chain heads: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取链头：%1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot read the audit entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计条目：%1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>server &quot;%1&quot; has entries but no recorded chain head: the head table was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 有条目但没有记录链头：链头表被改动过</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>server &quot;%1&quot; entries #%2 to #%3 are missing from the end of the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 链尾缺少条目 #%2 至 #%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>server &quot;%1&quot; chain head does not match entry #%2: the chain or its head was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 的链头与条目 #%2 不符：链或链头被篡改</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>row %1 (server &quot;%2&quot;, flag %3) is outside the hash chain: it was added by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行（服务器 “%2”，开关 %3）不在哈希链内：它是手工添加的</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>server &quot;%1&quot; entry #%2 is missing (the chain goes on at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 缺少条目 #%2（链在 %3 处继续）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>server &quot;%1&quot; entry #%2 was altered or replaced (%3 no longer follows it)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 的条目 #%2 被篡改或替换（%3 不再接续它）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被篡改</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>server &quot;%1&quot; entries #1 to #%2 are all missing</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 “%1” 的条目 #1 至 #%2 全部缺失</translation>
     </message>
 </context>
 <context>
@@ -836,12 +836,12 @@
     <message>
         <location filename="../models/control/confirmedchanges.cpp" line="+40"/>
         <source>the server is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未连接</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the server did not confirm within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未在 %1 秒内确认</translation>
     </message>
 </context>
 <context>
@@ -849,17 +849,17 @@
     <message>
         <location filename="../models/control/connectionprobe.cpp" line="+14"/>
         <source>no answer within %1 s: check the address and that the server is running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内无应答：请检查地址以及服务器是否在运行</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>this version of FlagDeck has no %1 connector yet</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 FlagDeck 尚无 %1 连接器</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Connected. Environments: %1, flags: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接。环境：%1，开关：%2。%3</translation>
     </message>
 </context>
 <context>
@@ -867,32 +867,32 @@
     <message>
         <location filename="../models/core/connectionstate.cpp" line="+9"/>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重连</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
@@ -900,27 +900,27 @@
     <message>
         <location filename="../models/item/connectiontreemodel.cpp" line="+40"/>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Show the flags of %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 在 %2 中的开关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（%3）</translation>
     </message>
 </context>
 <context>
@@ -928,32 +928,32 @@
     <message>
         <location filename="../widgets/connectionsdock.cpp" line="+12"/>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Connections and environments</source>
-        <translation type="unfinished"></translation>
+        <translation>连接与环境</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>All flags</source>
-        <translation type="unfinished"></translation>
+        <translation>全部开关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add server…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加服务器…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>添加沙盒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -961,49 +961,49 @@
     <message>
         <location filename="../models/control/consolecontroller.cpp" line="+68"/>
         <source>Guardrail data</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏数据</translation>
     </message>
     <message>
         <location line="+32"/>
         <location line="+6"/>
         <source>Approval queue</source>
-        <translation type="unfinished"></translation>
+        <translation>审批队列</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>showing the audit cache</source>
-        <translation type="unfinished"></translation>
+        <translation>显示审计缓存</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>removed; showing the audit cache</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除；显示审计缓存</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>this version of FlagDeck has no %1 connector yet</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 FlagDeck 尚无 %1 连接器</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>cannot read its history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取其历史：%1</translation>
     </message>
     <message>
         <location line="+71"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the token could not be stored in the keychain, so the connection was not added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌无法存入钥匙串，因此未添加该连接：%1</translation>
     </message>
 </context>
 <context>
@@ -1011,22 +1011,22 @@
     <message>
         <location filename="../models/store/contractlibrary.cpp" line="+44"/>
         <source>no such folder</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个文件夹</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>larger than 1 MiB; not a contract</source>
-        <translation type="unfinished"></translation>
+        <translation>大于 1 MiB；不是契约</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>flag &quot;%1&quot; already has a contract for these environments in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>开关 “%1” 在 %2 中已有针对这些环境的契约</translation>
     </message>
 </context>
 <context>
@@ -1034,178 +1034,178 @@
     <message>
         <location filename="../models/core/contractreader.cpp" line="+52"/>
         <source>&quot;%1&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 “%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; must be a single value</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 必须是单个值</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 必须是列表</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>each entry of &quot;%1&quot; must be a single value</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 的每一项都必须是单个值</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&quot;stages&quot; is missing: list the rollout path&apos;s stages with their exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 “stages”：请列出发布路径的各个阶段及其曝光比例</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;stages&quot; must be a list of stages</source>
-        <translation type="unfinished"></translation>
+        <translation>“stages” 必须是阶段列表</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a stage must have a name, an exposure and a minimum time</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段必须有名称、曝光比例和最短停留时间</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>stage &quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 “%1” 重复列出</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>stage &quot;%1&quot; needs an exposure: the share of each variation, e.g. {candidate_v2: 5%}</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 “%1” 需要曝光比例：每个变体的份额，例如 {candidate_v2: 5%}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the share of &quot;%1&quot; must be a percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 的份额必须是百分比</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>stage &quot;%1&quot; exposes %2 in all; at most 100% is possible</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 “%1” 总共曝光 %2；最多只能 100%</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&quot;rollout_path&quot; (%1) does not name the stages in their order (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>“rollout_path”（%1）没有按顺序列出各阶段（%2）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;guardrails&quot; must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>“guardrails” 必须是列表</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+28"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏 “%1” 既无阈值也无规则，因此无法阻止扩大发布</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏是一个指标名称，或一个包含 metric、direction 以及 threshold 或 rule 的映射</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>direction must be lower_is_better or higher_is_better, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>direction 必须是 lower_is_better 或 higher_is_better，而不是 “%1”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>threshold must be a number, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>threshold 必须是数字，而不是 “%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the only statistical rule is &quot;sequential&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>唯一的统计规则是 “sequential”，而不是 “%1”</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;policy&quot; must be a map with approvals and auto_kill</source>
-        <translation type="unfinished"></translation>
+        <translation>“policy” 必须是包含 approvals 和 auto_kill 的映射</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>auto_kill must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>auto_kill 必须是 true 或 false</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>approvals must map actions to the reviewers each risk needs</source>
-        <translation type="unfinished"></translation>
+        <translation>approvals 必须把各操作映射到每种风险所需的审批人数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is not an action (kill, restore, set_rollout, advance_stage, rollback_stage, serve_fallback)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是操作（kill、restore、set_rollout、advance_stage、rollback_stage、serve_fallback）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>approvals for %1 must map risks (low, medium, high, critical) to a number of reviewers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 approvals 必须把风险（low、medium、high、critical）映射到审批人数</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; is not a risk (low, medium, high, critical)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是风险等级（low、medium、high、critical）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the number of reviewers must be a whole number from 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人数必须是 0 到 10 的整数</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; is not a share of traffic: write a percentage such as 5% or 0.25%</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是流量份额：请写百分比，例如 5% 或 0.25%</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is more than 100%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超过 100%</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; is not a duration: write minutes, hours or days such as 90m, 24h or 7d</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是时长：请写分钟、小时或天，例如 90m、24h 或 7d</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>not valid YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 YAML：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a contract is a map of fields such as flag_key, owner and stages</source>
-        <translation type="unfinished"></translation>
+        <translation>契约是一个由 flag_key、owner、stages 等字段组成的映射</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>unknown field &quot;%1&quot; is ignored (a typo?)</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略未知字段 “%1”（拼写错误？）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>review_date must be a date such as 2026-12-31, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>review_date 必须是 2026-12-31 这样的日期，而不是 “%1”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unexpected structure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的结构：%1</translation>
     </message>
 </context>
 <context>
@@ -1213,99 +1213,99 @@
     <message>
         <location filename="../app/contractscommand.cpp" line="+50"/>
         <source>this version has no %1 connector</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本没有 %1 连接器</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>did not deliver its flags within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>未在 %1 秒内提供其开关</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>unowned control: %1 in %2 has no contract</source>
-        <translation type="unfinished"></translation>
+        <translation>无主控制：%1（%2 中）没有契约</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 上，%3）没有变体 “%4”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 has no flag &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有开关 “%2”</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Checks every contract file of a folder, and with --server against that server&apos;s flags. Prints each finding as file:line:column; exits 1 when there are errors, 2 when it cannot check.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查一个文件夹中的每个契约文件；加上 --server 时还对照该服务器的开关检查。每条发现以 文件:行:列 输出；有错误时退出码为 1，无法检查时为 2。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于对照检查契约的已配置连接（其 ID）；可重复。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>flagdeck contracts: usage: flagdeck contracts check DIR [--server ID …]</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts：用法：flagdeck contracts check 目录 [--server ID …]</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>flagdeck contracts: there is no folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts：没有文件夹 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>flagdeck contracts: %1 holds no .yaml or .yml files</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts：%1 中没有 .yaml 或 .yml 文件</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>flagdeck contracts: no connection &quot;%1&quot; is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts：未配置连接 “%1”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>flagdeck contracts: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts：%1：%2</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n file(s) read, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已读取 %n 个文件，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n contract(s) valid, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个契约有效，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n error(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个错误，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
 </context>
@@ -1314,22 +1314,22 @@
     <message numerus="yes">
         <location filename="../models/core/durationtext.cpp" line="+18"/>
         <source>%n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
 </context>
@@ -1338,182 +1338,182 @@
     <message>
         <location filename="../models/connectors/featbit/featbitpayloads.cpp" line="+42"/>
         <source>not an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 ISO 8601 时间</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>expected two numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>应为两个数字</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>turned on</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>已重命名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>description changed</source>
-        <translation type="unfinished"></translation>
+        <translation>描述已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tags added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加标签</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tags removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除标签</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>restored from the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>已从归档恢复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>variation added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>variation removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>variation changed</source>
-        <translation type="unfinished"></translation>
+        <translation>变体已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>variation type changed</source>
-        <translation type="unfinished"></translation>
+        <translation>变体类型已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>off variation changed</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时变体已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>default rule changed</source>
-        <translation type="unfinished"></translation>
+        <translation>默认规则已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>default rule&apos;s dispatch key changed</source>
-        <translation type="unfinished"></translation>
+        <translation>默认规则的分流键已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>individual targets added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加单独目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>individual targets removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除单独目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>individual targets replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>已替换单独目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rules replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>已替换规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>规则已重命名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule&apos;s dispatch key changed</source>
-        <translation type="unfinished"></translation>
+        <translation>规则的分流键已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule conditions added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加规则条件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule conditions removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除规则条件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule condition changed</source>
-        <translation type="unfinished"></translation>
+        <translation>规则条件已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>values added to a rule condition</source>
-        <translation type="unfinished"></translation>
+        <translation>已向规则条件添加值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>values removed from a rule condition</source>
-        <translation type="unfinished"></translation>
+        <translation>已从规则条件移除值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rule&apos;s rollout changed</source>
-        <translation type="unfinished"></translation>
+        <translation>规则的发布比例已更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no change</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1.variationType: &quot;%2&quot; is not boolean, string, number or json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.variationType：“%2” 不是 boolean、string、number 或 json</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>the flag has no variation &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变体 “%1”</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>message.data.eventType: &quot;%1&quot; is neither full nor patch</source>
-        <translation type="unfinished"></translation>
+        <translation>message.data.eventType：“%1” 既不是 full 也不是 patch</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
 </context>
 <context>
@@ -1521,123 +1521,123 @@
     <message>
         <location filename="../models/connectors/featbit/featbitserver.cpp" line="+75"/>
         <source>reading the access token</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取访问令牌</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no access token for this connection in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串中没有此连接的访问令牌：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the entry is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>该条目为空</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>reading projects and flags</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取项目和开关</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the answer is larger than %1 MiB, so FlagDeck stopped reading it</source>
-        <translation type="unfinished"></translation>
+        <translation>应答大于 %1 MiB，FlagDeck 已停止读取</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server&apos;s TLS certificate is not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 TLS 证书不受信任：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the access token was not accepted (HTTP 401): check it, and that it is still active</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌未被接受（HTTP 401）：请检查令牌及其是否仍然有效</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the access token may not do this (HTTP 403): it needs the permission in FeatBit&apos;s IAM policy%1</source>
-        <translation type="unfinished"></translation>
+        <translation>访问令牌无权执行此操作（HTTP 403）：需要在 FeatBit 的 IAM 策略中授予该权限%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FeatBit reported a failure</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit 报告失败</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FeatBit said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit 返回：%1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the answer is not FeatBit&apos;s {success, errors, data}: is the URL FeatBit&apos;s API server?</source>
-        <translation type="unfinished"></translation>
+        <translation>应答不是 FeatBit 的 {success, errors, data}：该 URL 是 FeatBit 的 API 服务器吗？</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>flag %1: the answer names another flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关 %1：应答给出的是另一个开关</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 in %2 is not shown: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 中）未显示：%3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>flags not shown: %1; first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未显示的开关：%1；第一个：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 has no server secret: no live changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有服务器密钥：无法实时更新</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1: %2; retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2；正在重试</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>FeatBit</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FeatBit workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit 工作区 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>WebSockets blocked, polling every %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 被阻止，每 %1 秒轮询一次：%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>opening the evaluation server&apos;s streams</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开评估服务器的数据流</translation>
     </message>
     <message>
         <location line="+70"/>
         <location line="+47"/>
         <source>no FeatBit environment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 FeatBit 环境 %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>the flag changed in FeatBit since it was read</source>
-        <translation type="unfinished"></translation>
+        <translation>自读取以来该开关已在 FeatBit 中被修改</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>FeatBit refused the change: the flag&apos;s revision moved (HTTP 409)</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit 拒绝了此变更：开关的修订号已变化（HTTP 409）</translation>
     </message>
 </context>
 <context>
@@ -1645,37 +1645,37 @@
     <message>
         <location filename="../models/connectors/featbit/featbitstream.cpp" line="+97"/>
         <source>a stream message</source>
-        <translation type="unfinished"></translation>
+        <translation>一条数据流消息</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a stream message is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>一条数据流消息不是 JSON 对象</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the evaluation server sent something FlagDeck cannot read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>评估服务器发送了 FlagDeck 无法读取的内容（%1）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>the evaluation server refused the stream (close code 4003): the environment&apos;s server secret is wrong, or this computer&apos;s clock is more than 30 s off</source>
-        <translation type="unfinished"></translation>
+        <translation>评估服务器拒绝了数据流（关闭码 4003）：该环境的服务器密钥有误，或本机时钟偏差超过 30 秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the evaluation server closed the stream (%1 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>评估服务器关闭了数据流（%1 %2）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the evaluation server&apos;s stream could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开评估服务器的数据流：%1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>the evaluation server does not accept this environment&apos;s server secret (HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>评估服务器不接受该环境的服务器密钥（HTTP %1）</translation>
     </message>
 </context>
 <context>
@@ -1683,22 +1683,22 @@
     <message>
         <location filename="../models/core/flag.cpp" line="+42"/>
         <source>the flag has no variations</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变体</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>variation id &quot;%1&quot; is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 ID “%1” 被使用了两次</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the off variation &quot;%1&quot; is not one of the flag&apos;s variations</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时变体 “%1” 不是该开关的变体</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the rollout serves &quot;%1&quot;, which is not one of the flag&apos;s variations</source>
-        <translation type="unfinished"></translation>
+        <translation>发布规则投放 “%1”，但它不是该开关的变体</translation>
     </message>
 </context>
 <context>
@@ -1706,55 +1706,57 @@
     <message>
         <location filename="../widgets/flagdetailpane.cpp" line="+23"/>
         <source>Select a flag to see its variations, rollout and kill switch.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个开关，查看其变体、发布规则和紧急关闭。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Flag details</source>
-        <translation type="unfinished"></translation>
+        <translation>开关详情</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>&lt;b&gt;Exposure&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;曝光&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Last change %1 by %2
 Tags: %3
 Revision %4</source>
-        <translation type="unfinished"></translation>
+        <translation>最近变更 %1，由 %2
+标签：%3
+修订 %4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Kill switch: turn off… (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急关闭：关闭…（K）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Restore: turn on… (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复：开启…（R）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source> &lt;i&gt;(off variation)&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> &lt;i&gt;（关闭时变体）&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -1762,7 +1764,7 @@ Revision %4</source>
     <message>
         <location filename="../models/core/flagjson.cpp" line="+49"/>
         <source>&quot;%1&quot; is not boolean, string, number or json</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是 boolean、string、number 或 json</translation>
     </message>
 </context>
 <context>
@@ -1770,137 +1772,138 @@ Revision %4</source>
     <message>
         <location filename="../models/item/flagtablemodel.cpp" line="+28"/>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill switch</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guardrails</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>曝光</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>最近变更</translation>
     </message>
     <message>
         <location line="+134"/>
         <source>Rollout change pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>发布变更等待中…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rollout change failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发布变更失败：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭等待中…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复等待中…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭失败：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复失败：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>On · stale, %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>开 · 过期，已 %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Off · stale, %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>关 · 过期，已 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off · confirmed by server</source>
-        <translation type="unfinished"></translation>
+        <translation>关 · 服务器已确认</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../app/mainwindow.cpp" line="+86"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+7"/>
         <source>Waiting…</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retry kill</source>
-        <translation type="unfinished"></translation>
+        <translation>重试关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retry restore</source>
-        <translation type="unfinished"></translation>
+        <translation>重试恢复</translation>
     </message>
 </context>
 <context>
@@ -1908,7 +1911,7 @@ Revision %4</source>
     <message>
         <location filename="../widgets/flagtableview.cpp" line="+11"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>开关</translation>
     </message>
 </context>
 <context>
@@ -1916,87 +1919,87 @@ Revision %4</source>
     <message>
         <location filename="../widgets/guardrailcharts.cpp" line="+133"/>
         <source>Stop watching</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监视</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>metric, e.g. p95_latency</source>
-        <translation type="unfinished"></translation>
+        <translation>指标，例如 p95_latency</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Guardrail metric</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which way is better</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个方向更好</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>越低越好</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>higher is better</source>
-        <translation type="unfinished"></translation>
+        <translation>越高越好</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>threshold (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值（可选）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Guardrail threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏阈值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Watch</source>
-        <translation type="unfinished"></translation>
+        <translation>监视</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Watch for this flag:</source>
-        <translation type="unfinished"></translation>
+        <translation>为此开关监视：</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Stop watching %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监视 %1</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 per variation</source>
-        <translation type="unfinished"></translation>
+        <translation>每个变体的 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>difference from the control, with its always-valid interval</source>
-        <translation type="unfinished"></translation>
+        <translation>与对照组的差值及其始终有效的置信区间</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 difference from the control</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与对照组的差值</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Select a flag to see its guardrails.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个开关，查看其护栏。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection. Without a contract, name a metric above to watch it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有被监视的护栏：它的契约未列出护栏，或它没有契约，或没有指标源服务于它的连接。没有契约时，可在上方填写指标名称来监视它。</translation>
     </message>
 </context>
 <context>
@@ -2004,27 +2007,27 @@ Revision %4</source>
     <message>
         <location filename="../models/metrics/guardrailhealth.cpp" line="+19"/>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>健康</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not enough data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据不足</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>watching</source>
-        <translation type="unfinished"></translation>
+        <translation>监视中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>regressed</source>
-        <translation type="unfinished"></translation>
+        <translation>已退化</translation>
     </message>
 </context>
 <context>
@@ -2032,46 +2035,46 @@ Revision %4</source>
     <message>
         <location filename="../models/metrics/guardrailmonitor.cpp" line="+86"/>
         <source>%1: no data for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 没有数据</translation>
     </message>
     <message numerus="yes">
         <location line="+47"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2 为 %3（%4 至 %5），超出阈值 %6，%n 个区间</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2 %3，对比 %4（%5 至 %6），%n 个配对区间</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: %2 of %3 paired intervals with enough traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 个配对区间中有 %2 个流量充足</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>%1 got %2 (promised %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 获得 %2（承诺 %3）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>sample ratio mismatch (p &lt; %1): %2; the comparison cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>样本比例不匹配（p &lt; %1）：%2；比较结果不可信</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>only %1 is served: nothing to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>只投放了 %1：没有可比较的对象</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the control %1 is not served: nothing to compare it with</source>
-        <translation type="unfinished"></translation>
+        <translation>对照组 %1 未被投放：无从比较</translation>
     </message>
 </context>
 <context>
@@ -2079,32 +2082,32 @@ Revision %4</source>
     <message>
         <location filename="../models/control/guardrailwatcher.cpp" line="+160"/>
         <source>%1 in %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Guardrail regression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏退化：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>auto_kill by the guardrail monitor: %1; statistics since %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏监视器执行 auto_kill：%1；统计自 %2 UTC 起</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows &quot;off&quot; once the server confirms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。其契约设置了 auto_kill：FlagDeck 正在关闭该开关；服务器确认后该行显示“关”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>kill</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1. Its contract does not set auto_kill: decide now — the contract&apos;s rollback action is &quot;%2&quot;; kill the flag or roll back its stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。其契约未设置 auto_kill：请立即决定——契约的回滚操作是 “%2”；关闭该开关，或将其阶段回滚。</translation>
     </message>
 </context>
 <context>
@@ -2112,59 +2115,59 @@ Revision %4</source>
     <message>
         <location filename="../models/core/jsonreader.cpp" line="+47"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+6"/>
         <source>expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>应为文本</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;%1&quot; is not a valid key (1 to 200 of A-Z a-z 0-9 . _ -)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是有效的键（1 到 200 个 A-Z a-z 0-9 . _ - 字符）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 true 或 false</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>应为整数</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is outside %2..%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出 %2..%3</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+6"/>
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>应为列表</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>应为对象</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>item %1 is not text</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 项不是文本</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is %2 bytes, more than the %3 bytes accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 字节，超过可接受的 %3 字节</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not valid JSON: %2 at byte %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 JSON：%2，位于第 %3 字节</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +2175,7 @@ Revision %4</source>
     <message>
         <location filename="../models/store/keychainsecretstore.cpp" line="+24"/>
         <source>the OS keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统钥匙串出错：%1</translation>
     </message>
 </context>
 <context>
@@ -2180,22 +2183,22 @@ Revision %4</source>
     <message>
         <location filename="../widgets/killconfirmbar.cpp" line="+13"/>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消（Esc）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Kill switch confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急关闭确认</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Restore (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复（Enter）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kill (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（Enter）</translation>
     </message>
 </context>
 <context>
@@ -2203,338 +2206,338 @@ Revision %4</source>
     <message>
         <location filename="../models/control/killswitch.cpp" line="+53"/>
         <source>the server answered but still reports the flag off</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已应答，但仍报告该开关为关</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the server answered but still reports the flag on</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已应答，但仍报告该开关为开</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+74"/>
+        <location filename="../app/mainwindow.cpp" line="-12"/>
         <source>FlagDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search flags</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索开关</translation>
     </message>
     <message>
         <location line="+280"/>
         <source>&amp;Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>开关(&amp;F)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
         <location line="-230"/>
         <location line="+289"/>
         <source>FlagDeck — offline</source>
-        <translation type="unfinished"></translation>
+        <translation>FlagDeck — 离线</translation>
     </message>
     <message>
         <location line="-251"/>
         <source>%1 proposes to %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提议 %2 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 risk · %2 — review it on the Approvals tab (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 风险 · %2 — 请在“审批”标签页中审查（Ctrl+3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Proposal for %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的提议%2：%3</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：此开关的一项变更仍在进行中，或开关或其契约此后已改变；请重新查看</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3 已获服务器确认。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 in %2: %3 failed: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3 失败：%4</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）已重新开启：服务器已确认。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）已关闭：服务器已确认。10 秒内可撤销。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Restoring %1 in %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1（%2）失败：%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Killing %1 in %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 %1（%2）失败：%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存无法写入（已保存在内存中，正在重试）：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Exported %n entries to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 条导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+276"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="-157"/>
         <source>A&amp;pprovals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
         <location line="-87"/>
         <source>%n proposal(s) waiting for review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个提议等待审查</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Contracts folder</source>
-        <translation type="unfinished"></translation>
+        <translation>契约文件夹</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add se&amp;rver connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加服务器连接(&amp;R)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add &amp;sandbox connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加沙盒连接(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Contracts folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>契约文件夹(&amp;C)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>F&amp;lag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Kill selected flags…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭所选开关(&amp;K)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Restore selected flags…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复所选开关(&amp;R)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show &amp;history of selected flag</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选开关的历史(&amp;H)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <location line="-245"/>
         <location line="+251"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>开关</translation>
     </message>
     <message>
         <location line="-252"/>
         <source>Console views</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台视图</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>审计历史</translation>
     </message>
     <message>
         <location line="+152"/>
         <source>Approvals (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>审批（%1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;About FlagDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 FlagDeck(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About FlagDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 FlagDeck</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;The operator console for AI release engineering.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭和恢复需在“开关”标签页中进行（Ctrl+1）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select one or more flags that are off to restore them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个或多个处于关闭状态的开关以恢复。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select one or more flags that are on to kill them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个或多个处于开启状态的开关以关闭。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 in %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore %1? It serves its rollout again.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1？它将重新按发布规则投放。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kill %1? Everyone gets &quot;%2&quot; until it is restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 %1？在恢复之前，所有人都将得到 “%2”。</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>恢复 %1 台服务器上的 %n 个开关？每个都将重新按发布规则投放。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>关闭 %1 台服务器上的 %n 个开关？在恢复之前，每个都将投放其关闭时变体。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个开关</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Connection not added</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加连接</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Remove connection</source>
-        <translation type="unfinished"></translation>
+        <translation>移除连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the connection &quot;%1&quot;? Its token is removed from the keychain; its audit history stays in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>移除连接 “%1”？其令牌将从钥匙串中删除；其审计历史保留在缓存中。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Add sandbox connection</source>
-        <translation type="unfinished"></translation>
+        <translation>添加沙盒连接</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name of the new sandbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>新沙盒的名称：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sandbox %1</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒 %1</translation>
     </message>
 </context>
 <context>
@@ -2542,43 +2545,43 @@ Revision %4</source>
     <message>
         <location filename="../app/mcpcommand.cpp" line="+58"/>
         <source>The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them in FlagDeck. No tool changes a flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>面向 AI 智能体的 MCP 服务器，通过 stdio 通信：智能体读取开关并提议操作；由人在 FlagDeck 中批准。没有任何工具会直接修改开关。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The SQLite inbox file (default: the console&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 收件箱文件（默认：控制台所用的文件）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+7"/>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>A team inbox on PostgreSQL: postgresql://role@host:port/database (the password from PGPASSWORD or ~/.pgpass).</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 上的团队收件箱：postgresql://角色@主机:端口/数据库（密码取自 PGPASSWORD 或 ~/.pgpass）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The audit cache to read flags from (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>读取开关所用的审计缓存（默认：%1）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>--inbox and --inbox-url cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--inbox 与 --inbox-url 不能同时使用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--inbox-url needs a postgresql:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--inbox-url 需要一个 postgresql:// URL</translation>
     </message>
 </context>
 <context>
@@ -2586,7 +2589,7 @@ Revision %4</source>
     <message>
         <location filename="../models/store/memorysecretstore.cpp" line="+14"/>
         <source>no secret named %1 is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>未存储名为 %1 的密钥</translation>
     </message>
 </context>
 <context>
@@ -2594,219 +2597,219 @@ Revision %4</source>
     <message>
         <location filename="../widgets/preferencesdialog.cpp" line="+36"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preference pages</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项页面</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Con&amp;tracts</source>
-        <translation type="unfinished"></translation>
+        <translation>契约(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>通知(&amp;N)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>As the system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（%1）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new language shows from the next start of FlagDeck.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在 FlagDeck 下次启动时生效。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;H)：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Configured connections</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置的连接</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add &amp;server…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加服务器(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add sand&amp;box…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加沙盒(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ask Unleash servers for changes every:</source>
-        <translation type="unfinished"></translation>
+        <translation>向 Unleash 服务器查询变更的间隔：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>FeatBit servers push their changes. Tokens are kept in the operating system&apos;s keychain; removing a connection removes its token.</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatBit 服务器会主动推送变更。令牌保存在操作系统的钥匙串中；移除连接时会一并移除其令牌。</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+4"/>
         <source>Contracts folder</source>
-        <translation type="unfinished"></translation>
+        <translation>契约文件夹</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>No contracts folder: flags are shown without contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>没有契约文件夹：开关将在没有契约的情况下显示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Choose the contracts folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择契约文件夹</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FeatureOps contracts (*.yaml): each flag&apos;s owner, rollout path, guardrails and rollback. FlagDeck holds every live flag against its contract and reads the folder again when a file in it changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>FeatureOps 契约（*.yaml）：每个开关的负责人、发布路径、护栏和回滚方式。FlagDeck 将每个线上开关与其契约对照，文件夹中的文件一有变化就重新读取。</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+7"/>
         <source>Proposal inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>提议收件箱</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>The sandbox&apos;s agent &amp;proposes changes by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的智能体自行提议变更(&amp;P)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Inbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件箱(&amp;I)：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Choose the inbox file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择收件箱文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SQLite inbox (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 收件箱 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A SQLite file on this computer, or a postgresql:// URL a team shares (the password comes from ~/.pgpass). Agents propose into it through flagdeck mcp. A new inbox is opened on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的 SQLite 文件，或团队共享的 postgresql:// URL（密码取自 ~/.pgpass）。智能体通过 flagdeck mcp 向其中提交提议。新的收件箱将在下次启动时打开。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Low risk:</source>
-        <translation type="unfinished"></translation>
+        <translation>低风险：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Medium risk:</source>
-        <translation type="unfinished"></translation>
+        <translation>中风险：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>High risk:</source>
-        <translation type="unfinished"></translation>
+        <translation>高风险：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Critical risk:</source>
-        <translation type="unfinished"></translation>
+        <translation>严重风险：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Reviewers a proposal needs&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;提议所需的审批人数&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A contract can ask for more for its flag. Whatever is set here: an agent never approves, a proposal for a flag that changed since it was made is refused, an approved action runs exactly once, and it runs with your own credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>契约可以为其开关要求更多审批。无论此处如何设置：智能体永远不能批准；针对提议后已变化的开关的提议会被拒绝；已批准的操作只执行一次，并使用您自己的凭据执行。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>A guardrail &amp;regresses</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏退化时(&amp;R)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An agent &amp;proposes an action</source>
-        <translation type="unfinished"></translation>
+        <translation>智能体提议操作时(&amp;P)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show a desktop notification when:</source>
-        <translation type="unfinished"></translation>
+        <translation>在以下情况显示桌面通知：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The status bar always says it too, and a kill a contract makes on a regression is always announced.</source>
-        <translation type="unfinished"></translation>
+        <translation>状态栏总会同时显示；契约因退化而执行的关闭总会通知。</translation>
     </message>
 </context>
 <context>
@@ -2814,47 +2817,47 @@ Revision %4</source>
     <message>
         <location filename="../models/metrics/prometheussource.cpp" line="+33"/>
         <source>a point is not [time, &quot;value&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>数据点不是 [时间, &quot;值&quot;]</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a value is not a number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值不是数字：%1</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>the answer is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应答不是 JSON：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prometheus refused the query (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus 拒绝了查询（%1）：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the answer is a %1, not a series per variation; the query must keep the label %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应答是 %1，而不是每个变体一条序列；查询必须保留标签 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>a series has no %1 label; the query must group by it</source>
-        <translation type="unfinished"></translation>
+        <translation>某条序列没有 %1 标签；查询必须按它分组</translation>
     </message>
     <message>
         <location line="+95"/>
         <source>Prometheus at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus（%1）：%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Prometheus at %1, %2 of %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus（%1），%3 中的 %2：%4</translation>
     </message>
 </context>
 <context>
@@ -2862,27 +2865,27 @@ Revision %4</source>
     <message>
         <location filename="../models/core/proposal.cpp" line="+84"/>
         <source>%1 takes no parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不接受参数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is already on</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经是开启状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is already off</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经是关闭状态</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>set_rollout takes exactly {&quot;rollout&quot;: [{&quot;variation&quot;: id, &quot;basisPoints&quot;: n}, …]}</source>
-        <translation type="unfinished"></translation>
+        <translation>set_rollout 只接受 {&quot;rollout&quot;: [{&quot;variation&quot;: id, &quot;basisPoints&quot;: n}, …]}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 follows the flag&apos;s contract</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 遵循该开关的契约</translation>
     </message>
 </context>
 <context>
@@ -2890,159 +2893,159 @@ Revision %4</source>
     <message>
         <location filename="../widgets/proposaldetailpane.cpp" line="+70"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>候选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>区间</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>&lt;i&gt;The proposer gave no evidence.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;提议者未提供证据。&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>I have reviewed what changed since the proposal was made</source>
-        <translation type="unfinished"></translation>
+        <translation>我已审查提议之后发生的变化</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Approve and run</source>
-        <translation type="unfinished"></translation>
+        <translation>批准并执行(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;ject</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝(&amp;J)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即执行(&amp;R)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Proposal details</source>
-        <translation type="unfinished"></translation>
+        <translation>提议详情</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>What the action would change, as a diff of the flag</source>
-        <translation type="unfinished"></translation>
+        <translation>该操作将带来的变化，以开关的差异显示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Comment for the audit history (why you approve or reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>写入审计历史的备注（批准或拒绝的理由）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review comment</source>
-        <translation type="unfinished"></translation>
+        <translation>审查备注</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Approved, but no console has run it yet (its approver&apos;s console closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准，但尚无控制台执行（批准人的控制台已关闭）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&lt;b&gt;What it would change&lt;/b&gt; (the flag now → after)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;将会改变的内容&lt;/b&gt;（当前开关 → 之后）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;证据&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&lt;i&gt;Select a proposal to review it.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;选择一个提议进行审查。&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> via %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation> 通过 %1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，模型 %1</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>由 %1 于 %2 提议 · %3 风险 · %4 过期 · 已获 %5/%n 个批准</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;b&gt;Reason:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;理由：&lt;/b&gt;%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;The flag changed since this proposal was made&lt;/b&gt; (revision %1, now %2). The diff below is against the flag as it is now.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;自此提议以来开关已变化&lt;/b&gt;（修订 %1，现在为 %2）。下方差异是针对开关当前状态的。%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;i&gt;The flag is not among those this console shows.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;该开关不在本控制台显示的开关之中。&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;i&gt;Nothing to apply: %1&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;无可应用的内容：%1&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 %2 at %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 于 %3%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Decisions&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;决定&lt;/b&gt;&lt;br&gt;%1</translation>
     </message>
 </context>
 <context>
@@ -3050,58 +3053,58 @@ Revision %4</source>
     <message>
         <location filename="../models/store/proposalinbox.cpp" line="+82"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>cannot start a transaction in the inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在收件箱中开始事务</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>cannot commit to the inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>无法提交到收件箱</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 postgresql://用户@主机:端口/数据库 形式的 PostgreSQL URL</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+9"/>
         <source>cannot open the inbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开收件箱 %1：%2</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>cannot create the folder for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为 %1 创建文件夹</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cannot use the inbox %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用收件箱 %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>cannot create the inbox %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建收件箱 %1</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>cannot notify the consoles</source>
-        <translation type="unfinished"></translation>
+        <translation>无法通知各控制台</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>cannot store the proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存提议</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -3110,94 +3113,94 @@ Revision %4</source>
         <location line="+16"/>
         <location line="+16"/>
         <source>cannot read the inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取收件箱</translation>
     </message>
     <message>
         <location line="-81"/>
         <source>cannot read the decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取决定</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+59"/>
         <source>there is no proposal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有提议 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the proposal is already %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该提议已是%1状态</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+116"/>
         <source>expired unapproved</source>
-        <translation type="unfinished"></translation>
+        <translation>未获批准即过期</translation>
     </message>
     <message>
         <location line="-111"/>
         <source>the proposal expired at %1 and can no longer run</source>
-        <translation type="unfinished"></translation>
+        <translation>该提议已于 %1 过期，无法再执行</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 made this proposal and cannot decide it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提出了此提议，不能对其作出决定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the flag changed since it was reviewed (revision %1, now %2): review what changed and decide again</source>
-        <translation type="unfinished"></translation>
+        <translation>自审查以来开关已变化（修订 %1，现在为 %2）：请审查变化后重新决定</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 already decided this proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已对此提议作出决定</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>cannot store the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存决定</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>rejected by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被 %1 拒绝</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>cannot record the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录决定</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>cannot change the proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更改提议</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>run by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 执行</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>the proposal %1 is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>提议 %1 未在执行</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>cannot expire proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将提议标记为过期</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>superseded by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被 %1 取代</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot supersede proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>无法取代提议</translation>
     </message>
 </context>
 <context>
@@ -3205,39 +3208,39 @@ Revision %4</source>
     <message>
         <location filename="../widgets/proposalqueueview.cpp" line="+27"/>
         <source>Show proposals with this status</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此状态的提议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;S)：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>提议</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>%n waiting for review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个等待审查</numerusform>
         </translation>
     </message>
     <message>
         <location line="+24"/>
         <source>another console is running it</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个控制台正在执行它</translation>
     </message>
 </context>
 <context>
@@ -3245,94 +3248,94 @@ Revision %4</source>
     <message>
         <location filename="../models/control/proposalreview.cpp" line="+38"/>
         <source>restored; confirmed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复；服务器已确认</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>killed; confirmed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭；服务器已确认</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>confirmed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已确认</translation>
     </message>
     <message>
         <location line="+71"/>
         <location line="+91"/>
         <source>there is no proposal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有提议 %1</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>the proposal is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该提议状态为 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the proposal expired and can no longer run</source>
-        <translation type="unfinished"></translation>
+        <translation>该提议已过期，无法再执行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 made this proposal and cannot decide it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提出了此提议，不能对其作出决定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not among the flags this console shows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>offline: nothing can be sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：无法向服务器发送任何内容</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>you already decided this proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>您已对此提议作出决定</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>Proposal %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的提议 %1：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approved by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 批准：%2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 is no longer shown by this console</source>
-        <translation type="unfinished"></translation>
+        <translation>本控制台已不再显示 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>another change of %1 was under way</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的另一项变更正在进行</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>nothing sent: %1 is already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：%1 已经是 %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+10"/>
         <source>the change could not be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>无法发送此变更</translation>
     </message>
 </context>
 <context>
@@ -3340,62 +3343,62 @@ Revision %4</source>
     <message>
         <location filename="../models/item/proposaltablemodel.cpp" line="+48"/>
         <source>pending · %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理 · 剩余 %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>pending · expired</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理 · 已过期</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>风险</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server / environment</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 / 环境</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Proposed by</source>
-        <translation type="unfinished"></translation>
+        <translation>提议者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -3403,202 +3406,202 @@ Revision %4</source>
     <message>
         <location filename="../models/core/readiness.cpp" line="+28"/>
         <source>Named key with typed variations</source>
-        <translation type="unfinished"></translation>
+        <translation>具名键与带类型的变体</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1: %n %2 variations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个 %2 变体</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a flag needs a key and at least two variations with values</source>
-        <translation type="unfinished"></translation>
+        <translation>开关需要一个键和至少两个有值的变体</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assignment unit named</source>
-        <translation type="unfinished"></translation>
+        <translation>已指定分配单元</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract names no assignment_unit</source>
-        <translation type="unfinished"></translation>
+        <translation>契约未指定 assignment_unit</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Contract variations exist on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>契约中的变体在服务器上存在</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>all %n found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 个均已找到</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the server lacks %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器缺少 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Safe default on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上有安全默认值</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+6"/>
         <source>&quot;%1&quot; is not a variation of the flag</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是该开关的变体</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Fallback variation on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上有回退变体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract names no fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>契约未指定回退</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Guardrail metric defined</source>
-        <translation type="unfinished"></translation>
+        <translation>已定义护栏指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract lists no guardrails</source>
-        <translation type="unfinished"></translation>
+        <translation>契约未列出护栏</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exposure and outcome joinable</source>
-        <translation type="unfinished"></translation>
+        <translation>曝光与结果可关联</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not checkable here: needs the metric source to report both per variation</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无法检查：需要指标源按变体同时报告二者</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Guardrails can stop expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏可以阻止扩大发布</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no guardrails</source>
-        <translation type="unfinished"></translation>
+        <translation>没有护栏</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>each has a threshold or a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>每个都有阈值或规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no threshold or rule: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有阈值或规则：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>kill switch</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fallback %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回退 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rollback without a deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>无需部署即可回滚</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>neither a kill switch nor a fallback is available</source>
-        <translation type="unfinished"></translation>
+        <translation>既没有紧急关闭也没有回退可用</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+4"/>
         <source>Audit trail present</source>
-        <translation type="unfinished"></translation>
+        <translation>有审计记录</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>history in the audit cache</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存中有历史</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no history of this flag in the audit cache</source>
-        <translation type="unfinished"></translation>
+        <translation>审计缓存中没有此开关的历史</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not checkable here: the audit cache is not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无法检查：审计缓存不可读</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract names no owner</source>
-        <translation type="unfinished"></translation>
+        <translation>契约未指定负责人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Review date set and not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>已设审查日期且未过期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract has no review_date</source>
-        <translation type="unfinished"></translation>
+        <translation>契约没有 review_date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>review was due on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审查已于 %1 到期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cleanup condition</source>
-        <translation type="unfinished"></translation>
+        <translation>清理条件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract has no cleanup_condition</source>
-        <translation type="unfinished"></translation>
+        <translation>契约没有 cleanup_condition</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>%n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>缺少 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>ready, %n not checkable here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>就绪，%n 项此处无法检查</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
 </context>
 <context>
@@ -3606,7 +3609,7 @@ Revision %4</source>
     <message>
         <location filename="../models/connectors/restclient.cpp" line="+69"/>
         <source>the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>应答</translation>
     </message>
 </context>
 <context>
@@ -3614,52 +3617,52 @@ Revision %4</source>
     <message>
         <location filename="../models/core/rollout.cpp" line="+53"/>
         <source>the rollout serves no variation</source>
-        <translation type="unfinished"></translation>
+        <translation>发布规则没有投放任何变体</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a rollout share names no variation</source>
-        <translation type="unfinished"></translation>
+        <translation>某个发布份额未指定变体</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>variation &quot;%1&quot; appears twice in the rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 在发布规则中出现了两次</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>variation &quot;%1&quot; has a share of %2 basis points, outside 0..10000</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 的份额为 %2 个基点，超出 0..10000</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the shares sum to %1, not 100%</source>
-        <translation type="unfinished"></translation>
+        <translation>份额总和为 %1，而不是 100%</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>variation &quot;%1&quot; has a rollout range [%2, %3] that is not within [0, 1] at 0.01% steps</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 的发布区间 [%2, %3] 不在 [0, 1] 内或不是 0.01% 的整数倍</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>variation &quot;%1&quot; has a rollout range that ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 的发布区间结束早于开始</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the rollout ranges of &quot;%1&quot; and &quot;%2&quot; overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 与 “%2” 的发布区间重叠</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>variant &quot;%1&quot; has weight %2, outside 0..1000</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 的权重为 %2，超出 0..1000</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>variation &quot;%1&quot; gets %2, which Unleash cannot express: its weights move in steps of 0.1%</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 得到 %2，Unleash 无法表示：其权重以 0.1% 为步长</translation>
     </message>
 </context>
 <context>
@@ -3667,12 +3670,12 @@ Revision %4</source>
     <message>
         <location filename="../models/control/sandboxagent.cpp" line="+59"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏退化：%1。请在更多用户受影响之前回滚。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every guardrail is healthy at this stage (%1). Expand to the next stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>此阶段所有护栏均健康（%1）。扩大到下一阶段。</translation>
     </message>
 </context>
 <context>
@@ -3680,72 +3683,72 @@ Revision %4</source>
     <message>
         <location filename="../models/connectors/sandbox/sandboxdatabase.cpp" line="+40"/>
         <source>the sandbox database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒数据库：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot read the sandbox flags</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取沙盒开关</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>cannot prepare the sandbox database</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备沙盒数据库</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the sandbox seed</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒种子数据</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the sandbox seed is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒种子数据不是 JSON 对象</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: expected a list of flags</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：应为开关列表</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>widened to %1 after a clean guardrail window</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏观察期无异常，已扩大到 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>paused while the incident is reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>事故审查期间暂停</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the sandbox seed data is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>此构建中缺少沙盒种子数据</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>seeded by the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>由沙盒初始化</translation>
     </message>
     <message>
         <location line="-116"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+200"/>
         <source>cannot start a sandbox transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始沙盒事务</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>cannot store the sandbox flag</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存沙盒开关</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot commit the sandbox change</source>
-        <translation type="unfinished"></translation>
+        <translation>无法提交沙盒变更</translation>
     </message>
 </context>
 <context>
@@ -3755,22 +3758,22 @@ Revision %4</source>
         <location line="+61"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒未连接</translation>
     </message>
     <message>
         <location line="-63"/>
         <source>no flag %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中没有开关 %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>revision %1 is no longer current</source>
-        <translation type="unfinished"></translation>
+        <translation>修订 %1 已不是最新</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>&quot;%1&quot; is not a sandbox history cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 不是沙盒历史游标</translation>
     </message>
 </context>
 <context>
@@ -3778,47 +3781,47 @@ Revision %4</source>
     <message>
         <location filename="../models/connectors/servererror.cpp" line="+20"/>
         <source>The server did not accept the credentials: check the token of this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未接受凭据：请检查此连接的令牌。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The token is valid but lacks the permission for this action: ask for a token with write access.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌有效，但没有执行此操作的权限：请申请具有写权限的令牌。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server does not know this flag or environment: it may have been renamed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不认识此开关或环境：它可能已被重命名或删除。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The flag changed on the server since it was read: review its current state and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>自读取以来开关已在服务器上被修改：请查看其当前状态后重试。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server is limiting requests: wait a moment and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在限制请求：请稍候重试。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server could not be reached: check the network and the server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器：请检查网络和服务器地址。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server answered with something FlagDeck cannot read: check the server version and URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器应答了 FlagDeck 无法读取的内容：请检查服务器版本和 URL。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server failed to carry out the request: retry, or check the server&apos;s logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未能完成请求：请重试，或查看服务器日志。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3827,82 +3830,82 @@ Revision %4</source>
         <location filename="../widgets/shortcutsdialog.cpp" line="+28"/>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Confirm the kill or restore the bar above the table asks about</source>
-        <translation type="unfinished"></translation>
+        <translation>确认表格上方提示栏所询问的关闭或恢复</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel that kill or restore</source>
-        <translation type="unfinished"></translation>
+        <translation>取消该关闭或恢复</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move between the table, the detail pane and the connections</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格、详情面板和连接之间移动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tab, Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab、Shift+Tab</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select several flags for one kill</source>
-        <translation type="unfinished"></translation>
+        <translation>为一次关闭选择多个开关</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shift+Up/Down, Ctrl+Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+上/下，Ctrl+空格</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A button or field with an underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>带下划线字母的按钮或字段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Alt+the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+该字母</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a menu</source>
-        <translation type="unfinished"></translation>
+        <translation>打开菜单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Alt+the menu&apos;s underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+菜单的下划线字母</translation>
     </message>
 </context>
 <context>
@@ -3910,17 +3913,17 @@ Revision %4</source>
     <message>
         <location filename="../models/store/sqlitefile.cpp" line="+28"/>
         <source>cannot create the folder for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为 %1 创建文件夹</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot use %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3929,109 +3932,109 @@ Revision %4</source>
         <location filename="../models/control/stageactions.cpp" line="+91"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段最短停留时间</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the history does not say when this stage began (minimum %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>历史中没有记录此阶段何时开始（最短 %1）</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Guardrails green</source>
-        <translation type="unfinished"></translation>
+        <translation>护栏正常</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none required at %1 risk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 风险下无需审批</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n required at %1 risk; not given here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 风险下需要 %n 个审批；此处未给出</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not paused</source>
-        <translation type="unfinished"></translation>
+        <translation>未暂停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>paused by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已被 %1 暂停：%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>no guardrail data is watched for this flag</source>
-        <translation type="unfinished"></translation>
+        <translation>此开关没有被监视的护栏数据</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>not enough data yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据尚不足：%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 has no contract in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 中没有契约</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a change of %1 is still waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的一项变更仍在等待服务器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>offline: nothing can be sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：无法向服务器发送任何内容</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not a stage action</source>
-        <translation type="unfinished"></translation>
+        <translation>不是阶段操作</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>paused by %1 (%2): resume it first</source>
-        <translation type="unfinished"></translation>
+        <translation>已被 %1 暂停（%2）：请先恢复推进</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>回退</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>the server answered but serves a different rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已应答，但投放的是另一种发布规则</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>unowned control</source>
-        <translation type="unfinished"></translation>
+        <translation>无主控制</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 · paused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已暂停</translation>
     </message>
 </context>
 <context>
@@ -4039,87 +4042,87 @@ Revision %4</source>
     <message>
         <location filename="../models/core/stageplan.cpp" line="+53"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 / %3 阶段）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>serving the fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>正在投放回退</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>off plan</source>
-        <translation type="unfinished"></translation>
+        <translation>偏离计划</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the flag has no variation &quot;%1&quot;, the contract&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变体 “%1”（契约的默认值）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>there is no stage after the last one</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个阶段之后没有阶段</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>stage &quot;%1&quot; exposes &quot;%2&quot;, which the flag does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 “%1” 曝光 “%2”，但开关没有该变体</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>the flag is off: restore it before advancing</source>
-        <translation type="unfinished"></translation>
+        <translation>开关已关闭：推进前请先恢复</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the flag is at its last stage</source>
-        <translation type="unfinished"></translation>
+        <translation>开关已处于最后阶段</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the flag serves its fallback: roll back to a stage first</source>
-        <translation type="unfinished"></translation>
+        <translation>开关正在投放回退：请先回滚到某个阶段</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the rollout matches no stage: roll back to one first</source>
-        <translation type="unfinished"></translation>
+        <translation>发布规则不匹配任何阶段：请先回滚到某个阶段</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the flag is off: restore it first</source>
-        <translation type="unfinished"></translation>
+        <translation>开关已关闭：请先恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the flag has not started its rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>开关尚未开始发布</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the contract names no fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>契约未指定回退</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the flag has no variation &quot;%1&quot;, the contract&apos;s fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变体 “%1”（契约的回退）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the flag already serves its fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>开关已经在投放回退</translation>
     </message>
 </context>
 <context>
@@ -4127,12 +4130,12 @@ Revision %4</source>
     <message>
         <location filename="../widgets/stagetrack.cpp" line="+27"/>
         <source>stage %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 / %2 阶段：%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>at no stage</source>
-        <translation type="unfinished"></translation>
+        <translation>不在任何阶段</translation>
     </message>
 </context>
 <context>
@@ -4140,148 +4143,148 @@ Revision %4</source>
     <message>
         <location filename="../widgets/stageview.cpp" line="+32"/>
         <source>Advance…</source>
-        <translation type="unfinished"></translation>
+        <translation>推进…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Roll back…</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serve fallback…</source>
-        <translation type="unfinished"></translation>
+        <translation>投放回退…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+154"/>
         <source>Pause…</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停…</translation>
     </message>
     <message>
         <location line="-144"/>
         <source>Rollout stage</source>
-        <translation type="unfinished"></translation>
+        <translation>发布阶段</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;无主控制&lt;/b&gt;&lt;br&gt;此处没有契约覆盖此开关：它没有阶段、负责人或护栏。请在契约文件夹中添加一个（文件 → 契约文件夹…）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reason (goes to the audit history)</source>
-        <translation type="unfinished"></translation>
+        <translation>理由（写入审计历史）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&lt;b&gt;Stage&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&lt;b&gt;Pause at this stage?&lt;/b&gt;&lt;br&gt;FlagDeck will refuse to advance it until it is resumed. Nothing changes on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;在此阶段暂停？&lt;/b&gt;&lt;br&gt;在恢复之前，FlagDeck 将拒绝推进。服务器上不会有任何变化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Resume?&lt;/b&gt;&lt;br&gt;Advancing is allowed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;恢复推进？&lt;/b&gt;&lt;br&gt;将再次允许推进。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复推进</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 已 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;The live rollout matches no stage of the contract.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;当前线上发布规则不匹配契约的任何阶段。&lt;/span&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;br&gt;Paused by %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;已被 %1 于 %2 暂停：%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;br&gt;&lt;i&gt;A change is waiting for the server…&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;i&gt;一项变更正在等待服务器…&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Gate to the next stage&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;进入下一阶段的关卡&lt;/b&gt;&lt;br&gt;%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复推进…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;Readiness: %1&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;就绪度：%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Advance to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>推进到 %1？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Roll back to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚到 %1？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serve the fallback (%1)?</source>
-        <translation type="unfinished"></translation>
+        <translation>投放回退（%1）？</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;The gate is not open&lt;/b&gt; (see above): send only if you mean to override it.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;关卡未打开&lt;/b&gt;（见上文）：仅在您确实要越过它时才发送。&lt;/span&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send to server</source>
-        <translation type="unfinished"></translation>
+        <translation>发送到服务器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然发送</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;Not possible:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;无法执行：&lt;/b&gt;%1</translation>
     </message>
 </context>
 <context>
@@ -4289,12 +4292,12 @@ Revision %4</source>
     <message>
         <location filename="../models/metrics/trafficsimulator.cpp" line="+22"/>
         <source>a regression is FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>退化的格式为 开关:变体:指标:倍数，例如 chat-model-route:on:p95_latency:1.4；收到的是 “%1”</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>退化的倍数必须是 1.4 这样的正数；收到的是 “%1”</translation>
     </message>
 </context>
 <context>
@@ -4303,27 +4306,27 @@ Revision %4</source>
         <location filename="../models/metrics/unleashexposuresource.cpp" line="+58"/>
         <location line="+6"/>
         <source>Unleash usage of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 Unleash 用量：%2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 is not an Unleash environment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 Unleash 环境</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data: expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>data：应为列表</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>data[%1].timestamp: not an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>data[%1].timestamp：不是 ISO 8601 时间</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>data[%1].variants.%2: expected a count</source>
-        <translation type="unfinished"></translation>
+        <translation>data[%1].variants.%2：应为计数</translation>
     </message>
 </context>
 <context>
@@ -4331,72 +4334,72 @@ Revision %4</source>
     <message>
         <location filename="../models/connectors/unleash/unleashmapping.cpp" line="+114"/>
         <source>its %1 strategy&apos;s rollout is not a whole percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>其 %1 策略的发布比例不是整数百分比</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1% of a %2‰ variant share falls between basis points</source>
-        <translation type="unfinished"></translation>
+        <translation>%2‰ 变体份额的 %1% 落在基点之间</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>its variant weights sum to %1, not 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>其变体权重总和为 %1，而不是 1000</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its untargeted strategy has no variants while others do</source>
-        <translation type="unfinished"></translation>
+        <translation>其无定向策略没有变体，而其他策略有</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: a variant is named &quot;disabled&quot;, the name Unleash&apos;s SDKs give to no variant</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：有变体名为 “disabled”，这是 Unleash SDK 用来表示“无变体”的名称</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 strategies serve everyone; FlagDeck shows one default rule</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个策略面向所有人；FlagDeck 只显示一条默认规则</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the flag has no variation &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>开关没有变体 “%1”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 strategies serve everyone in this environment; change them in Unleash itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个策略面向此环境中的所有人；请直接在 Unleash 中修改</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unleash rolls out in whole percents; %1 is not one</source>
-        <translation type="unfinished"></translation>
+        <translation>Unleash 以整数百分比发布；%1 不是整数百分比</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>variant &quot;%1&quot; would get %2 of %3 exposed, which weights out of 1000 cannot express</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 将得到曝光量 %3 中的 %2，以 1000 为总权重无法表示</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>variant &quot;%1&quot; is not part of the default rule&apos;s strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>变体 “%1” 不属于默认规则的策略</translation>
     </message>
 </context>
 <context>
@@ -4404,116 +4407,116 @@ Revision %4</source>
     <message>
         <location filename="../models/connectors/unleash/unleashserver.cpp" line="+74"/>
         <source>reading the admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取管理员令牌</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no admin token for this connection in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串中没有此连接的管理员令牌：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the entry is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>该条目为空</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>reading projects and flags</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取项目和开关</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the answer is larger than %1 MiB, so FlagDeck stopped reading it</source>
-        <translation type="unfinished"></translation>
+        <translation>应答大于 %1 MiB，FlagDeck 已停止读取</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the server&apos;s TLS certificate is not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 TLS 证书不受信任：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the admin token was not accepted%1</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员令牌未被接受%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the token may not do this; Unleash needs an admin token (or a personal access token of a user with the permission)%1</source>
-        <translation type="unfinished"></translation>
+        <translation>该令牌无权执行此操作；Unleash 需要管理员令牌（或具有该权限的用户的个人访问令牌）%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+3"/>
         <location line="+52"/>
         <source>event log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志：%1</translation>
     </message>
     <message>
         <location line="-42"/>
         <source>the answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>应答不是 JSON 对象</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Unleash %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unleash %1 %2</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+41"/>
         <source>flag %1: the answer names another flag</source>
-        <translation type="unfinished"></translation>
+        <translation>开关 %1：应答给出的是另一个开关</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>flag %1 has no environment %2</source>
-        <translation type="unfinished"></translation>
+        <translation>开关 %1 没有环境 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 %1：%2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 in %2 is not shown: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 中）未显示：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 in %2 has no rollout FlagDeck can show: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 中）没有 FlagDeck 能显示的发布规则：%3</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>polls every %1 s, last answer at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 秒轮询一次，最近应答于 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>change requests not available (Unleash Enterprise)</source>
-        <translation type="unfinished"></translation>
+        <translation>变更请求不可用（Unleash Enterprise）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>flags not fully shown: %1; first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未完整显示的开关：%1；第一个：%2</translation>
     </message>
     <message>
         <location line="+117"/>
         <location line="+47"/>
         <source>no Unleash environment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 Unleash 环境 %1</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>the flag changed in Unleash since it was read</source>
-        <translation type="unfinished"></translation>
+        <translation>自读取以来该开关已在 Unleash 中被修改</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>the stored history cursor &quot;%1&quot; is not an Unleash event id</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的历史游标 “%1” 不是 Unleash 的事件 ID</translation>
     </message>
 </context>
 <context>
@@ -4521,57 +4524,57 @@ Revision %4</source>
     <message>
         <location filename="../widgets/welcomepage.cpp" line="+10"/>
         <source>Welcome to FlagDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 FlagDeck</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Govern the feature flags behind your AI features: rollout stages, guardrails, the kill switch, agent proposals and the audit history. Where do you want to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>管理 AI 功能背后的功能开关：发布阶段、护栏、紧急关闭、智能体提议和审计历史。您想从哪里开始？</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Open the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>打开沙盒(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A built-in flag server with AI flags, live traffic and an agent that proposes changes. Nothing you do there reaches production.</source>
-        <translation type="unfinished"></translation>
+        <translation>内置的开关服务器，带有 AI 开关、实时流量和一个会提议变更的智能体。您在其中的任何操作都不会影响生产环境。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add a &amp;FeatBit server</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 FeatBit 服务器(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Its API URL, its evaluation server and an access token with write access.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要其 API URL、评估服务器和一个具有写权限的访问令牌。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add an &amp;Unleash server</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 Unleash 服务器(&amp;U)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Its URL and an admin token.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要其 URL 和一个管理员令牌。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Open the audit cache &amp;offline</source>
-        <translation type="unfinished"></translation>
+        <source>Open the audit &amp;cache offline</source>
+        <translation>离线打开审计缓存(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse, search, verify and export the history cached on this computer, without connecting to anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览、搜索、校验和导出本机缓存的历史，无需连接任何服务器。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Servers and sandboxes can be added later from the File menu. Edit → Preferences sets the language, the theme, the contracts folder and the approval policy; Help → Keyboard shortcuts lists the keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>之后可以在“文件”菜单中添加服务器和沙盒。“编辑 → 首选项”可设置语言、主题、契约文件夹和审批策略；“帮助 → 键盘快捷键”列出所有按键。</translation>
     </message>
 </context>
 <context>
@@ -4579,107 +4582,107 @@ Revision %4</source>
     <message>
         <location filename="../app/main.cpp" line="+110"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
-        <translation type="unfinished"></translation>
+        <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start on the sandbox, even when servers are configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>以沙盒启动，即使已配置服务器。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Render the main window once loaded, save it as a PNG and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载完成后将主窗口保存为 PNG 并退出。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the audit cache and the last known flag states; connect to nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开审计缓存和最后已知的开关状态；不连接任何服务器。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hold flags against the FeatureOps contracts in this folder (for this run).</source>
-        <translation type="unfinished"></translation>
+        <translation>将开关与此文件夹中的 FeatureOps 契约对照（仅本次运行）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Make the sandbox&apos;s traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated).</source>
-        <translation type="unfinished"></translation>
+        <translation>从现在起让沙盒流量退化：开关:变体:指标:倍数，例如 chat-model-route:frontier-large:p95_latency:1.4（可重复）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>regression</source>
-        <translation type="unfinished"></translation>
+        <translation>退化</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Read guardrail metrics from this Prometheus server (for this run).</source>
-        <translation type="unfinished"></translation>
+        <translation>从此 Prometheus 服务器读取护栏指标（仅本次运行）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select this flag once loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载完成后选中此开关。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --screenshot: wait this many seconds after loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>配合 --screenshot：加载完成后再等待这么多秒。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck audit verify|export|sync：无窗口地使用审计缓存（更多信息见 flagdeck audit verify --help）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>flagdeck contracts check DIR [--server ID]: validate contract files, for a team&apos;s CI.</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck contracts check 目录 [--server ID]：校验契约文件，供团队 CI 使用。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server AI agents use to propose actions, over stdio.</source>
-        <translation type="unfinished"></translation>
+        <translation>flagdeck mcp [--inbox 路径 | --inbox-url URL]：AI 智能体用来提议操作的 MCP 服务器，通过 stdio 通信。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unknown command &quot;%1&quot; (see flagdeck --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 “%1”（见 flagdeck --help）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--sandbox and --offline cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--sandbox 与 --offline 不能同时使用</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
-        <translation type="unfinished"></translation>
+        <translation>--prometheus 需要一个 URL，例如 http://127.0.0.1:9090</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_sandbox(new QComm
     QCommandLinkButton *unleash = choice(new QCommandLinkButton(this), QStringLiteral("addUnleashButton"),
                                          tr("Add an &Unleash server"), tr("Its URL and an admin token."));
     QCommandLinkButton *offline = choice(new QCommandLinkButton(this), QStringLiteral("openOfflineButton"),
-                                         tr("Open the audit cache &offline"),
+                                         tr("Open the audit &cache offline"),
                                          tr("Browse, search, verify and export the history cached on this computer, "
                                             "without connecting to anything."));
 
