@@ -20,35 +20,56 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <utility>
 
 namespace {
 
 constexpr int ScreenshotLoadTimeoutMs = 15000;
 
-// Saves the window once every connection loaded, after delayMs more (for live charts to move).
-void saveScreenshotWhenLoaded(MainWindow &window, ConsoleController &controller, const QString &path,
-                              const QString &flagKey, int delayMs)
+// Runs then(true) once every connection loaded, or at once on the welcome page, which waits for
+// the person rather than for servers. With a timeout, then(false) runs if loading takes longer.
+void whenLoaded(MainWindow &window, ConsoleController &controller, int timeoutMs, std::function<void(bool)> then)
 {
-    const auto save = [&window, path, flagKey, delayMs](bool loaded) {
-        if (flagKey.isEmpty() || !window.selectFlag(flagKey))
-            window.selectFirstFlag();
-        // At least one more turn of the event loop so the selection and layout are painted.
-        QTimer::singleShot(std::max(50, delayMs), &window, [&window, path, loaded] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "flagdeck: could not write the screenshot to %s\n", qPrintable(path));
-            if (!loaded)
-                std::fprintf(stderr, "flagdeck: not every connection had loaded when the screenshot was taken\n");
-            QApplication::exit(saved && loaded ? 0 : 1);
-        });
-    };
-    // The welcome page waits for the person, not for servers.
     if (controller.initialLoadDone() || window.isShowingWelcome()) {
-        save(true);
+        then(true);
         return;
     }
-    QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window, [save] { save(true); });
-    QTimer::singleShot(ScreenshotLoadTimeoutMs, &window, [save] { save(false); });
+    const auto ran = std::make_shared<bool>(false);
+    const auto once = [then, ran](bool loaded) {
+        if (!std::exchange(*ran, true))
+            then(loaded);
+    };
+    QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window, [once] { once(true); });
+    if (timeoutMs > 0)
+        QTimer::singleShot(timeoutMs, &window, [once] { once(false); });
+}
+
+// What --flag and --view ask for, once there is something to show.
+void showRequested(MainWindow &window, const QString &flagKey, const QString &view)
+{
+    if (window.isShowingWelcome())
+        return;
+    if (flagKey.isEmpty() || !window.selectFlag(flagKey))
+        window.selectFirstFlag();
+    if (!view.isEmpty())
+        window.showView(view);
+}
+
+// Saves the window, or the dialog a view opened, delayMs after it was shown (for live charts to move).
+void saveScreenshot(MainWindow &window, const QString &path, int delayMs, bool loaded)
+{
+    // At least one more turn of the event loop so the selection and layout are painted.
+    QTimer::singleShot(std::max(50, delayMs), &window, [&window, path, loaded] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        const bool saved = (dialog ? dialog : static_cast<QWidget *>(&window))->grab().save(path, "PNG");
+        if (!saved)
+            std::fprintf(stderr, "flagdeck: could not write the screenshot to %s\n", qPrintable(path));
+        if (!loaded)
+            std::fprintf(stderr, "flagdeck: not every connection had loaded when the screenshot was taken\n");
+        QApplication::exit(saved && loaded ? 0 : 1);
+    });
 }
 
 // "audit", "contracts" or "mcp" for the commands that open no window; empty otherwise.
@@ -90,7 +111,9 @@ int main(int argc, char *argv[])
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     QTranslator translator;
-    if (translator.load(locale, QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Any language without a catalogue (and the C locale) gets English, with its plural forms.
+    if (translator.load(locale, QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("flagdeck_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     // Qt's own words (standard buttons, file dialogs) from Debian's qt6-translations-l10n.
     QTranslator qtTranslator;
@@ -136,7 +159,12 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "With --screenshot: wait this many seconds after loading."),
         QApplication::translate("main", "seconds"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QApplication::translate("main", "Open this view once loaded: %1.").arg(MainWindow::viewNames().join(QStringLiteral(", "))),
+        QApplication::translate("main", "view"));
     parser.addOption(sandbox);
+    parser.addOption(view);
     parser.addOption(regression);
     parser.addOption(prometheus);
     parser.addOption(selectFlag);
@@ -166,6 +194,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(sandbox) && parser.isSet(offline)) {
         std::fprintf(stderr, "flagdeck: %s\n",
                      qPrintable(QApplication::translate("main", "--sandbox and --offline cannot be combined")));
+        return 2;
+    }
+
+    if (parser.isSet(view) && !MainWindow::viewNames().contains(parser.value(view))) {
+        std::fprintf(stderr, "flagdeck: %s\n",
+                     qPrintable(QApplication::translate("main", "--view must be one of: %1")
+                                    .arg(MainWindow::viewNames().join(QStringLiteral(", ")))));
         return 2;
     }
 
@@ -211,12 +246,14 @@ int main(int argc, char *argv[])
     const bool firstStart = !parser.isSet(offline) && !parser.isSet(sandbox) && !controller.hasConfiguredConnections();
     if (firstStart)
         window.showWelcome();
-    if (parser.isSet(screenshot))
-        saveScreenshotWhenLoaded(window, controller, parser.value(screenshot), parser.value(selectFlag),
-                                 int(parser.value(screenshotDelay).toDouble() * 1000));
-    else if (parser.isSet(selectFlag))
-        QObject::connect(&controller, &ConsoleController::initialLoadFinished, &window,
-                         [&window, key = parser.value(selectFlag)] { window.selectFlag(key); });
+    const bool screenshotRequested = parser.isSet(screenshot);
+    whenLoaded(window, controller, screenshotRequested ? ScreenshotLoadTimeoutMs : 0,
+               [&window, screenshotRequested, path = parser.value(screenshot), key = parser.value(selectFlag),
+                shownView = parser.value(view), delayMs = int(parser.value(screenshotDelay).toDouble() * 1000)](bool loaded) {
+                   showRequested(window, key, shownView);
+                   if (screenshotRequested)
+                       saveScreenshot(window, path, delayMs, loaded);
+               });
     if (!parser.isSet(offline) && !firstStart)
         controller.start(parser.isSet(sandbox));
     return QApplication::exec();

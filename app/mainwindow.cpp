@@ -444,6 +444,26 @@ void MainWindow::openOffline()
     showAuditHistory();
 }
 
+QStringList MainWindow::viewNames()
+{
+    return {QStringLiteral("flags"), QStringLiteral("audit"), QStringLiteral("approvals"), QStringLiteral("preferences"),
+            QStringLiteral("shortcuts")};
+}
+
+void MainWindow::showView(const QString &name)
+{
+    if (name == QStringLiteral("audit"))
+        showAuditHistory();
+    else if (name == QStringLiteral("approvals"))
+        showApprovals();
+    else if (name == QStringLiteral("preferences"))
+        showPreferences();
+    else if (name == QStringLiteral("shortcuts"))
+        showShortcuts();
+    else
+        m_tabs->setCurrentIndex(0);
+}
+
 void MainWindow::showPreferences()
 {
     auto *dialog = new PreferencesDialog(m_controller->preferences(), m_controller->connectionModel(), this);

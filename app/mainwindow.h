@@ -43,6 +43,9 @@ public:
     // A first start: the welcome page instead of the console, until the person picks a way in.
     void showWelcome();
     bool isShowingWelcome() const;
+    // The views --view opens: a tab, or a dialog over the window.
+    static QStringList viewNames();
+    void showView(const QString &name);
     void showPreferences();
     void showShortcuts();
     void showApprovals();

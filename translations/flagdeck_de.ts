@@ -2331,12 +2331,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+276"/>
+        <location line="+296"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-177"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
@@ -2475,7 +2475,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+104"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>Abschalten und Wiederherstellen gehen im Reiter Flags (Strg+1).</translation>
     </message>
@@ -2654,12 +2654,13 @@ Revision %4</translation>
         <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>As the system (%1)</source>
         <translation>Wie das System (%1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <location line="+7"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
@@ -4606,7 +4607,7 @@ Revision %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+110"/>
+        <location filename="../app/main.cpp" line="+131"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck, die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
@@ -4681,7 +4682,17 @@ Revision %4</translation>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Open this view once loaded: %1.</source>
+        <translation>Diese Ansicht nach dem Laden öffnen: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
         <translation>flagdeck audit verify|export|sync: der Audit-Cache ohne Fenster (flagdeck audit verify --help für mehr).</translation>
     </message>
@@ -4706,7 +4717,12 @@ Revision %4</translation>
         <translation>--sandbox und --offline lassen sich nicht kombinieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>--view must be one of: %1</source>
+        <translation>--view muss eines davon sein: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
         <translation>--prometheus braucht eine URL wie http://127.0.0.1:9090</translation>
     </message>

@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+251"/>
         <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
         <translation>
             <numerusform>Restore %n flag on %1 server? It serves its rollout again.</numerusform>

@@ -2316,12 +2316,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+276"/>
+        <location line="+296"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-177"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
@@ -2459,7 +2459,7 @@ Revision %4</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+104"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>关闭和恢复需在“开关”标签页中进行（Ctrl+1）。</translation>
     </message>
@@ -2635,12 +2635,13 @@ Revision %4</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>As the system (%1)</source>
         <translation>跟随系统（%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <location line="+7"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -4580,7 +4581,7 @@ Revision %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+110"/>
+        <location filename="../app/main.cpp" line="+131"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>
@@ -4655,7 +4656,17 @@ Revision %4</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Open this view once loaded: %1.</source>
+        <translation>加载完成后打开此视图：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
         <translation>flagdeck audit verify|export|sync：无窗口地使用审计缓存（更多信息见 flagdeck audit verify --help）。</translation>
     </message>
@@ -4680,7 +4691,12 @@ Revision %4</source>
         <translation>--sandbox 与 --offline 不能同时使用</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>--view must be one of: %1</source>
+        <translation>--view 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
         <translation>--prometheus 需要一个 URL，例如 http://127.0.0.1:9090</translation>
     </message>

@@ -72,7 +72,9 @@ QWidget *PreferencesDialog::createGeneralPage()
     auto *page = new QWidget(this);
     m_language = new QComboBox(page);
     m_language->setObjectName(QStringLiteral("languageChoice"));
-    m_language->addItem(tr("As the system (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    const QString systemLanguage = QLocale::system().nativeLanguageName();
+    m_language->addItem(systemLanguage.isEmpty() ? tr("As the system") : tr("As the system (%1)").arg(systemLanguage),
+                        QString());
     for (const QString &language : Preferences::availableLanguages())
         m_language->addItem(Preferences::nativeLanguageName(language), language);
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_initial.language)));

@@ -52,6 +52,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &menuActions, QWidget *p
     addRow(tr("A button or field with an underlined letter"), tr("Alt+the letter"));
     addRow(tr("Open a menu"), tr("Alt+the menu's underlined letter"));
 
+    m_table->scrollToTop();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Makes every screenshot in docs/ again from the current build, so the guides show the console as
+# it is. The views are `flagdeck --screenshot` runs, each in a fresh home folder (a first start,
+# the seeded sandbox); the moments in the middle of a gesture (an armed kill, a dialog after a
+# test, a stage preview) come from the GUI tests, which click their way there.
+#
+#   docs/screenshots/refresh.sh            after: cmake --preset default && cmake --build build/default
+#
+# The Chinese screenshot needs a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUILD="${BUILD:-$ROOT/build/default}"
+APP="$BUILD/app/flagdeck"
+OUT="$ROOT/docs/screenshots"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+# shot NAME HOME-NAME [LANG] -- ARGS…: one run of FlagDeck, saved as NAME.
+shot() {
+    local name="$1" home="$WORK/$2" language="$3"
+    shift 4
+    mkdir -p -m 700 "$home"
+    env -u DISPLAY -u WAYLAND_DISPLAY HOME="$home" XDG_RUNTIME_DIR="$home" XDG_CONFIG_HOME="$home/.config" \
+        XDG_DATA_HOME="$home/.local/share" LANG="$language" LC_ALL="$language" LANGUAGE= QT_QPA_PLATFORM=offscreen \
+        "$APP" "$@" --screenshot "$OUT/$name" 2> >(grep -v propagateSizeHints >&2)
+    echo "made $name"
+}
+
+test -x "$APP" || { echo "refresh.sh: build FlagDeck first ($APP is missing)" >&2; exit 1; }
+
+shot welcome.png first-start C.UTF-8 --
+shot main-window.png sandbox C.UTF-8 -- --sandbox --flag chat-model-route --screenshot-delay 1
+# The same sandbox again, now from the cache alone.
+shot offline.png sandbox C.UTF-8 -- --offline --flag chat-model-route
+shot preferences.png sandbox C.UTF-8 -- --sandbox --view preferences
+shot shortcuts.png sandbox C.UTF-8 -- --sandbox --view shortcuts
+shot main-window-de.png german de_DE.UTF-8 -- --sandbox --flag chat-model-route --screenshot-delay 1
+shot welcome-zh.png chinese zh_CN.UTF-8 --
+
+echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs):"
+FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \
+    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole)$'
