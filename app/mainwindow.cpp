@@ -547,10 +547,10 @@ QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
     for (const FlagRef &ref : flags)
         servers.insert(ref.connectionId);
     const int count = int(flags.size());
-    return restore ? tr("Restore %n flag(s) on %1 server(s)? Each serves its rollout again.", nullptr, count)
-                         .arg(servers.size())
-                   : tr("Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.", nullptr, count)
-                         .arg(servers.size());
+    const QString onServers = tr("%n server(s)", nullptr, int(servers.size()));
+    return restore ? tr("Restore %n flag(s) on %1? Each serves its rollout again.", nullptr, count).arg(onServers)
+                   : tr("Kill %n flag(s) on %1? Each serves its off variation until restored.", nullptr, count)
+                         .arg(onServers);
 }
 
 void MainWindow::updateStatus()

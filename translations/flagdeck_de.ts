@@ -2341,7 +2341,31 @@ Revision %4</translation>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="-87"/>
+        <location line="+164"/>
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Servern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
+        <translation>
+            <numerusform>%n Flag auf %1 wiederherstellen? Es spielt wieder seinen Rollout aus.</numerusform>
+            <numerusform>%n Flags auf %1 wiederherstellen? Jedes spielt wieder seinen Rollout aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
+        <translation>
+            <numerusform>%n Flag auf %1 abschalten? Es spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
+            <numerusform>%n Flags auf %1 abschalten? Jedes spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-253"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2505,23 +2529,7 @@ Revision %4</translation>
         <translation>%1 abschalten? Alle erhalten „%2“, bis es wiederhergestellt ist.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
-        <translation>
-            <numerusform>%n Flag auf %1 Server(n) wiederherstellen? Jedes spielt wieder seinen Rollout aus.</numerusform>
-            <numerusform>%n Flags auf %1 Server(n) wiederherstellen? Jedes spielt wieder seinen Rollout aus.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
-        <translation>
-            <numerusform>%n Flag auf %1 Server(n) abschalten? Jedes spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
-            <numerusform>%n Flags auf %1 Server(n) abschalten? Jedes spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+21"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n Flag</numerusform>
@@ -4607,7 +4615,7 @@ Revision %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+131"/>
+        <location filename="../app/main.cpp" line="+133"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck, die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>

@@ -148,18 +148,26 @@
     </message>
     <message numerus="yes">
         <location line="+251"/>
-        <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
+        <source>%n server(s)</source>
         <translation>
-            <numerusform>Restore %n flag on %1 server? It serves its rollout again.</numerusform>
-            <numerusform>Restore %n flags on %1 server(s)? Each serves its rollout again.</numerusform>
+            <numerusform>%n server</numerusform>
+            <numerusform>%n servers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
+        <location line="+1"/>
+        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
         <translation>
-            <numerusform>Kill %n flag on %1 server? It serves its off variation until restored.</numerusform>
-            <numerusform>Kill %n flags on %1 server(s)? Each serves its off variation until restored.</numerusform>
+            <numerusform>Restore %n flag on %1? It serves its rollout again.</numerusform>
+            <numerusform>Restore %n flags on %1? Each serves its rollout again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
+        <translation>
+            <numerusform>Kill %n flag on %1? It serves its off variation until restored.</numerusform>
+            <numerusform>Kill %n flags on %1? Each serves its off variation until restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

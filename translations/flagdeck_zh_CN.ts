@@ -2326,7 +2326,28 @@ Revision %4</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="-87"/>
+        <location line="+164"/>
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
+        <translation>
+            <numerusform>恢复 %1 上的 %n 个开关？每个都将重新按发布规则投放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
+        <translation>
+            <numerusform>关闭 %1 上的 %n 个开关？在恢复之前，每个都将投放其关闭时变体。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-253"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -2489,21 +2510,7 @@ Revision %4</source>
         <translation>关闭 %1？在恢复之前，所有人都将得到 “%2”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>Restore %n flag(s) on %1 server(s)? Each serves its rollout again.</source>
-        <translation>
-            <numerusform>恢复 %1 台服务器上的 %n 个开关？每个都将重新按发布规则投放。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Kill %n flag(s) on %1 server(s)? Each serves its off variation until restored.</source>
-        <translation>
-            <numerusform>关闭 %1 台服务器上的 %n 个开关？在恢复之前，每个都将投放其关闭时变体。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+21"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n 个开关</numerusform>
@@ -4581,7 +4588,7 @@ Revision %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+131"/>
+        <location filename="../app/main.cpp" line="+133"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>
