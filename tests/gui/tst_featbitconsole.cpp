@@ -3,6 +3,7 @@
 // precisely; its flags live in the table; a kill made with the real gesture and confirmed by
 // FeatBit, whose audit log then names the access token that did it.
 #include "consolegui.h"
+#include "connectors/flagserver.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/auditsync.h"
 #include "featbittestserver.h"
@@ -77,6 +78,8 @@ void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
     QCOMPARE(featbit.evaluationUrl, m_featbit.evaluationUrl());
     const FlagRef flag{featbit.id, QStringLiteral("support-bot/prod"), QStringLiteral("agent-tool-tier")};
     QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 10000);
+    // As the connections panel shows it: kills go out once the connection says connected.
+    QTRY_COMPARE_WITH_TIMEOUT(controller.server(featbit.id)->state(), ConnectionState::Connected, 10000);
 
     QVERIFY(ConsoleGui::killWithGesture(window, controller, flag));
     QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, flag), QStringLiteral("Off · confirmed by server"), 5000);

@@ -71,7 +71,7 @@ void tst_AuditCommand::verifyIntactExitsZero()
 {
     const Run run = flagdeck({QStringLiteral("verify"), QStringLiteral("--db"), m_cache});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.startsWith("intact: 6 entries in 1 server chains\n"), run.out.constData());
+    QVERIFY2(run.out.startsWith("intact: 6 entries in 1 server chain\n"), run.out.constData());
     QVERIFY(run.out.contains("head sandbox #6 "));
 }
 
