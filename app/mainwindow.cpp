@@ -108,6 +108,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
 
     // The selected flag's guardrail charts under the table, where they get its width.
     auto *chartsScroll = new QScrollArea(this);
+    chartsScroll->setAccessibleName(tr("Guardrail charts of the selected flag"));
     chartsScroll->setWidget(m_charts);
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setFrameShape(QFrame::NoFrame);
@@ -123,6 +124,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     splitter->addWidget(tableAndCharts);
     // In a scroll area, so a long description never pushes the table aside.
     auto *detailScroll = new QScrollArea(this);
+    detailScroll->setAccessibleName(tr("Selected flag: details and stage"));
     auto *detailColumn = new QWidget(detailScroll);
     auto *detailLayout = new QVBoxLayout(detailColumn);
     detailLayout->addWidget(m_detail);

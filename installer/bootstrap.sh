@@ -18,7 +18,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
     prometheus postgresql ca-certificates curl
     clang libclang-rt-14-dev
-    dpkg-dev desktop-file-utils appstream
+    dpkg-dev file desktop-file-utils appstream
     fonts-dejavu-core
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor

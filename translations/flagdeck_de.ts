@@ -2246,7 +2246,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+282"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2454,7 +2454,17 @@ Revision %4</translation>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-287"/>
+        <source>Guardrail charts of the selected flag</source>
+        <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Selected flag: details and stage</source>
+        <translation>Ausgewähltes Flag: Details und Stufe</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Console views</source>
         <translation>Konsolenansichten</translation>
     </message>

@@ -2232,7 +2232,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+282"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2435,7 +2435,17 @@ Revision %4</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-287"/>
+        <source>Guardrail charts of the selected flag</source>
+        <translation>所选开关的护栏图表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Selected flag: details and stage</source>
+        <translation>所选开关：详情与阶段</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Console views</source>
         <translation>控制台视图</translation>
     </message>

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A new user's first minutes, on a fresh Debian 12 (a container, a chroot or a VM), as root:
+# install the package with apt, start FlagDeck from its menu entry on a virtual display in the
+# given language, open the sandbox from the welcome page with Enter, then open the keyboard
+# shortcuts (F1) and the preferences (Ctrl+,). Each step is saved as a PNG to look at.
+#
+#   installer/check-fresh-install.sh flagdeck_0.1.0_amd64.deb de_DE.UTF-8 /tmp/first-minutes
+set -euo pipefail
+
+DEB="$(realpath "$1")"
+LANGUAGE_TAG="${2:-de_DE.UTF-8}"
+OUT="$(realpath -m "${3:-first-minutes}")"
+ENTRY=/usr/share/applications/io.flagdeck.FlagDeck.desktop
+export DEBIAN_FRONTEND=noninteractive
+
+mkdir -p "$OUT"
+apt-get update -q
+apt-get install -y -q --no-install-recommends "$DEB"
+# What this check needs to play the person: a display, keys, a screenshot tool, the menu launcher.
+apt-get install -y -q --no-install-recommends xvfb xdotool x11-apps imagemagick libglib2.0-bin
+
+test -f "$ENTRY"
+grep -q '^Exec=flagdeck$' "$ENTRY"
+
+# A user who never ran FlagDeck.
+id firstuser >/dev/null 2>&1 || useradd --create-home firstuser
+run_as_user() {
+    su firstuser -c "env DISPLAY=:42 LANG=$LANGUAGE_TAG LC_ALL=$LANGUAGE_TAG XDG_RUNTIME_DIR=/tmp/firstuser-runtime $*"
+}
+mkdir -p -m 700 /tmp/firstuser-runtime && chown firstuser /tmp/firstuser-runtime
+
+Xvfb :42 -screen 0 1500x900x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true' EXIT
+sleep 2
+
+snap() {
+    sleep "$2"
+    DISPLAY=:42 xwd -root -silent | convert xwd:- "$OUT/$1"
+    echo "saved $OUT/$1"
+}
+key() {
+    local window
+    window="$(DISPLAY=:42 xdotool search --sync --onlyvisible --name FlagDeck | head -n 1)"
+    DISPLAY=:42 xdotool windowfocus --sync "$window" key --clearmodifiers "$@"
+}
+
+# The menu entry, as a desktop's launcher starts it.
+run_as_user "gio launch $ENTRY" &
+DISPLAY=:42 xdotool search --sync --onlyvisible --name FlagDeck >/dev/null
+snap 1-welcome.png 2
+key Return
+snap 2-sandbox.png 6
+key F1
+snap 3-shortcuts.png 2
+key Escape
+key ctrl+comma
+snap 4-preferences.png 2
+key Escape
+echo "FlagDeck $(flagdeck --version | tail -n 1) ran from its menu entry in $LANGUAGE_TAG"
