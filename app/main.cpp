@@ -4,6 +4,7 @@
 #include "control/consolecontroller.h"
 #include "control/guardrailwatcher.h"
 #include "metrics/trafficsimulator.h"
+#include "languagesetup.h"
 #include "mainwindow.h"
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
@@ -13,11 +14,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <functional>
@@ -107,19 +105,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.flagdeck.FlagDeck"));
     // The language chosen in the preferences, or the system's.
     QSettings settings;
-    const QString language = Preferences::load(settings).language;
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    QTranslator translator;
-    // Any language without a catalogue (and the C locale) gets English, with its plural forms.
-    if (translator.load(locale, QStringLiteral("flagdeck"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral("flagdeck_en"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    // Qt's own words (standard buttons, file dialogs) from Debian's qt6-translations-l10n.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    installTranslations(Preferences::load(settings).language);
 
     if (commandName(argc, argv) == "audit")
         return runAuditCommand(QCoreApplication::arguments().mid(2));

@@ -431,6 +431,9 @@ bool MainWindow::isShowingWelcome() const
 
 void MainWindow::leaveWelcome()
 {
+    // As on any start: the first flag is selected once there are flags.
+    connect(m_controller, &ConsoleController::initialLoadFinished, this, &MainWindow::selectFirstFlag,
+            Qt::SingleShotConnection);
     m_pages->setCurrentWidget(m_tabs);
     m_connectionsDock->show();
     m_toolbar->show();

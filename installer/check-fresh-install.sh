@@ -16,8 +16,9 @@ export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$OUT"
 apt-get update -q
 apt-get install -y -q --no-install-recommends "$DEB"
-# What this check needs to play the person: a display, keys, a screenshot tool, the menu launcher.
-apt-get install -y -q --no-install-recommends xvfb xdotool x11-apps imagemagick libglib2.0-bin
+# What this check needs to play the person: a display with a window manager, keys, a screenshot
+# tool, the menu launcher.
+apt-get install -y -q --no-install-recommends xvfb openbox xdotool x11-apps imagemagick libglib2.0-bin
 
 test -f "$ENTRY"
 grep -q '^Exec=flagdeck$' "$ENTRY"
@@ -31,30 +32,37 @@ mkdir -p -m 700 /tmp/firstuser-runtime && chown firstuser /tmp/firstuser-runtime
 
 Xvfb :42 -screen 0 1500x900x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
-trap 'kill $XVFB 2>/dev/null || true' EXIT
 sleep 2
+DISPLAY=:42 openbox >/dev/null 2>&1 &
+WM=$!
+trap 'kill $WM $XVFB 2>/dev/null || true' EXIT
+sleep 1
 
+# snap NAME SECONDS [dialog]: the whole screen, or the window that has the focus (xwd -root shows
+# a dialog of another colour depth as a black box when no compositor runs).
 snap() {
     sleep "$2"
-    DISPLAY=:42 xwd -root -silent | convert xwd:- "$OUT/$1"
+    local what=(-root)
+    [ "${3:-}" = dialog ] && what=(-id "$(DISPLAY=:42 xdotool getactivewindow)")
+    DISPLAY=:42 xwd "${what[@]}" -silent | convert xwd:- "$OUT/$1"
     echo "saved $OUT/$1"
 }
+# Keys go where a person's would: to the window that has the focus (a dialog, once one is open).
 key() {
-    local window
-    window="$(DISPLAY=:42 xdotool search --sync --onlyvisible --name FlagDeck | head -n 1)"
-    DISPLAY=:42 xdotool windowfocus --sync "$window" key --clearmodifiers "$@"
+    DISPLAY=:42 xdotool key --clearmodifiers "$@"
 }
 
 # The menu entry, as a desktop's launcher starts it.
 run_as_user "gio launch $ENTRY" &
-DISPLAY=:42 xdotool search --sync --onlyvisible --name FlagDeck >/dev/null
+WINDOW="$(DISPLAY=:42 xdotool search --sync --onlyvisible --name FlagDeck | head -n 1)"
+DISPLAY=:42 xdotool windowactivate --sync "$WINDOW"
 snap 1-welcome.png 2
 key Return
 snap 2-sandbox.png 6
 key F1
-snap 3-shortcuts.png 2
+snap 3-shortcuts.png 2 dialog
 key Escape
 key ctrl+comma
-snap 4-preferences.png 2
+snap 4-preferences.png 2 dialog
 key Escape
 echo "FlagDeck $(flagdeck --version | tail -n 1) ran from its menu entry in $LANGUAGE_TAG"

@@ -3,6 +3,7 @@
 // precisely; its flags live in the table; a kill made with the real gesture and confirmed by
 // FeatBit, whose audit log then names the access token that did it.
 #include "consolegui.h"
+#include "languagesetup.h"
 #include "connectors/flagserver.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/auditsync.h"
@@ -33,6 +34,8 @@ private:
 void tst_FeatBitConsole::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The words a person sees, as the executable installs them (English, with its plural forms).
+    installTranslations(QStringLiteral("en"));
     m_environment = m_featbit.addEnvironment(QStringLiteral("support-bot"), QStringLiteral("prod"));
     m_featbit.addBooleanFlag(m_environment, QStringLiteral("citation-first-prompt"), true, 500);
     m_featbit.addBooleanFlag(m_environment, QStringLiteral("agent-tool-tier"), true, 10000);

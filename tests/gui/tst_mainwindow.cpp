@@ -19,6 +19,7 @@
 #include "proposalqueueview.h"
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
+#include "languagesetup.h"
 #include "mainwindow.h"
 #include "sandboxhistory.h"
 #include "testaudit.h"
@@ -88,6 +89,8 @@ private:
 void tst_MainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The words a person sees, as the executable installs them (English, with its plural forms).
+    installTranslations(QStringLiteral("en"));
     QVERIFY(m_dir.isValid());
 }
 

@@ -2,6 +2,7 @@
 // Test button first with a wrong token, then the right one), its flags in the table, a kill made
 // with the real gesture and confirmed by Unleash, and the kill back from Unleash's own event log.
 #include "consolegui.h"
+#include "languagesetup.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/consolecontroller.h"
 #include "control/auditsync.h"
@@ -35,6 +36,8 @@ private:
 void tst_UnleashConsole::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The words a person sees, as the executable installs them (English, with its plural forms).
+    installTranslations(QStringLiteral("en"));
     if (const QString error = m_unleash.start(); !error.isEmpty())
         QFAIL(qPrintable(error));
     for (const QString &key : {QStringLiteral("support-assistant-route"), QStringLiteral("agent-tool-tier")}) {
