@@ -15,7 +15,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 mkdir -p "$OUT"
 apt-get update -q
-apt-get install -y -q --no-install-recommends "$DEB"
+# As `apt install ./flagdeck.deb` does for a person: with the recommended packages.
+apt-get install -y -q "$DEB"
 # What this check needs to play the person: a display with a window manager, keys, a screenshot
 # tool, the menu launcher.
 apt-get install -y -q --no-install-recommends xvfb openbox xdotool x11-apps imagemagick libglib2.0-bin

@@ -32,7 +32,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The platform plugins (xcb, wayland, offscreen), the SVG icon engine, the SQLite driver of the
 # audit cache and the inbox, Qt's own translations of standard buttons, and the icon theme folder.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite, qt6-translations-l10n, hicolor-icon-theme")
-# A PostgreSQL inbox needs the driver; a desktop's Secret Service keeps the tokens.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, gnome-keyring | kwalletmanager")
+# A PostgreSQL inbox needs the driver; a desktop's Secret Service keeps the tokens; Chinese needs a
+# CJK font, which a fresh Debian does not have (the small one first).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, gnome-keyring | kwalletmanager, fonts-wqy-microhei | fonts-noto-cjk")
 
 include(CPack)
