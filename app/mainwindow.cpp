@@ -192,7 +192,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
         const QString title =
             tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key);
         const QString message =
-            tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskName(proposal.risk), proposal.reason);
+            tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
         notify(title, message, m_controller->preferences().notifyProposals);
     });
     connect(m_controller->proposals(), &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {

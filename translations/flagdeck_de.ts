@@ -1012,6 +1012,29 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <location filename="../models/core/contract.cpp" line="+32"/>
+        <source>low</source>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+</context>
+<context>
     <name>ContractLibrary</name>
     <message>
         <location filename="../models/store/contractlibrary.cpp" line="+44"/>
@@ -2257,12 +2280,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="-230"/>
-        <location line="+289"/>
+        <location line="+292"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-254"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -2331,17 +2354,17 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+296"/>
+        <location line="+299"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-180"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+164"/>
+        <location line="+167"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -2365,7 +2388,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-253"/>
+        <location line="-256"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2509,7 +2532,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>Abschalten und Wiederherstellen gehen im Reiter Flags (Strg+1).</translation>
     </message>
@@ -3871,7 +3894,7 @@ Revision %4</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../widgets/shortcutsdialog.cpp" line="+28"/>
+        <location filename="../widgets/shortcutsdialog.cpp" line="+30"/>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
@@ -4625,7 +4648,7 @@ Revision %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+133"/>
+        <location filename="../app/main.cpp" line="+119"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck, die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>

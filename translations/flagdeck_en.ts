@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+251"/>
+        <location line="+254"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n server</numerusform>

@@ -1007,6 +1007,29 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <location filename="../models/core/contract.cpp" line="+32"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+</context>
+<context>
     <name>ContractLibrary</name>
     <message>
         <location filename="../models/store/contractlibrary.cpp" line="+44"/>
@@ -2243,19 +2266,19 @@ Revision %4</source>
     </message>
     <message>
         <location line="-230"/>
-        <location line="+289"/>
+        <location line="+292"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-254"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 risk · %2 — review it on the Approvals tab (Ctrl+3)</source>
-        <translation>%1 风险 · %2 — 请在“审批”标签页中审查（Ctrl+3）</translation>
+        <translation>%1风险 · %2 — 请在“审批”标签页中审查（Ctrl+3）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2316,17 +2339,17 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+296"/>
+        <location line="+299"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-180"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+164"/>
+        <location line="+167"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
@@ -2347,7 +2370,7 @@ Revision %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-253"/>
+        <location line="-256"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -2490,7 +2513,7 @@ Revision %4</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>关闭和恢复需在“开关”标签页中进行（Ctrl+1）。</translation>
     </message>
@@ -3022,7 +3045,7 @@ Revision %4</source>
         <location line="+1"/>
         <source>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given</source>
         <translation>
-            <numerusform>由 %1 于 %2 提议 · %3 风险 · %4 过期 · 已获 %5/%n 个批准</numerusform>
+            <numerusform>由 %1 于 %2 提议 · %3风险 · %4 过期 · 已获 %5/%n 个批准</numerusform>
         </translation>
     </message>
     <message>
@@ -3845,7 +3868,7 @@ Revision %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../widgets/shortcutsdialog.cpp" line="+28"/>
+        <location filename="../widgets/shortcutsdialog.cpp" line="+30"/>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
@@ -3975,13 +3998,13 @@ Revision %4</source>
     <message>
         <location line="+1"/>
         <source>none required at %1 risk</source>
-        <translation>%1 风险下无需审批</translation>
+        <translation>%1风险下无需审批</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n required at %1 risk; not given here</source>
         <translation>
-            <numerusform>%1 风险下需要 %n 个审批；此处未给出</numerusform>
+            <numerusform>%1风险下需要 %n 个审批；此处未给出</numerusform>
         </translation>
     </message>
     <message>
@@ -4598,7 +4621,7 @@ Revision %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+133"/>
+        <location filename="../app/main.cpp" line="+119"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>

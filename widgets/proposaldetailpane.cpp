@@ -211,7 +211,7 @@ void ProposalDetailPane::showSheet(const ProposalReviewSheet &sheet, const QStri
         proposer += tr(", model %1").arg(proposal.proposer.model.toHtmlEscaped());
     m_facts->setText(tr("Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given", nullptr,
                         sheet.approvalsRequired)
-                         .arg(proposer, localTime(proposal.createdMs), riskName(proposal.risk), localTime(proposal.expiresMs))
+                         .arg(proposer, localTime(proposal.createdMs), riskDisplayName(proposal.risk), localTime(proposal.expiresMs))
                          .arg(sheet.approvalsGiven)
                      + (proposal.outcome.isEmpty() ? QString() : QStringLiteral("<br>") + proposal.outcome.toHtmlEscaped()));
     m_reason->setText(tr("<b>Reason:</b> %1").arg(proposal.reason.toHtmlEscaped()));

@@ -13,6 +13,8 @@ namespace {
 // A menu text without its mnemonic marker or trailing ellipsis, as a list shows it.
 QString plainText(QString text)
 {
+    // "&File", or "文件(&F)" where the letter is added in parentheses.
+    text.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)")));
     text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
     if (text.endsWith(QChar(0x2026)))
         text.chop(1);

@@ -103,9 +103,9 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
         const Contract::Risk risk = riskOfExposure(Rollout::TotalBasisPoints - next->basisPointsOf(defaultId));
         const int approvals = contract->approvals.value(flagActionName(FlagAction::AdvanceStage)).value(risk, 0);
         snapshot.gate.append({tr("Approvals"), approvals == 0 ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
-                              approvals == 0 ? tr("none required at %1 risk").arg(riskName(risk))
+                              approvals == 0 ? tr("none required at %1 risk").arg(riskDisplayName(risk))
                                              : tr("%n required at %1 risk; not given here", nullptr, approvals)
-                                                   .arg(riskName(risk))});
+                                                   .arg(riskDisplayName(risk))});
     }
     if (snapshot.hold)
         snapshot.gate.append({tr("Not paused"), ReadinessItem::Status::Failed,

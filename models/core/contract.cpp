@@ -2,6 +2,8 @@
 
 #include "enumnames.h"
 
+#include <QCoreApplication>
+
 QStringList Contract::namedVariations() const
 {
     QStringList names = {defaultVariation, candidate, fallback};
@@ -12,6 +14,30 @@ QStringList Contract::namedVariations() const
     names.removeAll(QString());
     names.removeDuplicates();
     return names;
+}
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Contract)
+};
+
+} // namespace
+
+QString riskDisplayName(Contract::Risk risk)
+{
+    switch (risk) {
+    case Contract::Risk::Low:
+        return Text::tr("low");
+    case Contract::Risk::Medium:
+        return Text::tr("medium");
+    case Contract::Risk::High:
+        return Text::tr("high");
+    case Contract::Risk::Critical:
+        return Text::tr("critical");
+    }
+    Q_UNREACHABLE();
 }
 
 QString riskName(Contract::Risk risk)

@@ -68,6 +68,8 @@ struct Contract
 };
 
 QString riskName(Contract::Risk risk);
+// The risk as a person reads it, in their language (riskName is the name in files and on the wire).
+QString riskDisplayName(Contract::Risk risk);
 // Risk of moving this share of traffic to another variation: ≤5% low, ≤20% medium, ≤50% high, more critical.
 Contract::Risk riskOfExposure(int basisPoints);
 std::optional<Contract::Risk> riskFromName(const QString &name);

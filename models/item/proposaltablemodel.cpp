@@ -49,7 +49,7 @@ QVariant ProposalTableModel::data(const QModelIndex &index, int role) const
         }
         return proposalStatusName(proposal.status);
     case RiskColumn:
-        return riskName(proposal.risk);
+        return riskDisplayName(proposal.risk);
     case ActionColumn:
         return flagActionName(proposal.action);
     case FlagColumn:
