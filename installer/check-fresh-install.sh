@@ -15,8 +15,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 mkdir -p "$OUT"
 apt-get update -q
-# As `apt install ./flagdeck.deb` does for a person: with the recommended packages.
-apt-get install -y -q "$DEB"
+# As `apt install ./flagdeck.deb` does for a person: with the recommended packages (and again
+# over an earlier build of the same version, when the check is repeated).
+apt-get install -y -q --reinstall "$DEB"
 # What this check needs to play the person: a display with a window manager, keys, a screenshot
 # tool, the menu launcher.
 apt-get install -y -q --no-install-recommends xvfb openbox xdotool x11-apps imagemagick libglib2.0-bin
