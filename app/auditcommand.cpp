@@ -165,14 +165,14 @@ int sync(QCommandLineParser &parser)
         FlagServer *rawServer = server.get();
         AuditSync *rawSync = auditSync.get();
         ++running;
-        QObject::connect(rawServer, &FlagServer::stateChanged, rawSync, [&, rawServer, rawSync](ConnectionState state, const QString &detail) {
-            if (state == ConnectionState::Connected) {
-                rawSync->start();
-            } else if (state == ConnectionState::Failed) {
-                printLine(stderr, Text::tr("%1: %2").arg(rawServer->displayName(), detail));
+        QObject::connect(rawServer, &FlagServer::loaded, rawSync, [&, rawServer, rawSync] {
+            if (rawServer->state() == ConnectionState::Failed) {
+                printLine(stderr, Text::tr("%1: %2").arg(rawServer->displayName(), rawServer->stateDetail()));
                 ++failures;
                 finishOne();
+                return;
             }
+            rawSync->start();
         });
         QObject::connect(rawSync, &AuditSync::caughtUp, rawSync, [&, rawServer, rawSync] {
             printLine(stdout, Text::tr("%1: %n new entries", nullptr, int(rawSync->entriesFetched())).arg(rawServer->displayName()));

@@ -53,14 +53,11 @@ ServerFlags loadServer(const ConnectionConfig &config)
     QEventLoop loop;
     QObject::connect(server.get(), &FlagServer::flagsReplaced, &loop, [&](const QString &environment, const QList<Flag> &flags) {
         loaded.flagsByEnvironment.insert(environment, flags);
-        if (loaded.flagsByEnvironment.size() >= server->environments().size())
-            loop.quit();
     });
-    QObject::connect(server.get(), &FlagServer::stateChanged, &loop, [&](ConnectionState state, const QString &detail) {
-        if (state == ConnectionState::Failed) {
-            loaded.error = detail;
-            loop.quit();
-        }
+    QObject::connect(server.get(), &FlagServer::loaded, &loop, [&] {
+        if (server->state() == ConnectionState::Failed)
+            loaded.error = server->stateDetail();
+        loop.quit();
     });
     QTimer::singleShot(ServerLoadTimeoutMs, &loop, [&] {
         loaded.error = Text::tr("did not deliver its flags within %1 s").arg(ServerLoadTimeoutMs / 1000);

@@ -15,6 +15,7 @@
 #include "control/guardrailwatcher.h"
 #include "item/audittablemodel.h"
 #include "item/connectiontreemodel.h"
+#include "item/consolemodels.h"
 #include "item/flagfilterproxy.h"
 #include "store/contractlibrary.h"
 #include "killconfirmbar.h"
@@ -46,21 +47,22 @@
 MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     : QMainWindow(parent)
     , m_controller(controller)
+    , m_models(new ConsoleModels(controller, this))
     , m_proxy(new FlagFilterProxy(this))
     , m_table(new FlagTableView(this))
-    , m_detail(new FlagDetailPane(controller->flagModel(), this))
-    , m_connectionsDock(new ConnectionsDock(controller->connectionModel(), this))
+    , m_detail(new FlagDetailPane(m_models->flags(), this))
+    , m_connectionsDock(new ConnectionsDock(m_models->connections(), this))
     , m_confirmBar(new KillConfirmBar(this))
     , m_search(new QLineEdit(this))
     , m_connectionStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_pages(new QStackedWidget(this))
-    , m_auditBrowser(new AuditBrowser(controller->auditModel(), this))
+    , m_auditBrowser(new AuditBrowser(m_models->audit(), this))
     , m_stageView(new StageView(this))
     , m_charts(new GuardrailCharts(controller->guardrails()->monitor(), this))
     , m_proposalQueue(new ProposalQueueView(
-          controller->proposals(),
+          controller->proposals(), m_models->proposals(),
           [controller](const QString &connectionId) {
               for (const ConnectionConfig &config : controller->connections()) {
                   if (config.id == connectionId)
@@ -74,7 +76,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     setWindowTitle(tr("FlagDeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flagdeck.svg")));
 
-    m_proxy->setFlagModel(controller->flagModel());
+    m_proxy->setFlagModel(m_models->flags());
     m_table->setModel(m_proxy);
     m_table->sortByColumn(FlagTableModel::KeyColumn, Qt::AscendingOrder);
     QHeaderView *header = m_table->horizontalHeader();
@@ -147,7 +149,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     m_tabs->addTab(splitter, tr("Flags"));
     m_tabs->addTab(m_auditBrowser, tr("Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
-    updateApprovalsTab(m_controller->proposals()->model()->pendingCount());
+    updateApprovalsTab(m_models->proposals()->pendingCount());
     m_pages->addWidget(m_tabs);
     m_pages->addWidget(m_welcome);
     setCentralWidget(m_pages);
@@ -173,12 +175,12 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, [this] { addServer(); });
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
     connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::showFlag);
-    connect(m_controller->flagModel(), &QAbstractItemModel::dataChanged, this,
+    connect(m_models->flags(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const int row = m_controller->flagModel()->rowOf(m_detail->shownFlag());
+                const int row = m_models->flags()->rowOf(m_detail->shownFlag());
                 if (row >= topLeft.row() && row <= bottomRight.row()) {
                     refreshStageView();
-                    m_charts->showFlag(m_detail->shownFlag(), m_controller->flagModel()->rowAt(row).flag);
+                    m_charts->showFlag(m_detail->shownFlag(), m_models->flags()->rowAt(row).flag);
                 }
             });
     connect(m_controller, &ConsoleController::guardrailRegression, this,
@@ -186,7 +188,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                 // A kill the contract makes is always announced; a regression alone as the person chose.
                 notify(title, message, killing || m_controller->preferences().notifyRegressions);
             });
-    connect(m_controller->proposals()->model(), &ProposalTableModel::pendingCountChanged, this,
+    connect(m_models->proposals(), &ProposalTableModel::pendingCountChanged, this,
             &MainWindow::updateApprovalsTab);
     connect(m_controller->proposals(), &ProposalReview::proposalArrived, this, [this](const Proposal &proposal) {
         const QString title =
@@ -269,12 +271,12 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
         statusBar()->showMessage(tr("%1: %2").arg(name, detail));
     });
 
-    ConnectionTreeModel *connections = m_controller->connectionModel();
+    ConnectionTreeModel *connections = m_models->connections();
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(connections, signal, this, &MainWindow::updateStatus);
     connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_controller->flagModel(), signal, this, &MainWindow::updateStatus);
+        connect(m_models->flags(), signal, this, &MainWindow::updateStatus);
     updateStatus();
 }
 
@@ -282,7 +284,7 @@ void MainWindow::showFlag(const FlagRef &ref)
 {
     m_detail->showFlag(ref);
     refreshStageView();
-    const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+    const FlagTableModel::Row *row = m_models->flags()->row(ref);
     GuardrailWatcher *guardrails = m_controller->guardrails();
     m_charts->setConsoleGuardrails(row && !guardrails->hasContractGuardrails(ref), guardrails->consoleGuardrails(ref));
     m_charts->showFlag(ref, row ? row->flag : Flag());
@@ -315,7 +317,7 @@ void MainWindow::notify(const QString &title, const QString &message, bool deskt
 
 void MainWindow::refreshStageView()
 {
-    m_stageView->setVisible(m_controller->flagModel()->row(m_detail->shownFlag()) != nullptr);
+    m_stageView->setVisible(m_models->flags()->row(m_detail->shownFlag()) != nullptr);
     m_stageView->showSnapshot(m_controller->stageActions()->snapshot(m_detail->shownFlag()));
 }
 
@@ -471,7 +473,7 @@ void MainWindow::showView(const QString &name)
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_controller->preferences(), m_controller->connectionModel(), this);
+    auto *dialog = new PreferencesDialog(m_controller->preferences(), m_models->connections(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PreferencesDialog::addServerRequested, this, [this] { addServer(); });
     connect(dialog, &PreferencesDialog::addSandboxRequested, this, &MainWindow::addSandbox);
@@ -522,7 +524,7 @@ void MainWindow::armSelected(bool restore)
     }
     QList<FlagRef> flags;
     for (const FlagRef &ref : m_table->selectedFlags()) {
-        const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+        const FlagTableModel::Row *row = m_models->flags()->row(ref);
         if (row && row->operation == FlagTableModel::Operation::None && row->staleSinceMs == 0
             && row->flag.enabled != restore)
             flags.append(ref);
@@ -539,7 +541,7 @@ void MainWindow::armSelected(bool restore)
 QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
 {
     if (flags.size() == 1) {
-        const FlagTableModel::Row *row = m_controller->flagModel()->row(flags.first());
+        const FlagTableModel::Row *row = m_models->flags()->row(flags.first());
         if (!row)
             return {};
         const QString where = tr("%1 in %2 on %3").arg(row->flag.key, row->ref.environment, row->serverName);
@@ -560,14 +562,14 @@ QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
 
 void MainWindow::updateStatus()
 {
-    const ConnectionTreeModel *connections = m_controller->connectionModel();
+    const ConnectionTreeModel *connections = m_models->connections();
     QStringList parts;
     for (int row = 0; row < connections->rowCount(); ++row) {
         const QModelIndex name = connections->index(row, ConnectionTreeModel::NameColumn);
         const QModelIndex state = connections->index(row, ConnectionTreeModel::StateColumn);
         parts.append(tr("%1: %2").arg(name.data().toString(), state.data().toString()));
     }
-    m_connectionStatus->setText(tr("%n flag(s)", nullptr, m_controller->flagModel()->rowCount()) + QStringLiteral("  ·  ")
+    m_connectionStatus->setText(tr("%n flag(s)", nullptr, m_models->flags()->rowCount()) + QStringLiteral("  ·  ")
                                 + parts.join(QStringLiteral("  ·  ")));
 }
 
@@ -613,7 +615,7 @@ void MainWindow::addSandbox()
     bool accepted = false;
     const QString name = QInputDialog::getText(this, tr("Add sandbox connection"), tr("Name of the new sandbox:"),
                                                QLineEdit::Normal,
-                                               tr("Sandbox %1").arg(m_controller->connectionModel()->connectionCount() + 1),
+                                               tr("Sandbox %1").arg(m_models->connections()->connectionCount() + 1),
                                                &accepted);
     if (accepted && !name.trimmed().isEmpty())
         m_controller->addSandboxConnection(name.trimmed());

@@ -11,6 +11,7 @@
 class AuditBrowser;
 class ConnectionsDock;
 class ConsoleController;
+class ConsoleModels;
 class FlagDetailPane;
 class FlagFilterProxy;
 class FlagTableView;
@@ -33,6 +34,8 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(ConsoleController *controller, QWidget *parent = nullptr);
 
+    // What the views show, adapted from the controller's state.
+    ConsoleModels *models() const { return m_models; }
     FlagTableView *flagTable() const { return m_table; }
     AuditBrowser *auditBrowser() const { return m_auditBrowser; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -77,6 +80,7 @@ private:
     void updateApprovalsTab(int pending);
 
     ConsoleController *m_controller;
+    ConsoleModels *m_models;
     FlagFilterProxy *m_proxy;
     FlagTableView *m_table;
     FlagDetailPane *m_detail;

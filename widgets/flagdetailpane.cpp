@@ -99,7 +99,7 @@ void FlagDetailPane::refresh()
     statePalette.setColor(QPalette::WindowText, StateColors::forState(row->operation, flag.enabled, row->staleSinceMs > 0));
     m_state->setPalette(statePalette);
     m_description->setText(flag.description);
-    m_rolloutBar->setFlag(flag, FlagTableModel::effectiveRollout(flag));
+    m_rolloutBar->setFlag(flag, flag.servedRollout());
     m_variations->setText(variationsHtml(*row));
     const QString changed = flag.updatedAtMs > 0
         ? QDateTime::fromMSecsSinceEpoch(flag.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
@@ -128,7 +128,7 @@ void FlagDetailPane::refresh()
 QString FlagDetailPane::variationsHtml(const FlagTableModel::Row &row) const
 {
     const Flag &flag = row.flag;
-    const Rollout served = FlagTableModel::effectiveRollout(flag);
+    const Rollout served = flag.servedRollout();
     QString html = QStringLiteral("<table cellspacing='4'>");
     for (const Variation &variation : flag.variations) {
         const QString swatch = RolloutPainter::variationColor(flag, variation.id).name();

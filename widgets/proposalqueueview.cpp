@@ -12,9 +12,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-ProposalQueueView::ProposalQueueView(ProposalReview *review, ServerName serverName, QWidget *parent)
+ProposalQueueView::ProposalQueueView(ProposalReview *review, ProposalTableModel *model, ServerName serverName,
+                                     QWidget *parent)
     : QWidget(parent)
     , m_review(review)
+    , m_model(model)
     , m_serverName(std::move(serverName))
     , m_statusFilter(new QComboBox(this))
     , m_count(new QLabel(this))
@@ -34,7 +36,7 @@ ProposalQueueView::ProposalQueueView(ProposalReview *review, ServerName serverNa
     auto *filterLabel = new QLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_statusFilter);
 
-    m_proxy->setSourceModel(review->model());
+    m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(ProposalTableModel::StatusNameRole);
     m_proxy->setFilterKeyColumn(ProposalTableModel::StatusColumn);
     m_table->setObjectName(QStringLiteral("proposalTable"));
@@ -74,15 +76,15 @@ ProposalQueueView::ProposalQueueView(ProposalReview *review, ServerName serverNa
     layout->addWidget(splitter);
 
     const auto countPending = [this](int pending) { m_count->setText(tr("%n waiting for review", nullptr, pending)); };
-    countPending(review->model()->pendingCount());
-    connect(review->model(), &ProposalTableModel::pendingCountChanged, this, countPending);
+    countPending(m_model->pendingCount());
+    connect(m_model, &ProposalTableModel::pendingCountChanged, this, countPending);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setFilterFixedString(m_statusFilter->currentData().toString()); });
     m_proxy->setFilterFixedString(m_statusFilter->currentData().toString());
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ProposalQueueView::showCurrent);
     // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once. The
     // slots take the id by value: a decision changes the model, which may hide the row it came from.
-    connect(review->model(), &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
 
     connect(m_detail, &ProposalDetailPane::approveRequested, this, [this](QString id, const QString &comment, bool reReviewed) {
         const Result<Proposal> result = m_review->approve(id, comment, reReviewed);
@@ -108,13 +110,13 @@ void ProposalQueueView::setStatusFilter(const QString &statusName)
 
 bool ProposalQueueView::selectProposal(const QString &id)
 {
-    const int row = m_review->model()->rowOf(id);
+    const int row = m_model->rowOf(id);
     if (row < 0)
         return false;
-    QModelIndex index = m_proxy->mapFromSource(m_review->model()->index(row, 0));
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid()) {
         setStatusFilter(QString());
-        index = m_proxy->mapFromSource(m_review->model()->index(row, 0));
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
     }
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index);
@@ -127,7 +129,7 @@ void ProposalQueueView::showCurrent()
     const QModelIndex current = m_table->currentIndex();
     // A proposal just decided leaves the Pending filter; its outcome stays in view.
     const QString id = current.isValid() ? current.data(ProposalTableModel::ProposalIdRole).toString() : m_detail->proposalId();
-    if (id.isEmpty() || !m_review->model()->proposal(id)) {
+    if (id.isEmpty() || !m_model->proposal(id)) {
         m_detail->clear();
         return;
     }

@@ -4,6 +4,7 @@
 
 class ProposalDetailPane;
 class ProposalReview;
+class ProposalTableModel;
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
@@ -18,7 +19,7 @@ class ProposalQueueView : public QWidget
 public:
     using ServerName = std::function<QString(const QString &connectionId)>;
 
-    ProposalQueueView(ProposalReview *review, ServerName serverName, QWidget *parent = nullptr);
+    ProposalQueueView(ProposalReview *review, ProposalTableModel *model, ServerName serverName, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     ProposalDetailPane *detailPane() const { return m_detail; }
@@ -31,6 +32,7 @@ private:
     void showCurrent();
 
     ProposalReview *m_review;
+    ProposalTableModel *m_model;
     ServerName m_serverName;
     QComboBox *m_statusFilter;
     QLabel *m_count;

@@ -1,6 +1,30 @@
 #include "flagserver.h"
 
-FlagServer::FlagServer(ConnectionConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
+FlagServer::FlagServer(ConnectionConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    // Backends say "connected" before or after their first snapshots; either order ends the load.
+    connect(this, &FlagServer::flagsReplaced, this, [this](const QString &environment) {
+        m_loadedEnvironments.insert(environment);
+        checkLoaded();
+    });
+    connect(this, &FlagServer::stateChanged, this, &FlagServer::checkLoaded);
+}
+
+void FlagServer::checkLoaded()
+{
+    if (m_loaded)
+        return;
+    const QStringList expected = environments();
+    const bool allEnvironments = m_state == ConnectionState::Connected
+        && std::all_of(expected.cbegin(), expected.cend(),
+                       [this](const QString &environment) { return m_loadedEnvironments.contains(environment); });
+    if (!allEnvironments && m_state != ConnectionState::Failed)
+        return;
+    m_loaded = true;
+    m_loadedEnvironments.clear();
+    // Queued: whoever else listens to the signal that completed the load has it first.
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT loaded(); }, Qt::QueuedConnection);
+}
 
 void FlagServer::setState(ConnectionState state, const QString &detail)
 {

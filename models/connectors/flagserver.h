@@ -7,6 +7,7 @@
 #include "serverreply.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 // One flag server, asynchronous. Backends emit flag snapshots and live changes; mutations return
@@ -37,6 +38,8 @@ public:
 
     ConnectionState state() const { return m_state; }
     QString stateDetail() const { return m_stateDetail; }
+    // Once every environment's flags arrived after connectToServer(), or the connection failed first.
+    bool isLoaded() const { return m_loaded; }
     virtual void connectToServer() = 0;
     virtual void disconnectFromServer() = 0;
 
@@ -61,12 +64,19 @@ Q_SIGNALS:
     void flagsReplaced(const QString &environment, const QList<Flag> &flags);
     // One flag changed on the server (by anyone).
     void flagChanged(const QString &environment, const Flag &flag);
+    // Said once: every environment's flags arrived, or the connection failed before that (state()
+    // and stateDetail() tell which). What everyone who connects a server and waits listens to.
+    void loaded();
 
 protected:
     void setState(ConnectionState state, const QString &detail = {});
 
 private:
+    void checkLoaded();
+
     ConnectionConfig m_config;
+    QSet<QString> m_loadedEnvironments;
+    bool m_loaded = false;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_stateDetail;
 };

@@ -17,20 +17,22 @@ QString defaultActor()
 
 } // namespace
 
-ConfirmedChanges::ConfirmedChanges(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
+ConfirmedChanges::ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
     : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(defaultActor())
 {
+    connect(m_flags, &FlagStore::flagReported, this, &ConfirmedChanges::noteReported);
 }
 
 ConfirmedChanges::~ConfirmedChanges() = default;
 
-bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &comment)
+bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &comment, Completion done)
 {
-    if (m_pending.contains(ref) || !m_flags->row(ref))
+    if (m_pending.contains(ref) || !m_flags->find(ref))
         return false;
     Pending pending;
     pending.change = std::move(change);
     pending.intentId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    pending.done = std::move(done);
     audit(ref, pending, QStringLiteral("requested"), comment);
     m_flags->setOperation(ref, pending.change.pendingOperation);
 
@@ -50,51 +52,41 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
 
     ServerReply *reply = pending.change.send(server);
     connect(reply, &ServerReply::finished, this, [this, ref, reply, intentId = pending.intentId] {
-        const auto current = m_pending.constFind(ref);
-        if (current == m_pending.constEnd() || current->intentId != intentId) {
-            // Answered after the timeout gave up on it: the server's word still updates the row.
-            if (!reply->failed())
-                storeServerFlag(ref, reply->flag());
+        const auto isCurrent = [&] {
+            const auto current = m_pending.constFind(ref);
+            return current != m_pending.constEnd() && current->intentId == intentId;
+        };
+        if (reply->failed()) {
+            if (isCurrent())
+                fail(ref, reply->error().sentence());
             return;
         }
-        if (reply->failed())
-            fail(ref, reply->error().sentence());
-        else
-            succeed(ref, reply->flag());
+        // The server's word enters the store like any other (also after a timeout gave up on it);
+        // the store's report confirms the change when it shows it.
+        if (m_flags->find(ref))
+            m_flags->reportFlag(ref, reply->flag());
+        if (isCurrent())
+            fail(ref, m_pending.value(ref).change.notReachedReason);
     });
     return true;
 }
 
-void ConfirmedChanges::noteServerFlag(const FlagRef &ref, const Flag &flag)
+void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
 {
-    storeServerFlag(ref, flag);
     const auto pending = m_pending.constFind(ref);
     if (pending != m_pending.constEnd() && pending->change.reached(flag))
         succeed(ref, flag);
-}
-
-void ConfirmedChanges::storeServerFlag(const FlagRef &ref, const Flag &flag)
-{
-    if (const FlagTableModel::Row *row = m_flags->row(ref))
-        m_flags->upsertFlag(ref.connectionId, row->serverName, ref.environment, flag);
 }
 
 void ConfirmedChanges::succeed(const FlagRef &ref, const Flag &flag)
 {
     Pending pending = m_pending.take(ref);
     delete pending.timeout;
-    pending.timeout = nullptr;
-    if (!m_flags->row(ref))
-        return;
-    storeServerFlag(ref, flag);
-    if (!pending.change.reached(flag)) {
-        m_pending.insert(ref, pending);
-        fail(ref, pending.change.notReachedReason);
-        return;
-    }
-    m_flags->setOperation(ref, FlagTableModel::Operation::None);
+    m_flags->setOperation(ref, FlagStore::Operation::None);
     audit(ref, pending, QStringLiteral("confirmed"), QString());
     Q_EMIT confirmed(ref, pending.change.action, flag);
+    if (pending.done)
+        pending.done({ref, pending.change.action, true, flag, {}});
 }
 
 void ConfirmedChanges::fail(const FlagRef &ref, const QString &reason)
@@ -104,6 +96,12 @@ void ConfirmedChanges::fail(const FlagRef &ref, const QString &reason)
     m_flags->setOperation(ref, pending.change.failedOperation, reason);
     audit(ref, pending, QStringLiteral("failed"), reason);
     Q_EMIT failed(ref, pending.change.action, reason);
+    if (pending.done) {
+        Flag current;
+        if (const FlagStore::Entry *entry = m_flags->find(ref))
+            current = entry->flag;
+        pending.done({ref, pending.change.action, false, current, reason});
+    }
 }
 
 void ConfirmedChanges::audit(const FlagRef &ref, const Pending &pending, const QString &outcome, const QString &comment)

@@ -3,7 +3,7 @@
 #include "../core/auditentry.h"
 #include "../core/flagaction.h"
 #include "../core/flagref.h"
-#include "../item/flagtablemodel.h"
+#include "flagstore.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -18,9 +18,11 @@ class QTimer;
 class ServerReply;
 
 // Sends changes to flag servers and follows each until its server confirms it — by the reply, or
-// by a live change that shows it — or it fails or times out. The flag table shows the change as
-// pending until then, and only ever shows the flag as the server reports it. Every change is handed
-// to the audit cache before the server is asked ("requested"), and again with its outcome.
+// by a live change that shows it — or it fails or times out. The flag store holds the change as
+// pending until then; the reply enters the store like every other word of the server, and the
+// confirmation is read from what the store was told. Every change is handed to the audit cache
+// before the server is asked ("requested"), and again with its outcome; the caller learns the
+// outcome of its own change through the completion it passed.
 class ConfirmedChanges : public QObject
 {
     Q_OBJECT
@@ -43,14 +45,25 @@ public:
         std::function<ServerReply *(FlagServer *)> send;
         std::function<bool(const Flag &)> reached; // the server's flag shows the change
         QString notReachedReason;                  // when the server answered but did not change
-        FlagTableModel::Operation pendingOperation = FlagTableModel::Operation::None;
-        FlagTableModel::Operation failedOperation = FlagTableModel::Operation::None;
+        FlagStore::Operation pendingOperation = FlagStore::Operation::None;
+        FlagStore::Operation failedOperation = FlagStore::Operation::None;
         std::optional<Actor> actor; // absent: this console's person
     };
 
+    // How one change ended: confirmed by the server (flag is what it reported), or failed (reason).
+    struct Outcome
+    {
+        FlagRef ref;
+        FlagAction action = FlagAction::Kill;
+        bool confirmed = false;
+        Flag flag;
+        QString reason;
+    };
+    using Completion = std::function<void(const Outcome &)>;
+
     static constexpr int DefaultTimeoutMs = 10000;
 
-    ConfirmedChanges(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
+    ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
     ~ConfirmedChanges() override;
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
@@ -58,10 +71,9 @@ public:
     void setActor(const QString &actor) { m_actor = actor; }
     const QString &actor() const { return m_actor; }
 
-    // False (and nothing sent) when a change of this flag is already under way.
-    bool start(const FlagRef &ref, Change change, const QString &comment);
-    // A live change from a server: stored, and the confirmation if it shows a pending change.
-    void noteServerFlag(const FlagRef &ref, const Flag &flag);
+    // False (nothing sent, done never called) when a change of this flag is already under way or
+    // the store does not know the flag. Otherwise done is called exactly once, with the outcome.
+    bool start(const FlagRef &ref, Change change, const QString &comment, Completion done = {});
 
     bool isPending(const FlagRef &ref) const { return m_pending.contains(ref); }
     int pendingCount() const { return int(m_pending.size()); }
@@ -76,14 +88,16 @@ private:
         Change change;
         QString intentId;
         QTimer *timeout = nullptr;
+        Completion done;
     };
 
-    void storeServerFlag(const FlagRef &ref, const Flag &flag);
+    // Whatever a server reported of a flag: the confirmation if it shows a pending change.
+    void noteReported(const FlagRef &ref, const Flag &flag);
     void succeed(const FlagRef &ref, const Flag &flag);
     void fail(const FlagRef &ref, const QString &reason);
     void audit(const FlagRef &ref, const Pending &pending, const QString &outcome, const QString &comment);
 
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     AuditWriter *m_audit;
     ServerLookup m_servers;
     QString m_actor;

@@ -33,31 +33,18 @@ void ConnectionProbe::start(const ConnectionConfig &config, const QString &token
         return;
     }
     m_flags = 0;
-    m_environmentsLoaded = 0;
     FlagServer *server = m_server;
-    // Done once connected with every environment's flags, whichever the backend reports first.
-    const auto checkDone = [this, server] {
-        if (server->state() != ConnectionState::Connected || m_environmentsLoaded < server->environments().size())
-            return;
-        if (const QString problem = server->liveUpdatesProblem(); !problem.isEmpty()) {
-            finish(false, problem);
-            return;
-        }
+    connect(server, &FlagServer::flagsReplaced, this,
+            [this](const QString &, const QList<Flag> &flags) { m_flags += int(flags.size()); });
+    connect(server, &FlagServer::loaded, this, [this, server] {
+        if (server->state() == ConnectionState::Failed)
+            return finish(false, server->stateDetail());
+        if (const QString problem = server->liveUpdatesProblem(); !problem.isEmpty())
+            return finish(false, problem);
         finish(true, tr("Connected. Environments: %1, flags: %2. %3")
                          .arg(server->environments().size())
                          .arg(m_flags)
                          .arg(server->stateDetail()));
-    };
-    connect(server, &FlagServer::flagsReplaced, this, [this, checkDone](const QString &, const QList<Flag> &flags) {
-        m_flags += int(flags.size());
-        ++m_environmentsLoaded;
-        checkDone();
-    });
-    connect(server, &FlagServer::stateChanged, this, [this, checkDone](ConnectionState state, const QString &detail) {
-        if (state == ConnectionState::Failed)
-            finish(false, detail);
-        else
-            checkDone();
     });
     m_timeout.start();
     server->connectToServer();

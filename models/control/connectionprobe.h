@@ -36,5 +36,4 @@ private:
     FlagServer *m_server = nullptr;
     QTimer m_timeout;
     int m_flags = 0;
-    int m_environmentsLoaded = 0;
 };

@@ -2,9 +2,6 @@
 
 #include "../connectors/flagserver.h"
 #include "../connectors/flagserverfactory.h"
-#include "../item/audittablemodel.h"
-#include "../item/connectiontreemodel.h"
-#include "../item/flagtablemodel.h"
 #include "../store/auditcache.h"
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
@@ -14,6 +11,7 @@
 #include "../metrics/unleashexposuresource.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
+#include "flagstore.h"
 #include "guardrailwatcher.h"
 #include "killswitch.h"
 #include "../metrics/guardrailhealth.h"
@@ -37,9 +35,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_settings(settings)
     , m_audit(std::move(audit))
     , m_secrets(secrets)
-    , m_auditModel(new AuditTableModel(m_audit->path(), this))
-    , m_flags(new FlagTableModel(this))
-    , m_connections(new ConnectionTreeModel(this))
+    , m_flags(new FlagStore(m_audit.get(), this))
     , m_killSwitch(new KillSwitch(m_flags, m_audit.get(), [this](const QString &id) { return server(id); }, this))
     , m_contracts(new ContractLibrary(this))
     , m_stages(new StageActions(
@@ -71,7 +67,6 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         usePrometheus(QUrl(prometheus));
     m_contracts->setFolder(Preferences::load(m_settings).contractsFolder);
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
-    connect(m_audit.get(), &AuditWriter::committed, m_auditModel, &AuditTableModel::refreshNewEntries);
     // New history can complete a flag's audit trail or tell when its stage began; a sync writes
     // page after page, so look once it pauses.
     m_stageRefresh.setSingleShot(true);
@@ -84,17 +79,26 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     m_statusWrite.setSingleShot(true);
     m_statusWrite.setInterval(StatusWriteDelayMs);
     connect(&m_statusWrite, &QTimer::timeout, this, &ConsoleController::saveFlagStatuses);
-    connect(m_flags, &FlagTableModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-        for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-            m_statusChanged.insert(m_flags->rowAt(row).ref);
+    const auto statusChanged = [this](int first, int last) {
+        for (int index = first; index <= last; ++index)
+            m_statusChanged.insert(m_flags->at(index).ref);
         if (!m_statusWrite.isActive())
             m_statusWrite.start();
+    };
+    connect(m_flags, &FlagStore::entryChanged, this, [statusChanged](int index) { statusChanged(index, index); });
+    connect(m_flags, &FlagStore::entriesInserted, this, statusChanged);
+    connect(m_flags, &FlagStore::flagReported, this, [this](const FlagRef &ref) {
+        if (AuditSync *sync = m_syncs.value(ref.connectionId))
+            sync->syncSoon();
+        flagsReported({ref});
     });
-    connect(m_flags, &FlagTableModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        for (int row = first; row <= last; ++row)
-            m_statusChanged.insert(m_flags->rowAt(row).ref);
-        if (!m_statusWrite.isActive())
-            m_statusWrite.start();
+    connect(m_flags, &FlagStore::environmentReported, this, [this](const QString &connectionId, const QString &environment) {
+        QList<FlagRef> refs;
+        for (const FlagRef &ref : m_flags->refs()) {
+            if (ref.connectionId == connectionId && ref.environment == environment)
+                refs.append(ref);
+        }
+        flagsReported(refs);
     });
     connect(m_proposals, &ProposalReview::problem, this,
             [this](const QString &description) { Q_EMIT connectionProblem(tr("Approval queue"), description); });
@@ -141,8 +145,8 @@ bool ConsoleController::hasConfiguredConnections() const
 void ConsoleController::saveFlagStatuses()
 {
     for (const FlagRef &ref : std::as_const(m_statusChanged)) {
-        const FlagTableModel::Row *row = m_flags->row(ref);
-        if (!row || row->staleSinceMs > 0)
+        const FlagStore::Entry *row = m_flags->find(ref);
+        if (!row || !row->isLive())
             continue;
         QJsonObject status{{QStringLiteral("stage"), row->stage}};
         if (m_guardrails->monitor()->isWatched(ref))
@@ -221,29 +225,33 @@ void ConsoleController::startOffline()
     m_readingCache = true;
     m_configs = ConnectionSettings(m_settings).load();
     openInbox();
-    QHash<QString, QString> names;
     for (const ConnectionConfig &config : std::as_const(m_configs)) {
-        names.insert(config.id, config.displayName);
-        m_connections->addConnection(config.id, config.displayName);
-        m_connections->setState(config.id, ConnectionState::Offline, tr("showing the audit cache"));
+        m_flags->setServerName(config.id, config.displayName);
+        changeStatus(config.id, [&](ConnectionStatus &status) {
+            status.displayName = config.displayName;
+            status.state = ConnectionState::Offline;
+            status.detail = tr("showing the audit cache");
+        });
     }
-    m_audit->readCachedFlags(this, [this, names](const QList<CachedFlag> &cached) {
+    m_audit->readCachedFlags(this, [this](const QList<CachedFlag> &cached) {
         QHash<QString, QSet<QString>> environments;
         for (const CachedFlag &entry : cached) {
             // A connection removed since keeps its history; its flags are shown under its id.
-            const QString name = names.value(entry.server, entry.server);
-            m_flags->upsertFlag(entry.server, name, entry.environment, entry.flag);
-            m_flags->setStale({entry.server, entry.environment, entry.flag.key}, entry.seenMs);
+            m_flags->showCached({entry.server, entry.environment, entry.flag.key}, entry.flag, entry.seenMs);
             environments[entry.server].insert(entry.environment);
         }
         for (auto it = environments.constBegin(); it != environments.constEnd(); ++it) {
-            if (!names.contains(it.key())) {
-                m_connections->addConnection(it.key(), it.key());
-                m_connections->setState(it.key(), ConnectionState::Offline, tr("removed; showing the audit cache"));
-            }
             QStringList sorted = it.value().values();
             sorted.sort();
-            m_connections->setEnvironments(it.key(), sorted);
+            const bool removed = m_flags->serverName(it.key()).isEmpty();
+            changeStatus(it.key(), [&](ConnectionStatus &status) {
+                if (removed) {
+                    status.displayName = it.key();
+                    status.state = ConnectionState::Offline;
+                    status.detail = tr("removed; showing the audit cache");
+                }
+                status.environments = sorted;
+            });
         }
         m_stages->refreshStages();
         m_readingCache = false;
@@ -253,11 +261,15 @@ void ConsoleController::startOffline()
 
 void ConsoleController::startConnection(const ConnectionConfig &config)
 {
-    m_connections->addConnection(config.id, config.displayName);
+    m_flags->setServerName(config.id, config.displayName);
+    changeStatus(config.id, [&](ConnectionStatus &status) { status.displayName = config.displayName; });
     FlagServer *flagServer = createFlagServer(config, m_secrets);
     if (!flagServer) {
         const QString detail = tr("this version of FlagDeck has no %1 connector yet").arg(connectionKindName(config.kind));
-        m_connections->setState(config.id, ConnectionState::Failed, detail);
+        changeStatus(config.id, [&](ConnectionStatus &status) {
+            status.state = ConnectionState::Failed;
+            status.detail = detail;
+        });
         Q_EMIT connectionProblem(config.displayName, detail);
         markLoaded(config.id);
         return;
@@ -293,47 +305,58 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         });
     }
     connect(flagServer, &FlagServer::stateChanged, this, [this, flagServer, id, sync](ConnectionState state, const QString &detail) {
-        m_connections->setState(id, state, detail);
+        changeStatus(id, [&](ConnectionStatus &status) {
+            status.state = state;
+            status.detail = detail;
+        });
         if (state == ConnectionState::Connected && sync)
             sync->start();
-        if (state == ConnectionState::Failed) {
+        if (state == ConnectionState::Failed)
             Q_EMIT connectionProblem(flagServer->displayName(), detail);
-            markLoaded(id);
-            markLoaded(id + QStringLiteral("#history"));
-        }
     });
-    connect(flagServer, &FlagServer::environmentsChanged, this,
-            [this, id](const QStringList &environments) { m_connections->setEnvironments(id, environments); });
-    connect(flagServer, &FlagServer::flagsReplaced, this,
-            [this, flagServer, id](const QString &environment, const QList<Flag> &flags) {
-                m_flags->replaceFlags(id, flagServer->displayName(), environment, flags);
-                QList<FlagRef> refs;
-                for (const Flag &flag : flags)
-                    refs.append({id, environment, flag.key});
-                m_stages->refreshStages(refs);
-                m_guardrails->scheduleRefresh();
-                m_audit->saveFlags({id, environment, flags, true, QDateTime::currentMSecsSinceEpoch()});
-                m_loadedEnvironments[id].insert(environment);
-                if (m_loadedEnvironments[id].size() >= flagServer->environments().size())
-                    markLoaded(id);
-            });
-    connect(flagServer, &FlagServer::flagChanged, this,
-            [this, flagServer, id, sync](const QString &environment, const Flag &flag) {
-                m_audit->saveFlags({id, environment, {flag}, false, QDateTime::currentMSecsSinceEpoch()});
-                if (sync)
-                    sync->syncSoon();
-                const FlagRef ref{id, environment, flag.key};
-                if (m_flags->row(ref)) {
-                    // Either may be waiting for exactly this change.
-                    m_killSwitch->noteServerFlag(ref, flag);
-                    m_stages->noteServerFlag(ref, flag);
-                } else {
-                    m_flags->upsertFlag(id, flagServer->displayName(), environment, flag);
-                }
-                m_stages->refreshStages({ref});
-                m_guardrails->scheduleRefresh();
-            });
+    connect(flagServer, &FlagServer::loaded, this, [this, flagServer, id] {
+        markLoaded(id);
+        if (flagServer->state() == ConnectionState::Failed)
+            markLoaded(id + QStringLiteral("#history"));
+    });
+    connect(flagServer, &FlagServer::environmentsChanged, this, [this, id](const QStringList &environments) {
+        changeStatus(id, [&](ConnectionStatus &status) { status.environments = environments; });
+    });
+    connect(flagServer, &FlagServer::flagsReplaced, m_flags,
+            [this, id](const QString &environment, const QList<Flag> &flags) { m_flags->reportEnvironment(id, environment, flags); });
+    connect(flagServer, &FlagServer::flagChanged, m_flags,
+            [this, id](const QString &environment, const Flag &flag) { m_flags->reportFlag({id, environment, flag.key}, flag); });
     flagServer->connectToServer();
+}
+
+void ConsoleController::flagsReported(const QList<FlagRef> &refs)
+{
+    if (refs.isEmpty())
+        return;
+    m_stages->refreshStages(refs);
+    m_guardrails->scheduleRefresh();
+}
+
+ConnectionState ConsoleController::connectionState(const QString &connectionId) const
+{
+    for (const ConnectionStatus &status : m_statuses) {
+        if (status.id == connectionId)
+            return status.state;
+    }
+    return ConnectionState::Disconnected;
+}
+
+template<typename Change>
+void ConsoleController::changeStatus(const QString &connectionId, Change change)
+{
+    auto status = std::find_if(m_statuses.begin(), m_statuses.end(),
+                               [&](const ConnectionStatus &each) { return each.id == connectionId; });
+    if (status == m_statuses.end()) {
+        m_statuses.append({connectionId, connectionId, ConnectionState::Disconnected, {}, {}});
+        status = m_statuses.end() - 1;
+    }
+    change(*status);
+    Q_EMIT connectionStatusChanged(*status);
 }
 
 void ConsoleController::markLoaded(const QString &connectionId)
@@ -415,10 +438,10 @@ void ConsoleController::removeConnection(const QString &connectionId)
     m_guardrails->setConnectionSource(connectionId, nullptr);
     delete m_servers.take(connectionId);
     markLoaded(connectionId + QStringLiteral("#history"));
-    m_loadedEnvironments.remove(connectionId);
     m_flags->removeConnection(connectionId);
     m_guardrails->scheduleRefresh();
-    m_connections->removeConnection(connectionId);
+    m_statuses.removeIf([&](const ConnectionStatus &status) { return status.id == connectionId; });
+    Q_EMIT connectionRemoved(connectionId);
     markLoaded(connectionId);
 }
 

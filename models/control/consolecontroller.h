@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/connectionconfig.h"
+#include "../core/connectionstate.h"
 #include "../core/flagref.h"
 #include "../store/auditexporter.h"
 
@@ -14,12 +15,10 @@
 #include <memory>
 
 class AuditSync;
-class AuditTableModel;
 class AuditWriter;
-class ConnectionTreeModel;
 class ContractLibrary;
 class FlagServer;
-class FlagTableModel;
+class FlagStore;
 class GuardrailWatcher;
 class KillSwitch;
 class ProposalInbox;
@@ -30,8 +29,9 @@ class StageActions;
 class Preferences;
 class QSettings;
 
-// Moves data between the flag servers, the stores and the item models, so that none of them
-// needs to know the others. The widgets see the models and ask this controller to act.
+// Moves data between the flag servers and the stores, so that neither needs to know the other:
+// what a server says about a flag goes into the flag store, what it says about itself into the
+// connection statuses. Item models adapt those for the views, which ask this controller to act.
 class ConsoleController : public QObject
 {
     Q_OBJECT
@@ -56,8 +56,10 @@ public:
     // Once start() or startOffline() ran.
     bool isStarted() const { return m_started; }
 
-    FlagTableModel *flagModel() const { return m_flags; }
-    ConnectionTreeModel *connectionModel() const { return m_connections; }
+    FlagStore *flagStore() const { return m_flags; }
+    // Every connection this console shows, in the order they were added.
+    QList<ConnectionStatus> connectionStatuses() const { return m_statuses; }
+    ConnectionState connectionState(const QString &connectionId) const;
     KillSwitch *killSwitch() const { return m_killSwitch; }
     StageActions *stageActions() const { return m_stages; }
     ContractLibrary *contracts() const { return m_contracts; }
@@ -79,7 +81,6 @@ public:
     // The team's contracts folder: remembered in the settings, or for this run only (--contracts).
     void setContractsFolder(const QString &folder, bool remember);
     AuditWriter *auditWriter() const { return m_audit.get(); }
-    AuditTableModel *auditModel() const { return m_auditModel; }
     AuditSync *auditSync(const QString &connectionId) const { return m_syncs.value(connectionId); }
 
     QList<ConnectionConfig> connections() const { return m_configs; }
@@ -105,6 +106,9 @@ public:
 
 Q_SIGNALS:
     void initialLoadFinished();
+    // A connection was added or its state, detail or environments moved.
+    void connectionStatusChanged(const ConnectionStatus &status);
+    void connectionRemoved(const QString &connectionId);
     void connectionProblem(const QString &displayName, const QString &detail);
     // A guardrail regressed; killing: the monitor is killing the flag as its contract says.
     void guardrailRegression(const QString &title, const QString &message, bool killing);
@@ -117,6 +121,10 @@ private:
     bool isSandbox(const QString &connectionId) const;
     void persist();
     void markLoaded(const QString &connectionId);
+    template<typename Change>
+    void changeStatus(const QString &connectionId, Change change);
+    // A server reported flags: what depends on them looks again.
+    void flagsReported(const QList<FlagRef> &refs);
     void openInbox();
     // What agents read through flagdeck mcp: each changed flag's stage and guardrail verdicts.
     void saveFlagStatuses();
@@ -124,9 +132,8 @@ private:
     QSettings &m_settings;
     std::unique_ptr<AuditWriter> m_audit;
     SecretStore *m_secrets;
-    AuditTableModel *m_auditModel;
-    FlagTableModel *m_flags;
-    ConnectionTreeModel *m_connections;
+    FlagStore *m_flags;
+    QList<ConnectionStatus> m_statuses;
     KillSwitch *m_killSwitch;
     ContractLibrary *m_contracts;
     StageActions *m_stages;
@@ -140,7 +147,6 @@ private:
     QList<ConnectionConfig> m_configs;
     QHash<QString, FlagServer *> m_servers;
     QHash<QString, AuditSync *> m_syncs;
-    QHash<QString, QSet<QString>> m_loadedEnvironments;
     QSet<QString> m_awaitingFirstLoad;
     bool m_started = false;
     bool m_offline = false;

@@ -1,7 +1,7 @@
 #include "guardrailwatcher.h"
 
 #include "../core/stageplan.h"
-#include "../item/flagtablemodel.h"
+#include "flagstore.h"
 #include "../metrics/trafficsimulator.h"
 #include "../store/contractlibrary.h"
 #include "../store/guardrailsettings.h"
@@ -9,7 +9,7 @@
 
 #include <QDateTime>
 
-GuardrailWatcher::GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch,
+GuardrailWatcher::GuardrailWatcher(FlagStore *flags, ContractLibrary *contracts, KillSwitch *killSwitch,
                                    SandboxTest isSandbox, QSettings &settings, QObject *parent)
     : QObject(parent)
     , m_flags(flags)
@@ -101,8 +101,8 @@ void GuardrailWatcher::refresh()
     QList<GuardrailWatch> all;
     QHash<MetricSource *, QList<GuardrailWatch>> bySource;
     QList<FlagRef> unwatched;
-    for (int i = 0; i < m_flags->rowCount(); ++i) {
-        const FlagTableModel::Row &row = m_flags->rowAt(i);
+    for (int i = 0; i < m_flags->count(); ++i) {
+        const FlagStore::Entry &row = m_flags->at(i);
         MetricSource *source = sourceFor(row.ref.connectionId);
         const Contract *contract = contractFor(row.ref);
         // The contract's guardrails where it has some; otherwise those set in the console.
@@ -118,7 +118,7 @@ void GuardrailWatcher::refresh()
         watch.controlId = contract ? StagePlan::resolveVariation(row.flag, contract->defaultVariation) : QString();
         if (watch.controlId.isEmpty())
             watch.controlId = row.flag.offVariationId;
-        watch.expected = FlagTableModel::effectiveRollout(row.flag);
+        watch.expected = row.flag.servedRollout();
         watch.guardrails = guardrails;
         // Statistics never mix rollouts: the window opens at the flag's last change.
         watch.windowStartMs = row.flag.updatedAtMs;
@@ -152,7 +152,7 @@ void GuardrailWatcher::showHealth(const FlagRef &ref)
 
 void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
 {
-    const FlagTableModel::Row *row = m_flags->row(ref);
+    const FlagStore::Entry *row = m_flags->find(ref);
     if (!row)
         return;
     const Contract *contract = contractFor(ref);

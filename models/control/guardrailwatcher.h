@@ -14,7 +14,7 @@
 
 class ContractLibrary;
 class QSettings;
-class FlagTableModel;
+class FlagStore;
 class KillSwitch;
 class TrafficSimulator;
 
@@ -32,7 +32,7 @@ public:
     static inline const QString MonitorActor = QStringLiteral("FlagDeck guardrail monitor");
 
     // settings: where guardrails set in the console are kept.
-    GuardrailWatcher(FlagTableModel *flags, ContractLibrary *contracts, KillSwitch *killSwitch, SandboxTest isSandbox,
+    GuardrailWatcher(FlagStore *flags, ContractLibrary *contracts, KillSwitch *killSwitch, SandboxTest isSandbox,
                      QSettings &settings, QObject *parent = nullptr);
     ~GuardrailWatcher() override;
 
@@ -69,7 +69,7 @@ private:
     MetricSource *sourceFor(const QString &connectionId) const;
     const Contract *contractFor(const FlagRef &ref) const;
 
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     ContractLibrary *m_contracts;
     KillSwitch *m_killSwitch;
     SandboxTest m_isSandbox;

@@ -4,7 +4,7 @@
 
 #include <QTimer>
 
-KillSwitch::KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
+KillSwitch::KillSwitch(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
     : QObject(parent), m_flags(flags), m_changes(flags, audit, std::move(servers))
 {
     connect(&m_changes, &ConfirmedChanges::confirmed, this, [this](const FlagRef &ref, FlagAction, const Flag &flag) {
@@ -20,30 +20,42 @@ KillSwitch::KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup s
 
 KillSwitch::~KillSwitch() = default;
 
-void KillSwitch::kill(const QList<FlagRef> &flags, const QString &comment, std::optional<ConfirmedChanges::Actor> actor)
+void KillSwitch::kill(const QList<FlagRef> &flags, const QString &comment, std::optional<ConfirmedChanges::Actor> actor,
+                      const Completion &done)
 {
     for (const FlagRef &ref : flags)
-        start(ref, false, comment, actor);
+        start(ref, false, comment, actor, done);
 }
 
-void KillSwitch::restore(const QList<FlagRef> &flags, const QString &comment)
+void KillSwitch::restore(const QList<FlagRef> &flags, const QString &comment, const Completion &done)
 {
     for (const FlagRef &ref : flags)
-        start(ref, true, comment);
+        start(ref, true, comment, std::nullopt, done);
 }
 
 void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comment,
-                       std::optional<ConfirmedChanges::Actor> actor)
+                       std::optional<ConfirmedChanges::Actor> actor, const Completion &done)
 {
-    const FlagTableModel::Row *row = m_flags->row(ref);
-    if (!row || row->staleSinceMs > 0 || m_changes.isPending(ref) || row->flag.enabled == wantEnabled)
-        return;
+    const FlagAction action = wantEnabled ? FlagAction::Restore : FlagAction::Kill;
+    const FlagStore::Entry *row = m_flags->find(ref);
+    const auto leaveAlone = [&](const QString &reason) {
+        if (done)
+            done({ref, action, false, row ? row->flag : Flag(), reason});
+    };
+    if (!row)
+        return leaveAlone(tr("%1 is not among the flags this console shows").arg(ref.key));
+    if (!row->isLive())
+        return leaveAlone(tr("offline: nothing can be sent to the server"));
+    if (m_changes.isPending(ref))
+        return leaveAlone(tr("another change of %1 was under way").arg(ref.key));
+    if (row->flag.enabled == wantEnabled)
+        return leaveAlone(tr("nothing sent: %1 is already %2").arg(ref.key, wantEnabled ? tr("on") : tr("off")));
     if (QTimer *undo = m_undoTimers.take(ref)) {
         delete undo;
         m_flags->setUndoOffered(ref, false);
     }
     ConfirmedChanges::Change change;
-    change.action = wantEnabled ? FlagAction::Restore : FlagAction::Kill;
+    change.action = action;
     change.before = QJsonObject{{QStringLiteral("enabled"), !wantEnabled}};
     change.after = QJsonObject{{QStringLiteral("enabled"), wantEnabled}};
     change.send = [ref, wantEnabled, comment](FlagServer *server) {
@@ -52,11 +64,10 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
     change.reached = [wantEnabled](const Flag &flag) { return flag.enabled == wantEnabled; };
     change.notReachedReason = wantEnabled ? tr("the server answered but still reports the flag off")
                                           : tr("the server answered but still reports the flag on");
-    change.pendingOperation = wantEnabled ? FlagTableModel::Operation::RestorePending
-                                          : FlagTableModel::Operation::KillPending;
-    change.failedOperation = wantEnabled ? FlagTableModel::Operation::RestoreFailed : FlagTableModel::Operation::KillFailed;
+    change.pendingOperation = wantEnabled ? FlagStore::Operation::RestorePending : FlagStore::Operation::KillPending;
+    change.failedOperation = wantEnabled ? FlagStore::Operation::RestoreFailed : FlagStore::Operation::KillFailed;
     change.actor = std::move(actor);
-    m_changes.start(ref, change, comment);
+    m_changes.start(ref, change, comment, done);
 }
 
 void KillSwitch::offerUndo(const FlagRef &ref)

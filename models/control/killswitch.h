@@ -17,11 +17,12 @@ class KillSwitch : public QObject
 
 public:
     using ServerLookup = ConfirmedChanges::ServerLookup;
+    using Completion = ConfirmedChanges::Completion;
 
     static constexpr int DefaultTimeoutMs = ConfirmedChanges::DefaultTimeoutMs;
     static constexpr int DefaultUndoWindowMs = 10000;
 
-    KillSwitch(FlagTableModel *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
+    KillSwitch(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
     ~KillSwitch() override;
 
     void setTimeout(int milliseconds) { m_changes.setTimeout(milliseconds); }
@@ -31,13 +32,11 @@ public:
     const QString &actor() const { return m_changes.actor(); }
 
     // All at once, in parallel; flags already in that state, offline, or with a kill or restore
-    // under way, are left alone.
+    // under way, are left alone. done, when given, hears once per flag how it ended (a flag left
+    // alone ends at once, not confirmed, with the reason).
     void kill(const QList<FlagRef> &flags, const QString &comment = {},
-              std::optional<ConfirmedChanges::Actor> actor = std::nullopt);
-    void restore(const QList<FlagRef> &flags, const QString &comment = {});
-
-    // A live change from a server: it may be the confirmation a pending action waits for.
-    void noteServerFlag(const FlagRef &ref, const Flag &flag) { m_changes.noteServerFlag(ref, flag); }
+              std::optional<ConfirmedChanges::Actor> actor = std::nullopt, const Completion &done = {});
+    void restore(const QList<FlagRef> &flags, const QString &comment = {}, const Completion &done = {});
 
     bool isPending(const FlagRef &ref) const { return m_changes.isPending(ref); }
     int pendingCount() const { return m_changes.pendingCount(); }
@@ -48,10 +47,10 @@ Q_SIGNALS:
 
 private:
     void start(const FlagRef &ref, bool wantEnabled, const QString &comment,
-               std::optional<ConfirmedChanges::Actor> actor = std::nullopt);
+               std::optional<ConfirmedChanges::Actor> actor, const Completion &done);
     void offerUndo(const FlagRef &ref);
 
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     ConfirmedChanges m_changes;
     int m_undoWindowMs = DefaultUndoWindowMs;
     QHash<FlagRef, QTimer *> m_undoTimers;

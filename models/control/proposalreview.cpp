@@ -3,17 +3,16 @@
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
 #include "../core/stageplan.h"
-#include "../item/flagtablemodel.h"
-#include "../item/proposaltablemodel.h"
 #include "../store/auditwriter.h"
 #include "../store/contractlibrary.h"
 #include "../store/proposalinbox.h"
+#include "flagstore.h"
 #include "killswitch.h"
 #include "stageactions.h"
 
 #include <QDateTime>
 
-ProposalReview::ProposalReview(ProposalInbox *inbox, FlagTableModel *flags, KillSwitch *killSwitch, StageActions *stages,
+ProposalReview::ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
                                ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy,
                                SandboxTest isSandbox, QObject *parent)
     : QObject(parent)
@@ -25,24 +24,7 @@ ProposalReview::ProposalReview(ProposalInbox *inbox, FlagTableModel *flags, Kill
     , m_audit(audit)
     , m_policy(policy)
     , m_isSandbox(std::move(isSandbox))
-    , m_model(new ProposalTableModel(this))
 {
-    m_model->setServerNames([this](const QString &connectionId) {
-        for (int row = 0; row < m_flags->rowCount(); ++row) {
-            if (m_flags->rowAt(row).ref.connectionId == connectionId)
-                return m_flags->rowAt(row).serverName;
-        }
-        return QString();
-    });
-    connect(m_killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
-        finish(ref, true, enabled ? tr("restored; confirmed by the server") : tr("killed; confirmed by the server"));
-    });
-    connect(m_killSwitch, &KillSwitch::failed, this,
-            [this](const FlagRef &ref, bool, const QString &reason) { finish(ref, false, reason); });
-    connect(m_stages, &StageActions::confirmed, this,
-            [this](const FlagRef &ref, FlagAction) { finish(ref, true, tr("confirmed by the server")); });
-    connect(m_stages, &StageActions::failed, this,
-            [this](const FlagRef &ref, FlagAction, const QString &reason) { finish(ref, false, reason); });
     m_expirySweep.setInterval(ExpirySweepMs);
     connect(&m_expirySweep, &QTimer::timeout, this, [this] {
         const Result<int> expired = m_inbox->expireDue(QDateTime::currentMSecsSinceEpoch());
@@ -73,19 +55,18 @@ void ProposalReview::refresh(const QStringList &ids)
         Q_EMIT problem(changed.error());
         return;
     }
-    const bool firstRead = m_known.isEmpty() && m_lastSeq == 0;
+    const bool firstRead = m_proposals.isEmpty() && m_lastSeq == 0;
     QList<Proposal> arrived;
     for (const Proposal &proposal : changed.value()) {
         m_lastSeq = std::max(m_lastSeq, proposal.seq);
-        if (m_known.contains(proposal.id))
+        if (m_proposals.contains(proposal.id))
             continue;
-        m_known.insert(proposal.id);
         recordLifecycle(proposal, QStringLiteral("proposed"), proposal.proposer.agent, ActorKind::Agent,
                         QStringLiteral("proposed"), proposal.reason);
         if (proposal.status == ProposalStatus::Pending)
             arrived.append(proposal);
     }
-    m_model->upsert(changed.value());
+    store(changed.value());
     for (const Proposal &proposal : std::as_const(arrived)) {
         // A newer proposal from the same agent for the same flag replaces what it asked before.
         const Result<int> superseded = m_inbox->supersedeOlder(proposal);
@@ -109,14 +90,14 @@ int ProposalReview::approvalsRequired(const Proposal &proposal) const
 ProposalReviewSheet ProposalReview::sheet(const QString &id) const
 {
     ProposalReviewSheet sheet;
-    const Proposal *proposal = m_model->proposal(id);
+    const Proposal *proposal = this->proposal(id);
     if (!proposal) {
         sheet.blocker = tr("there is no proposal %1").arg(id);
         return sheet;
     }
     sheet.proposal = *proposal;
     sheet.approvalsRequired = approvalsRequired(*proposal);
-    const FlagTableModel::Row *row = m_flags->row(proposal->target);
+    const FlagStore::Entry *row = m_flags->find(proposal->target);
     if (row) {
         sheet.flagPresent = true;
         sheet.current = flagToJson(row->flag);
@@ -185,7 +166,7 @@ Result<Proposal> ProposalReview::approve(const QString &id, const QString &comme
     const Result<Proposal> decided = m_inbox->decide(request);
     if (!decided)
         return decided;
-    m_model->upsert({decided.value()});
+    store({decided.value()});
     recordLifecycle(decided.value(), QStringLiteral("approved"), reviewer(), ActorKind::Human,
                     QStringLiteral("approved:%1:%2").arg(reviewer(), current.currentRevision), comment);
     m_reviewerComments.insert(id, comment);
@@ -194,16 +175,16 @@ Result<Proposal> ProposalReview::approve(const QString &id, const QString &comme
         if (!ran)
             return Result<Proposal>::failure(ran.error());
     }
-    const Proposal *now = m_model->proposal(id);
+    const Proposal *now = proposal(id);
     return now ? *now : decided.value();
 }
 
 Result<Proposal> ProposalReview::reject(const QString &id, const QString &comment)
 {
-    const Proposal *proposal = m_model->proposal(id);
+    const Proposal *proposal = this->proposal(id);
     if (!proposal)
         return Result<Proposal>::failure(tr("there is no proposal %1").arg(id));
-    const FlagTableModel::Row *row = m_flags->row(proposal->target);
+    const FlagStore::Entry *row = m_flags->find(proposal->target);
     ProposalInbox::DecisionRequest request;
     request.proposalId = id;
     request.decision.reviewer = reviewer();
@@ -216,7 +197,7 @@ Result<Proposal> ProposalReview::reject(const QString &id, const QString &commen
     const Result<Proposal> decided = m_inbox->decide(request);
     if (!decided)
         return decided;
-    m_model->upsert({decided.value()});
+    store({decided.value()});
     recordLifecycle(decided.value(), QStringLiteral("rejected"), reviewer(), ActorKind::Human,
                     QStringLiteral("rejected:%1:%2").arg(reviewer(), request.currentRevision), comment);
     return decided;
@@ -230,7 +211,7 @@ Result<bool> ProposalReview::run(const QString &id)
     const Result<Proposal> proposal = m_inbox->find(id);
     if (!proposal)
         return Result<bool>::failure(proposal.error());
-    m_model->upsert({proposal.value()});
+    store({proposal.value()});
     execute(proposal.value());
     return true;
 }
@@ -246,40 +227,41 @@ QString ProposalReview::commentFor(const Proposal &proposal, const QString &revi
 void ProposalReview::execute(const Proposal &proposal)
 {
     const FlagRef ref = proposal.target;
-    const QString comment = commentFor(proposal, m_reviewerComments.take(proposal.id));
-    const FlagTableModel::Row *row = m_flags->row(ref);
-    const auto refuse = [&](const QString &reason) {
-        m_running.insert(ref, proposal.id);
-        finish(ref, false, reason);
-    };
+    const QString id = proposal.id;
+    const QString comment = commentFor(proposal, m_reviewerComments.take(id));
+    const FlagStore::Entry *row = m_flags->find(ref);
     if (!row)
-        return refuse(tr("%1 is no longer shown by this console").arg(ref.key));
-    if (m_running.contains(ref) || m_killSwitch->isPending(ref) || row->operation != FlagTableModel::Operation::None)
-        return refuse(tr("another change of %1 was under way").arg(ref.key));
+        return finish(id, false, tr("%1 is no longer shown by this console").arg(ref.key));
+    if (m_killSwitch->isPending(ref) || row->operation != FlagStore::Operation::None)
+        return finish(id, false, tr("another change of %1 was under way").arg(ref.key));
 
-    m_running.insert(ref, proposal.id);
+    // Each change tells this proposal, and only it, how it ended.
+    const auto done = [this, id](const ConfirmedChanges::Outcome &outcome) {
+        QString said = outcome.reason;
+        if (outcome.confirmed && outcome.action == FlagAction::Kill)
+            said = tr("killed; confirmed by the server");
+        else if (outcome.confirmed && outcome.action == FlagAction::Restore)
+            said = tr("restored; confirmed by the server");
+        else if (outcome.confirmed)
+            said = tr("confirmed by the server");
+        finish(id, outcome.confirmed, said);
+    };
     switch (proposal.action) {
     case FlagAction::Kill:
-    case FlagAction::Restore: {
-        if (row->flag.enabled == (proposal.action == FlagAction::Restore))
-            return finish(ref, false, tr("nothing sent: %1 is already %2").arg(ref.key, row->flag.enabled ? tr("on") : tr("off")));
-        if (proposal.action == FlagAction::Kill)
-            m_killSwitch->kill({ref}, comment);
-        else
-            m_killSwitch->restore({ref}, comment);
-        return;
-    }
+        return m_killSwitch->kill({ref}, comment, std::nullopt, done);
+    case FlagAction::Restore:
+        return m_killSwitch->restore({ref}, comment, done);
     case FlagAction::SetRollout: {
         const Result<Flag> after = flagAfterAction(row->flag, proposal.action, proposal.parameters);
         if (!after)
-            return finish(ref, false, after.error());
+            return finish(id, false, after.error());
         StagePreview preview;
         preview.ref = ref;
         preview.action = FlagAction::SetRollout;
         preview.target = after->rollout;
         preview.expectedRevision = row->flag.revision;
-        if (!m_stages->apply(preview, comment))
-            finish(ref, false, tr("the change could not be sent"));
+        if (!m_stages->apply(preview, comment, done))
+            finish(id, false, tr("the change could not be sent"));
         return;
     }
     case FlagAction::AdvanceStage:
@@ -287,28 +269,40 @@ void ProposalReview::execute(const Proposal &proposal)
     case FlagAction::ServeFallback: {
         const Result<StagePreview> preview = m_stages->preview(ref, proposal.action);
         if (!preview)
-            return finish(ref, false, preview.error());
-        if (!m_stages->apply(preview.value(), comment))
-            finish(ref, false, tr("the change could not be sent"));
+            return finish(id, false, preview.error());
+        if (!m_stages->apply(preview.value(), comment, done))
+            finish(id, false, tr("the change could not be sent"));
         return;
     }
     }
 }
 
-void ProposalReview::finish(const FlagRef &ref, bool executed, const QString &outcome)
+void ProposalReview::finish(const QString &id, bool executed, const QString &outcome)
 {
-    const QString id = m_running.take(ref);
-    if (id.isEmpty())
-        return; // a change this review did not start
     const Result<Proposal> finished = m_inbox->finish(id, executed, outcome, QDateTime::currentMSecsSinceEpoch());
     if (!finished) {
         Q_EMIT problem(finished.error());
         return;
     }
-    m_model->upsert({finished.value()});
+    store({finished.value()});
     recordLifecycle(finished.value(), executed ? QStringLiteral("executed") : QStringLiteral("failed"), reviewer(),
                     ActorKind::Human, executed ? QStringLiteral("executed") : QStringLiteral("failed"), outcome);
     Q_EMIT proposalFinished(finished.value());
+}
+
+const Proposal *ProposalReview::proposal(const QString &id) const
+{
+    const auto found = m_proposals.constFind(id);
+    return found == m_proposals.constEnd() ? nullptr : &found.value();
+}
+
+void ProposalReview::store(const QList<Proposal> &proposals)
+{
+    if (proposals.isEmpty())
+        return;
+    for (const Proposal &proposal : proposals)
+        m_proposals.insert(proposal.id, proposal);
+    Q_EMIT proposalsChanged(proposals);
 }
 
 void ProposalReview::recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor,

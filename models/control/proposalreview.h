@@ -15,10 +15,9 @@
 
 class AuditWriter;
 class ContractLibrary;
-class FlagTableModel;
+class FlagStore;
 class KillSwitch;
 class ProposalInbox;
-class ProposalTableModel;
 class StageActions;
 
 // Everything a reviewer needs to decide one proposal, worked out against the flag as it is now.
@@ -38,7 +37,7 @@ struct ProposalReviewSheet
     bool canReject = false; // saying no needs no diff: pending, unexpired, and not the proposer
 };
 
-// The console's side of the approval queue: keeps the queue model in step with the inbox, works
+// The console's side of the approval queue: keeps the proposals in step with the inbox, works
 // out each proposal's exact diff against the flag's current state, applies the approval policy
 // (required reviewers by risk from the settings and the flag's contract; never the proposer;
 // re-review after the flag changed; nothing expired), and runs an approved action once, with this
@@ -52,12 +51,14 @@ public:
     using SandboxTest = std::function<bool(const QString &connectionId)>;
     static constexpr int ExpirySweepMs = 15000;
 
-    ProposalReview(ProposalInbox *inbox, FlagTableModel *flags, KillSwitch *killSwitch, StageActions *stages,
+    ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
                    ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy, SandboxTest isSandbox,
                    QObject *parent = nullptr);
     ~ProposalReview() override;
 
-    ProposalTableModel *model() const { return m_model; }
+    // Every proposal read from the inbox so far, as last read.
+    QList<Proposal> proposals() const { return m_proposals.values(); }
+    const Proposal *proposal(const QString &id) const;
     ProposalInbox *inbox() const { return m_inbox; }
     // Reads the inbox and follows its changes.
     void start();
@@ -74,6 +75,8 @@ public:
     Result<bool> run(const QString &id);
 
 Q_SIGNALS:
+    // These proposals are new or moved on since last said.
+    void proposalsChanged(const QList<Proposal> &proposals);
     // A proposal this console had not seen, waiting for review.
     void proposalArrived(const Proposal &proposal);
     // An approved proposal ran: executed (confirmed by the server) or failed.
@@ -83,23 +86,22 @@ Q_SIGNALS:
 private:
     int approvalsRequired(const Proposal &proposal) const;
     void execute(const Proposal &proposal);
-    void finish(const FlagRef &ref, bool executed, const QString &outcome);
+    void finish(const QString &id, bool executed, const QString &outcome);
+    void store(const QList<Proposal> &proposals);
     void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
                          const QString &sourceKey, const QString &comment);
     QString commentFor(const Proposal &proposal, const QString &reviewerComment) const;
 
     ProposalInbox *m_inbox;
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     KillSwitch *m_killSwitch;
     StageActions *m_stages;
     ContractLibrary *m_contracts;
     AuditWriter *m_audit;
     ApprovalSettings m_policy;
     SandboxTest m_isSandbox;
-    ProposalTableModel *m_model;
+    QHash<QString, Proposal> m_proposals;
     qint64 m_lastSeq = 0;
-    QSet<QString> m_known;
-    QHash<FlagRef, QString> m_running; // flag → the proposal this console is running on it
     QHash<QString, QString> m_reviewerComments;
     QTimer m_expirySweep;
 };

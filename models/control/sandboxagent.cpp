@@ -1,7 +1,7 @@
 #include "sandboxagent.h"
 
 #include "../core/flagjson.h"
-#include "../item/flagtablemodel.h"
+#include "flagstore.h"
 #include "../metrics/guardrailmonitor.h"
 #include "../store/proposalinbox.h"
 #include "stageactions.h"
@@ -9,7 +9,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 
-SandboxAgent::SandboxAgent(ProposalInbox *inbox, FlagTableModel *flags, StageActions *stages,
+SandboxAgent::SandboxAgent(ProposalInbox *inbox, FlagStore *flags, StageActions *stages,
                            const GuardrailMonitor *monitor, SandboxTest isSandbox, QObject *parent)
     : QObject(parent)
     , m_inbox(inbox)
@@ -42,9 +42,9 @@ QList<Proposal> SandboxAgent::look()
 {
     QList<Proposal> made;
     int expansions = 0;
-    for (int i = 0; i < m_flags->rowCount(); ++i) {
-        const FlagTableModel::Row &row = m_flags->rowAt(i);
-        if (!m_isSandbox(row.ref.connectionId) || !row.flag.enabled || row.operation != FlagTableModel::Operation::None
+    for (int i = 0; i < m_flags->count(); ++i) {
+        const FlagStore::Entry &row = m_flags->at(i);
+        if (!m_isSandbox(row.ref.connectionId) || !row.flag.enabled || row.operation != FlagStore::Operation::None
             || !m_monitor->isWatched(row.ref))
             continue;
         const QString seen = QStringLiteral("%1/%2/%3@%4").arg(row.ref.connectionId, row.ref.environment, row.ref.key,

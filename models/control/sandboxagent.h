@@ -8,7 +8,7 @@
 
 #include <functional>
 
-class FlagTableModel;
+class FlagStore;
 class GuardrailMonitor;
 class ProposalInbox;
 class StageActions;
@@ -27,7 +27,7 @@ public:
     static constexpr int LookIntervalMs = 20000;
     static constexpr int MaxExpansionsPerLook = 2;
 
-    SandboxAgent(ProposalInbox *inbox, FlagTableModel *flags, StageActions *stages, const GuardrailMonitor *monitor,
+    SandboxAgent(ProposalInbox *inbox, FlagStore *flags, StageActions *stages, const GuardrailMonitor *monitor,
                  SandboxTest isSandbox, QObject *parent = nullptr);
 
     // Looks after firstLookMs, then every LookIntervalMs.
@@ -39,7 +39,7 @@ private:
     bool hasPending(const FlagRef &ref) const;
 
     ProposalInbox *m_inbox;
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     StageActions *m_stages;
     const GuardrailMonitor *m_monitor;
     SandboxTest m_isSandbox;

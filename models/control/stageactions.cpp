@@ -22,7 +22,7 @@ QJsonObject rolloutState(const Rollout &rollout, const QString &stage)
 
 } // namespace
 
-StageActions::StageActions(FlagTableModel *flags, ContractLibrary *contracts, AuditWriter *audit,
+StageActions::StageActions(FlagStore *flags, ContractLibrary *contracts, AuditWriter *audit,
                            ConfirmedChanges::ServerLookup servers, SandboxTest isSandbox, QObject *parent)
     : QObject(parent)
     , m_flags(flags)
@@ -63,13 +63,13 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
 {
     StageSnapshot snapshot;
     snapshot.ref = ref;
-    const FlagTableModel::Row *row = m_flags->row(ref);
+    const FlagStore::Entry *row = m_flags->find(ref);
     const Contract *contract = contractFor(ref);
     if (!row || !contract)
         return snapshot;
     snapshot.flag = row->flag;
     snapshot.plan.emplace(*contract, row->flag);
-    snapshot.changePending = row->operation == FlagTableModel::Operation::ChangePending;
+    snapshot.changePending = row->operation == FlagStore::Operation::ChangePending;
     snapshot.offline = row->staleSinceMs > 0;
     FlagServer *server = m_servers(ref.connectionId);
     ReadinessFacts facts;
@@ -180,9 +180,9 @@ Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action
     return preview;
 }
 
-bool StageActions::apply(const StagePreview &preview, const QString &comment)
+bool StageActions::apply(const StagePreview &preview, const QString &comment, const ConfirmedChanges::Completion &done)
 {
-    const FlagTableModel::Row *row = m_flags->row(preview.ref);
+    const FlagStore::Entry *row = m_flags->find(preview.ref);
     const Contract *contract = contractFor(preview.ref);
     // The flag, or its contract (a file edited meanwhile), may be gone since the preview. A plain
     // rollout change needs no contract.
@@ -199,9 +199,9 @@ bool StageActions::apply(const StagePreview &preview, const QString &comment)
     };
     change.reached = [target](const Flag &flag) { return StagePlan::sameShares(flag.rollout, target); };
     change.notReachedReason = tr("the server answered but serves a different rollout");
-    change.pendingOperation = FlagTableModel::Operation::ChangePending;
-    change.failedOperation = FlagTableModel::Operation::ChangeFailed;
-    return m_changes.start(ref, change, comment);
+    change.pendingOperation = FlagStore::Operation::ChangePending;
+    change.failedOperation = FlagStore::Operation::ChangeFailed;
+    return m_changes.start(ref, change, comment, done);
 }
 
 void StageActions::pause(const FlagRef &ref, const QString &comment)
@@ -216,7 +216,7 @@ void StageActions::resume(const FlagRef &ref, const QString &comment)
 
 void StageActions::recordHold(const FlagRef &ref, const QString &action, const QString &comment)
 {
-    const FlagTableModel::Row *row = m_flags->row(ref);
+    const FlagStore::Entry *row = m_flags->find(ref);
     if (!row)
         return;
     AuditEntry entry;
@@ -239,13 +239,9 @@ void StageActions::recordHold(const FlagRef &ref, const QString &action, const Q
 
 void StageActions::refreshStages(const QList<FlagRef> &refs)
 {
-    QList<FlagRef> rows = refs;
-    if (rows.isEmpty()) {
-        for (int i = 0; i < m_flags->rowCount(); ++i)
-            rows.append(m_flags->rowAt(i).ref);
-    }
+    const QList<FlagRef> rows = refs.isEmpty() ? m_flags->refs() : refs;
     for (const FlagRef &ref : std::as_const(rows)) {
-        const FlagTableModel::Row *row = m_flags->row(ref);
+        const FlagStore::Entry *row = m_flags->find(ref);
         if (!row)
             continue;
         const Contract *contract = contractFor(ref);

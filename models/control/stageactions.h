@@ -41,7 +41,7 @@ struct StagePreview
 
 // Advance, roll back and serve fallback along a flag's contract, each through its server under the
 // confirmed-by-the-server rule and audited; pause and resume hold a flag at its stage (recorded in
-// the audit history; nothing changes on the server). Also keeps the stage column of the flag table.
+// the audit history; nothing changes on the server). Also keeps each flag's stage in the flag store.
 class StageActions : public QObject
 {
     Q_OBJECT
@@ -50,7 +50,7 @@ public:
     using SandboxTest = std::function<bool(const QString &connectionId)>;
 
     // isSandbox: whether a connection is a sandbox, whose built-in contracts then apply.
-    StageActions(FlagTableModel *flags, ContractLibrary *contracts, AuditWriter *audit,
+    StageActions(FlagStore *flags, ContractLibrary *contracts, AuditWriter *audit,
                  ConfirmedChanges::ServerLookup servers, SandboxTest isSandbox, QObject *parent = nullptr);
     ~StageActions() override;
 
@@ -63,13 +63,13 @@ public:
 
     StageSnapshot snapshot(const FlagRef &ref) const;
     Result<StagePreview> preview(const FlagRef &ref, FlagAction action) const;
-    // False when it was not sent (another change under way, or the flag is gone).
-    bool apply(const StagePreview &preview, const QString &comment);
+    // False when it was not sent (another change under way, or the flag is gone); otherwise done,
+    // when given, hears once how it ended.
+    bool apply(const StagePreview &preview, const QString &comment, const ConfirmedChanges::Completion &done = {});
     void pause(const FlagRef &ref, const QString &comment);
     void resume(const FlagRef &ref, const QString &comment);
 
-    void noteServerFlag(const FlagRef &ref, const Flag &flag) { m_changes.noteServerFlag(ref, flag); }
-    // Recomputes the stage column for these rows (all rows when empty).
+    // Recomputes the stage of these flags in the store (all flags when empty).
     void refreshStages(const QList<FlagRef> &refs = {});
 
 Q_SIGNALS:
@@ -84,7 +84,7 @@ private:
     ReadinessItem guardrailGate(const FlagRef &ref) const;
     void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
 
-    FlagTableModel *m_flags;
+    FlagStore *m_flags;
     ContractLibrary *m_contracts;
     AuditWriter *m_audit;
     AuditLookup m_lookup;

@@ -35,6 +35,11 @@ const Variation *Flag::variation(const QString &id) const
     return nullptr;
 }
 
+Rollout Flag::servedRollout() const
+{
+    return enabled ? rollout : Rollout::everyoneGets(offVariationId);
+}
+
 QString Flag::consistencyError() const
 {
     const auto tr = [](const char *text) { return QCoreApplication::translate("Flag", text); };

@@ -29,6 +29,8 @@ struct Flag
     QString updatedBy;
 
     const Variation *variation(const QString &id) const;
+    // What is actually served: the rollout while on, the off variation to everyone while off.
+    Rollout servedRollout() const;
 
     // Checks what the types alone cannot: the rollout and the off variation name real variations.
     QString consistencyError() const;

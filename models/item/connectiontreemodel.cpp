@@ -72,6 +72,19 @@ QVariant ConnectionTreeModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ConnectionTreeModel::showStatus(const ConnectionStatus &status)
+{
+    const int row = connectionRow(status.id);
+    if (row < 0)
+        addConnection(status.id, status.displayName);
+    else if (m_connections[size_t(row)].displayName != status.displayName) {
+        m_connections[size_t(row)].displayName = status.displayName;
+        Q_EMIT dataChanged(index(row, NameColumn), index(row, NameColumn));
+    }
+    setState(status.id, status.state, status.detail);
+    setEnvironments(status.id, status.environments);
+}
+
 int ConnectionTreeModel::connectionRow(const QString &connectionId) const
 {
     for (int i = 0; i < int(m_connections.size()); ++i) {

@@ -29,6 +29,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Adds the connection, or shows what moved: name, state, detail, environments.
+    void showStatus(const ConnectionStatus &status);
     void addConnection(const QString &connectionId, const QString &displayName);
     void removeConnection(const QString &connectionId);
     void setState(const QString &connectionId, ConnectionState state, const QString &detail);

@@ -3,15 +3,22 @@
 #include "../core/durationtext.h"
 
 #include <QDateTime>
-#include <QSet>
 
-#include <algorithm>
-
-FlagTableModel::FlagTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+FlagTableModel::FlagTableModel(const FlagStore *store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
+{
+    connect(store, &FlagStore::entriesAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(store, &FlagStore::entriesInserted, this, &FlagTableModel::endInsertRows);
+    connect(store, &FlagStore::entriesAboutToBeRemoved, this,
+            [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(store, &FlagStore::entriesRemoved, this, &FlagTableModel::endRemoveRows);
+    connect(store, &FlagStore::entryChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+}
 
 int FlagTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_store->count();
 }
 
 int FlagTableModel::columnCount(const QModelIndex &parent) const
@@ -51,7 +58,7 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[size_t(index.row())];
+    const Row &row = m_store->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());
@@ -68,7 +75,7 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
     case FlagRole:
         return QVariant::fromValue(row.flag);
     case EffectiveRolloutRole:
-        return QVariant::fromValue(effectiveRollout(row.flag));
+        return QVariant::fromValue(row.flag.servedRollout());
     case OperationRole:
         return int(row.operation);
     case RowActionRole:
@@ -133,15 +140,10 @@ QVariant FlagTableModel::sortData(const Row &row, int column) const
     }
 }
 
-Rollout FlagTableModel::effectiveRollout(const Flag &flag)
-{
-    return flag.enabled ? flag.rollout : Rollout::everyoneGets(flag.offVariationId);
-}
-
 QString FlagTableModel::exposureText(const Flag &flag)
 {
     QStringList parts;
-    const Rollout served = effectiveRollout(flag);
+    const Rollout served = flag.servedRollout();
     for (const VariationShare &share : served.shares()) {
         if (share.basisPoints > 0)
             parts.append(QStringLiteral("%1 %2").arg(share.variationId, Rollout::formatPercent(share.basisPoints)));
@@ -222,195 +224,8 @@ QString FlagTableModel::actionText(RowAction action)
     Q_UNREACHABLE();
 }
 
-void FlagTableModel::replaceFlags(const QString &connectionId, const QString &serverName, const QString &environment,
-                                  const QList<Flag> &flags)
-{
-    QSet<QString> incoming;
-    incoming.reserve(flags.size());
-    for (const Flag &flag : flags)
-        incoming.insert(flag.key);
-    QList<int> vanished;
-    for (int i = 0; i < int(m_rows.size()); ++i) {
-        const FlagRef &ref = m_rows[size_t(i)].ref;
-        if (ref.connectionId == connectionId && ref.environment == environment && !incoming.contains(ref.key))
-            vanished.append(i);
-    }
-    removeRows(vanished);
-
-    QList<Flag> added;
-    for (const Flag &flag : flags) {
-        const FlagRef ref{connectionId, environment, flag.key};
-        if (m_rowByRef.contains(ref))
-            upsertFlag(connectionId, serverName, environment, flag);
-        else
-            added.append(flag);
-    }
-    if (added.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + size_t(added.size()));
-    for (const Flag &flag : added) {
-        Row row;
-        row.ref = {connectionId, environment, flag.key};
-        row.serverName = serverName;
-        row.flag = flag;
-        m_rowByRef.insert(row.ref, int(m_rows.size()));
-        m_rows.push_back(std::move(row));
-    }
-    endInsertRows();
-}
-
-void FlagTableModel::upsertFlag(const QString &connectionId, const QString &serverName, const QString &environment,
-                                const Flag &flag)
-{
-    const FlagRef ref{connectionId, environment, flag.key};
-    if (!m_rowByRef.contains(ref)) {
-        const int at = int(m_rows.size());
-        beginInsertRows({}, at, at);
-        Row row;
-        row.ref = ref;
-        row.serverName = serverName;
-        row.flag = flag;
-        m_rows.push_back(std::move(row));
-        m_rowByRef.insert(ref, at);
-        endInsertRows();
-        return;
-    }
-    changeRow(ref, [&](Row &row) {
-        if (row.flag == flag && row.serverName == serverName && row.staleSinceMs == 0)
-            return false;
-        row.staleSinceMs = 0;
-        if (row.flag.enabled != flag.enabled)
-            row.killConfirmed = false; // whatever this console knew about the state is superseded
-        row.flag = flag;
-        row.serverName = serverName;
-        return true;
-    });
-}
-
-void FlagTableModel::removeConnection(const QString &connectionId)
-{
-    QList<int> rows;
-    for (int i = 0; i < int(m_rows.size()); ++i) {
-        if (m_rows[size_t(i)].ref.connectionId == connectionId)
-            rows.append(i);
-    }
-    removeRows(rows);
-}
-
-void FlagTableModel::renameServer(const QString &connectionId, const QString &serverName)
-{
-    for (int i = 0; i < int(m_rows.size()); ++i) {
-        Row &row = m_rows[size_t(i)];
-        if (row.ref.connectionId == connectionId && row.serverName != serverName) {
-            row.serverName = serverName;
-            Q_EMIT dataChanged(index(i, ServerColumn), index(i, ServerColumn));
-        }
-    }
-}
-
-void FlagTableModel::removeRows(QList<int> rows)
-{
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    // Back to front, one contiguous range at a time, so earlier indexes stay valid.
-    qsizetype end = rows.size() - 1;
-    while (end >= 0) {
-        qsizetype start = end;
-        while (start > 0 && rows[start - 1] == rows[start] - 1)
-            --start;
-        beginRemoveRows({}, rows[start], rows[end]);
-        m_rows.erase(m_rows.begin() + rows[start], m_rows.begin() + rows[end] + 1);
-        endRemoveRows();
-        end = start - 1;
-    }
-    rebuildIndex();
-}
-
-void FlagTableModel::rebuildIndex()
-{
-    m_rowByRef.clear();
-    m_rowByRef.reserve(qsizetype(m_rows.size()));
-    for (int i = 0; i < int(m_rows.size()); ++i)
-        m_rowByRef.insert(m_rows[size_t(i)].ref, i);
-}
-
-const FlagTableModel::Row *FlagTableModel::row(const FlagRef &ref) const
-{
-    const int at = rowOf(ref);
-    return at < 0 ? nullptr : &m_rows[size_t(at)];
-}
-
-int FlagTableModel::rowOf(const FlagRef &ref) const
-{
-    return m_rowByRef.value(ref, -1);
-}
-
 QModelIndex FlagTableModel::indexOf(const FlagRef &ref, int column) const
 {
     const int at = rowOf(ref);
     return at < 0 ? QModelIndex() : index(at, column);
-}
-
-template<typename Change>
-void FlagTableModel::changeRow(const FlagRef &ref, Change change)
-{
-    const int at = rowOf(ref);
-    if (at < 0)
-        return;
-    if (change(m_rows[size_t(at)]))
-        Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
-}
-
-void FlagTableModel::setStale(const FlagRef &ref, qint64 seenMs)
-{
-    changeRow(ref, [&](Row &row) {
-        row.staleSinceMs = seenMs;
-        return true;
-    });
-}
-
-void FlagTableModel::setStage(const FlagRef &ref, const QString &stage, int readinessFailures)
-{
-    changeRow(ref, [&](Row &row) {
-        if (row.stage == stage && row.readinessFailures == readinessFailures)
-            return false;
-        row.stage = stage;
-        row.readinessFailures = readinessFailures;
-        return true;
-    });
-}
-
-void FlagTableModel::setHealth(const FlagRef &ref, std::optional<GuardrailVerdict> verdict, const QString &summary)
-{
-    changeRow(ref, [&](Row &row) {
-        if (row.health == verdict && row.healthSummary == summary)
-            return false;
-        row.health = verdict;
-        row.healthSummary = summary;
-        return true;
-    });
-}
-
-void FlagTableModel::setOperation(const FlagRef &ref, Operation operation, const QString &error)
-{
-    changeRow(ref, [&](Row &row) {
-        if (row.operation == operation && row.operationError == error)
-            return false;
-        row.operation = operation;
-        row.operationError = error;
-        return true;
-    });
-}
-
-void FlagTableModel::setUndoOffered(const FlagRef &ref, bool offered)
-{
-    changeRow(ref, [&](Row &row) { return std::exchange(row.undoOffered, offered) != offered; });
-}
-
-void FlagTableModel::setKillConfirmed(const FlagRef &ref, bool confirmed)
-{
-    changeRow(ref, [&](Row &row) { return std::exchange(row.killConfirmed, confirmed) != confirmed; });
 }

@@ -68,19 +68,22 @@ void waitUntil(const std::function<bool()> &done)
 std::vector<double> timeKills(FlagServer &server, const QString &environment, const QString &key, int kills)
 {
     QTemporaryDir dir;
-    FlagTableModel model;
     AuditWriter audit;
     if (const QString error = audit.open(dir.filePath(QStringLiteral("audit.sqlite"))); !error.isEmpty()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));
         return {};
     }
+    // The store writes every last-known state to the audit cache, as in the console.
+    FlagStore store(&audit);
+    FlagTableModel model(&store);
     const QString id = server.connectionId();
-    KillSwitch killSwitch(&model, &audit, [&server](const QString &) { return &server; });
-    QObject::connect(&server, &FlagServer::flagsReplaced, &model, [&](const QString &replaced, const QList<Flag> &flags) {
-        model.replaceFlags(id, server.displayName(), replaced, flags);
+    store.setServerName(id, server.displayName());
+    KillSwitch killSwitch(&store, &audit, [&server](const QString &) { return &server; });
+    QObject::connect(&server, &FlagServer::flagsReplaced, &store, [&](const QString &replaced, const QList<Flag> &flags) {
+        store.reportEnvironment(id, replaced, flags);
     });
-    QObject::connect(&server, &FlagServer::flagChanged, &killSwitch, [&](const QString &changed, const Flag &flag) {
-        killSwitch.noteServerFlag({id, changed, flag.key}, flag);
+    QObject::connect(&server, &FlagServer::flagChanged, &store, [&](const QString &changed, const Flag &flag) {
+        store.reportFlag({id, changed, flag.key}, flag);
     });
     server.connectToServer();
     const FlagRef flag{id, environment, key};
@@ -286,7 +289,9 @@ void flagTableLoad()
     const QList<Flag> flags = TestFlags::many(10000);
     std::vector<double> milliseconds;
     for (int run = 0; run < Runs; ++run) {
-        FlagTableModel model;
+        FlagStore store;
+        store.setServerName(QStringLiteral("bench"), QStringLiteral("Bench"));
+        FlagTableModel model(&store);
         FlagFilterProxy proxy;
         proxy.setFlagModel(&model);
         FlagTableView view;
@@ -295,7 +300,7 @@ void flagTableLoad()
         view.resize(1200, 800);
         QElapsedTimer timer;
         timer.start();
-        model.replaceFlags(QStringLiteral("bench"), QStringLiteral("Bench"), QStringLiteral("production"), flags);
+        store.reportEnvironment(QStringLiteral("bench"), QStringLiteral("production"), flags);
         view.grab(); // lays out and paints the visible rows, as the first frame would
         milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (proxy.rowCount() != flags.size())
@@ -642,7 +647,7 @@ void proposeToVisible(const char *name, const QString &location)
         QElapsedTimer timer;
         timer.start();
         const QString id = rig.propose(flag, QStringLiteral("kill"));
-        if (id.isEmpty() || !InboxRig::waitFor([&] { return rig.console->proposals()->model()->rowOf(id) >= 0; }, 5000)) {
+        if (id.isEmpty() || !InboxRig::waitFor([&] { return rig.console->proposals()->proposal(id) != nullptr; }, 5000)) {
             std::fprintf(stderr, "%s: the proposal did not arrive\n", name);
             return;
         }
@@ -671,12 +676,12 @@ void inboxBenchmarks()
     const FlagRef ref{QStringLiteral("sandbox"), QStringLiteral("staging"), QStringLiteral("answer-reranker")};
     std::vector<double> milliseconds;
     for (int i = 0; i < 40; ++i) {
-        const bool enabled = rig.console->flagModel()->row(ref)->flag.enabled;
+        const bool enabled = rig.console->flagStore()->find(ref)->flag.enabled;
         // flagdeck mcp reads the flag from the audit cache: let the last change reach it first.
         rig.console->auditWriter()->flush();
         const QString id = rig.propose(ref.key, enabled ? QStringLiteral("kill") : QStringLiteral("restore"));
         ProposalReview *review = rig.console->proposals();
-        if (!InboxRig::waitFor([&] { return review->model()->rowOf(id) >= 0; }, 5000)) {
+        if (!InboxRig::waitFor([&] { return review->proposal(id) != nullptr; }, 5000)) {
             std::fprintf(stderr, "inbox.approve_to_confirmed_ms: proposal %d did not reach the queue\n", i);
             return;
         }
@@ -684,7 +689,7 @@ void inboxBenchmarks()
         timer.start();
         const Result<Proposal> approved = review->approve(id, QStringLiteral("bench"), false);
         if (!approved
-            || !InboxRig::waitFor([&] { return review->model()->proposal(id)->status == ProposalStatus::Executed; }, 5000)) {
+            || !InboxRig::waitFor([&] { return review->proposal(id)->status == ProposalStatus::Executed; }, 5000)) {
             std::fprintf(stderr, "inbox.approve_to_confirmed_ms: %s\n", qPrintable(approved ? QStringLiteral("not confirmed") : approved.error()));
             return;
         }

@@ -80,19 +80,19 @@ void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
     QCOMPARE(featbit.kind, ConnectionConfig::Kind::FeatBit);
     QCOMPARE(featbit.evaluationUrl, m_featbit.evaluationUrl());
     const FlagRef flag{featbit.id, QStringLiteral("support-bot/prod"), QStringLiteral("agent-tool-tier")};
-    QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.flagStore()->find(flag) != nullptr, 10000);
     // As the connections panel shows it: kills go out once the connection says connected.
     QTRY_COMPARE_WITH_TIMEOUT(controller.server(featbit.id)->state(), ConnectionState::Connected, 10000);
 
-    QVERIFY(ConsoleGui::killWithGesture(window, controller, flag));
-    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, flag), QStringLiteral("Off · confirmed by server"), 5000);
+    QVERIFY(ConsoleGui::killWithGesture(window, flag));
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag), QStringLiteral("Off · confirmed by server"), 5000);
     QVERIFY(!m_featbit.flag(m_environment, flag.key).value(QStringLiteral("isEnabled")).toBool());
 
     // Live: a change made in FeatBit's own UI shows without a refresh.
     const FlagRef route{featbit.id, QStringLiteral("support-bot/prod"), QStringLiteral("citation-first-prompt")};
     m_featbit.changeFlag(m_environment, route.key, [](QJsonObject &object) { object.insert(QStringLiteral("isEnabled"), false); },
                          QStringLiteral("TurnFlagOff"), QStringLiteral("Aiko Sato"));
-    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, route), QStringLiteral("Off"), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(window, route), QStringLiteral("Off"), 3000);
 
     // FeatBit's audit log reaches the cache, naming the access token that killed the flag.
     controller.auditSync(featbit.id)->syncSoon();
@@ -106,7 +106,7 @@ void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
         }(),
         10000);
     window.flagTable()->setCurrentIndex(static_cast<FlagFilterProxy *>(window.flagTable()->model())
-                                            ->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::KeyColumn)));
+                                            ->mapFromSource(window.models()->flags()->indexOf(flag, FlagTableModel::KeyColumn)));
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/featbit-beside-sandbox.png"));
 }

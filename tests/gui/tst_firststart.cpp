@@ -2,6 +2,7 @@
 #include "control/consolecontroller.h"
 #include "control/killswitch.h"
 #include "item/flagtablemodel.h"
+#include "item/consolemodels.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
@@ -128,7 +129,7 @@ void tst_FirstStart::welcomeOpensTheSandbox()
     QTest::keyClick(sandbox, Qt::Key_Return);
     QTRY_VERIFY(!m_window->isShowingWelcome());
     QTRY_VERIFY(m_controller->initialLoadDone());
-    QVERIFY(m_controller->flagModel()->rowCount() > 0);
+    QVERIFY(m_window->models()->flags()->rowCount() > 0);
     // Remembered: the next start goes straight to the console.
     QVERIFY(m_controller->hasConfiguredConnections());
 }
@@ -351,7 +352,7 @@ void tst_FirstStart::theConsoleSpeaksTheChosenLanguage()
     m_controller->start(true);
     QTRY_VERIFY(m_controller->initialLoadDone());
     // Words that come from the models are translated too.
-    const QString header = m_controller->flagModel()->headerData(FlagTableModel::StateColumn, Qt::Horizontal).toString();
+    const QString header = m_window->models()->flags()->headerData(FlagTableModel::StateColumn, Qt::Horizontal).toString();
     QVERIFY2(header != QStringLiteral("State"), qPrintable(header));
     m_window.reset();
     QApplication::removeTranslator(&translator);

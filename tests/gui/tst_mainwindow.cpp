@@ -20,6 +20,7 @@
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 #include "languagesetup.h"
+#include "item/consolemodels.h"
 #include "mainwindow.h"
 #include "sandboxhistory.h"
 #include "testaudit.h"
@@ -129,7 +130,7 @@ QPoint tst_MainWindow::actionCellCenter(const FlagRef &ref) const
 {
     FlagTableView *table = m_window->flagTable();
     auto *proxy = static_cast<FlagFilterProxy *>(table->model());
-    const QModelIndex source = m_controller->flagModel()->indexOf(ref, FlagTableModel::ActionColumn);
+    const QModelIndex source = m_window->models()->flags()->indexOf(ref, FlagTableModel::ActionColumn);
     const QModelIndex cell = proxy->mapFromSource(source);
     table->scrollTo(cell);
     return table->visualRect(cell).center();
@@ -137,7 +138,7 @@ QPoint tst_MainWindow::actionCellCenter(const FlagRef &ref) const
 
 QString tst_MainWindow::stateOf(const FlagRef &ref) const
 {
-    return m_controller->flagModel()->indexOf(ref, FlagTableModel::StateColumn).data().toString();
+    return m_window->models()->flags()->indexOf(ref, FlagTableModel::StateColumn).data().toString();
 }
 
 void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
@@ -189,7 +190,7 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
 
     FlagTableView *table = m_window->flagTable();
     auto *proxy = static_cast<FlagFilterProxy *>(table->model());
-    table->setCurrentIndex(proxy->mapFromSource(m_controller->flagModel()->indexOf(flag)));
+    table->setCurrentIndex(proxy->mapFromSource(m_window->models()->flags()->indexOf(flag)));
     QTest::keyClick(table, Qt::Key_H, Qt::ControlModifier);
     AuditBrowser *browser = m_window->auditBrowser();
     QVERIFY(browser->isVisible());
@@ -227,12 +228,12 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
 void tst_MainWindow::selectFlag(const FlagRef &flag)
 {
     auto *proxy = static_cast<FlagFilterProxy *>(m_window->flagTable()->model());
-    m_window->flagTable()->setCurrentIndex(proxy->mapFromSource(m_controller->flagModel()->indexOf(flag)));
+    m_window->flagTable()->setCurrentIndex(proxy->mapFromSource(m_window->models()->flags()->indexOf(flag)));
 }
 
 QString tst_MainWindow::stageOf(const FlagRef &flag) const
 {
-    return m_controller->flagModel()->indexOf(flag, FlagTableModel::StageColumn).data().toString();
+    return m_window->models()->flags()->indexOf(flag, FlagTableModel::StageColumn).data().toString();
 }
 
 void tst_MainWindow::advanceAndRollBackAStage()
@@ -254,7 +255,7 @@ void tst_MainWindow::advanceAndRollBackAStage()
     QCOMPARE(stageOf(flag), QStringLiteral("5_percent_eligible_traffic (2 of 5)")); // not before the server says so
     QTRY_COMPARE_WITH_TIMEOUT(stageOf(flag), QStringLiteral("20_percent (3 of 5)"), 3000);
     QCOMPARE(stateOf(flag), QStringLiteral("On"));
-    QCOMPARE(m_controller->flagModel()->row(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 2000);
+    QCOMPARE(m_controller->flagStore()->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 2000);
 
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("stageRollback")), Qt::LeftButton);
     QVERIFY2(preview->text().contains(QStringLiteral("Roll back to 5_percent_eligible_traffic?")), qPrintable(preview->text()));
@@ -303,7 +304,7 @@ void tst_MainWindow::guardrailRegressionIsChartedAndActedOn()
     const FlagRef autoKilled = production(QStringLiteral("chat-model-route"));
     const FlagRef watched = production(QStringLiteral("support-assistant-route"));
     const auto health = [this](const FlagRef &ref) {
-        return m_controller->flagModel()->indexOf(ref, FlagTableModel::HealthColumn).data().toString();
+        return m_window->models()->flags()->indexOf(ref, FlagTableModel::HealthColumn).data().toString();
     };
     QTRY_VERIFY(!health(autoKilled).isEmpty()); // judged from the clean history the sandbox backfills
     QVERIFY(health(autoKilled) != QStringLiteral("regressed"));
@@ -394,7 +395,7 @@ void tst_MainWindow::guardrailsSetInTheConsoleAreWatched()
     m_controller->setContractsFolder(team.path(), false);
 
     const FlagRef flag = production(QStringLiteral("summarizer-model-route"));
-    const auto health = [&] { return m_controller->flagModel()->indexOf(flag, FlagTableModel::HealthColumn).data().toString(); };
+    const auto health = [&] { return m_window->models()->flags()->indexOf(flag, FlagTableModel::HealthColumn).data().toString(); };
     QTRY_VERIFY(!m_controller->guardrails()->hasContractGuardrails(flag));
     QTRY_VERIFY(health().isEmpty());
     selectFlag(flag);
@@ -453,7 +454,7 @@ void tst_MainWindow::bulkKillOfSelectedFlags()
     auto *proxy = static_cast<FlagFilterProxy *>(table->model());
     table->clearSelection();
     for (const FlagRef &flag : flags) {
-        const QModelIndex row = proxy->mapFromSource(m_controller->flagModel()->indexOf(flag));
+        const QModelIndex row = proxy->mapFromSource(m_window->models()->flags()->indexOf(flag));
         table->selectionModel()->select(row, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     table->setFocus();
@@ -478,7 +479,7 @@ void tst_MainWindow::searchNarrowsTheTable()
 
 Proposal tst_MainWindow::propose(const FlagRef &ref, FlagAction action, const QString &reason)
 {
-    const FlagTableModel::Row *row = m_controller->flagModel()->row(ref);
+    const FlagTableModel::Row *row = m_controller->flagStore()->find(ref);
     Proposal proposal;
     if (!row)
         return proposal;
@@ -501,7 +502,7 @@ void tst_MainWindow::openProposal(const QString &id)
     ProposalQueueView *queue = m_window->proposalQueue();
     QCOMPARE(m_window->tabs()->currentWidget(), queue);
     QTableView *table = queue->table();
-    QTRY_VERIFY(m_controller->proposals()->model()->rowOf(id) >= 0);
+    QTRY_VERIFY(m_window->models()->proposals()->rowOf(id) >= 0);
     const QModelIndex cell = table->model()->index(0, ProposalTableModel::FlagColumn);
     QCOMPARE(cell.data(ProposalTableModel::ProposalIdRole).toString(), id); // newest first
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
@@ -534,7 +535,7 @@ void tst_MainWindow::anApprovedProposalRunsOnceAndIsConfirmed()
 
     QTest::mouseClick(approve, Qt::LeftButton);
     QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
-    QTRY_COMPARE(m_controller->proposals()->model()->proposal(proposal.id)->status, ProposalStatus::Executed);
+    QTRY_COMPARE(m_window->models()->proposals()->proposal(proposal.id)->status, ProposalStatus::Executed);
     const Proposal done = m_controller->inbox()->find(proposal.id).value();
     QCOMPARE(done.decisions.size(), 1);
     QCOMPARE(done.decisions.first().comment, QStringLiteral("confirmed on the dashboard"));
@@ -569,11 +570,11 @@ void tst_MainWindow::aChangedFlagMustBeReReviewed()
     const Proposal proposal = propose(flag, FlagAction::Kill, QStringLiteral("reranker timeouts"));
     QVERIFY(!proposal.id.isEmpty());
     // Someone widens the rollout after the agent looked.
-    const Flag before = m_controller->flagModel()->row(flag)->flag;
+    const Flag before = m_controller->flagStore()->find(flag)->flag;
     Rollout wider({{before.rollout.shares().at(0).variationId, 5000}, {before.rollout.shares().at(1).variationId, 5000}});
     QVERIFY(m_controller->stageActions()->apply({flag, FlagAction::SetRollout, wider, QString(), {}, before.revision, true},
                                                 QStringLiteral("widen")));
-    QTRY_VERIFY(m_controller->flagModel()->row(flag)->flag.revision != before.revision);
+    QTRY_VERIFY(m_controller->flagStore()->find(flag)->flag.revision != before.revision);
 
     openProposal(proposal.id);
     ProposalDetailPane *detail = m_window->proposalQueue()->detailPane();
@@ -610,7 +611,7 @@ void tst_MainWindow::theSandboxAgentProposes()
         for (const Proposal &proposal : made)
             QVERIFY(later.target != proposal.target);
     }
-    QTRY_VERIFY(m_controller->proposals()->model()->pendingCount() >= int(made.size()));
+    QTRY_VERIFY(m_window->models()->proposals()->pendingCount() >= int(made.size()));
     // Its expansion shows the exact rollout it would set.
     const ProposalReviewSheet sheet = m_controller->proposals()->sheet(made.first().id);
     QVERIFY2(sheet.blocker.isEmpty(), qPrintable(sheet.blocker));

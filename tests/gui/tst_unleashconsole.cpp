@@ -88,11 +88,11 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     QTRY_VERIFY(stored);
 
     const FlagRef flag{unleash.id, QStringLiteral("default/development"), QStringLiteral("agent-tool-tier")};
-    QTRY_VERIFY_WITH_TIMEOUT(controller.flagModel()->row(flag) != nullptr, 20000);
-    QVERIFY(controller.flagModel()->row({QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.flagStore()->find(flag) != nullptr, 20000);
+    QVERIFY(controller.flagStore()->find({QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
 
-    QVERIFY(ConsoleGui::killWithGesture(window, controller, flag));
-    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(controller, flag), QStringLiteral("Off · confirmed by server"), 5000);
+    QVERIFY(ConsoleGui::killWithGesture(window, flag));
+    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag), QStringLiteral("Off · confirmed by server"), 5000);
     QVERIFY(!m_unleash.clientFeature(flag.key).value(QStringLiteral("enabled")).toBool(true));
 
     // Unleash's own record of the kill reaches the audit cache, naming the token that did it.
@@ -108,7 +108,7 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
         }(),
         10000);
     window.flagTable()->setCurrentIndex(static_cast<FlagFilterProxy *>(window.flagTable()->model())
-                                            ->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::KeyColumn)));
+                                            ->mapFromSource(window.models()->flags()->indexOf(flag, FlagTableModel::KeyColumn)));
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/unleash-beside-sandbox.png"));
 }

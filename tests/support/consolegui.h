@@ -6,6 +6,7 @@
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
 #include "killconfirmbar.h"
+#include "item/consolemodels.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -51,23 +52,23 @@ inline QString testWith(AddServerDialog *dialog, const QString &token)
 
 // Clicks the flag's kill cell and confirms with Enter, as a person does; false if the window
 // could not take the keyboard (the confirmation's Enter goes to the active window).
-[[nodiscard]] inline bool killWithGesture(MainWindow &window, ConsoleController &controller, const FlagRef &flag)
+[[nodiscard]] inline bool killWithGesture(MainWindow &window, const FlagRef &flag)
 {
     window.activateWindow();
     if (!QTest::qWaitForWindowActive(&window))
         return false;
     FlagTableView *table = window.flagTable();
     auto *proxy = static_cast<FlagFilterProxy *>(table->model());
-    const QModelIndex cell = proxy->mapFromSource(controller.flagModel()->indexOf(flag, FlagTableModel::ActionColumn));
+    const QModelIndex cell = proxy->mapFromSource(window.models()->flags()->indexOf(flag, FlagTableModel::ActionColumn));
     table->scrollTo(cell);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
     QTest::keyClick(table, Qt::Key_Return);
     return true;
 }
 
-inline QString stateOf(ConsoleController &controller, const FlagRef &flag)
+inline QString stateOf(MainWindow &window, const FlagRef &flag)
 {
-    return controller.flagModel()->indexOf(flag, FlagTableModel::StateColumn).data().toString();
+    return window.models()->flags()->indexOf(flag, FlagTableModel::StateColumn).data().toString();
 }
 
 } // namespace ConsoleGui

@@ -1,5 +1,6 @@
 #include "control/consolecontroller.h"
 #include "item/connectiontreemodel.h"
+#include "item/consolemodels.h"
 #include "control/auditsync.h"
 #include "control/killswitch.h"
 #include "control/stageactions.h"
@@ -58,8 +59,8 @@ void tst_ConsoleController::firstStartOpensTheSandbox()
     auto controller = started(settings, false);
     QCOMPARE(controller->connections().size(), 1);
     QCOMPARE(controller->connections().first().kind, ConnectionConfig::Kind::Sandbox);
-    QVERIFY(controller->flagModel()->rowCount() >= 24);
-    QCOMPARE(controller->connectionModel()->state(QStringLiteral("sandbox")), ConnectionState::Connected);
+    QVERIFY(controller->flagStore()->count() >= 24);
+    QCOMPARE(controller->connectionState(QStringLiteral("sandbox")), ConnectionState::Connected);
     // Persisted, so the next start finds the same connection.
     QCOMPARE(ConnectionSettings(settings).load().size(), 1);
 }
@@ -74,21 +75,26 @@ void tst_ConsoleController::offlineShowsTheLastKnownStatesAsStale()
         auto online = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath), &m_secrets);
         online->start(false);
         QTRY_VERIFY(online->initialLoadDone());
-        liveRows = online->flagModel()->rowCount();
+        liveRows = online->flagStore()->count();
         online->killSwitch()->kill({route});
-        QTRY_VERIFY(!online->flagModel()->row(route)->flag.enabled);
+        QTRY_VERIFY(!online->flagStore()->find(route)->flag.enabled);
     } // the console closes; everything it was told is in the cache
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     auto offline = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(auditPath), &m_secrets);
-    QAbstractItemModelTester tester(offline->flagModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The views' models follow the store from before the cache is read.
+    ConsoleModels models(offline.get());
+    QAbstractItemModelTester flagTester(models.flags(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester connectionTester(models.connections(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     offline->startOffline();
     QVERIFY(!offline->initialLoadDone());
     QTRY_VERIFY(offline->initialLoadDone());
     QCOMPARE(offline->server(QStringLiteral("sandbox")), nullptr); // no connection attempted
-    QCOMPARE(offline->connectionModel()->state(QStringLiteral("sandbox")), ConnectionState::Offline);
-    QCOMPARE(offline->flagModel()->rowCount(), liveRows);
-    const FlagTableModel::Row *row = offline->flagModel()->row(route);
+    QCOMPARE(offline->connectionState(QStringLiteral("sandbox")), ConnectionState::Offline);
+    QCOMPARE(offline->flagStore()->count(), liveRows);
+    QCOMPARE(models.flags()->rowCount(), liveRows);
+    QCOMPARE(models.connections()->state(QStringLiteral("sandbox")), ConnectionState::Offline);
+    const FlagTableModel::Row *row = offline->flagStore()->find(route);
     QVERIFY(row);
     QVERIFY(!row->flag.enabled); // the kill, as last seen
     QVERIFY(row->staleSinceMs > 0 && row->staleSinceMs <= before);
@@ -136,12 +142,12 @@ void tst_ConsoleController::secondSandboxShowsUnderItsOwnName()
 {
     QSettings settings(m_dir.filePath(QStringLiteral("second.ini")), QSettings::IniFormat);
     auto controller = started(settings, false);
-    const int firstCount = controller->flagModel()->rowCount();
+    const int firstCount = controller->flagStore()->count();
     const QString id = controller->addSandboxConnection(QStringLiteral("Staging lab"));
-    QTRY_COMPARE(controller->flagModel()->rowCount(), firstCount * 2);
+    QTRY_COMPARE(controller->flagStore()->count(), firstCount * 2);
     int ownRows = 0;
-    for (int row = 0; row < controller->flagModel()->rowCount(); ++row) {
-        const FlagTableModel::Row &flagRow = controller->flagModel()->rowAt(row);
+    for (int row = 0; row < controller->flagStore()->count(); ++row) {
+        const FlagTableModel::Row &flagRow = controller->flagStore()->at(row);
         if (flagRow.ref.connectionId == id) {
             QCOMPARE(flagRow.serverName, QStringLiteral("Staging lab"));
             ++ownRows;
@@ -151,7 +157,7 @@ void tst_ConsoleController::secondSandboxShowsUnderItsOwnName()
     QCOMPARE(ConnectionSettings(settings).load().size(), 2);
 
     controller->removeConnection(id);
-    QCOMPARE(controller->flagModel()->rowCount(), firstCount);
+    QCOMPARE(controller->flagStore()->count(), firstCount);
     QCOMPARE(ConnectionSettings(settings).load().size(), 1);
 }
 
@@ -164,8 +170,8 @@ void tst_ConsoleController::sandboxOnlySkipsOtherServers()
     featbit.displayName = QStringLiteral("Team FeatBit");
     ConnectionSettings(settings).save({featbit});
     auto controller = started(settings, true);
-    QCOMPARE(controller->connectionModel()->rowCount(), 1);
-    QCOMPARE(controller->connectionModel()->state(QStringLiteral("sandbox")), ConnectionState::Connected);
+    QCOMPARE(controller->connectionStatuses().size(), 1);
+    QCOMPARE(controller->connectionState(QStringLiteral("sandbox")), ConnectionState::Connected);
     // The configured server is kept, only not started.
     const QList<ConnectionConfig> saved = ConnectionSettings(settings).load();
     QCOMPARE(saved.size(), 2);
@@ -187,7 +193,7 @@ void tst_ConsoleController::aTokenMissingFromTheKeychainFailsTheConnection()
     controller->start(false);
     QTRY_COMPARE(problem.size(), 1);
     QVERIFY(controller->initialLoadDone());
-    QCOMPARE(controller->connectionModel()->state(QStringLiteral("un")), ConnectionState::Failed);
+    QCOMPARE(controller->connectionState(QStringLiteral("un")), ConnectionState::Failed);
     QVERIFY2(problem.first().at(1).toString().contains(QStringLiteral("no admin token")), qPrintable(problem.first().at(1).toString()));
 }
 

@@ -1,5 +1,6 @@
 #include "item/flagfilterproxy.h"
 #include "item/flagtablemodel.h"
+#include "storefeed.h"
 #include "testflags.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void sortsByTypedRole();
 
 private:
+    FlagStore *m_store = nullptr;
     FlagTableModel *m_model = nullptr;
     FlagFilterProxy *m_proxy = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
@@ -25,7 +27,8 @@ private:
 
 void tst_FlagFilterProxy::init()
 {
-    m_model = new FlagTableModel;
+    m_store = new FlagStore;
+    m_model = new FlagTableModel(m_store);
     m_proxy = new FlagFilterProxy;
     m_proxy->setFlagModel(m_model);
     m_tester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -33,9 +36,9 @@ void tst_FlagFilterProxy::init()
     route.description = QStringLiteral("Which model serves chat");
     Flag guardrail = TestFlags::make(QStringLiteral("pii-guardrail-mode"));
     guardrail.tags = {QStringLiteral("trust-and-safety")};
-    m_model->replaceFlags(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"), {route, guardrail});
-    m_model->replaceFlags(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("staging"), {route});
-    m_model->replaceFlags(QStringLiteral("c2"), QStringLiteral("Team FeatBit"), QStringLiteral("production"), {guardrail});
+    StoreFeed::environment(*m_store, QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"), {route, guardrail});
+    StoreFeed::environment(*m_store, QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("staging"), {route});
+    StoreFeed::environment(*m_store, QStringLiteral("c2"), QStringLiteral("Team FeatBit"), QStringLiteral("production"), {guardrail});
 }
 
 void tst_FlagFilterProxy::cleanup()
@@ -43,6 +46,7 @@ void tst_FlagFilterProxy::cleanup()
     delete m_tester;
     delete m_proxy;
     delete m_model;
+    delete m_store;
 }
 
 void tst_FlagFilterProxy::search_data()
@@ -82,7 +86,7 @@ void tst_FlagFilterProxy::scope()
 
 void tst_FlagFilterProxy::sortsByTypedRole()
 {
-    m_model->upsertFlag(QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"),
+    StoreFeed::flag(*m_store, QStringLiteral("c1"), QStringLiteral("Sandbox"), QStringLiteral("production"),
                         TestFlags::make(QStringLiteral("zeta"), true, 9000));
     m_proxy->sort(FlagTableModel::ExposureColumn, Qt::DescendingOrder);
     QCOMPARE(m_proxy->index(0, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("zeta"));

@@ -1,4 +1,5 @@
 #include "item/flagtablemodel.h"
+#include "storefeed.h"
 #include "testflags.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void sortRoleIsTyped();
 
 private:
+    FlagStore *m_store = nullptr;
     FlagTableModel *m_model = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
 };
@@ -36,7 +38,8 @@ const QString Prod = QStringLiteral("production");
 
 void tst_FlagTableModel::init()
 {
-    m_model = new FlagTableModel;
+    m_store = new FlagStore;
+    m_model = new FlagTableModel(m_store);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
@@ -44,12 +47,13 @@ void tst_FlagTableModel::cleanup()
 {
     delete m_tester;
     delete m_model;
+    delete m_store;
 }
 
 void tst_FlagTableModel::replaceInsertsRows()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    m_model->replaceFlags(Conn, QStringLiteral("Sandbox"), Prod, TestFlags::many(50));
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("Sandbox"), Prod, TestFlags::many(50));
     QCOMPARE(m_model->rowCount(), 50);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->index(3, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("flag-3"));
@@ -63,11 +67,11 @@ void tst_FlagTableModel::replaceInsertsRows()
 void tst_FlagTableModel::replaceUpdatesOnlyChangedRows()
 {
     QList<Flag> flags = TestFlags::many(10);
-    m_model->replaceFlags(Conn, QStringLiteral("Sandbox"), Prod, flags);
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("Sandbox"), Prod, flags);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     flags[4].enabled = !flags[4].enabled;
-    m_model->replaceFlags(Conn, QStringLiteral("Sandbox"), Prod, flags);
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("Sandbox"), Prod, flags);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 4);
     QCOMPARE(inserted.size(), 0);
@@ -76,11 +80,11 @@ void tst_FlagTableModel::replaceUpdatesOnlyChangedRows()
 void tst_FlagTableModel::replaceRemovesVanishedFlags()
 {
     QList<Flag> flags = TestFlags::many(10);
-    m_model->replaceFlags(Conn, QStringLiteral("Sandbox"), Prod, flags);
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("Sandbox"), Prod, flags);
     flags.removeAt(8);
     flags.removeAt(2);
     flags.removeAt(1);
-    m_model->replaceFlags(Conn, QStringLiteral("Sandbox"), Prod, flags);
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("Sandbox"), Prod, flags);
     QCOMPARE(m_model->rowCount(), 7);
     QCOMPARE(m_model->rowOf({Conn, Prod, QStringLiteral("flag-2")}), -1);
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -89,36 +93,36 @@ void tst_FlagTableModel::replaceRemovesVanishedFlags()
 
 void tst_FlagTableModel::environmentsAndConnectionsAreSeparate()
 {
-    m_model->replaceFlags(Conn, QStringLiteral("A"), Prod, TestFlags::many(3));
-    m_model->replaceFlags(Conn, QStringLiteral("A"), QStringLiteral("staging"), TestFlags::many(3));
-    m_model->replaceFlags(QStringLiteral("c2"), QStringLiteral("B"), Prod, TestFlags::many(3));
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("A"), Prod, TestFlags::many(3));
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("A"), QStringLiteral("staging"), TestFlags::many(3));
+    StoreFeed::environment(*m_store, QStringLiteral("c2"), QStringLiteral("B"), Prod, TestFlags::many(3));
     QCOMPARE(m_model->rowCount(), 9);
-    m_model->replaceFlags(Conn, QStringLiteral("A"), QStringLiteral("staging"), {});
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("A"), QStringLiteral("staging"), {});
     QCOMPARE(m_model->rowCount(), 6);
     QVERIFY(m_model->row({QStringLiteral("c2"), Prod, QStringLiteral("flag-0")}));
 }
 
 void tst_FlagTableModel::upsertAddsOrUpdates()
 {
-    m_model->upsertFlag(Conn, QStringLiteral("Sandbox"), Prod, TestFlags::make(QStringLiteral("a")));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("Sandbox"), Prod, TestFlags::make(QStringLiteral("a")));
     QCOMPARE(m_model->rowCount(), 1);
     Flag changed = TestFlags::make(QStringLiteral("a"));
     changed.revision = QStringLiteral("r2");
     QSignalSpy dataChanged(m_model, &QAbstractItemModel::dataChanged);
-    m_model->upsertFlag(Conn, QStringLiteral("Sandbox"), Prod, changed);
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("Sandbox"), Prod, changed);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(dataChanged.size(), 1);
     QCOMPARE(m_model->rowAt(0).flag.revision, QStringLiteral("r2"));
-    m_model->upsertFlag(Conn, QStringLiteral("Sandbox"), Prod, changed);
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("Sandbox"), Prod, changed);
     QCOMPARE(dataChanged.size(), 1); // nothing changed, nothing announced
 }
 
 void tst_FlagTableModel::removeConnection()
 {
-    m_model->replaceFlags(Conn, QStringLiteral("A"), Prod, TestFlags::many(4));
-    m_model->replaceFlags(QStringLiteral("c2"), QStringLiteral("B"), Prod, TestFlags::many(4));
-    m_model->replaceFlags(Conn, QStringLiteral("A"), QStringLiteral("staging"), TestFlags::many(4));
-    m_model->removeConnection(Conn);
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("A"), Prod, TestFlags::many(4));
+    StoreFeed::environment(*m_store, QStringLiteral("c2"), QStringLiteral("B"), Prod, TestFlags::many(4));
+    StoreFeed::environment(*m_store, Conn, QStringLiteral("A"), QStringLiteral("staging"), TestFlags::many(4));
+    m_store->removeConnection(Conn);
     QCOMPARE(m_model->rowCount(), 4);
     QCOMPARE(m_model->rowAt(0).ref.connectionId, QStringLiteral("c2"));
 }
@@ -153,9 +157,9 @@ void tst_FlagTableModel::stateText()
     QFETCH(QString, state);
     QFETCH(int, action);
     const FlagRef ref{Conn, Prod, QStringLiteral("a")};
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, enabled));
-    m_model->setOperation(ref, FlagTableModel::Operation(operation), QStringLiteral("boom"));
-    m_model->setUndoOffered(ref, undoOffered);
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, enabled));
+    m_store->setOperation(ref, FlagTableModel::Operation(operation), QStringLiteral("boom"));
+    m_store->setUndoOffered(ref, undoOffered);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), state);
     QCOMPARE(m_model->indexOf(ref).data(FlagTableModel::RowActionRole).toInt(), action);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::ActionColumn).data().toString(),
@@ -165,28 +169,28 @@ void tst_FlagTableModel::stateText()
 void tst_FlagTableModel::offOnlyFromServerData()
 {
     const FlagRef ref{Conn, Prod, QStringLiteral("a")};
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
-    m_model->setOperation(ref, FlagTableModel::Operation::KillPending);
-    m_model->setKillConfirmed(ref, true); // even a stray mark cannot make an enabled flag read "off"
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
+    m_store->setOperation(ref, FlagTableModel::Operation::KillPending);
+    m_store->setKillConfirmed(ref, true); // even a stray mark cannot make an enabled flag read "off"
     QVERIFY(!m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString().contains(QStringLiteral("Off")));
-    m_model->setOperation(ref, FlagTableModel::Operation::None);
+    m_store->setOperation(ref, FlagTableModel::Operation::None);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), QStringLiteral("On"));
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));
-    m_model->setKillConfirmed(ref, true);
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));
+    m_store->setKillConfirmed(ref, true);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
     // A later change by anyone else supersedes what this console confirmed.
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off"));
 }
 
 void tst_FlagTableModel::exposureFollowsState()
 {
     const FlagRef ref{Conn, Prod, QStringLiteral("a")};
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true, 500));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true, 500));
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::ExposureColumn).data().toString(),
              QStringLiteral("baseline 95% · candidate 5%"));
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false, 500));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false, 500));
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::ExposureColumn).data().toString(), QStringLiteral("baseline 100%"));
     const auto served = m_model->indexOf(ref).data(FlagTableModel::EffectiveRolloutRole).value<Rollout>();
     QCOMPARE(served.basisPointsOf(QStringLiteral("baseline")), 10000);
@@ -194,7 +198,7 @@ void tst_FlagTableModel::exposureFollowsState()
 
 void tst_FlagTableModel::sortRoleIsTyped()
 {
-    m_model->upsertFlag(Conn, QStringLiteral("S"), Prod, TestFlags::make(QStringLiteral("a")));
+    StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(QStringLiteral("a")));
     QCOMPARE(m_model->index(0, FlagTableModel::LastChangeColumn).data(FlagTableModel::SortRole).typeId(),
              QMetaType::LongLong);
     QCOMPARE(m_model->index(0, FlagTableModel::ExposureColumn).data(FlagTableModel::SortRole).toInt(), 500);

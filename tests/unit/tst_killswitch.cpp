@@ -1,6 +1,7 @@
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/killswitch.h"
 #include "item/flagtablemodel.h"
+#include "storefeed.h"
 #include "testaudit.h"
 
 #include <QAbstractItemModelTester>
@@ -36,6 +37,7 @@ private:
     QStringList auditOutcomes() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FlagStore> m_store;
     std::unique_ptr<FlagTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<AuditWriter> m_audit;
@@ -51,10 +53,11 @@ FlagRef ref(const QString &connection, const QString &key) { return {connection,
 void tst_KillSwitch::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_model = std::make_unique<FlagTableModel>();
+    m_store = std::make_unique<FlagStore>();
+    m_model = std::make_unique<FlagTableModel>(m_store.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    m_killSwitch = std::make_unique<KillSwitch>(m_model.get(), m_audit.get(),
+    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(),
                                                 [this](const QString &id) -> FlagServer * { return m_servers.value(id); });
     m_killSwitch->setActor(QStringLiteral("oncall-alice"));
     addServer(QStringLiteral("s1"));
@@ -67,6 +70,7 @@ void tst_KillSwitch::cleanup()
     m_servers.clear();
     m_tester.reset();
     m_model.reset();
+    m_store.reset();
     m_audit.reset();
     m_dir.reset();
 }
@@ -79,11 +83,12 @@ SandboxServer *tst_KillSwitch::addServer(const QString &id)
     auto *server = new SandboxServer(config, m_dir->filePath(id + QStringLiteral(".sqlite")));
     server->setLatency(0, 0);
     m_servers.insert(id, server);
-    connect(server, &FlagServer::flagsReplaced, m_model.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
-        m_model->replaceFlags(id, id, environment, flags);
+    // As the console controller wires them: every word of the server goes into the store.
+    connect(server, &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
+        StoreFeed::environment(*m_store, id, id, environment, flags);
     });
-    connect(server, &FlagServer::flagChanged, m_killSwitch.get(), [this, id](const QString &environment, const Flag &flag) {
-        m_killSwitch->noteServerFlag({id, environment, flag.key}, flag);
+    connect(server, &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
+        m_store->reportFlag({id, environment, flag.key}, flag);
     });
     server->connectToServer();
     [&] { QTRY_VERIFY(m_model->row(ref(id, QStringLiteral("chat-model-route")))); }();

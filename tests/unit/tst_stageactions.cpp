@@ -1,5 +1,6 @@
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/stageactions.h"
+#include "item/flagtablemodel.h"
 #include "store/contractlibrary.h"
 #include "testaudit.h"
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FlagStore> m_store;
     std::unique_ptr<FlagTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<AuditWriter> m_audit;
@@ -42,7 +44,8 @@ const FlagRef Route{QStringLiteral("s1"), QStringLiteral("production"), QStringL
 void tst_StageActions::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_model = std::make_unique<FlagTableModel>();
+    m_store = std::make_unique<FlagStore>();
+    m_model = std::make_unique<FlagTableModel>(m_store.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
     ConnectionConfig config;
@@ -53,18 +56,19 @@ void tst_StageActions::init()
     m_contracts = std::make_unique<ContractLibrary>();
     m_sandboxContracts = true;
     m_stages = std::make_unique<StageActions>(
-        m_model.get(), m_contracts.get(), m_audit.get(), [this](const QString &) -> FlagServer * { return m_server.get(); },
+        m_store.get(), m_contracts.get(), m_audit.get(), [this](const QString &) -> FlagServer * { return m_server.get(); },
         [this](const QString &) { return m_sandboxContracts; });
     m_stages->setAuditPath(m_audit->path());
-    connect(m_server.get(), &FlagServer::flagsReplaced, m_model.get(), [this](const QString &environment, const QList<Flag> &flags) {
-        m_model->replaceFlags(Route.connectionId, QStringLiteral("Sandbox"), environment, flags);
+    // As the console controller wires them: every word of the server goes into the store.
+    m_store->setServerName(Route.connectionId, QStringLiteral("Sandbox"));
+    connect(m_server.get(), &FlagServer::flagsReplaced, m_store.get(), [this](const QString &environment, const QList<Flag> &flags) {
+        m_store->reportEnvironment(Route.connectionId, environment, flags);
         m_stages->refreshStages();
     });
-    // As the console controller wires them.
-    connect(m_server.get(), &FlagServer::flagChanged, m_stages.get(), [this](const QString &environment, const Flag &flag) {
-        m_stages->noteServerFlag({Route.connectionId, environment, flag.key}, flag);
-        m_stages->refreshStages({{Route.connectionId, environment, flag.key}});
+    connect(m_server.get(), &FlagServer::flagChanged, m_store.get(), [this](const QString &environment, const Flag &flag) {
+        m_store->reportFlag({Route.connectionId, environment, flag.key}, flag);
     });
+    connect(m_store.get(), &FlagStore::flagReported, m_stages.get(), [this](const FlagRef &ref) { m_stages->refreshStages({ref}); });
     connect(m_contracts.get(), &ContractLibrary::changed, m_stages.get(), [this] { m_stages->refreshStages(); });
     m_server->connectToServer();
     QTRY_VERIFY(m_model->row(Route));
@@ -78,6 +82,7 @@ void tst_StageActions::cleanup()
     m_audit.reset();
     m_tester.reset();
     m_model.reset();
+    m_store.reset();
     m_dir.reset();
 }
 
