@@ -4,7 +4,9 @@
 #include "connectors/serverreply.h"
 #include "connectors/unleash/unleashserver.h"
 #include "control/auditsync.h"
+#include "flagagreement.h"
 #include "metrics/unleashexposuresource.h"
+#include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
 #include "unleashundertest.h"
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void auditSyncReadsTheEventLogAndResumes();
     void aWrongTokenSaysSo();
     void usageReportedBySdksArrivesAsExposures();
+    void everyConfirmedChangeAgreesEverywhere();
 
 private:
     std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
@@ -402,6 +405,34 @@ void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()
     QTRY_COMPARE_WITH_TIMEOUT(exposures.value(QStringLiteral("citation_first_v2")), 100.0, 20000);
     QCOMPARE(exposures.value(QStringLiteral("baseline")), 300.0);
     QCOMPARE(exposures.value(QStringLiteral("disabled")), 600.0);
+}
+
+// The console on Unleash: after a kill, a restore and a rollout change that Unleash's answer
+// confirmed, the table, --offline and get_flag hold the same state and revision.
+void tst_UnleashServer::everyConfirmedChangeAgreesEverywhere()
+{
+    createFlag(QStringLiteral("agreement.route"),
+               {variant(QStringLiteral("baseline"), 900, QStringLiteral("variable")),
+                variant(QStringLiteral("candidate"), 100, QStringLiteral("variable"))},
+               100);
+    QSettings settings(m_dir.filePath(QStringLiteral("agreement.ini")), QSettings::IniFormat);
+    ConnectionConfig config;
+    config.id = QStringLiteral("unleash-console");
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.displayName = QStringLiteral("Unleash (team)");
+    config.url = m_unleash.url();
+    config.secretRef = QStringLiteral("connection/unleash-console/token");
+    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
+    ConnectionSettings(settings).save({config});
+    ConsoleController console(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("agreement.sqlite"))), &m_secrets);
+    console.setInboxLocation(m_dir.filePath(QStringLiteral("agreement-inbox.sqlite")));
+    console.setSandboxAgentEnabled(false);
+    console.start(false);
+    QTRY_VERIFY_WITH_TIMEOUT(console.initialLoadDone(), 20000);
+    QCOMPARE(console.connectionState(config.id), ConnectionState::Connected);
+    const FlagRef route{config.id, Development, QStringLiteral("agreement.route")};
+    const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("candidate"), 5000}});
+    FlagAgreement::checkEveryConfirmedChange(console, settings, &m_secrets, route, half);
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashServer)
