@@ -94,7 +94,7 @@ int exportEntries(QCommandLineParser &parser)
     parser.addOptions({database, format, since, until, flag, server, environment, actor, actorKind, action, search});
     parser.process(QCoreApplication::arguments());
 
-    const std::optional<AuditExporter::Format> chosenFormat = AuditExporter::formatFromName(parser.value(format));
+    const std::optional<AuditExportFormat> chosenFormat = auditExportFormatFromName(parser.value(format));
     if (!chosenFormat)
         return cannotRun(Text::tr("--format must be csv or ndjson"));
     AuditFilter filter;

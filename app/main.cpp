@@ -9,7 +9,7 @@
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
 #include "store/keychainsecretstore.h"
-#include "store/preferences.h"
+#include "store/preferencesettings.h"
 #include "apptheme.h"
 
 #include <QApplication>
@@ -105,7 +105,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.flagdeck.FlagDeck"));
     // The language chosen in the preferences, or the system's.
     QSettings settings;
-    installTranslations(Preferences::load(settings).language);
+    installTranslations(PreferenceSettings(settings).load().language);
 
     if (commandName(argc, argv) == "audit")
         return runAuditCommand(QCoreApplication::arguments().mid(2));
@@ -206,7 +206,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    AppTheme::apply(Preferences::load(settings).theme);
+    AppTheme::apply(PreferenceSettings(settings).load().theme);
     auto audit = std::make_unique<AuditWriter>();
     const QString auditError = audit->open(AuditCache::defaultPath());
     if (!auditError.isEmpty()) {

@@ -23,7 +23,7 @@
 #include "shortcutsdialog.h"
 #include "stageview.h"
 #include "apptheme.h"
-#include "store/preferences.h"
+#include "core/preferences.h"
 #include "welcomepage.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/preferences.h"
+#include "core/preferences.h"
 
 // Light, dark, or whatever the desktop uses. Light and dark are Qt's Fusion style with a palette
 // of their own, so they look the same on every desktop; "as the system" restores what the

@@ -110,8 +110,8 @@ AuditBrowser::AuditBrowser(AuditTableModel *model, QWidget *parent)
     exportButton->setToolTip(tr("Export the entries this filter shows"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);
-    exportMenu->addAction(tr("As CSV…"), this, [this] { chooseExportFile(AuditExporter::Format::Csv); });
-    exportMenu->addAction(tr("As NDJSON (for a SIEM)…"), this, [this] { chooseExportFile(AuditExporter::Format::Ndjson); });
+    exportMenu->addAction(tr("As CSV…"), this, [this] { chooseExportFile(AuditExportFormat::Csv); });
+    exportMenu->addAction(tr("As NDJSON (for a SIEM)…"), this, [this] { chooseExportFile(AuditExportFormat::Ndjson); });
     exportButton->setMenu(exportMenu);
 
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -274,9 +274,9 @@ void AuditBrowser::focusSearch()
     m_search->selectAll();
 }
 
-void AuditBrowser::chooseExportFile(AuditExporter::Format format)
+void AuditBrowser::chooseExportFile(AuditExportFormat format)
 {
-    const bool csv = format == AuditExporter::Format::Csv;
+    const bool csv = format == AuditExportFormat::Csv;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export audit history"), csv ? QStringLiteral("flagdeck-audit.csv") : QStringLiteral("flagdeck-audit.ndjson"),
         csv ? tr("CSV (*.csv)") : tr("NDJSON (*.ndjson *.jsonl)"));

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "store/auditexporter.h"
-#include "store/auditfilter.h"
+#include "core/auditfilter.h"
 
 #include <QWidget>
 
@@ -32,14 +31,14 @@ public:
 
 Q_SIGNALS:
     // The person chose a file; the application writes it.
-    void exportRequested(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath);
+    void exportRequested(const AuditFilter &filter, AuditExportFormat format, const QString &filePath);
 
 private:
     void applyFilter();
     void updateCount();
     void updateTimeRange();
     void refreshServers();
-    void chooseExportFile(AuditExporter::Format format);
+    void chooseExportFile(AuditExportFormat format);
 
     AuditTableModel *m_model;
     QLineEdit *m_search;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/preferences.h"
+#include "core/preferences.h"
 
 #include <QDialog>
 #include <QMap>

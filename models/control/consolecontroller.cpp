@@ -3,6 +3,7 @@
 #include "../connectors/flagserver.h"
 #include "../connectors/flagserverfactory.h"
 #include "../store/auditcache.h"
+#include "../store/auditexporter.h"
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
 #include "../store/contractlibrary.h"
@@ -16,7 +17,7 @@
 #include "killswitch.h"
 #include "../metrics/guardrailhealth.h"
 #include "../store/approvalsettings.h"
-#include "../store/preferences.h"
+#include "../store/preferencesettings.h"
 #include "../store/proposalinbox.h"
 #include "proposalreview.h"
 #include "sandboxagent.h"
@@ -65,7 +66,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     const QString prometheus = m_settings.value(QStringLiteral("metrics/prometheus/url")).toString();
     if (!prometheus.isEmpty())
         usePrometheus(QUrl(prometheus));
-    m_contracts->setFolder(Preferences::load(m_settings).contractsFolder);
+    m_contracts->setFolder(PreferenceSettings(m_settings).load().contractsFolder);
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
     // New history can complete a flag's audit trail or tell when its stage began; a sync writes
     // page after page, so look once it pauses.
@@ -115,20 +116,20 @@ void ConsoleController::openInbox()
 
 void ConsoleController::setSandboxAgentEnabled(bool enabled)
 {
-    Preferences preferences = Preferences::load(m_settings);
+    Preferences preferences = PreferenceSettings(m_settings).load();
     preferences.sandboxAgent = enabled;
-    preferences.save(m_settings);
+    PreferenceSettings(m_settings).save(preferences);
 }
 
 Preferences ConsoleController::preferences() const
 {
-    return Preferences::load(m_settings);
+    return PreferenceSettings(m_settings).load();
 }
 
 void ConsoleController::setPreferences(const Preferences &preferences)
 {
-    const Preferences before = Preferences::load(m_settings);
-    preferences.save(m_settings);
+    const Preferences before = PreferenceSettings(m_settings).load();
+    PreferenceSettings(m_settings).save(preferences);
     if (preferences.contractsFolder != before.contractsFolder)
         m_contracts->setFolder(preferences.contractsFolder);
     for (FlagServer *flagServer : std::as_const(m_servers)) {
@@ -186,7 +187,7 @@ void ConsoleController::start(bool sandboxOnly)
     m_guardrails->start();
     openInbox();
     if (m_inbox->isOpen() && std::any_of(active.cbegin(), active.cend(), isSandbox)
-        && Preferences::load(m_settings).sandboxAgent)
+        && PreferenceSettings(m_settings).load().sandboxAgent)
         m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }
 
@@ -276,7 +277,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     }
     m_servers.insert(config.id, flagServer);
     if (auto *unleash = qobject_cast<UnleashServer *>(flagServer)) {
-        unleash->setPollInterval(Preferences::load(m_settings).pollSeconds * 1000);
+        unleash->setPollInterval(PreferenceSettings(m_settings).load().pollSeconds * 1000);
         // Owned by the server, so it goes with the connection.
         m_guardrails->setConnectionSource(config.id, new UnleashExposureSource(unleash, unleash));
     }
@@ -367,7 +368,7 @@ void ConsoleController::markLoaded(const QString &connectionId)
         Q_EMIT initialLoadFinished();
 }
 
-void ConsoleController::exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath)
+void ConsoleController::exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath)
 {
     struct Outcome
     {

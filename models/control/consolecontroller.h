@@ -3,7 +3,7 @@
 #include "../core/connectionconfig.h"
 #include "../core/connectionstate.h"
 #include "../core/flagref.h"
-#include "../store/auditexporter.h"
+#include "../core/auditfilter.h"
 
 #include <QHash>
 #include <QObject>
@@ -89,7 +89,7 @@ public:
     bool initialLoadDone() const { return m_started && !m_readingCache && m_awaitingFirstLoad.isEmpty(); }
 
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
-    void exportAudit(const AuditFilter &filter, AuditExporter::Format format, const QString &filePath);
+    void exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath);
 
     // Guardrail data from this Prometheus server for every connection (templates and step from
     // the settings group metrics/prometheus).

@@ -1,4 +1,5 @@
 #include "auditidloader.h"
+#include "../store/auditfiltersql.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -29,7 +30,7 @@ void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
     const qint64 maxId = maxQuery.value(0).toLongLong();
     maxQuery.finish();
 
-    const AuditFilter::Sql sql = filter.toSql();
+    const AuditFilterSql sql = AuditFilterSql::of(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY time_ms DESC, id DESC").arg(sql.where));

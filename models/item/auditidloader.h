@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../store/auditfilter.h"
+#include "../core/auditfilter.h"
 #include "../store/sqlitefile.h"
 
 #include <QObject>

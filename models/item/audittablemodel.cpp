@@ -1,4 +1,5 @@
 #include "audittablemodel.h"
+#include "../store/auditfiltersql.h"
 
 #include "../core/auditchange.h"
 #include "../store/auditcache.h"
@@ -237,7 +238,7 @@ void AuditTableModel::refreshNewEntries(qint64 lastId)
         m_refreshAfterLoad = true;
         return;
     }
-    const AuditFilter::Sql sql = m_filter.toSql(m_maxSeenId);
+    const AuditFilterSql sql = AuditFilterSql::of(m_filter, m_maxSeenId);
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY id LIMIT %2")

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../core/auditentry.h"
-#include "../store/auditfilter.h"
+#include "../core/auditfilter.h"
 #include "../store/sqlitefile.h"
 
 #include <QAbstractTableModel>

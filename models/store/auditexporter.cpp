@@ -1,6 +1,7 @@
 #include "auditexporter.h"
 
 #include "auditcache.h"
+#include "auditfiltersql.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -124,15 +125,6 @@ QByteArray ndjsonLine(const QSqlQuery &query)
 
 } // namespace
 
-std::optional<AuditExporter::Format> AuditExporter::formatFromName(const QString &name)
-{
-    if (name == QLatin1String("csv"))
-        return Format::Csv;
-    if (name == QLatin1String("ndjson"))
-        return Format::Ndjson;
-    return std::nullopt;
-}
-
 QStringList AuditExporter::fieldNames()
 {
     QStringList names;
@@ -141,7 +133,7 @@ QStringList AuditExporter::fieldNames()
     return names;
 }
 
-QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
+QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format, QIODevice *out,
                              qint64 *rowsWritten)
 {
     if (rowsWritten)
@@ -149,7 +141,7 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
     QStringList columns;
     for (const Field &field : Fields)
         columns.append(QLatin1String(field.column));
-    const AuditFilter::Sql sql = filter.toSql();
+    const AuditFilterSql sql = AuditFilterSql::of(filter);
     QSqlQuery query(cache.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM audit_events %2 ORDER BY time_ms, id")
@@ -159,11 +151,11 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
     if (!query.exec())
         return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
 
-    if (format == Format::Csv && out->write(fieldNames().join(u',').toUtf8() + "\r\n") < 0)
+    if (format == AuditExportFormat::Csv && out->write(fieldNames().join(u',').toUtf8() + "\r\n") < 0)
         return Text::tr("cannot write the export: %1").arg(out->errorString());
     qint64 rows = 0;
     while (query.next()) {
-        const QByteArray line = format == Format::Csv ? csvLine(query) : ndjsonLine(query);
+        const QByteArray line = format == AuditExportFormat::Csv ? csvLine(query) : ndjsonLine(query);
         if (out->write(line) != line.size())
             return Text::tr("cannot write the export: %1").arg(out->errorString());
         ++rows;

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "auditfilter.h"
+#include "../core/auditfilter.h"
 
 #include <QString>
-
-#include <optional>
 
 class AuditCache;
 class QIODevice;
@@ -16,12 +14,9 @@ class QIODevice;
 class AuditExporter
 {
 public:
-    enum class Format { Csv, Ndjson };
-
-    static std::optional<Format> formatFromName(const QString &name);
     static QStringList fieldNames();
 
     // Streams from the cache to out; returns the error text, empty on success.
-    static QString write(const AuditCache &cache, const AuditFilter &filter, Format format, QIODevice *out,
+    static QString write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format, QIODevice *out,
                          qint64 *rowsWritten = nullptr);
 };

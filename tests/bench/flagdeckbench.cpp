@@ -410,7 +410,7 @@ void auditCache()
     out.open(QIODevice::WriteOnly);
     timer.start();
     qint64 rows = 0;
-    AuditExporter::write(cache, {}, AuditExporter::Format::Ndjson, &out, &rows);
+    AuditExporter::write(cache, {}, AuditExportFormat::Ndjson, &out, &rows);
     report("audit.export_ndjson_rows_per_s", rows / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
 }
 

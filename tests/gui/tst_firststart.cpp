@@ -8,7 +8,7 @@
 #include "shortcutsdialog.h"
 #include "store/approvalsettings.h"
 #include "store/memorysecretstore.h"
-#include "store/preferences.h"
+#include "store/preferencesettings.h"
 #include "testaudit.h"
 #include "welcomepage.h"
 #include "apptheme.h"
@@ -200,7 +200,7 @@ void tst_FirstStart::preferencesAreSavedAndApplied()
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY(!dialog->isVisible());
 
-    const Preferences saved = Preferences::load(*m_settings);
+    const Preferences saved = PreferenceSettings(*m_settings).load();
     QCOMPARE(saved.theme, Preferences::Theme::Dark);
     QCOMPARE(saved.language, QStringLiteral("de"));
     QCOMPARE(saved.pollSeconds, 30);

@@ -1,5 +1,5 @@
 #include "store/auditcache.h"
-#include "store/auditfilter.h"
+#include "core/auditfilter.h"
 #include "store/auditverifier.h"
 #include "testaudit.h"
 #include "testflags.h"

@@ -18,7 +18,7 @@ private Q_SLOTS:
     void filterSelectsOldestFirst();
 
 private:
-    QByteArray exported(AuditExporter::Format format, const AuditFilter &filter = {});
+    QByteArray exported(AuditExportFormat format, const AuditFilter &filter = {});
 
     QTemporaryDir m_dir;
     AuditCache m_cache;
@@ -50,7 +50,7 @@ void tst_AuditExporter::init()
     QCOMPARE(m_cache.write(batch), QString());
 }
 
-QByteArray tst_AuditExporter::exported(AuditExporter::Format format, const AuditFilter &filter)
+QByteArray tst_AuditExporter::exported(AuditExportFormat format, const AuditFilter &filter)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -63,7 +63,7 @@ QByteArray tst_AuditExporter::exported(AuditExporter::Format format, const Audit
 
 void tst_AuditExporter::ndjsonHasOneObjectPerLineWithStableFields()
 {
-    const QList<QByteArray> lines = exported(AuditExporter::Format::Ndjson).split('\n');
+    const QList<QByteArray> lines = exported(AuditExportFormat::Ndjson).split('\n');
     QCOMPARE(lines.size(), 4); // three objects and the final newline
     QVERIFY(lines.last().isEmpty());
     QJsonParseError error;
@@ -84,7 +84,7 @@ void tst_AuditExporter::ndjsonHasOneObjectPerLineWithStableFields()
 
 void tst_AuditExporter::csvQuotesAndDisarmsFormulas()
 {
-    const QByteArray csv = exported(AuditExporter::Format::Csv);
+    const QByteArray csv = exported(AuditExportFormat::Csv);
     QVERIFY(csv.startsWith(AuditExporter::fieldNames().join(u',').toUtf8() + "\r\n"));
     QVERIFY(csv.contains("'=HYPERLINK(\"\"http://x\"\")"));
     QVERIFY(!csv.contains(",=HYPERLINK"));
@@ -97,7 +97,7 @@ void tst_AuditExporter::filterSelectsOldestFirst()
 {
     AuditFilter filter;
     filter.flagKey = QStringLiteral("chat-model-route");
-    const QList<QByteArray> lines = exported(AuditExporter::Format::Ndjson, filter).split('\n');
+    const QList<QByteArray> lines = exported(AuditExportFormat::Ndjson, filter).split('\n');
     QCOMPARE(lines.size(), 3);
     QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("source_id")).toString(),
              QStringLiteral("console:1"));

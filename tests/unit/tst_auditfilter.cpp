@@ -1,4 +1,5 @@
-#include "store/auditfilter.h"
+#include "core/auditfilter.h"
+#include "store/auditfiltersql.h"
 
 #include <QTest>
 
@@ -33,7 +34,7 @@ void tst_AuditFilter::ftsQuery()
 {
     QFETCH(QString, typed);
     QFETCH(QString, query);
-    QCOMPARE(AuditFilter::ftsQuery(typed), query);
+    QCOMPARE(AuditFilterSql::ftsQuery(typed), query);
 }
 
 void tst_AuditFilter::parseTime_data()
@@ -77,7 +78,7 @@ void tst_AuditFilter::sqlBindsEveryField()
     filter.sinceMs = 10;
     filter.untilMs = 20;
     filter.text = QStringLiteral("incident");
-    const AuditFilter::Sql sql = filter.toSql();
+    const AuditFilterSql sql = AuditFilterSql::of(filter);
     QCOMPARE(sql.where.count(QLatin1Char('?')), 9);
     QCOMPARE(sql.values.size(), 9);
     QVERIFY(sql.values.contains(QStringLiteral("agent")));
@@ -85,7 +86,7 @@ void tst_AuditFilter::sqlBindsEveryField()
     QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
 
     // Only rows after a known one, in the table and inside the full-text index alike.
-    const AuditFilter::Sql newer = filter.toSql(42);
+    const AuditFilterSql newer = AuditFilterSql::of(filter, 42);
     QCOMPARE(newer.values.size(), 11);
     QCOMPARE(newer.values.count(QVariant(qint64(42))), 2);
     QVERIFY(newer.where.contains(QStringLiteral("rowid > ?")));
@@ -93,10 +94,10 @@ void tst_AuditFilter::sqlBindsEveryField()
 
 void tst_AuditFilter::emptyFilterSelectsEverything()
 {
-    QCOMPARE(AuditFilter().toSql().where, QString());
+    QCOMPARE(AuditFilterSql::of(AuditFilter()).where, QString());
     AuditFilter onlySpaces;
     onlySpaces.text = QStringLiteral("  ");
-    QCOMPARE(onlySpaces.toSql().where, QString());
+    QCOMPARE(AuditFilterSql::of(onlySpaces).where, QString());
 }
 
 QTEST_GUILESS_MAIN(tst_AuditFilter)

@@ -121,7 +121,7 @@ void tst_ConsoleController::exportWritesTheFilteredHistory()
     filter.flagKey = QStringLiteral("chat-model-route");
     filter.environment = QStringLiteral("production");
     const QString path = m_dir.filePath(QStringLiteral("route.ndjson"));
-    controller->exportAudit(filter, AuditExporter::Format::Ndjson, path);
+    controller->exportAudit(filter, AuditExportFormat::Ndjson, path);
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(finished.first().at(0).toString(), path);
     QCOMPARE(finished.first().at(2).toString(), QString());
@@ -133,7 +133,7 @@ void tst_ConsoleController::exportWritesTheFilteredHistory()
     QCOMPARE(lines.size(), rows + 1);
     QVERIFY(lines.first().contains("\"flag_key\":\"chat-model-route\""));
 
-    controller->exportAudit(filter, AuditExporter::Format::Csv, m_dir.filePath(QStringLiteral("no/such/folder/x.csv")));
+    controller->exportAudit(filter, AuditExportFormat::Csv, m_dir.filePath(QStringLiteral("no/such/folder/x.csv")));
     QTRY_COMPARE(finished.size(), 2);
     QVERIFY(!finished.last().at(2).toString().isEmpty());
 }

@@ -1,4 +1,4 @@
-#include "store/preferences.h"
+#include "store/preferencesettings.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -47,7 +47,7 @@ void tst_LanguageChoice::followsThePreferenceThenTheSystem()
         QSettings settings(home.filePath(QStringLiteral(".config/FlagDeck/FlagDeck.conf")), QSettings::NativeFormat);
         Preferences preferences;
         preferences.language = chosen;
-        preferences.save(settings);
+        PreferenceSettings(settings).save(preferences);
     }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), home.path());

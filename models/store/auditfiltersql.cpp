@@ -1,12 +1,8 @@
-#include "auditfilter.h"
+#include "auditfiltersql.h"
 
-#include "../core/durationtext.h"
-
-#include <QCoreApplication>
-#include <QDateTime>
 #include <QRegularExpression>
 
-AuditFilter::Sql AuditFilter::toSql(qint64 afterId) const
+AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId)
 {
     QStringList conditions;
     QVariantList values;
@@ -16,26 +12,26 @@ AuditFilter::Sql AuditFilter::toSql(qint64 afterId) const
         conditions.append(QStringLiteral("%1 = ?").arg(QLatin1String(column)));
         values.append(value);
     };
-    equals("server", server);
-    equals("environment", environment);
-    equals("flag_key", flagKey);
-    equals("actor", actor);
-    equals("action", action);
-    if (actorKind)
-        equals("actor_kind", actorKindName(*actorKind));
-    if (sinceMs) {
+    equals("server", filter.server);
+    equals("environment", filter.environment);
+    equals("flag_key", filter.flagKey);
+    equals("actor", filter.actor);
+    equals("action", filter.action);
+    if (filter.actorKind)
+        equals("actor_kind", actorKindName(*filter.actorKind));
+    if (filter.sinceMs) {
         conditions.append(QStringLiteral("time_ms >= ?"));
-        values.append(*sinceMs);
+        values.append(*filter.sinceMs);
     }
-    if (untilMs) {
+    if (filter.untilMs) {
         conditions.append(QStringLiteral("time_ms < ?"));
-        values.append(*untilMs);
+        values.append(*filter.untilMs);
     }
     if (afterId > 0) {
         conditions.append(QStringLiteral("id > ?"));
         values.append(afterId);
     }
-    if (const QString query = ftsQuery(text); !query.isEmpty()) {
+    if (const QString query = ftsQuery(filter.text); !query.isEmpty()) {
         if (afterId > 0) {
             conditions.append(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid > ?)"));
             values << query << afterId;
@@ -49,7 +45,7 @@ AuditFilter::Sql AuditFilter::toSql(qint64 afterId) const
     return {QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")), values};
 }
 
-QString AuditFilter::ftsQuery(const QString &text)
+QString AuditFilterSql::ftsQuery(const QString &text)
 {
     const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     QStringList terms;
@@ -64,25 +60,4 @@ QString AuditFilter::ftsQuery(const QString &text)
     if (!terms.isEmpty() && !text.back().isSpace())
         terms.last().append(QLatin1Char('*'));
     return terms.join(QLatin1Char(' '));
-}
-
-Result<qint64> AuditFilter::parseTime(const QString &text, qint64 nowMs)
-{
-    static const QRegularExpression age(QStringLiteral("^(\\d+)([mhd])$"));
-    if (const QRegularExpressionMatch match = age.match(text.trimmed()); match.hasMatch()) {
-        const qint64 amount = match.captured(1).toLongLong();
-        const QChar unit = match.captured(2).front();
-        const qint64 unitMs = unit == QLatin1Char('m') ? MinuteMs : unit == QLatin1Char('h') ? HourMs : DayMs;
-        return nowMs - amount * unitMs;
-    }
-    QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    if (!time.isValid())
-        return Result<qint64>::failure(
-            QCoreApplication::translate("AuditFilter",
-                                        "\"%1\" is not a time: give a date (2026-11-21), a date and time "
-                                        "(2026-11-21T09:30, UTC unless a zone is given) or an age (90m, 24h, 7d)")
-                .arg(text));
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toMSecsSinceEpoch();
 }

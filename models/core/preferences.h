@@ -1,16 +1,13 @@
 #pragma once
 
-#include "../core/contract.h"
+#include "contract.h"
 
 #include <QMap>
 #include <QString>
 #include <QStringList>
 
-class QSettings;
-
-// Everything a person sets under Edit → Preferences, read from and written to the settings in one
-// piece. The keys are the ones the rest of the console reads (contracts/folder, approvals/…,
-// connections/pollSeconds), so saving here is what changes the console's behaviour.
+// Everything a person sets under Edit → Preferences, as one value (PreferenceSettings keeps it in
+// the settings).
 class Preferences
 {
 public:
@@ -33,9 +30,6 @@ public:
     static constexpr int MaxPollSeconds = 300;
     static constexpr int MaxApprovals = 5;
 
-    static Preferences load(QSettings &settings);
-    void save(QSettings &settings) const;
-
     // The languages FlagDeck has a catalogue for, as locale names ("de", "zh_CN"), English first.
     static QStringList availableLanguages();
     // The language's name in that language, as a person looking for it would recognise it.
@@ -43,16 +37,5 @@ public:
 
     bool operator==(const Preferences &other) const = default;
 };
-
-// The settings key each value is kept under, for the code that reads one directly.
-namespace PreferenceKeys {
-inline constexpr char Language[] = "ui/language";
-inline constexpr char Theme[] = "ui/theme";
-inline constexpr char NotifyRegressions[] = "notifications/regressions";
-inline constexpr char NotifyProposals[] = "notifications/proposals";
-inline constexpr char PollSeconds[] = "connections/pollSeconds";
-inline constexpr char ContractsFolder[] = "contracts/folder";
-inline constexpr char SandboxAgent[] = "approvals/sandboxAgent";
-} // namespace PreferenceKeys
 
 QString themeName(Preferences::Theme theme);
