@@ -1,7 +1,7 @@
 #include "auditcommand.h"
 
 #include "connectors/flagserver.h"
-#include "connectors/flagserverfactory.h"
+#include "control/flagserverfactory.h"
 #include "store/keychainsecretstore.h"
 #include "control/auditsync.h"
 #include "store/auditcache.h"

@@ -1,7 +1,7 @@
 #include "contractscommand.h"
 
 #include "connectors/flagserver.h"
-#include "connectors/flagserverfactory.h"
+#include "control/flagserverfactory.h"
 #include "store/keychainsecretstore.h"
 #include "core/stageplan.h"
 #include "store/connectionsettings.h"

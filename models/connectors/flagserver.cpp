@@ -34,3 +34,10 @@ void FlagServer::setState(ConnectionState state, const QString &detail)
     m_stateDetail = detail;
     Q_EMIT stateChanged(state, detail);
 }
+
+void FlagServer::fetchExposures(const QString &, const QString &, std::function<void(Result<QList<ExposureHour>>)> done)
+{
+    done(Result<QList<ExposureHour>>::failure(tr("%1 does not report how often variations were served").arg(displayName())));
+}
+
+void FlagServer::setPollInterval(int) {}

@@ -2,13 +2,17 @@
 
 #include "../core/connectionconfig.h"
 #include "../core/connectionstate.h"
+#include "../core/exposurehour.h"
 #include "../core/flag.h"
+#include "../core/result.h"
 #include "../core/rollout.h"
 #include "serverreply.h"
 
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+
+#include <functional>
 
 // One flag server, asynchronous. Backends emit flag snapshots and live changes; mutations return
 // a ServerReply whose flag() is the server's confirmation. Backends never write to FlagDeck's
@@ -25,6 +29,7 @@ public:
         Restore = 0x08,
         SetRollout = 0x10,
         AuditHistory = 0x20,
+        ExposureCounts = 0x40, // fetchExposures: what applications reported they served
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -56,6 +61,12 @@ public:
                                     const QString &expectedRevision, const QString &comment) = 0;
     // History after the cursor (empty: from the start), oldest first.
     virtual ServerReply *fetchAuditSince(const QString &cursor) = 0;
+    // The hours of one flag's exposure counts that the server holds and that have ended, oldest
+    // first; done is called once. Only with Capability::ExposureCounts.
+    virtual void fetchExposures(const QString &environment, const QString &flagKey,
+                                std::function<void(Result<QList<ExposureHour>>)> done);
+    // How often a backend that polls for changes asks; the others have nothing to set.
+    virtual void setPollInterval(int milliseconds);
 
 Q_SIGNALS:
     void stateChanged(ConnectionState state, const QString &detail);

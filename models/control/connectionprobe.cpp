@@ -1,7 +1,7 @@
 #include "connectionprobe.h"
 
 #include "../connectors/flagserver.h"
-#include "../connectors/flagserverfactory.h"
+#include "flagserverfactory.h"
 #include "../store/memorysecretstore.h"
 
 ConnectionProbe::ConnectionProbe(QObject *parent)

@@ -1,15 +1,14 @@
 #include "consolecontroller.h"
 
 #include "../connectors/flagserver.h"
-#include "../connectors/flagserverfactory.h"
+#include "flagserverfactory.h"
 #include "../store/auditcache.h"
 #include "../store/auditexporter.h"
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
 #include "../store/contractlibrary.h"
 #include "../store/secretstore.h"
-#include "../connectors/unleash/unleashserver.h"
-#include "../metrics/unleashexposuresource.h"
+#include "../metrics/exposuresource.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
 #include "flagstore.h"
@@ -132,10 +131,8 @@ void ConsoleController::setPreferences(const Preferences &preferences)
     PreferenceSettings(m_settings).save(preferences);
     if (preferences.contractsFolder != before.contractsFolder)
         m_contracts->setFolder(preferences.contractsFolder);
-    for (FlagServer *flagServer : std::as_const(m_servers)) {
-        if (auto *unleash = qobject_cast<UnleashServer *>(flagServer))
-            unleash->setPollInterval(preferences.pollSeconds * 1000);
-    }
+    for (FlagServer *flagServer : std::as_const(m_servers))
+        flagServer->setPollInterval(preferences.pollSeconds * 1000);
 }
 
 bool ConsoleController::hasConfiguredConnections() const
@@ -276,11 +273,10 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         return;
     }
     m_servers.insert(config.id, flagServer);
-    if (auto *unleash = qobject_cast<UnleashServer *>(flagServer)) {
-        unleash->setPollInterval(PreferenceSettings(m_settings).load().pollSeconds * 1000);
-        // Owned by the server, so it goes with the connection.
-        m_guardrails->setConnectionSource(config.id, new UnleashExposureSource(unleash, unleash));
-    }
+    flagServer->setPollInterval(PreferenceSettings(m_settings).load().pollSeconds * 1000);
+    // Owned by the server, so it goes with the connection.
+    if (flagServer->capabilities().testFlag(FlagServer::Capability::ExposureCounts))
+        m_guardrails->setConnectionSource(config.id, new ExposureSource(flagServer, flagServer));
     const QString id = config.id;
     AuditSync *sync = nullptr;
     if (flagServer->capabilities().testFlag(FlagServer::Capability::AuditHistory)) {

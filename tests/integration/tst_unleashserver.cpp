@@ -5,7 +5,7 @@
 #include "connectors/unleash/unleashserver.h"
 #include "control/auditsync.h"
 #include "flagagreement.h"
-#include "metrics/unleashexposuresource.h"
+#include "metrics/exposuresource.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
@@ -386,7 +386,7 @@ void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()
 
     auto server = connected();
     const Flag route = flagIn(*server, Development, QStringLiteral("support.route"));
-    UnleashExposureSource source(server.get());
+    ExposureSource source(server.get());
     source.setRefreshInterval(1000);
     QMap<QString, double> exposures;
     connect(&source, &MetricSource::samplesArrived, this, [&](const QList<MetricBatch> &batches) {

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QMap>
 
 namespace UnleashMapping {
 
@@ -357,6 +359,48 @@ Result<RolloutWrite> rolloutWrite(const QString &flagKey, const QJsonObject &env
     if (hasVariants)
         add(QStringLiteral("/variants"), variantsJson);
     return write;
+}
+
+
+Result<QList<ExposureHour>> exposureHours(const QJsonObject &raw, const QString &environment, bool withoutVariants,
+                                          qint64 nowMs)
+{
+    constexpr qint64 HourMs = 3600 * 1000;
+    if (!raw.value(QStringLiteral("data")).isArray())
+        return Result<QList<ExposureHour>>::failure(Text::tr("data: expected a list"));
+    QMap<qint64, ExposureHour> hours; // by the hour's end
+    const QJsonArray data = raw.value(QStringLiteral("data")).toArray();
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const QJsonObject bucket = data.at(i).toObject();
+        JsonReader reader(bucket, QStringLiteral("data[%1]").arg(i));
+        const QString reported = reader.requiredString(QStringLiteral("environment"));
+        const QDateTime start = QDateTime::fromString(reader.requiredString(QStringLiteral("timestamp")), Qt::ISODateWithMs);
+        const qint64 yes = reader.optionalInteger(QStringLiteral("yes"), 0, std::numeric_limits<qint64>::max(), 0);
+        const qint64 no = reader.optionalInteger(QStringLiteral("no"), 0, std::numeric_limits<qint64>::max(), 0);
+        if (!reader.ok())
+            return Result<QList<ExposureHour>>::failure(reader.error());
+        if (!start.isValid())
+            return Result<QList<ExposureHour>>::failure(Text::tr("data[%1].timestamp: not an ISO 8601 time").arg(i));
+        const qint64 end = start.toMSecsSinceEpoch() + HourMs;
+        // Unleash fills hours nobody reported with zeros: no data, not a measured zero.
+        if (reported != environment || end > nowMs || yes + no == 0)
+            continue;
+        ExposureHour &hour = hours[end];
+        hour.endMs = end;
+        if (withoutVariants) {
+            hour.byVariation[OnVariation] += double(yes);
+            hour.byVariation[OffVariation] += double(no);
+            continue;
+        }
+        const QJsonObject variants = bucket.value(QStringLiteral("variants")).toObject();
+        for (auto it = variants.constBegin(); it != variants.constEnd(); ++it) {
+            if (!it.value().isDouble() || it.value().toDouble() < 0)
+                return Result<QList<ExposureHour>>::failure(
+                    Text::tr("data[%1].variants.%2: expected a count").arg(i).arg(it.key()));
+            hour.byVariation[it.key()] += it.value().toDouble();
+        }
+    }
+    return hours.values();
 }
 
 } // namespace UnleashMapping

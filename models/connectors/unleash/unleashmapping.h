@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../../core/exposurehour.h"
 #include "../../core/flag.h"
 #include "../../core/result.h"
 
@@ -43,6 +44,13 @@ struct EnvironmentFlag
     QString rolloutProblem;
 };
 Result<EnvironmentFlag> flagFromEnvironment(const QJsonObject &feature, const QJsonObject &environment);
+
+// The hours of one flag's usage that Unleash's SDKs reported (the raw client metrics of the admin
+// API: per application and hour) in one Unleash environment, summed over applications, that ended
+// by nowMs. A flag without variants counts its variations "on" and "off" (Unleash's yes and no);
+// hours nobody reported are left out, not counted as zero.
+Result<QList<ExposureHour>> exposureHours(const QJsonObject &raw, const QString &environment, bool withoutVariants,
+                                          qint64 nowMs);
 
 // The exposure one strategy gives, as a partial flag for audit descriptions ({"rollout": [...]});
 // empty when it is not a default rule or cannot be expressed.

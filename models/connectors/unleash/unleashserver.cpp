@@ -59,7 +59,7 @@ UnleashServer::~UnleashServer() = default;
 FlagServer::Capabilities UnleashServer::capabilities() const
 {
     return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
-        | Capability::SetRollout | Capability::AuditHistory;
+        | Capability::SetRollout | Capability::AuditHistory | Capability::ExposureCounts;
 }
 
 void UnleashServer::setPollInterval(int milliseconds)
@@ -459,15 +459,32 @@ void UnleashServer::poll()
     }, m_eventsEtag);
 }
 
-void UnleashServer::fetchClientMetrics(const QString &flagKey, std::function<void(Result<QJsonObject>)> done)
+void UnleashServer::fetchExposures(const QString &environment, const QString &flagKey,
+                                   std::function<void(Result<QList<ExposureHour>>)> done)
 {
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where) {
+        done(Result<QList<ExposureHour>>::failure(tr("%1 is not an Unleash environment").arg(environment)));
+        return;
+    }
+    const QList<Flag> flags = flagsOf(environment);
+    const auto flag = std::find_if(flags.cbegin(), flags.cend(), [&](const Flag &each) { return each.key == flagKey; });
+    // A flag without variants is served as on or off, which Unleash counts as yes and no.
+    const bool withoutVariants = flag != flags.cend() && flag->variation(UnleashMapping::OffVariation);
     m_rest->send("GET", QStringLiteral("/api/admin/client-metrics/features/%1/raw").arg(RestClient::part(flagKey)), {},
-         [done = std::move(done)](const Answer &answer) {
-             if (const auto error = failureOf(answer))
-                 done(Result<QJsonObject>::failure(error->sentence()));
-             else
-                 done(objectOf(answer));
-         });
+                 [done = std::move(done), unleashEnvironment = where->environment, withoutVariants](const Answer &answer) {
+                     if (const auto error = failureOf(answer)) {
+                         done(Result<QList<ExposureHour>>::failure(error->sentence()));
+                         return;
+                     }
+                     const Result<QJsonObject> raw = objectOf(answer);
+                     if (!raw) {
+                         done(Result<QList<ExposureHour>>::failure(raw.error()));
+                         return;
+                     }
+                     done(UnleashMapping::exposureHours(raw.value(), unleashEnvironment, withoutVariants,
+                                                        QDateTime::currentMSecsSinceEpoch()));
+                 });
 }
 
 ServerReply *UnleashServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled, const QString &)

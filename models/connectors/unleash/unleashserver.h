@@ -46,11 +46,12 @@ public:
                             const QString &expectedRevision, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
 
-    // What Unleash's SDKs reported about the flag: its last 24 hours of usage per application and
-    // environment (GET /api/admin/client-metrics/features/{flag}/raw).
-    void fetchClientMetrics(const QString &flagKey, std::function<void(Result<QJsonObject>)> done);
+    // What Unleash's SDKs reported about the flag: its last 24 hours of usage, hour by hour
+    // (GET /api/admin/client-metrics/features/{flag}/raw).
+    void fetchExposures(const QString &environment, const QString &flagKey,
+                        std::function<void(Result<QList<ExposureHour>>)> done) override;
 
-    void setPollInterval(int milliseconds);
+    void setPollInterval(int milliseconds) override;
     int pollInterval() const { return m_pollIntervalMs; }
     // When the server last answered a poll (or the first load); 0 before that.
     qint64 lastAnswerMs() const { return m_lastAnswerMs; }

@@ -1,8 +1,8 @@
 #include "flagserverfactory.h"
 
-#include "featbit/featbitserver.h"
-#include "sandbox/sandboxserver.h"
-#include "unleash/unleashserver.h"
+#include "../connectors/featbit/featbitserver.h"
+#include "../connectors/sandbox/sandboxserver.h"
+#include "../connectors/unleash/unleashserver.h"
 
 FlagServer *createFlagServer(const ConnectionConfig &config, SecretStore *secrets, QObject *parent)
 {
