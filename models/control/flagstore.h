@@ -43,6 +43,12 @@ public:
         QString healthSummary;
 
         bool isLive() const { return staleSinceMs == 0; }
+        // A change this console sent is waiting for the server (a failed one is not).
+        bool hasPendingChange() const
+        {
+            return operation == Operation::KillPending || operation == Operation::RestorePending
+                || operation == Operation::ChangePending;
+        }
     };
 
     // audit: where last-known states go; nullptr keeps them in memory only (tests, offline).

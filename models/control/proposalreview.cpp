@@ -232,8 +232,12 @@ void ProposalReview::execute(const Proposal &proposal)
     const FlagStore::Entry *row = m_flags->find(ref);
     if (!row)
         return finish(id, false, tr("%1 is no longer shown by this console").arg(ref.key));
-    if (m_killSwitch->isPending(ref) || row->operation != FlagStore::Operation::None)
+    if (row->hasPendingChange())
         return finish(id, false, tr("another change of %1 was under way").arg(ref.key));
+    // Approvals hold for the flag as the reviewers saw it; one that moved since needs a new review.
+    if (proposal.approvalsAt(row->flag.revision) < approvalsRequired(proposal))
+        return finish(id, false, tr("%1 changed since the proposal was approved: nothing sent; it needs a new review")
+                                     .arg(ref.key));
 
     // Each change tells this proposal, and only it, how it ended.
     const auto done = [this, id](const ConfirmedChanges::Outcome &outcome) {

@@ -1,0 +1,440 @@
+#include "connectors/sandbox/sandboxserver.h"
+#include "control/guardrailwatcher.h"
+#include "control/killswitch.h"
+#include "control/sandboxagent.h"
+#include "control/stageactions.h"
+#include "core/flagjson.h"
+#include "item/flagtablemodel.h"
+#include "metrics/trafficsimulator.h"
+#include "store/contractlibrary.h"
+#include "store/proposalinbox.h"
+#include "testaudit.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QHashSeed>
+#include <QJsonArray>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+// The sandbox's simulated release agent against a real sandbox server, its contracts, its
+// simulated traffic on a clock the test moves, and a real SQLite inbox. A second server, "lab",
+// stands for a team's own: the same flags and contracts, its own traffic, but not a sandbox, so
+// its flags would qualify in every other way.
+class tst_SandboxAgent : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void healthySandboxFlagsAreProposedForExpansion();
+    void aRegressedFlagIsProposedForRollback();
+    void neverTwiceForTheSameRevision();
+    void notWhileItsOwnProposalIsPending();
+    void startLooksOnItsOwn();
+
+private:
+    SandboxServer *addServer(const QString &id, const QString &name);
+    void runTraffic(int seconds);
+    bool runTrafficUntil(const std::function<bool()> &done, int maxSeconds = 300);
+    // The flags of a connection the agent may expand: on, idle, watched, healthy, with a next stage.
+    QList<FlagRef> expandable(const QString &connectionId) const;
+    std::optional<GuardrailVerdict> verdict(const FlagRef &ref) const;
+    // Looks until a look proposes nothing (at most maxLooks); every proposal made, in order.
+    QList<QList<Proposal>> lookUntilQuiet(int maxLooks = 30);
+    // Fails the test unless the inbox holds what the agent says it proposed, as it should be.
+    void checkStored(const Proposal &made, FlagAction action);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AuditWriter> m_audit;
+    std::unique_ptr<FlagStore> m_store;
+    std::unique_ptr<FlagTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QHash<QString, SandboxServer *> m_servers;
+    std::unique_ptr<KillSwitch> m_killSwitch;
+    std::unique_ptr<ContractLibrary> m_contracts;
+    std::unique_ptr<StageActions> m_stages;
+    std::unique_ptr<GuardrailWatcher> m_watcher;
+    std::unique_ptr<TrafficSimulator> m_labTraffic;
+    std::unique_ptr<ProposalInbox> m_inbox;
+    std::unique_ptr<SandboxAgent> m_agent;
+    qint64 m_now = 0;
+};
+
+namespace {
+const QString Sandbox = QStringLiteral("sandbox");
+const QString Lab = QStringLiteral("lab");
+} // namespace
+
+void tst_SandboxAgent::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_SandboxAgent::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
+    m_store = std::make_unique<FlagStore>(m_audit.get());
+    m_model = std::make_unique<FlagTableModel>(m_store.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const auto servers = [this](const QString &id) -> FlagServer * { return m_servers.value(id); };
+    const auto isSandbox = [](const QString &id) { return id == Sandbox; };
+    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(), servers);
+    m_contracts = std::make_unique<ContractLibrary>();
+    // The team's folder holds the sandbox's contracts, so they apply to the lab's flags too.
+    const QString team = m_dir->filePath(QStringLiteral("contracts"));
+    QVERIFY(QDir().mkpath(team));
+    const QDir builtIn(QStringLiteral(FLAGDECK_SOURCE_DIR "/resources/contracts"));
+    const QStringList files = builtIn.entryList({QStringLiteral("*.yaml")}, QDir::Files);
+    QVERIFY(files.size() >= 10);
+    for (const QString &name : files)
+        QVERIFY(QFile::copy(builtIn.filePath(name), QDir(team).filePath(name)));
+    m_contracts->setFolder(team);
+    QVERIFY(!m_contracts->teamContracts().hasErrors());
+    m_stages = std::make_unique<StageActions>(m_store.get(), m_contracts.get(), m_audit.get(), servers, isSandbox);
+    m_stages->setAuditPath(m_audit->path());
+    m_watcher = std::make_unique<GuardrailWatcher>(m_store.get(), m_contracts.get(), m_killSwitch.get(), isSandbox, *m_settings);
+    m_stages->setGuardrailMonitor(m_watcher->monitor());
+    m_now = QDateTime::currentMSecsSinceEpoch();
+    m_watcher->simulator()->setClock([this] { return m_now; });
+    m_labTraffic = std::make_unique<TrafficSimulator>();
+    m_labTraffic->setClock([this] { return m_now; });
+    m_watcher->setConnectionSource(Lab, m_labTraffic.get());
+    m_inbox = std::make_unique<ProposalInbox>();
+    QCOMPARE(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))), QString());
+    m_agent = std::make_unique<SandboxAgent>(m_inbox.get(), m_store.get(), m_stages.get(), m_watcher->monitor(), isSandbox);
+
+    // As the console controller wires them.
+    connect(m_contracts.get(), &ContractLibrary::changed, m_watcher.get(), [this] {
+        m_stages->refreshStages();
+        m_watcher->scheduleRefresh();
+    });
+    connect(m_store.get(), &FlagStore::flagReported, m_watcher.get(), [this](const FlagRef &ref) {
+        m_stages->refreshStages({ref});
+        m_watcher->scheduleRefresh();
+    });
+    connect(m_store.get(), &FlagStore::environmentReported, m_watcher.get(), [this] {
+        m_stages->refreshStages();
+        m_watcher->scheduleRefresh();
+    });
+    addServer(Sandbox, QStringLiteral("Sandbox"));
+    addServer(Lab, QStringLiteral("Lab"));
+    m_watcher->start();
+    const FlagRef route{Sandbox, QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    const FlagRef labRoute{Lab, QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    QTRY_VERIFY(m_store->find(route) && m_store->find(labRoute));
+    QTRY_VERIFY(verdict(route) && verdict(labRoute));
+}
+
+void tst_SandboxAgent::cleanup()
+{
+    m_agent.reset();
+    m_inbox.reset();
+    m_watcher.reset();
+    m_labTraffic.reset();
+    m_stages.reset();
+    m_contracts.reset();
+    m_killSwitch.reset();
+    qDeleteAll(m_servers);
+    m_servers.clear();
+    m_tester.reset();
+    m_model.reset();
+    m_store.reset();
+    m_audit.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+SandboxServer *tst_SandboxAgent::addServer(const QString &id, const QString &name)
+{
+    ConnectionConfig config;
+    config.id = id;
+    config.displayName = name;
+    auto *server = new SandboxServer(config, m_dir->filePath(id + QStringLiteral(".sqlite")));
+    server->setLatency(0, 0);
+    m_servers.insert(id, server);
+    m_store->setServerName(id, name);
+    connect(server, &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
+        m_store->reportEnvironment(id, environment, flags);
+    });
+    connect(server, &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
+        m_store->reportFlag({id, environment, flag.key}, flag);
+    });
+    server->connectToServer();
+    return server;
+}
+
+void tst_SandboxAgent::runTraffic(int seconds)
+{
+    for (int second = 0; second < seconds; ++second) {
+        m_now += 1000;
+        m_watcher->simulator()->tick();
+        m_labTraffic->tick();
+    }
+}
+
+bool tst_SandboxAgent::runTrafficUntil(const std::function<bool()> &done, int maxSeconds)
+{
+    for (int second = 0; second < maxSeconds && !done(); ++second)
+        runTraffic(1);
+    return done();
+}
+
+std::optional<GuardrailVerdict> tst_SandboxAgent::verdict(const FlagRef &ref) const
+{
+    const FlagStore::Entry *row = m_store->find(ref);
+    return row ? row->health : std::nullopt;
+}
+
+QList<FlagRef> tst_SandboxAgent::expandable(const QString &connectionId) const
+{
+    QList<FlagRef> refs;
+    for (int i = 0; i < m_store->count(); ++i) {
+        const FlagStore::Entry &row = m_store->at(i);
+        if (row.ref.connectionId == connectionId && row.flag.enabled && row.operation == FlagStore::Operation::None
+            && m_watcher->monitor()->isWatched(row.ref) && row.health == GuardrailVerdict::Healthy
+            && m_stages->preview(row.ref, FlagAction::AdvanceStage))
+            refs.append(row.ref);
+    }
+    return refs;
+}
+
+QList<QList<Proposal>> tst_SandboxAgent::lookUntilQuiet(int maxLooks)
+{
+    QList<QList<Proposal>> looks;
+    for (int look = 0; look < maxLooks; ++look) {
+        const QList<Proposal> made = m_agent->look();
+        if (made.isEmpty())
+            break;
+        looks.append(made);
+    }
+    return looks;
+}
+
+void tst_SandboxAgent::checkStored(const Proposal &made, FlagAction action)
+{
+    const FlagStore::Entry *row = m_store->find(made.target);
+    QVERIFY(row);
+    const Result<Proposal> stored = m_inbox->find(made.id);
+    QVERIFY2(stored, qPrintable(stored.error()));
+    QCOMPARE(stored->status, ProposalStatus::Pending);
+    QCOMPARE(stored->proposer.agent, SandboxAgent::AgentName);
+    QCOMPARE(stored->target, made.target);
+    QCOMPARE(stored->action, action);
+    QCOMPARE(stored->flagRevision, row->flag.revision);
+    QCOMPARE(stored->flagBefore, flagToJson(row->flag));
+    QCOMPARE(stored->risk, action == FlagAction::AdvanceStage ? Contract::Risk::Medium
+                         : action == FlagAction::Kill         ? Contract::Risk::High
+                                                              : Contract::Risk::Low);
+    const QJsonObject metrics = stored->evidence.value(QStringLiteral("metrics")).toObject();
+    QVERIFY(!metrics.value(QStringLiteral("results")).toArray().isEmpty());
+    QVERIFY(!stored->reason.isEmpty());
+}
+
+void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
+{
+    const QList<FlagRef> healthy = expandable(Sandbox);
+    // Enough of them that the limit per look matters, and the lab's would qualify but for the connection.
+    QVERIFY2(healthy.size() > SandboxAgent::MaxExpansionsPerLook, qPrintable(QString::number(healthy.size())));
+    QVERIFY(!expandable(Lab).isEmpty());
+    for (int i = 0; i < m_store->count(); ++i)
+        QVERIFY(m_store->at(i).health != GuardrailVerdict::Regressed); // nothing to roll back yet
+
+    const QList<QList<Proposal>> looks = lookUntilQuiet();
+    QList<FlagRef> proposed;
+    for (qsizetype look = 0; look < looks.size(); ++look) {
+        // Expansions go in the order the flags are shown, at most so many per look.
+        QList<FlagRef> targets;
+        for (const Proposal &made : looks[look]) {
+            checkStored(made, FlagAction::AdvanceStage);
+            if (QTest::currentTestFailed())
+                return;
+            QVERIFY2(made.reason.startsWith(QStringLiteral("Every guardrail is healthy")), qPrintable(made.reason));
+            QCOMPARE(made.target.connectionId, Sandbox);
+            targets.append(made.target);
+        }
+        QCOMPARE(targets, healthy.mid(look * SandboxAgent::MaxExpansionsPerLook, SandboxAgent::MaxExpansionsPerLook));
+        proposed += targets;
+    }
+    // Every healthy sandbox flag once, and nothing of the lab.
+    QCOMPARE(proposed, healthy);
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending);
+    QVERIFY(pending);
+    QCOMPARE(pending->size(), healthy.size());
+    for (const Proposal &proposal : pending.value())
+        QCOMPARE(proposal.target.connectionId, Sandbox);
+    // It only proposes: no flag was touched.
+    QCOMPARE(m_killSwitch->pendingCount(), 0);
+    for (int i = 0; i < m_store->count(); ++i)
+        QCOMPARE(m_store->at(i).operation, FlagStore::Operation::None);
+    QVERIFY(TestAudit::written(*m_audit).isEmpty());
+}
+
+void tst_SandboxAgent::aRegressedFlagIsProposedForRollback()
+{
+    // Both servers' support-assistant-route candidates regress (their contract does not set auto_kill).
+    const FlagRef route{Sandbox, QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+    const FlagRef labRoute{Lab, QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+    const InjectedRegression regression{route.key, QStringLiteral("citation_first_v2"), QStringLiteral("no_answer_rate"), 2.0};
+    m_watcher->simulator()->addRegression(regression);
+    m_labTraffic->addRegression(regression);
+    QVERIFY2(runTrafficUntil([&] {
+                 return verdict(route) == GuardrailVerdict::Regressed && verdict(labRoute) == GuardrailVerdict::Regressed;
+             }),
+             "no regression within 300 simulated seconds");
+    QVERIFY(m_stages->preview(labRoute, FlagAction::RollbackStage)); // the lab's could be rolled back too
+
+    const QList<Proposal> made = m_agent->look();
+    QList<Proposal> rollbacks;
+    int expansions = 0;
+    for (const Proposal &proposal : made) {
+        QCOMPARE(proposal.target.connectionId, Sandbox);
+        if (proposal.action == FlagAction::AdvanceStage)
+            ++expansions;
+        else
+            rollbacks.append(proposal);
+    }
+    QVERIFY(expansions <= SandboxAgent::MaxExpansionsPerLook);
+    QCOMPARE(rollbacks.size(), 1);
+    const Proposal &rollback = rollbacks.first();
+    QCOMPARE(rollback.target, route);
+    checkStored(rollback, FlagAction::RollbackStage);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(rollback.reason.startsWith(QStringLiteral("Guardrail regression: no_answer_rate")), qPrintable(rollback.reason));
+    QCOMPARE(rollback.evidence.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("verdict")).toString(),
+             verdictName(GuardrailVerdict::Regressed));
+
+    // Told once: later looks leave it alone.
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later) {
+            QVERIFY(proposal.target != route);
+            QCOMPARE(proposal.target.connectionId, Sandbox);
+        }
+    }
+    QVERIFY(m_store->find(route)->flag.enabled);
+}
+
+void tst_SandboxAgent::neverTwiceForTheSameRevision()
+{
+    const QList<Proposal> first = m_agent->look();
+    QCOMPARE(first.size(), SandboxAgent::MaxExpansionsPerLook);
+    // A reviewer says no to them: nothing of the agent's is pending for these flags any more.
+    for (const Proposal &proposal : first) {
+        ProposalInbox::DecisionRequest request;
+        request.proposalId = proposal.id;
+        request.decision.reviewer = QStringLiteral("oncall-alice");
+        request.decision.verdict = ProposalDecision::Verdict::Reject;
+        request.decision.flagRevision = proposal.flagRevision;
+        request.currentRevision = proposal.flagRevision;
+        request.nowMs = QDateTime::currentMSecsSinceEpoch();
+        const Result<Proposal> rejected = m_inbox->decide(request);
+        QVERIFY2(rejected, qPrintable(rejected.error()));
+        QCOMPARE(rejected->status, ProposalStatus::Rejected);
+    }
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later) {
+            for (const Proposal &earlier : first)
+                QVERIFY(proposal.target != earlier.target);
+        }
+    }
+    QVERIFY(m_agent->look().isEmpty());
+
+    // The flag is written again: a new revision is a new question.
+    const FlagRef flag = first.first().target;
+    const Flag before = m_store->find(flag)->flag;
+    QCOMPARE(m_servers.value(Sandbox)->changeFlagExternally(flag.environment, before, QStringLiteral("bob")), QString());
+    QTRY_VERIFY(m_store->find(flag)->flag.revision != before.revision);
+    QTRY_COMPARE(m_watcher->monitor()->watch(flag)->windowStartMs, m_store->find(flag)->flag.updatedAtMs);
+    QVERIFY(verdict(flag) != GuardrailVerdict::Healthy); // judged afresh, from no data
+    for (const Proposal &proposal : m_agent->look())
+        QVERIFY(proposal.target != flag); // not before it is healthy again
+    QVERIFY2(runTrafficUntil([&] { return verdict(flag) == GuardrailVerdict::Healthy; }),
+             qPrintable(m_store->find(flag)->healthSummary));
+    QList<Proposal> again;
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later) {
+            if (proposal.target == flag)
+                again.append(proposal);
+        }
+    }
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().flagRevision, m_store->find(flag)->flag.revision);
+    checkStored(again.first(), FlagAction::AdvanceStage);
+}
+
+void tst_SandboxAgent::notWhileItsOwnProposalIsPending()
+{
+    const QList<FlagRef> healthy = expandable(Sandbox);
+    QVERIFY(healthy.size() > SandboxAgent::MaxExpansionsPerLook);
+    const FlagRef own = healthy.at(0);
+    const FlagRef others = healthy.at(1);
+    // Left in the inbox by an earlier run of the console, and by another agent.
+    const auto leave = [&](const FlagRef &ref, const QString &agent) {
+        Proposal proposal;
+        proposal.proposer = {agent, QStringLiteral("FlagDeck sandbox"), QString(), QString()};
+        proposal.target = ref;
+        proposal.action = FlagAction::AdvanceStage;
+        proposal.flagRevision = m_store->find(ref)->flag.revision;
+        proposal.flagBefore = flagToJson(m_store->find(ref)->flag);
+        proposal.reason = QStringLiteral("expand");
+        return m_inbox->propose(proposal);
+    };
+    const Result<Proposal> earlier = leave(own, SandboxAgent::AgentName);
+    QVERIFY2(earlier, qPrintable(earlier.error()));
+    QVERIFY(leave(others, QStringLiteral("rollback-agent")));
+
+    const QList<Proposal> made = m_agent->look();
+    QVERIFY(!made.isEmpty());
+    QCOMPARE(made.first().target, others); // another agent's proposal does not hold it back
+    QList<Proposal> all = made;
+    for (const QList<Proposal> &later : lookUntilQuiet())
+        all += later;
+    for (const Proposal &proposal : std::as_const(all))
+        QVERIFY2(proposal.target != own, "proposed again while its own proposal waits");
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending, own.key);
+    QVERIFY(pending);
+    const qsizetype ownPending = std::count_if(pending->cbegin(), pending->cend(), [&](const Proposal &proposal) {
+        return proposal.target == own && proposal.proposer.agent == SandboxAgent::AgentName;
+    });
+    QCOMPARE(ownPending, 1);
+    QCOMPARE(m_inbox->find(earlier->id)->status, ProposalStatus::Pending);
+}
+
+void tst_SandboxAgent::startLooksOnItsOwn()
+{
+    QVERIFY(m_inbox->list(ProposalStatus::Pending)->isEmpty());
+    m_agent->start(0);
+    QTRY_COMPARE(m_inbox->list(ProposalStatus::Pending)->size(), qsizetype(SandboxAgent::MaxExpansionsPerLook));
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending);
+    QVERIFY(pending);
+    for (const Proposal &proposal : pending.value())
+        QCOMPARE(proposal.proposer.agent, SandboxAgent::AgentName);
+}
+
+int main(int argc, char *argv[])
+{
+    // The simulated traffic comes from one seeded generator, drawn flag after flag in the order of
+    // the simulator's hash table: a fixed hash seed gives every flag the same traffic on every run.
+    QHashSeed::setDeterministicGlobalSeed();
+    QCoreApplication app(argc, argv);
+    tst_SandboxAgent test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_sandboxagent.moc"
