@@ -1,6 +1,7 @@
 #include "connectors/sandbox/sandboxserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +16,8 @@ class tst_SandboxServer : public QObject
 private Q_SLOTS:
     void init();
     void seedsRealisticAiFlags();
+    void loadedIsSaidOnceEveryEnvironmentArrived();
+    void loadedIsSaidWhenTheConnectionFails();
     void killIsAnsweredAndAnnounced();
     void changesPersistAcrossRestart();
     void answersAfterConfiguredLatency();
@@ -93,6 +96,42 @@ void tst_SandboxServer::seedsRealisticAiFlags()
     for (const char *surface : {"prompt_profile", "model_route", "retrieval_profile", "agent_tool_tier",
                                 "guardrail_mode", "fallback_mode"})
         QVERIFY2(surfaces.contains(QLatin1String(surface)), surface);
+}
+
+void tst_SandboxServer::loadedIsSaidOnceEveryEnvironmentArrived()
+{
+    auto server = std::make_unique<SandboxServer>(config(), databasePath());
+    server->setLatency(0, 0);
+    QSet<QString> arrived;
+    QSet<QString> arrivedWhenLoaded;
+    connect(server.get(), &FlagServer::flagsReplaced, this, [&](const QString &environment) { arrived.insert(environment); });
+    connect(server.get(), &FlagServer::loaded, this, [&] { arrivedWhenLoaded = arrived; });
+    QSignalSpy loaded(server.get(), &FlagServer::loaded);
+    QVERIFY(!server->isLoaded());
+    server->connectToServer();
+    QTRY_COMPARE(loaded.size(), 1);
+    QVERIFY(server->isLoaded());
+    QCOMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(arrivedWhenLoaded, (QSet<QString>{QStringLiteral("production"), QStringLiteral("staging")}));
+    // Changes afterwards are live changes, not a new load.
+    ServerReply *reply = server->setEnabled(QStringLiteral("production"), QStringLiteral("chat-model-route"), false, {});
+    QVERIFY(waitFor(reply));
+    QTest::qWait(0);
+    QCOMPARE(loaded.size(), 1);
+}
+
+void tst_SandboxServer::loadedIsSaidWhenTheConnectionFails()
+{
+    QFile blocker(m_dir->filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    SandboxServer server(config(), m_dir->filePath(QStringLiteral("blocker/sandbox.sqlite")));
+    server.setLatency(0, 0);
+    QSignalSpy loaded(&server, &FlagServer::loaded);
+    server.connectToServer();
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(server.state(), ConnectionState::Failed);
+    QVERIFY(!server.stateDetail().isEmpty());
 }
 
 void tst_SandboxServer::killIsAnsweredAndAnnounced()
