@@ -3,6 +3,7 @@
 #include "addserverdialog.h"
 #include "auditbrowser.h"
 #include "connectionsdock.h"
+#include "control/connectionprobe.h"
 #include "control/consolecontroller.h"
 #include "control/killswitch.h"
 #include "control/stageactions.h"
@@ -44,6 +45,20 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+namespace {
+
+// The name a person gave the connection; its id when it is gone.
+QString connectionName(const ConsoleController &controller, const QString &connectionId)
+{
+    for (const ConnectionConfig &config : controller.connections()) {
+        if (config.id == connectionId)
+            return config.displayName;
+    }
+    return connectionId;
+}
+
+} // namespace
+
 MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     : QMainWindow(parent)
     , m_controller(controller)
@@ -63,19 +78,26 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_charts(new GuardrailCharts(controller->guardrails()->monitor(), this))
     , m_proposalQueue(new ProposalQueueView(
           controller->proposals(), m_models->proposals(),
-          [controller](const QString &connectionId) {
-              for (const ConnectionConfig &config : controller->connections()) {
-                  if (config.id == connectionId)
-                      return config.displayName;
-              }
-              return connectionId;
-          },
-          this))
+          [controller](const QString &connectionId) { return connectionName(*controller, connectionId); }, this))
 {
-    setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("FlagDeck"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/flagdeck.svg")));
+    // Widgets, menus, then each area's wiring. Tab follows the order widgets are made in, so the
+    // set-up keeps that order.
+    setUpFlagTable();
+    layOutWindow(createFlagsPage());
+    createActions();
+    wireWelcomePage();
+    wireConnections();
+    wireFlagSelection();
+    wireKillSwitch();
+    wireStageView();
+    wireGuardrails();
+    wireAudit();
+    wireApprovals();
+    updateStatus();
+}
 
+void MainWindow::setUpFlagTable()
+{
     m_proxy->setFlagModel(m_models->flags());
     m_table->setModel(m_proxy);
     m_table->sortByColumn(FlagTableModel::KeyColumn, Qt::AscendingOrder);
@@ -84,13 +106,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     header->resizeSection(FlagTableModel::ServerColumn, 90);
     header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
     header->resizeSection(FlagTableModel::StateColumn, 160);
-    // Wide enough for the longest button label in the language shown.
-    int actionWidth = m_table->fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline"));
-    using RowAction = FlagTableModel::RowAction;
-    for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
-                                   RowAction::Restore, RowAction::RetryRestore})
-        actionWidth = std::max(actionWidth, m_table->fontMetrics().horizontalAdvance(FlagTableModel::actionText(action)));
-    header->resizeSection(FlagTableModel::ActionColumn, std::max(100, actionWidth + 32));
+    header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
     header->resizeSection(FlagTableModel::HealthColumn, 105);
     header->resizeSection(FlagTableModel::StageColumn, 170);
     header->resizeSection(FlagTableModel::ExposureColumn, 150);
@@ -100,7 +116,34 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     m_search->setPlaceholderText(tr("Search flags by key, name, description, tag, server or environment (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search flags"));
     m_search->setClearButtonEnabled(true);
+}
 
+int MainWindow::actionColumnWidth() const
+{
+    // Wide enough for the longest button label in the language shown.
+    int actionWidth = m_table->fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline"));
+    using RowAction = FlagTableModel::RowAction;
+    for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
+                                   RowAction::Restore, RowAction::RetryRestore})
+        actionWidth = std::max(actionWidth, m_table->fontMetrics().horizontalAdvance(FlagTableModel::actionText(action)));
+    return std::max(100, actionWidth + 32);
+}
+
+QWidget *MainWindow::createFlagsPage()
+{
+    // Table and charts are made before the details, so Tab reaches them first.
+    QWidget *tableAndCharts = createTableAndCharts();
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(tableAndCharts);
+    splitter->addWidget(createDetailColumn());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1060, 360});
+    return splitter;
+}
+
+QWidget *MainWindow::createTableAndCharts()
+{
     auto *tableArea = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableArea);
     tableLayout->setContentsMargins(6, 6, 0, 6);
@@ -121,9 +164,11 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     tableAndCharts->setStretchFactor(0, 3);
     tableAndCharts->setStretchFactor(1, 2);
     tableAndCharts->setSizes({470, 330});
+    return tableAndCharts;
+}
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(tableAndCharts);
+QWidget *MainWindow::createDetailColumn()
+{
     // In a scroll area, so a long description never pushes the table aside.
     auto *detailScroll = new QScrollArea(this);
     detailScroll->setAccessibleName(tr("Selected flag: details and stage"));
@@ -138,30 +183,35 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Always there, so wrapped text is laid out for the width it really gets.
     detailScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    splitter->addWidget(detailScroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1060, 360});
+    return detailScroll;
+}
+
+void MainWindow::layOutWindow(QWidget *flagsPage)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(m_controller->isOffline() ? tr("FlagDeck — offline") : tr("FlagDeck"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/flagdeck.svg")));
+
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1, 2 and 3 switch tabs.
     m_tabs->setAccessibleName(tr("Console views"));
-    m_tabs->addTab(splitter, tr("Flags"));
+    m_tabs->addTab(flagsPage, tr("Flags"));
     m_tabs->addTab(m_auditBrowser, tr("Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
     updateApprovalsTab(m_models->proposals()->pendingCount());
     m_pages->addWidget(m_tabs);
     m_pages->addWidget(m_welcome);
     setCentralWidget(m_pages);
-    if (m_controller->isOffline())
-        setWindowTitle(tr("FlagDeck — offline"));
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionsDock);
     resizeDocks({m_connectionsDock}, {230}, Qt::Horizontal);
 
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
     statusBar()->addPermanentWidget(m_connectionStatus);
-    createActions();
+}
 
+void MainWindow::wireWelcomePage()
+{
     connect(m_welcome, &WelcomePage::openSandboxRequested, this, [this] {
         m_controller->start(true);
         leaveWelcome();
@@ -169,12 +219,32 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     connect(m_welcome, &WelcomePage::addFeatBitRequested, this, [this] { addServer(ConnectionConfig::Kind::FeatBit); });
     connect(m_welcome, &WelcomePage::addUnleashRequested, this, [this] { addServer(ConnectionConfig::Kind::Unleash); });
     connect(m_welcome, &WelcomePage::openOfflineRequested, this, &MainWindow::openOffline);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
+}
+
+void MainWindow::wireConnections()
+{
     connect(m_connectionsDock, &ConnectionsDock::scopeChanged, m_proxy, &FlagFilterProxy::setScope);
     connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
     connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, [this] { addServer(); });
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
+    connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
+        statusBar()->showMessage(tr("%1: %2").arg(name, detail));
+    });
+
+    // The status bar counts the flags and says each connection's state.
+    ConnectionTreeModel *connections = m_models->connections();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(connections, signal, this, &MainWindow::updateStatus);
+    connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_models->flags(), signal, this, &MainWindow::updateStatus);
+}
+
+void MainWindow::wireFlagSelection()
+{
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
     connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::showFlag);
+    // Only a change of the flag shown redraws its stage and charts.
     connect(m_models->flags(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const int row = m_models->flags()->rowOf(m_detail->shownFlag());
@@ -183,30 +253,35 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                     m_charts->showFlag(m_detail->shownFlag(), m_models->flags()->rowAt(row).flag);
                 }
             });
-    connect(m_controller, &ConsoleController::guardrailRegression, this,
-            [this](const QString &title, const QString &message, bool killing) {
-                // A kill the contract makes is always announced; a regression alone as the person chose.
-                notify(title, message, killing || m_controller->preferences().notifyRegressions);
-            });
-    connect(m_models->proposals(), &ProposalTableModel::pendingCountChanged, this,
-            &MainWindow::updateApprovalsTab);
-    connect(m_controller->proposals(), &ProposalReview::proposalArrived, this, [this](const Proposal &proposal) {
-        const QString title =
-            tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key);
-        const QString message =
-            tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
-        notify(title, message, m_controller->preferences().notifyProposals);
+}
+
+void MainWindow::wireKillSwitch()
+{
+    connect(m_table, &FlagTableView::actionRequested, this, &MainWindow::requestAction);
+    connect(m_detail, &FlagDetailPane::actionRequested, this, &MainWindow::requestAction);
+    connect(m_confirmBar, &KillConfirmBar::confirmed, this, [this](const QList<FlagRef> &flags, bool restore) {
+        if (restore)
+            m_controller->killSwitch()->restore(flags);
+        else
+            m_controller->killSwitch()->kill(flags);
+        m_table->setFocus();
     });
-    connect(m_controller->proposals(), &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
-        statusBar()->showMessage(tr("Proposal for %1 %2: %3")
-                                     .arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),
+
+    KillSwitch *killSwitch = m_controller->killSwitch();
+    connect(killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
+        statusBar()->showMessage(enabled ? tr("%1 in %2 is on again: the server confirmed it.").arg(ref.key, ref.environment)
+                                         : tr("%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.")
+                                               .arg(ref.key, ref.environment),
                                  10000);
     });
-    connect(m_charts, &GuardrailCharts::consoleGuardrailsChanged, this,
-            [this](const FlagRef &ref, const QList<ContractGuardrail> &guardrails) {
-                m_controller->guardrails()->setConsoleGuardrails(ref, guardrails);
-                showFlag(ref);
-            });
+    connect(killSwitch, &KillSwitch::failed, this, [this](const FlagRef &ref, bool wantedEnabled, const QString &reason) {
+        statusBar()->showMessage(wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
+                                               : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
+    });
+}
+
+void MainWindow::wireStageView()
+{
     StageActions *stages = m_controller->stageActions();
     connect(m_stageView, &StageView::previewRequested, this, [this, stages](const FlagRef &ref, FlagAction action) {
         const Result<StagePreview> preview = stages->preview(ref, action);
@@ -235,27 +310,24 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     connect(stages, &StageActions::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
         statusBar()->showMessage(tr("%1 in %2: %3 failed: %4").arg(ref.key, ref.environment, flagActionName(action), reason));
     });
-    connect(m_table, &FlagTableView::actionRequested, this, &MainWindow::requestAction);
-    connect(m_detail, &FlagDetailPane::actionRequested, this, &MainWindow::requestAction);
-    connect(m_confirmBar, &KillConfirmBar::confirmed, this, [this](const QList<FlagRef> &flags, bool restore) {
-        if (restore)
-            m_controller->killSwitch()->restore(flags);
-        else
-            m_controller->killSwitch()->kill(flags);
-        m_table->setFocus();
-    });
+}
 
-    KillSwitch *killSwitch = m_controller->killSwitch();
-    connect(killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
-        statusBar()->showMessage(enabled ? tr("%1 in %2 is on again: the server confirmed it.").arg(ref.key, ref.environment)
-                                         : tr("%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.")
-                                               .arg(ref.key, ref.environment),
-                                 10000);
-    });
-    connect(killSwitch, &KillSwitch::failed, this, [this](const FlagRef &ref, bool wantedEnabled, const QString &reason) {
-        statusBar()->showMessage(wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
-                                               : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
-    });
+void MainWindow::wireGuardrails()
+{
+    connect(m_charts, &GuardrailCharts::consoleGuardrailsChanged, this,
+            [this](const FlagRef &ref, const QList<ContractGuardrail> &guardrails) {
+                m_controller->guardrails()->setConsoleGuardrails(ref, guardrails);
+                showFlag(ref);
+            });
+    connect(m_controller, &ConsoleController::guardrailRegression, this,
+            [this](const QString &title, const QString &message, bool killing) {
+                // A kill the contract makes is always announced; a regression alone as the person chose.
+                notify(title, message, killing || m_controller->preferences().notifyRegressions);
+            });
+}
+
+void MainWindow::wireAudit()
+{
     connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
         statusBar()->showMessage(tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
     });
@@ -267,18 +339,27 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
                 else
                     QMessageBox::warning(this, tr("Export failed"), error);
             });
-    connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
-        statusBar()->showMessage(tr("%1: %2").arg(name, detail));
-    });
-
-    ConnectionTreeModel *connections = m_models->connections();
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(connections, signal, this, &MainWindow::updateStatus);
-    connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_models->flags(), signal, this, &MainWindow::updateStatus);
-    updateStatus();
 }
+
+void MainWindow::wireApprovals()
+{
+    connect(m_models->proposals(), &ProposalTableModel::pendingCountChanged, this,
+            &MainWindow::updateApprovalsTab);
+    ProposalReview *review = m_controller->proposals();
+    connect(review, &ProposalReview::proposalArrived, this, [this](const Proposal &proposal) {
+        const QString title =
+            tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key);
+        const QString message =
+            tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
+        notify(title, message, m_controller->preferences().notifyProposals);
+    });
+    connect(review, &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
+        statusBar()->showMessage(tr("Proposal for %1 %2: %3")
+                                     .arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),
+                                 10000);
+    });
+}
+
 
 void MainWindow::showFlag(const FlagRef &ref)
 {
@@ -346,6 +427,23 @@ void MainWindow::showSelectedFlagHistory()
 
 void MainWindow::createActions()
 {
+    const QList<QAction *> addConnection = createFileMenu();
+    createEditMenu();
+    const QList<QAction *> killAndRestore = createFlagMenu();
+    createViewMenu();
+
+    m_toolbar = addToolBar(tr("Flags"));
+    m_toolbar->setObjectName(QStringLiteral("flagToolbar"));
+    m_toolbar->setMovable(false);
+    m_toolbar->addActions(killAndRestore);
+    m_toolbar->addSeparator();
+    m_toolbar->addActions(addConnection);
+
+    createHelpMenu();
+}
+
+QList<QAction *> MainWindow::createFileMenu()
+{
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *addServer = fileMenu->addAction(tr("Add se&rver connection…"), this, [this] { MainWindow::addServer(); });
     addServer->setObjectName(QStringLiteral("addServerAction"));
@@ -354,13 +452,20 @@ void MainWindow::createActions()
     fileMenu->addAction(tr("&Contracts folder…"), this, &MainWindow::chooseContractsFolder);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    return {addServer, addSandbox};
+}
 
+void MainWindow::createEditMenu()
+{
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction *preferences = editMenu->addAction(tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                                                &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setMenuRole(QAction::PreferencesRole);
+}
 
+QList<QAction *> MainWindow::createFlagMenu()
+{
     QMenu *flagMenu = menuBar()->addMenu(tr("F&lag"));
     QAction *find = flagMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
         m_tabs->setCurrentIndex(0);
@@ -378,7 +483,11 @@ void MainWindow::createActions()
     QAction *history = flagMenu->addAction(tr("Show &history of selected flag"), QKeySequence(Qt::CTRL | Qt::Key_H),
                                            this, &MainWindow::showSelectedFlagHistory);
     history->setObjectName(QStringLiteral("showHistoryAction"));
+    return {kill, restore};
+}
 
+void MainWindow::createViewMenu()
+{
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(tr("&Flags"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] {
         m_tabs->setCurrentIndex(0);
@@ -396,16 +505,10 @@ void MainWindow::createActions()
         m_connectionsDock->setFocus();
     });
     connections->setObjectName(QStringLiteral("focusConnectionsAction"));
+}
 
-    m_toolbar = addToolBar(tr("Flags"));
-    m_toolbar->setObjectName(QStringLiteral("flagToolbar"));
-    m_toolbar->setMovable(false);
-    m_toolbar->addAction(kill);
-    m_toolbar->addAction(restore);
-    m_toolbar->addSeparator();
-    m_toolbar->addAction(addServer);
-    m_toolbar->addAction(addSandbox);
-
+void MainWindow::createHelpMenu()
+{
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
                                              &MainWindow::showShortcuts);
@@ -579,6 +682,10 @@ void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (kind)
         dialog->setKind(*kind);
+    // One probe per dialog, gone with it: closing the dialog mid-test drops the trial connection.
+    auto *probe = new ConnectionProbe(dialog);
+    connect(dialog, &AddServerDialog::testRequested, probe, &ConnectionProbe::start);
+    connect(probe, &ConnectionProbe::finished, dialog, &AddServerDialog::showTestResult);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_controller->addServerConnection(dialog->connection(), dialog->token(), [this](const QString &, const QString &error) {
             if (!error.isEmpty()) {
@@ -597,11 +704,7 @@ void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)
 
 void MainWindow::removeConnection(const QString &connectionId)
 {
-    QString name = connectionId;
-    for (const ConnectionConfig &config : m_controller->connections()) {
-        if (config.id == connectionId)
-            name = config.displayName;
-    }
+    const QString name = connectionName(*m_controller, connectionId);
     const auto answer = QMessageBox::question(
         this, tr("Remove connection"),
         tr("Remove the connection \"%1\"? Its token is removed from the keychain; its audit history stays in the cache.")

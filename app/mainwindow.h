@@ -18,6 +18,7 @@ class FlagTableView;
 class GuardrailCharts;
 class KillConfirmBar;
 class ProposalQueueView;
+class QAction;
 class QLabel;
 class QStackedWidget;
 class QToolBar;
@@ -59,7 +60,38 @@ public:
     bool selectFlag(const QString &key);
 
 private:
+    // The constructor's steps, in order: the widgets (Tab follows the order they are made in),
+    // the menus and toolbar, then each area's wiring.
+    void setUpFlagTable();
+    int actionColumnWidth() const;
+    // The Flags tab: table and guardrail charts, beside the selected flag's details and stage.
+    QWidget *createFlagsPage();
+    QWidget *createTableAndCharts();
+    QWidget *createDetailColumn();
+    // Tabs, welcome page, connections dock and status bar.
+    void layOutWindow(QWidget *flagsPage);
     void createActions();
+    // Each returns the actions the toolbar shows too.
+    QList<QAction *> createFileMenu();
+    QList<QAction *> createFlagMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
+    void wireWelcomePage();
+    // The connections dock, connection problems, and the status bar's summary.
+    void wireConnections();
+    // Search, and the selected flag followed by the detail pane, stage view and charts.
+    void wireFlagSelection();
+    // Kill and restore: asked for, armed in the confirm bar, sent, and the server's answer.
+    void wireKillSwitch();
+    void wireStageView();
+    // Guardrails set on the charts, and regressions announced.
+    void wireGuardrails();
+    // Audit cache problems and export.
+    void wireAudit();
+    // The Approvals tab's count, and proposals arriving and finishing.
+    void wireApprovals();
+
     void requestAction(const FlagRef &ref, FlagTableModel::RowAction action);
     void armSelected(bool restore);
     QString question(const QList<FlagRef> &flags, bool restore) const;

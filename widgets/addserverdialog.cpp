@@ -1,7 +1,5 @@
 #include "addserverdialog.h"
 
-#include "control/connectionprobe.h"
-
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,7 +19,6 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_result(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
-    , m_probe(new ConnectionProbe(this))
 {
     setWindowTitle(tr("Add server connection"));
     setObjectName(QStringLiteral("addServerDialog"));
@@ -65,12 +62,6 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &AddServerDialog::test);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_probe, &ConnectionProbe::finished, this, [this](bool ok, const QString &summary) {
-        m_result->setText(ok ? summary : tr("Failed: %1").arg(summary));
-        m_result->setProperty("ok", ok);
-        m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));
-        updateButtons();
-    });
     showKind();
 }
 
@@ -132,7 +123,7 @@ QString AddServerDialog::problem() const
 void AddServerDialog::updateButtons()
 {
     const QString problem = this->problem();
-    const bool ready = problem.isEmpty() && !m_probe->isRunning();
+    const bool ready = problem.isEmpty() && !m_testing;
     m_test->setEnabled(ready);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
     if (!problem.isEmpty())
@@ -143,6 +134,17 @@ void AddServerDialog::test()
 {
     m_result->setText(tr("Testing…"));
     m_result->setStyleSheet({});
-    m_probe->start(connection(), token());
+    // Set before asking: the answer may come before the signal returns.
+    m_testing = true;
+    Q_EMIT testRequested(connection(), token());
+    updateButtons();
+}
+
+void AddServerDialog::showTestResult(bool ok, const QString &summary)
+{
+    m_testing = false;
+    m_result->setText(ok ? summary : tr("Failed: %1").arg(summary));
+    m_result->setProperty("ok", ok);
+    m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));
     updateButtons();
 }

@@ -4,7 +4,6 @@
 
 #include <QDialog>
 
-class ConnectionProbe;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -14,7 +13,8 @@ class QPushButton;
 
 // Adds a flag server: its kind, a name, its URL and the token FlagDeck uses for it. Test tries
 // the connection before anything is saved and says precisely what went wrong. The token is only
-// handed on (to the OS keychain); it is never shown again or written anywhere else.
+// handed on (to the OS keychain); it is never shown again or written anywhere else. The dialog
+// opens no connection itself: it asks for a test and shows the answer it is given.
 class AddServerDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +27,12 @@ public:
     // Without an id or a secret reference: the controller gives both.
     ConnectionConfig connection() const;
     QString token() const;
+    // The answer to testRequested(): ok, or the first failure, in the server's own words.
+    void showTestResult(bool ok, const QString &summary);
+
+Q_SIGNALS:
+    // Test was clicked with these fields; Test stays disabled until showTestResult().
+    void testRequested(const ConnectionConfig &config, const QString &token);
 
 private:
     void updateButtons();
@@ -45,5 +51,5 @@ private:
     QPushButton *m_test;
     QLabel *m_result;
     QDialogButtonBox *m_buttons;
-    ConnectionProbe *m_probe;
+    bool m_testing = false;
 };

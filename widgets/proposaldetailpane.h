@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/proposalreview.h"
+#include "control/proposaldesk.h"
 
 #include <QWidget>
 

@@ -1,5 +1,6 @@
 #include "proposalqueueview.h"
 
+#include "control/proposaldesk.h"
 #include "item/proposaltablemodel.h"
 #include "proposaldetailpane.h"
 
@@ -12,10 +13,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-ProposalQueueView::ProposalQueueView(ProposalReview *review, ProposalTableModel *model, ServerName serverName,
+ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *model, ServerName serverName,
                                      QWidget *parent)
     : QWidget(parent)
-    , m_review(review)
+    , m_desk(desk)
     , m_model(model)
     , m_serverName(std::move(serverName))
     , m_statusFilter(new QComboBox(this))
@@ -87,17 +88,17 @@ ProposalQueueView::ProposalQueueView(ProposalReview *review, ProposalTableModel 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
 
     connect(m_detail, &ProposalDetailPane::approveRequested, this, [this](QString id, const QString &comment, bool reReviewed) {
-        const Result<Proposal> result = m_review->approve(id, comment, reReviewed);
+        const Result<Proposal> result = m_desk->approve(id, comment, reReviewed);
         showCurrent();
         m_detail->showError(result ? QString() : result.error());
     });
     connect(m_detail, &ProposalDetailPane::rejectRequested, this, [this](QString id, const QString &comment) {
-        const Result<Proposal> result = m_review->reject(id, comment);
+        const Result<Proposal> result = m_desk->reject(id, comment);
         showCurrent();
         m_detail->showError(result ? QString() : result.error());
     });
     connect(m_detail, &ProposalDetailPane::runRequested, this, [this](QString id) {
-        const Result<bool> result = m_review->run(id);
+        const Result<bool> result = m_desk->run(id);
         showCurrent();
         m_detail->showError(!result ? result.error() : result.value() ? QString() : tr("another console is running it"));
     });
@@ -133,6 +134,6 @@ void ProposalQueueView::showCurrent()
         m_detail->clear();
         return;
     }
-    const ProposalReviewSheet sheet = m_review->sheet(id);
+    const ProposalReviewSheet sheet = m_desk->sheet(id);
     m_detail->showSheet(sheet, m_serverName(sheet.proposal.target.connectionId));
 }

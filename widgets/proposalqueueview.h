@@ -3,7 +3,7 @@
 #include <QWidget>
 
 class ProposalDetailPane;
-class ProposalReview;
+class ProposalDesk;
 class ProposalTableModel;
 class QComboBox;
 class QLabel;
@@ -11,7 +11,7 @@ class QSortFilterProxyModel;
 class QTableView;
 
 // The approval queue tab: proposals newest first, filtered by status, and the selected one's
-// review sheet beside them. Decisions go to ProposalReview, which applies the policy.
+// review sheet beside them. Decisions go to the ProposalDesk, which applies the policy.
 class ProposalQueueView : public QWidget
 {
     Q_OBJECT
@@ -19,7 +19,7 @@ class ProposalQueueView : public QWidget
 public:
     using ServerName = std::function<QString(const QString &connectionId)>;
 
-    ProposalQueueView(ProposalReview *review, ProposalTableModel *model, ServerName serverName, QWidget *parent = nullptr);
+    ProposalQueueView(ProposalDesk *desk, ProposalTableModel *model, ServerName serverName, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     ProposalDetailPane *detailPane() const { return m_detail; }
@@ -31,7 +31,7 @@ public:
 private:
     void showCurrent();
 
-    ProposalReview *m_review;
+    ProposalDesk *m_desk;
     ProposalTableModel *m_model;
     ServerName m_serverName;
     QComboBox *m_statusFilter;

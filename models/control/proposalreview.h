@@ -4,6 +4,7 @@
 #include "../core/auditentry.h"
 #include "../core/proposal.h"
 #include "../store/approvalsettings.h"
+#include "proposaldesk.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -20,30 +21,13 @@ class KillSwitch;
 class ProposalInbox;
 class StageActions;
 
-// Everything a reviewer needs to decide one proposal, worked out against the flag as it is now.
-struct ProposalReviewSheet
-{
-    Proposal proposal;
-    bool flagPresent = false;
-    QJsonObject current; // the flag now (FlagDeck's JSON form)
-    QJsonObject after;   // the flag once the action ran
-    QStringList changes; // current → after, in words
-    bool stale = false;  // the flag's revision moved since the proposal was made
-    QStringList changedSince; // what moved, in words
-    QString currentRevision;
-    int approvalsRequired = 1;
-    int approvalsGiven = 0; // at the current revision
-    QString blocker; // why it cannot be approved now; empty when it can
-    bool canReject = false; // saying no needs no diff: pending, unexpired, and not the proposer
-};
-
 // The console's side of the approval queue: keeps the proposals in step with the inbox, works
 // out each proposal's exact diff against the flag's current state, applies the approval policy
 // (required reviewers by risk from the settings and the flag's contract; never the proposer;
 // re-review after the flag changed; nothing expired), and runs an approved action once, with this
 // console's own connection, through the same confirmed-by-the-server path as a person's click.
 // Every step is written to the inbox and to the audit cache.
-class ProposalReview : public QObject
+class ProposalReview : public QObject, public ProposalDesk
 {
     Q_OBJECT
 
@@ -67,12 +51,12 @@ public:
 
     // The reviewer is this console's person: the actor of its kill switch.
     QString reviewer() const;
-    ProposalReviewSheet sheet(const QString &id) const;
+    ProposalReviewSheet sheet(const QString &id) const override;
     // reReviewed: the reviewer has seen what changed since the proposal was made.
-    Result<Proposal> approve(const QString &id, const QString &comment, bool reReviewed);
-    Result<Proposal> reject(const QString &id, const QString &comment);
+    Result<Proposal> approve(const QString &id, const QString &comment, bool reReviewed) override;
+    Result<Proposal> reject(const QString &id, const QString &comment) override;
     // Runs an approved proposal that no console has run yet (e.g. its approver's console closed).
-    Result<bool> run(const QString &id);
+    Result<bool> run(const QString &id) override;
 
 Q_SIGNALS:
     // These proposals are new or moved on since last said.

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "../core/proposal.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// Everything a reviewer needs to decide one proposal, worked out against the flag as it is now.
+struct ProposalReviewSheet
+{
+    Proposal proposal;
+    bool flagPresent = false;
+    QJsonObject current; // the flag now (FlagDeck's JSON form)
+    QJsonObject after;   // the flag once the action ran
+    QStringList changes; // current → after, in words
+    bool stale = false;  // the flag's revision moved since the proposal was made
+    QStringList changedSince; // what moved, in words
+    QString currentRevision;
+    int approvalsRequired = 1;
+    int approvalsGiven = 0; // at the current revision
+    QString blocker; // why it cannot be approved now; empty when it can
+    bool canReject = false; // saying no needs no diff: pending, unexpired, and not the proposer
+};
+
+// What the approval queue may ask of the controller, and nothing more: the views decide nothing
+// themselves and never see the inbox, the flag store or the kill switch behind these calls.
+class ProposalDesk
+{
+public:
+    virtual ~ProposalDesk() = default;
+
+    virtual ProposalReviewSheet sheet(const QString &id) const = 0;
+    // reReviewed: the reviewer has seen what changed since the proposal was made.
+    virtual Result<Proposal> approve(const QString &id, const QString &comment, bool reReviewed) = 0;
+    virtual Result<Proposal> reject(const QString &id, const QString &comment) = 0;
+    // Runs an approved proposal that no console has run yet; false: another console claimed it,
+    // or it is not approved.
+    virtual Result<bool> run(const QString &id) = 0;
+};
