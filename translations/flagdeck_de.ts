@@ -4,31 +4,31 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../widgets/addserverdialog.cpp" line="+21"/>
+        <location filename="../widgets/addserverdialog.cpp" line="+19"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Add server connection</source>
         <translation>Serververbindung hinzufügen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <location line="+2"/>
         <source>FeatBit</source>
         <translation>FeatBit</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+50"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <location line="+2"/>
         <source>Unleash</source>
         <translation>Unleash</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-35"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -44,12 +44,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-32"/>
         <source>&amp;Evaluation server:</source>
         <translation>&amp;Auswertungsserver:</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>Das Token liegt im Schlüsselbund des Betriebssystems, nie in den Einstellungen von FlagDeck. Abschaltungen und Rollout-Änderungen laufen damit, es braucht also Schreibrechte.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+101"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-71"/>
         <source>API &amp;URL:</source>
         <translation>API-&amp;URL:</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>der Audit-Cache %1 wurde von einem neueren FlagDeck geschrieben (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>das Schreiben in den Audit-Cache lässt sich nicht beginnen: %1</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>cannot read the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht lesen</translation>
     </message>
@@ -316,7 +316,7 @@
         <translation>der Audit-Eintrag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>cannot move the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht fortschreiben</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>der Audit-Cache lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-194"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht aktualisieren: %1</translation>
@@ -349,7 +349,7 @@
         <translation>der Audit-Cache lässt sich nicht auf Schema %1 aktualisieren: %2</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>the audit cache is not open</source>
         <translation>der Audit-Cache ist nicht geöffnet</translation>
     </message>
@@ -598,8 +598,8 @@
         <translation>%1: übersprungen, diese Version kann seinen Verlauf nicht lesen</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+11"/>
+        <location line="+9"/>
+        <location line="+13"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -688,13 +688,13 @@
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+160"/>
-        <location line="+14"/>
+        <location filename="../models/store/auditexporter.cpp" line="+150"/>
+        <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <location line="+5"/>
         <source>cannot write the export: %1</source>
         <translation>der Export lässt sich nicht schreiben: %1</translation>
@@ -703,7 +703,7 @@
 <context>
     <name>AuditFilter</name>
     <message>
-        <location filename="../models/store/auditfilter.cpp" line="+81"/>
+        <location filename="../models/core/auditfilter.cpp" line="+21"/>
         <source>&quot;%1&quot; is not a time: give a date (2026-11-21), a date and time (2026-11-21T09:30, UTC unless a zone is given) or an age (90m, 24h, 7d)</source>
         <translation>„%1“ ist keine Zeitangabe: geben Sie ein Datum (2026-11-21), Datum und Uhrzeit (2026-11-21T09:30, UTC, wenn keine Zone angegeben ist) oder ein Alter (90m, 24h, 7d) an</translation>
     </message>
@@ -711,7 +711,7 @@
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+21"/>
+        <location filename="../models/item/auditidloader.cpp" line="+22"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
     </message>
@@ -727,7 +727,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/item/audittablemodel.cpp" line="+77"/>
+        <location filename="../models/item/audittablemodel.cpp" line="+78"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -839,7 +839,7 @@
 <context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+40"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+42"/>
         <source>the server is not connected</source>
         <translation>der Server ist nicht verbunden</translation>
     </message>
@@ -862,7 +862,7 @@
         <translation>diese Version von FlagDeck hat noch keinen %1-Connector</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Connected. Environments: %1, flags: %2. %3</source>
         <translation>Verbunden. Umgebungen: %1, Flags: %2. %3</translation>
     </message>
@@ -964,28 +964,28 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+68"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
         <source>Guardrail data</source>
         <translation>Guardrail-Daten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <location line="+6"/>
         <source>Approval queue</source>
         <translation>Freigabe-Warteschlange</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>showing the audit cache</source>
         <translation>zeigt den Audit-Cache</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>removed; showing the audit cache</source>
         <translation>entfernt; zeigt den Audit-Cache</translation>
     </message>
@@ -995,12 +995,12 @@
         <translation>diese Version von FlagDeck hat noch keinen %1-Connector</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>cannot read its history: %1</source>
         <translation>sein Verlauf lässt sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
@@ -1244,7 +1244,7 @@
         <translation>diese Version hat keinen %1-Connector</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>did not deliver its flags within %1 s</source>
         <translation>hat seine Flags nicht innerhalb von %1 s geliefert</translation>
     </message>
@@ -1366,6 +1366,14 @@
             <numerusform>%n Min.</numerusform>
             <numerusform>%n Min.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSource</name>
+    <message>
+        <location filename="../models/metrics/exposuresource.cpp" line="+50"/>
+        <source>Usage of %1 on %2: %3</source>
+        <translation>Nutzung von %1 auf %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1716,7 +1724,7 @@
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../models/core/flag.cpp" line="+42"/>
+        <location filename="../models/core/flag.cpp" line="+47"/>
         <source>the flag has no variations</source>
         <translation>das Flag hat keine Varianten</translation>
     </message>
@@ -1803,9 +1811,17 @@ Revision %4</translation>
     </message>
 </context>
 <context>
+    <name>FlagServer</name>
+    <message>
+        <location filename="../models/connectors/flagserver.cpp" line="+40"/>
+        <source>%1 does not report how often variations were served</source>
+        <translation>%1 meldet nicht, wie oft die Varianten ausgeliefert wurden</translation>
+    </message>
+</context>
+<context>
     <name>FlagTableModel</name>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+28"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+35"/>
         <source>Flag</source>
         <translation>Flag</translation>
     </message>
@@ -1850,7 +1866,7 @@ Revision %4</translation>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+129"/>
         <source>Rollout change pending…</source>
         <translation>Rollout-Änderung ausstehend…</translation>
     </message>
@@ -1905,7 +1921,7 @@ Revision %4</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+86"/>
+        <location filename="../app/mainwindow.cpp" line="+124"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>Offline</translation>
@@ -2241,7 +2257,37 @@ Revision %4</translation>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+53"/>
+        <location filename="../models/control/killswitch.cpp" line="+46"/>
+        <source>%1 is not among the flags this console shows</source>
+        <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: nothing can be sent to the server</source>
+        <translation>offline: nichts kann an den Server gesendet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another change of %1 was under way</source>
+        <translation>eine andere Änderung von %1 lief gerade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing sent: %1 is already %2</source>
+        <translation>nichts gesendet: %1 ist bereits %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>the server answered but still reports the flag off</source>
         <translation>der Server hat geantwortet, meldet das Flag aber noch als aus</translation>
     </message>
@@ -2254,12 +2300,12 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="-12"/>
+        <location filename="../app/mainwindow.cpp" line="+68"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-76"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>Flags nach Schlüssel, Name, Beschreibung, Tag, Server oder Umgebung suchen (Strg+F)</translation>
     </message>
@@ -2269,7 +2315,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+375"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2279,13 +2325,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+292"/>
+        <location line="-304"/>
+        <location line="+360"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-201"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -2300,7 +2346,7 @@ Revision %4</translation>
         <translation>Vorschlag für %1 %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-62"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
         <translation>nicht gesendet: eine Änderung dieses Flags läuft noch, oder das Flag oder sein Vertrag hat sich seitdem geändert; bitte erneut ansehen</translation>
     </message>
@@ -2315,7 +2361,7 @@ Revision %4</translation>
         <translation>%1 in %2: %3 fehlgeschlagen: %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-39"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1 in %2 ist wieder an: der Server hat es bestätigt.</translation>
     </message>
@@ -2335,7 +2381,7 @@ Revision %4</translation>
         <translation>Abschalten von %1 in %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+53"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>Der Audit-Cache kann nicht schreiben (im Speicher gehalten, neuer Versuch läuft): %1</translation>
     </message>
@@ -2353,18 +2399,18 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+299"/>
+        <location line="-109"/>
+        <location line="+442"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-174"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+161"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -2388,7 +2434,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-256"/>
+        <location line="-278"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2401,7 +2447,7 @@ Revision %4</translation>
         <translation>Vertragsordner</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2426,7 +2472,7 @@ Revision %4</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2436,7 +2482,7 @@ Revision %4</translation>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>F&amp;lag</source>
         <translation>F&amp;lag</translation>
     </message>
@@ -2461,7 +2507,7 @@ Revision %4</translation>
         <translation>&amp;Verlauf des ausgewählten Flags zeigen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2471,23 +2517,23 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+251"/>
+        <location line="-304"/>
+        <location line="+236"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-279"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Selected flag: details and stage</source>
         <translation>Ausgewähltes Flag: Details und Stufe</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Console views</source>
         <translation>Konsolenansichten</translation>
     </message>
@@ -2497,7 +2543,7 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+183"/>
         <source>Approvals (%1)</source>
         <translation>Freigaben (%1)</translation>
     </message>
@@ -2507,7 +2553,7 @@ Revision %4</translation>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+129"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2570,12 +2616,12 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Connection not added</source>
         <translation>Verbindung nicht hinzugefügt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Remove connection</source>
         <translation>Verbindung entfernen</translation>
     </message>
@@ -3128,28 +3174,28 @@ Revision %4</translation>
         <translation>der Posteingang lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database</source>
         <translation>%1 ist keine PostgreSQL-URL der Form postgresql://benutzer@host:port/datenbank</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>cannot open the inbox %1: %2</source>
         <translation>der Posteingang %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>cannot create the folder for %1</source>
         <translation>der Ordner für %1 lässt sich nicht anlegen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>cannot use the inbox %1</source>
         <translation>der Posteingang %1 lässt sich nicht verwenden</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3)</translation>
     </message>
@@ -3159,12 +3205,12 @@ Revision %4</translation>
         <translation>der Posteingang %1 lässt sich nicht anlegen</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>cannot notify the consoles</source>
         <translation>die Konsolen lassen sich nicht benachrichtigen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>cannot store the proposal</source>
         <translation>der Vorschlag lässt sich nicht speichern</translation>
     </message>
@@ -3194,13 +3240,13 @@ Revision %4</translation>
         <translation>der Vorschlag ist bereits %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+116"/>
+        <location line="+2"/>
+        <location line="+117"/>
         <source>expired unapproved</source>
         <translation>ohne Freigabe abgelaufen</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>der Vorschlag ist um %1 abgelaufen und kann nicht mehr ausgeführt werden</translation>
     </message>
@@ -3240,12 +3286,12 @@ Revision %4</translation>
         <translation>der Vorschlag lässt sich nicht ändern</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>run by %1</source>
         <translation>ausgeführt von %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>the proposal %1 is not running</source>
         <translation>der Vorschlag %1 läuft nicht</translation>
     </message>
@@ -3268,7 +3314,7 @@ Revision %4</translation>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+27"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+30"/>
         <source>Show proposals with this status</source>
         <translation>Vorschläge mit diesem Status zeigen</translation>
     </message>
@@ -3309,22 +3355,27 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+38"/>
+        <location filename="../models/control/proposalreview.cpp" line="+248"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>killed; confirmed by the server</source>
         <translation>abgeschaltet; vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <source>%1 changed since the proposal was approved: nothing sent; it needs a new review</source>
+        <translation>%1 hat sich seit der Genehmigung des Vorschlags geändert: nichts gesendet; er muss neu geprüft werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>confirmed by the server</source>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="-155"/>
         <location line="+91"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
@@ -3370,7 +3421,7 @@ Revision %4</translation>
         <translation>Freigegeben von %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>%1 is no longer shown by this console</source>
         <translation>%1 wird von dieser Konsole nicht mehr gezeigt</translation>
     </message>
@@ -3380,22 +3431,7 @@ Revision %4</translation>
         <translation>eine andere Änderung von %1 lief gerade</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>nothing sent: %1 is already %2</source>
-        <translation>nichts gesendet: %1 ist bereits %2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>on</source>
-        <translation>an</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <location line="+10"/>
         <source>the change could not be sent</source>
         <translation>die Änderung ließ sich nicht senden</translation>
@@ -4095,7 +4131,7 @@ Revision %4</translation>
         <translation>der Server hat geantwortet, spielt aber einen anderen Rollout aus</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>unowned control</source>
         <translation>Steuerung ohne Eigentümer</translation>
     </message>
@@ -4369,38 +4405,9 @@ Revision %4</translation>
     </message>
 </context>
 <context>
-    <name>UnleashExposureSource</name>
-    <message>
-        <location filename="../models/metrics/unleashexposuresource.cpp" line="+58"/>
-        <location line="+6"/>
-        <source>Unleash usage of %1: %2</source>
-        <translation>Unleash-Nutzung von %1: %2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 is not an Unleash environment</source>
-        <translation>%1 ist keine Unleash-Umgebung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>data: expected a list</source>
-        <translation>data: eine Liste erwartet</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>data[%1].timestamp: not an ISO 8601 time</source>
-        <translation>data[%1].timestamp: keine ISO-8601-Zeit</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>data[%1].variants.%2: expected a count</source>
-        <translation>data[%1].variants.%2: eine Anzahl erwartet</translation>
-    </message>
-</context>
-<context>
     <name>UnleashMapping</name>
     <message>
-        <location filename="../models/connectors/unleash/unleashmapping.cpp" line="+114"/>
+        <location filename="../models/connectors/unleash/unleashmapping.cpp" line="+116"/>
         <source>its %1 strategy&apos;s rollout is not a whole percentage</source>
         <translation>der Rollout seiner Strategie %1 ist kein ganzer Prozentwert</translation>
     </message>
@@ -4468,6 +4475,21 @@ Revision %4</translation>
         <location line="+10"/>
         <source>variant &quot;%1&quot; is not part of the default rule&apos;s strategy</source>
         <translation>Variante „%1“ gehört nicht zur Strategie der Standardregel</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>data: expected a list</source>
+        <translation>data: eine Liste erwartet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>data[%1].timestamp: not an ISO 8601 time</source>
+        <translation>data[%1].timestamp: keine ISO-8601-Zeit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>data[%1].variants.%2: expected a count</source>
+        <translation>data[%1].variants.%2: eine Anzahl erwartet</translation>
     </message>
 </context>
 <context>
@@ -4571,7 +4593,12 @@ Revision %4</translation>
         <translation>nicht vollständig gezeigte Flags: %1; erstes: %2</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+106"/>
+        <source>%1 is not an Unleash environment</source>
+        <translation>%1 ist keine Unleash-Umgebung</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+47"/>
         <source>no Unleash environment %1</source>
         <translation>keine Unleash-Umgebung %1</translation>

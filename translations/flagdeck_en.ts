@@ -50,7 +50,7 @@
 <context>
     <name>ContractsCommand</name>
     <message numerus="yes">
-        <location filename="../app/contractscommand.cpp" line="+164"/>
+        <location filename="../app/contractscommand.cpp" line="+161"/>
         <source>%n file(s) read, </source>
         <translation>
             <numerusform>%n file read, </numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+264"/>
+        <location filename="../app/mainwindow.cpp" line="+338"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+46"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n proposal waiting for review</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+254"/>
+        <location line="+276"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n server</numerusform>
@@ -193,7 +193,7 @@
 <context>
     <name>ProposalQueueView</name>
     <message numerus="yes">
-        <location filename="../widgets/proposalqueueview.cpp" line="+76"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+79"/>
         <source>%n waiting for review</source>
         <translation>
             <numerusform>%n waiting for review</numerusform>

@@ -4,31 +4,31 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../widgets/addserverdialog.cpp" line="+21"/>
+        <location filename="../widgets/addserverdialog.cpp" line="+19"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Add server connection</source>
         <translation>添加服务器连接</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <location line="+2"/>
         <source>FeatBit</source>
         <translation>FeatBit</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+50"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <location line="+2"/>
         <source>Unleash</source>
         <translation>Unleash</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-35"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -44,12 +44,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>&amp;URL:</source>
         <translation>URL(&amp;U)：</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-32"/>
         <source>&amp;Evaluation server:</source>
         <translation>评估服务器(&amp;E)：</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>令牌保存在操作系统的钥匙串中，绝不写入 FlagDeck 的设置。紧急关闭和发布变更都用它执行，因此它需要写权限。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+101"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-71"/>
         <source>API &amp;URL:</source>
         <translation>API URL(&amp;U)：</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>审计缓存 %1 由更新版本的 FlagDeck 写入（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>无法开始写入审计缓存：%1</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>cannot read the audit chain</source>
         <translation>无法读取审计链</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>无法记录审计条目</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>cannot move the audit chain</source>
         <translation>无法推进审计链</translation>
     </message>
@@ -336,7 +336,7 @@
         <translation>无法提交到审计缓存</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-194"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>无法升级审计缓存：%1</translation>
@@ -347,7 +347,7 @@
         <translation>无法将审计缓存升级到架构 %1：%2</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>the audit cache is not open</source>
         <translation>审计缓存未打开</translation>
     </message>
@@ -594,8 +594,8 @@
         <translation>%1：已跳过，此版本无法读取其历史</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+11"/>
+        <location line="+9"/>
+        <location line="+13"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -683,13 +683,13 @@
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+160"/>
-        <location line="+14"/>
+        <location filename="../models/store/auditexporter.cpp" line="+150"/>
+        <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <location line="+5"/>
         <source>cannot write the export: %1</source>
         <translation>无法写入导出文件：%1</translation>
@@ -698,7 +698,7 @@
 <context>
     <name>AuditFilter</name>
     <message>
-        <location filename="../models/store/auditfilter.cpp" line="+81"/>
+        <location filename="../models/core/auditfilter.cpp" line="+21"/>
         <source>&quot;%1&quot; is not a time: give a date (2026-11-21), a date and time (2026-11-21T09:30, UTC unless a zone is given) or an age (90m, 24h, 7d)</source>
         <translation>“%1” 不是时间：请给出日期（2026-11-21）、日期和时间（2026-11-21T09:30，未指定时区时为 UTC）或时长（90m、24h、7d）</translation>
     </message>
@@ -706,7 +706,7 @@
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+21"/>
+        <location filename="../models/item/auditidloader.cpp" line="+22"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
     </message>
@@ -722,7 +722,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/item/audittablemodel.cpp" line="+77"/>
+        <location filename="../models/item/audittablemodel.cpp" line="+78"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
@@ -834,7 +834,7 @@
 <context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+40"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+42"/>
         <source>the server is not connected</source>
         <translation>服务器未连接</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>此版本的 FlagDeck 尚无 %1 连接器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Connected. Environments: %1, flags: %2. %3</source>
         <translation>已连接。环境：%1，开关：%2。%3</translation>
     </message>
@@ -959,28 +959,28 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+68"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
         <source>Guardrail data</source>
         <translation>护栏数据</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <location line="+6"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>showing the audit cache</source>
         <translation>显示审计缓存</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>removed; showing the audit cache</source>
         <translation>已移除；显示审计缓存</translation>
     </message>
@@ -990,12 +990,12 @@
         <translation>此版本的 FlagDeck 尚无 %1 连接器</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>cannot read its history: %1</source>
         <translation>无法读取其历史：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -1239,7 +1239,7 @@
         <translation>此版本没有 %1 连接器</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>did not deliver its flags within %1 s</source>
         <translation>未在 %1 秒内提供其开关</translation>
     </message>
@@ -1354,6 +1354,14 @@
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSource</name>
+    <message>
+        <location filename="../models/metrics/exposuresource.cpp" line="+50"/>
+        <source>Usage of %1 on %2: %3</source>
+        <translation>%1 在 %2 上的使用情况：%3</translation>
     </message>
 </context>
 <context>
@@ -1704,7 +1712,7 @@
 <context>
     <name>Flag</name>
     <message>
-        <location filename="../models/core/flag.cpp" line="+42"/>
+        <location filename="../models/core/flag.cpp" line="+47"/>
         <source>the flag has no variations</source>
         <translation>开关没有变体</translation>
     </message>
@@ -1791,9 +1799,17 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>FlagServer</name>
+    <message>
+        <location filename="../models/connectors/flagserver.cpp" line="+40"/>
+        <source>%1 does not report how often variations were served</source>
+        <translation>%1 不报告各变体被提供的次数</translation>
+    </message>
+</context>
+<context>
     <name>FlagTableModel</name>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+28"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+35"/>
         <source>Flag</source>
         <translation>开关</translation>
     </message>
@@ -1838,7 +1854,7 @@ Revision %4</source>
         <translation>最近变更</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+129"/>
         <source>Rollout change pending…</source>
         <translation>发布变更等待中…</translation>
     </message>
@@ -1893,7 +1909,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+86"/>
+        <location filename="../app/mainwindow.cpp" line="+124"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>离线</translation>
@@ -2227,7 +2243,37 @@ Revision %4</source>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+53"/>
+        <location filename="../models/control/killswitch.cpp" line="+46"/>
+        <source>%1 is not among the flags this console shows</source>
+        <translation>%1 不在本控制台显示的开关之中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: nothing can be sent to the server</source>
+        <translation>离线：无法向服务器发送任何内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another change of %1 was under way</source>
+        <translation>%1 的另一项变更正在进行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing sent: %1 is already %2</source>
+        <translation>未发送：%1 已经是 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>the server answered but still reports the flag off</source>
         <translation>服务器已应答，但仍报告该开关为关</translation>
     </message>
@@ -2240,12 +2286,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="-12"/>
+        <location filename="../app/mainwindow.cpp" line="+68"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-76"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
@@ -2255,7 +2301,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+375"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2265,13 +2311,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+292"/>
+        <location line="-304"/>
+        <location line="+360"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-201"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -2286,7 +2332,7 @@ Revision %4</source>
         <translation>%1 的提议%2：%3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-62"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
         <translation>未发送：此开关的一项变更仍在进行中，或开关或其契约此后已改变；请重新查看</translation>
     </message>
@@ -2301,7 +2347,7 @@ Revision %4</source>
         <translation>%1（%2）：%3 失败：%4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-39"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1（%2）已重新开启：服务器已确认。</translation>
     </message>
@@ -2321,7 +2367,7 @@ Revision %4</source>
         <translation>关闭 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+53"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>审计缓存无法写入（已保存在内存中，正在重试）：%1</translation>
     </message>
@@ -2338,18 +2384,18 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+299"/>
+        <location line="-109"/>
+        <location line="+442"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-174"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+161"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
@@ -2370,7 +2416,7 @@ Revision %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-256"/>
+        <location line="-278"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -2382,7 +2428,7 @@ Revision %4</source>
         <translation>契约文件夹</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2407,7 +2453,7 @@ Revision %4</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2417,7 +2463,7 @@ Revision %4</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>F&amp;lag</source>
         <translation>开关(&amp;L)</translation>
     </message>
@@ -2442,7 +2488,7 @@ Revision %4</source>
         <translation>显示所选开关的历史(&amp;H)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2452,23 +2498,23 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-245"/>
-        <location line="+251"/>
+        <location line="-304"/>
+        <location line="+236"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-279"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>所选开关的护栏图表</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Selected flag: details and stage</source>
         <translation>所选开关：详情与阶段</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Console views</source>
         <translation>控制台视图</translation>
     </message>
@@ -2478,7 +2524,7 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+183"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -2488,7 +2534,7 @@ Revision %4</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2550,12 +2596,12 @@ Revision %4</source>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Connection not added</source>
         <translation>未添加连接</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Remove connection</source>
         <translation>移除连接</translation>
     </message>
@@ -3107,28 +3153,28 @@ Revision %4</source>
         <translation>无法提交到收件箱</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database</source>
         <translation>%1 不是 postgresql://用户@主机:端口/数据库 形式的 PostgreSQL URL</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>cannot open the inbox %1: %2</source>
         <translation>无法打开收件箱 %1：%2</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>cannot create the folder for %1</source>
         <translation>无法为 %1 创建文件夹</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>cannot use the inbox %1</source>
         <translation>无法使用收件箱 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
     </message>
@@ -3138,12 +3184,12 @@ Revision %4</source>
         <translation>无法创建收件箱 %1</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>cannot notify the consoles</source>
         <translation>无法通知各控制台</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>cannot store the proposal</source>
         <translation>无法保存提议</translation>
     </message>
@@ -3173,13 +3219,13 @@ Revision %4</source>
         <translation>该提议已是%1状态</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+116"/>
+        <location line="+2"/>
+        <location line="+117"/>
         <source>expired unapproved</source>
         <translation>未获批准即过期</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>该提议已于 %1 过期，无法再执行</translation>
     </message>
@@ -3219,12 +3265,12 @@ Revision %4</source>
         <translation>无法更改提议</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>run by %1</source>
         <translation>由 %1 执行</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>the proposal %1 is not running</source>
         <translation>提议 %1 未在执行</translation>
     </message>
@@ -3247,7 +3293,7 @@ Revision %4</source>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+27"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+30"/>
         <source>Show proposals with this status</source>
         <translation>显示此状态的提议</translation>
     </message>
@@ -3287,22 +3333,27 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+38"/>
+        <location filename="../models/control/proposalreview.cpp" line="+248"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>killed; confirmed by the server</source>
         <translation>已关闭；服务器已确认</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <source>%1 changed since the proposal was approved: nothing sent; it needs a new review</source>
+        <translation>%1 在提案获批后已更改：未发送任何内容；需要重新审核</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>confirmed by the server</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="-155"/>
         <location line="+91"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
@@ -3348,7 +3399,7 @@ Revision %4</source>
         <translation>由 %1 批准：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>%1 is no longer shown by this console</source>
         <translation>本控制台已不再显示 %1</translation>
     </message>
@@ -3358,22 +3409,7 @@ Revision %4</source>
         <translation>%1 的另一项变更正在进行</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>nothing sent: %1 is already %2</source>
-        <translation>未发送：%1 已经是 %2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>on</source>
-        <translation>开</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <location line="+10"/>
         <source>the change could not be sent</source>
         <translation>无法发送此变更</translation>
@@ -4068,7 +4104,7 @@ Revision %4</source>
         <translation>服务器已应答，但投放的是另一种发布规则</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+48"/>
         <source>unowned control</source>
         <translation>无主控制</translation>
     </message>
@@ -4342,38 +4378,9 @@ Revision %4</source>
     </message>
 </context>
 <context>
-    <name>UnleashExposureSource</name>
-    <message>
-        <location filename="../models/metrics/unleashexposuresource.cpp" line="+58"/>
-        <location line="+6"/>
-        <source>Unleash usage of %1: %2</source>
-        <translation>%1 的 Unleash 用量：%2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 is not an Unleash environment</source>
-        <translation>%1 不是 Unleash 环境</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>data: expected a list</source>
-        <translation>data：应为列表</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>data[%1].timestamp: not an ISO 8601 time</source>
-        <translation>data[%1].timestamp：不是 ISO 8601 时间</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>data[%1].variants.%2: expected a count</source>
-        <translation>data[%1].variants.%2：应为计数</translation>
-    </message>
-</context>
-<context>
     <name>UnleashMapping</name>
     <message>
-        <location filename="../models/connectors/unleash/unleashmapping.cpp" line="+114"/>
+        <location filename="../models/connectors/unleash/unleashmapping.cpp" line="+116"/>
         <source>its %1 strategy&apos;s rollout is not a whole percentage</source>
         <translation>其 %1 策略的发布比例不是整数百分比</translation>
     </message>
@@ -4441,6 +4448,21 @@ Revision %4</source>
         <location line="+10"/>
         <source>variant &quot;%1&quot; is not part of the default rule&apos;s strategy</source>
         <translation>变体 “%1” 不属于默认规则的策略</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>data: expected a list</source>
+        <translation>data：应为列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>data[%1].timestamp: not an ISO 8601 time</source>
+        <translation>data[%1].timestamp：不是 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>data[%1].variants.%2: expected a count</source>
+        <translation>data[%1].variants.%2：应为计数</translation>
     </message>
 </context>
 <context>
@@ -4544,7 +4566,12 @@ Revision %4</source>
         <translation>未完整显示的开关：%1；第一个：%2</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+106"/>
+        <source>%1 is not an Unleash environment</source>
+        <translation>%1 不是 Unleash 环境</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+47"/>
         <source>no Unleash environment %1</source>
         <translation>没有 Unleash 环境 %1</translation>
