@@ -49,10 +49,10 @@ QCommandLineOption databaseOption()
 }
 
 // An existing cache only: verifying or exporting a mistyped path must not create an empty one.
-QString openExisting(AuditCache &cache, const QString &path)
+Result<void> openExisting(AuditCache &cache, const QString &path)
 {
     if (!QFileInfo(path).isFile())
-        return Text::tr("there is no audit cache at %1").arg(path);
+        return Result<void>::failure(Text::tr("there is no audit cache at %1").arg(path));
     return cache.open(path);
 }
 
@@ -62,8 +62,8 @@ int verify(QCommandLineParser &parser)
     parser.addOption(database);
     parser.process(QCoreApplication::arguments());
     AuditCache cache;
-    if (const QString error = openExisting(cache, parser.value(database)); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<void> opened = openExisting(cache, parser.value(database)); !opened)
+        return cannotRun(opened.error());
     const AuditVerification result = verifyAuditChains(cache);
     if (!result.readError.isEmpty())
         return cannotRun(result.readError);
@@ -120,13 +120,13 @@ int exportEntries(QCommandLineParser &parser)
     }
 
     AuditCache cache;
-    if (const QString error = openExisting(cache, parser.value(database)); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<void> opened = openExisting(cache, parser.value(database)); !opened)
+        return cannotRun(opened.error());
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return cannotRun(Text::tr("cannot write to standard output"));
-    if (const QString error = AuditExporter::write(cache, filter, *chosenFormat, &out); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<qint64> written = AuditExporter::write(cache, filter, *chosenFormat, &out); !written)
+        return cannotRun(written.error());
     return 0;
 }
 
@@ -139,8 +139,8 @@ int sync(QCommandLineParser &parser)
     parser.process(QCoreApplication::arguments());
 
     AuditWriter writer;
-    if (const QString error = writer.open(parser.value(database)); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<void> opened = writer.open(parser.value(database)); !opened)
+        return cannotRun(opened.error());
     QSettings settings;
     QList<ConnectionConfig> configs = ConnectionSettings(settings).load();
     if (configs.isEmpty())

@@ -208,10 +208,9 @@ int main(int argc, char *argv[])
 
     AppTheme::apply(PreferenceSettings(settings).load().theme);
     auto audit = std::make_unique<AuditWriter>();
-    const QString auditError = audit->open(AuditCache::defaultPath());
-    if (!auditError.isEmpty()) {
+    if (const Result<void> opened = audit->open(AuditCache::defaultPath()); !opened) {
         // Without the cache, nothing a person does could be recorded: say so and stop.
-        std::fprintf(stderr, "flagdeck: %s\n", qPrintable(auditError));
+        std::fprintf(stderr, "flagdeck: %s\n", qPrintable(opened.error()));
         return 2;
     }
     KeychainSecretStore secrets;

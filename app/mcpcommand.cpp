@@ -84,11 +84,11 @@ int runMcpCommand(const QStringList &arguments)
                            : parser.isSet(inboxUrl) ? parser.value(inboxUrl)
                                                     : ApprovalSettings(settings).inboxLocation();
     ProposalInbox proposals;
-    if (const QString error = proposals.open(location); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<void> opened = proposals.open(location); !opened)
+        return cannotRun(opened.error());
     AuditCache auditCache;
-    if (const QString error = auditCache.open(parser.value(cache)); !error.isEmpty())
-        return cannotRun(error);
+    if (const Result<void> opened = auditCache.open(parser.value(cache)); !opened)
+        return cannotRun(opened.error());
 
     ConnectionSettings connections(settings);
     McpServer server({[&connections] { return connections.load(); }, [&auditCache] { return auditCache.cachedFlags(); }},

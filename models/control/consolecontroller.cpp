@@ -106,8 +106,8 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
 
 void ConsoleController::openInbox()
 {
-    if (const QString error = m_inbox->open(m_inboxLocation); !error.isEmpty()) {
-        Q_EMIT connectionProblem(tr("Approval queue"), error);
+    if (const Result<void> opened = m_inbox->open(m_inboxLocation); !opened) {
+        Q_EMIT connectionProblem(tr("Approval queue"), opened.error());
         return;
     }
     m_proposals->start();
@@ -366,27 +366,22 @@ void ConsoleController::markLoaded(const QString &connectionId)
 
 void ConsoleController::exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath)
 {
-    struct Outcome
-    {
-        qint64 rows = 0;
-        QString error;
-    };
-    auto outcome = std::make_shared<Outcome>();
+    // The rows written, or why the export failed.
+    auto outcome = std::make_shared<Result<qint64>>(0);
     const QString cachePath = m_audit->path();
     QThread *job = QThread::create([outcome, cachePath, filter, format, filePath] {
         AuditCache cache;
         QSaveFile file(filePath);
-        if (outcome->error = cache.open(cachePath); !outcome->error.isEmpty())
-            return;
-        if (!file.open(QIODevice::WriteOnly))
-            outcome->error = tr("cannot write %1: %2").arg(filePath, file.errorString());
-        else if (outcome->error = AuditExporter::write(cache, filter, format, &file, &outcome->rows); outcome->error.isEmpty()
-                 && !file.commit())
-            outcome->error = tr("cannot write %1: %2").arg(filePath, file.errorString());
+        if (const Result<void> opened = cache.open(cachePath); !opened)
+            *outcome = Result<qint64>::failure(opened.error());
+        else if (!file.open(QIODevice::WriteOnly))
+            *outcome = Result<qint64>::failure(tr("cannot write %1: %2").arg(filePath, file.errorString()));
+        else if (*outcome = AuditExporter::write(cache, filter, format, &file); *outcome && !file.commit())
+            *outcome = Result<qint64>::failure(tr("cannot write %1: %2").arg(filePath, file.errorString()));
     });
     // Delivered on this thread, and not at all if the controller is gone by then.
     connect(job, &QThread::finished, this, [this, outcome, filePath] {
-        Q_EMIT auditExportFinished(filePath, outcome->rows, outcome->error);
+        Q_EMIT auditExportFinished(filePath, outcome->ok() ? outcome->value() : 0, outcome->error());
     });
     connect(job, &QThread::finished, job, &QObject::deleteLater);
     job->start();

@@ -45,7 +45,7 @@ StageActions::~StageActions() = default;
 
 void StageActions::setAuditPath(const QString &path)
 {
-    m_lookupOpen = m_lookup.open(path).isEmpty();
+    m_lookupOpen = m_lookup.open(path).ok();
 }
 
 void StageActions::setActor(const QString &actor)

@@ -40,24 +40,26 @@ Rollout Flag::servedRollout() const
     return enabled ? rollout : Rollout::everyoneGets(offVariationId);
 }
 
-QString Flag::consistencyError() const
+Result<void> Flag::checkConsistency() const
 {
     const auto tr = [](const char *text) { return QCoreApplication::translate("Flag", text); };
     if (variations.isEmpty())
-        return tr("the flag has no variations");
+        return Result<void>::failure(tr("the flag has no variations"));
     QSet<QString> ids;
     for (const Variation &each : variations) {
         if (ids.contains(each.id))
-            return tr("variation id \"%1\" is used twice").arg(each.id);
+            return Result<void>::failure(tr("variation id \"%1\" is used twice").arg(each.id));
         ids.insert(each.id);
     }
     if (!variation(offVariationId))
-        return tr("the off variation \"%1\" is not one of the flag's variations").arg(offVariationId);
-    if (const QString error = rollout.validationError(); !error.isEmpty())
-        return error;
+        return Result<void>::failure(
+            tr("the off variation \"%1\" is not one of the flag's variations").arg(offVariationId));
+    if (const Result<void> valid = rollout.validate(); !valid)
+        return valid;
     for (const VariationShare &share : rollout.shares()) {
         if (!variation(share.variationId))
-            return tr("the rollout serves \"%1\", which is not one of the flag's variations").arg(share.variationId);
+            return Result<void>::failure(
+                tr("the rollout serves \"%1\", which is not one of the flag's variations").arg(share.variationId));
     }
     return {};
 }

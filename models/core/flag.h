@@ -33,7 +33,7 @@ struct Flag
     Rollout servedRollout() const;
 
     // Checks what the types alone cannot: the rollout and the off variation name real variations.
-    QString consistencyError() const;
+    Result<void> checkConsistency() const;
 
     friend bool operator==(const Flag &, const Flag &) = default;
 };

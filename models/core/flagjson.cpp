@@ -71,8 +71,9 @@ Result<Flag> flagFromJson(const QJsonObject &object, const QString &path)
         return Result<Flag>::failure(rollout.error());
     flag.rollout = std::move(rollout).value();
 
-    if (const QString problem = flag.consistencyError(); !problem.isEmpty())
-        return Result<Flag>::failure(QStringLiteral("%1: %2").arg(path.isEmpty() ? flag.key : path, problem));
+    if (const Result<void> consistent = flag.checkConsistency(); !consistent)
+        return Result<Flag>::failure(
+            QStringLiteral("%1: %2").arg(path.isEmpty() ? flag.key : path, consistent.error()));
     return flag;
 }
 

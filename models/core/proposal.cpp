@@ -96,8 +96,8 @@ Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJson
         if (!rollout)
             return Result<Flag>::failure(rollout.error());
         after.rollout = std::move(rollout).value();
-        if (const QString problem = after.consistencyError(); !problem.isEmpty())
-            return Result<Flag>::failure(problem);
+        if (const Result<void> consistent = after.checkConsistency(); !consistent)
+            return Result<Flag>::failure(consistent.error());
         return after;
     }
     case FlagAction::AdvanceStage:

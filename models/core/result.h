@@ -28,3 +28,28 @@ private:
     std::optional<T> m_value;
     QString m_error;
 };
+
+// Success, or a sentence saying why an operation that gives nothing back failed. Default-constructed
+// is success, so `return {};` reads as "done"; a failure always carries a non-empty sentence.
+template<>
+class Result<void>
+{
+public:
+    Result() = default;
+    static Result failure(QString error)
+    {
+        Q_ASSERT_X(!error.isEmpty(), "Result<void>::failure", "a failure must say why");
+        Result result;
+        result.m_failed = true;
+        result.m_error = std::move(error);
+        return result;
+    }
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const QString &error() const { return m_error; }
+
+private:
+    bool m_failed = false;
+    QString m_error;
+};

@@ -47,26 +47,27 @@ int Rollout::basisPointsOf(const QString &variationId) const
     return 0;
 }
 
-QString Rollout::validationError() const
+Result<void> Rollout::validate() const
 {
     if (m_shares.isEmpty())
-        return Text::tr("the rollout serves no variation");
+        return Result<void>::failure(Text::tr("the rollout serves no variation"));
     QSet<QString> seen;
     int total = 0;
     for (const VariationShare &share : m_shares) {
         if (share.variationId.isEmpty())
-            return Text::tr("a rollout share names no variation");
+            return Result<void>::failure(Text::tr("a rollout share names no variation"));
         if (seen.contains(share.variationId))
-            return Text::tr("variation \"%1\" appears twice in the rollout").arg(share.variationId);
+            return Result<void>::failure(
+                Text::tr("variation \"%1\" appears twice in the rollout").arg(share.variationId));
         seen.insert(share.variationId);
         if (share.basisPoints < 0 || share.basisPoints > TotalBasisPoints)
-            return Text::tr("variation \"%1\" has a share of %2 basis points, outside 0..10000")
-                .arg(share.variationId)
-                .arg(share.basisPoints);
+            return Result<void>::failure(Text::tr("variation \"%1\" has a share of %2 basis points, outside 0..10000")
+                                             .arg(share.variationId)
+                                             .arg(share.basisPoints));
         total += share.basisPoints;
     }
     if (total != TotalBasisPoints)
-        return Text::tr("the shares sum to %1, not 100%").arg(formatPercent(total));
+        return Result<void>::failure(Text::tr("the shares sum to %1, not 100%").arg(formatPercent(total)));
     return {};
 }
 
@@ -107,8 +108,8 @@ Result<Rollout> Rollout::fromFeatBitRanges(const QList<FeatBitRolloutRange> &ran
         shares.append({span->variationId, span->end - span->start});
     }
     Rollout rollout(std::move(shares));
-    if (const QString error = rollout.validationError(); !error.isEmpty())
-        return Result<Rollout>::failure(error);
+    if (const Result<void> valid = rollout.validate(); !valid)
+        return Result<Rollout>::failure(valid.error());
     return rollout;
 }
 
@@ -136,8 +137,8 @@ Result<Rollout> Rollout::fromUnleashWeights(const QList<UnleashVariantWeight> &w
         shares.append({weight.variantName, weight.weight * (TotalBasisPoints / UnleashWeightTotal)});
     }
     Rollout rollout(std::move(shares));
-    if (const QString error = rollout.validationError(); !error.isEmpty())
-        return Result<Rollout>::failure(error);
+    if (const Result<void> valid = rollout.validate(); !valid)
+        return Result<Rollout>::failure(valid.error());
     return rollout;
 }
 

@@ -48,8 +48,8 @@ public:
     int basisPointsOf(const QString &variationId) const;
     bool isEmpty() const { return m_shares.isEmpty(); }
 
-    // Empty when the shares are non-negative, name each variation once and sum to 10000.
-    QString validationError() const;
+    // Succeeds when the shares are non-negative, name each variation once and sum to 10000.
+    Result<void> validate() const;
 
     static Result<Rollout> fromFeatBitRanges(const QList<FeatBitRolloutRange> &ranges);
     QList<FeatBitRolloutRange> toFeatBitRanges() const;

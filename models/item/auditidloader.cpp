@@ -7,7 +7,7 @@
 
 AuditIdLoader::AuditIdLoader() : m_file(QStringLiteral("audit-ids")) {}
 
-QString AuditIdLoader::open(const QString &path)
+Result<void> AuditIdLoader::open(const QString &path)
 {
     return m_file.open(path);
 }

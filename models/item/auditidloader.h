@@ -25,7 +25,7 @@ public:
     void supersede(quint64 generation) { m_latest.store(generation); }
 
     // Loader thread.
-    QString open(const QString &path);
+    Result<void> open(const QString &path);
     void load(quint64 generation, const AuditFilter &filter);
 
 Q_SIGNALS:

@@ -29,7 +29,7 @@ AuditTableModel::AuditTableModel(const QString &path, QObject *parent)
     , m_loader(new AuditIdLoader)
     , m_pages(CachedPages)
 {
-    m_openError = m_file.open(path);
+    m_opened = m_file.open(path);
     m_loaderThread->setObjectName(QStringLiteral("audit ids"));
     m_loader->moveToThread(m_loaderThread);
     connect(m_loaderThread, &QThread::finished, m_loader, &QObject::deleteLater);
@@ -41,13 +41,11 @@ AuditTableModel::AuditTableModel(const QString &path, QObject *parent)
         Q_EMIT problem(error);
     });
     m_loaderThread->start();
-    if (m_openError.isEmpty()) {
-        QString loaderError;
+    if (m_opened) {
         QMetaObject::invokeMethod(
-            m_loader, [&] { loaderError = m_loader->open(path); }, Qt::BlockingQueuedConnection);
-        m_openError = loaderError;
+            m_loader, [&] { m_opened = m_loader->open(path); }, Qt::BlockingQueuedConnection);
     }
-    if (m_openError.isEmpty())
+    if (m_opened)
         reload();
 }
 
@@ -232,7 +230,7 @@ void AuditTableModel::takeChunk(quint64 generation, const QVector<qint64> &ids, 
 
 void AuditTableModel::refreshNewEntries(qint64 lastId)
 {
-    if (!m_openError.isEmpty() || lastId <= m_maxSeenId)
+    if (!m_opened || lastId <= m_maxSeenId)
         return;
     if (m_loading) {
         m_refreshAfterLoad = true;

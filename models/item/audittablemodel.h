@@ -2,6 +2,7 @@
 
 #include "../core/auditentry.h"
 #include "../core/auditfilter.h"
+#include "../core/result.h"
 #include "../store/sqlitefile.h"
 
 #include <QAbstractTableModel>
@@ -36,7 +37,8 @@ public:
     explicit AuditTableModel(const QString &path, QObject *parent = nullptr);
     ~AuditTableModel() override;
 
-    QString openError() const { return m_openError; }
+    // Whether the cache could be opened, and if not why: the model then stays empty.
+    const Result<void> &opened() const { return m_opened; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -79,7 +81,7 @@ private:
     void mergeNewRows(std::vector<std::pair<qint64, qint64>> timeAndIds);
     void setLoading(bool loading);
 
-    QString m_openError;
+    Result<void> m_opened;
     SqliteFile m_file;
     QThread *m_loaderThread;
     AuditIdLoader *m_loader;

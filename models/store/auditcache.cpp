@@ -40,7 +40,7 @@ struct Migration
 {
     QStringList statements;
     // Work SQL alone cannot do, run inside the same transaction.
-    std::function<QString(AuditCache &)> complete;
+    std::function<Result<void>(AuditCache &)> complete;
 };
 
 } // namespace
@@ -54,23 +54,23 @@ QString AuditCache::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit.sqlite");
 }
 
-QString AuditCache::open(const QString &path)
+Result<void> AuditCache::open(const QString &path)
 {
     m_path = path;
-    if (const QString error = m_file.open(path); !error.isEmpty())
-        return Text::tr("the audit cache: %1").arg(error);
+    if (const Result<void> opened = m_file.open(path); !opened)
+        return Result<void>::failure(Text::tr("the audit cache: %1").arg(opened.error()));
     QSqlQuery pragma(m_file.database());
     // FULL: an audit write that returned is on disk, even after a power loss. Writes come in
     // batches from one worker thread, so the cost is paid once per batch.
     if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
-        return Text::tr("cannot configure the audit cache: %1").arg(pragma.lastError().text());
+        return Result<void>::failure(Text::tr("cannot configure the audit cache: %1").arg(pragma.lastError().text()));
     // The indexes of a long history (a million entries is some 300 MB) are written and read at
     // random; with SQLite's default 2 MB page cache nearly every insert waits for the disk.
     pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
     return migrate();
 }
 
-QString AuditCache::migrate()
+Result<void> AuditCache::migrate()
 {
     // Each entry moves the schema from version index to index + 1; never edit a released step.
     const QList<Migration> migrations = {
@@ -122,10 +122,10 @@ QString AuditCache::migrate()
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
     // console and flagdeck mcp) must not both migrate it.
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Text::tr("cannot upgrade the audit cache: %1").arg(query.lastError().text());
+        return Result<void>::failure(Text::tr("cannot upgrade the audit cache: %1").arg(query.lastError().text()));
     const auto fail = [&](const QString &error) {
         QSqlQuery(m_file.database()).exec(QStringLiteral("ROLLBACK"));
-        return error;
+        return Result<void>::failure(error);
     };
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return fail(Text::tr("cannot read the audit cache version: %1").arg(query.lastError().text()));
@@ -145,8 +145,8 @@ QString AuditCache::migrate()
                 return stepFailed(query.lastError().text());
         }
         if (migrations.at(step).complete) {
-            if (const QString error = migrations.at(step).complete(*this); !error.isEmpty())
-                return stepFailed(error);
+            if (const Result<void> completed = migrations.at(step).complete(*this); !completed)
+                return stepFailed(completed.error());
         }
     }
     if (version < SchemaVersion && !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)))
@@ -157,13 +157,13 @@ QString AuditCache::migrate()
 }
 
 // Entries written before the chain existed join it in the order they were written.
-QString AuditCache::chainUnchainedEntries()
+Result<void> AuditCache::chainUnchainedEntries()
 {
     QSqlQuery select(m_file.database());
     select.setForwardOnly(true);
     if (!select.exec(QStringLiteral("SELECT id, %1 FROM audit_events WHERE hash IS NULL ORDER BY id")
                          .arg(entryColumns())))
-        return select.lastError().text();
+        return Result<void>::failure(select.lastError().text());
     QList<std::pair<qint64, QStringList>> unchained;
     while (select.next())
         unchained.append({select.value(0).toLongLong(), storedChainTexts(select, 1)});
@@ -180,7 +180,7 @@ QString AuditCache::chainUnchainedEntries()
         update.addBindValue(QString::fromLatin1(hash));
         update.addBindValue(id);
         if (!update.exec())
-            return update.lastError().text();
+            return Result<void>::failure(update.lastError().text());
         head = {head.first + 1, hash};
     }
     QSqlQuery storeHead(m_file.database());
@@ -190,27 +190,26 @@ QString AuditCache::chainUnchainedEntries()
         storeHead.addBindValue(it.value().first);
         storeHead.addBindValue(QString::fromLatin1(it.value().second));
         if (!storeHead.exec())
-            return storeHead.lastError().text();
+            return Result<void>::failure(storeHead.lastError().text());
     }
     return {};
 }
 
-QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
+Result<qint64> AuditCache::write(const AuditBatch &batch)
 {
-    if (lastId)
-        *lastId = 0;
     if (!isOpen())
-        return Text::tr("the audit cache is not open");
+        return Result<qint64>::failure(Text::tr("the audit cache is not open"));
     QSqlDatabase &db = m_file.database();
     QSqlQuery query(db);
     // IMMEDIATE: the chain head read below must still be the head when this transaction commits,
     // even with another process (flagdeck mcp, a second console) writing to the same file.
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Text::tr("cannot start writing to the audit cache: %1").arg(query.lastError().text());
+        return Result<qint64>::failure(
+            Text::tr("cannot start writing to the audit cache: %1").arg(query.lastError().text()));
     const auto fail = [&](const QString &what, const QSqlQuery &failed) {
         const QString error = Text::tr("%1: %2").arg(what, failed.lastError().text());
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return error;
+        return Result<qint64>::failure(error);
     };
 
     struct Head
@@ -226,6 +225,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
     insert.prepare(QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                        .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
+    qint64 lastId = 0;
     for (const AuditEntry &entry : batch.entries) {
         if (!heads.contains(entry.server)) {
             readHead.addBindValue(sqlText(entry.server));
@@ -249,8 +249,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
             return fail(Text::tr("cannot record the audit entry"), insert);
         if (insert.numRowsAffected() == 1) {
             head = {head.seq + 1, hash, true};
-            if (lastId)
-                *lastId = insert.lastInsertId().toLongLong();
+            lastId = insert.lastInsertId().toLongLong();
         }
     }
     QSqlQuery storeHead(db);
@@ -318,7 +317,7 @@ QString AuditCache::write(const AuditBatch &batch, qint64 *lastId)
 
     if (!query.exec(QStringLiteral("COMMIT")))
         return fail(Text::tr("cannot commit to the audit cache"), query);
-    return {};
+    return lastId;
 }
 
 QString AuditCache::storedCursor(const QString &server) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/auditentry.h"
+#include "../core/result.h"
 #include "auditbatch.h"
 #include "cachedflag.h"
 #include "sqlitefile.h"
@@ -25,16 +26,16 @@ public:
 
     static QString defaultPath();
 
-    // Opens or creates the cache and brings its schema up to date. Returns the error text on failure.
-    QString open(const QString &path);
+    // Opens or creates the cache and brings its schema up to date.
+    Result<void> open(const QString &path);
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_path; }
     const QSqlDatabase &database() const { return m_file.database(); }
 
     // Writes the batch in one transaction, or nothing of it. Entries whose (server, source id) is
-    // already stored are skipped; the others extend their server's hash chain. lastId receives the
-    // highest row id written (0 if none).
-    QString write(const AuditBatch &batch, qint64 *lastId = nullptr);
+    // already stored are skipped; the others extend their server's hash chain. Gives the highest row
+    // id written (0 if none).
+    Result<qint64> write(const AuditBatch &batch);
 
     // Empty when the server was never synced.
     QString storedCursor(const QString &server) const;
@@ -48,8 +49,8 @@ public:
 
 
 private:
-    QString migrate();
-    QString chainUnchainedEntries();
+    Result<void> migrate();
+    Result<void> chainUnchainedEntries();
 
     QString m_path;
     SqliteFile m_file;

@@ -133,11 +133,9 @@ QStringList AuditExporter::fieldNames()
     return names;
 }
 
-QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format, QIODevice *out,
-                             qint64 *rowsWritten)
+Result<qint64> AuditExporter::write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format,
+                                    QIODevice *out)
 {
-    if (rowsWritten)
-        *rowsWritten = 0;
     QStringList columns;
     for (const Field &field : Fields)
         columns.append(QLatin1String(field.column));
@@ -149,20 +147,18 @@ QString AuditExporter::write(const AuditCache &cache, const AuditFilter &filter,
     for (const QVariant &value : sql.values)
         query.addBindValue(value);
     if (!query.exec())
-        return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
+        return Result<qint64>::failure(Text::tr("cannot read the audit cache: %1").arg(query.lastError().text()));
 
     if (format == AuditExportFormat::Csv && out->write(fieldNames().join(u',').toUtf8() + "\r\n") < 0)
-        return Text::tr("cannot write the export: %1").arg(out->errorString());
+        return Result<qint64>::failure(Text::tr("cannot write the export: %1").arg(out->errorString()));
     qint64 rows = 0;
     while (query.next()) {
         const QByteArray line = format == AuditExportFormat::Csv ? csvLine(query) : ndjsonLine(query);
         if (out->write(line) != line.size())
-            return Text::tr("cannot write the export: %1").arg(out->errorString());
+            return Result<qint64>::failure(Text::tr("cannot write the export: %1").arg(out->errorString()));
         ++rows;
-        if (rowsWritten)
-            *rowsWritten = rows;
     }
     if (query.lastError().isValid())
-        return Text::tr("cannot read the audit cache: %1").arg(query.lastError().text());
-    return {};
+        return Result<qint64>::failure(Text::tr("cannot read the audit cache: %1").arg(query.lastError().text()));
+    return rows;
 }

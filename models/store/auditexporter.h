@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/auditfilter.h"
+#include "../core/result.h"
 
 #include <QString>
 
@@ -16,7 +17,7 @@ class AuditExporter
 public:
     static QStringList fieldNames();
 
-    // Streams from the cache to out; returns the error text, empty on success.
-    static QString write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format, QIODevice *out,
-                         qint64 *rowsWritten = nullptr);
+    // Streams from the cache to out; gives the number of entries written.
+    static Result<qint64> write(const AuditCache &cache, const AuditFilter &filter, AuditExportFormat format,
+                                QIODevice *out);
 };

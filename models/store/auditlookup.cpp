@@ -17,7 +17,7 @@ AuditLookup::AuditLookup() : m_file(QStringLiteral("audit-lookup")) {}
 
 AuditLookup::~AuditLookup() = default;
 
-QString AuditLookup::open(const QString &path)
+Result<void> AuditLookup::open(const QString &path)
 {
     return m_file.open(path);
 }

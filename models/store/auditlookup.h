@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/flagref.h"
+#include "../core/result.h"
 #include "../core/rollout.h"
 #include "sqlitefile.h"
 
@@ -26,7 +27,7 @@ public:
 
     AuditLookup();
     ~AuditLookup();
-    QString open(const QString &path);
+    Result<void> open(const QString &path);
 
     // Absent when the cache cannot be read.
     std::optional<bool> hasHistory(const FlagRef &ref) const;

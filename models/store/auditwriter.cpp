@@ -19,7 +19,7 @@ void AuditWriterWorker::enqueue(const AuditBatch &batch)
     QMetaObject::invokeMethod(this, &AuditWriterWorker::drain, Qt::QueuedConnection);
 }
 
-QString AuditWriterWorker::open(const QString &path)
+Result<void> AuditWriterWorker::open(const QString &path)
 {
     m_retry = new QTimer(this);
     m_retry->setSingleShot(true);
@@ -38,10 +38,9 @@ void AuditWriterWorker::drain()
     }
     if (batch.isEmpty())
         return;
-    qint64 lastId = 0;
-    const QString error = m_cache.write(batch, &lastId);
-    if (error.isEmpty()) {
-        Q_EMIT committed(lastId);
+    const Result<qint64> written = m_cache.write(batch);
+    if (written) {
+        Q_EMIT committed(written.value());
         return;
     }
     // Keep the batch ahead of anything queued since, so order and cursors stay right.
@@ -50,7 +49,7 @@ void AuditWriterWorker::drain()
         batch.append(m_queued);
         m_queued = std::move(batch);
     }
-    Q_EMIT problem(error);
+    Q_EMIT problem(written.error());
     if (m_retry)
         m_retry->start();
 }
@@ -82,12 +81,12 @@ AuditWriter::~AuditWriter()
     delete m_thread;
 }
 
-QString AuditWriter::open(const QString &path)
+Result<void> AuditWriter::open(const QString &path)
 {
     m_path = path;
-    QString error;
-    QMetaObject::invokeMethod(m_worker, [&] { error = m_worker->open(path); }, Qt::BlockingQueuedConnection);
-    return error;
+    Result<void> opened;
+    QMetaObject::invokeMethod(m_worker, [&] { opened = m_worker->open(path); }, Qt::BlockingQueuedConnection);
+    return opened;
 }
 
 void AuditWriter::enqueue(const AuditBatch &batch)

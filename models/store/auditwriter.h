@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/result.h"
 #include "auditbatch.h"
 #include "cachedflag.h"
 
@@ -27,8 +28,8 @@ public:
     // Writes what is still queued, then stops the thread.
     ~AuditWriter() override;
 
-    // Opens (and migrates) the cache on the worker thread. Returns the error text on failure.
-    QString open(const QString &path);
+    // Opens (and migrates) the cache on the worker thread.
+    Result<void> open(const QString &path);
     QString path() const { return m_path; }
 
     // This console's own action: written at once.

@@ -20,7 +20,7 @@ public:
     void enqueue(const AuditBatch &batch);
 
     // Worker thread only.
-    QString open(const QString &path);
+    Result<void> open(const QString &path);
     void drain();
     void close();
     AuditCache &cache() { return m_cache; }

@@ -109,12 +109,12 @@ public:
     }
     bool isOpen() const { return m_open; }
     const QString &error() const { return m_error; }
-    QString commit()
+    Result<void> commit()
     {
         QSqlQuery commit(m_inbox.m_database);
         const bool ok = commit.exec(QStringLiteral("COMMIT"));
         m_open = false;
-        return ok ? QString() : sqlError(Text::tr("cannot commit to the inbox"), commit);
+        return ok ? Result<void>() : Result<void>::failure(sqlError(Text::tr("cannot commit to the inbox"), commit));
     }
 
 private:
@@ -158,7 +158,7 @@ bool ProposalInbox::isOpen() const
     return m_database.isValid() && m_database.isOpen();
 }
 
-QString ProposalInbox::open(const QString &location)
+Result<void> ProposalInbox::open(const QString &location)
 {
     m_location = location;
     m_connectionName = QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -166,8 +166,9 @@ QString ProposalInbox::open(const QString &location)
         m_engine = Engine::Postgres;
         const QUrl url(location);
         if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
-            return Text::tr("%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database")
-                .arg(displayLocation(location));
+            return Result<void>::failure(
+                Text::tr("%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database")
+                    .arg(displayLocation(location)));
         m_database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
         m_database.setHostName(url.host());
         m_database.setPort(url.port(5432));
@@ -184,24 +185,26 @@ QString ProposalInbox::open(const QString &location)
         }
         m_database.setConnectOptions(options.join(QLatin1Char(';')));
         if (!m_database.open())
-            return Text::tr("cannot open the inbox %1: %2").arg(displayLocation(location), m_database.lastError().text());
+            return Result<void>::failure(Text::tr("cannot open the inbox %1: %2")
+                                             .arg(displayLocation(location), m_database.lastError().text()));
     } else {
         m_engine = Engine::Sqlite;
         if (!QDir().mkpath(QFileInfo(location).absolutePath()))
-            return Text::tr("cannot create the folder for %1").arg(location);
+            return Result<void>::failure(Text::tr("cannot create the folder for %1").arg(location));
         m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         m_database.setDatabaseName(location);
         m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!m_database.open())
-            return Text::tr("cannot open the inbox %1: %2").arg(location, m_database.lastError().text());
+            return Result<void>::failure(
+                Text::tr("cannot open the inbox %1: %2").arg(location, m_database.lastError().text()));
         QSqlQuery pragma(m_database);
         if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
-            return sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma);
+            return Result<void>::failure(sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma));
     }
     return createSchema();
 }
 
-QString ProposalInbox::createSchema()
+Result<void> ProposalInbox::createSchema()
 {
     // A role that may only insert proposals cannot create anything: an inbox already at this
     // version is used as it is.
@@ -210,10 +213,11 @@ QString ProposalInbox::createSchema()
         if (version.exec(QStringLiteral("SELECT version FROM inbox_schema")) && version.next()) {
             const int found = version.value(0).toInt();
             if (found > SchemaVersion)
-                return Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
-                    .arg(location())
-                    .arg(found)
-                    .arg(SchemaVersion);
+                return Result<void>::failure(
+                    Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
+                        .arg(location())
+                        .arg(found)
+                        .arg(SchemaVersion));
             if (found == SchemaVersion)
                 return {};
         }
@@ -221,7 +225,7 @@ QString ProposalInbox::createSchema()
     static_assert(SchemaVersion == 1, "add the steps for the new schema version");
     Transaction transaction(*this);
     if (!transaction.isOpen())
-        return transaction.error();
+        return Result<void>::failure(transaction.error());
     QStringList statements;
     if (m_engine == Engine::Postgres) {
         // Two consoles creating a new team inbox at once: one waits for the other.
@@ -255,7 +259,7 @@ QString ProposalInbox::createSchema()
     QSqlQuery query(m_database);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement))
-            return sqlError(Text::tr("cannot create the inbox %1").arg(location()), query);
+            return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
     }
     return transaction.commit();
 }
@@ -339,7 +343,7 @@ QString ProposalInbox::nextSeq() const
                                         : QStringLiteral("(SELECT COALESCE(MAX(seq), 0) + 1 FROM proposals)");
 }
 
-QString ProposalInbox::notify(const QString &id)
+Result<void> ProposalInbox::notify(const QString &id)
 {
     if (m_engine != Engine::Postgres)
         return {};
@@ -347,7 +351,9 @@ QString ProposalInbox::notify(const QString &id)
     query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     query.addBindValue(NotifyChannel);
     query.addBindValue(id);
-    return query.exec() ? QString() : sqlError(Text::tr("cannot notify the consoles"), query);
+    if (!query.exec())
+        return Result<void>::failure(sqlError(Text::tr("cannot notify the consoles"), query));
+    return {};
 }
 
 bool ProposalInbox::isProposer(const Proposer &proposer, const QString &reviewer)
@@ -393,10 +399,10 @@ Result<Proposal> ProposalInbox::propose(Proposal proposal)
         insert.addBindValue(value);
     if (!insert.exec())
         return Result<Proposal>::failure(sqlError(Text::tr("cannot store the proposal"), insert));
-    if (const QString error = notify(proposal.id); !error.isEmpty())
-        return Result<Proposal>::failure(error);
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Result<Proposal>::failure(error);
+    if (const Result<void> notified = notify(proposal.id); !notified)
+        return Result<Proposal>::failure(notified.error());
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<Proposal>::failure(committed.error());
     Q_EMIT changed({proposal.id});
     return find(proposal.id);
 }
@@ -433,12 +439,12 @@ Result<QList<Proposal>> ProposalInbox::readProposals(QSqlQuery &query) const
     }
     if (query.lastError().isValid())
         return Result<QList<Proposal>>::failure(sqlError(Text::tr("cannot read the inbox"), query));
-    if (const QString error = readDecisions(proposals); !error.isEmpty())
-        return Result<QList<Proposal>>::failure(error);
+    if (const Result<void> read = readDecisions(proposals); !read)
+        return Result<QList<Proposal>>::failure(read.error());
     return proposals;
 }
 
-QString ProposalInbox::readDecisions(QList<Proposal> &proposals) const
+Result<void> ProposalInbox::readDecisions(QList<Proposal> &proposals) const
 {
     QHash<QString, qsizetype> indexById;
     for (qsizetype i = 0; i < proposals.size(); ++i)
@@ -455,7 +461,7 @@ QString ProposalInbox::readDecisions(QList<Proposal> &proposals) const
         for (qsizetype i = start; i < start + count; ++i)
             query.addBindValue(proposals.at(i).id);
         if (!query.exec())
-            return sqlError(Text::tr("cannot read the decisions"), query);
+            return Result<void>::failure(sqlError(Text::tr("cannot read the decisions"), query));
         while (query.next()) {
             ProposalDecision decision;
             decision.reviewer = query.value(1).toString();
@@ -548,11 +554,10 @@ Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
     if (proposal.status != ProposalStatus::Pending)
         return Failure::failure(Text::tr("the proposal is already %1").arg(proposalStatusName(proposal.status)));
     if (proposal.isExpired(request.nowMs)) {
-        bool moved = false;
         if (setStatus(proposal.id, ProposalStatus::Pending, ProposalStatus::Expired, Text::tr("expired unapproved"),
-                      request.nowMs, &moved)
-                .isEmpty()
-            && transaction.commit().isEmpty())
+                      request.nowMs)
+                .ok()
+            && transaction.commit().ok())
             Q_EMIT changed({proposal.id});
         return Failure::failure(Text::tr("the proposal expired at %1 and can no longer run").arg(isoTime(proposal.expiresMs)));
     }
@@ -595,16 +600,16 @@ Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
     update.addBindValue(proposal.id);
     if (!update.exec() || update.numRowsAffected() != 1)
         return Failure::failure(sqlError(Text::tr("cannot record the decision"), update));
-    if (const QString error = notify(proposal.id); !error.isEmpty())
-        return Failure::failure(error);
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Failure::failure(error);
+    if (const Result<void> notified = notify(proposal.id); !notified)
+        return Failure::failure(notified.error());
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Failure::failure(committed.error());
     Q_EMIT changed({proposal.id});
     return find(proposal.id);
 }
 
-QString ProposalInbox::setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome,
-                                 qint64 nowMs, bool *moved)
+Result<bool> ProposalInbox::setStatus(const QString &id, ProposalStatus from, ProposalStatus to,
+                                      const QString &outcome, qint64 nowMs)
 {
     QSqlQuery update(m_database);
     update.prepare(QStringLiteral("UPDATE proposals SET status = ?, outcome = ?, seq = %1, updated_ms = ? "
@@ -616,9 +621,12 @@ QString ProposalInbox::setStatus(const QString &id, ProposalStatus from, Proposa
     update.addBindValue(id);
     update.addBindValue(proposalStatusName(from));
     if (!update.exec())
-        return sqlError(Text::tr("cannot change the proposal"), update);
-    *moved = update.numRowsAffected() == 1;
-    return *moved ? notify(id) : QString();
+        return Result<bool>::failure(sqlError(Text::tr("cannot change the proposal"), update));
+    if (update.numRowsAffected() != 1)
+        return false;
+    if (const Result<void> notified = notify(id); !notified)
+        return Result<bool>::failure(notified.error());
+    return true;
 }
 
 Result<bool> ProposalInbox::claim(const QString &id, const QString &executor, qint64 nowMs)
@@ -626,14 +634,13 @@ Result<bool> ProposalInbox::claim(const QString &id, const QString &executor, qi
     Transaction transaction(*this);
     if (!transaction.isOpen())
         return Result<bool>::failure(transaction.error());
-    bool moved = false;
-    if (const QString error = setStatus(id, ProposalStatus::Approved, ProposalStatus::Executing,
-                                        Text::tr("run by %1").arg(executor), nowMs, &moved);
-        !error.isEmpty())
-        return Result<bool>::failure(error);
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Result<bool>::failure(error);
-    if (moved)
+    const Result<bool> moved =
+        setStatus(id, ProposalStatus::Approved, ProposalStatus::Executing, Text::tr("run by %1").arg(executor), nowMs);
+    if (!moved.ok())
+        return moved;
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<bool>::failure(committed.error());
+    if (moved.value())
         Q_EMIT changed({id});
     return moved;
 }
@@ -643,15 +650,14 @@ Result<Proposal> ProposalInbox::finish(const QString &id, bool executed, const Q
     Transaction transaction(*this);
     if (!transaction.isOpen())
         return Result<Proposal>::failure(transaction.error());
-    bool moved = false;
-    if (const QString error = setStatus(id, ProposalStatus::Executing,
-                                        executed ? ProposalStatus::Executed : ProposalStatus::Failed, outcome, nowMs, &moved);
-        !error.isEmpty())
-        return Result<Proposal>::failure(error);
-    if (!moved)
+    const Result<bool> moved = setStatus(id, ProposalStatus::Executing,
+                                         executed ? ProposalStatus::Executed : ProposalStatus::Failed, outcome, nowMs);
+    if (!moved.ok())
+        return Result<Proposal>::failure(moved.error());
+    if (!moved.value())
         return Result<Proposal>::failure(Text::tr("the proposal %1 is not running").arg(id));
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Result<Proposal>::failure(error);
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<Proposal>::failure(committed.error());
     Q_EMIT changed({id});
     return find(id);
 }
@@ -675,11 +681,11 @@ Result<int> ProposalInbox::expireDue(qint64 nowMs)
         ids.append(update.value(0).toString());
     update.finish();
     for (const QString &id : std::as_const(ids)) {
-        if (const QString error = notify(id); !error.isEmpty())
-            return Result<int>::failure(error);
+        if (const Result<void> notified = notify(id); !notified)
+            return Result<int>::failure(notified.error());
     }
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Result<int>::failure(error);
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<int>::failure(committed.error());
     if (!ids.isEmpty())
         Q_EMIT changed(ids);
     return int(ids.size());
@@ -710,11 +716,11 @@ Result<int> ProposalInbox::supersedeOlder(const Proposal &newer)
         ids.append(update.value(0).toString());
     update.finish();
     for (const QString &id : std::as_const(ids)) {
-        if (const QString error = notify(id); !error.isEmpty())
-            return Result<int>::failure(error);
+        if (const Result<void> notified = notify(id); !notified)
+            return Result<int>::failure(notified.error());
     }
-    if (const QString error = transaction.commit(); !error.isEmpty())
-        return Result<int>::failure(error);
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<int>::failure(committed.error());
     if (!ids.isEmpty())
         Q_EMIT changed(ids);
     return int(ids.size());

@@ -39,8 +39,8 @@ public:
     // The location without a password, for messages and settings.
     static QString displayLocation(const QString &location);
 
-    // Opens (and creates, where the role may) the inbox. Returns the error text on failure.
-    QString open(const QString &location);
+    // Opens (and creates, where the role may) the inbox.
+    Result<void> open(const QString &location);
     bool isOpen() const;
     Engine engine() const { return m_engine; }
     QString location() const { return displayLocation(m_location); }
@@ -92,14 +92,14 @@ Q_SIGNALS:
 private:
     class Transaction;
 
-    QString createSchema();
+    Result<void> createSchema();
     QString nextSeq() const;
     Result<QList<Proposal>> readProposals(QSqlQuery &query) const;
-    QString readDecisions(QList<Proposal> &proposals) const;
-    QString notify(const QString &id);
-    // A conditional status change inside the caller's transaction; moved: whether the row was at from.
-    QString setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome, qint64 nowMs,
-                      bool *moved);
+    Result<void> readDecisions(QList<Proposal> &proposals) const;
+    Result<void> notify(const QString &id);
+    // A conditional status change inside the caller's transaction; gives whether the row was at from, and moved.
+    Result<bool> setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome,
+                           qint64 nowMs);
     void checkSqliteVersion();
 
     QString m_location;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../core/result.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -13,8 +15,8 @@ public:
     SqliteFile(const SqliteFile &) = delete;
     SqliteFile &operator=(const SqliteFile &) = delete;
 
-    // Creates the folder if needed, opens the file in WAL mode. Returns the error text on failure.
-    QString open(const QString &path);
+    // Creates the folder if needed, opens the file in WAL mode.
+    Result<void> open(const QString &path);
     bool isOpen() const { return m_database.isValid() && m_database.isOpen(); }
     QSqlDatabase &database() { return m_database; }
     const QSqlDatabase &database() const { return m_database; }

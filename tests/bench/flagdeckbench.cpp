@@ -69,8 +69,8 @@ std::vector<double> timeKills(FlagServer &server, const QString &environment, co
 {
     QTemporaryDir dir;
     AuditWriter audit;
-    if (const QString error = audit.open(dir.filePath(QStringLiteral("audit.sqlite"))); !error.isEmpty()) {
-        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+    if (const Result<void> opened = audit.open(dir.filePath(QStringLiteral("audit.sqlite"))); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
         return {};
     }
     // The store writes every last-known state to the audit cache, as in the console.
@@ -319,8 +319,8 @@ void auditCache()
     const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
     {
         AuditCache cache;
-        if (const QString error = cache.open(path); !error.isEmpty()) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+        if (const Result<void> opened = cache.open(path); !opened) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
             return;
         }
         QElapsedTimer timer;
@@ -346,8 +346,8 @@ void auditCache()
                 batch.entries.append(entry);
             }
             batch.cursors.insert(QStringLiteral("server-0"), QString::number(first));
-            if (const QString error = cache.write(batch); !error.isEmpty()) {
-                std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+            if (const Result<qint64> written = cache.write(batch); !written) {
+                std::fprintf(stderr, "bench: %s\n", qPrintable(written.error()));
                 return;
             }
         }
@@ -409,9 +409,12 @@ void auditCache()
     QFile out(dir.filePath(QStringLiteral("export.ndjson")));
     out.open(QIODevice::WriteOnly);
     timer.start();
-    qint64 rows = 0;
-    AuditExporter::write(cache, {}, AuditExportFormat::Ndjson, &out, &rows);
-    report("audit.export_ndjson_rows_per_s", rows / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
+    const Result<qint64> rows = AuditExporter::write(cache, {}, AuditExportFormat::Ndjson, &out);
+    if (!rows) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(rows.error()));
+        return;
+    }
+    report("audit.export_ndjson_rows_per_s", rows.value() / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
 }
 
 // A flag with 40 guardrails and three variations (a control, two candidates), an hour of one-second
@@ -562,8 +565,8 @@ struct InboxRig
                                                QSettings::NativeFormat);
         const QString auditPath = dir.filePath(QStringLiteral("audit.sqlite"));
         auto writer = std::make_unique<AuditWriter>();
-        if (const QString error = writer->open(auditPath); !error.isEmpty())
-            return error;
+        if (const Result<void> opened = writer->open(auditPath); !opened)
+            return opened.error();
         console = std::make_unique<ConsoleController>(*settings, std::move(writer), &secrets);
         console->setInboxLocation(location);
         console->setSandboxAgentEnabled(false);

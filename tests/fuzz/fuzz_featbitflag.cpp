@@ -10,12 +10,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Result<Flag> flag = FeatBitPayloads::readFlag(*object, QStringLiteral("flag"));
     if (!flag)
         return 0;
-    require(flag->consistencyError().isEmpty());
+    require(flag->checkConsistency().ok());
     const Result<QJsonObject> targeting = FeatBitPayloads::targetingWithRollout(*object, flag->rollout);
     require(targeting.ok());
     QJsonObject written = *object;
     written.insert(QStringLiteral("fallthrough"), targeting->value(QStringLiteral("fallthrough")));
     const Result<Flag> reread = FeatBitPayloads::readFlag(written, QStringLiteral("flag"));
-    require(reread.ok() && reread->rollout.validationError().isEmpty());
+    require(reread.ok() && reread->rollout.validate().ok());
     return 0;
 }

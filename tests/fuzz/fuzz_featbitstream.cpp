@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     for (const QJsonObject &flag : message->dataSync.flags) {
         const Result<Flag> read = FeatBitPayloads::readFlag(flag, QStringLiteral("flag"));
-        require(!read || read->consistencyError().isEmpty());
+        require(!read || read->checkConsistency().ok());
     }
     return 0;
 }

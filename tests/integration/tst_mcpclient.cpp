@@ -3,6 +3,7 @@
 #include "store/connectionsettings.h"
 #include "store/proposalinbox.h"
 #include "testflags.h"
+#include "testresult.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -42,12 +43,12 @@ void tst_McpClient::initTestCase()
     m_inbox = m_dir.filePath(QStringLiteral("inbox.sqlite"));
     m_cache = m_dir.filePath(QStringLiteral("audit.sqlite"));
     AuditCache cache;
-    QCOMPARE(cache.open(m_cache), QString());
+    VERIFY_OK(cache.open(m_cache));
     AuditBatch batch;
     batch.snapshots.append({sandbox.id, QStringLiteral("production"),
                             {TestFlags::make(QStringLiteral("chat-model-route")), TestFlags::make(QStringLiteral("kb-retrieval-profile"))},
                             true, 1763700000000});
-    QCOMPARE(cache.write(batch), QString());
+    VERIFY_OK(cache.write(batch));
 }
 
 void tst_McpClient::theSdkClientProposesAndReadsBack()
@@ -68,7 +69,7 @@ void tst_McpClient::theSdkClientProposesAndReadsBack()
     QVERIFY(!id.isEmpty());
 
     ProposalInbox inbox;
-    QCOMPARE(inbox.open(m_inbox), QString());
+    VERIFY_OK(inbox.open(m_inbox));
     const Result<Proposal> stored = inbox.find(id);
     QVERIFY2(stored, qPrintable(stored.error()));
     QCOMPARE(stored->action, FlagAction::Kill);

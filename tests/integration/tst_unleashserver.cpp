@@ -9,6 +9,7 @@
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "testresult.h"
 #include "unleashundertest.h"
 
 #include <QDateTime>
@@ -164,7 +165,7 @@ void tst_UnleashServer::listsEveryProjectEnvironmentWithExactRollouts()
     QCOMPARE(rolloutText(route.rollout), QStringLiteral("baseline=9500 citation_first_v2=500"));
     QCOMPARE(route.offVariationId, QStringLiteral("disabled"));
     QCOMPARE(route.variation(QStringLiteral("citation_first_v2"))->value, QStringLiteral("citation_first_v2"));
-    QCOMPARE(route.consistencyError(), QString());
+    VERIFY_OK(route.checkConsistency());
 
     const Flag tools = flagIn(*server, Development, QStringLiteral("tool.permissions"));
     QCOMPARE(tools.valueType, FlagValueType::Boolean);

@@ -25,7 +25,7 @@ namespace FlagAgreement {
 inline QJsonObject getFlag(const QString &cachePath, const QList<ConnectionConfig> &connections, const FlagRef &ref)
 {
     AuditCache cache;
-    if (!cache.open(cachePath).isEmpty())
+    if (!cache.open(cachePath))
         return {};
     McpServer server({[&] { return connections; }, [&] { return cache.cachedFlags(); }}, nullptr, QStringLiteral("test"));
     server.handleMessage(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",)"

@@ -18,8 +18,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     ProposalInbox inbox;
-    if (const QString error = inbox.open(args.at(1)); !error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Result<void> opened = inbox.open(args.at(1)); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 2;
     }
     const qint64 startMs = args.at(6).toLongLong();

@@ -11,7 +11,7 @@ namespace SandboxHistory {
 inline int count(const QString &databasePath, const QString &environment = {}, const QString &flagKey = {})
 {
     SandboxDatabase database(databasePath);
-    if (!database.open().isEmpty())
+    if (!database.open())
         return -1;
     qint64 lastId = 0;
     const QList<AuditEntry> entries = database.historyAfter(0, std::numeric_limits<int>::max(), &lastId);

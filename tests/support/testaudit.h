@@ -11,7 +11,7 @@
 // through a connection of the test's own once everything queued is on disk.
 namespace TestAudit {
 
-inline QString record(AuditCache &cache, const AuditEntry &entry)
+inline Result<qint64> record(AuditCache &cache, const AuditEntry &entry)
 {
     AuditBatch batch;
     batch.entries.append(entry);
@@ -44,9 +44,8 @@ inline QList<AuditEntry> latest(const AuditCache &cache, int limit)
 inline std::unique_ptr<AuditWriter> openWriter(const QString &path)
 {
     auto writer = std::make_unique<AuditWriter>();
-    const QString error = writer->open(path);
-    if (!error.isEmpty())
-        qFatal("cannot open the test audit cache: %s", qPrintable(error));
+    if (const Result<void> opened = writer->open(path); !opened)
+        qFatal("cannot open the test audit cache: %s", qPrintable(opened.error()));
     return writer;
 }
 
@@ -54,7 +53,7 @@ inline QList<AuditEntry> written(AuditWriter &writer, int limit = 1000)
 {
     writer.flush();
     AuditCache reader;
-    if (!reader.open(writer.path()).isEmpty())
+    if (!reader.open(writer.path()))
         return {};
     return latest(reader, limit);
 }

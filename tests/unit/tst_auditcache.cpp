@@ -3,6 +3,7 @@
 #include "store/auditverifier.h"
 #include "testaudit.h"
 #include "testflags.h"
+#include "testresult.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -71,7 +72,7 @@ void tst_AuditCache::createsSchemaAtCurrentVersion()
     const QString path = dir.filePath(QStringLiteral("nested/audit.sqlite"));
     {
         AuditCache cache;
-        QCOMPARE(cache.open(path), QString());
+        VERIFY_OK(cache.open(path));
         QVERIFY(cache.isOpen());
         QCOMPARE(TestAudit::count(cache), 0);
     }
@@ -82,11 +83,11 @@ void tst_AuditCache::recordsAndReadsBack()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
-    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("console:1:requested"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("console:1:requested"))));
     AuditEntry second = entry(QStringLiteral("console:1:confirmed"));
     second.outcome = QStringLiteral("confirmed");
-    QCOMPARE(TestAudit::record(cache, second), QString());
+    VERIFY_OK(TestAudit::record(cache, second));
     const QList<AuditEntry> latest = TestAudit::latest(cache, 10);
     QCOMPARE(latest.size(), 2);
     QCOMPARE(latest.first(), second);
@@ -97,13 +98,13 @@ void tst_AuditCache::duplicateSourceIdIsIgnored()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
-    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("42"))), QString());
-    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("42"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("42"))));
+    VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("42"))));
     QCOMPARE(TestAudit::count(cache), 1);
     AuditEntry otherServer = entry(QStringLiteral("42"));
     otherServer.server = QStringLiteral("featbit-prod");
-    QCOMPARE(TestAudit::record(cache, otherServer), QString());
+    VERIFY_OK(TestAudit::record(cache, otherServer));
     QCOMPARE(TestAudit::count(cache), 2);
 }
 
@@ -120,8 +121,8 @@ void tst_AuditCache::refusesNewerSchema()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("future"));
     AuditCache cache;
-    const QString error = cache.open(path);
-    QVERIFY2(error.contains(QStringLiteral("newer FlagDeck")), qPrintable(error));
+    const Result<void> opened = cache.open(path);
+    QVERIFY2(opened.error().contains(QStringLiteral("newer FlagDeck")), qPrintable(opened.error()));
 }
 
 void tst_AuditCache::reopenKeepsEntries()
@@ -130,11 +131,11 @@ void tst_AuditCache::reopenKeepsEntries()
     const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
     {
         AuditCache cache;
-        QCOMPARE(cache.open(path), QString());
-        QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("1"))), QString());
+        VERIFY_OK(cache.open(path));
+        VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("1"))));
     }
     AuditCache cache;
-    QCOMPARE(cache.open(path), QString());
+    VERIFY_OK(cache.open(path));
     QCOMPARE(TestAudit::count(cache), 1);
 }
 
@@ -146,8 +147,8 @@ void tst_AuditCache::unwritableLocationIsAnError()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
     AuditCache cache;
-    QVERIFY(!cache.open(blocker + QStringLiteral("/audit.sqlite")).isEmpty());
-    QVERIFY(!TestAudit::record(cache, entry(QStringLiteral("1"))).isEmpty());
+    QVERIFY(!cache.open(blocker + QStringLiteral("/audit.sqlite")));
+    QVERIFY(!TestAudit::record(cache, entry(QStringLiteral("1"))));
 }
 
 void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
@@ -185,7 +186,7 @@ void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
     QSqlDatabase::removeDatabase(QStringLiteral("v1"));
 
     AuditCache cache;
-    QCOMPARE(cache.open(path), QString());
+    VERIFY_OK(cache.open(path));
     QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
     QCOMPARE(TestAudit::count(cache), 3);
     const AuditVerification verification = verifyAuditChains(cache);
@@ -197,7 +198,7 @@ void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
     QSqlQuery search(cache.database());
     QVERIFY(search.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'incident'")) && search.next());
     QCOMPARE(search.value(0).toInt(), 3);
-    QCOMPARE(TestAudit::record(cache, entry(QStringLiteral("4"))), QString());
+    VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("4"))));
     QVERIFY(verifyAuditChains(cache).intact);
     QCOMPARE(verifyAuditChains(cache).heads.constFirst().chainSeq, 1); // "other"
     QCOMPARE(verifyAuditChains(cache).heads.constLast().chainSeq, 3);  // "sandbox": two old, one new
@@ -207,14 +208,15 @@ void tst_AuditCache::duplicateDoesNotExtendTheChain()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
     AuditBatch batch;
     batch.entries = {entry(QStringLiteral("1")), entry(QStringLiteral("1")), entry(QStringLiteral("2"))};
-    qint64 lastId = 0;
-    QCOMPARE(cache.write(batch, &lastId), QString());
-    QCOMPARE(lastId, 2);
-    QCOMPARE(cache.write(batch, &lastId), QString());
-    QCOMPARE(lastId, 0); // nothing new
+    const Result<qint64> first = cache.write(batch);
+    VERIFY_OK(first);
+    QCOMPARE(first.value(), 2);
+    const Result<qint64> again = cache.write(batch);
+    VERIFY_OK(again);
+    QCOMPARE(again.value(), 0); // nothing new
     const AuditVerification verification = verifyAuditChains(cache);
     QVERIFY2(verification.intact, qPrintable(verification.problem));
     QCOMPARE(verification.heads.constFirst().chainSeq, 2);
@@ -224,12 +226,12 @@ void tst_AuditCache::cursorIsStoredWithItsEntries()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
     QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QString());
     AuditBatch batch;
     batch.entries = {entry(QStringLiteral("7"))};
     batch.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("7"));
-    QCOMPARE(cache.write(batch), QString());
+    VERIFY_OK(cache.write(batch));
     QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QStringLiteral("7"));
     // A batch that cannot be written leaves the cursor where it was.
     AuditBatch broken;
@@ -237,7 +239,7 @@ void tst_AuditCache::cursorIsStoredWithItsEntries()
     broken.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("8"));
     QSqlQuery(cache.database()).exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON audit_events "
                                                     "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"));
-    QVERIFY(cache.write(broken).contains(QStringLiteral("disk says no")));
+    QVERIFY(cache.write(broken).error().contains(QStringLiteral("disk says no")));
     QCOMPARE(cache.storedCursor(QStringLiteral("sandbox")), QStringLiteral("7"));
     QCOMPARE(TestAudit::count(cache), 1);
 }
@@ -246,22 +248,22 @@ void tst_AuditCache::flagSnapshotsReplaceAnEnvironment()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
     const Flag route = TestFlags::make(QStringLiteral("chat-model-route"));
     const Flag tier = TestFlags::make(QStringLiteral("agent-tool-tier"), false);
     AuditBatch batch;
     batch.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("production"), {route, tier}, true, 1000},
                        {QStringLiteral("sandbox"), QStringLiteral("staging"), {route}, true, 1000}};
-    QCOMPARE(cache.write(batch), QString());
+    VERIFY_OK(cache.write(batch));
     QCOMPARE(cache.cachedFlags().size(), 3);
     Flag killed = route;
     killed.enabled = false;
     AuditBatch change;
     change.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("production"), {killed}, false, 2000}};
-    QCOMPARE(cache.write(change), QString());
+    VERIFY_OK(cache.write(change));
     AuditBatch replace;
     replace.snapshots = {{QStringLiteral("sandbox"), QStringLiteral("staging"), {}, true, 3000}};
-    QCOMPARE(cache.write(replace), QString());
+    VERIFY_OK(cache.write(replace));
     const QList<CachedFlag> cached = cache.cachedFlags();
     QCOMPARE(cached.size(), 2);
     for (const CachedFlag &flag : cached) {

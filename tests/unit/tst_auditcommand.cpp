@@ -1,4 +1,5 @@
 #include "store/auditcache.h"
+#include "testresult.h"
 
 #include <QProcess>
 #include <QSqlQuery>
@@ -37,7 +38,7 @@ void tst_AuditCommand::initTestCase()
 {
     m_cache = m_dir.filePath(QStringLiteral("audit.sqlite"));
     AuditCache cache;
-    QCOMPARE(cache.open(m_cache), QString());
+    VERIFY_OK(cache.open(m_cache));
     AuditBatch batch;
     for (int i = 0; i < 6; ++i) {
         AuditEntry entry;
@@ -51,7 +52,7 @@ void tst_AuditCommand::initTestCase()
         entry.sourceId = QString::number(i);
         batch.entries.append(entry);
     }
-    QCOMPARE(cache.write(batch), QString());
+    VERIFY_OK(cache.write(batch));
 }
 
 tst_AuditCommand::Run tst_AuditCommand::flagdeck(const QStringList &arguments) const
@@ -81,7 +82,7 @@ void tst_AuditCommand::verifyTamperedNamesTheEntryAndExitsOne()
     QVERIFY(QFile::copy(m_cache, copy));
     {
         AuditCache cache;
-        QCOMPARE(cache.open(copy), QString());
+        VERIFY_OK(cache.open(copy));
         QVERIFY(QSqlQuery(cache.database()).exec(QStringLiteral("UPDATE audit_events SET actor = 'eve' WHERE id = 4")));
     }
     const Run run = flagdeck({QStringLiteral("verify"), QStringLiteral("--db"), copy});

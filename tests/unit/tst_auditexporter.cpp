@@ -1,5 +1,6 @@
 #include "store/auditcache.h"
 #include "store/auditexporter.h"
+#include "testresult.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -29,7 +30,7 @@ void tst_AuditExporter::init()
     QVERIFY(m_dir.isValid());
     if (m_cache.isOpen())
         return;
-    QCOMPARE(m_cache.open(m_dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(m_cache.open(m_dir.filePath(QStringLiteral("audit.sqlite"))));
     AuditBatch batch;
     for (int i = 0; i < 3; ++i) {
         AuditEntry entry;
@@ -47,17 +48,15 @@ void tst_AuditExporter::init()
         entry.comment = i == 0 ? QStringLiteral("line one\nline \"two\", with a comma") : QString();
         batch.entries.append(entry);
     }
-    QCOMPARE(m_cache.write(batch), QString());
+    VERIFY_OK(m_cache.write(batch));
 }
 
 QByteArray tst_AuditExporter::exported(AuditExportFormat format, const AuditFilter &filter)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    qint64 rows = 0;
-    const QString error = AuditExporter::write(m_cache, filter, format, &buffer, &rows);
-    if (!error.isEmpty())
-        qWarning("%s", qPrintable(error));
+    if (const Result<qint64> written = AuditExporter::write(m_cache, filter, format, &buffer); !written)
+        qWarning("%s", qPrintable(written.error()));
     return buffer.data();
 }
 

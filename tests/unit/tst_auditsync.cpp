@@ -5,6 +5,7 @@
 #include "store/auditwriter.h"
 #include "sandboxhistory.h"
 #include "testaudit.h"
+#include "testresult.h"
 
 #include <QSignalSpy>
 #include <QTimer>
@@ -63,7 +64,7 @@ void tst_AuditSync::init()
     m_seededEntries = SandboxHistory::count(m_dir->filePath(QStringLiteral("sandbox.sqlite")));
     QVERIFY(m_seededEntries > 28); // a creation and some rollout steps for each of 28 flags
     m_writer = std::make_unique<AuditWriter>();
-    QCOMPARE(m_writer->open(m_dir->filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(m_writer->open(m_dir->filePath(QStringLiteral("audit.sqlite"))));
 }
 
 void tst_AuditSync::cleanup()
@@ -76,14 +77,14 @@ void tst_AuditSync::cleanup()
 void tst_AuditSync::changeRoute(const QString &actor)
 {
     m_route.enabled = !m_route.enabled;
-    QCOMPARE(m_server->changeFlagExternally(Prod, m_route, actor), QString());
+    VERIFY_OK(m_server->changeFlagExternally(Prod, m_route, actor));
 }
 
 qint64 tst_AuditSync::cachedCount()
 {
     m_writer->flush();
     AuditCache reader;
-    if (!reader.open(m_writer->path()).isEmpty())
+    if (!reader.open(m_writer->path()))
         return -1;
     return TestAudit::count(reader);
 }
@@ -97,7 +98,7 @@ void tst_AuditSync::syncsTheWholeHistory()
     QCOMPARE(sync.entriesFetched(), m_seededEntries);
     QCOMPARE(cachedCount(), m_seededEntries);
     AuditCache reader;
-    QCOMPARE(reader.open(m_writer->path()), QString());
+    VERIFY_OK(reader.open(m_writer->path()));
     QCOMPARE(reader.storedCursor(QStringLiteral("sandbox")), QString::number(m_seededEntries));
     const QList<AuditEntry> latest = TestAudit::latest(reader, 1);
     QCOMPARE(latest.first().server, QStringLiteral("sandbox"));
@@ -143,8 +144,8 @@ void tst_AuditSync::serverErrorIsReportedAndRetried()
     AuditBatch broken;
     broken.cursors.insert(QStringLiteral("sandbox"), QStringLiteral("not-a-cursor"));
     AuditCache cache;
-    QCOMPARE(cache.open(m_writer->path()), QString());
-    QCOMPARE(cache.write(broken), QString());
+    VERIFY_OK(cache.open(m_writer->path()));
+    VERIFY_OK(cache.write(broken));
     AuditSync sync(m_server.get(), m_writer.get());
     QSignalSpy failed(&sync, &AuditSync::failed);
     sync.start();
@@ -201,7 +202,7 @@ void tst_AuditSync::entryWithoutIdStopsThePage()
     // Nothing of the page is kept, and the cursor did not move past it.
     QCOMPARE(cachedCount(), 0);
     AuditCache reader;
-    QCOMPARE(reader.open(m_writer->path()), QString());
+    VERIFY_OK(reader.open(m_writer->path()));
     QCOMPARE(reader.storedCursor(QStringLiteral("broken")), QString());
 }
 

@@ -3,6 +3,7 @@
 #include "store/auditverifier.h"
 #include "testaudit.h"
 #include "sandboxhistory.h"
+#include "testresult.h"
 
 #include <QProcess>
 #include <QSet>
@@ -58,7 +59,7 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
     const QString sandboxPath = dir.filePath(QStringLiteral("data/FlagDeck/FlagDeck/sandbox/sandbox.sqlite"));
     {
         SandboxDatabase sandbox(sandboxPath);
-        QCOMPARE(sandbox.open(), QString());
+        VERIFY_OK(sandbox.open());
         const QString environment = QStringLiteral("production");
         Flag flag = sandbox.flags(environment).value(QStringLiteral("chat-model-route"));
         QVERIFY(!flag.key.isEmpty());
@@ -68,7 +69,7 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
             change.actor = QStringLiteral("release-bot");
             change.timeMs = 1763700000000 + i;
             change.comment = QStringLiteral("step %1").arg(i);
-            QCOMPARE(sandbox.saveFlag(environment, flag, change), QString());
+            VERIFY_OK(sandbox.saveFlag(environment, flag, change));
         }
     }
     const int history = SandboxHistory::count(sandboxPath);
@@ -102,7 +103,7 @@ void tst_AuditSyncCrash::killedSyncLosesNothingAndDuplicatesNothing()
              "the second run fetched more or less than what was missing");
 
     AuditCache cache;
-    QCOMPARE(cache.open(cachePath), QString());
+    VERIFY_OK(cache.open(cachePath));
     QCOMPARE(TestAudit::count(cache), history);
     QSqlQuery ids(cache.database());
     QVERIFY(ids.exec(QStringLiteral("SELECT count(DISTINCT source_id), min(CAST(source_id AS INTEGER)), "

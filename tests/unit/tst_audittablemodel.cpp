@@ -1,5 +1,6 @@
 #include "item/audittablemodel.h"
 #include "store/auditcache.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -60,7 +61,7 @@ void tst_AuditTableModel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_cache = std::make_unique<AuditCache>();
-    QCOMPARE(m_cache->open(m_dir->filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(m_cache->open(m_dir->filePath(QStringLiteral("audit.sqlite"))));
     QList<AuditEntry> entries;
     for (int i = 0; i < Entries; ++i)
         entries.append(entryAt(i));
@@ -77,7 +78,7 @@ void tst_AuditTableModel::write(const QList<AuditEntry> &entries)
 {
     AuditBatch batch;
     batch.entries = entries;
-    QCOMPARE(m_cache->write(batch), QString());
+    VERIFY_OK(m_cache->write(batch));
 }
 
 std::unique_ptr<AuditTableModel> tst_AuditTableModel::openModel()
@@ -90,7 +91,7 @@ std::unique_ptr<AuditTableModel> tst_AuditTableModel::openModel()
 void tst_AuditTableModel::showsEverythingNewestFirst()
 {
     auto model = openModel();
-    QCOMPARE(model->openError(), QString());
+    VERIFY_OK(model->opened());
     QTRY_VERIFY(!model->isLoading());
     QCOMPARE(model->rowCount(), Entries);
     QCOMPARE(model->index(0, AuditTableModel::FlagColumn).data().toString(), QStringLiteral("flag-9"));
@@ -211,7 +212,7 @@ void tst_AuditTableModel::missingFileIsAnError()
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     AuditTableModel blocked(m_dir->filePath(QStringLiteral("blocker/audit.sqlite")));
-    QVERIFY(!blocked.openError().isEmpty());
+    QVERIFY(!blocked.opened());
     QCOMPARE(blocked.rowCount(), 0);
 }
 

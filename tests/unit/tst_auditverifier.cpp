@@ -1,6 +1,7 @@
 #include "store/auditcache.h"
 #include "store/auditchain.h"
 #include "store/auditverifier.h"
+#include "testresult.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,10 +23,10 @@ private Q_SLOTS:
 
 namespace {
 
-QString fillCache(AuditCache &cache, const QString &path)
+Result<qint64> fillCache(AuditCache &cache, const QString &path)
 {
-    if (const QString error = cache.open(path); !error.isEmpty())
-        return error;
+    if (const Result<void> opened = cache.open(path); !opened)
+        return Result<qint64>::failure(opened.error());
     AuditBatch batch;
     for (int i = 1; i <= 10; ++i) {
         AuditEntry entry;
@@ -50,7 +51,7 @@ void tst_AuditVerifier::intactCacheVerifies()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(fillCache(cache, dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(fillCache(cache, dir.filePath(QStringLiteral("audit.sqlite"))));
     const AuditVerification result = verifyAuditChains(cache);
     QVERIFY2(result.intact, qPrintable(result.problem));
     QCOMPARE(result.entriesChecked, 10);
@@ -64,7 +65,7 @@ void tst_AuditVerifier::emptyCacheVerifies()
 {
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
     QVERIFY(verifyAuditChains(cache).intact);
 }
 
@@ -104,7 +105,7 @@ void tst_AuditVerifier::tamperingIsFound()
     QFETCH(QString, problem);
     QTemporaryDir dir;
     AuditCache cache;
-    QCOMPARE(fillCache(cache, dir.filePath(QStringLiteral("audit.sqlite"))), QString());
+    VERIFY_OK(fillCache(cache, dir.filePath(QStringLiteral("audit.sqlite"))));
     if (QTest::currentDataTag() == QByteArray("hash recomputed")) {
         // Make the altered row consistent with itself, as a careful forger would.
         QSqlQuery row(cache.database());

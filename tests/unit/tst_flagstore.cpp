@@ -129,7 +129,7 @@ Flag tst_FlagStore::cached(const FlagRef &ref)
 {
     m_audit->flush();
     AuditCache reader;
-    if (!reader.open(m_audit->path()).isEmpty())
+    if (!reader.open(m_audit->path()))
         return {};
     for (const CachedFlag &flag : reader.cachedFlags()) {
         if (flag.server == ref.connectionId && flag.environment == ref.environment && flag.flag.key == ref.key)

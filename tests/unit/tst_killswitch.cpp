@@ -3,6 +3,7 @@
 #include "item/flagtablemodel.h"
 #include "storefeed.h"
 #include "testaudit.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -195,7 +196,7 @@ void tst_KillSwitch::liveEventConfirmsBeforeTheReply()
     Flag off = m_model->row(flag)->flag;
     off.enabled = false;
     m_servers.value(QStringLiteral("s1"))->setUnresponsive(false);
-    QCOMPARE(m_servers.value(QStringLiteral("s1"))->changeFlagExternally(Prod, off, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_servers.value(QStringLiteral("s1"))->changeFlagExternally(Prod, off, QStringLiteral("bob")));
     QCOMPARE(confirmed.size(), 1);
     QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::None);
     QVERIFY(!m_model->row(flag)->flag.enabled);

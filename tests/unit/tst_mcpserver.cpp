@@ -1,6 +1,7 @@
 #include "agents/mcpserver.h"
 #include "store/proposalinbox.h"
 #include "testflags.h"
+#include "testresult.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,7 +47,7 @@ void tst_McpServer::init()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_inbox = std::make_unique<ProposalInbox>();
-    QCOMPARE(m_inbox->open(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())))), QString());
+    VERIFY_OK(m_inbox->open(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())))));
     ConnectionConfig sandbox;
     sandbox.id = QStringLiteral("sandbox-1");
     sandbox.displayName = QStringLiteral("Sandbox");

@@ -84,9 +84,8 @@ void TestProposalInbox::init()
 std::unique_ptr<ProposalInbox> TestProposalInbox::openInbox(const QString &location) const
 {
     auto inbox = std::make_unique<ProposalInbox>();
-    const QString error = inbox->open(location);
-    if (!error.isEmpty()) {
-        qWarning("%s", qPrintable(error));
+    if (const Result<void> opened = inbox->open(location); !opened) {
+        qWarning("%s", qPrintable(opened.error()));
         return nullptr;
     }
     return inbox;

@@ -9,6 +9,7 @@
 #include "store/contractlibrary.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -121,7 +122,7 @@ void tst_ProposalReview::init()
     m_stages->setAuditPath(m_audit->path());
     m_stages->setActor(Reviewer);
     m_inbox = std::make_unique<ProposalInbox>();
-    QCOMPARE(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))), QString());
+    VERIFY_OK(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
     m_review = std::make_unique<ProposalReview>(m_inbox.get(), m_store.get(), m_killSwitch.get(), m_stages.get(),
                                                 m_contracts.get(), m_audit.get(), ApprovalSettings(*m_settings), isSandbox);
 
@@ -206,14 +207,14 @@ void tst_ProposalReview::proposalsFromTheInboxAppear()
 {
     // Another process (flagdeck mcp) writes the same inbox file through its own connection.
     ProposalInbox mcp;
-    QCOMPARE(mcp.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))), QString());
+    VERIFY_OK(mcp.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
     const FlagRef route = production(QStringLiteral("chat-model-route"));
     const Result<Proposal> before = mcp.propose(proposalFor(route, FlagAction::Kill));
     QVERIFY2(before, qPrintable(before.error()));
 
     // A console that starts now, with its own connection, reads what is waiting; that is no news to pop up.
     ProposalInbox consoleInbox;
-    QCOMPARE(consoleInbox.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))), QString());
+    VERIFY_OK(consoleInbox.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
     ProposalReview console(&consoleInbox, m_store.get(), m_killSwitch.get(), m_stages.get(), m_contracts.get(),
                            m_audit.get(), ApprovalSettings(*m_settings), [](const QString &) { return true; });
     QSignalSpy changed(&console, &ProposalReview::proposalsChanged);
@@ -340,7 +341,7 @@ void tst_ProposalReview::aMovedRevisionIsStaleAndNeedsReReview()
     // Someone widens the flag on the server after the agent looked.
     Flag wider = m_store->find(flag)->flag;
     wider.rollout = Rollout({{QStringLiteral("baseline_profile"), 7000}, {QStringLiteral("citation_first_v2"), 3000}});
-    QCOMPARE(m_server->changeFlagExternally(flag.environment, wider, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_server->changeFlagExternally(flag.environment, wider, QStringLiteral("bob")));
     QTRY_VERIFY(m_store->find(flag)->flag.revision != proposal.flagRevision);
     const QString now = m_store->find(flag)->flag.revision;
 
@@ -801,7 +802,7 @@ void tst_ProposalReview::anApprovalDoesNotCarryOverToAChangedFlag()
     // Meanwhile someone moves the flag to 20% by hand.
     Flag moved = m_store->find(flag)->flag;
     moved.rollout = Rollout({{QStringLiteral("baseline_profile"), 8000}, {QStringLiteral("citation_first_v2"), 2000}});
-    QCOMPARE(m_server->changeFlagExternally(flag.environment, moved, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_server->changeFlagExternally(flag.environment, moved, QStringLiteral("bob")));
     QTRY_VERIFY(m_store->find(flag)->flag.revision != proposal.flagRevision);
     const QString revision = m_store->find(flag)->flag.revision;
 

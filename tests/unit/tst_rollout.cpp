@@ -1,4 +1,5 @@
 #include "core/rollout.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -41,11 +42,11 @@ void tst_Rollout::validation()
 {
     QFETCH(Shares, shares);
     QFETCH(QString, errorContains);
-    const QString error = Rollout(shares).validationError();
+    const Result<void> valid = Rollout(shares).validate();
     if (errorContains.isEmpty())
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        VERIFY_OK(valid);
     else
-        QVERIFY2(error.contains(errorContains), qPrintable(error));
+        QVERIFY2(valid.error().contains(errorContains), qPrintable(valid.error()));
 }
 
 using Ranges = QList<FeatBitRolloutRange>;

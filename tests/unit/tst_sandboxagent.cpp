@@ -9,6 +9,7 @@
 #include "store/contractlibrary.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -115,7 +116,7 @@ void tst_SandboxAgent::init()
     m_labTraffic->setClock([this] { return m_now; });
     m_watcher->setConnectionSource(Lab, m_labTraffic.get());
     m_inbox = std::make_unique<ProposalInbox>();
-    QCOMPARE(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))), QString());
+    VERIFY_OK(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
     m_agent = std::make_unique<SandboxAgent>(m_inbox.get(), m_store.get(), m_stages.get(), m_watcher->monitor(), isSandbox);
 
     // As the console controller wires them.
@@ -357,7 +358,7 @@ void tst_SandboxAgent::neverTwiceForTheSameRevision()
     // The flag is written again: a new revision is a new question.
     const FlagRef flag = first.first().target;
     const Flag before = m_store->find(flag)->flag;
-    QCOMPARE(m_servers.value(Sandbox)->changeFlagExternally(flag.environment, before, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_servers.value(Sandbox)->changeFlagExternally(flag.environment, before, QStringLiteral("bob")));
     QTRY_VERIFY(m_store->find(flag)->flag.revision != before.revision);
     QTRY_COMPARE(m_watcher->monitor()->watch(flag)->windowStartMs, m_store->find(flag)->flag.updatedAtMs);
     QVERIFY(verdict(flag) != GuardrailVerdict::Healthy); // judged afresh, from no data

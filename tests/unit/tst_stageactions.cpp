@@ -3,6 +3,7 @@
 #include "item/flagtablemodel.h"
 #include "store/contractlibrary.h"
 #include "testaudit.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -93,7 +94,7 @@ void tst_StageActions::flagChangedSincePreviewIsRefused()
     // Someone else widens the flag on the server after the person looked.
     Flag changed = m_model->row(Route)->flag;
     changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 7000}, {QStringLiteral("citation_first_v2"), 3000}});
-    QCOMPARE(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")));
     QTRY_COMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000);
 
     QSignalSpy failed(m_stages.get(), &StageActions::failed);
@@ -129,7 +130,7 @@ void tst_StageActions::offPlanCannotAdvanceButRollsBackToAStage()
 {
     Flag changed = m_model->row(Route)->flag;
     changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 8800}, {QStringLiteral("citation_first_v2"), 1200}});
-    QCOMPARE(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")), QString());
+    VERIFY_OK(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")));
     QTRY_COMPARE(m_model->row(Route)->stage, QStringLiteral("off plan"));
     const Result<StagePreview> advance = m_stages->preview(Route, FlagAction::AdvanceStage);
     QVERIFY(!advance);

@@ -1,6 +1,7 @@
 #include "core/contractreader.h"
 #include "core/readiness.h"
 #include "core/stageplan.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -135,7 +136,7 @@ void tst_StagePlan::actionTargets()
         } else {
             QVERIFY2(target, qPrintable(target.error()));
             QVERIFY(StagePlan::sameShares(target.value(), Rollout(expected)));
-            QCOMPARE(target->validationError(), QString());
+            VERIFY_OK(target->validate());
         }
     };
     check(plan.advanceTarget(), advance);

@@ -2,6 +2,7 @@
 // payloads recorded from a real unleash-server (fixtures/unleash) and on hand-made edge cases.
 #include "connectors/unleash/unleashevents.h"
 #include "connectors/unleash/unleashmapping.h"
+#include "testresult.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -92,7 +93,7 @@ void tst_UnleashMapping::recordedFeatures()
     QVERIFY2(read, qPrintable(read.error()));
     QVERIFY(!read->flag.enabled);
     QCOMPARE(rolloutText(read->flag.rollout), QStringLiteral("baseline=3800 candidate=200 disabled=6000"));
-    QCOMPARE(read->flag.consistencyError(), QString());
+    VERIFY_OK(read->flag.checkConsistency());
     QCOMPARE(read->rolloutProblem, QString());
 
     const QJsonObject boolean = fixture(QStringLiteral("feature-boolean.json"));
@@ -144,7 +145,7 @@ void tst_UnleashMapping::exposure()
     QVERIFY2(read->rolloutProblem.contains(problem), qPrintable(read->rolloutProblem));
     QCOMPARE(read->rolloutProblem.isEmpty(), problem.isEmpty());
     if (problem.isEmpty())
-        QCOMPARE(read->flag.consistencyError(), QString());
+        VERIFY_OK(read->flag.checkConsistency());
 }
 
 void tst_UnleashMapping::write_data()

@@ -182,8 +182,8 @@ Result<Flag> readFlag(const QJsonObject &object, const QString &path)
     if (!rollout)
         return Result<Flag>::failure(QStringLiteral("%1.fallthrough: %2").arg(path, rollout.error()));
     flag.rollout = std::move(rollout).value();
-    if (const QString error = flag.consistencyError(); !error.isEmpty())
-        return Result<Flag>::failure(QStringLiteral("%1: %2").arg(path, error));
+    if (const Result<void> consistent = flag.checkConsistency(); !consistent)
+        return Result<Flag>::failure(QStringLiteral("%1: %2").arg(path, consistent.error()));
     return flag;
 }
 
@@ -192,8 +192,8 @@ Result<QJsonObject> targetingWithRollout(const QJsonObject &flagJson, const Roll
     Result<Flag> flag = readFlag(flagJson, QStringLiteral("flag"));
     if (!flag)
         return Result<QJsonObject>::failure(flag.error());
-    if (const QString error = rollout.validationError(); !error.isEmpty())
-        return Result<QJsonObject>::failure(error);
+    if (const Result<void> valid = rollout.validate(); !valid)
+        return Result<QJsonObject>::failure(valid.error());
     for (const VariationShare &share : rollout.shares()) {
         if (!flag->variation(share.variationId))
             return Result<QJsonObject>::failure(Text::tr("the flag has no variation \"%1\"").arg(share.variationId));

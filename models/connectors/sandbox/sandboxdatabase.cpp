@@ -23,9 +23,9 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(SandboxDatabase)
 };
 
-QString sqlError(const QString &what, const QSqlError &error)
+Result<void> sqlFailure(const QString &what, const QSqlError &error)
 {
-    return Text::tr("%1: %2").arg(what, error.text());
+    return Result<void>::failure(Text::tr("%1: %2").arg(what, error.text()));
 }
 
 } // namespace
@@ -34,19 +34,19 @@ SandboxDatabase::SandboxDatabase(QString path) : m_path(std::move(path)), m_file
 
 SandboxDatabase::~SandboxDatabase() = default;
 
-QString SandboxDatabase::open()
+Result<void> SandboxDatabase::open()
 {
-    if (const QString error = m_file.open(m_path); !error.isEmpty())
-        return Text::tr("the sandbox database: %1").arg(error);
-    if (const QString error = createSchema(); !error.isEmpty())
-        return error;
+    if (const Result<void> opened = m_file.open(m_path); !opened)
+        return Result<void>::failure(Text::tr("the sandbox database: %1").arg(opened.error()));
+    if (const Result<void> created = createSchema(); !created)
+        return created;
     QSqlQuery count(m_file.database());
     if (!count.exec(QStringLiteral("SELECT count(*) FROM flags")) || !count.next())
-        return sqlError(Text::tr("cannot read the sandbox flags"), count.lastError());
-    return count.value(0).toLongLong() == 0 ? seed() : QString();
+        return sqlFailure(Text::tr("cannot read the sandbox flags"), count.lastError());
+    return count.value(0).toLongLong() == 0 ? seed() : Result<void>();
 }
 
-QString SandboxDatabase::createSchema()
+Result<void> SandboxDatabase::createSchema()
 {
     QSqlQuery query(m_file.database());
     const QStringList statements = {
@@ -61,7 +61,7 @@ QString SandboxDatabase::createSchema()
     };
     for (const QString &statement : statements) {
         if (!query.exec(statement))
-            return sqlError(Text::tr("cannot prepare the sandbox database"), query.lastError());
+            return sqlFailure(Text::tr("cannot prepare the sandbox database"), query.lastError());
     }
     return {};
 }
@@ -165,14 +165,14 @@ QList<std::pair<Flag, AuditEntry>> seededHistory(const Flag &final, qint64 start
 
 } // namespace
 
-QString SandboxDatabase::seed()
+Result<void> SandboxDatabase::seed()
 {
     QFile file(QStringLiteral(":/sandbox/seed.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return Text::tr("the sandbox seed data is missing from this build");
+        return Result<void>::failure(Text::tr("the sandbox seed data is missing from this build"));
     Result<QMap<QString, QList<Flag>>> seedFlags = readSeed(file.readAll());
     if (!seedFlags)
-        return seedFlags.error();
+        return Result<void>::failure(seedFlags.error());
     constexpr qint64 HistoryDays = 28;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     int flagIndex = 0;
@@ -181,8 +181,8 @@ QString SandboxDatabase::seed()
             // Each flag's story starts a few hours after the previous one's and ends before today.
             const qint64 startMs = now - HistoryDays * DayMs + ++flagIndex * HourMs;
             for (const auto &[step, history] : seededHistory(flag, startMs, now - HourMs)) {
-                if (const QString error = saveFlag(it.key(), step, history); !error.isEmpty())
-                    return error;
+                if (const Result<void> saved = saveFlag(it.key(), step, history); !saved)
+                    return saved;
             }
         }
     }
@@ -222,10 +222,10 @@ QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
     return flags;
 }
 
-QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
+Result<void> SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
 {
     if (!m_file.database().transaction())
-        return sqlError(Text::tr("cannot start a sandbox transaction"), m_file.database().lastError());
+        return sqlFailure(Text::tr("cannot start a sandbox transaction"), m_file.database().lastError());
     QSqlQuery upsert(m_file.database());
     upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
                                   "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
@@ -246,10 +246,10 @@ QString SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, 
     if (!upsert.exec() || !append.exec()) {
         const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
         m_file.database().rollback();
-        return sqlError(Text::tr("cannot store the sandbox flag"), error);
+        return sqlFailure(Text::tr("cannot store the sandbox flag"), error);
     }
     if (!m_file.database().commit())
-        return sqlError(Text::tr("cannot commit the sandbox change"), m_file.database().lastError());
+        return sqlFailure(Text::tr("cannot commit the sandbox change"), m_file.database().lastError());
     return {};
 }
 

@@ -18,14 +18,14 @@ public:
     SandboxDatabase(const SandboxDatabase &) = delete;
     SandboxDatabase &operator=(const SandboxDatabase &) = delete;
 
-    // Opens or creates the file; seeds it when it holds no flags. Returns the error text on failure.
-    QString open();
+    // Opens or creates the file; seeds it when it holds no flags.
+    Result<void> open();
 
     QStringList environments() const;
     QMap<QString, Flag> flags(const QString &environment) const;
 
     // Stores the flag and appends one history entry, in one transaction.
-    QString saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history);
+    Result<void> saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history);
 
     // History entries with id > afterId, oldest first, at most limit; lastId is the newest id read.
     QList<AuditEntry> historyAfter(qint64 afterId, int limit, qint64 *lastId) const;
@@ -33,8 +33,8 @@ public:
     static Result<QMap<QString, QList<Flag>>> readSeed(const QByteArray &json);
 
 private:
-    QString createSchema();
-    QString seed();
+    Result<void> createSchema();
+    Result<void> seed();
 
     QString m_path;
     SqliteFile m_file;

@@ -74,9 +74,9 @@ void SandboxServer::connectToServer()
         if (state() != ConnectionState::Connecting)
             return;
         m_database = std::make_unique<SandboxDatabase>(m_databasePath);
-        if (const QString error = m_database->open(); !error.isEmpty()) {
+        if (const Result<void> opened = m_database->open(); !opened) {
             m_database.reset();
-            setState(ConnectionState::Failed, error);
+            setState(ConnectionState::Failed, opened.error());
             return;
         }
         m_flags.clear();
@@ -121,8 +121,8 @@ ServerReply *SandboxServer::setRollout(const QString &environment, const QString
                           return Result<Flag>::failure(QStringLiteral("conflict"));
                       Flag changed = current;
                       changed.rollout = rollout;
-                      if (const QString problem = changed.consistencyError(); !problem.isEmpty())
-                          return Result<Flag>::failure(problem);
+                      if (const Result<void> consistent = changed.checkConsistency(); !consistent)
+                          return Result<Flag>::failure(consistent.error());
                       return Result<Flag>(changed);
                   });
 }
@@ -161,9 +161,9 @@ ServerReply *SandboxServer::mutate(const QString &environment, const QString &fl
             reply->finishWithFlag(before);
             return;
         }
-        if (const QString error = store(environment, before, after.value(), action, localOperator(), comment);
-            !error.isEmpty()) {
-            reply->finishWithError({ServerError::Kind::ServerFailure, error});
+        if (const Result<void> stored = store(environment, before, after.value(), action, localOperator(), comment);
+            !stored) {
+            reply->finishWithError({ServerError::Kind::ServerFailure, stored.error()});
             return;
         }
         reply->finishWithFlag(m_flags[environment][flagKey]);
@@ -171,8 +171,8 @@ ServerReply *SandboxServer::mutate(const QString &environment, const QString &fl
     return reply;
 }
 
-QString SandboxServer::store(const QString &environment, const Flag &before, Flag after, const QString &action,
-                             const QString &actor, const QString &comment)
+Result<void> SandboxServer::store(const QString &environment, const Flag &before, Flag after, const QString &action,
+                                  const QString &actor, const QString &comment)
 {
     after.revision = QUuid::createUuid().toString(QUuid::WithoutBraces);
     after.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -186,19 +186,19 @@ QString SandboxServer::store(const QString &environment, const Flag &before, Fla
     history.before = flagToJson(before);
     history.after = flagToJson(after);
     history.comment = comment;
-    if (const QString error = m_database->saveFlag(environment, after, history); !error.isEmpty())
-        return error;
+    if (const Result<void> saved = m_database->saveFlag(environment, after, history); !saved)
+        return saved;
     m_flags[environment][after.key] = after;
     Q_EMIT flagChanged(environment, after);
     return {};
 }
 
-QString SandboxServer::changeFlagExternally(const QString &environment, const Flag &flag, const QString &actor)
+Result<void> SandboxServer::changeFlagExternally(const QString &environment, const Flag &flag, const QString &actor)
 {
     if (state() != ConnectionState::Connected)
-        return tr("the sandbox is not connected");
-    if (const QString problem = flag.consistencyError(); !problem.isEmpty())
-        return problem;
+        return Result<void>::failure(tr("the sandbox is not connected"));
+    if (const Result<void> consistent = flag.checkConsistency(); !consistent)
+        return consistent;
     const Flag before = m_flags.value(environment).value(flag.key);
     return store(environment, before, flag, QStringLiteral("update"), actor, QString());
 }

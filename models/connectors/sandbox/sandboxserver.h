@@ -45,14 +45,14 @@ public:
     void setUnresponsive(bool unresponsive);
 
     // Changes a flag as another user of the server would, announced as a live change.
-    QString changeFlagExternally(const QString &environment, const Flag &flag, const QString &actor);
+    Result<void> changeFlagExternally(const QString &environment, const Flag &flag, const QString &actor);
 
 private:
     using Mutation = std::function<Result<Flag>(const Flag &current)>;
     ServerReply *mutate(const QString &environment, const QString &flagKey, const QString &action,
                         const QString &comment, Mutation mutation);
-    QString store(const QString &environment, const Flag &before, Flag after, const QString &action,
-                  const QString &actor, const QString &comment);
+    Result<void> store(const QString &environment, const Flag &before, Flag after, const QString &action,
+                       const QString &actor, const QString &comment);
     void afterLatency(std::function<void()> work);
 
     std::unique_ptr<SandboxDatabase> m_database;

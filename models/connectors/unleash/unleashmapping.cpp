@@ -136,8 +136,8 @@ Result<Rollout> exposureOf(const Strategy &strategy, bool flagHasVariants)
     }
     shares.removeIf([](const VariationShare &share) { return share.basisPoints == 0; });
     Rollout rollout(shares);
-    if (const QString error = rollout.validationError(); !error.isEmpty())
-        return Result<Rollout>::failure(error);
+    if (const Result<void> valid = rollout.validate(); !valid)
+        return Result<Rollout>::failure(valid.error());
     return rollout;
 }
 
@@ -268,8 +268,8 @@ QJsonObject rolloutSummary(const QJsonObject &strategy)
 Result<RolloutWrite> rolloutWrite(const QString &flagKey, const QJsonObject &environment, const Flag &flag,
                                   const Rollout &target)
 {
-    if (const QString error = target.validationError(); !error.isEmpty())
-        return Result<RolloutWrite>::failure(error);
+    if (const Result<void> valid = target.validate(); !valid)
+        return Result<RolloutWrite>::failure(valid.error());
     for (const VariationShare &share : target.shares()) {
         if (!flag.variation(share.variationId))
             return Result<RolloutWrite>::failure(Text::tr("the flag has no variation \"%1\"").arg(share.variationId));
