@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/stageactions.h"
+#include "core/stagesnapshot.h"
 
 #include <QWidget>
 

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "../core/readiness.h"
-#include "../core/stageplan.h"
+#include "../core/stagesnapshot.h"
 #include "../store/auditlookup.h"
 #include "confirmedchanges.h"
 
@@ -11,33 +10,6 @@
 
 class ContractLibrary;
 class GuardrailMonitor;
-
-// Everything the stage view shows of one flag, computed when asked.
-struct StageSnapshot
-{
-    FlagRef ref;
-    Flag flag;
-    std::optional<StagePlan> plan; // absent: the flag has no contract (an unowned control)
-    QList<ReadinessItem> readiness;
-    qint64 inStageSinceMs = 0;     // 0: the history does not tell
-    std::optional<AuditLookup::Hold> hold;
-    QList<ReadinessItem> gate;     // for advancing: time in stage, guardrails, approvals
-    bool changePending = false;
-    bool offline = false; // the flag is shown from the cache: nothing can be sent
-};
-
-// A stage action worked out before it is sent: the exact rollout, what changes in words, and the
-// revision it was computed against (the server refuses it if the flag changed since).
-struct StagePreview
-{
-    FlagRef ref;
-    FlagAction action = FlagAction::AdvanceStage;
-    Rollout target;
-    QString targetStage; // the stage name, "not started" or "fallback"
-    QStringList changes;
-    QString expectedRevision;
-    bool gateOpen = true;
-};
 
 // Advance, roll back and serve fallback along a flag's contract, each through its server under the
 // confirmed-by-the-server rule and audited; pause and resume hold a flag at its stage (recorded in

@@ -60,7 +60,7 @@ qint64 AuditLookup::rolloutSince(const FlagRef &ref, const Rollout &rollout) con
     return since;
 }
 
-std::optional<AuditLookup::Hold> AuditLookup::stageHold(const FlagRef &ref) const
+std::optional<StageHold> AuditLookup::stageHold(const FlagRef &ref) const
 {
     QSqlQuery query(m_file.database());
     query.prepare(QStringLiteral("SELECT action, actor, time_ms, comment FROM audit_events WHERE server = ? "
@@ -73,5 +73,5 @@ std::optional<AuditLookup::Hold> AuditLookup::stageHold(const FlagRef &ref) cons
     query.addBindValue(resumeAction());
     if (!query.exec() || !query.next() || query.value(0).toString() != pauseAction())
         return std::nullopt;
-    return Hold{query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toString()};
+    return StageHold{query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toString()};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/flagref.h"
+#include "../core/stagesnapshot.h"
 #include "../core/result.h"
 #include "../core/rollout.h"
 #include "sqlitefile.h"
@@ -18,13 +19,6 @@ public:
     static QString pauseAction() { return QStringLiteral("pause_stage"); }
     static QString resumeAction() { return QStringLiteral("resume_stage"); }
 
-    struct Hold
-    {
-        QString actor;
-        qint64 timeMs = 0;
-        QString comment;
-    };
-
     AuditLookup();
     ~AuditLookup();
     Result<void> open(const QString &path);
@@ -35,7 +29,7 @@ public:
     // newest entries that all show this rollout. 0 when the history does not tell.
     qint64 rolloutSince(const FlagRef &ref, const Rollout &rollout) const;
     // The pause in force, if the newest pause is not followed by a resume.
-    std::optional<Hold> stageHold(const FlagRef &ref) const;
+    std::optional<StageHold> stageHold(const FlagRef &ref) const;
 
 private:
     SqliteFile m_file;

@@ -13,6 +13,7 @@
 #include "stageview.h"
 #include "control/proposalreview.h"
 #include "control/sandboxagent.h"
+#include "control/stageactions.h"
 #include "core/flagjson.h"
 #include "item/proposaltablemodel.h"
 #include "proposaldetailpane.h"
