@@ -56,8 +56,9 @@ void FlagStore::reportEnvironment(const QString &connectionId, const QString &en
 
 void FlagStore::reportFlag(const FlagRef &ref, const Flag &flag)
 {
+    bool changed = true;
     if (m_indexByRef.contains(ref)) {
-        storeFlag(ref, flag, 0);
+        changed = storeFlag(ref, flag, 0);
     } else {
         Entry entry;
         entry.ref = ref;
@@ -65,7 +66,8 @@ void FlagStore::reportFlag(const FlagRef &ref, const Flag &flag)
         entry.flag = flag;
         append({entry});
     }
-    if (m_audit)
+    // The same word again (a change's reply, then its live echo) is already in the cache.
+    if (changed && m_audit)
         m_audit->saveFlags({ref.connectionId, ref.environment, {flag}, false, QDateTime::currentMSecsSinceEpoch()});
     Q_EMIT flagReported(ref, flag);
 }
