@@ -1,13 +1,11 @@
-#include "connectors/sandbox/sandboxserver.h"
 #include "control/guardrailwatcher.h"
 #include "control/killswitch.h"
-#include "item/flagtablemodel.h"
 #include "metrics/trafficsimulator.h"
+#include "sandboxrig.h"
 #include "store/contractlibrary.h"
 #include "store/guardrailsettings.h"
 #include "testaudit.h"
 
-#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -15,7 +13,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -45,19 +42,13 @@ private:
     {
         return {connection, QStringLiteral("production"), key};
     }
-    SandboxServer *addServer(const QString &id, const QString &name);
     // Moves the traffic's clock a second at a time until done, for at most maxSeconds.
     bool runTraffic(const std::function<bool()> &done, int maxSeconds = 300);
     void runTraffic(int seconds);
     QList<AuditEntry> auditOf(const FlagRef &ref) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxRig> m_rig;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<FlagStore> m_store;
-    std::unique_ptr<FlagTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    QHash<QString, SandboxServer *> m_servers;
     std::unique_ptr<KillSwitch> m_killSwitch;
     std::unique_ptr<ContractLibrary> m_contracts;
     std::unique_ptr<GuardrailWatcher> m_watcher;
@@ -71,32 +62,27 @@ void tst_GuardrailWatcher::initTestCase()
 
 void tst_GuardrailWatcher::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    m_store = std::make_unique<FlagStore>(m_audit.get());
-    m_model = std::make_unique<FlagTableModel>(m_store.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    const auto servers = [this](const QString &id) -> FlagServer * { return m_servers.value(id); };
+    m_rig = std::make_unique<SandboxRig>();
+    m_settings = std::make_unique<QSettings>(m_rig->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     // "lab" stands for a team's own server: no built-in contracts, no simulated traffic.
     const auto isSandbox = [](const QString &id) { return id == QLatin1String("sandbox"); };
-    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(), servers);
+    m_killSwitch = std::make_unique<KillSwitch>(m_rig->store(), m_rig->audit(), m_rig->servers());
     m_killSwitch->setActor(QStringLiteral("oncall-alice"));
     m_contracts = std::make_unique<ContractLibrary>();
-    m_watcher = std::make_unique<GuardrailWatcher>(m_store.get(), m_contracts.get(), m_killSwitch.get(), isSandbox, *m_settings);
+    m_watcher = std::make_unique<GuardrailWatcher>(m_rig->store(), m_contracts.get(), m_killSwitch.get(), isSandbox, *m_settings);
     m_now = QDateTime::currentMSecsSinceEpoch();
     m_watcher->simulator()->setClock([this] { return m_now; });
     // As the console controller wires them.
     connect(m_contracts.get(), &ContractLibrary::changed, m_watcher.get(), [this] { m_watcher->scheduleRefresh(); });
-    connect(m_store.get(), &FlagStore::flagReported, m_watcher.get(), [this] { m_watcher->scheduleRefresh(); });
-    connect(m_store.get(), &FlagStore::environmentReported, m_watcher.get(), [this] { m_watcher->scheduleRefresh(); });
-    addServer(QStringLiteral("sandbox"), QStringLiteral("Sandbox"));
-    addServer(QStringLiteral("lab"), QStringLiteral("Lab"));
+    connect(m_rig->store(), &FlagStore::flagReported, m_watcher.get(), [this] { m_watcher->scheduleRefresh(); });
+    connect(m_rig->store(), &FlagStore::environmentReported, m_watcher.get(), [this] { m_watcher->scheduleRefresh(); });
+    m_rig->addServer(QStringLiteral("sandbox"), QStringLiteral("Sandbox"));
+    m_rig->addServer(QStringLiteral("lab"), QStringLiteral("Lab"));
     m_watcher->start();
     const FlagRef route = production(QStringLiteral("chat-model-route"));
-    QTRY_VERIFY(m_store->find(route) && m_store->find(production(QStringLiteral("chat-model-route"), QStringLiteral("lab"))));
-    QTRY_VERIFY(m_watcher->monitor()->isWatched(route) && m_store->find(route)->health.has_value());
+    QTRY_VERIFY(m_rig->store()->find(route)
+                && m_rig->store()->find(production(QStringLiteral("chat-model-route"), QStringLiteral("lab"))));
+    QTRY_VERIFY(m_watcher->monitor()->isWatched(route) && m_rig->store()->find(route)->health.has_value());
 }
 
 void tst_GuardrailWatcher::cleanup()
@@ -104,34 +90,8 @@ void tst_GuardrailWatcher::cleanup()
     m_watcher.reset();
     m_contracts.reset();
     m_killSwitch.reset();
-    qDeleteAll(m_servers);
-    m_servers.clear();
-    m_tester.reset();
-    m_model.reset();
-    m_store.reset();
-    m_audit.reset();
     m_settings.reset();
-    m_dir.reset();
-}
-
-SandboxServer *tst_GuardrailWatcher::addServer(const QString &id, const QString &name)
-{
-    ConnectionConfig config;
-    config.id = id;
-    config.displayName = name;
-    auto *server = new SandboxServer(config, m_dir->filePath(id + QStringLiteral(".sqlite")));
-    server->setLatency(0, 0);
-    m_servers.insert(id, server);
-    // Every word of the server goes into the store, as the controller wires it.
-    m_store->setServerName(id, name);
-    connect(server, &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
-        m_store->reportEnvironment(id, environment, flags);
-    });
-    connect(server, &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
-        m_store->reportFlag({id, environment, flag.key}, flag);
-    });
-    server->connectToServer();
-    return server;
+    m_rig.reset();
 }
 
 bool tst_GuardrailWatcher::runTraffic(const std::function<bool()> &done, int maxSeconds)
@@ -151,7 +111,7 @@ void tst_GuardrailWatcher::runTraffic(int seconds)
 
 QList<AuditEntry> tst_GuardrailWatcher::auditOf(const FlagRef &ref) const
 {
-    QList<AuditEntry> entries = TestAudit::written(*m_audit);
+    QList<AuditEntry> entries = TestAudit::written(*m_rig->audit());
     entries.removeIf([&](const AuditEntry &entry) {
         return entry.server != ref.connectionId || entry.environment != ref.environment || entry.flagKey != ref.key;
     });
@@ -190,19 +150,19 @@ void tst_GuardrailWatcher::watchedFlagsGetAVerdict()
     QFETCH(bool, judged);
     QFETCH(QString, summary);
     const FlagRef flag{connection, environment, key};
-    const FlagStore::Entry *row = m_store->find(flag);
+    const FlagStore::Entry *row = m_rig->store()->find(flag);
     QVERIFY(row);
     QCOMPARE(m_watcher->monitor()->isWatched(flag), watched);
     QCOMPARE(m_watcher->hasContractGuardrails(flag), connection == QLatin1String("sandbox"));
     QCOMPARE(row->health.has_value(), judged);
-    QCOMPARE(m_model->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), judged ? int(*row->health) : -1);
+    QCOMPARE(m_rig->model()->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), judged ? int(*row->health) : -1);
     if (judged) {
         // Judged from the clean history the simulator backfills: enough data, and no regression.
         QVERIFY2(*row->health != GuardrailVerdict::NoData && *row->health != GuardrailVerdict::NotEnoughData
                      && *row->health != GuardrailVerdict::Regressed,
                  qPrintable(row->healthSummary));
         QVERIFY(!row->healthSummary.isEmpty());
-        QCOMPARE(m_watcher->monitor()->watch(flag)->controlId, m_store->find(flag)->flag.offVariationId);
+        QCOMPARE(m_watcher->monitor()->watch(flag)->controlId, m_rig->store()->find(flag)->flag.offVariationId);
     }
     if (summary.isEmpty() && !watched)
         QVERIFY(row->healthSummary.isEmpty());
@@ -212,7 +172,7 @@ void tst_GuardrailWatcher::watchedFlagsGetAVerdict()
     // More traffic changes none of that: an unwatched flag stays without a verdict.
     runTraffic(30);
     QCOMPARE(m_watcher->monitor()->isWatched(flag), watched);
-    QCOMPARE(m_store->find(flag)->health.has_value(), judged);
+    QCOMPARE(m_rig->store()->find(flag)->health.has_value(), judged);
 }
 
 void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays_data()
@@ -242,8 +202,8 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
     QFETCH(bool, killing);
     QFETCH(QString, messageContains);
     const FlagRef flag = production(key);
-    QVERIFY(m_store->find(flag)->health.has_value());
-    QVERIFY(*m_store->find(flag)->health != GuardrailVerdict::Regressed);
+    QVERIFY(m_rig->store()->find(flag)->health.has_value());
+    QVERIFY(*m_rig->store()->find(flag)->health != GuardrailVerdict::Regressed);
     QSignalSpy regressions(m_watcher.get(), &GuardrailWatcher::regressionDetected);
 
     // As --sandbox-regression does: from now on the candidate's traffic is worse.
@@ -265,26 +225,27 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
     QVERIFY2(message.startsWith(metric + QLatin1Char(':')), qPrintable(message));
     QVERIFY2(message.contains(messageContains), qPrintable(message));
     QCOMPARE(signal.at(3).toBool(), killing);
-    QCOMPARE(m_store->find(flag)->health, std::optional<GuardrailVerdict>(GuardrailVerdict::Regressed));
-    QCOMPARE(m_model->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), int(GuardrailVerdict::Regressed));
+    QCOMPARE(m_rig->store()->find(flag)->health, std::optional<GuardrailVerdict>(GuardrailVerdict::Regressed));
+    QCOMPARE(m_rig->model()->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), int(GuardrailVerdict::Regressed));
 
     if (!killing) {
         // Nothing was sent: the kill switch would have started at once.
         QCOMPARE(m_killSwitch->pendingCount(), 0);
-        QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::None);
+        QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::None);
         runTraffic(30);
         QTest::qWait(0);
-        QVERIFY(m_store->find(flag)->flag.enabled);
+        QVERIFY(m_rig->store()->find(flag)->flag.enabled);
         QVERIFY(auditOf(flag).isEmpty());
         return;
     }
 
     // The monitor kills through the kill switch, confirmed by the server like any kill.
-    QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::KillPending);
-    QTRY_VERIFY(!m_store->find(flag)->flag.enabled);
-    QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::None);
-    QVERIFY(m_store->find(flag)->killConfirmed);
-    QCOMPARE(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
+    QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::KillPending);
+    QTRY_VERIFY(!m_rig->store()->find(flag)->flag.enabled);
+    QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::None);
+    QVERIFY(m_rig->store()->find(flag)->killConfirmed);
+    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(),
+             QStringLiteral("Off · confirmed by server"));
     // Once: more traffic of an off flag kills nothing again.
     runTraffic(30);
     QTest::qWait(0);
@@ -320,7 +281,7 @@ void tst_GuardrailWatcher::consoleGuardrailsWatchAFlagWhoseContractHasNone()
     while (start + 1 < lines.size() && lines[start + 1].startsWith(QLatin1Char(' ')))
         lines.removeAt(start + 1);
     lines.removeAt(start);
-    const QString team = m_dir->filePath(QStringLiteral("contracts"));
+    const QString team = m_rig->filePath(QStringLiteral("contracts"));
     QVERIFY(QDir().mkpath(team));
     QFile contract(QDir(team).filePath(QStringLiteral("summarizer-model-route.yaml")));
     QVERIFY(contract.open(QIODevice::WriteOnly));
@@ -332,8 +293,8 @@ void tst_GuardrailWatcher::consoleGuardrailsWatchAFlagWhoseContractHasNone()
     const FlagRef flag = production(QStringLiteral("summarizer-model-route"));
     QVERIFY(!m_watcher->hasContractGuardrails(flag));
     QTRY_VERIFY(!m_watcher->monitor()->isWatched(flag));
-    QVERIFY(!m_store->find(flag)->health.has_value());
-    QCOMPARE(m_model->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), -1);
+    QVERIFY(!m_rig->store()->find(flag)->health.has_value());
+    QCOMPARE(m_rig->model()->indexOf(flag).data(FlagTableModel::HealthRole).toInt(), -1);
 
     ContractGuardrail guardrail;
     guardrail.metric = QStringLiteral("summary_rejection_rate");
@@ -341,7 +302,7 @@ void tst_GuardrailWatcher::consoleGuardrailsWatchAFlagWhoseContractHasNone()
     m_watcher->setConsoleGuardrails(flag, {guardrail});
     QCOMPARE(GuardrailSettings(*m_settings).load(flag).size(), 1); // kept in the settings
     QTRY_VERIFY(m_watcher->monitor()->isWatched(flag));
-    QTRY_VERIFY(m_store->find(flag)->health.has_value());
+    QTRY_VERIFY(m_rig->store()->find(flag)->health.has_value());
     QCOMPARE(m_watcher->monitor()->watch(flag)->guardrails.size(), 1);
     QCOMPARE(m_watcher->monitor()->watch(flag)->guardrails.first().metric, guardrail.metric);
     QCOMPARE(m_watcher->monitor()->watch(flag)->controlId, QStringLiteral("frontier_large")); // the contract's default
@@ -358,13 +319,13 @@ void tst_GuardrailWatcher::consoleGuardrailsWatchAFlagWhoseContractHasNone()
     QVERIFY2(signal->at(2).toString().startsWith(guardrail.metric), qPrintable(signal->at(2).toString()));
     QVERIFY(!signal->at(3).toBool());
     QCOMPARE(m_killSwitch->pendingCount(), 0);
-    QVERIFY(m_store->find(flag)->flag.enabled);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
 
     // Forgetting them stops the watch.
     m_watcher->setConsoleGuardrails(flag, {});
     QVERIFY(m_watcher->consoleGuardrails(flag).isEmpty());
     QTRY_VERIFY(!m_watcher->monitor()->isWatched(flag));
-    QVERIFY(!m_store->find(flag)->health.has_value());
+    QVERIFY(!m_rig->store()->find(flag)->health.has_value());
 }
 
 void tst_GuardrailWatcher::contractGuardrailsComeBeforeConsoleOnes()
@@ -383,8 +344,8 @@ void tst_GuardrailWatcher::contractGuardrailsComeBeforeConsoleOnes()
         metrics.append(each.metric);
     QCOMPARE(metrics, (QStringList{QStringLiteral("p95_latency"), QStringLiteral("cost_per_request"),
                                    QStringLiteral("answer_quality_score")}));
-    QCOMPARE(watch->expected, m_store->find(flag)->flag.servedRollout());
-    QCOMPARE(watch->windowStartMs, m_store->find(flag)->flag.updatedAtMs);
+    QCOMPARE(watch->expected, m_rig->store()->find(flag)->flag.servedRollout());
+    QCOMPARE(watch->windowStartMs, m_rig->store()->find(flag)->flag.updatedAtMs);
 }
 
 void tst_GuardrailWatcher::aConnectionIsWatchedOnlyWithASource()
@@ -397,20 +358,20 @@ void tst_GuardrailWatcher::aConnectionIsWatchedOnlyWithASource()
     m_watcher->setConsoleGuardrails(flag, {guardrail});
     m_watcher->refresh();
     QVERIFY(!m_watcher->monitor()->isWatched(flag));
-    QVERIFY(!m_store->find(flag)->health.has_value());
+    QVERIFY(!m_rig->store()->find(flag)->health.has_value());
 
     TrafficSimulator source;
     source.setClock([this] { return m_now; });
     m_watcher->setConnectionSource(flag.connectionId, &source);
     QTRY_VERIFY(m_watcher->monitor()->isWatched(flag));
-    QTRY_VERIFY(m_store->find(flag)->health.has_value());
-    QVERIFY(*m_store->find(flag)->health != GuardrailVerdict::Regressed);
+    QTRY_VERIFY(m_rig->store()->find(flag)->health.has_value());
+    QVERIFY(*m_rig->store()->find(flag)->health != GuardrailVerdict::Regressed);
     // Without a contract the control is the flag's off variation.
-    QCOMPARE(m_watcher->monitor()->watch(flag)->controlId, m_store->find(flag)->flag.offVariationId);
+    QCOMPARE(m_watcher->monitor()->watch(flag)->controlId, m_rig->store()->find(flag)->flag.offVariationId);
 
     m_watcher->setConnectionSource(flag.connectionId, nullptr);
     QTRY_VERIFY(!m_watcher->monitor()->isWatched(flag));
-    QVERIFY(!m_store->find(flag)->health.has_value());
+    QVERIFY(!m_rig->store()->find(flag)->health.has_value());
 }
 
 int main(int argc, char *argv[])

@@ -1,13 +1,9 @@
-#include "connectors/sandbox/sandboxserver.h"
 #include "control/killswitch.h"
-#include "item/flagtablemodel.h"
-#include "storefeed.h"
+#include "sandboxrig.h"
 #include "testaudit.h"
 #include "testresult.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -37,12 +33,7 @@ private:
     SandboxServer *addServer(const QString &id);
     QStringList auditOutcomes() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FlagStore> m_store;
-    std::unique_ptr<FlagTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<AuditWriter> m_audit;
-    QHash<QString, SandboxServer *> m_servers;
+    std::unique_ptr<SandboxRig> m_rig;
     std::unique_ptr<KillSwitch> m_killSwitch;
 };
 
@@ -53,13 +44,8 @@ FlagRef ref(const QString &connection, const QString &key) { return {connection,
 
 void tst_KillSwitch::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<FlagStore>();
-    m_model = std::make_unique<FlagTableModel>(m_store.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(),
-                                                [this](const QString &id) -> FlagServer * { return m_servers.value(id); });
+    m_rig = std::make_unique<SandboxRig>();
+    m_killSwitch = std::make_unique<KillSwitch>(m_rig->store(), m_rig->audit(), m_rig->servers());
     m_killSwitch->setActor(QStringLiteral("oncall-alice"));
     addServer(QStringLiteral("s1"));
 }
@@ -67,39 +53,20 @@ void tst_KillSwitch::init()
 void tst_KillSwitch::cleanup()
 {
     m_killSwitch.reset();
-    qDeleteAll(m_servers);
-    m_servers.clear();
-    m_tester.reset();
-    m_model.reset();
-    m_store.reset();
-    m_audit.reset();
-    m_dir.reset();
+    m_rig.reset();
 }
 
 SandboxServer *tst_KillSwitch::addServer(const QString &id)
 {
-    ConnectionConfig config;
-    config.id = id;
-    config.displayName = id;
-    auto *server = new SandboxServer(config, m_dir->filePath(id + QStringLiteral(".sqlite")));
-    server->setLatency(0, 0);
-    m_servers.insert(id, server);
-    // As the console controller wires them: every word of the server goes into the store.
-    connect(server, &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
-        StoreFeed::environment(*m_store, id, id, environment, flags);
-    });
-    connect(server, &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
-        m_store->reportFlag({id, environment, flag.key}, flag);
-    });
-    server->connectToServer();
-    [&] { QTRY_VERIFY(m_model->row(ref(id, QStringLiteral("chat-model-route")))); }();
+    SandboxServer *server = m_rig->addServer(id, id);
+    [&] { QTRY_VERIFY(m_rig->model()->row(ref(id, QStringLiteral("chat-model-route")))); }();
     return server;
 }
 
 QStringList tst_KillSwitch::auditOutcomes() const
 {
     QStringList outcomes;
-    const QList<AuditEntry> entries = TestAudit::written(*m_audit);
+    const QList<AuditEntry> entries = TestAudit::written(*m_rig->audit());
     for (auto it = entries.crbegin(); it != entries.crend(); ++it)
         outcomes.append(it->action + QLatin1Char(':') + it->outcome);
     return outcomes;
@@ -107,25 +74,26 @@ QStringList tst_KillSwitch::auditOutcomes() const
 
 void tst_KillSwitch::killGoesPendingThenOffOnlyWhenConfirmed()
 {
-    SandboxServer *server = m_servers.value(QStringLiteral("s1"));
+    SandboxServer *server = m_rig->server(QStringLiteral("s1"));
     server->setLatency(150, 150);
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
 
     m_killSwitch->kill({flag}, QStringLiteral("p95 latency doubled"));
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::KillPending);
-    QVERIFY(m_model->row(flag)->flag.enabled);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillPending);
+    QVERIFY(m_rig->model()->row(flag)->flag.enabled);
     QCOMPARE(auditOutcomes(), QStringList{QStringLiteral("kill:requested")}); // intent first
     QTest::qWait(60);
-    QVERIFY2(m_model->row(flag)->flag.enabled, "not off before the server answered");
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::KillPending);
+    QVERIFY2(m_rig->model()->row(flag)->flag.enabled, "not off before the server answered");
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillPending);
 
     QVERIFY(confirmed.wait(2000));
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::None);
-    QVERIFY(!m_model->row(flag)->flag.enabled);
-    QCOMPARE(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::None);
+    QVERIFY(!m_rig->model()->row(flag)->flag.enabled);
+    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(),
+             QStringLiteral("Off · confirmed by server"));
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:confirmed")}));
-    const AuditEntry last = TestAudit::written(*m_audit, 1).first();
+    const AuditEntry last = TestAudit::written(*m_rig->audit(), 1).first();
     QCOMPARE(last.actor, QStringLiteral("oncall-alice"));
     QCOMPARE(last.actorKind, ActorKind::Human);
     QCOMPARE(last.flagKey, flag.key);
@@ -146,76 +114,77 @@ void tst_KillSwitch::serverFailureIsShownAndAudited()
 {
     QFETCH(int, kind);
     QFETCH(QString, reasonContains);
-    m_servers.value(QStringLiteral("s1"))->failNextMutations(1, {ServerError::Kind(kind), QStringLiteral("HTTP 503")});
+    m_rig->server(QStringLiteral("s1"))->failNextMutations(1, {ServerError::Kind(kind), QStringLiteral("HTTP 503")});
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
     m_killSwitch->kill({flag});
     QVERIFY(failed.wait(2000));
-    const FlagTableModel::Row *row = m_model->row(flag);
+    const FlagTableModel::Row *row = m_rig->model()->row(flag);
     QCOMPARE(row->operation, FlagTableModel::Operation::KillFailed);
     QVERIFY(row->flag.enabled);
     QVERIFY2(row->operationError.contains(reasonContains), qPrintable(row->operationError));
-    QVERIFY(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString().startsWith(QStringLiteral("Kill failed: ")));
+    QVERIFY(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString().startsWith(
+        QStringLiteral("Kill failed: ")));
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed")}));
-    QVERIFY(TestAudit::written(*m_audit, 1).first().comment.contains(reasonContains));
+    QVERIFY(TestAudit::written(*m_rig->audit(), 1).first().comment.contains(reasonContains));
 }
 
 void tst_KillSwitch::silentServerTimesOut()
 {
-    m_servers.value(QStringLiteral("s1"))->setUnresponsive(true);
+    m_rig->server(QStringLiteral("s1"))->setUnresponsive(true);
     m_killSwitch->setTimeout(200);
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
     m_killSwitch->kill({flag});
     QVERIFY(failed.wait(2000));
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::KillFailed);
-    QVERIFY2(m_model->row(flag)->operationError.contains(QStringLiteral("did not confirm within 0.2 s")),
-             qPrintable(m_model->row(flag)->operationError));
-    QVERIFY(m_model->row(flag)->flag.enabled);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillFailed);
+    QVERIFY2(m_rig->model()->row(flag)->operationError.contains(QStringLiteral("did not confirm within 0.2 s")),
+             qPrintable(m_rig->model()->row(flag)->operationError));
+    QVERIFY(m_rig->model()->row(flag)->flag.enabled);
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed")}));
 }
 
 void tst_KillSwitch::lateAnswerAfterTimeoutStillUpdatesTheRow()
 {
-    m_servers.value(QStringLiteral("s1"))->setLatency(300, 300);
+    m_rig->server(QStringLiteral("s1"))->setLatency(300, 300);
     m_killSwitch->setTimeout(100);
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
     m_killSwitch->kill({flag});
     QVERIFY(failed.wait(2000));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_model->row(flag)->flag.enabled, 2000); // the server's word wins
+    QTRY_VERIFY_WITH_TIMEOUT(!m_rig->model()->row(flag)->flag.enabled, 2000); // the server's word wins
 }
 
 void tst_KillSwitch::liveEventConfirmsBeforeTheReply()
 {
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
-    m_servers.value(QStringLiteral("s1"))->setUnresponsive(true);
+    m_rig->server(QStringLiteral("s1"))->setUnresponsive(true);
     m_killSwitch->kill({flag});
     // Someone else's change arrives as a live event: the flag is off on the server.
-    Flag off = m_model->row(flag)->flag;
+    Flag off = m_rig->model()->row(flag)->flag;
     off.enabled = false;
-    m_servers.value(QStringLiteral("s1"))->setUnresponsive(false);
-    VERIFY_OK(m_servers.value(QStringLiteral("s1"))->changeFlagExternally(Prod, off, QStringLiteral("bob")));
+    m_rig->server(QStringLiteral("s1"))->setUnresponsive(false);
+    VERIFY_OK(m_rig->server(QStringLiteral("s1"))->changeFlagExternally(Prod, off, QStringLiteral("bob")));
     QCOMPARE(confirmed.size(), 1);
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::None);
-    QVERIFY(!m_model->row(flag)->flag.enabled);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::None);
+    QVERIFY(!m_rig->model()->row(flag)->flag.enabled);
 }
 
 void tst_KillSwitch::disconnectedServerFailsAtOnce()
 {
-    m_servers.value(QStringLiteral("s1"))->disconnectFromServer();
+    m_rig->server(QStringLiteral("s1"))->disconnectFromServer();
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     m_killSwitch->kill({flag});
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::KillFailed);
-    QVERIFY(m_model->row(flag)->operationError.contains(QStringLiteral("not connected")));
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillFailed);
+    QVERIFY(m_rig->model()->row(flag)->operationError.contains(QStringLiteral("not connected")));
     QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed")}));
 }
 
 void tst_KillSwitch::bulkKillAcrossServersRunsInParallel()
 {
     addServer(QStringLiteral("s2"));
-    for (SandboxServer *server : std::as_const(m_servers))
+    for (SandboxServer *server : m_rig->allServers())
         server->setLatency(200, 200);
     const QList<FlagRef> flags = {ref(QStringLiteral("s1"), QStringLiteral("chat-model-route")),
                                   ref(QStringLiteral("s1"), QStringLiteral("pii-guardrail-mode")),
@@ -230,7 +199,7 @@ void tst_KillSwitch::bulkKillAcrossServersRunsInParallel()
     // Four requests of 200 ms each, in parallel: well under the 800 ms they would take in turn.
     QVERIFY2(timer.elapsed() < 700, qPrintable(QString::number(timer.elapsed())));
     for (const FlagRef &flag : flags)
-        QVERIFY(!m_model->row(flag)->flag.enabled);
+        QVERIFY(!m_rig->model()->row(flag)->flag.enabled);
 }
 
 void tst_KillSwitch::undoIsOfferedForItsWindow()
@@ -240,39 +209,39 @@ void tst_KillSwitch::undoIsOfferedForItsWindow()
     QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
     m_killSwitch->kill({flag});
     QVERIFY(confirmed.wait(2000));
-    QCOMPARE(FlagTableModel::rowAction(*m_model->row(flag)), FlagTableModel::RowAction::Undo);
-    QTRY_COMPARE_WITH_TIMEOUT(FlagTableModel::rowAction(*m_model->row(flag)), FlagTableModel::RowAction::Restore, 2000);
+    QCOMPARE(FlagTableModel::rowAction(*m_rig->model()->row(flag)), FlagTableModel::RowAction::Undo);
+    QTRY_COMPARE_WITH_TIMEOUT(FlagTableModel::rowAction(*m_rig->model()->row(flag)), FlagTableModel::RowAction::Restore, 2000);
 
     m_killSwitch->restore({flag});
-    QCOMPARE(m_model->row(flag)->operation, FlagTableModel::Operation::RestorePending);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::RestorePending);
     QVERIFY(confirmed.wait(2000));
-    QVERIFY(m_model->row(flag)->flag.enabled);
-    QCOMPARE(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("On"));
+    QVERIFY(m_rig->model()->row(flag)->flag.enabled);
+    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("On"));
     QCOMPARE(auditOutcomes().last(), QStringLiteral("restore:confirmed"));
 }
 
 void tst_KillSwitch::retryAfterFailure()
 {
-    m_servers.value(QStringLiteral("s1"))->failNextMutations(1, {ServerError::Kind::Network, QString()});
+    m_rig->server(QStringLiteral("s1"))->failNextMutations(1, {ServerError::Kind::Network, QString()});
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
     QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
     m_killSwitch->kill({flag});
     QVERIFY(failed.wait(2000));
-    QCOMPARE(FlagTableModel::rowAction(*m_model->row(flag)), FlagTableModel::RowAction::RetryKill);
+    QCOMPARE(FlagTableModel::rowAction(*m_rig->model()->row(flag)), FlagTableModel::RowAction::RetryKill);
     m_killSwitch->kill({flag});
     QVERIFY(confirmed.wait(2000));
-    QVERIFY(!m_model->row(flag)->flag.enabled);
+    QVERIFY(!m_rig->model()->row(flag)->flag.enabled);
     QCOMPARE(auditOutcomes().size(), 4);
 }
 
 void tst_KillSwitch::alreadyOffIsLeftAlone()
 {
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("deploy-agent-tool-tier")); // seeded off
-    QVERIFY(!m_model->row(flag)->flag.enabled);
+    QVERIFY(!m_rig->model()->row(flag)->flag.enabled);
     m_killSwitch->kill({flag});
     QCOMPARE(m_killSwitch->pendingCount(), 0);
-    QCOMPARE(TestAudit::written(*m_audit).size(), 0);
+    QCOMPARE(TestAudit::written(*m_rig->audit()).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_KillSwitch)

@@ -1,23 +1,20 @@
-#include "connectors/sandbox/sandboxserver.h"
 #include "control/killswitch.h"
 #include "control/proposalreview.h"
 #include "control/stageactions.h"
 #include "core/flagjson.h"
-#include "item/flagtablemodel.h"
 #include "sandboxhistory.h"
+#include "sandboxrig.h"
 #include "store/approvalsettings.h"
 #include "store/contractlibrary.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
 #include "testresult.h"
 
-#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -68,13 +65,9 @@ private:
     QStringList auditTrail(const QString &flagKey) const;
     int serverHistory(const QString &flagKey) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxRig> m_rig;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<FlagStore> m_store;
-    std::unique_ptr<FlagTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<SandboxServer> m_server;
+    SandboxServer *m_server = nullptr; // the rig's
     std::unique_ptr<KillSwitch> m_killSwitch;
     std::unique_ptr<ContractLibrary> m_contracts;
     std::unique_ptr<StageActions> m_stages;
@@ -99,47 +92,29 @@ void tst_ProposalReview::initTestCase()
 
 void tst_ProposalReview::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    m_store = std::make_unique<FlagStore>(m_audit.get());
-    m_model = std::make_unique<FlagTableModel>(m_store.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    ConnectionConfig config;
-    config.id = QStringLiteral("sandbox");
-    config.displayName = QStringLiteral("Sandbox");
-    m_server = std::make_unique<SandboxServer>(config, m_dir->filePath(QStringLiteral("sandbox.sqlite")));
-    m_server->setLatency(0, 0);
-    const auto servers = [this](const QString &id) -> FlagServer * {
-        return id == m_server->connectionId() ? m_server.get() : nullptr;
-    };
+    m_rig = std::make_unique<SandboxRig>();
+    m_settings = std::make_unique<QSettings>(m_rig->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    const ConfirmedChanges::ServerLookup servers = m_rig->servers();
     const auto isSandbox = [](const QString &id) { return id == QLatin1String("sandbox"); };
-    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(), servers);
+    m_killSwitch = std::make_unique<KillSwitch>(m_rig->store(), m_rig->audit(), servers);
     m_killSwitch->setActor(Reviewer);
     m_contracts = std::make_unique<ContractLibrary>();
-    m_stages = std::make_unique<StageActions>(m_store.get(), m_contracts.get(), m_audit.get(), servers, isSandbox);
-    m_stages->setAuditPath(m_audit->path());
+    m_stages = std::make_unique<StageActions>(m_rig->store(), m_contracts.get(), m_rig->audit(), servers, isSandbox);
+    m_stages->setAuditPath(m_rig->audit()->path());
     m_stages->setActor(Reviewer);
     m_inbox = std::make_unique<ProposalInbox>();
-    VERIFY_OK(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
-    m_review = std::make_unique<ProposalReview>(m_inbox.get(), m_store.get(), m_killSwitch.get(), m_stages.get(),
-                                                m_contracts.get(), m_audit.get(), ApprovalSettings(*m_settings), isSandbox);
+    VERIFY_OK(m_inbox->open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
+    m_review = std::make_unique<ProposalReview>(m_inbox.get(), m_rig->store(), m_killSwitch.get(), m_stages.get(),
+                                                m_contracts.get(), m_rig->audit(), ApprovalSettings(*m_settings), isSandbox);
 
-    // As the console controller wires them: every word of the server goes into the store.
-    const QString id = config.id;
-    m_store->setServerName(id, config.displayName);
-    connect(m_server.get(), &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
-        m_store->reportEnvironment(id, environment, flags);
-    });
-    connect(m_server.get(), &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
-        m_store->reportFlag({id, environment, flag.key}, flag);
-    });
-    connect(m_store.get(), &FlagStore::flagReported, m_stages.get(), [this](const FlagRef &ref) { m_stages->refreshStages({ref}); });
-    connect(m_store.get(), &FlagStore::environmentReported, m_stages.get(), [this] { m_stages->refreshStages(); });
-    m_server->connectToServer();
-    QTRY_VERIFY(m_store->find(production(QStringLiteral("chat-model-route"))));
-    QTRY_VERIFY(m_store->find({id, QStringLiteral("staging"), QStringLiteral("chat-model-route")}));
+    // As the console controller wires them.
+    connect(m_rig->store(), &FlagStore::flagReported, m_stages.get(),
+            [this](const FlagRef &ref) { m_stages->refreshStages({ref}); });
+    connect(m_rig->store(), &FlagStore::environmentReported, m_stages.get(), [this] { m_stages->refreshStages(); });
+    const QString id = QStringLiteral("sandbox");
+    m_server = m_rig->addServer(id, QStringLiteral("Sandbox"));
+    QTRY_VERIFY(m_rig->store()->find(production(QStringLiteral("chat-model-route"))));
+    QTRY_VERIFY(m_rig->store()->find({id, QStringLiteral("staging"), QStringLiteral("chat-model-route")}));
     m_review->start();
 }
 
@@ -150,20 +125,16 @@ void tst_ProposalReview::cleanup()
     m_stages.reset();
     m_contracts.reset();
     m_killSwitch.reset();
-    m_server.reset();
-    m_tester.reset();
-    m_model.reset();
-    m_store.reset();
-    m_audit.reset();
+    m_server = nullptr;
     m_settings.reset();
-    m_dir.reset();
+    m_rig.reset();
 }
 
 Proposal tst_ProposalReview::proposalFor(const FlagRef &ref, FlagAction action, const QJsonObject &parameters,
                                          Contract::Risk risk, const Proposer &proposer) const
 {
     Proposal proposal;
-    const FlagStore::Entry *row = m_store->find(ref);
+    const FlagStore::Entry *row = m_rig->store()->find(ref);
     if (!row)
         return proposal;
     proposal.proposer = proposer;
@@ -190,7 +161,7 @@ Proposal tst_ProposalReview::propose(const FlagRef &ref, FlagAction action, cons
 QStringList tst_ProposalReview::auditTrail(const QString &flagKey) const
 {
     QStringList trail;
-    const QList<AuditEntry> entries = TestAudit::written(*m_audit);
+    const QList<AuditEntry> entries = TestAudit::written(*m_rig->audit());
     for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
         if (it->flagKey == flagKey)
             trail.append(it->action + QLatin1Char(':') + it->outcome);
@@ -200,23 +171,23 @@ QStringList tst_ProposalReview::auditTrail(const QString &flagKey) const
 
 int tst_ProposalReview::serverHistory(const QString &flagKey) const
 {
-    return SandboxHistory::count(m_dir->filePath(QStringLiteral("sandbox.sqlite")), QStringLiteral("production"), flagKey);
+    return SandboxHistory::count(m_rig->databasePath(QStringLiteral("sandbox")), QStringLiteral("production"), flagKey);
 }
 
 void tst_ProposalReview::proposalsFromTheInboxAppear()
 {
     // Another process (flagdeck mcp) writes the same inbox file through its own connection.
     ProposalInbox mcp;
-    VERIFY_OK(mcp.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
+    VERIFY_OK(mcp.open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
     const FlagRef route = production(QStringLiteral("chat-model-route"));
     const Result<Proposal> before = mcp.propose(proposalFor(route, FlagAction::Kill));
     QVERIFY2(before, qPrintable(before.error()));
 
     // A console that starts now, with its own connection, reads what is waiting; that is no news to pop up.
     ProposalInbox consoleInbox;
-    VERIFY_OK(consoleInbox.open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
-    ProposalReview console(&consoleInbox, m_store.get(), m_killSwitch.get(), m_stages.get(), m_contracts.get(),
-                           m_audit.get(), ApprovalSettings(*m_settings), [](const QString &) { return true; });
+    VERIFY_OK(consoleInbox.open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
+    ProposalReview console(&consoleInbox, m_rig->store(), m_killSwitch.get(), m_stages.get(), m_contracts.get(),
+                           m_rig->audit(), ApprovalSettings(*m_settings), [](const QString &) { return true; });
     QSignalSpy changed(&console, &ProposalReview::proposalsChanged);
     QSignalSpy arrived(&console, &ProposalReview::proposalArrived);
     QVERIFY(!console.proposal(before->id));
@@ -249,7 +220,7 @@ void tst_ProposalReview::proposalsFromTheInboxAppear()
     QVERIFY(console.sheet(later->id).blocker.contains(QStringLiteral("superseded")));
 
     // The proposal's life starts in the audit cache, as the agent's.
-    const QList<AuditEntry> audit = TestAudit::written(*m_audit);
+    const QList<AuditEntry> audit = TestAudit::written(*m_rig->audit());
     const auto proposed = std::find_if(audit.cbegin(), audit.cend(), [&](const AuditEntry &entry) {
         return entry.sourceId == QStringLiteral("proposal:%1:proposed").arg(before->id);
     });
@@ -309,7 +280,7 @@ void tst_ProposalReview::sheetShowsTheExactDiff()
     const ProposalReviewSheet sheet = m_review->sheet(proposal.id);
     QCOMPARE(sheet.proposal.id, proposal.id);
     QVERIFY(sheet.flagPresent);
-    QCOMPARE(sheet.current, flagToJson(m_store->find(flag)->flag));
+    QCOMPARE(sheet.current, flagToJson(m_rig->store()->find(flag)->flag));
     QCOMPARE(sheet.changes, changes);
     QCOMPARE(sheet.after.value(QStringLiteral("enabled")).toBool(), enabledAfter);
     if (candidateAfter >= 0) {
@@ -339,11 +310,11 @@ void tst_ProposalReview::aMovedRevisionIsStaleAndNeedsReReview()
     QVERIFY(!m_review->sheet(proposal.id).stale);
 
     // Someone widens the flag on the server after the agent looked.
-    Flag wider = m_store->find(flag)->flag;
+    Flag wider = m_rig->store()->find(flag)->flag;
     wider.rollout = Rollout({{QStringLiteral("baseline_profile"), 7000}, {QStringLiteral("citation_first_v2"), 3000}});
     VERIFY_OK(m_server->changeFlagExternally(flag.environment, wider, QStringLiteral("bob")));
-    QTRY_VERIFY(m_store->find(flag)->flag.revision != proposal.flagRevision);
-    const QString now = m_store->find(flag)->flag.revision;
+    QTRY_VERIFY(m_rig->store()->find(flag)->flag.revision != proposal.flagRevision);
+    const QString now = m_rig->store()->find(flag)->flag.revision;
 
     const ProposalReviewSheet sheet = m_review->sheet(proposal.id);
     QVERIFY(sheet.stale);
@@ -359,14 +330,14 @@ void tst_ProposalReview::aMovedRevisionIsStaleAndNeedsReReview()
     QVERIFY2(unseen.error().contains(QStringLiteral("changed since it was reviewed")), qPrintable(unseen.error()));
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Pending);
     QVERIFY(m_inbox->find(proposal.id)->decisions.isEmpty());
-    QVERIFY(m_store->find(flag)->flag.enabled);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
 
     const Result<Proposal> reviewed = m_review->approve(proposal.id, QStringLiteral("saw the widening"), true);
     QVERIFY2(reviewed, qPrintable(reviewed.error()));
     QTRY_COMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executed);
     QCOMPARE(m_inbox->find(proposal.id)->decisions.size(), 1);
     QCOMPARE(m_inbox->find(proposal.id)->decisions.first().flagRevision, now);
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
 }
 
 void tst_ProposalReview::theProposerCannotApproveItsOwnProposal_data()
@@ -396,7 +367,7 @@ void tst_ProposalReview::theProposerCannotApproveItsOwnProposal()
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Pending);
     QVERIFY(m_inbox->find(proposal.id)->decisions.isEmpty());
     QCOMPARE(m_killSwitch->pendingCount(), 0);
-    QVERIFY(m_store->find(flag)->flag.enabled);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
 
     // Someone else may.
     m_killSwitch->setActor(SecondReviewer);
@@ -435,7 +406,7 @@ void tst_ProposalReview::approvalsRequiredFollowTheRisk()
     if (configured > 0)
         ApprovalSettings(*m_settings).setApprovalsRequired(risk, configured);
     const FlagRef flag = production(key);
-    const Flag before = m_store->find(flag)->flag;
+    const Flag before = m_rig->store()->find(flag)->flag;
     const Proposal proposal = propose(flag, action, {}, risk);
     QCOMPARE(m_review->sheet(proposal.id).approvalsRequired, required);
 
@@ -448,7 +419,7 @@ void tst_ProposalReview::approvalsRequiredFollowTheRisk()
         QVERIFY(!m_review->approve(proposal.id, QString(), false));
         QCOMPARE(m_killSwitch->pendingCount(), 0);
         QTest::qWait(0); // whatever was sent would be answered now
-        QCOMPARE(m_store->find(flag)->flag, before);
+        QCOMPARE(m_rig->store()->find(flag)->flag, before);
         QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Pending);
 
         m_killSwitch->setActor(SecondReviewer);
@@ -459,7 +430,7 @@ void tst_ProposalReview::approvalsRequiredFollowTheRisk()
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executing);
     QTRY_COMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executed);
     QCOMPARE(m_inbox->find(proposal.id)->decisions.size(), required);
-    QVERIFY(m_store->find(flag)->flag != before);
+    QVERIFY(m_rig->store()->find(flag)->flag != before);
 }
 
 void tst_ProposalReview::anExpiredProposalIsRefused_data()
@@ -503,7 +474,7 @@ void tst_ProposalReview::anExpiredProposalIsRefused()
 
     QCOMPARE(m_killSwitch->pendingCount(), 0);
     QTest::qWait(0);
-    QVERIFY(m_store->find(flag)->flag.enabled);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
     QVERIFY(!auditTrail(flag.key).contains(QStringLiteral("kill:requested")));
 }
 
@@ -522,8 +493,8 @@ void tst_ProposalReview::anApprovedKillRunsOnceAndEndsExecutedWhenConfirmed()
     QCOMPARE(approved->status, ProposalStatus::Executing);
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executing);
     QCOMPARE(m_review->proposal(proposal.id)->status, ProposalStatus::Executing);
-    QVERIFY(m_store->find(flag)->flag.enabled);
-    QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::KillPending);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
+    QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::KillPending);
     QCOMPARE(finished.size(), 0);
 
     QTRY_COMPARE(finished.size(), 1);
@@ -534,16 +505,17 @@ void tst_ProposalReview::anApprovedKillRunsOnceAndEndsExecutedWhenConfirmed()
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executed);
     QCOMPARE(m_inbox->find(proposal.id)->outcome, QStringLiteral("killed; confirmed by the server"));
     QCOMPARE(m_review->proposal(proposal.id)->status, ProposalStatus::Executed);
-    QVERIFY(!m_store->find(flag)->flag.enabled);
-    QVERIFY(m_store->find(flag)->killConfirmed);
-    QCOMPARE(m_model->indexOf(flag, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
+    QVERIFY(m_rig->store()->find(flag)->killConfirmed);
+    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(),
+             QStringLiteral("Off · confirmed by server"));
     QCOMPARE(serverHistory(flag.key), historyBefore + 1);
 
     // The audit cache holds the kill, as the reviewer's, between the proposal's own steps.
     QCOMPARE(auditTrail(flag.key), (QStringList{QStringLiteral("proposal:kill:proposed"), QStringLiteral("proposal:kill:approved"),
                                                 QStringLiteral("kill:requested"), QStringLiteral("kill:confirmed"),
                                                 QStringLiteral("proposal:kill:executed")}));
-    const QList<AuditEntry> audit = TestAudit::written(*m_audit);
+    const QList<AuditEntry> audit = TestAudit::written(*m_rig->audit());
     const auto find = [&](const QString &action, const QString &outcome) {
         return *std::find_if(audit.cbegin(), audit.cend(), [&](const AuditEntry &entry) {
             return entry.flagKey == flag.key && entry.action == action && entry.outcome == outcome;
@@ -613,13 +585,13 @@ void tst_ProposalReview::aFailedChangeEndsFailedWithTheReason()
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Failed);
     QCOMPARE(m_inbox->find(proposal.id)->outcome, done.outcome);
     QCOMPARE(m_review->proposal(proposal.id)->status, ProposalStatus::Failed);
-    QVERIFY(m_store->find(flag)->flag.enabled);
-    QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::KillFailed);
+    QVERIFY(m_rig->store()->find(flag)->flag.enabled);
+    QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::KillFailed);
 
     QCOMPARE(auditTrail(flag.key), (QStringList{QStringLiteral("proposal:kill:proposed"), QStringLiteral("proposal:kill:approved"),
                                                 QStringLiteral("kill:requested"), QStringLiteral("kill:failed"),
                                                 QStringLiteral("proposal:kill:failed")}));
-    QVERIFY(TestAudit::written(*m_audit, 1).first().comment.contains(reasonContains));
+    QVERIFY(TestAudit::written(*m_rig->audit(), 1).first().comment.contains(reasonContains));
     // A failed proposal is over: it does not run again.
     const Result<bool> again = m_review->run(proposal.id);
     QVERIFY(again);
@@ -682,7 +654,7 @@ void tst_ProposalReview::aSecondProposalOnTheSameFlagIsRefusedWhileTheFirstRuns(
     QCOMPARE(m_inbox->find(first.id)->status, ProposalStatus::Executed);
     QCOMPARE(m_inbox->find(second.id)->status, ProposalStatus::Failed);
     QCOMPARE(m_inbox->find(second.id)->outcome, QStringLiteral("another change of chat-model-route was under way"));
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
     QCOMPARE(serverHistory(flag.key), historyBefore + 1);
     QCOMPARE(auditTrail(flag.key).count(QStringLiteral("kill:requested")), 1);
 }
@@ -707,7 +679,7 @@ void tst_ProposalReview::aConsoleKillDoesNotFinishAProposal()
     QCOMPARE(m_inbox->find(approved.id)->status, ProposalStatus::Failed);
 
     QTRY_COMPARE(confirmed.size(), 1);
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
     QTest::qWait(0);
     // The console's kill was its own: it finished neither proposal.
     QCOMPARE(finished.size(), 1);
@@ -738,7 +710,7 @@ void tst_ProposalReview::aConsoleKillDuringAProposalsChangeIsNotItsOutcome()
     m_killSwitch->kill({flag}, QStringLiteral("the on-call engineer's own kill"));
     QVERIFY(m_killSwitch->isPending(flag));
     QTRY_COMPARE(confirmed.size(), 1);
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
     // A kill confirmed on the same flag is not this proposal's outcome.
     QCOMPARE(finished.size(), 0);
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Executing);
@@ -751,8 +723,8 @@ void tst_ProposalReview::aConsoleKillDuringAProposalsChangeIsNotItsOutcome()
     QCOMPARE(done.status, ProposalStatus::Failed);
     QVERIFY2(done.outcome.contains(QStringLiteral("is no longer current")), qPrintable(done.outcome));
     QCOMPARE(m_inbox->find(proposal.id)->status, ProposalStatus::Failed);
-    QCOMPARE(m_store->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 500);
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QCOMPARE(m_rig->store()->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 500);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
     const QStringList trail = auditTrail(flag.key);
     QCOMPARE(trail.count(QStringLiteral("proposal:advance_stage:executed")), 0);
     QCOMPARE(trail.count(QStringLiteral("proposal:advance_stage:failed")), 1);
@@ -768,7 +740,7 @@ void tst_ProposalReview::aFailedEarlierChangeIsNotAChangeUnderWay()
     m_server->failNextMutations(1, {ServerError::Kind::Network, QString()});
     m_killSwitch->kill({flag});
     QTRY_COMPARE(failed.size(), 1);
-    QCOMPARE(m_store->find(flag)->operation, FlagStore::Operation::KillFailed);
+    QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::KillFailed);
     QCOMPARE(m_killSwitch->pendingCount(), 0); // nothing is under way any more
 
     // An agent's kill of the same flag is approved: it is the retry, and runs.
@@ -779,7 +751,7 @@ void tst_ProposalReview::aFailedEarlierChangeIsNotAChangeUnderWay()
     QVERIFY2(m_inbox->find(proposal.id)->status == ProposalStatus::Executed,
              qPrintable(QStringLiteral("ended %1: %2").arg(proposalStatusName(m_inbox->find(proposal.id)->status),
                                                            m_inbox->find(proposal.id)->outcome)));
-    QVERIFY(!m_store->find(flag)->flag.enabled);
+    QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
 }
 
 void tst_ProposalReview::anApprovalDoesNotCarryOverToAChangedFlag()
@@ -800,20 +772,20 @@ void tst_ProposalReview::anApprovalDoesNotCarryOverToAChangedFlag()
     QCOMPARE(approved->status, ProposalStatus::Approved);
 
     // Meanwhile someone moves the flag to 20% by hand.
-    Flag moved = m_store->find(flag)->flag;
+    Flag moved = m_rig->store()->find(flag)->flag;
     moved.rollout = Rollout({{QStringLiteral("baseline_profile"), 8000}, {QStringLiteral("citation_first_v2"), 2000}});
     VERIFY_OK(m_server->changeFlagExternally(flag.environment, moved, QStringLiteral("bob")));
-    QTRY_VERIFY(m_store->find(flag)->flag.revision != proposal.flagRevision);
-    const QString revision = m_store->find(flag)->flag.revision;
+    QTRY_VERIFY(m_rig->store()->find(flag)->flag.revision != proposal.flagRevision);
+    const QString revision = m_rig->store()->find(flag)->flag.revision;
 
     // Running it now would be a change nobody reviewed (20% → 50%): it must not reach the server.
     QSignalSpy finished(m_review.get(), &ProposalReview::proposalFinished);
     m_review->run(proposal.id); // refusing (a failure, or false) or failing the proposal would both do
-    QTRY_COMPARE(m_store->find(flag)->operation, FlagStore::Operation::None);
-    QVERIFY2(m_store->find(flag)->flag.revision == revision
-                 && m_store->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")) == 2000,
+    QTRY_COMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::None);
+    QVERIFY2(m_rig->store()->find(flag)->flag.revision == revision
+                 && m_rig->store()->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")) == 2000,
              qPrintable(QStringLiteral("ran unreviewed: citation first v2 now at %1 bp, proposal %2 (%3)")
-                            .arg(m_store->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")))
+                            .arg(m_rig->store()->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")))
                             .arg(proposalStatusName(m_inbox->find(proposal.id)->status), m_inbox->find(proposal.id)->outcome)));
     QVERIFY(m_inbox->find(proposal.id)->status != ProposalStatus::Executed);
 }

@@ -1,17 +1,15 @@
-#include "connectors/sandbox/sandboxserver.h"
 #include "control/guardrailwatcher.h"
 #include "control/killswitch.h"
 #include "control/sandboxagent.h"
 #include "control/stageactions.h"
 #include "core/flagjson.h"
-#include "item/flagtablemodel.h"
 #include "metrics/trafficsimulator.h"
+#include "sandboxrig.h"
 #include "store/contractlibrary.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
 #include "testresult.h"
 
-#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -20,7 +18,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -45,7 +42,6 @@ private Q_SLOTS:
     void startLooksOnItsOwn();
 
 private:
-    SandboxServer *addServer(const QString &id, const QString &name);
     void runTraffic(int seconds);
     bool runTrafficUntil(const std::function<bool()> &done, int maxSeconds = 300);
     // The flags of a connection the agent may expand: on, idle, watched, healthy, with a next stage.
@@ -56,13 +52,8 @@ private:
     // Fails the test unless the inbox holds what the agent says it proposed, as it should be.
     void checkStored(const Proposal &made, FlagAction action);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxRig> m_rig;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<FlagStore> m_store;
-    std::unique_ptr<FlagTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    QHash<QString, SandboxServer *> m_servers;
     std::unique_ptr<KillSwitch> m_killSwitch;
     std::unique_ptr<ContractLibrary> m_contracts;
     std::unique_ptr<StageActions> m_stages;
@@ -85,19 +76,14 @@ void tst_SandboxAgent::initTestCase()
 
 void tst_SandboxAgent::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    m_store = std::make_unique<FlagStore>(m_audit.get());
-    m_model = std::make_unique<FlagTableModel>(m_store.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    const auto servers = [this](const QString &id) -> FlagServer * { return m_servers.value(id); };
+    m_rig = std::make_unique<SandboxRig>();
+    m_settings = std::make_unique<QSettings>(m_rig->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    const ConfirmedChanges::ServerLookup servers = m_rig->servers();
     const auto isSandbox = [](const QString &id) { return id == Sandbox; };
-    m_killSwitch = std::make_unique<KillSwitch>(m_store.get(), m_audit.get(), servers);
+    m_killSwitch = std::make_unique<KillSwitch>(m_rig->store(), m_rig->audit(), servers);
     m_contracts = std::make_unique<ContractLibrary>();
     // The team's folder holds the sandbox's contracts, so they apply to the lab's flags too.
-    const QString team = m_dir->filePath(QStringLiteral("contracts"));
+    const QString team = m_rig->filePath(QStringLiteral("contracts"));
     QVERIFY(QDir().mkpath(team));
     const QDir builtIn(QStringLiteral(FLAGDECK_SOURCE_DIR "/resources/contracts"));
     const QStringList files = builtIn.entryList({QStringLiteral("*.yaml")}, QDir::Files);
@@ -106,9 +92,9 @@ void tst_SandboxAgent::init()
         QVERIFY(QFile::copy(builtIn.filePath(name), QDir(team).filePath(name)));
     m_contracts->setFolder(team);
     QVERIFY(!m_contracts->teamContracts().hasErrors());
-    m_stages = std::make_unique<StageActions>(m_store.get(), m_contracts.get(), m_audit.get(), servers, isSandbox);
-    m_stages->setAuditPath(m_audit->path());
-    m_watcher = std::make_unique<GuardrailWatcher>(m_store.get(), m_contracts.get(), m_killSwitch.get(), isSandbox, *m_settings);
+    m_stages = std::make_unique<StageActions>(m_rig->store(), m_contracts.get(), m_rig->audit(), servers, isSandbox);
+    m_stages->setAuditPath(m_rig->audit()->path());
+    m_watcher = std::make_unique<GuardrailWatcher>(m_rig->store(), m_contracts.get(), m_killSwitch.get(), isSandbox, *m_settings);
     m_stages->setGuardrailMonitor(m_watcher->monitor());
     m_now = QDateTime::currentMSecsSinceEpoch();
     m_watcher->simulator()->setClock([this] { return m_now; });
@@ -116,28 +102,28 @@ void tst_SandboxAgent::init()
     m_labTraffic->setClock([this] { return m_now; });
     m_watcher->setConnectionSource(Lab, m_labTraffic.get());
     m_inbox = std::make_unique<ProposalInbox>();
-    VERIFY_OK(m_inbox->open(m_dir->filePath(QStringLiteral("inbox.sqlite"))));
-    m_agent = std::make_unique<SandboxAgent>(m_inbox.get(), m_store.get(), m_stages.get(), m_watcher->monitor(), isSandbox);
+    VERIFY_OK(m_inbox->open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
+    m_agent = std::make_unique<SandboxAgent>(m_inbox.get(), m_rig->store(), m_stages.get(), m_watcher->monitor(), isSandbox);
 
     // As the console controller wires them.
     connect(m_contracts.get(), &ContractLibrary::changed, m_watcher.get(), [this] {
         m_stages->refreshStages();
         m_watcher->scheduleRefresh();
     });
-    connect(m_store.get(), &FlagStore::flagReported, m_watcher.get(), [this](const FlagRef &ref) {
+    connect(m_rig->store(), &FlagStore::flagReported, m_watcher.get(), [this](const FlagRef &ref) {
         m_stages->refreshStages({ref});
         m_watcher->scheduleRefresh();
     });
-    connect(m_store.get(), &FlagStore::environmentReported, m_watcher.get(), [this] {
+    connect(m_rig->store(), &FlagStore::environmentReported, m_watcher.get(), [this] {
         m_stages->refreshStages();
         m_watcher->scheduleRefresh();
     });
-    addServer(Sandbox, QStringLiteral("Sandbox"));
-    addServer(Lab, QStringLiteral("Lab"));
+    m_rig->addServer(Sandbox, QStringLiteral("Sandbox"));
+    m_rig->addServer(Lab, QStringLiteral("Lab"));
     m_watcher->start();
     const FlagRef route{Sandbox, QStringLiteral("production"), QStringLiteral("chat-model-route")};
     const FlagRef labRoute{Lab, QStringLiteral("production"), QStringLiteral("chat-model-route")};
-    QTRY_VERIFY(m_store->find(route) && m_store->find(labRoute));
+    QTRY_VERIFY(m_rig->store()->find(route) && m_rig->store()->find(labRoute));
     QTRY_VERIFY(verdict(route) && verdict(labRoute));
 }
 
@@ -150,33 +136,8 @@ void tst_SandboxAgent::cleanup()
     m_stages.reset();
     m_contracts.reset();
     m_killSwitch.reset();
-    qDeleteAll(m_servers);
-    m_servers.clear();
-    m_tester.reset();
-    m_model.reset();
-    m_store.reset();
-    m_audit.reset();
     m_settings.reset();
-    m_dir.reset();
-}
-
-SandboxServer *tst_SandboxAgent::addServer(const QString &id, const QString &name)
-{
-    ConnectionConfig config;
-    config.id = id;
-    config.displayName = name;
-    auto *server = new SandboxServer(config, m_dir->filePath(id + QStringLiteral(".sqlite")));
-    server->setLatency(0, 0);
-    m_servers.insert(id, server);
-    m_store->setServerName(id, name);
-    connect(server, &FlagServer::flagsReplaced, m_store.get(), [this, id](const QString &environment, const QList<Flag> &flags) {
-        m_store->reportEnvironment(id, environment, flags);
-    });
-    connect(server, &FlagServer::flagChanged, m_store.get(), [this, id](const QString &environment, const Flag &flag) {
-        m_store->reportFlag({id, environment, flag.key}, flag);
-    });
-    server->connectToServer();
-    return server;
+    m_rig.reset();
 }
 
 void tst_SandboxAgent::runTraffic(int seconds)
@@ -197,15 +158,15 @@ bool tst_SandboxAgent::runTrafficUntil(const std::function<bool()> &done, int ma
 
 std::optional<GuardrailVerdict> tst_SandboxAgent::verdict(const FlagRef &ref) const
 {
-    const FlagStore::Entry *row = m_store->find(ref);
+    const FlagStore::Entry *row = m_rig->store()->find(ref);
     return row ? row->health : std::nullopt;
 }
 
 QList<FlagRef> tst_SandboxAgent::expandable(const QString &connectionId) const
 {
     QList<FlagRef> refs;
-    for (int i = 0; i < m_store->count(); ++i) {
-        const FlagStore::Entry &row = m_store->at(i);
+    for (int i = 0; i < m_rig->store()->count(); ++i) {
+        const FlagStore::Entry &row = m_rig->store()->at(i);
         if (row.ref.connectionId == connectionId && row.flag.enabled && row.operation == FlagStore::Operation::None
             && m_watcher->monitor()->isWatched(row.ref) && row.health == GuardrailVerdict::Healthy
             && m_stages->preview(row.ref, FlagAction::AdvanceStage))
@@ -228,7 +189,7 @@ QList<QList<Proposal>> tst_SandboxAgent::lookUntilQuiet(int maxLooks)
 
 void tst_SandboxAgent::checkStored(const Proposal &made, FlagAction action)
 {
-    const FlagStore::Entry *row = m_store->find(made.target);
+    const FlagStore::Entry *row = m_rig->store()->find(made.target);
     QVERIFY(row);
     const Result<Proposal> stored = m_inbox->find(made.id);
     QVERIFY2(stored, qPrintable(stored.error()));
@@ -252,8 +213,8 @@ void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
     // Enough of them that the limit per look matters, and the lab's would qualify but for the connection.
     QVERIFY2(healthy.size() > SandboxAgent::MaxExpansionsPerLook, qPrintable(QString::number(healthy.size())));
     QVERIFY(!expandable(Lab).isEmpty());
-    for (int i = 0; i < m_store->count(); ++i)
-        QVERIFY(m_store->at(i).health != GuardrailVerdict::Regressed); // nothing to roll back yet
+    for (int i = 0; i < m_rig->store()->count(); ++i)
+        QVERIFY(m_rig->store()->at(i).health != GuardrailVerdict::Regressed); // nothing to roll back yet
 
     const QList<QList<Proposal>> looks = lookUntilQuiet();
     QList<FlagRef> proposed;
@@ -280,9 +241,9 @@ void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
         QCOMPARE(proposal.target.connectionId, Sandbox);
     // It only proposes: no flag was touched.
     QCOMPARE(m_killSwitch->pendingCount(), 0);
-    for (int i = 0; i < m_store->count(); ++i)
-        QCOMPARE(m_store->at(i).operation, FlagStore::Operation::None);
-    QVERIFY(TestAudit::written(*m_audit).isEmpty());
+    for (int i = 0; i < m_rig->store()->count(); ++i)
+        QCOMPARE(m_rig->store()->at(i).operation, FlagStore::Operation::None);
+    QVERIFY(TestAudit::written(*m_rig->audit()).isEmpty());
 }
 
 void tst_SandboxAgent::aRegressedFlagIsProposedForRollback()
@@ -327,7 +288,7 @@ void tst_SandboxAgent::aRegressedFlagIsProposedForRollback()
             QCOMPARE(proposal.target.connectionId, Sandbox);
         }
     }
-    QVERIFY(m_store->find(route)->flag.enabled);
+    QVERIFY(m_rig->store()->find(route)->flag.enabled);
 }
 
 void tst_SandboxAgent::neverTwiceForTheSameRevision()
@@ -357,15 +318,15 @@ void tst_SandboxAgent::neverTwiceForTheSameRevision()
 
     // The flag is written again: a new revision is a new question.
     const FlagRef flag = first.first().target;
-    const Flag before = m_store->find(flag)->flag;
-    VERIFY_OK(m_servers.value(Sandbox)->changeFlagExternally(flag.environment, before, QStringLiteral("bob")));
-    QTRY_VERIFY(m_store->find(flag)->flag.revision != before.revision);
-    QTRY_COMPARE(m_watcher->monitor()->watch(flag)->windowStartMs, m_store->find(flag)->flag.updatedAtMs);
+    const Flag before = m_rig->store()->find(flag)->flag;
+    VERIFY_OK(m_rig->server(Sandbox)->changeFlagExternally(flag.environment, before, QStringLiteral("bob")));
+    QTRY_VERIFY(m_rig->store()->find(flag)->flag.revision != before.revision);
+    QTRY_COMPARE(m_watcher->monitor()->watch(flag)->windowStartMs, m_rig->store()->find(flag)->flag.updatedAtMs);
     QVERIFY(verdict(flag) != GuardrailVerdict::Healthy); // judged afresh, from no data
     for (const Proposal &proposal : m_agent->look())
         QVERIFY(proposal.target != flag); // not before it is healthy again
     QVERIFY2(runTrafficUntil([&] { return verdict(flag) == GuardrailVerdict::Healthy; }),
-             qPrintable(m_store->find(flag)->healthSummary));
+             qPrintable(m_rig->store()->find(flag)->healthSummary));
     QList<Proposal> again;
     for (const QList<Proposal> &later : lookUntilQuiet()) {
         for (const Proposal &proposal : later) {
@@ -374,7 +335,7 @@ void tst_SandboxAgent::neverTwiceForTheSameRevision()
         }
     }
     QCOMPARE(again.size(), 1);
-    QCOMPARE(again.first().flagRevision, m_store->find(flag)->flag.revision);
+    QCOMPARE(again.first().flagRevision, m_rig->store()->find(flag)->flag.revision);
     checkStored(again.first(), FlagAction::AdvanceStage);
 }
 
@@ -390,8 +351,8 @@ void tst_SandboxAgent::notWhileItsOwnProposalIsPending()
         proposal.proposer = {agent, QStringLiteral("FlagDeck sandbox"), QString(), QString()};
         proposal.target = ref;
         proposal.action = FlagAction::AdvanceStage;
-        proposal.flagRevision = m_store->find(ref)->flag.revision;
-        proposal.flagBefore = flagToJson(m_store->find(ref)->flag);
+        proposal.flagRevision = m_rig->store()->find(ref)->flag.revision;
+        proposal.flagBefore = flagToJson(m_rig->store()->find(ref)->flag);
         proposal.reason = QStringLiteral("expand");
         return m_inbox->propose(proposal);
     };

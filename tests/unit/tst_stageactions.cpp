@@ -1,14 +1,11 @@
-#include "connectors/sandbox/sandboxserver.h"
 #include "control/stageactions.h"
-#include "item/flagtablemodel.h"
+#include "sandboxrig.h"
 #include "store/contractlibrary.h"
 #include "testaudit.h"
 #include "testresult.h"
 
-#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 // Stage actions against a real sandbox server: what a stale preview, a fallback and a team's own
@@ -27,12 +24,8 @@ private Q_SLOTS:
     void teamFolderOverridesAndReloads();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FlagStore> m_store;
-    std::unique_ptr<FlagTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<SandboxRig> m_rig;
+    SandboxServer *m_server = nullptr; // the rig's
     std::unique_ptr<ContractLibrary> m_contracts;
     std::unique_ptr<StageActions> m_stages;
     bool m_sandboxContracts = true;
@@ -44,47 +37,27 @@ const FlagRef Route{QStringLiteral("s1"), QStringLiteral("production"), QStringL
 
 void tst_StageActions::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<FlagStore>();
-    m_model = std::make_unique<FlagTableModel>(m_store.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m_audit = TestAudit::openWriter(m_dir->filePath(QStringLiteral("audit.sqlite")));
-    ConnectionConfig config;
-    config.id = Route.connectionId;
-    config.displayName = QStringLiteral("Sandbox");
-    m_server = std::make_unique<SandboxServer>(config, m_dir->filePath(QStringLiteral("sandbox.sqlite")));
-    m_server->setLatency(0, 0);
+    m_rig = std::make_unique<SandboxRig>();
     m_contracts = std::make_unique<ContractLibrary>();
     m_sandboxContracts = true;
-    m_stages = std::make_unique<StageActions>(
-        m_store.get(), m_contracts.get(), m_audit.get(), [this](const QString &) -> FlagServer * { return m_server.get(); },
-        [this](const QString &) { return m_sandboxContracts; });
-    m_stages->setAuditPath(m_audit->path());
-    // As the console controller wires them: every word of the server goes into the store.
-    m_store->setServerName(Route.connectionId, QStringLiteral("Sandbox"));
-    connect(m_server.get(), &FlagServer::flagsReplaced, m_store.get(), [this](const QString &environment, const QList<Flag> &flags) {
-        m_store->reportEnvironment(Route.connectionId, environment, flags);
-        m_stages->refreshStages();
-    });
-    connect(m_server.get(), &FlagServer::flagChanged, m_store.get(), [this](const QString &environment, const Flag &flag) {
-        m_store->reportFlag({Route.connectionId, environment, flag.key}, flag);
-    });
-    connect(m_store.get(), &FlagStore::flagReported, m_stages.get(), [this](const FlagRef &ref) { m_stages->refreshStages({ref}); });
+    m_stages = std::make_unique<StageActions>(m_rig->store(), m_contracts.get(), m_rig->audit(), m_rig->servers(),
+                                              [this](const QString &) { return m_sandboxContracts; });
+    m_stages->setAuditPath(m_rig->audit()->path());
+    // As the console controller wires them.
+    connect(m_rig->store(), &FlagStore::flagReported, m_stages.get(),
+            [this](const FlagRef &ref) { m_stages->refreshStages({ref}); });
+    connect(m_rig->store(), &FlagStore::environmentReported, m_stages.get(), [this] { m_stages->refreshStages(); });
     connect(m_contracts.get(), &ContractLibrary::changed, m_stages.get(), [this] { m_stages->refreshStages(); });
-    m_server->connectToServer();
-    QTRY_VERIFY(m_model->row(Route));
+    m_server = m_rig->addServer(Route.connectionId, QStringLiteral("Sandbox"));
+    QTRY_VERIFY(m_rig->model()->row(Route));
 }
 
 void tst_StageActions::cleanup()
 {
     m_stages.reset();
     m_contracts.reset();
-    m_server.reset();
-    m_audit.reset();
-    m_tester.reset();
-    m_model.reset();
-    m_store.reset();
-    m_dir.reset();
+    m_server = nullptr;
+    m_rig.reset();
 }
 
 void tst_StageActions::flagChangedSincePreviewIsRefused()
@@ -92,17 +65,17 @@ void tst_StageActions::flagChangedSincePreviewIsRefused()
     const Result<StagePreview> preview = m_stages->preview(Route, FlagAction::AdvanceStage);
     QVERIFY2(preview, qPrintable(preview.error()));
     // Someone else widens the flag on the server after the person looked.
-    Flag changed = m_model->row(Route)->flag;
+    Flag changed = m_rig->model()->row(Route)->flag;
     changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 7000}, {QStringLiteral("citation_first_v2"), 3000}});
     VERIFY_OK(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")));
-    QTRY_COMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000);
+    QTRY_COMPARE(m_rig->model()->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000);
 
     QSignalSpy failed(m_stages.get(), &StageActions::failed);
     QVERIFY(m_stages->apply(preview.value(), QString()));
     QTRY_COMPARE(failed.size(), 1);
-    QCOMPARE(m_model->row(Route)->operation, FlagTableModel::Operation::ChangeFailed);
-    QCOMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000); // untouched
-    const QList<AuditEntry> audit = TestAudit::written(*m_audit);
+    QCOMPARE(m_rig->model()->row(Route)->operation, FlagTableModel::Operation::ChangeFailed);
+    QCOMPARE(m_rig->model()->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")), 3000); // untouched
+    const QList<AuditEntry> audit = TestAudit::written(*m_rig->audit());
     QCOMPARE(audit.first().outcome, QStringLiteral("failed"));
     QCOMPARE(audit.first().action, QStringLiteral("advance_stage"));
 }
@@ -118,20 +91,20 @@ void tst_StageActions::serveFallbackIsConfirmed()
     QVERIFY(m_stages->apply(preview.value(), QStringLiteral("citations failing")));
     QTRY_COMPARE(confirmed.size(), 1);
     // This contract's fallback is its default: serving it is where the rollout started.
-    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("not started"));
-    QCOMPARE(m_model->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("baseline_profile")), 10000);
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("not started"));
+    QCOMPARE(m_rig->model()->row(Route)->flag.rollout.basisPointsOf(QStringLiteral("baseline_profile")), 10000);
     QVERIFY(!m_stages->preview(Route, FlagAction::ServeFallback)); // already there
-    const AuditEntry last = TestAudit::written(*m_audit).first();
+    const AuditEntry last = TestAudit::written(*m_rig->audit()).first();
     QCOMPARE(last.outcome, QStringLiteral("confirmed"));
     QCOMPARE(last.after.value(QStringLiteral("stage")).toString(), QStringLiteral("fallback"));
 }
 
 void tst_StageActions::offPlanCannotAdvanceButRollsBackToAStage()
 {
-    Flag changed = m_model->row(Route)->flag;
+    Flag changed = m_rig->model()->row(Route)->flag;
     changed.rollout = Rollout({{QStringLiteral("baseline_profile"), 8800}, {QStringLiteral("citation_first_v2"), 1200}});
     VERIFY_OK(m_server->changeFlagExternally(Route.environment, changed, QStringLiteral("bob")));
-    QTRY_COMPARE(m_model->row(Route)->stage, QStringLiteral("off plan"));
+    QTRY_COMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("off plan"));
     const Result<StagePreview> advance = m_stages->preview(Route, FlagAction::AdvanceStage);
     QVERIFY(!advance);
     QVERIFY(advance.error().contains(QStringLiteral("matches no stage")));
@@ -144,8 +117,8 @@ void tst_StageActions::withoutContractItIsAnUnownedControl()
 {
     m_sandboxContracts = false; // as for a FeatBit or Unleash connection with no team folder
     m_stages->refreshStages();
-    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
-    QCOMPARE(m_model->row(Route)->readinessFailures, -1);
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("unowned control"));
+    QCOMPARE(m_rig->model()->row(Route)->readinessFailures, -1);
     QVERIFY(!m_stages->snapshot(Route).plan);
     QVERIFY(!m_stages->preview(Route, FlagAction::AdvanceStage));
 }
@@ -153,11 +126,11 @@ void tst_StageActions::withoutContractItIsAnUnownedControl()
 void tst_StageActions::teamFolderOverridesAndReloads()
 {
     m_sandboxContracts = false;
-    const QString folder = m_dir->filePath(QStringLiteral("contracts"));
+    const QString folder = m_rig->filePath(QStringLiteral("contracts"));
     QVERIFY(QDir().mkpath(folder));
     QSignalSpy changed(m_contracts.get(), &ContractLibrary::changed);
     m_contracts->setFolder(folder);
-    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("unowned control"));
 
     QFile file(QDir(folder).filePath(QStringLiteral("route.yaml")));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -165,7 +138,7 @@ void tst_StageActions::teamFolderOverridesAndReloads()
                "  - name: pilot\n    exposure: {citation_first_v2: 5%}\n");
     file.close();
     QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 5000); // picked up by watching the folder
-    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("pilot (1 of 1)"));
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("pilot (1 of 1)"));
 
     // A file edited into a broken state is reported and stops applying, without touching the rest.
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -174,7 +147,7 @@ void tst_StageActions::teamFolderOverridesAndReloads()
     const int seen = int(changed.size());
     QTRY_VERIFY_WITH_TIMEOUT(changed.size() > seen, 5000);
     QVERIFY(m_contracts->teamContracts().hasErrors());
-    QCOMPARE(m_model->row(Route)->stage, QStringLiteral("unowned control"));
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("unowned control"));
 }
 
 QTEST_GUILESS_MAIN(tst_StageActions)
