@@ -156,24 +156,27 @@ QByteArray line(const QJsonObject &message)
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
-// Reads the string arguments a tool takes; an argument of another type is an error.
-std::optional<QString> stringArgument(const QJsonObject &arguments, const QString &name, QString *error)
+// The string arguments a tool takes, trimmed, each empty when absent; an argument of another
+// type is an error.
+Result<QMap<QString, QString>> stringArguments(const QJsonObject &arguments, const QStringList &names)
 {
-    const QJsonValue value = arguments.value(name);
-    if (value.isUndefined() || value.isNull())
-        return QString();
-    if (!value.isString()) {
-        *error = QStringLiteral("%1 must be text").arg(name);
-        return std::nullopt;
+    QMap<QString, QString> texts;
+    for (const QString &name : names) {
+        const QJsonValue value = arguments.value(name);
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            return Result<QMap<QString, QString>>::failure(QStringLiteral("%1 must be text").arg(name));
+        texts.insert(name, value.toString().trimmed());
     }
-    return value.toString().trimmed();
+    return texts;
 }
 
-QString unknownArgument(const QJsonObject &arguments, const QStringList &known)
+// Agents learn of a misspelt argument instead of having it ignored.
+Result<void> onlyKnownArguments(const QJsonObject &arguments, const QStringList &known)
 {
     for (auto it = arguments.constBegin(); it != arguments.constEnd(); ++it) {
         if (!known.contains(it.key()))
-            return QStringLiteral("unknown argument %1 (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")));
+            return Result<void>::failure(
+                QStringLiteral("unknown argument %1 (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -316,7 +319,7 @@ QJsonObject McpServer::toolError(const QString &message)
 QJsonObject McpServer::callTool(const QString &name, const QJsonObject &arguments)
 {
     if (name == QStringLiteral("list_servers"))
-        return arguments.isEmpty() ? listServers() : toolError(unknownArgument(arguments, {}));
+        return arguments.isEmpty() ? listServers() : toolError(onlyKnownArguments(arguments, {}).error());
     if (name == QStringLiteral("list_flags"))
         return listFlags(arguments);
     if (name == QStringLiteral("get_flag"))
@@ -358,19 +361,18 @@ QJsonObject McpServer::listServers() const
 
 QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
 {
-    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("server"), QStringLiteral("environment")});
-        !unknown.isEmpty())
-        return toolError(unknown);
-    QString error;
-    const auto server = stringArgument(arguments, QStringLiteral("server"), &error);
-    const auto environment = stringArgument(arguments, QStringLiteral("environment"), &error);
-    if (!server || !environment)
-        return toolError(error);
+    if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment")}); !known)
+        return toolError(known.error());
+    const Result<QMap<QString, QString>> texts = stringArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment")});
+    if (!texts)
+        return toolError(texts.error());
+    const QString server = texts->value(QStringLiteral("server"));
+    const QString environment = texts->value(QStringLiteral("environment"));
     QString serverId;
-    if (!server->isEmpty()) {
-        const auto config = findServer(*server);
+    if (!server.isEmpty()) {
+        const auto config = findServer(server);
         if (!config)
-            return toolError(QStringLiteral("there is no server %1; list_servers names them").arg(*server));
+            return toolError(QStringLiteral("there is no server %1; list_servers names them").arg(server));
         serverId = config->id;
     }
     QList<CachedFlag> flags = m_sources.flags();
@@ -379,7 +381,7 @@ QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
     });
     QJsonArray listed;
     for (const CachedFlag &flag : std::as_const(flags)) {
-        if ((serverId.isEmpty() || flag.server == serverId) && (environment->isEmpty() || flag.environment == *environment))
+        if ((serverId.isEmpty() || flag.server == serverId) && (environment.isEmpty() || flag.environment == environment))
             listed.append(flagSummary(flag));
     }
     return toolResult({{QStringLiteral("flags"), listed}});
@@ -387,37 +389,37 @@ QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
 
 Result<CachedFlag> McpServer::findFlag(const QJsonObject &arguments) const
 {
-    QString error;
-    const auto server = stringArgument(arguments, QStringLiteral("server"), &error);
-    const auto environment = stringArgument(arguments, QStringLiteral("environment"), &error);
-    const auto key = stringArgument(arguments, QStringLiteral("flag"), &error);
-    if (!server || !environment || !key)
-        return Result<CachedFlag>::failure(error);
-    if (server->isEmpty() || environment->isEmpty() || key->isEmpty())
+    const Result<QMap<QString, QString>> texts =
+        stringArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag")});
+    if (!texts)
+        return Result<CachedFlag>::failure(texts.error());
+    const QString server = texts->value(QStringLiteral("server"));
+    const QString environment = texts->value(QStringLiteral("environment"));
+    const QString key = texts->value(QStringLiteral("flag"));
+    if (server.isEmpty() || environment.isEmpty() || key.isEmpty())
         return Result<CachedFlag>::failure(QStringLiteral("server, environment and flag are required"));
-    const auto config = findServer(*server);
+    const auto config = findServer(server);
     if (!config)
-        return Result<CachedFlag>::failure(QStringLiteral("there is no server %1; list_servers names them").arg(*server));
+        return Result<CachedFlag>::failure(QStringLiteral("there is no server %1; list_servers names them").arg(server));
     bool environmentKnown = false;
     for (const CachedFlag &flag : m_sources.flags()) {
-        if (flag.server != config->id || flag.environment != *environment)
+        if (flag.server != config->id || flag.environment != environment)
             continue;
         environmentKnown = true;
-        if (flag.flag.key == *key)
+        if (flag.flag.key == key)
             return flag;
     }
     if (!environmentKnown)
         return Result<CachedFlag>::failure(
-            QStringLiteral("%1 has no environment %2 that FlagDeck has seen").arg(config->displayName, *environment));
-    return Result<CachedFlag>::failure(QStringLiteral("there is no flag %1 in %2 / %3").arg(*key, config->displayName, *environment));
+            QStringLiteral("%1 has no environment %2 that FlagDeck has seen").arg(config->displayName, environment));
+    return Result<CachedFlag>::failure(QStringLiteral("there is no flag %1 in %2 / %3").arg(key, config->displayName, environment));
 }
 
 QJsonObject McpServer::getFlag(const QJsonObject &arguments) const
 {
-    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("server"), QStringLiteral("environment"),
-                                                            QStringLiteral("flag")});
-        !unknown.isEmpty())
-        return toolError(unknown);
+    if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment"),
+                                                            QStringLiteral("flag")}); !known)
+        return toolError(known.error());
     const Result<CachedFlag> found = findFlag(arguments);
     if (!found)
         return toolError(found.error());
@@ -429,35 +431,35 @@ QJsonObject McpServer::getFlag(const QJsonObject &arguments) const
 
 QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
 {
-    if (const QString unknown = unknownArgument(
+    if (const Result<void> known = onlyKnownArguments(
             arguments, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag"),
                         QStringLiteral("action"), QStringLiteral("parameters"), QStringLiteral("reason"),
                         QStringLiteral("evidence"), QStringLiteral("risk"), QStringLiteral("flag_revision"),
-                        QStringLiteral("expires_in_minutes"), QStringLiteral("agent_name"), QStringLiteral("model")});
-        !unknown.isEmpty())
-        return toolError(unknown);
+                        QStringLiteral("expires_in_minutes"), QStringLiteral("agent_name"), QStringLiteral("model")}); !known)
+        return toolError(known.error());
     const Result<CachedFlag> found = findFlag(arguments);
     if (!found)
         return toolError(found.error());
-    QString error;
-    const auto actionName = stringArgument(arguments, QStringLiteral("action"), &error);
-    const auto reason = stringArgument(arguments, QStringLiteral("reason"), &error);
-    const auto riskText = stringArgument(arguments, QStringLiteral("risk"), &error);
-    const auto revision = stringArgument(arguments, QStringLiteral("flag_revision"), &error);
-    const auto agentName = stringArgument(arguments, QStringLiteral("agent_name"), &error);
-    const auto model = stringArgument(arguments, QStringLiteral("model"), &error);
-    if (!actionName || !reason || !riskText || !revision || !agentName || !model)
-        return toolError(error);
-    const auto action = flagActionFromName(*actionName);
+    const Result<QMap<QString, QString>> texts =
+        stringArguments(arguments, {QStringLiteral("action"), QStringLiteral("reason"), QStringLiteral("risk"),
+                                    QStringLiteral("flag_revision"), QStringLiteral("agent_name"), QStringLiteral("model")});
+    if (!texts)
+        return toolError(texts.error());
+    const QString reason = texts->value(QStringLiteral("reason"));
+    const QString riskText = texts->value(QStringLiteral("risk"));
+    const QString revision = texts->value(QStringLiteral("flag_revision"));
+    const QString agentName = texts->value(QStringLiteral("agent_name"));
+    const QString model = texts->value(QStringLiteral("model"));
+    const auto action = flagActionFromName(texts->value(QStringLiteral("action")));
     if (!action)
         return toolError(QStringLiteral("action must be one of %1").arg(actionNames().join(QStringLiteral(", "))));
-    if (reason->isEmpty())
+    if (reason.isEmpty())
         return toolError(QStringLiteral("reason is required: reviewers read it first"));
-    if (reason->size() > MaxReasonLength)
+    if (reason.size() > MaxReasonLength)
         return toolError(QStringLiteral("reason is longer than %1 characters").arg(MaxReasonLength));
-    if (!revision->isEmpty() && *revision != found->flag.revision)
+    if (!revision.isEmpty() && revision != found->flag.revision)
         return toolError(QStringLiteral("%1 changed since you read it (revision %2, now %3): read it again with get_flag")
-                             .arg(found->flag.key, *revision, found->flag.revision));
+                             .arg(found->flag.key, revision, found->flag.revision));
 
     const QJsonValue parameters = arguments.value(QStringLiteral("parameters"));
     if (!parameters.isUndefined() && !parameters.isNull() && !parameters.isObject())
@@ -485,12 +487,12 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
     case FlagAction::RollbackStage:
     case FlagAction::ServeFallback:
         if (!parameters.toObject().isEmpty())
-            return toolError(QStringLiteral("%1 takes no parameters: the flag's contract says where it goes").arg(*actionName));
+            return toolError(QStringLiteral("%1 takes no parameters: the flag's contract says where it goes").arg(texts->value(QStringLiteral("action"))));
         risk = *action == FlagAction::AdvanceStage ? Contract::Risk::Medium : Contract::Risk::Low;
         break;
     }
-    if (!riskText->isEmpty()) {
-        const auto stated = riskFromName(*riskText);
+    if (!riskText.isEmpty()) {
+        const auto stated = riskFromName(riskText);
         if (!stated)
             return toolError(QStringLiteral("risk must be low, medium, high or critical"));
         risk = std::max(risk, *stated);
@@ -505,8 +507,8 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
     }
 
     Proposal proposal;
-    proposal.proposer = {agentName->isEmpty() ? m_clientName : agentName->left(200), m_clientName, m_clientVersion,
-                         model->left(200)};
+    proposal.proposer = {agentName.isEmpty() ? m_clientName : agentName.left(200), m_clientName, m_clientVersion,
+                         model.left(200)};
     if (proposal.proposer.agent.isEmpty())
         proposal.proposer.agent = QStringLiteral("unnamed agent");
     proposal.target = {found->server, found->environment, found->flag.key};
@@ -514,7 +516,7 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
     proposal.parameters = parameters.toObject();
     proposal.flagRevision = found->flag.revision;
     proposal.flagBefore = flagToJson(found->flag);
-    proposal.reason = *reason;
+    proposal.reason = reason;
     proposal.evidence = evidence.toObject();
     proposal.risk = risk;
     proposal.createdMs = QDateTime::currentMSecsSinceEpoch();
@@ -533,15 +535,15 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
 
 QJsonObject McpServer::getProposal(const QJsonObject &arguments) const
 {
-    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("id")}); !unknown.isEmpty())
-        return toolError(unknown);
-    QString error;
-    const auto id = stringArgument(arguments, QStringLiteral("id"), &error);
-    if (!id)
-        return toolError(error);
-    if (id->isEmpty())
+    if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("id")}); !known)
+        return toolError(known.error());
+    const Result<QMap<QString, QString>> texts = stringArguments(arguments, {QStringLiteral("id")});
+    if (!texts)
+        return toolError(texts.error());
+    const QString id = texts->value(QStringLiteral("id"));
+    if (id.isEmpty())
         return toolError(QStringLiteral("id is required"));
-    const Result<Proposal> proposal = m_inbox->find(*id);
+    const Result<Proposal> proposal = m_inbox->find(id);
     if (!proposal)
         return toolError(proposal.error());
     return toolResult(proposalToJson(proposal.value()));
@@ -549,17 +551,16 @@ QJsonObject McpServer::getProposal(const QJsonObject &arguments) const
 
 QJsonObject McpServer::listProposals(const QJsonObject &arguments) const
 {
-    if (const QString unknown = unknownArgument(arguments, {QStringLiteral("status"), QStringLiteral("flag"), QStringLiteral("limit")});
-        !unknown.isEmpty())
-        return toolError(unknown);
-    QString error;
-    const auto statusText = stringArgument(arguments, QStringLiteral("status"), &error);
-    const auto flag = stringArgument(arguments, QStringLiteral("flag"), &error);
-    if (!statusText || !flag)
-        return toolError(error);
+    if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("status"), QStringLiteral("flag"), QStringLiteral("limit")}); !known)
+        return toolError(known.error());
+    const Result<QMap<QString, QString>> texts = stringArguments(arguments, {QStringLiteral("status"), QStringLiteral("flag")});
+    if (!texts)
+        return toolError(texts.error());
+    const QString statusText = texts->value(QStringLiteral("status"));
+    const QString flag = texts->value(QStringLiteral("flag"));
     std::optional<ProposalStatus> status;
-    if (!statusText->isEmpty()) {
-        status = proposalStatusFromName(*statusText);
+    if (!statusText.isEmpty()) {
+        status = proposalStatusFromName(statusText);
         if (!status)
             return toolError(QStringLiteral("status must be one of %1").arg(statusNames().join(QStringLiteral(", "))));
     }
@@ -571,7 +572,7 @@ QJsonObject McpServer::listProposals(const QJsonObject &arguments) const
             return toolError(QStringLiteral("limit must be a whole number from 1 to %1").arg(MaxListedProposals));
         limit = int(value);
     }
-    const Result<QList<Proposal>> proposals = m_inbox->list(status, *flag, limit);
+    const Result<QList<Proposal>> proposals = m_inbox->list(status, flag, limit);
     if (!proposals)
         return toolError(proposals.error());
     QJsonArray listed;
