@@ -328,9 +328,10 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
 
 void ConsoleController::flagsReported(const QList<FlagRef> &refs)
 {
-    if (refs.isEmpty())
-        return;
-    m_stages->refreshStages(refs);
+    // An empty list would mean every flag to refreshStages; an environment that lost its last
+    // flag still changes what the guardrails watch.
+    if (!refs.isEmpty())
+        m_stages->refreshStages(refs);
     m_guardrails->scheduleRefresh();
 }
 

@@ -123,7 +123,8 @@ private:
     void markLoaded(const QString &connectionId);
     template<typename Change>
     void changeStatus(const QString &connectionId, Change change);
-    // A server reported flags: what depends on them looks again.
+    // A server reported these flags (none: an environment that is now empty): what depends on
+    // them looks again.
     void flagsReported(const QList<FlagRef> &refs);
     void openInbox();
     // What agents read through flagdeck mcp: each changed flag's stage and guardrail verdicts.
