@@ -1,5 +1,6 @@
 #include "auditcommand.h"
 #include "contractscommand.h"
+#include "guardcommand.h"
 #include "mcpcommand.h"
 #include "control/consolecontroller.h"
 #include "control/guardrailwatcher.h"
@@ -70,11 +71,11 @@ void saveScreenshot(MainWindow &window, const QString &path, int delayMs, bool l
     });
 }
 
-// "audit", "contracts" or "mcp" for the commands that open no window; empty otherwise.
+// "audit", "contracts", "guard" or "mcp" for the commands that open no window; empty otherwise.
 QByteArray commandName(int argc, char *argv[])
 {
     const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
-    return first == "audit" || first == "contracts" || first == "mcp" ? first : QByteArray();
+    return first == "audit" || first == "contracts" || first == "guard" || first == "mcp" ? first : QByteArray();
 }
 
 // --help and --version, and the audit and contracts commands, must work where no display is
@@ -113,6 +114,8 @@ int main(int argc, char *argv[])
         return runContractsCommand(QCoreApplication::arguments().mid(2));
     if (commandName(argc, argv) == "mcp")
         return runMcpCommand(QCoreApplication::arguments().mid(2));
+    if (commandName(argc, argv) == "guard")
+        return runGuardCommand(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -170,6 +173,10 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server "
                                                                  "AI agents use to propose actions, over stdio."),
                                  QStringLiteral("[mcp …]"));
+    parser.addPositionalArgument(QStringLiteral("guard"),
+                                 QApplication::translate("main", "flagdeck guard --config FILE: the guardrail monitor without "
+                                                                 "a window, for a server (flagdeck guard --help for more)."),
+                                 QStringLiteral("[guard …]"));
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "flagdeck: %s\n",

@@ -11,6 +11,7 @@
 #include "../metrics/exposuresource.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
+#include "evidencedproposal.h"
 #include "flagstore.h"
 #include "guardrailwatcher.h"
 #include "killswitch.h"
@@ -100,6 +101,11 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         }
         flagsReported(refs);
     });
+    m_guardrails->setActionClaim([this](const FlagRef &ref, const Flag &flag, FlagAction action) {
+        return claimRegression(ref, flag, action);
+    });
+    m_guardPoll.setInterval(GuardPollMs);
+    connect(&m_guardPoll, &QTimer::timeout, this, &ConsoleController::readGuards);
     connect(m_proposals, &ProposalReview::problem, this,
             [this](const QString &description) { Q_EMIT connectionProblem(tr("Approval queue"), description); });
 }
@@ -111,6 +117,71 @@ void ConsoleController::openInbox()
         return;
     }
     m_proposals->start();
+    m_guardPoll.start();
+    readGuards();
+}
+
+void ConsoleController::readGuards()
+{
+    // An inbox that cannot say has no guard this console could count on.
+    const Result<QList<GuardHeartbeat>> read = m_inbox->guards();
+    m_guards = read ? read.value() : QList<GuardHeartbeat>();
+    Q_EMIT guardsChanged();
+}
+
+void ConsoleController::runAsGuard(std::function<bool()> mayAct, const Proposer &proposer)
+{
+    m_guardMayAct = std::move(mayAct);
+    m_guardProposer = proposer;
+    m_guardrails->setActorName(proposer.agent);
+    m_guardrails->setRollbackProposer([this](const FlagRef &ref) { proposeRollback(ref); });
+}
+
+QString ConsoleController::serverIdentity(const QString &connectionId) const
+{
+    for (const ConnectionConfig &config : m_configs) {
+        if (config.id == connectionId)
+            return config.kind == ConnectionConfig::Kind::Sandbox ? QStringLiteral("sandbox:") + config.id
+                                                                   : config.url.toString(QUrl::StripTrailingSlash);
+    }
+    return connectionId;
+}
+
+bool ConsoleController::claimRegression(const FlagRef &ref, const Flag &flag, FlagAction action)
+{
+    if (m_guardMayAct && !m_guardMayAct())
+        return false;
+    if (!m_inbox->isOpen())
+        return !m_guardMayAct; // a guard always has its team inbox; a lone console acts
+    const QString key = QStringLiteral("%1 %2 %3 %4@%5")
+                            .arg(flagActionName(action), serverIdentity(ref.connectionId), ref.environment, ref.key,
+                                 flag.revision);
+    const Result<bool> claimed =
+        m_inbox->claimAction(key, m_guardrails->actorName(), QDateTime::currentMSecsSinceEpoch());
+    if (!claimed) {
+        Q_EMIT connectionProblem(tr("Approval queue"), claimed.error());
+        // A console that cannot reach the inbox still stops a regression; a guard never acts unsure.
+        return !m_guardMayAct;
+    }
+    return claimed.value();
+}
+
+void ConsoleController::proposeRollback(const FlagRef &ref)
+{
+    const FlagStore::Entry *row = m_flags->find(ref);
+    if (!row)
+        return;
+    const FlagHealth health = m_guardrails->monitor()->health(ref);
+    const FlagAction action = m_stages->preview(ref, FlagAction::RollbackStage) ? FlagAction::RollbackStage : FlagAction::Kill;
+    const QString reason = tr("Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person "
+                              "decides.")
+                               .arg(m_guardProposer.agent, health.summary);
+    const Result<Proposal> stored = m_inbox->propose(evidencedProposal(*row, action, reason, health, m_guardProposer));
+    if (!stored) {
+        Q_EMIT connectionProblem(tr("Approval queue"), stored.error());
+        return;
+    }
+    Q_EMIT rollbackProposed(stored.value());
 }
 
 void ConsoleController::setSandboxAgentEnabled(bool enabled)
@@ -183,7 +254,7 @@ void ConsoleController::start(bool sandboxOnly)
         startConnection(config);
     m_guardrails->start();
     openInbox();
-    if (m_inbox->isOpen() && std::any_of(active.cbegin(), active.cend(), isSandbox)
+    if (m_inbox->isOpen() && !m_guardMayAct && std::any_of(active.cbegin(), active.cend(), isSandbox)
         && PreferenceSettings(m_settings).load().sandboxAgent)
         m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }

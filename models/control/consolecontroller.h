@@ -4,6 +4,8 @@
 #include "../core/connectionstate.h"
 #include "../core/flagref.h"
 #include "../core/auditfilter.h"
+#include "../core/guardheartbeat.h"
+#include "../core/proposal.h"
 
 #include <QHash>
 #include <QObject>
@@ -40,6 +42,7 @@ public:
     static constexpr int StageRefreshDelayMs = 300;
     static constexpr int StatusWriteDelayMs = 1000;
     static constexpr int SandboxAgentFirstLookMs = 4000;
+    static constexpr int GuardPollMs = 2000;
 
     // The writer must be open; the audit browser's model reads the same file. Tokens are read from
     // and written to secrets, which must outlive the controller.
@@ -88,6 +91,14 @@ public:
     // True once every started connection delivered its flags and its history, or failed.
     bool initialLoadDone() const { return m_started && !m_readingCache && m_awaitingFirstLoad.isEmpty(); }
 
+    // For `flagdeck guard`, before start(): acts on a regression only while mayAct() (the guard
+    // confirmed its lead) and the team inbox recorded its claim; a regression whose contract does
+    // not set auto_kill becomes a rollback proposal by proposer. The sandbox agent never runs.
+    // A console acts on a regression that no guard or other console claimed first.
+    void runAsGuard(std::function<bool()> mayAct, const Proposer &proposer);
+    // The guards that beat in the team inbox, as last read (every GuardPollMs).
+    QList<GuardHeartbeat> guards() const { return m_guards; }
+
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
     void exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath);
 
@@ -115,6 +126,10 @@ Q_SIGNALS:
     // The audit cache could not write; what was handed to it is kept and retried.
     void auditProblem(const QString &error);
     void auditExportFinished(const QString &filePath, qint64 rows, const QString &error);
+    // guards() was read again.
+    void guardsChanged();
+    // A guard asked people to roll back a regressed flag.
+    void rollbackProposed(const Proposal &proposal);
 
 private:
     void startConnection(const ConnectionConfig &config);
@@ -127,6 +142,11 @@ private:
     // them looks again.
     void flagsReported(const QList<FlagRef> &refs);
     void openInbox();
+    void readGuards();
+    bool claimRegression(const FlagRef &ref, const Flag &flag, FlagAction action);
+    void proposeRollback(const FlagRef &ref);
+    // Names the same server for every console and guard that shares a team inbox.
+    QString serverIdentity(const QString &connectionId) const;
     // What agents read through flagdeck mcp: each changed flag's stage and guardrail verdicts.
     void saveFlagStatuses();
 
@@ -143,6 +163,10 @@ private:
     ProposalReview *m_proposals;
     SandboxAgent *m_sandboxAgent;
     QString m_inboxLocation;
+    std::function<bool()> m_guardMayAct; // set: this is a guard
+    Proposer m_guardProposer;
+    QList<GuardHeartbeat> m_guards;
+    QTimer m_guardPoll;
     QSet<FlagRef> m_statusChanged;
     QTimer m_statusWrite;
     QList<ConnectionConfig> m_configs;

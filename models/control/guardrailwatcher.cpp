@@ -160,12 +160,20 @@ void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
     const QString where = tr("%1 in %2 on %3").arg(ref.key, ref.environment, row->serverName);
     const QString title = tr("Guardrail regression: %1").arg(where);
     QString message;
-    if (autoKill) {
+    bool killing = false;
+    if (autoKill && m_claim && !m_claim(ref, row->flag, FlagAction::Kill)) {
+        message = tr("%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.")
+                      .arg(result.reason);
+    } else if (autoKill) {
         const QString evidence =
             tr("auto_kill by the guardrail monitor: %1; statistics since %2 UTC")
                 .arg(result.reason,
                      QDateTime::fromMSecsSinceEpoch(row->flag.updatedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        m_killSwitch->kill({ref}, evidence, ConfirmedChanges::Actor{MonitorActor, ActorKind::System});
+        m_killSwitch->kill({ref}, evidence, ConfirmedChanges::Actor{m_actorName, ActorKind::System},
+                           [this](const ConfirmedChanges::Outcome &outcome) {
+                               Q_EMIT autoKillFinished(outcome.ref, outcome.confirmed, outcome.reason);
+                           });
+        killing = true;
         message = tr("%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows \"off\" once the "
                      "server confirms.")
                       .arg(result.reason);
@@ -174,6 +182,8 @@ void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
         message = tr("%1. Its contract does not set auto_kill: decide now — the contract's rollback action is "
                      "\"%2\"; kill the flag or roll back its stage.")
                       .arg(result.reason, rollback);
+        if (m_proposeRollback && (!m_claim || m_claim(ref, row->flag, FlagAction::RollbackStage)))
+            m_proposeRollback(ref);
     }
-    Q_EMIT regressionDetected(ref, title, message, autoKill);
+    Q_EMIT regressionDetected(ref, title, message, killing);
 }

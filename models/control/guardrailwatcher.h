@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../core/flag.h"
+#include "../core/flagaction.h"
 #include "../core/flagref.h"
 #include "../metrics/guardrailmonitor.h"
 #include "../metrics/prometheussource.h"
@@ -28,6 +30,9 @@ class GuardrailWatcher : public QObject
 
 public:
     using SandboxTest = std::function<bool(const QString &connectionId)>;
+    // Whether this process acts on a regression of this flag at its revision: false when another
+    // console or guard already did, or when this one is a guard standing by.
+    using ActionClaim = std::function<bool(const FlagRef &ref, const Flag &flag, FlagAction action)>;
 
     static inline const QString MonitorActor = QStringLiteral("FlagDeck guardrail monitor");
 
@@ -52,6 +57,16 @@ public:
     QList<ContractGuardrail> consoleGuardrails(const FlagRef &ref) const;
     void setConsoleGuardrails(const FlagRef &ref, const QList<ContractGuardrail> &guardrails);
 
+    // Without one, every regression is acted on here.
+    void setActionClaim(ActionClaim claim) { m_claim = std::move(claim); }
+    // For a regression whose contract does not set auto_kill: asks a person through the approval
+    // queue (a guard, where nobody reads its messages). Claimed first, so it is asked once.
+    using RollbackProposer = std::function<void(const FlagRef &ref)>;
+    void setRollbackProposer(RollbackProposer proposer) { m_proposeRollback = std::move(proposer); }
+    // Who the audit names for an auto_kill; MonitorActor unless set (a guard names itself).
+    void setActorName(const QString &name) { m_actorName = name; }
+    const QString &actorName() const { return m_actorName; }
+
     // Starts the live feeds (the simulator's clock, Prometheus polling).
     void start();
     // Looks at the flags and contracts again: soon (coalesced), or now.
@@ -61,6 +76,8 @@ public:
 Q_SIGNALS:
     // A candidate regressed. killing: the monitor is killing the flag as its contract says.
     void regressionDetected(const FlagRef &ref, const QString &title, const QString &message, bool killing);
+    // How an auto_kill this watcher started ended: confirmed by the server, or why not.
+    void autoKillFinished(const FlagRef &ref, bool confirmed, const QString &reason);
     void sourceProblem(const QString &description);
 
 private:
@@ -73,6 +90,9 @@ private:
     ContractLibrary *m_contracts;
     KillSwitch *m_killSwitch;
     SandboxTest m_isSandbox;
+    ActionClaim m_claim;
+    RollbackProposer m_proposeRollback;
+    QString m_actorName = MonitorActor;
     QSettings &m_settings;
     GuardrailMonitor *m_monitor;
     TrafficSimulator *m_simulator;

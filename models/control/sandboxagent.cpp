@@ -1,13 +1,12 @@
 #include "sandboxagent.h"
 
-#include "../core/flagjson.h"
+#include "evidencedproposal.h"
 #include "flagstore.h"
 #include "../metrics/guardrailmonitor.h"
 #include "../store/proposalinbox.h"
 #include "stageactions.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 
 SandboxAgent::SandboxAgent(ProposalInbox *inbox, FlagStore *flags, StageActions *stages,
                            const GuardrailMonitor *monitor, SandboxTest isSandbox, QObject *parent)
@@ -68,19 +67,9 @@ QList<Proposal> SandboxAgent::look()
         m_proposed.insert(seen);
         if (hasPending(row.ref))
             continue;
-        Proposal proposal;
-        proposal.proposer = {AgentName, QStringLiteral("FlagDeck sandbox"), QStringLiteral(FLAGDECK_VERSION),
-                             QStringLiteral("simulated")};
-        proposal.target = row.ref;
-        proposal.action = action;
-        proposal.flagRevision = row.flag.revision;
-        proposal.flagBefore = flagToJson(row.flag);
-        proposal.reason = reason;
-        proposal.evidence = QJsonObject{{QStringLiteral("metrics"), flagHealthToJson(health)},
-                                        {QStringLiteral("links"), QJsonArray{}}};
-        proposal.risk = action == FlagAction::AdvanceStage ? Contract::Risk::Medium
-                      : action == FlagAction::Kill         ? Contract::Risk::High
-                                                           : Contract::Risk::Low;
+        const Proposal proposal = evidencedProposal(
+            row, action, reason, health,
+            {AgentName, QStringLiteral("FlagDeck sandbox"), QStringLiteral(FLAGDECK_VERSION), QStringLiteral("simulated")});
         const Result<Proposal> stored = m_inbox->propose(proposal);
         if (stored)
             made.append(stored.value());

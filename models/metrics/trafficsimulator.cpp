@@ -16,17 +16,28 @@ struct Text
 
 Result<InjectedRegression> InjectedRegression::parse(const QString &text)
 {
-    const QStringList parts = text.split(QLatin1Char(':'));
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    const QStringList parts = text.left(at).split(QLatin1Char(':'));
     if (parts.size() != 4 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
         return Result<InjectedRegression>::failure(
-            Text::tr("a regression is FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:on:p95_latency:1.4; got \"%1\"")
+            Text::tr("a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; "
+                     "got \"%1\"")
                 .arg(text));
+    double afterSeconds = 0;
+    if (at >= 0) {
+        bool ok = false;
+        afterSeconds = text.mid(at + 1).toDouble(&ok);
+        if (!ok || afterSeconds < 0 || !std::isfinite(afterSeconds))
+            return Result<InjectedRegression>::failure(
+                Text::tr("a regression starts @SECONDS after the start, a number such as 120; got \"%1\"")
+                    .arg(text.mid(at + 1)));
+    }
     bool ok = false;
     const double factor = parts[3].toDouble(&ok);
     if (!ok || factor <= 0 || !std::isfinite(factor))
         return Result<InjectedRegression>::failure(
             Text::tr("the factor of a regression is a positive number such as 1.4; got \"%1\"").arg(parts[3]));
-    return InjectedRegression{parts[0], parts[1], parts[2], factor};
+    return InjectedRegression{parts[0], parts[1], parts[2], factor, qint64(afterSeconds * 1000)};
 }
 
 TrafficSimulator::TrafficSimulator(QObject *parent)
@@ -117,7 +128,8 @@ double TrafficSimulator::factorFor(const GuardrailWatch &watch, const QString &v
     for (const InjectedRegression &regression : m_regressions) {
         const bool variationMatches = regression.variation == variationId
                                       || regression.variation == watch.variantLabels.value(variationId);
-        if (regression.flagKey == watch.flag.key && regression.metric == metric && variationMatches)
+        if (regression.flagKey == watch.flag.key && regression.metric == metric && variationMatches
+            && timeMs > m_regressionsFromMs + regression.afterMs)
             factor *= regression.factor;
     }
     return factor;

@@ -17,7 +17,9 @@ struct InjectedRegression
     QString variation; // id or name
     QString metric;
     double factor = 1;
+    qint64 afterMs = 0; // from this long after the simulator starts
 
+    // FLAG:VARIATION:METRIC:FACTOR, optionally @SECONDS after the start.
     static Result<InjectedRegression> parse(const QString &text);
 };
 

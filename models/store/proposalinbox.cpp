@@ -1,7 +1,10 @@
 #include "proposalinbox.h"
 
+#include "postgresdatabase.h"
 #include "sqlitefile.h"
 #include "sqltext.h"
+
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,7 +18,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUrl>
-#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
@@ -164,29 +166,10 @@ Result<void> ProposalInbox::open(const QString &location)
     m_connectionName = QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (isPostgresUrl(location)) {
         m_engine = Engine::Postgres;
-        const QUrl url(location);
-        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
-            return Result<void>::failure(
-                Text::tr("%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database")
-                    .arg(displayLocation(location)));
-        m_database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-        m_database.setHostName(url.host());
-        m_database.setPort(url.port(5432));
-        m_database.setDatabaseName(url.path().mid(1));
-        m_database.setUserName(url.userName());
-        // Without a password in the URL, libpq reads PGPASSWORD or ~/.pgpass: no secret in the settings.
-        if (!url.password().isEmpty())
-            m_database.setPassword(url.password());
-        QStringList options = {QStringLiteral("connect_timeout=5")};
-        const QUrlQuery query(url);
-        for (const QString &option : {QStringLiteral("sslmode"), QStringLiteral("sslrootcert")}) {
-            if (query.hasQueryItem(option))
-                options.append(option + QLatin1Char('=') + query.queryItemValue(option));
-        }
-        m_database.setConnectOptions(options.join(QLatin1Char(';')));
-        if (!m_database.open())
-            return Result<void>::failure(Text::tr("cannot open the inbox %1: %2")
-                                             .arg(displayLocation(location), m_database.lastError().text()));
+        Result<QSqlDatabase> opened = openPostgres(location, m_connectionName);
+        if (!opened)
+            return Result<void>::failure(opened.error());
+        m_database = std::move(opened).value();
     } else {
         m_engine = Engine::Sqlite;
         if (!QDir().mkpath(QFileInfo(location).absolutePath()))
@@ -222,7 +205,9 @@ Result<void> ProposalInbox::createSchema()
                 return {};
         }
     }
-    static_assert(SchemaVersion == 1, "add the steps for the new schema version");
+    // Every statement below is "if not exists": the same list creates a new inbox and upgrades an
+    // older one in place.
+    static_assert(SchemaVersion == 2, "add the steps for the new schema version");
     Transaction transaction(*this);
     if (!transaction.isOpen())
         return Result<void>::failure(transaction.error());
@@ -254,6 +239,11 @@ Result<void> ProposalInbox::createSchema()
                           "time_ms BIGINT NOT NULL, verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject')), "
                           "comment TEXT NOT NULL, flag_revision TEXT NOT NULL, "
                           "PRIMARY KEY (proposal_id, reviewer, flag_revision))")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS guard_actions ("
+                          "action_key TEXT PRIMARY KEY, actor TEXT NOT NULL, created_ms BIGINT NOT NULL)")
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS guards ("
+                          "guard_id TEXT PRIMARY KEY, host TEXT NOT NULL, is_leader INTEGER NOT NULL, "
+                          "started_ms BIGINT NOT NULL, seen_ms BIGINT NOT NULL)")
         << QStringLiteral("DELETE FROM inbox_schema")
         << QStringLiteral("INSERT INTO inbox_schema (version) VALUES (%1)").arg(SchemaVersion);
     QSqlQuery query(m_database);
@@ -262,6 +252,36 @@ Result<void> ProposalInbox::createSchema()
             return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
     }
     return transaction.commit();
+}
+
+Result<bool> ProposalInbox::claimAction(const QString &key, const QString &actor, qint64 nowMs)
+{
+    QSqlQuery insert(m_database);
+    insert.prepare(QStringLiteral("INSERT INTO guard_actions (action_key, actor, created_ms) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (action_key) DO NOTHING"));
+    insert.addBindValue(key);
+    insert.addBindValue(actor);
+    insert.addBindValue(nowMs);
+    if (!insert.exec())
+        return Result<bool>::failure(sqlError(Text::tr("cannot record the action in the inbox"), insert));
+    return insert.numRowsAffected() == 1;
+}
+
+Result<QList<GuardHeartbeat>> ProposalInbox::guards() const
+{
+    const QString now = m_engine == Engine::Postgres
+                            ? QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")
+                            : QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("SELECT guard_id, host, is_leader, started_ms, %1 - seen_ms FROM guards "
+                                   "ORDER BY is_leader DESC, seen_ms DESC")
+                        .arg(now)))
+        return Result<QList<GuardHeartbeat>>::failure(sqlError(Text::tr("cannot read the guards"), query));
+    QList<GuardHeartbeat> guards;
+    while (query.next())
+        guards.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt() != 0,
+                       query.value(3).toLongLong(), std::max<qint64>(0, query.value(4).toLongLong())});
+    return guards;
 }
 
 QStringList ProposalInbox::agentRoleStatements(const QString &role)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/guardheartbeat.h"
 #include "../core/proposal.h"
 #include "../core/result.h"
 
@@ -27,7 +28,8 @@ class ProposalInbox : public QObject
 
 public:
     enum class Engine { Sqlite, Postgres };
-    static constexpr int SchemaVersion = 1;
+    // 2: guard_actions and guards, for `flagdeck guard`.
+    static constexpr int SchemaVersion = 2;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
 
     explicit ProposalInbox(QObject *parent = nullptr);
@@ -77,6 +79,13 @@ public:
     Result<int> expireDue(qint64 nowMs);
     // Older pending proposals of the same proposer for the same flag become superseded by this one.
     Result<int> supersedeOlder(const Proposal &newer);
+
+    // Records that actor acts on what key names (a flag at a revision, and what is done to it).
+    // True for exactly one caller per key, however many consoles and guards try: so a regression
+    // is acted on once, whoever notices it.
+    Result<bool> claimAction(const QString &key, const QString &actor, qint64 nowMs);
+    // The guards that beat in this inbox, the leader first; each one's age by the database's clock.
+    Result<QList<GuardHeartbeat>> guards() const;
 
     // What to run (as the inbox's owner) so that an agent's PostgreSQL role may read the inbox and
     // insert proposals, and nothing else: not the status, not a decision, not an update.

@@ -1,5 +1,6 @@
 // A second (third, …) console for the exactly-once tests: opens the inbox, waits for a common
-// moment, then approves (and, when that made it approved, claims) or only claims a proposal.
+// moment, then approves (and, when that made it approved, claims) or only claims a proposal, or
+// claims an action as a guard does (ID is then the action's key).
 // Prints "claimed", "not claimed" or "refused: why".
 #include "store/proposalinbox.h"
 
@@ -14,7 +15,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fprintf(stderr, "usage: inboxracer LOCATION ID approve|claim REVIEWER REVISION START_MS\n");
+        std::fprintf(stderr, "usage: inboxracer LOCATION ID approve|claim|claim-action REVIEWER REVISION START_MS\n");
         return 2;
     }
     ProposalInbox inbox;
@@ -40,7 +41,9 @@ int main(int argc, char *argv[])
             return 0;
         }
     }
-    const Result<bool> claimed = inbox.claim(id, args.at(4), QDateTime::currentMSecsSinceEpoch());
+    const Result<bool> claimed = args.at(3) == QStringLiteral("claim-action")
+                                     ? inbox.claimAction(id, args.at(4), QDateTime::currentMSecsSinceEpoch())
+                                     : inbox.claim(id, args.at(4), QDateTime::currentMSecsSinceEpoch());
     if (!claimed)
         std::printf("refused: %s\n", qPrintable(claimed.error()));
     else

@@ -1,4 +1,6 @@
+#include "store/postgresdatabase.h"
 #include "store/proposalinbox.h"
+#include "testresult.h"
 
 #ifdef INBOX_ON_POSTGRES
 #include "postgresserver.h"
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void newerProposalsSupersedeOlder();
     void otherConsolesHearOfChanges();
     void theSchemaRefusesBadRows();
+    void anActionIsClaimedByExactlyOneProcess();
+    void anInboxOfSchemaOneIsUpgradedInPlace();
 #ifdef INBOX_ON_POSTGRES
     void anAgentRoleMayOnlyInsertProposals();
 #endif
@@ -285,6 +289,51 @@ QStringList TestProposalInbox::race(const QString &id, const QString &mode, int 
         outcomes.append(QString::fromUtf8(process->readAllStandardOutput()).trimmed());
     }
     return outcomes;
+}
+
+void TestProposalInbox::anActionIsClaimedByExactlyOneProcess()
+{
+    const QString key = QStringLiteral("kill sandbox:sandbox production chat-model-route@rev-1");
+    const QStringList outcomes = race(key, QStringLiteral("claim-action"), 4);
+    QCOMPARE(outcomes.count(QStringLiteral("claimed")), 1);
+    QCOMPARE(outcomes.count(QStringLiteral("not claimed")), 3);
+    // Claimed once is claimed for good, here too; another revision is another regression.
+    QCOMPARE(m_inbox->claimAction(key, QStringLiteral("console"), 1).value(), false);
+    QCOMPARE(m_inbox->claimAction(QStringLiteral("kill sandbox:sandbox production chat-model-route@rev-2"),
+                                  QStringLiteral("console"), 1)
+                 .value(),
+             true);
+}
+
+void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
+{
+    const Result<Proposal> kept = m_inbox->propose(sampleProposal());
+    VERIFY_OK(kept);
+    m_inbox.reset();
+    // Back to what FlagDeck's first inbox schema had: no guard tables, version 1.
+    const QString connection = QStringLiteral("schema-one");
+    {
+        QSqlDatabase database;
+#ifdef INBOX_ON_POSTGRES
+        database = openPostgres(m_location, connection).value();
+#else
+        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        QVERIFY(database.open());
+#endif
+        QSqlQuery query(database);
+        for (const QString &statement : {QStringLiteral("DROP TABLE guard_actions"), QStringLiteral("DROP TABLE guards"),
+                                         QStringLiteral("UPDATE inbox_schema SET version = 1")})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    VERIFY_OK(m_inbox->guards());
+    QCOMPARE(m_inbox->claimAction(QStringLiteral("kill x"), QStringLiteral("console"), 1).value(), true);
+    QCOMPARE(m_inbox->find(kept->id).value(), kept.value());
 }
 
 void TestProposalInbox::twoProcessesApprovingAtOnceRunItOnce()

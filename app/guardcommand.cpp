@@ -1,0 +1,297 @@
+#include "guardcommand.h"
+
+#include "control/consolecontroller.h"
+#include "control/guardrailwatcher.h"
+#include "core/connectionconfig.h"
+#include "metrics/trafficsimulator.h"
+#include "store/approvalsettings.h"
+#include "store/auditcache.h"
+#include "store/auditwriter.h"
+#include "store/connectionsettings.h"
+#include "store/contractlibrary.h"
+#include "store/filesecretstore.h"
+#include "store/guardlease.h"
+#include "store/preferencesettings.h"
+#include "store/proposalinbox.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QSocketNotifier>
+#include <QSysInfo>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(GuardCommand)
+};
+
+int cannotRun(const QString &error)
+{
+    std::fprintf(stderr, "flagdeck guard: %s\n", qPrintable(error));
+    return 2;
+}
+
+// One line per event, as key=value pairs (logfmt) that log shippers split. Under systemd
+// (JOURNAL_STREAM set) each line starts with its syslog priority, which journald reads.
+class GuardLog
+{
+public:
+    enum Priority { Error = 3, Warning = 4, Notice = 5, Info = 6 };
+
+    explicit GuardLog(QString guardId)
+        : m_guardId(std::move(guardId))
+        , m_journal(qEnvironmentVariableIsSet("JOURNAL_STREAM"))
+    {
+    }
+
+    void write(Priority priority, const char *event, const QList<std::pair<const char *, QString>> &fields = {}) const
+    {
+        QString line = m_journal ? QStringLiteral("<%1>").arg(int(priority))
+                                 : QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + QLatin1Char(' ')
+                                       + QLatin1String(priorityName(priority)) + QLatin1Char(' ');
+        line += QStringLiteral("event=%1 guard=%2").arg(QLatin1String(event), quoted(m_guardId));
+        for (const auto &[key, value] : fields)
+            line += QLatin1Char(' ') + QLatin1String(key) + QLatin1Char('=') + quoted(value);
+        std::fprintf(stderr, "%s\n", line.toUtf8().constData());
+        std::fflush(stderr);
+    }
+
+private:
+    static const char *priorityName(Priority priority)
+    {
+        switch (priority) {
+        case Error: return "error";
+        case Warning: return "warning";
+        case Notice: return "notice";
+        case Info: return "info";
+        }
+        return "info";
+    }
+
+    static QString quoted(QString value)
+    {
+        const bool plain = !value.isEmpty()
+            && std::none_of(value.cbegin(), value.cend(), [](QChar c) {
+                   return c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('=') || c == QLatin1Char('\\');
+               });
+        if (plain)
+            return value;
+        value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""))
+            .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        return QLatin1Char('"') + value + QLatin1Char('"');
+    }
+
+    QString m_guardId;
+    bool m_journal;
+};
+
+// SIGTERM and SIGINT end the event loop, so the guard gives up its lead before it goes.
+int stopSignalPipe[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(stopSignalPipe[1], &byte, 1);
+}
+
+void quitOnStopSignals(QObject *context)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, stopSignalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(stopSignalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [] { QCoreApplication::quit(); });
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
+QString flagText(const FlagRef &ref)
+{
+    return ref.key + QLatin1Char('@') + ref.environment;
+}
+
+} // namespace
+
+int runGuardCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Watches the guardrails of every flag whose contract names some, without a window, and acts as a "
+                 "console would: auto_kill through the server, otherwise a rollback proposal in the team inbox. "
+                 "Any number of guards may share a team inbox; one acts, the others stand by."));
+    parser.addHelpOption();
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    Text::tr("The guard's settings: its connections, approvals/inbox (the team inbox's "
+                                             "postgresql:// URL) and contracts/folder, in the console's settings format."),
+                                    Text::tr("file"));
+    const QCommandLineOption credentials(
+        QStringLiteral("credentials"),
+        Text::tr("The folder of token files, one per connection, named by the connection's id, readable by the "
+                 "guard's user only (default: $CREDENTIALS_DIRECTORY, as systemd's LoadCredential= sets it)."),
+        Text::tr("folder"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  Text::tr("How consoles and the audit name this guard (default: guard@host)."),
+                                  Text::tr("name"));
+    const QCommandLineOption contracts(QStringLiteral("contracts"),
+                                       Text::tr("The contracts folder, instead of the one in the settings."),
+                                       Text::tr("folder"));
+    const QCommandLineOption regression(
+        QStringLiteral("sandbox-regression"),
+        Text::tr("For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated)."),
+        Text::tr("regression"));
+    parser.addOptions({config, credentials, name, contracts, regression});
+    if (!parser.parse(QStringList{QStringLiteral("flagdeck guard")} + arguments))
+        return cannotRun(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return cannotRun(Text::tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    // Everything a guard needs is checked before it connects anywhere: a service that starts with
+    // a bad configuration stops at once with a sentence that says what to fix.
+    if (!parser.isSet(config))
+        return cannotRun(Text::tr("--config FILE is required (see flagdeck guard --help)"));
+    const QString configPath = parser.value(config);
+    if (!QFileInfo(configPath).isReadable())
+        return cannotRun(Text::tr("cannot read the settings file %1").arg(configPath));
+    QSettings settings(configPath, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return cannotRun(Text::tr("%1 is not a settings file FlagDeck can read").arg(configPath));
+
+    const QString inboxLocation = settings.value(QStringLiteral("approvals/inbox")).toString();
+    if (!ProposalInbox::isPostgresUrl(inboxLocation))
+        return cannotRun(Text::tr("%1 must set approvals/inbox to the team inbox's postgresql:// URL: guards and "
+                                  "consoles meet there")
+                             .arg(configPath));
+
+    const QList<ConnectionConfig> connections = ConnectionSettings(settings).load();
+    if (connections.isEmpty())
+        return cannotRun(Text::tr("%1 configures no connections").arg(configPath));
+    const QString credentialsFolder =
+        parser.isSet(credentials) ? parser.value(credentials) : qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+    FileSecretStore secrets;
+    for (const ConnectionConfig &connection : connections) {
+        if (connection.kind == ConnectionConfig::Kind::Sandbox)
+            continue;
+        if (credentialsFolder.isEmpty())
+            return cannotRun(Text::tr("%1 needs a token: give --credentials FOLDER or run under systemd with "
+                                      "LoadCredential=%2:PATH")
+                                 .arg(connection.displayName, connection.id));
+        if (const Result<void> added = secrets.addFile(connection.secretRef, QDir(credentialsFolder).filePath(connection.id));
+            !added)
+            return cannotRun(Text::tr("%1: %2").arg(connection.displayName, added.error()));
+    }
+
+    const QString contractsFolder =
+        parser.isSet(contracts) ? parser.value(contracts) : PreferenceSettings(settings).load().contractsFolder;
+    if (contractsFolder.isEmpty() || !QFileInfo(contractsFolder).isDir())
+        return cannotRun(contractsFolder.isEmpty()
+                             ? Text::tr("no contracts folder: set contracts/folder in %1 or give --contracts").arg(configPath)
+                             : Text::tr("the contracts folder %1 does not exist").arg(contractsFolder));
+    const ContractSet contractSet = loadContractFolder(contractsFolder);
+    if (contractSet.hasErrors())
+        return cannotRun(Text::tr("the contracts in %1 have errors; see flagdeck contracts check %1").arg(contractsFolder));
+
+    QList<InjectedRegression> regressions;
+    for (const QString &text : parser.values(regression)) {
+        const Result<InjectedRegression> parsed = InjectedRegression::parse(text);
+        if (!parsed)
+            return cannotRun(parsed.error());
+        regressions.append(parsed.value());
+    }
+
+    const QString host = QSysInfo::machineHostName();
+    const QString guardId = parser.isSet(name) ? parser.value(name) : QStringLiteral("guard@") + host;
+    const GuardLog log(guardId);
+
+    auto audit = std::make_unique<AuditWriter>();
+    if (const Result<void> opened = audit->open(AuditCache::defaultPath()); !opened)
+        return cannotRun(opened.error());
+    ConsoleController controller(settings, std::move(audit), &secrets);
+    controller.setContractsFolder(contractsFolder, false);
+    for (const InjectedRegression &injected : std::as_const(regressions))
+        controller.guardrails()->simulator()->addRegression(injected);
+
+    GuardLease lease(inboxLocation, guardId, host);
+    const Proposer proposer{QStringLiteral("FlagDeck guard %1").arg(guardId), QStringLiteral("flagdeck guard"),
+                            QStringLiteral(FLAGDECK_VERSION), {}};
+    controller.runAsGuard([&lease] { return lease.confirmLeading(); }, proposer);
+
+    QObject::connect(&lease, &GuardLease::leadingChanged, &lease, [&log](bool leading) {
+        if (leading)
+            log.write(GuardLog::Notice, "leading", {{"message", Text::tr("this guard acts on regressions")}});
+        else
+            log.write(GuardLog::Warning, "standing_by", {{"message", Text::tr("another guard acts; this one watches")}});
+    });
+    QObject::connect(&lease, &GuardLease::problem, &lease, [&log](const QString &description) {
+        log.write(GuardLog::Error, "inbox_lost", {{"message", description}});
+    });
+    QObject::connect(&lease, &GuardLease::recovered, &lease,
+                     [&log] { log.write(GuardLog::Notice, "inbox_back", {}); });
+    QObject::connect(&controller, &ConsoleController::connectionProblem, &controller,
+                     [&log](const QString &where, const QString &detail) {
+                         log.write(GuardLog::Error, "problem", {{"where", where}, {"message", detail}});
+                     });
+    QObject::connect(&controller, &ConsoleController::connectionStatusChanged, &controller,
+                     [&log, states = std::make_shared<QHash<QString, ConnectionState>>()](const ConnectionStatus &status) {
+                         const auto known = states->constFind(status.id);
+                         if (known != states->constEnd() && *known == status.state)
+                             return;
+                         states->insert(status.id, status.state);
+                         log.write(GuardLog::Info, "server", {{"server", status.displayName},
+                                                              {"state", connectionStateText(status.state)},
+                                                              {"detail", status.detail}});
+                     });
+    QObject::connect(controller.guardrails(), &GuardrailWatcher::regressionDetected, &controller,
+                     [&log](const FlagRef &ref, const QString &, const QString &message, bool killing) {
+                         log.write(GuardLog::Warning, killing ? "regression_killing" : "regression",
+                                   {{"flag", flagText(ref)}, {"server", ref.connectionId}, {"message", message}});
+                     });
+    QObject::connect(controller.guardrails(), &GuardrailWatcher::autoKillFinished, &controller,
+                     [&log](const FlagRef &ref, bool confirmed, const QString &reason) {
+                         log.write(confirmed ? GuardLog::Notice : GuardLog::Error,
+                                   confirmed ? "kill_confirmed" : "kill_failed",
+                                   {{"flag", flagText(ref)}, {"server", ref.connectionId}, {"message", reason}});
+                     });
+    QObject::connect(&controller, &ConsoleController::rollbackProposed, &controller, [&log](const Proposal &proposal) {
+        log.write(GuardLog::Notice, "rollback_proposed",
+                  {{"flag", flagText(proposal.target)}, {"server", proposal.target.connectionId},
+                   {"action", flagActionName(proposal.action)}, {"proposal", proposal.id}});
+    });
+    QObject::connect(&controller, &ConsoleController::auditProblem, &controller, [&log](const QString &error) {
+        log.write(GuardLog::Error, "audit_problem", {{"message", error}});
+    });
+
+    log.write(GuardLog::Info, "started",
+              {{"inbox", ProposalInbox::displayLocation(inboxLocation)},
+               {"contracts", contractsFolder}});
+    controller.start(false);
+    if (!controller.inbox()->isOpen())
+        return cannotRun(Text::tr("cannot open the team inbox %1").arg(ProposalInbox::displayLocation(inboxLocation)));
+    if (const Result<void> started = lease.start(); !started)
+        return cannotRun(started.error());
+    if (!lease.isLeading())
+        log.write(GuardLog::Warning, "standing_by", {{"message", Text::tr("another guard acts; this one watches")}});
+    quitOnStopSignals(&controller);
+    const int code = QCoreApplication::exec();
+    lease.stop();
+    log.write(GuardLog::Info, "stopped", {});
+    return code;
+}

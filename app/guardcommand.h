@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QStringList>
+
+// `flagdeck guard --config FILE [--credentials DIR] [--name NAME] …`: the guardrail monitor
+// without a window, for a server that watches around the clock. arguments are the words after
+// "guard". Runs until SIGTERM or SIGINT; returns the exit code (2: bad configuration).
+int runGuardCommand(const QStringList &arguments);
