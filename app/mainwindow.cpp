@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "core/guardheartbeat.h"
+
 #include "addserverdialog.h"
 #include "auditbrowser.h"
 #include "connectionsdock.h"
@@ -29,6 +31,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QHeaderView>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -36,6 +39,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -70,6 +75,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_confirmBar(new KillConfirmBar(this))
     , m_search(new QLineEdit(this))
     , m_connectionStatus(new QLabel(this))
+    , m_guardStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_pages(new QStackedWidget(this))
@@ -207,6 +213,10 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
     resizeDocks({m_connectionsDock}, {230}, Qt::Horizontal);
 
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    m_guardStatus->setObjectName(QStringLiteral("guardStatus"));
+    m_guardStatus->setToolTip(tr("Who carries out a contract's auto_kill when a guardrail regresses: a flagdeck guard "
+                                 "on the team inbox, or only a console that is open."));
+    statusBar()->addPermanentWidget(m_guardStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
 }
 
@@ -227,9 +237,17 @@ void MainWindow::wireConnections()
     connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
     connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, [this] { addServer(); });
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
+    connect(m_connectionsDock, &ConnectionsDock::writeTokenFileRequested, this, &MainWindow::writeTokenFile);
     connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
         statusBar()->showMessage(tr("%1: %2").arg(name, detail));
     });
+    const auto showGuards = [this] {
+        const QString presence = guardPresenceText(m_controller->guards());
+        m_guardStatus->setText(presence);
+        m_stageView->setGuardPresence(presence);
+    };
+    connect(m_controller, &ConsoleController::guardsChanged, this, showGuards);
+    showGuards();
 
     // The status bar counts the flags and says each connection's state.
     ConnectionTreeModel *connections = m_models->connections();
@@ -711,6 +729,41 @@ void MainWindow::removeConnection(const QString &connectionId)
             .arg(name));
     if (answer == QMessageBox::Yes)
         m_controller->removeConnection(connectionId);
+}
+
+void MainWindow::writeTokenFile(const QString &connectionId)
+{
+    const QString name = connectionName(*m_controller, connectionId);
+    const QList<ConnectionConfig> configs = m_controller->connections();
+    const bool hasToken = std::any_of(configs.cbegin(), configs.cend(), [&](const ConnectionConfig &config) {
+        return config.id == connectionId && !config.secretRef.isEmpty();
+    });
+    if (!hasToken) {
+        QMessageBox::information(this, tr("Write token file"), tr("\"%1\" needs no token.").arg(name));
+        return;
+    }
+    QMessageBox warning(QMessageBox::Warning, tr("Write token file"),
+                        tr("Write the token of \"%1\" in plain text to a file?").arg(name), QMessageBox::Cancel, this);
+    warning.setInformativeText(tr("Whoever can read the file can change flags on that server as you. FlagDeck makes it "
+                                  "readable by you only. Hand it to a guard's service (systemd LoadCredential=), then "
+                                  "delete your copy."));
+    QPushButton *write = warning.addButton(tr("Choose file…"), QMessageBox::AcceptRole);
+    warning.setDefaultButton(QMessageBox::Cancel);
+    warning.exec();
+    if (warning.clickedButton() != write)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Token file for \"%1\"").arg(name),
+                                                      QDir::home().filePath(connectionId));
+    if (path.isEmpty())
+        return;
+    m_controller->writeTokenFile(connectionId, path, [this, guard = QPointer(this), path, name](const QString &error) {
+        if (!guard)
+            return;
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Wrote the token of \"%1\" to %2 (readable by you only).").arg(name, path), 10000);
+        else
+            QMessageBox::warning(this, tr("Write token file"), tr("The token file was not written: %1").arg(error));
+    });
 }
 
 void MainWindow::addSandbox()

@@ -101,6 +101,7 @@ private:
     void leaveWelcome();
     // Asks first: a connection removed by a slip would take its token with it.
     void removeConnection(const QString &connectionId);
+    void writeTokenFile(const QString &connectionId);
     void openOffline();
     void addSandbox();
     void showSelectedFlagHistory();
@@ -120,6 +121,7 @@ private:
     KillConfirmBar *m_confirmBar;
     QLineEdit *m_search;
     QLabel *m_connectionStatus;
+    QLabel *m_guardStatus;
     QTabWidget *m_tabs;
     WelcomePage *m_welcome;
     QStackedWidget *m_pages;

@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -57,6 +58,19 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
     });
     connect(addServer, &QPushButton::clicked, this, &ConnectionsDock::addServerRequested);
     connect(add, &QPushButton::clicked, this, &ConnectionsDock::addSandboxRequested);
+    // What else can be done with one connection, on a right click.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        const QString id = m_view->indexAt(position).data(ConnectionTreeModel::ConnectionIdRole).toString();
+        if (id.isEmpty())
+            return;
+        QMenu menu(this);
+        QAction *tokenFile = menu.addAction(tr("Write token file for a guard…"));
+        tokenFile->setObjectName(QStringLiteral("writeTokenFileAction"));
+        connect(tokenFile, &QAction::triggered, this, [this, id] { Q_EMIT writeTokenFileRequested(id); });
+        connect(menu.addAction(tr("Remove…")), &QAction::triggered, this, [this, id] { Q_EMIT removeRequested(id); });
+        menu.exec(m_view->viewport()->mapToGlobal(position));
+    });
     connect(remove, &QPushButton::clicked, this, [this] {
         const QString id = m_view->currentIndex().data(ConnectionTreeModel::ConnectionIdRole).toString();
         if (!id.isEmpty())

@@ -22,6 +22,7 @@ Q_SIGNALS:
     void addServerRequested();
     void addSandboxRequested();
     void removeRequested(const QString &connectionId);
+    void writeTokenFileRequested(const QString &connectionId);
 
 private:
     QTreeView *m_view;

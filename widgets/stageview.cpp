@@ -1,6 +1,7 @@
 #include "stageview.h"
 
 #include "core/durationtext.h"
+#include "core/guardheartbeat.h"
 #include "stagetrack.h"
 #include "statecolors.h"
 
@@ -27,6 +28,7 @@ QPushButton *actionButton(const QString &text, const QString &objectName, QWidge
 StageView::StageView(QWidget *parent)
     : QWidget(parent)
     , m_position(new QLabel(this))
+    , m_guarding(new QLabel(this))
     , m_track(new StageTrack(this))
     , m_gate(new QLabel(this))
     , m_advance(actionButton(tr("Advance…"), QStringLiteral("stageAdvance"), this))
@@ -45,6 +47,9 @@ StageView::StageView(QWidget *parent)
     setAccessibleName(tr("Rollout stage"));
     m_position->setObjectName(QStringLiteral("stagePosition"));
     m_position->setWordWrap(true);
+    m_guarding->setObjectName(QStringLiteral("stageGuarding"));
+    m_guarding->setWordWrap(true);
+    m_guarding->setText(guardPresenceText({}));
     m_gate->setObjectName(QStringLiteral("stageGate"));
     m_gate->setWordWrap(true);
     m_gate->setTextFormat(Qt::RichText);
@@ -83,6 +88,7 @@ StageView::StageView(QWidget *parent)
     auto *owned = new QVBoxLayout(m_owned);
     owned->setContentsMargins(0, 0, 0, 0);
     owned->addWidget(m_position);
+    owned->addWidget(m_guarding);
     owned->addWidget(m_track);
     owned->addWidget(m_gate);
     owned->addLayout(buttons);
@@ -140,6 +146,11 @@ QString StageView::checklistHtml(const QList<ReadinessItem> &items)
     return lines.join(QStringLiteral("<br>"));
 }
 
+void StageView::setGuardPresence(const QString &text)
+{
+    m_guarding->setText(text);
+}
+
 void StageView::showSnapshot(const StageSnapshot &snapshot)
 {
     const bool sameFlag = snapshot.ref == m_snapshot.ref;
@@ -152,6 +163,7 @@ void StageView::showSnapshot(const StageSnapshot &snapshot)
     if (!owned)
         return;
     const StagePlan &plan = *snapshot.plan;
+    m_guarding->setVisible(plan.contract().autoKill);
     QStringList labels;
     QStringList names;
     for (int stage = 0; stage < plan.stageCount(); ++stage) {

@@ -27,6 +27,8 @@ public:
     void showPreview(const StagePreview &preview);
     void showRefusal(const QString &reason);
     const FlagRef &shownFlag() const { return m_snapshot.ref; }
+    // Who carries out auto_kill (a guard, or only an open console); shown for flags whose contract sets it.
+    void setGuardPresence(const QString &text);
 
 Q_SIGNALS:
     void previewRequested(const FlagRef &ref, FlagAction action);
@@ -42,6 +44,7 @@ private:
     std::optional<StagePreview> m_preview;
     std::optional<bool> m_holdToSend; // true: pause, false: resume
     QLabel *m_position;
+    QLabel *m_guarding;
     StageTrack *m_track;
     QLabel *m_gate;
     QPushButton *m_advance;

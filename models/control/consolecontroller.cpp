@@ -7,6 +7,7 @@
 #include "../store/auditwriter.h"
 #include "../store/connectionsettings.h"
 #include "../store/contractlibrary.h"
+#include "../store/filesecretstore.h"
 #include "../store/secretstore.h"
 #include "../metrics/exposuresource.h"
 #include "../metrics/guardrailmonitor.h"
@@ -507,6 +508,25 @@ void ConsoleController::removeConnection(const QString &connectionId)
     m_statuses.removeIf([&](const ConnectionStatus &status) { return status.id == connectionId; });
     Q_EMIT connectionRemoved(connectionId);
     markLoaded(connectionId);
+}
+
+void ConsoleController::writeTokenFile(const QString &connectionId, const QString &path,
+                                       std::function<void(const QString &error)> done)
+{
+    const auto config = std::find_if(m_configs.cbegin(), m_configs.cend(),
+                                     [&](const ConnectionConfig &candidate) { return candidate.id == connectionId; });
+    if (config == m_configs.cend() || config->secretRef.isEmpty()) {
+        done(tr("this connection has no token"));
+        return;
+    }
+    m_secrets->readSecret(config->secretRef, [path, done = std::move(done)](Result<QString> token) {
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        const Result<void> written = FileSecretStore::writeTokenFile(path, token.value());
+        done(written ? QString() : written.error());
+    });
 }
 
 void ConsoleController::persist()

@@ -114,6 +114,9 @@ public:
     void addServerConnection(ConnectionConfig config, const QString &token,
                              std::function<void(const QString &id, const QString &error)> done);
     void removeConnection(const QString &connectionId);
+    // Copies the connection's token from the keychain into a file only its owner may read, for a
+    // guard's service. done gets an empty error when written. The token never leaves this class.
+    void writeTokenFile(const QString &connectionId, const QString &path, std::function<void(const QString &error)> done);
 
 Q_SIGNALS:
     void initialLoadFinished();

@@ -23,7 +23,6 @@ const GuardHeartbeat *leadingGuard(const QList<GuardHeartbeat> &guards)
 QString guardPresenceText(const QList<GuardHeartbeat> &guards)
 {
     if (const GuardHeartbeat *leader = leadingGuard(guards))
-        return Text::tr("auto_kill guarded by %1, last seen %n s ago", nullptr, int(leader->ageMs / 1000))
-            .arg(leader->guardId);
-    return Text::tr("No guard is running: auto_kill runs only while a console is open");
+        return Text::tr("Guarded by %1, last seen %n s ago", nullptr, int(leader->ageMs / 1000)).arg(leader->guardId);
+    return Text::tr("auto_kill runs only while a console is open");
 }

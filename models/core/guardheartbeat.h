@@ -25,6 +25,6 @@ Q_DECLARE_METATYPE(GuardHeartbeat)
 
 // The guard that acts now, if one is alive and leading.
 const GuardHeartbeat *leadingGuard(const QList<GuardHeartbeat> &guards);
-// For the status bar and each flag whose contract sets auto_kill: "guarded by guard@host, last
+// For the status bar and each flag whose contract sets auto_kill: "Guarded by guard@host, last
 // seen 4 s ago", or that auto_kill runs only while a console is open.
 QString guardPresenceText(const QList<GuardHeartbeat> &guards);

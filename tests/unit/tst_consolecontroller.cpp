@@ -7,6 +7,7 @@
 #include "item/flagtablemodel.h"
 #include "testaudit.h"
 #include "store/connectionsettings.h"
+#include "store/filesecretstore.h"
 #include "store/memorysecretstore.h"
 
 #include <QAbstractItemModelTester>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void secondSandboxShowsUnderItsOwnName();
     void sandboxOnlySkipsOtherServers();
     void aTokenMissingFromTheKeychainFailsTheConnection();
+    void aTokenFileForAGuardIsReadableByItsOwnerOnly();
 
 private:
     std::unique_ptr<ConsoleController> started(QSettings &settings, bool sandboxOnly);
@@ -195,6 +197,39 @@ void tst_ConsoleController::aTokenMissingFromTheKeychainFailsTheConnection()
     QVERIFY(controller->initialLoadDone());
     QCOMPARE(controller->connectionState(QStringLiteral("un")), ConnectionState::Failed);
     QVERIFY2(problem.first().at(1).toString().contains(QStringLiteral("no admin token")), qPrintable(problem.first().at(1).toString()));
+}
+
+void tst_ConsoleController::aTokenFileForAGuardIsReadableByItsOwnerOnly()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("tokenfile.ini")), QSettings::IniFormat);
+    ConnectionConfig unleash;
+    unleash.id = QStringLiteral("un-prod");
+    unleash.kind = ConnectionConfig::Kind::Unleash;
+    unleash.displayName = QStringLiteral("Unleash");
+    unleash.url = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    unleash.secretRef = QStringLiteral("connection/un-prod/token");
+    ConnectionSettings(settings).save({unleash});
+    bool stored = false;
+    m_secrets.writeSecret(unleash.secretRef, QStringLiteral("user:abc123"), [&](const QString &error) { stored = error.isEmpty(); });
+    QTRY_VERIFY(stored);
+    auto controller = started(settings, false);
+
+    const QString path = m_dir.filePath(QStringLiteral("un-prod"));
+    std::optional<QString> outcome;
+    controller->writeTokenFile(unleash.id, path, [&](const QString &error) { outcome = error; });
+    QTRY_VERIFY(outcome.has_value());
+    QCOMPARE(*outcome, QString());
+    QCOMPARE(QFileInfo(path).permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+             QFile::Permissions());
+    // What a guard reads back is the token.
+    QCOMPARE(FileSecretStore::readTokenFile(path).value(), QStringLiteral("user:abc123"));
+
+    outcome.reset();
+    controller->writeTokenFile(QStringLiteral("sandbox"), m_dir.filePath(QStringLiteral("sandbox")),
+                               [&](const QString &error) { outcome = error; });
+    QTRY_VERIFY(outcome.has_value());
+    QVERIFY(!outcome->isEmpty());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("sandbox"))));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleController)

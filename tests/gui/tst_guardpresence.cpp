@@ -1,0 +1,81 @@
+// What a console says about who carries out auto_kill, with a real team inbox on PostgreSQL: no
+// guard, then a guard beating in the inbox, then that guard gone.
+#include "control/consolecontroller.h"
+#include "languagesetup.h"
+#include "mainwindow.h"
+#include "postgresserver.h"
+#include "stageview.h"
+#include "store/guardlease.h"
+#include "store/memorysecretstore.h"
+#include "testaudit.h"
+#include "testresult.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+class tst_GuardPresence : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void theStatusBarAndTheStageSayWhoGuards();
+
+private:
+    PostgresServer m_postgres;
+    QTemporaryDir m_dir;
+    MemorySecretStore m_secrets;
+};
+
+void tst_GuardPresence::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    installTranslations(QStringLiteral("en"));
+    if (const QString error = m_postgres.start(); !error.isEmpty())
+        QFAIL(qPrintable(error));
+}
+
+void tst_GuardPresence::theStatusBarAndTheStageSayWhoGuards()
+{
+    const QString inbox = m_postgres.createDatabase();
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
+    controller.setInboxLocation(inbox);
+    controller.setSandboxAgentEnabled(false);
+    MainWindow window(&controller);
+    window.resize(1500, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.start(true);
+    QTRY_VERIFY(controller.initialLoadDone());
+
+    auto *status = window.findChild<QLabel *>(QStringLiteral("guardStatus"));
+    QVERIFY(status);
+    const QString unguarded = QStringLiteral("auto_kill runs only while a console is open");
+    QTRY_COMPARE(status->text(), unguarded);
+    // chat-model-route's contract sets auto_kill: its stage says the same.
+    QVERIFY(window.selectFlag(QStringLiteral("chat-model-route")));
+    auto *stageLine = window.stageView()->findChild<QLabel *>(QStringLiteral("stageGuarding"));
+    QVERIFY(stageLine);
+    QTRY_VERIFY(stageLine->isVisible());
+    QCOMPARE(stageLine->text(), unguarded);
+
+    GuardLease guard(inbox, QStringLiteral("guard@ops-1"), QStringLiteral("ops-1"));
+    VERIFY_OK(guard.start());
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Guarded by guard@ops-1, last seen ")),
+                             ConsoleController::GuardPollMs * 3);
+    QCOMPARE(stageLine->text(), status->text());
+
+    // A flag whose contract leaves the decision to a person says nothing about auto_kill.
+    QVERIFY(window.selectFlag(QStringLiteral("support-assistant-route")));
+    QTRY_VERIFY(!stageLine->isVisible());
+
+    guard.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), unguarded, ConsoleController::GuardPollMs * 3);
+}
+
+QTEST_MAIN(tst_GuardPresence)
+#include "tst_guardpresence.moc"
