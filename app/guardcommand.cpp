@@ -61,8 +61,10 @@ public:
                                  : QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + QLatin1Char(' ')
                                        + QLatin1String(priorityName(priority)) + QLatin1Char(' ');
         line += QStringLiteral("event=%1 guard=%2").arg(QLatin1String(event), quoted(m_guardId));
-        for (const auto &[key, value] : fields)
-            line += QLatin1Char(' ') + QLatin1String(key) + QLatin1Char('=') + quoted(value);
+        for (const auto &[key, value] : fields) {
+            if (!value.isEmpty())
+                line += QLatin1Char(' ') + QLatin1String(key) + QLatin1Char('=') + quoted(value);
+        }
         std::fprintf(stderr, "%s\n", line.toUtf8().constData());
         std::fflush(stderr);
     }
@@ -89,7 +91,9 @@ private:
             return value;
         value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
             .replace(QLatin1Char('"'), QStringLiteral("\\\""))
-            .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+            .replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+            .replace(QLatin1Char('\r'), QStringLiteral("\\r"))
+            .replace(QLatin1Char('\t'), QStringLiteral("\\t"));
         return QLatin1Char('"') + value + QLatin1Char('"');
     }
 
@@ -154,7 +158,12 @@ int runGuardCommand(const QStringList &arguments)
         QStringLiteral("sandbox-regression"),
         Text::tr("For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated)."),
         Text::tr("regression"));
-    parser.addOptions({config, credentials, name, contracts, regression});
+    const QCommandLineOption drill(
+        QStringLiteral("simulated-traffic"),
+        Text::tr("A drill: guardrail data for every connection comes from the sandbox's traffic simulator (with "
+                 "--sandbox-regression), so the response can be practised against a staging server. It acts on "
+                 "made-up numbers: never point it at production."));
+    parser.addOptions({config, credentials, name, contracts, regression, drill});
     if (!parser.parse(QStringList{QStringLiteral("flagdeck guard")} + arguments))
         return cannotRun(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -228,23 +237,34 @@ int runGuardCommand(const QStringList &arguments)
     controller.setContractsFolder(contractsFolder, false);
     for (const InjectedRegression &injected : std::as_const(regressions))
         controller.guardrails()->simulator()->addRegression(injected);
+    if (parser.isSet(drill)) {
+        controller.guardrails()->simulateEveryConnection();
+        log.write(GuardLog::Warning, "drill",
+                  {{"message", Text::tr("guardrail data is simulated for every connection: flags are killed on "
+                                        "made-up numbers")}});
+    }
 
     GuardLease lease(inboxLocation, guardId, host);
     const Proposer proposer{QStringLiteral("FlagDeck guard %1").arg(guardId), QStringLiteral("flagdeck guard"),
                             QStringLiteral(FLAGDECK_VERSION), {}};
     controller.runAsGuard([&lease] { return lease.confirmLeading(); }, proposer);
 
-    QObject::connect(&lease, &GuardLease::leadingChanged, &lease, [&log](bool leading) {
-        if (leading)
+    // What it could not act on while it stood by or was cut off, it looks at as soon as it can.
+    QObject::connect(&lease, &GuardLease::leadingChanged, &controller, [&log, &controller](bool leading) {
+        if (leading) {
             log.write(GuardLog::Notice, "leading", {{"message", Text::tr("this guard acts on regressions")}});
-        else
+            controller.guardrails()->reconsider();
+        } else {
             log.write(GuardLog::Warning, "standing_by", {{"message", Text::tr("another guard acts; this one watches")}});
+        }
     });
-    QObject::connect(&lease, &GuardLease::problem, &lease, [&log](const QString &description) {
+    QObject::connect(&lease, &GuardLease::problem, &controller, [&log](const QString &description) {
         log.write(GuardLog::Error, "inbox_lost", {{"message", description}});
     });
-    QObject::connect(&lease, &GuardLease::recovered, &lease,
-                     [&log] { log.write(GuardLog::Notice, "inbox_back", {}); });
+    QObject::connect(&lease, &GuardLease::recovered, &controller, [&log, &controller] {
+        log.write(GuardLog::Notice, "inbox_back");
+        controller.guardrails()->reconsider();
+    });
     QObject::connect(&controller, &ConsoleController::connectionProblem, &controller,
                      [&log](const QString &where, const QString &detail) {
                          log.write(GuardLog::Error, "problem", {{"where", where}, {"message", detail}});
@@ -260,19 +280,24 @@ int runGuardCommand(const QStringList &arguments)
                                                               {"detail", status.detail}});
                      });
     QObject::connect(controller.guardrails(), &GuardrailWatcher::regressionDetected, &controller,
-                     [&log](const FlagRef &ref, const QString &, const QString &message, bool killing) {
+                     [&log, &controller](const FlagRef &ref, const QString &, const QString &message, bool killing) {
                          log.write(GuardLog::Warning, killing ? "regression_killing" : "regression",
-                                   {{"flag", flagText(ref)}, {"server", ref.connectionId}, {"message", message}});
+                                   {{"flag", flagText(ref)},
+                                    {"server", controller.flagStore()->serverName(ref.connectionId)},
+                                    {"message", message}});
                      });
     QObject::connect(controller.guardrails(), &GuardrailWatcher::autoKillFinished, &controller,
-                     [&log](const FlagRef &ref, bool confirmed, const QString &reason) {
+                     [&log, &controller](const FlagRef &ref, bool confirmed, const QString &reason) {
                          log.write(confirmed ? GuardLog::Notice : GuardLog::Error,
                                    confirmed ? "kill_confirmed" : "kill_failed",
-                                   {{"flag", flagText(ref)}, {"server", ref.connectionId}, {"message", reason}});
+                                   {{"flag", flagText(ref)},
+                                    {"server", controller.flagStore()->serverName(ref.connectionId)},
+                                    {"message", reason}});
                      });
-    QObject::connect(&controller, &ConsoleController::rollbackProposed, &controller, [&log](const Proposal &proposal) {
+    QObject::connect(&controller, &ConsoleController::rollbackProposed, &controller, [&log, &controller](const Proposal &proposal) {
         log.write(GuardLog::Notice, "rollback_proposed",
-                  {{"flag", flagText(proposal.target)}, {"server", proposal.target.connectionId},
+                  {{"flag", flagText(proposal.target)},
+                   {"server", controller.flagStore()->serverName(proposal.target.connectionId)},
                    {"action", flagActionName(proposal.action)}, {"proposal", proposal.id}});
     });
     QObject::connect(&controller, &ConsoleController::auditProblem, &controller, [&log](const QString &error) {
@@ -283,14 +308,21 @@ int runGuardCommand(const QStringList &arguments)
               {{"inbox", ProposalInbox::displayLocation(inboxLocation)},
                {"contracts", contractsFolder}});
     controller.start(false);
-    if (!controller.inbox()->isOpen())
-        return cannotRun(Text::tr("cannot open the team inbox %1").arg(ProposalInbox::displayLocation(inboxLocation)));
+    // Not a configuration error: the service manager should try again (exit 1, not 2).
+    if (!controller.inbox()->isOpen()) {
+        std::fprintf(stderr, "flagdeck guard: %s\n",
+                     qPrintable(Text::tr("cannot open the team inbox %1; trying again is up to the service manager")
+                                    .arg(ProposalInbox::displayLocation(inboxLocation))));
+        return 1;
+    }
     if (const Result<void> started = lease.start(); !started)
         return cannotRun(started.error());
     if (!lease.isLeading())
         log.write(GuardLog::Warning, "standing_by", {{"message", Text::tr("another guard acts; this one watches")}});
     quitOnStopSignals(&controller);
     const int code = QCoreApplication::exec();
+    // Giving up the lead on the way out is not news for the log.
+    lease.disconnect();
     lease.stop();
     log.write(GuardLog::Info, "stopped", {});
     return code;

@@ -134,8 +134,8 @@ int main(int argc, char *argv[])
                                        QApplication::translate("main", "folder"));
     const QCommandLineOption regression(
         QStringLiteral("sandbox-regression"),
-        QApplication::translate("main", "Make the sandbox's traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, "
-                                        "e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated)."),
+        QApplication::translate("main", "Make the sandbox's traffic regress: FLAG:VARIATION:METRIC:FACTOR[@SECONDS], from the start or "
+                                        "SECONDS after it, e.g. chat-model-route:distilled_small:p95_latency:1.4 (may be repeated)."),
         QApplication::translate("main", "regression"));
     const QCommandLineOption prometheus(
         QStringLiteral("prometheus"),

@@ -136,7 +136,11 @@ void ConsoleController::runAsGuard(std::function<bool()> mayAct, const Proposer 
     m_guardProposer = proposer;
     m_guardrails->setActorName(proposer.agent);
     m_guardrails->setRollbackProposer([this](const FlagRef &ref) { proposeRollback(ref); });
+    m_guardReconsider.setInterval(GuardReconsiderMs);
+    connect(&m_guardReconsider, &QTimer::timeout, m_guardrails, &GuardrailWatcher::reconsider);
+    m_guardReconsider.start();
 }
+
 
 QString ConsoleController::serverIdentity(const QString &connectionId) const
 {
@@ -157,8 +161,8 @@ bool ConsoleController::claimRegression(const FlagRef &ref, const Flag &flag, Fl
     const QString key = QStringLiteral("%1 %2 %3 %4@%5")
                             .arg(flagActionName(action), serverIdentity(ref.connectionId), ref.environment, ref.key,
                                  flag.revision);
-    const Result<bool> claimed =
-        m_inbox->claimAction(key, m_guardrails->actorName(), QDateTime::currentMSecsSinceEpoch());
+    const Result<bool> claimed = m_inbox->claimAction(key, m_guardrails->actorName(), QDateTime::currentMSecsSinceEpoch(),
+                                                      action == FlagAction::Kill ? KillClaimTakeOverMs : 0);
     if (!claimed) {
         Q_EMIT connectionProblem(tr("Approval queue"), claimed.error());
         // A console that cannot reach the inbox still stops a regression; a guard never acts unsure.

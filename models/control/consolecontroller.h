@@ -43,6 +43,12 @@ public:
     static constexpr int StatusWriteDelayMs = 1000;
     static constexpr int SandboxAgentFirstLookMs = 4000;
     static constexpr int GuardPollMs = 2000;
+    // A guard looks again at flags that are still regressed this often (a kill that failed, a
+    // regression seen while it stood by).
+    static constexpr int GuardReconsiderMs = 15000;
+    // A kill claimed this long ago whose flag is still on at the same revision was never carried
+    // out (its guard died, or the kill failed and timed out): another may claim it.
+    static constexpr qint64 KillClaimTakeOverMs = 30000;
 
     // The writer must be open; the audit browser's model reads the same file. Tokens are read from
     // and written to secrets, which must outlive the controller.
@@ -93,7 +99,8 @@ public:
 
     // For `flagdeck guard`, before start(): acts on a regression only while mayAct() (the guard
     // confirmed its lead) and the team inbox recorded its claim; a regression whose contract does
-    // not set auto_kill becomes a rollback proposal by proposer. The sandbox agent never runs.
+    // not set auto_kill becomes a rollback proposal by proposer. Regressed flags are looked at again
+    // every GuardReconsiderMs (and when the guard calls GuardrailWatcher::reconsider()). The sandbox agent never runs.
     // A console acts on a regression that no guard or other console claimed first.
     void runAsGuard(std::function<bool()> mayAct, const Proposer &proposer);
     // The guards that beat in the team inbox, as last read (every GuardPollMs).
@@ -170,6 +177,7 @@ private:
     Proposer m_guardProposer;
     QList<GuardHeartbeat> m_guards;
     QTimer m_guardPoll;
+    QTimer m_guardReconsider;
     QSet<FlagRef> m_statusChanged;
     QTimer m_statusWrite;
     QList<ConnectionConfig> m_configs;

@@ -67,8 +67,16 @@ void GuardrailWatcher::scheduleRefresh()
     m_refresh.start();
 }
 
+void GuardrailWatcher::simulateEveryConnection()
+{
+    m_simulateEverything = true;
+    scheduleRefresh();
+}
+
 MetricSource *GuardrailWatcher::sourceFor(const QString &connectionId) const
 {
+    if (m_simulateEverything)
+        return m_simulator;
     if (m_prometheus)
         return m_prometheus;
     return m_isSandbox(connectionId) ? m_simulator : m_connectionSources.value(connectionId).data();
@@ -150,6 +158,26 @@ void GuardrailWatcher::showHealth(const FlagRef &ref)
         m_flags->setHealth(ref, health.verdict, health.summary);
 }
 
+QString GuardrailWatcher::regressionTitle(const FlagRef &ref, const FlagStore::Entry &row) const
+{
+    return tr("Guardrail regression: %1").arg(tr("%1 in %2 on %3").arg(ref.key, ref.environment, row.serverName));
+}
+
+QString GuardrailWatcher::startAutoKill(const FlagRef &ref, const FlagStore::Entry &row, const GuardrailResult &result)
+{
+    const QString evidence =
+        tr("auto_kill by the guardrail monitor: %1; statistics since %2 UTC")
+            .arg(result.reason,
+                 QDateTime::fromMSecsSinceEpoch(row.flag.updatedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    m_killSwitch->kill({ref}, evidence, ConfirmedChanges::Actor{m_actorName, ActorKind::System},
+                       [this](const ConfirmedChanges::Outcome &outcome) {
+                           Q_EMIT autoKillFinished(outcome.ref, outcome.confirmed, outcome.reason);
+                       });
+    return tr("%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows \"off\" once the server "
+              "confirms.")
+        .arg(result.reason);
+}
+
 void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
 {
     const FlagStore::Entry *row = m_flags->find(ref);
@@ -157,33 +185,45 @@ void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
         return;
     const Contract *contract = contractFor(ref);
     const bool autoKill = contract && contract->autoKill && row->flag.enabled && row->staleSinceMs == 0;
-    const QString where = tr("%1 in %2 on %3").arg(ref.key, ref.environment, row->serverName);
-    const QString title = tr("Guardrail regression: %1").arg(where);
     QString message;
     bool killing = false;
     if (autoKill && m_claim && !m_claim(ref, row->flag, FlagAction::Kill)) {
         message = tr("%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.")
                       .arg(result.reason);
     } else if (autoKill) {
-        const QString evidence =
-            tr("auto_kill by the guardrail monitor: %1; statistics since %2 UTC")
-                .arg(result.reason,
-                     QDateTime::fromMSecsSinceEpoch(row->flag.updatedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        m_killSwitch->kill({ref}, evidence, ConfirmedChanges::Actor{m_actorName, ActorKind::System},
-                           [this](const ConfirmedChanges::Outcome &outcome) {
-                               Q_EMIT autoKillFinished(outcome.ref, outcome.confirmed, outcome.reason);
-                           });
+        message = startAutoKill(ref, *row, result);
         killing = true;
-        message = tr("%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows \"off\" once the "
-                     "server confirms.")
-                      .arg(result.reason);
     } else {
         const QString rollback = contract && !contract->rollbackAction.isEmpty() ? contract->rollbackAction : tr("kill");
         message = tr("%1. Its contract does not set auto_kill: decide now — the contract's rollback action is "
                      "\"%2\"; kill the flag or roll back its stage.")
                       .arg(result.reason, rollback);
-        if (m_proposeRollback && (!m_claim || m_claim(ref, row->flag, FlagAction::RollbackStage)))
+        if (m_proposeRollback && row->flag.enabled && (!m_claim || m_claim(ref, row->flag, FlagAction::RollbackStage)))
             m_proposeRollback(ref);
     }
-    Q_EMIT regressionDetected(ref, title, message, killing);
+    Q_EMIT regressionDetected(ref, regressionTitle(ref, *row), message, killing);
+}
+
+void GuardrailWatcher::reconsider()
+{
+    for (const GuardrailWatch &watch : m_monitor->watches()) {
+        const FlagStore::Entry *row = m_flags->find(watch.flag);
+        if (!row || !row->flag.enabled || row->staleSinceMs > 0 || m_killSwitch->isPending(watch.flag))
+            continue;
+        const FlagHealth health = m_monitor->health(watch.flag);
+        const auto regressed = std::find_if(health.results.cbegin(), health.results.cend(), [](const GuardrailResult &result) {
+            return result.verdict == GuardrailVerdict::Regressed;
+        });
+        if (regressed == health.results.cend())
+            continue;
+        const Contract *contract = contractFor(watch.flag);
+        if (contract && contract->autoKill) {
+            if (m_claim && !m_claim(watch.flag, row->flag, FlagAction::Kill))
+                continue;
+            const QString message = startAutoKill(watch.flag, *row, *regressed);
+            Q_EMIT regressionDetected(watch.flag, regressionTitle(watch.flag, *row), message, true);
+        } else if (m_proposeRollback && (!m_claim || m_claim(watch.flag, row->flag, FlagAction::RollbackStage))) {
+            m_proposeRollback(watch.flag);
+        }
+    }
 }

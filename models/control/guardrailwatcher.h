@@ -3,6 +3,7 @@
 #include "../core/flag.h"
 #include "../core/flagaction.h"
 #include "../core/flagref.h"
+#include "flagstore.h"
 #include "../metrics/guardrailmonitor.h"
 #include "../metrics/prometheussource.h"
 
@@ -16,7 +17,6 @@
 
 class ContractLibrary;
 class QSettings;
-class FlagStore;
 class KillSwitch;
 class TrafficSimulator;
 
@@ -44,6 +44,9 @@ public:
     GuardrailMonitor *monitor() const { return m_monitor; }
     // The sandbox connections' traffic; regressions are injected here.
     TrafficSimulator *simulator() const { return m_simulator; }
+    // A drill: every connection's guardrail data comes from the simulator, so the response to a
+    // regression can be practised against a real (staging) server. Never on production data.
+    void simulateEveryConnection();
     // From now on every connection's guardrail data comes from this Prometheus server.
     void usePrometheus(const PrometheusSource::Options &options);
     bool usesPrometheus() const { return m_prometheus != nullptr; }
@@ -67,6 +70,11 @@ public:
     void setActorName(const QString &name) { m_actorName = name; }
     const QString &actorName() const { return m_actorName; }
 
+    // Acts on every flag that is regressed now and not yet acted on: the monitor reports a
+    // regression once, so a guard that takes the lead (or gets its inbox back) after it was seen
+    // looks again. Claims keep it from acting twice; a flag already claimed is left quietly.
+    void reconsider();
+
     // Starts the live feeds (the simulator's clock, Prometheus polling).
     void start();
     // Looks at the flags and contracts again: soon (coalesced), or now.
@@ -83,6 +91,9 @@ Q_SIGNALS:
 private:
     void showHealth(const FlagRef &ref);
     void actOn(const FlagRef &ref, const GuardrailResult &result);
+    // Kills the flag as its contract's auto_kill says; returns what to tell the person.
+    QString startAutoKill(const FlagRef &ref, const FlagStore::Entry &row, const GuardrailResult &result);
+    QString regressionTitle(const FlagRef &ref, const FlagStore::Entry &row) const;
     MetricSource *sourceFor(const QString &connectionId) const;
     const Contract *contractFor(const FlagRef &ref) const;
 
@@ -99,5 +110,6 @@ private:
     PrometheusSource *m_prometheus = nullptr;
     QHash<QString, QPointer<MetricSource>> m_connectionSources;
     bool m_started = false;
+    bool m_simulateEverything = false;
     QTimer m_refresh;
 };

@@ -2,6 +2,7 @@
 
 #include "postgresdatabase.h"
 #include "proposalinbox.h"
+#include "../core/guardheartbeat.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,6 +16,21 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(GuardLease)
 };
+
+// Heartbeats are timed by the database's clock, so guards on hosts whose clocks differ agree.
+const QString DatabaseNowMs = QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+constexpr qint64 ForgetAfterMs = 24 * 60 * 60 * 1000;
+
+// A bigint advisory key shows in pg_locks as classid (its high half), objid (its low half), objsubid 1.
+quint32 lockClassId()
+{
+    return quint32(quint64(GuardLease::LockKey) >> 32);
+}
+
+quint32 lockObjectId()
+{
+    return quint32(quint64(GuardLease::LockKey) & 0xffffffffU);
+}
 
 } // namespace
 
@@ -96,6 +112,20 @@ void GuardLease::tick()
         return;
     bool leading = m_leading;
     if (!leading) {
+        // A leader that holds the lock but has not beaten for AliveForMs is hung (stopped, or cut
+        // off without its socket closing): its session is ended so that one that can act leads.
+        const Result<QVariant> ended = ask(
+            QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                           "AND classid = %1 AND objid = %2 AND objsubid = 1 AND pid <> pg_backend_pid() "
+                           "AND NOT EXISTS (SELECT 1 FROM guards WHERE is_leader = 1 AND seen_ms > %3 - %4)")
+                .arg(lockClassId())
+                .arg(lockObjectId())
+                .arg(DatabaseNowMs)
+                .arg(GuardHeartbeat::AliveForMs));
+        if (!ended) {
+            lose(Text::tr("cannot look at the leader: %1").arg(ended.error()));
+            return;
+        }
         const Result<QVariant> locked = ask(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(LockKey));
         if (!locked) {
             lose(Text::tr("cannot ask the inbox for the lead: %1").arg(locked.error()));
@@ -106,14 +136,19 @@ void GuardLease::tick()
     // The lead counts only once the heartbeat that announces it is written; a failure closes the
     // session, which gives the lock back.
     const Result<QVariant> beat = ask(
-        QStringLiteral("INSERT INTO guards (guard_id, host, is_leader, started_ms, seen_ms) "
-                       "VALUES (?, ?, ?, ?, CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)) "
+        QStringLiteral("INSERT INTO guards (guard_id, host, is_leader, started_ms, seen_ms) VALUES (?, ?, ?, ?, %1) "
                        "ON CONFLICT (guard_id) DO UPDATE SET host = EXCLUDED.host, is_leader = EXCLUDED.is_leader, "
-                       "started_ms = EXCLUDED.started_ms, seen_ms = EXCLUDED.seen_ms"),
+                       "started_ms = EXCLUDED.started_ms, seen_ms = EXCLUDED.seen_ms")
+            .arg(DatabaseNowMs),
         {m_guardId, m_host, leading ? 1 : 0, m_startedMs});
     if (!beat) {
         lose(Text::tr("cannot write the heartbeat: %1").arg(beat.error()));
         return;
+    }
+    // The leader forgets guards long gone (killed without a goodbye), so consoles list the living.
+    if (leading) {
+        [[maybe_unused]] const Result<QVariant> forgotten =
+            ask(QStringLiteral("DELETE FROM guards WHERE seen_ms < %1 - %2").arg(DatabaseNowMs).arg(ForgetAfterMs));
     }
     setLeading(leading);
     if (std::exchange(m_troubled, false))
@@ -124,12 +159,11 @@ bool GuardLease::confirmLeading()
 {
     if (!m_leading || !m_database.isValid() || !m_database.isOpen())
         return false;
-    // A bigint advisory key shows in pg_locks as classid (high half), objid (low half), objsubid 1.
     const Result<QVariant> held = ask(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
                                                      "AND pid = pg_backend_pid() AND granted AND classid = %1 "
                                                      "AND objid = %2 AND objsubid = 1")
-                                          .arg(quint32(quint64(LockKey) >> 32))
-                                          .arg(quint32(quint64(LockKey) & 0xffffffffU)));
+                                          .arg(lockClassId())
+                                          .arg(lockObjectId()));
     if (!held) {
         lose(Text::tr("cannot confirm the lead: %1").arg(held.error()));
         return false;

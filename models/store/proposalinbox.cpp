@@ -254,14 +254,18 @@ Result<void> ProposalInbox::createSchema()
     return transaction.commit();
 }
 
-Result<bool> ProposalInbox::claimAction(const QString &key, const QString &actor, qint64 nowMs)
+Result<bool> ProposalInbox::claimAction(const QString &key, const QString &actor, qint64 nowMs, qint64 takeOverAfterMs)
 {
     QSqlQuery insert(m_database);
-    insert.prepare(QStringLiteral("INSERT INTO guard_actions (action_key, actor, created_ms) VALUES (?, ?, ?) "
-                                  "ON CONFLICT (action_key) DO NOTHING"));
+    insert.prepare(QStringLiteral("INSERT INTO guard_actions (action_key, actor, created_ms) VALUES (?, ?, ?) ")
+                   + (takeOverAfterMs > 0 ? QStringLiteral("ON CONFLICT (action_key) DO UPDATE SET actor = excluded.actor, "
+                                                           "created_ms = excluded.created_ms WHERE guard_actions.created_ms <= ?")
+                                          : QStringLiteral("ON CONFLICT (action_key) DO NOTHING")));
     insert.addBindValue(key);
     insert.addBindValue(actor);
     insert.addBindValue(nowMs);
+    if (takeOverAfterMs > 0)
+        insert.addBindValue(nowMs - takeOverAfterMs);
     if (!insert.exec())
         return Result<bool>::failure(sqlError(Text::tr("cannot record the action in the inbox"), insert));
     return insert.numRowsAffected() == 1;

@@ -82,8 +82,9 @@ public:
 
     // Records that actor acts on what key names (a flag at a revision, and what is done to it).
     // True for exactly one caller per key, however many consoles and guards try: so a regression
-    // is acted on once, whoever notices it.
-    Result<bool> claimAction(const QString &key, const QString &actor, qint64 nowMs);
+    // is acted on once, whoever notices it. With takeOverAfterMs, a claim that old may be claimed
+    // again (whoever claimed it died or failed before the flag changed); 0: never.
+    Result<bool> claimAction(const QString &key, const QString &actor, qint64 nowMs, qint64 takeOverAfterMs = 0);
     // The guards that beat in this inbox, the leader first; each one's age by the database's clock.
     Result<QList<GuardHeartbeat>> guards() const;
 

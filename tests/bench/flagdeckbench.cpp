@@ -19,6 +19,11 @@
 #include "control/proposalreview.h"
 #include "item/proposaltablemodel.h"
 #include "postgresserver.h"
+#include "guardprocess.h"
+#include "control/guardrailwatcher.h"
+#include "metrics/trafficsimulator.h"
+#include "store/guardlease.h"
+#include "testaudit.h"
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 #include "featbittestserver.h"
@@ -703,6 +708,116 @@ void inboxBenchmarks()
     report("inbox.approve_to_confirmed_ms", percentile(milliseconds, 1.0), "ms");
 }
 
+// guard.failover_ms: a chain of guard processes on one team inbox; each leader is SIGKILLed and
+// the time until the standby's log says it leads is one sample.
+void guardFailover(const QString &inboxUrl)
+{
+    QTemporaryDir folder;
+    const QString config = GuardProcess::writeConfig(folder.path(), inboxUrl);
+    constexpr int Rounds = 6;
+    std::vector<std::unique_ptr<GuardProcess>> guards;
+    const auto startGuard = [&](int index) -> GuardProcess * {
+        guards.push_back(std::make_unique<GuardProcess>(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("bench-guard-%1").arg(index)));
+        guards.back()->start(config, {});
+        return guards.back().get();
+    };
+    GuardProcess *leader = startGuard(0);
+    if (leader->waitFor(QStringLiteral("leading")).isEmpty()) {
+        std::fprintf(stderr, "guard.failover_ms: the first guard did not lead:\n%s\n", qPrintable(leader->log()));
+        return;
+    }
+    std::vector<double> milliseconds;
+    for (int round = 1; round <= Rounds; ++round) {
+        GuardProcess *standby = startGuard(round);
+        if (standby->waitFor(QStringLiteral("standing_by")).isEmpty()) {
+            std::fprintf(stderr, "guard.failover_ms: guard %d did not stand by:\n%s\n", round, qPrintable(standby->log()));
+            return;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        leader->killHard();
+        if (standby->waitFor(QStringLiteral("leading"), {}, 30000).isEmpty()) {
+            std::fprintf(stderr, "guard.failover_ms: guard %d did not take over:\n%s\n", round, qPrintable(standby->log()));
+            return;
+        }
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+        leader = standby;
+    }
+    report("guard.failover_ms.p50", percentile(milliseconds, 0.5), "ms");
+    report("guard.failover_ms", percentile(milliseconds, 1.0), "ms");
+}
+
+// guard.regression_to_confirmed_kill_ms: a guard (the controller as flagdeck guard runs it, its
+// lead on PostgreSQL) on the sandbox with its usual 20-80 ms latency; from the monitor's verdict
+// (its healthChanged, which comes just before it reports the regression) to the kill the server
+// confirmed, for every auto_kill flag made to regress.
+void guardRegressionToKill(const QString &inboxUrl)
+{
+    QTemporaryDir folder;
+    // A sandbox of this run's: flags killed here must not stay killed for the next run.
+    qputenv("XDG_DATA_HOME", folder.filePath(QStringLiteral("data")).toUtf8());
+    QSettings settings(GuardProcess::writeConfig(folder.path(), inboxUrl), QSettings::IniFormat);
+    MemorySecretStore secrets;
+    ConsoleController guard(settings, TestAudit::openWriter(folder.filePath(QStringLiteral("audit.sqlite"))), &secrets);
+    guard.setContractsFolder(folder.filePath(QStringLiteral("contracts")), false);
+    for (const char *regression : {"chat-model-route:distilled_small:p95_latency:1.4",
+                                   "support-prompt-profile:prompt_v8_concise:p95_latency:1.5",
+                                   "answer-reranker:on:p95_latency:1.5"})
+        guard.guardrails()->simulator()->addRegression(InjectedRegression::parse(QString::fromLatin1(regression)).value());
+    GuardLease lease(inboxUrl, QStringLiteral("bench-guard"), QStringLiteral("bench"));
+    guard.runAsGuard([&lease] { return lease.confirmLeading(); },
+                     {QStringLiteral("FlagDeck guard bench-guard"), QStringLiteral("flagdeck guard"), QStringLiteral(FLAGDECK_VERSION), {}});
+
+    QElapsedTimer clock;
+    clock.start();
+    QHash<FlagRef, qint64> verdictNs;
+    QHash<FlagRef, qint64> decidedNs;
+    std::vector<double> milliseconds;
+    QStringList failures;
+    QObject::connect(guard.guardrails()->monitor(), &GuardrailMonitor::healthChanged, &guard,
+                     [&](const FlagRef &ref) { verdictNs.insert(ref, clock.nsecsElapsed()); });
+    QObject::connect(guard.guardrails(), &GuardrailWatcher::regressionDetected, &guard,
+                     [&](const FlagRef &ref, const QString &, const QString &, bool killing) {
+                         if (killing)
+                             decidedNs.insert(ref, verdictNs.value(ref));
+                     });
+    QObject::connect(guard.guardrails(), &GuardrailWatcher::autoKillFinished, &guard,
+                     [&](const FlagRef &ref, bool confirmed, const QString &reason) {
+                         if (confirmed)
+                             milliseconds.push_back(double(clock.nsecsElapsed() - decidedNs.value(ref)) / 1e6);
+                         else
+                             failures.append(ref.key + QStringLiteral(": ") + reason);
+                     });
+    guard.start(false);
+    if (const Result<void> started = lease.start(); !started || !InboxRig::waitFor([&] { return lease.isLeading(); }, 5000)) {
+        std::fprintf(stderr, "guard.regression_to_confirmed_kill_ms: the guard did not lead\n");
+        return;
+    }
+    // Three flags in production and staging, but answer-reranker serves only its candidate in
+    // staging: nothing to compare there.
+    constexpr size_t Kills = 5;
+    InboxRig::waitFor([&] { return milliseconds.size() + size_t(failures.size()) >= Kills; }, 180000);
+    if (!failures.isEmpty() || milliseconds.empty()) {
+        std::fprintf(stderr, "guard.regression_to_confirmed_kill_ms: %zu kills confirmed; failed: %s\n", milliseconds.size(),
+                     qPrintable(failures.join(QStringLiteral("; "))));
+        return;
+    }
+    report("guard.regression_to_confirmed_kill_ms.p50", percentile(milliseconds, 0.5), "ms");
+    report("guard.regression_to_confirmed_kill_ms", percentile(milliseconds, 1.0), "ms");
+    report("guard.regression_to_confirmed_kill_ms.kills", double(milliseconds.size()), "kills");
+}
+
+void guardBenchmarks()
+{
+    PostgresServer postgres;
+    if (const QString error = postgres.start(); !error.isEmpty()) {
+        std::fprintf(stderr, "guard: %s\n", qPrintable(error));
+        return;
+    }
+    guardFailover(postgres.createDatabase());
+    guardRegressionToKill(postgres.createDatabase());
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -718,6 +833,7 @@ const Benchmark Benchmarks[] = {
     {"charts", chartsTick},
     {"guardrail", guardrailStatistics},
     {"inbox", inboxBenchmarks},
+    {"guard", guardBenchmarks},
 };
 
 } // namespace

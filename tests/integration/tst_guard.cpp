@@ -1,7 +1,7 @@
-#include "connectors/sandbox/sandboxserver.h"
+#include "featbittestserver.h"
 #include "guardprocess.h"
 #include "postgresserver.h"
-#include "store/connectionsettings.h"
+#include "store/filesecretstore.h"
 #include "store/guardlease.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
@@ -21,6 +21,7 @@ private Q_SLOTS:
     void init();
     void oneLeaseLeadsAndAnotherTakesOverWhenItGoes();
     void aLeaseWhoseSessionIsLostStopsLeadingAtOnce();
+    void aHungLeaderIsReplaced();
     void consolesReadWhoIsGuarding();
     void twoGuardsKillOnceAndTheSecondTakesOver();
 
@@ -29,13 +30,6 @@ private:
     PostgresServer m_postgres;
     std::unique_ptr<ProposalInbox> m_inbox;
 };
-
-namespace {
-
-const QString ChatProduction = QStringLiteral("chat-model-route@production");
-const QString PromptProduction = QStringLiteral("support-prompt-profile@production");
-
-} // namespace
 
 void tst_Guard::initTestCase()
 {
@@ -104,6 +98,25 @@ void tst_Guard::aLeaseWhoseSessionIsLostStopsLeadingAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(standby.isLeading(), 2000);
 }
 
+void tst_Guard::aHungLeaderIsReplaced()
+{
+    GuardLease leader(m_inboxUrl, QStringLiteral("guard-1"), QStringLiteral("host-1"));
+    GuardLease standby(m_inboxUrl, QStringLiteral("guard-2"), QStringLiteral("host-2"));
+    VERIFY_OK(leader.start());
+    // From now on the leader neither beats nor lets go, as a stopped process or a frozen host.
+    leader.setTickInterval(600000);
+    standby.setTickInterval(100);
+    VERIFY_OK(standby.start());
+    QVERIFY(leader.isLeading());
+    QVERIFY(!standby.isLeading());
+    QTest::qWait(int(GuardHeartbeat::AliveForMs) / 2);
+    QVERIFY2(!standby.isLeading(), "a leader whose heartbeat is fresh was replaced");
+    QTRY_VERIFY_WITH_TIMEOUT(standby.isLeading(), int(GuardHeartbeat::AliveForMs));
+    // The old leader, woken, finds out before it acts.
+    QVERIFY(!leader.confirmLeading());
+    QVERIFY(!leader.isLeading());
+}
+
 void tst_Guard::consolesReadWhoIsGuarding()
 {
     VERIFY_OK(m_inbox->guards());
@@ -124,54 +137,104 @@ void tst_Guard::consolesReadWhoIsGuarding()
     QVERIFY(!leadingGuard(m_inbox->guards().value()));
 }
 
+namespace {
+
+// A contract for a boolean FeatBit flag: its "On" arm is the candidate, p95 latency its guardrail,
+// and a regression kills it.
+QByteArray autoKillContract(const QString &key)
+{
+    return QStringLiteral("flag_key: %1\n"
+                          "behavior_surface: model_route\n"
+                          "owner: release-engineering\n"
+                          "default: \"Off\"\n"
+                          "candidate: \"On\"\n"
+                          "fallback: \"Off\"\n"
+                          "rollout_path: [half]\n"
+                          "stages:\n"
+                          "  - name: half\n"
+                          "    exposure: {\"On\": 50%}\n"
+                          "    minimum_time: 0\n"
+                          "primary_metric: answer_quality_score\n"
+                          "guardrails:\n"
+                          "  - metric: p95_latency\n"
+                          "    direction: lower_is_better\n"
+                          "rollback_action: serve_off\n"
+                          "cleanup_rule: remove_the_loser\n"
+                          "policy:\n"
+                          "  auto_kill: true\n")
+        .arg(key)
+        .toUtf8();
+}
+
+} // namespace
+
 void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
 {
+    // One FeatBit server that both guards watch, as a team's guards share their servers.
+    FeatBitTestServer featbit;
+    const QString environment = featbit.addEnvironment(QStringLiteral("assistant"), QStringLiteral("prod"));
+    const QStringList flags{QStringLiteral("answer-route"), QStringLiteral("search-route"), QStringLiteral("summary-route")};
+    for (const QString &key : flags)
+        featbit.addBooleanFlag(environment, key, true, 5000);
+    ConnectionConfig server;
+    server.id = QStringLiteral("featbit-prod");
+    server.kind = ConnectionConfig::Kind::FeatBit;
+    server.displayName = QStringLiteral("FeatBit");
+    server.url = featbit.apiUrl();
+    server.evaluationUrl = featbit.evaluationUrl();
+    server.secretRef = QStringLiteral("featbit/prod");
+
     QTemporaryDir folder;
-    const QString config = GuardProcess::writeConfig(folder.path(), m_inboxUrl);
-    // One sandbox server's flags for both guards: the same flags at the same revisions.
-    const QString sandbox = folder.filePath(QStringLiteral("sandbox.sqlite"));
-    {
-        SandboxServer server(ConnectionSettings::defaultSandbox(QStringLiteral("Sandbox")), sandbox);
-        server.connectToServer();
-        QTRY_VERIFY(server.isLoaded());
+    const QString config = GuardProcess::writeConfig(folder.path(), m_inboxUrl, {server});
+    VERIFY_OK(FileSecretStore::writeTokenFile(folder.filePath(QStringLiteral("tokens/featbit-prod")), FeatBitTestServer::AccessToken));
+    for (const QString &key : flags) {
+        QFile contract(folder.filePath(QStringLiteral("contracts/%1.yaml").arg(key)));
+        QVERIFY(contract.open(QIODevice::WriteOnly) && contract.write(autoKillContract(key)) > 0);
     }
-    // chat-model-route's contract sets auto_kill; its candidate regresses from the start.
-    const QString chatRegression = QStringLiteral("chat-model-route:distilled_small:p95_latency:1.4");
+    const auto regressed = [](const QString &key, const QString &after = {}) {
+        return key + QStringLiteral(":On:p95_latency:1.5") + after;
+    };
+    // FeatBit's environments are named project/environment.
+    const auto at = [](const QString &key) { return key + QStringLiteral("@assistant/prod"); };
+    const QStringList drill{QStringLiteral("--simulated-traffic")};
 
+    // Both see answer-route regress; only the second sees search-route regress (its data differ),
+    // while it stands by; summary-route regresses for it 45 s after its start, after the take-over.
+    constexpr int SummaryRegressesAfterS = 45;
     GuardProcess first(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("guard-a"));
-    QVERIFY(first.useSandbox(sandbox));
-    first.start(config, {chatRegression});
+    first.start(config, {regressed(flags[0])}, drill);
     QVERIFY2(!first.waitFor(QStringLiteral("leading")).isEmpty(), qPrintable(first.log()));
-    QVERIFY2(!first.waitFor(QStringLiteral("kill_confirmed"), ChatProduction, 120000).isEmpty(), qPrintable(first.log()));
-
-    // The second guard sees the same regression in its own traffic, and another that begins 20 s
-    // after its start — after the take-over below.
-    constexpr int SecondRegressionAfterS = 20;
     GuardProcess second(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("guard-b"));
-    QVERIFY(second.useSandbox(sandbox));
-    second.start(config, {chatRegression, QStringLiteral("support-prompt-profile:prompt_v8_concise:p95_latency:1.5@%1")
-                                              .arg(SecondRegressionAfterS)});
+    second.start(config, {regressed(flags[0]), regressed(flags[1]),
+                          regressed(flags[2], QStringLiteral("@%1").arg(SummaryRegressesAfterS))},
+                 drill);
     QVERIFY2(!second.waitFor(QStringLiteral("standing_by")).isEmpty(), qPrintable(second.log()));
-    QVERIFY(first.lines(QStringLiteral("standing_by")).isEmpty());
+
+    // The leader kills the regression it sees; the standby only watches.
+    QVERIFY2(!first.waitFor(QStringLiteral("kill_confirmed"), at(flags[0]), 120000).isEmpty(), qPrintable(first.log()));
+    const QString seenWhileStandingBy = second.waitFor(QStringLiteral("regression"), at(flags[1]), 120000);
+    QVERIFY2(seenWhileStandingBy.contains(QStringLiteral("another FlagDeck")), qPrintable(second.log()));
+    QVERIFY(featbit.flag(environment, flags[1]).value(QStringLiteral("isEnabled")).toBool());
 
     first.killHard();
     QElapsedTimer failover;
     failover.start();
     QVERIFY2(!second.waitFor(QStringLiteral("leading"), {}, 10000).isEmpty(), qPrintable(second.log()));
     qInfo("take-over after %lld ms", failover.elapsed());
-    QVERIFY2(second.msSinceStart() < SecondRegressionAfterS * 1000, "the take-over came after the second regression began");
+    QVERIFY2(second.msSinceStart() < SummaryRegressesAfterS * 1000, "the take-over came after summary-route regressed");
 
-    // The new leader kills the new regression...
-    QVERIFY2(!second.waitFor(QStringLiteral("kill_confirmed"), PromptProduction, 120000).isEmpty(), qPrintable(second.log()));
-    // ...and leaves the first one, which the first guard already killed, alone.
-    const QString seen = second.waitFor(QStringLiteral("regression"), ChatProduction, 60000);
-    QVERIFY2(seen.contains(QStringLiteral("another FlagDeck")), qPrintable(second.log()));
-    QVERIFY(second.lines(QStringLiteral("regression_killing"), ChatProduction).isEmpty());
-    QVERIFY(second.lines(QStringLiteral("kill_confirmed"), ChatProduction).isEmpty());
-    QCOMPARE(first.lines(QStringLiteral("kill_confirmed"), ChatProduction).size(), 1);
-    QCOMPARE(second.lines(QStringLiteral("kill_confirmed"), PromptProduction).size(), 1);
-    QVERIFY(first.lines(QStringLiteral("kill_confirmed"), PromptProduction).isEmpty());
+    // The new leader acts on what it saw while it stood by, then on the regression that began after.
+    QVERIFY2(!second.waitFor(QStringLiteral("kill_confirmed"), at(flags[1]), 30000).isEmpty(), qPrintable(second.log()));
+    QVERIFY2(!second.waitFor(QStringLiteral("kill_confirmed"), at(flags[2]), 120000).isEmpty(), qPrintable(second.log()));
 
+    // The server was told once per regression, whoever led.
+    for (const QString &key : flags) {
+        QCOMPARE(featbit.timesTurnedOff(environment, key), 1);
+        QVERIFY(!featbit.flag(environment, key).value(QStringLiteral("isEnabled")).toBool());
+    }
+    QCOMPARE(first.lines(QStringLiteral("kill_confirmed")).size(), 1);
+    QCOMPARE(second.lines(QStringLiteral("kill_confirmed")).size(), 2);
+    QVERIFY(second.lines(QStringLiteral("kill_confirmed"), at(flags[0])).isEmpty());
     const Result<QList<Proposal>> none = m_inbox->list();
     VERIFY_OK(none);
     QVERIFY2(none->isEmpty(), "auto_kill flags get a kill, not a proposal");
@@ -181,8 +244,7 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
     VERIFY_OK(audit.open(first.auditPath()));
     QStringList comments;
     for (const AuditEntry &entry : TestAudit::latest(audit, 200)) {
-        if (entry.flagKey == QLatin1String("chat-model-route") && entry.environment == QLatin1String("production")
-            && entry.actor == QLatin1String("FlagDeck guard guard-a")) {
+        if (entry.flagKey == flags[0] && entry.actor == QLatin1String("FlagDeck guard guard-a")) {
             QCOMPARE(entry.actorKind, ActorKind::System);
             comments.append(entry.comment);
         }

@@ -179,6 +179,19 @@ void FeatBitTestServer::changeFlag(const QString &environmentId, const QString &
     push(environmentId, after);
 }
 
+int FeatBitTestServer::timesTurnedOff(const QString &environmentId, const QString &key) const
+{
+    const QString flagId = flag(environmentId, key).value(QStringLiteral("id")).toString();
+    int count = 0;
+    for (const QJsonObject &entry : m_environments.value(environmentId).auditLogs) {
+        const QJsonArray instructions = entry.value(QStringLiteral("instructions")).toArray();
+        if (entry.value(QStringLiteral("refId")).toString() == flagId && !instructions.isEmpty()
+            && instructions.first().toObject().value(QStringLiteral("kind")).toString() == QLatin1String("TurnFlagOff"))
+            ++count;
+    }
+    return count;
+}
+
 void FeatBitTestServer::record(Environment &environment, const QJsonObject &before, const QJsonObject &after,
                                const QString &operation, const QString &instruction, const QString &comment,
                                const QString &creatorName, const QString &creatorEmail)

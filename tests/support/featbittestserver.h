@@ -39,6 +39,8 @@ public:
     // A boolean flag whose default rule serves true to onBasisPoints of everyone, false to the rest.
     QJsonObject addBooleanFlag(const QString &environmentId, const QString &key, bool enabled, int onBasisPoints);
     QJsonObject flag(const QString &environmentId, const QString &key) const;
+    // How many times the server turned this flag off (its audit log's TurnFlagOff entries).
+    int timesTurnedOff(const QString &environmentId, const QString &key) const;
     // As a person in FeatBit's UI would change it: new revision, audit log, pushed to streams.
     void changeFlag(const QString &environmentId, const QString &key, const std::function<void(QJsonObject &)> &change,
                     const QString &instruction, const QString &creatorName);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/connectionsettings.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,20 +16,18 @@
 class GuardProcess
 {
 public:
-    // Writes a guard settings file into folder: the sandbox connection and the team inbox.
-    static QString writeConfig(const QString &folder, const QString &inboxUrl)
+    // Writes a guard settings file into folder: the connections (the sandbox when none are given)
+    // and the team inbox; contracts/ beside it is the contracts folder, tokens/ the credentials.
+    static QString writeConfig(const QString &folder, const QString &inboxUrl, QList<ConnectionConfig> connections = {})
     {
+        if (connections.isEmpty())
+            connections.append(ConnectionSettings::defaultSandbox(QStringLiteral("Sandbox")));
         const QString path = QDir(folder).filePath(QStringLiteral("guard.conf"));
         QSettings settings(path, QSettings::IniFormat);
         settings.setValue(QStringLiteral("approvals/inbox"), inboxUrl);
-        settings.beginWriteArray(QStringLiteral("connections"), 1);
-        settings.setArrayIndex(0);
-        settings.setValue(QStringLiteral("id"), QStringLiteral("sandbox"));
-        settings.setValue(QStringLiteral("kind"), QStringLiteral("sandbox"));
-        settings.setValue(QStringLiteral("displayName"), QStringLiteral("Sandbox"));
-        settings.endArray();
-        settings.sync();
+        ConnectionSettings(settings).save(connections);
         QDir(folder).mkpath(QStringLiteral("contracts"));
+        QDir(folder).mkpath(QStringLiteral("tokens"));
         return path;
     }
 
@@ -60,15 +60,18 @@ public:
         return QDir().mkpath(QFileInfo(path).absolutePath()) && QFile::copy(databaseFile, path);
     }
 
-    void start(const QString &config, const QStringList &regressions)
+    void start(const QString &config, const QStringList &regressions, const QStringList &options = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("JOURNAL_STREAM"));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_state.filePath(QStringLiteral("data")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_state.filePath(QStringLiteral("config")));
         m_process.setProcessEnvironment(environment);
+        const QDir folder = QFileInfo(config).dir();
         QStringList arguments{QStringLiteral("guard"), QStringLiteral("--config"), config, QStringLiteral("--name"), m_name,
-                              QStringLiteral("--contracts"), QFileInfo(config).dir().filePath(QStringLiteral("contracts"))};
+                              QStringLiteral("--contracts"), folder.filePath(QStringLiteral("contracts")),
+                              QStringLiteral("--credentials"), folder.filePath(QStringLiteral("tokens"))};
+        arguments += options;
         for (const QString &regression : regressions)
             arguments << QStringLiteral("--sandbox-regression") << regression;
         m_started.start();
