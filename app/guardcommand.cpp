@@ -276,7 +276,7 @@ int runGuardCommand(const QStringList &arguments)
                              return;
                          states->insert(status.id, status.state);
                          log.write(GuardLog::Info, "server", {{"server", status.displayName},
-                                                              {"state", connectionStateText(status.state)},
+                                                              {"state", connectionStateName(status.state)},
                                                               {"detail", status.detail}});
                      });
     QObject::connect(controller.guardrails(), &GuardrailWatcher::regressionDetected, &controller,

@@ -94,7 +94,9 @@ run_tests() {
 }
 
 # Builds the .deb, checks its desktop entry and AppStream metadata, installs it with apt and runs
-# the installed copy: --version without a display, and a screenshot of the sandbox offscreen.
+# the installed copy: --version without a display, and a screenshot of the sandbox offscreen. Then
+# the guard's systemd unit: installed, neither enabled nor started by the package, and its
+# ExecStart= command leads against a throwaway PostgreSQL on 127.0.0.1 and stops cleanly on SIGTERM.
 check_package() {
     say "Building, checking and installing the Debian package"
     rm -f "$ROOT"/build/ci/flagdeck_*.deb
@@ -105,12 +107,15 @@ check_package() {
     rm -rf "$staging" && dpkg-deb -x "$deb" "$staging"
     desktop-file-validate "$staging/usr/share/applications/io.flagdeck.FlagDeck.desktop"
     appstreamcli validate --no-net --pedantic "$staging/usr/share/metainfo/io.flagdeck.FlagDeck.metainfo.xml"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends --reinstall "$deb"
     say "Running the installed FlagDeck: --version, then --sandbox --screenshot"
     env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/flagdeck --version
     QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/screenshot-home" XDG_RUNTIME_DIR="$ROOT/build/ci/screenshot-home" \
         /usr/bin/flagdeck --sandbox --screenshot "$ROOT/build/ci/screenshot.png"
     test -s "$ROOT/build/ci/screenshot.png"
+
+    say "Checking the installed guard unit: its ExecStart= against a PostgreSQL on 127.0.0.1"
+    bash "$ROOT/installer/check-guard-unit.sh" "$deb" "$staging"
 }
 
 # Each parser of what servers send, fuzzed from the real payloads for 60 seconds; a crash, a leak or

@@ -384,8 +384,19 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
         });
         if (state == ConnectionState::Connected && sync)
             sync->start();
-        if (state == ConnectionState::Failed)
+        if (state == ConnectionState::Connected)
+            m_guardRetryMs.remove(id);
+        if (state == ConnectionState::Failed) {
             Q_EMIT connectionProblem(flagServer->displayName(), detail);
+            if (m_guardMayAct) {
+                int &wait = m_guardRetryMs[id];
+                wait = wait == 0 ? GuardRetryFirstMs : std::min(wait * 2, GuardRetryMaxMs);
+                QTimer::singleShot(wait, flagServer, [flagServer] {
+                    if (flagServer->state() == ConnectionState::Failed)
+                        flagServer->connectToServer();
+                });
+            }
+        }
     });
     connect(flagServer, &FlagServer::loaded, this, [this, flagServer, id] {
         markLoaded(id);

@@ -49,6 +49,10 @@ public:
     // A kill claimed this long ago whose flag is still on at the same revision was never carried
     // out (its guard died, or the kill failed and timed out): another may claim it.
     static constexpr qint64 KillClaimTakeOverMs = 30000;
+    // A guard has nobody to reconnect a server that failed: it tries again after this long,
+    // doubling up to GuardRetryMaxMs.
+    static constexpr int GuardRetryFirstMs = 5000;
+    static constexpr int GuardRetryMaxMs = 60000;
 
     // The writer must be open; the audit browser's model reads the same file. Tokens are read from
     // and written to secrets, which must outlive the controller.
@@ -100,7 +104,8 @@ public:
     // For `flagdeck guard`, before start(): acts on a regression only while mayAct() (the guard
     // confirmed its lead) and the team inbox recorded its claim; a regression whose contract does
     // not set auto_kill becomes a rollback proposal by proposer. Regressed flags are looked at again
-    // every GuardReconsiderMs (and when the guard calls GuardrailWatcher::reconsider()). The sandbox agent never runs.
+    // every GuardReconsiderMs (and when the guard calls GuardrailWatcher::reconsider()); a server
+    // that failed is connected again (GuardRetryFirstMs). The sandbox agent never runs.
     // A console acts on a regression that no guard or other console claimed first.
     void runAsGuard(std::function<bool()> mayAct, const Proposer &proposer);
     // The guards that beat in the team inbox, as last read (every GuardPollMs).
@@ -178,6 +183,7 @@ private:
     QList<GuardHeartbeat> m_guards;
     QTimer m_guardPoll;
     QTimer m_guardReconsider;
+    QHash<QString, int> m_guardRetryMs; // per connection: the wait before its next attempt
     QSet<FlagRef> m_statusChanged;
     QTimer m_statusWrite;
     QList<ConnectionConfig> m_configs;

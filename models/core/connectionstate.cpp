@@ -2,6 +2,25 @@
 
 #include <QCoreApplication>
 
+QString connectionStateName(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Disconnected:
+        return QStringLiteral("disconnected");
+    case ConnectionState::Connecting:
+        return QStringLiteral("connecting");
+    case ConnectionState::Connected:
+        return QStringLiteral("connected");
+    case ConnectionState::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case ConnectionState::Failed:
+        return QStringLiteral("failed");
+    case ConnectionState::Offline:
+        return QStringLiteral("offline");
+    }
+    Q_UNREACHABLE();
+}
+
 QString connectionStateText(ConnectionState state)
 {
     switch (state) {

@@ -26,7 +26,7 @@
 #include "testaudit.h"
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
-#include "featbittestserver.h"
+#include "featbitconnection.h"
 #include "unleashundertest.h"
 
 #include <QDateTime>
@@ -215,13 +215,8 @@ void killSwitchFeatBit()
     const QString key = QStringLiteral("bench-kill");
     featbit.addBooleanFlag(environment, key, true, 10000);
     MemorySecretStore secrets;
-    ConnectionConfig config;
-    config.id = QStringLiteral("bench-featbit");
-    config.kind = ConnectionConfig::Kind::FeatBit;
-    config.displayName = QStringLiteral("Bench FeatBit");
-    config.url = featbit.apiUrl();
-    config.evaluationUrl = featbit.evaluationUrl();
-    config.secretRef = QStringLiteral("bench/featbit");
+    const ConnectionConfig config =
+        featBitConnection(featbit, QStringLiteral("bench-featbit"), QStringLiteral("bench/featbit"), QStringLiteral("Bench FeatBit"));
     secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
     {
         FeatBitServer server(config, &secrets);

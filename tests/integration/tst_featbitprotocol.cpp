@@ -3,7 +3,7 @@
 // exactly as FeatBit's dispatch algorithm says for the test server's data, and sees changes.
 #include "connectors/featbit/featbitserver.h"
 #include "connectors/serverreply.h"
-#include "featbittestserver.h"
+#include "featbitconnection.h"
 #include "store/memorysecretstore.h"
 
 #include <QCryptographicHash>
@@ -170,12 +170,7 @@ void tst_FeatBitProtocol::theSdkResyncsAfterTheServerRestartsItsStreams()
 void tst_FeatBitProtocol::theSdkSeesAKillMadeFromFlagDeckWithinOneSecond()
 {
     MemorySecretStore secrets;
-    ConnectionConfig config;
-    config.id = QStringLiteral("featbit");
-    config.kind = ConnectionConfig::Kind::FeatBit;
-    config.url = m_server.apiUrl();
-    config.evaluationUrl = m_server.evaluationUrl();
-    config.secretRef = QStringLiteral("token");
+    const ConnectionConfig config = featBitConnection(m_server, QStringLiteral("featbit"), QStringLiteral("token"));
     secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
     FeatBitServer console(config, &secrets);
     console.connectToServer();

@@ -1,4 +1,5 @@
-#include "featbittestserver.h"
+#include "control/consolecontroller.h"
+#include "featbitconnection.h"
 #include "guardprocess.h"
 #include "postgresserver.h"
 #include "store/filesecretstore.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void aHungLeaderIsReplaced();
     void consolesReadWhoIsGuarding();
     void twoGuardsKillOnceAndTheSecondTakesOver();
+    void aServerThatFailedIsTriedAgain();
 
 private:
     QString m_inboxUrl;
@@ -176,13 +178,7 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
     const QStringList flags{QStringLiteral("answer-route"), QStringLiteral("search-route"), QStringLiteral("summary-route")};
     for (const QString &key : flags)
         featbit.addBooleanFlag(environment, key, true, 5000);
-    ConnectionConfig server;
-    server.id = QStringLiteral("featbit-prod");
-    server.kind = ConnectionConfig::Kind::FeatBit;
-    server.displayName = QStringLiteral("FeatBit");
-    server.url = featbit.apiUrl();
-    server.evaluationUrl = featbit.evaluationUrl();
-    server.secretRef = QStringLiteral("featbit/prod");
+    const ConnectionConfig server = featBitConnection(featbit, QStringLiteral("featbit-prod"), QStringLiteral("featbit/prod"));
 
     QTemporaryDir folder;
     const QString config = GuardProcess::writeConfig(folder.path(), m_inboxUrl, {server});
@@ -255,6 +251,28 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
                              return comment.contains(QStringLiteral("auto_kill by the guardrail monitor: p95_latency"));
                          }),
              qPrintable(comments.join(QLatin1Char('|'))));
+}
+
+void tst_Guard::aServerThatFailedIsTriedAgain()
+{
+    FeatBitTestServer featbit;
+    featbit.addBooleanFlag(featbit.addEnvironment(QStringLiteral("assistant"), QStringLiteral("prod")),
+                           QStringLiteral("answer-route"), true, 5000);
+    const ConnectionConfig server = featBitConnection(featbit, QStringLiteral("featbit-prod"), QStringLiteral("featbit/prod"));
+    QTemporaryDir folder;
+    const QString config = GuardProcess::writeConfig(folder.path(), m_inboxUrl, {server});
+    const QString token = folder.filePath(QStringLiteral("tokens/featbit-prod"));
+    // A token that was revoked: the server refuses it, and nobody is there to press Reconnect.
+    VERIFY_OK(FileSecretStore::writeTokenFile(token, QStringLiteral("api-revoked-token")));
+    GuardProcess guard(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("guard-a"));
+    guard.start(config, {});
+    QVERIFY2(!guard.waitForText(QStringLiteral(" state=failed")).isEmpty(), qPrintable(guard.log()));
+    QVERIFY(guard.log().contains(QStringLiteral("server=FeatBit")));
+    QVERIFY2(!guard.log().contains(QStringLiteral("api-revoked-token")), "a token in the log");
+    // The operator rotates the token file; the next attempt uses it.
+    VERIFY_OK(FileSecretStore::writeTokenFile(token, FeatBitTestServer::AccessToken));
+    QVERIFY2(!guard.waitForText(QStringLiteral(" state=connected"), ConsoleController::GuardRetryFirstMs * 3).isEmpty(),
+             qPrintable(guard.log()));
 }
 
 QTEST_GUILESS_MAIN(tst_Guard)

@@ -91,6 +91,19 @@ public:
         return found;
     }
 
+    // The first line that holds text, once it comes, or an empty string after timeoutMs.
+    QString waitForText(const QString &text, int timeoutMs = 30000) const
+    {
+        const auto found = [&] {
+            const auto line = std::find_if(m_lines.cbegin(), m_lines.cend(), [&](const QString &each) { return each.contains(text); });
+            return line == m_lines.cend() ? QString() : *line;
+        };
+        [[maybe_unused]] const bool ended = QTest::qWaitFor([&] {
+            return !found().isEmpty() || m_process.state() == QProcess::NotRunning;
+        }, timeoutMs);
+        return found();
+    }
+
     QString firstLine(const QString &event, const QString &flag = {}) const
     {
         const QList<QString> matching = lines(event, flag);

@@ -4,7 +4,7 @@
 #include "connectors/featbit/featbitserver.h"
 #include "connectors/serverreply.h"
 #include "control/auditsync.h"
-#include "featbittestserver.h"
+#include "featbitconnection.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
 #include "untrustedtlsserver.h"
@@ -72,13 +72,8 @@ void tst_FeatBitServer::init()
 
 std::unique_ptr<FeatBitServer> tst_FeatBitServer::connected(const QString &token)
 {
-    ConnectionConfig config;
-    config.id = QStringLiteral("featbit-test");
-    config.kind = ConnectionConfig::Kind::FeatBit;
-    config.displayName = QStringLiteral("FeatBit under test");
-    config.url = m_server->apiUrl();
-    config.evaluationUrl = m_server->evaluationUrl();
-    config.secretRef = QStringLiteral("featbit/") + token;
+    const ConnectionConfig config = featBitConnection(*m_server, QStringLiteral("featbit-test"), QStringLiteral("featbit/") + token,
+                                                      QStringLiteral("FeatBit under test"));
     m_secrets.writeSecret(config.secretRef, token, [](const QString &) {});
     auto server = std::make_unique<FeatBitServer>(config, &m_secrets);
     connect(server.get(), &FlagServer::flagsReplaced, this,

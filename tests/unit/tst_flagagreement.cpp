@@ -2,7 +2,7 @@
 // console's table, `flagdeck --offline` and `flagdeck mcp`'s get_flag hold the same state and
 // revision, on the sandbox and on the FeatBit protocol test server (Unleash: tst_unleashserver).
 #include "connectors/sandbox/sandboxserver.h"
-#include "featbittestserver.h"
+#include "featbitconnection.h"
 #include "flagagreement.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
@@ -59,13 +59,9 @@ void tst_FlagAgreement::featbit()
     const QString environment = featbit.addEnvironment(QStringLiteral("support-bot"), QStringLiteral("prod"));
     featbit.addBooleanFlag(environment, QStringLiteral("citation-first-prompt"), true, 500);
     QSettings settings(m_dir.filePath(QStringLiteral("featbit.ini")), QSettings::IniFormat);
-    ConnectionConfig config;
-    config.id = QStringLiteral("featbit-test");
-    config.kind = ConnectionConfig::Kind::FeatBit;
-    config.displayName = QStringLiteral("FeatBit (support)");
-    config.url = featbit.apiUrl();
-    config.evaluationUrl = featbit.evaluationUrl();
-    config.secretRef = QStringLiteral("connection/featbit-test/token");
+    const ConnectionConfig config = featBitConnection(featbit, QStringLiteral("featbit-test"),
+                                                      QStringLiteral("connection/featbit-test/token"),
+                                                      QStringLiteral("FeatBit (support)"));
     m_secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
     ConnectionSettings(settings).save({config});
     auto console = started(settings, QStringLiteral("featbit"));
