@@ -727,7 +727,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/item/audittablemodel.cpp" line="+78"/>
+        <location filename="../models/item/audittablemodel.cpp" line="+76"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -870,7 +870,7 @@
 <context>
     <name>ConnectionState</name>
     <message>
-        <location filename="../models/core/connectionstate.cpp" line="+9"/>
+        <location filename="../models/core/connectionstate.cpp" line="+28"/>
         <source>disconnected</source>
         <translation>getrennt</translation>
     </message>
@@ -931,7 +931,7 @@
 <context>
     <name>ConnectionsDock</name>
     <message>
-        <location filename="../widgets/connectionsdock.cpp" line="+12"/>
+        <location filename="../widgets/connectionsdock.cpp" line="+13"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
@@ -960,22 +960,39 @@
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Write token file for a guard…</source>
+        <translation>Token-Datei für einen Guard schreiben…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+66"/>
         <source>Guardrail data</source>
         <translation>Guardrail-Daten</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <location line="+6"/>
+        <location line="+50"/>
+        <location line="+19"/>
         <source>Approval queue</source>
         <translation>Freigabe-Warteschlange</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-5"/>
+        <source>Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person decides.</source>
+        <translation>Guardrail-Verschlechterung, festgestellt von %1: %2. Sein Vertrag setzt kein auto_kill, daher entscheidet ein Mensch.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -1000,8 +1017,8 @@
         <translation>sein Verlauf lässt sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+3"/>
+        <location line="+90"/>
+        <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
@@ -1009,6 +1026,11 @@
         <location line="+30"/>
         <source>the token could not be stored in the keychain, so the connection was not added: %1</source>
         <translation>das Token ließ sich nicht im Schlüsselbund speichern, daher wurde die Verbindung nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>this connection has no token</source>
+        <translation>diese Verbindung hat kein Token</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1744,60 @@
     </message>
 </context>
 <context>
+    <name>FileSecretStore</name>
+    <message>
+        <location filename="../models/store/filesecretstore.cpp" line="+23"/>
+        <source>the token file %1 does not exist</source>
+        <translation>die Token-Datei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the token file %1 is not a regular file</source>
+        <translation>die Token-Datei %1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token file %1 may be read by others: allow its owner only (chmod 600 or 400)</source>
+        <translation>die Token-Datei %1 ist für andere lesbar: erlauben Sie den Zugriff nur ihrem Eigentümer (chmod 600 oder 400)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the token file %1 is too large to hold a token</source>
+        <translation>die Token-Datei %1 ist zu groß für ein Token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the token file %1: %2</source>
+        <translation>die Token-Datei %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token file %1 is empty</source>
+        <translation>die Token-Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>cannot make %1 readable by its owner only</source>
+        <translation>%1 lässt sich nicht nur für den Eigentümer lesbar machen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no token file is given for %1</source>
+        <translation>für %1 ist keine Token-Datei angegeben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tokens for %1 are read from a file here; change the file instead</source>
+        <translation>Tokens für %1 werden hier aus einer Datei gelesen; ändern Sie stattdessen die Datei</translation>
+    </message>
+</context>
+<context>
     <name>Flag</name>
     <message>
         <location filename="../models/core/flag.cpp" line="+47"/>
@@ -1734,12 +1810,12 @@
         <translation>die Varianten-ID „%1“ kommt doppelt vor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the off variation &quot;%1&quot; is not one of the flag&apos;s variations</source>
         <translation>die Aus-Variante „%1“ ist keine Variante des Flags</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the rollout serves &quot;%1&quot;, which is not one of the flag&apos;s variations</source>
         <translation>der Rollout spielt „%1“ aus, das keine Variante des Flags ist</translation>
     </message>
@@ -1921,7 +1997,7 @@ Revision %4</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+124"/>
+        <location filename="../app/mainwindow.cpp" line="+130"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>Offline</translation>
@@ -1963,6 +2039,190 @@ Revision %4</translation>
         <location filename="../widgets/flagtableview.cpp" line="+11"/>
         <source>Flags</source>
         <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>GuardCommand</name>
+    <message>
+        <location filename="../app/guardcommand.cpp" line="+138"/>
+        <source>Watches the guardrails of every flag whose contract names some, without a window, and acts as a console would: auto_kill through the server, otherwise a rollback proposal in the team inbox. Any number of guards may share a team inbox; one acts, the others stand by.</source>
+        <translation>Überwacht ohne Fenster die Guardrails jedes Flags, dessen Vertrag welche nennt, und handelt wie eine Konsole: auto_kill über den Server, sonst ein Rückfall-Vorschlag im Team-Posteingang. Beliebig viele Guards können sich einen Team-Posteingang teilen; einer handelt, die anderen stehen bereit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The guard&apos;s settings: its connections, approvals/inbox (the team inbox&apos;s postgresql:// URL) and contracts/folder, in the console&apos;s settings format.</source>
+        <translation>Die Einstellungen des Guards: seine Verbindungen, approvals/inbox (die postgresql://-URL des Team-Posteingangs) und contracts/folder, im Einstellungsformat der Konsole.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder of token files, one per connection, named by the connection&apos;s id, readable by the guard&apos;s user only (default: $CREDENTIALS_DIRECTORY, as systemd&apos;s LoadCredential= sets it).</source>
+        <translation>Der Ordner mit den Token-Dateien, eine je Verbindung, benannt nach der ID der Verbindung und nur für den Benutzer des Guards lesbar (Standard: $CREDENTIALS_DIRECTORY, wie es LoadCredential= von systemd setzt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>How consoles and the audit name this guard (default: guard@host).</source>
+        <translation>Unter welchem Namen Konsolen und das Audit diesen Guard führen (Standard: guard@host).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contracts folder, instead of the one in the settings.</source>
+        <translation>Der Vertragsordner, anstelle des in den Einstellungen angegebenen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated).</source>
+        <translation>Für einen Probelauf mit der Sandbox: ihren Verkehr verschlechtern, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression</source>
+        <translation>Verschlechterung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A drill: guardrail data for every connection comes from the sandbox&apos;s traffic simulator (with --sandbox-regression), so the response can be practised against a staging server. It acts on made-up numbers: never point it at production.</source>
+        <translation>Eine Übung: Die Guardrail-Daten jeder Verbindung kommen aus dem Verkehrssimulator der Sandbox (mit --sandbox-regression), sodass sich die Reaktion gegen einen Staging-Server proben lässt. Der Guard handelt dann auf erfundene Zahlen hin: richten Sie ihn nie auf die Produktion.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--config FILE is required (see flagdeck guard --help)</source>
+        <translation>--config DATEI ist erforderlich (siehe flagdeck guard --help)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the settings file %1</source>
+        <translation>die Einstellungsdatei %1 lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a settings file FlagDeck can read</source>
+        <translation>%1 ist keine Einstellungsdatei, die FlagDeck lesen kann</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must set approvals/inbox to the team inbox&apos;s postgresql:// URL: guards and consoles meet there</source>
+        <translation>%1 muss approvals/inbox auf die postgresql://-URL des Team-Posteingangs setzen: dort treffen sich Guards und Konsolen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 configures no connections</source>
+        <translation>%1 richtet keine Verbindungen ein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs a token: give --credentials FOLDER or run under systemd with LoadCredential=%2:PATH</source>
+        <translation>%1 braucht ein Token: geben Sie --credentials ORDNER an oder starten Sie unter systemd mit LoadCredential=%2:PFAD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no contracts folder: set contracts/folder in %1 or give --contracts</source>
+        <translation>kein Vertragsordner: setzen Sie contracts/folder in %1 oder geben Sie --contracts an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contracts folder %1 does not exist</source>
+        <translation>der Vertragsordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the contracts in %1 have errors; see flagdeck contracts check %1</source>
+        <translation>die Verträge in %1 enthalten Fehler; siehe flagdeck contracts check %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>guardrail data is simulated for every connection: flags are killed on made-up numbers</source>
+        <translation>die Guardrail-Daten aller Verbindungen sind simuliert: Flags werden auf erfundene Zahlen hin abgeschaltet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this guard acts on regressions</source>
+        <translation>dieser Guard handelt bei Verschlechterungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+63"/>
+        <source>another guard acts; this one watches</source>
+        <translation>ein anderer Guard handelt; dieser beobachtet nur</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>cannot open the team inbox %1; trying again is up to the service manager</source>
+        <translation>der Team-Posteingang %1 lässt sich nicht öffnen; einen neuen Versuch übernimmt der Dienstmanager</translation>
+    </message>
+</context>
+<context>
+    <name>GuardHeartbeat</name>
+    <message numerus="yes">
+        <location filename="../models/core/guardheartbeat.cpp" line="+26"/>
+        <source>Guarded by %1, last seen %n s ago</source>
+        <translation>
+            <numerusform>Bewacht von %1, zuletzt gesehen vor %n s</numerusform>
+            <numerusform>Bewacht von %1, zuletzt gesehen vor %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto_kill runs only while a console is open</source>
+        <translation>auto_kill läuft nur, solange eine Konsole geöffnet ist</translation>
+    </message>
+</context>
+<context>
+    <name>GuardLease</name>
+    <message>
+        <location filename="../models/store/guardlease.cpp" line="+57"/>
+        <source>a guard needs the team inbox on PostgreSQL (a postgresql:// URL), not %1</source>
+        <translation>ein Guard braucht den Team-Posteingang auf PostgreSQL (eine postgresql://-URL), nicht %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>cannot look at the leader: %1</source>
+        <translation>der führende Guard lässt sich nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot ask the inbox for the lead: %1</source>
+        <translation>die Führung lässt sich beim Posteingang nicht anfragen: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot write the heartbeat: %1</source>
+        <translation>der Heartbeat lässt sich nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>cannot confirm the lead: %1</source>
+        <translation>die Führung lässt sich nicht bestätigen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the lead was lost</source>
+        <translation>die Führung ging verloren</translation>
     </message>
 </context>
 <context>
@@ -2133,27 +2393,32 @@ Revision %4</translation>
 <context>
     <name>GuardrailWatcher</name>
     <message>
-        <location filename="../models/control/guardrailwatcher.cpp" line="+160"/>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+163"/>
         <source>%1 in %2 on %3</source>
         <translation>%1 in %2 auf %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Guardrail regression: %1</source>
         <translation>Guardrail verschlechtert: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>auto_kill by the guardrail monitor: %1; statistics since %2 UTC</source>
         <translation>auto_kill durch die Guardrail-Überwachung: %1; Statistik seit %2 UTC</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows &quot;off&quot; once the server confirms.</source>
         <translation>%1. Sein Vertrag setzt auto_kill: FlagDeck schaltet das Flag ab; die Zeile zeigt „aus“, sobald der Server bestätigt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
+        <source>%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.</source>
+        <translation>%1. Sein Vertrag setzt auto_kill; ein anderes FlagDeck (ein Guard oder eine Konsole) führt es aus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>kill</source>
         <translation>abschalten</translation>
     </message>
@@ -2315,7 +2580,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+387"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2325,8 +2590,8 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+360"/>
+        <location line="-316"/>
+        <location line="+372"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
@@ -2399,8 +2664,8 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+442"/>
+        <location line="-116"/>
+        <location line="+449"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2517,13 +2782,13 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+236"/>
+        <location line="-316"/>
+        <location line="+248"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-291"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
     </message>
@@ -2543,7 +2808,12 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+11"/>
+        <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
+        <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
+    </message>
+    <message>
+        <location line="+184"/>
         <source>Approvals (%1)</source>
         <translation>Freigaben (%1)</translation>
     </message>
@@ -2631,7 +2901,49 @@ Revision %4</translation>
         <translation>Die Verbindung „%1“ entfernen? Ihr Token wird aus dem Schlüsselbund gelöscht; ihr Audit-Verlauf bleibt im Cache.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Write token file</source>
+        <translation>Token-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>&quot;%1&quot; needs no token.</source>
+        <translation>„%1“ braucht kein Token.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the token of &quot;%1&quot; in plain text to a file?</source>
+        <translation>Das Token von „%1“ im Klartext in eine Datei schreiben?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whoever can read the file can change flags on that server as you. FlagDeck makes it readable by you only. Hand it to a guard&apos;s service (systemd LoadCredential=), then delete your copy.</source>
+        <translation>Wer die Datei lesen kann, kann auf diesem Server in Ihrem Namen Flags ändern. FlagDeck macht sie nur für Sie lesbar. Übergeben Sie sie dem Dienst eines Guards (systemd LoadCredential=) und löschen Sie dann Ihre Kopie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token file for &quot;%1&quot;</source>
+        <translation>Token-Datei für „%1“</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrote the token of &quot;%1&quot; to %2 (readable by you only).</source>
+        <translation>Das Token von „%1“ wurde in %2 geschrieben (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token file was not written: %1</source>
+        <translation>Die Token-Datei wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Add sandbox connection</source>
         <translation>Sandbox-Verbindung hinzufügen</translation>
     </message>
@@ -3159,7 +3471,7 @@ Revision %4</translation>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+82"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+84"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3174,18 +3486,18 @@ Revision %4</translation>
         <translation>der Posteingang lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../models/store/postgresdatabase.cpp" line="+27"/>
         <source>%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database</source>
         <translation>%1 ist keine PostgreSQL-URL der Form postgresql://benutzer@host:port/datenbank</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+11"/>
+        <location line="+17"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+63"/>
         <source>cannot open the inbox %1: %2</source>
         <translation>der Posteingang %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../models/store/proposalinbox.cpp" line="-6"/>
         <source>cannot create the folder for %1</source>
         <translation>der Ordner für %1 lässt sich nicht anlegen</translation>
     </message>
@@ -3200,12 +3512,22 @@ Revision %4</translation>
         <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>cannot create the inbox %1</source>
         <translation>der Posteingang %1 lässt sich nicht anlegen</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+18"/>
+        <source>cannot record the action in the inbox</source>
+        <translation>die Aktion lässt sich im Posteingang nicht festhalten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the guards</source>
+        <translation>die Guards lassen sich nicht lesen</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>cannot notify the consoles</source>
         <translation>die Konsolen lassen sich nicht benachrichtigen</translation>
     </message>
@@ -3728,7 +4050,7 @@ Revision %4</translation>
         <translation>ein Rollout-Anteil nennt keine Variante</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>variation &quot;%1&quot; appears twice in the rollout</source>
         <translation>Variante „%1“ kommt im Rollout doppelt vor</translation>
     </message>
@@ -3771,7 +4093,7 @@ Revision %4</translation>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+59"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+58"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>Guardrail verschlechtert: %1. Zurücksetzen, bevor mehr Nutzer betroffen sind.</translation>
     </message>
@@ -4245,7 +4567,7 @@ Revision %4</translation>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+32"/>
+        <location filename="../widgets/stageview.cpp" line="+34"/>
         <source>Advance…</source>
         <translation>Ausweiten…</translation>
     </message>
@@ -4261,17 +4583,17 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Pause…</source>
         <translation>Pausieren…</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-154"/>
         <source>Rollout stage</source>
         <translation>Rollout-Stufe</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;Steuerung ohne Eigentümer&lt;/b&gt;&lt;br&gt;Kein Vertrag deckt dieses Flag hier ab: es hat keine Stufen, keinen Eigentümer und keine Guardrails. Legen Sie einen in den Vertragsordner (Datei → Vertragsordner…).</translation>
     </message>
@@ -4291,7 +4613,7 @@ Revision %4</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&lt;b&gt;Stage&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stufe&lt;/b&gt;</translation>
     </message>
@@ -4316,7 +4638,7 @@ Revision %4</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -4394,12 +4716,17 @@ Revision %4</translation>
 <context>
     <name>TrafficSimulator</name>
     <message>
-        <location filename="../models/metrics/trafficsimulator.cpp" line="+22"/>
-        <source>a regression is FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
-        <translation>eine Verschlechterung ist FLAG:VARIANTE:METRIK:FAKTOR, z. B. chat-model-route:on:p95_latency:1.4; erhalten: „%1“</translation>
+        <location filename="../models/metrics/trafficsimulator.cpp" line="+23"/>
+        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
+        <translation>eine Verschlechterung ist FLAG:VARIATION:METRIC:FACTOR[@SECONDS], z. B. chat-model-route:on:p95_latency:1.4; erhalten: „%1“</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>a regression starts @SECONDS after the start, a number such as 120; got &quot;%1&quot;</source>
+        <translation>eine Verschlechterung beginnt @SECONDS nach dem Start, wobei SECONDS eine Zahl wie 120 ist; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
         <translation>der Faktor einer Verschlechterung ist eine positive Zahl wie 1.4; erhalten: „%1“</translation>
     </message>
@@ -4675,7 +5002,7 @@ Revision %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+119"/>
+        <location filename="../app/main.cpp" line="+122"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck, die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
@@ -4711,8 +5038,8 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Make the sandbox&apos;s traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated).</source>
-        <translation>Den Verkehr der Sandbox ab jetzt verschlechtern: FLAG:VARIANTE:METRIK:FAKTOR, z. B. chat-model-route:frontier-large:p95_latency:1.4 (mehrfach möglich).</translation>
+        <source>Make the sandbox&apos;s traffic regress: FLAG:VARIATION:METRIC:FACTOR[@SECONDS], from the start or SECONDS after it, e.g. chat-model-route:distilled_small:p95_latency:1.4 (may be repeated).</source>
+        <translation>Den Verkehr der Sandbox verschlechtern: FLAG:VARIATION:METRIC:FACTOR[@SECONDS], ab dem Start oder SECONDS Sekunden danach, z. B. chat-model-route:distilled_small:p95_latency:1.4 (mehrfach möglich).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4773,6 +5100,11 @@ Revision %4</translation>
         <location line="+4"/>
         <source>flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server AI agents use to propose actions, over stdio.</source>
         <translation>flagdeck mcp [--inbox PFAD | --inbox-url URL]: der MCP-Server, über den KI-Agenten Aktionen vorschlagen, über stdio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>flagdeck guard --config FILE: the guardrail monitor without a window, for a server (flagdeck guard --help for more).</source>
+        <translation>flagdeck guard --config DATEI: die Guardrail-Überwachung ohne Fenster, für einen Server (flagdeck guard --help für mehr).</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -110,6 +110,17 @@
     </message>
 </context>
 <context>
+    <name>GuardHeartbeat</name>
+    <message numerus="yes">
+        <location filename="../models/core/guardheartbeat.cpp" line="+26"/>
+        <source>Guarded by %1, last seen %n s ago</source>
+        <translation>
+            <numerusform>Guarded by %1, last seen %n s ago</numerusform>
+            <numerusform>Guarded by %1, last seen %n s ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuardrailMonitor</name>
     <message numerus="yes">
         <location filename="../models/metrics/guardrailmonitor.cpp" line="+133"/>
@@ -131,7 +142,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+338"/>
+        <location filename="../app/mainwindow.cpp" line="+356"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>

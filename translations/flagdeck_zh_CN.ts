@@ -722,7 +722,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/item/audittablemodel.cpp" line="+78"/>
+        <location filename="../models/item/audittablemodel.cpp" line="+76"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
@@ -865,7 +865,7 @@
 <context>
     <name>ConnectionState</name>
     <message>
-        <location filename="../models/core/connectionstate.cpp" line="+9"/>
+        <location filename="../models/core/connectionstate.cpp" line="+28"/>
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
@@ -926,7 +926,7 @@
 <context>
     <name>ConnectionsDock</name>
     <message>
-        <location filename="../widgets/connectionsdock.cpp" line="+12"/>
+        <location filename="../widgets/connectionsdock.cpp" line="+13"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -955,22 +955,39 @@
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Write token file for a guard…</source>
+        <translation>为守护进程写入令牌文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+66"/>
         <source>Guardrail data</source>
         <translation>护栏数据</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <location line="+6"/>
+        <location line="+50"/>
+        <location line="+19"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-5"/>
+        <source>Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person decides.</source>
+        <translation>%1 发现护栏退化：%2。其契约未设置 auto_kill，因此由人来决定。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
@@ -995,8 +1012,8 @@
         <translation>无法读取其历史：%1</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+3"/>
+        <location line="+90"/>
+        <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1004,6 +1021,11 @@
         <location line="+30"/>
         <source>the token could not be stored in the keychain, so the connection was not added: %1</source>
         <translation>令牌无法存入钥匙串，因此未添加该连接：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>this connection has no token</source>
+        <translation>此连接没有令牌</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1732,60 @@
     </message>
 </context>
 <context>
+    <name>FileSecretStore</name>
+    <message>
+        <location filename="../models/store/filesecretstore.cpp" line="+23"/>
+        <source>the token file %1 does not exist</source>
+        <translation>令牌文件 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the token file %1 is not a regular file</source>
+        <translation>令牌文件 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token file %1 may be read by others: allow its owner only (chmod 600 or 400)</source>
+        <translation>令牌文件 %1 可被他人读取：请只允许其所有者访问（chmod 600 或 400）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the token file %1 is too large to hold a token</source>
+        <translation>令牌文件 %1 过大，不可能只包含一个令牌</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the token file %1: %2</source>
+        <translation>无法读取令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token file %1 is empty</source>
+        <translation>令牌文件 %1 为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>cannot make %1 readable by its owner only</source>
+        <translation>无法将 %1 设为仅所有者可读</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no token file is given for %1</source>
+        <translation>未指定 %1 的令牌文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tokens for %1 are read from a file here; change the file instead</source>
+        <translation>此处 %1 的令牌从文件中读取；请改为修改该文件</translation>
+    </message>
+</context>
+<context>
     <name>Flag</name>
     <message>
         <location filename="../models/core/flag.cpp" line="+47"/>
@@ -1722,12 +1798,12 @@
         <translation>变体 ID “%1” 被使用了两次</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the off variation &quot;%1&quot; is not one of the flag&apos;s variations</source>
         <translation>关闭时变体 “%1” 不是该开关的变体</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the rollout serves &quot;%1&quot;, which is not one of the flag&apos;s variations</source>
         <translation>发布规则投放 “%1”，但它不是该开关的变体</translation>
     </message>
@@ -1909,7 +1985,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+124"/>
+        <location filename="../app/mainwindow.cpp" line="+130"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>离线</translation>
@@ -1951,6 +2027,189 @@ Revision %4</source>
         <location filename="../widgets/flagtableview.cpp" line="+11"/>
         <source>Flags</source>
         <translation>开关</translation>
+    </message>
+</context>
+<context>
+    <name>GuardCommand</name>
+    <message>
+        <location filename="../app/guardcommand.cpp" line="+138"/>
+        <source>Watches the guardrails of every flag whose contract names some, without a window, and acts as a console would: auto_kill through the server, otherwise a rollback proposal in the team inbox. Any number of guards may share a team inbox; one acts, the others stand by.</source>
+        <translation>无窗口运行，监视所有在契约中列出护栏的开关，并像控制台一样处理：通过服务器执行 auto_kill，否则向团队收件箱提交回滚提议。任意多个守护进程可以共用一个团队收件箱；其中一个负责执行，其余待命。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The guard&apos;s settings: its connections, approvals/inbox (the team inbox&apos;s postgresql:// URL) and contracts/folder, in the console&apos;s settings format.</source>
+        <translation>守护进程的设置：其连接、approvals/inbox（团队收件箱的 postgresql:// URL）和 contracts/folder，采用控制台的设置格式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder of token files, one per connection, named by the connection&apos;s id, readable by the guard&apos;s user only (default: $CREDENTIALS_DIRECTORY, as systemd&apos;s LoadCredential= sets it).</source>
+        <translation>存放令牌文件的文件夹，每个连接一个文件，以连接的 ID 命名，仅守护进程的用户可读（默认：$CREDENTIALS_DIRECTORY，即 systemd 的 LoadCredential= 所设置的目录）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>How consoles and the audit name this guard (default: guard@host).</source>
+        <translation>控制台和审计中此守护进程显示的名称（默认：guard@host）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contracts folder, instead of the one in the settings.</source>
+        <translation>契约文件夹，用以代替设置中指定的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated).</source>
+        <translation>用于在沙盒上试运行：让其流量退化，格式为 FLAG:VARIATION:METRIC:FACTOR[@SECONDS]（可重复）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression</source>
+        <translation>退化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A drill: guardrail data for every connection comes from the sandbox&apos;s traffic simulator (with --sandbox-regression), so the response can be practised against a staging server. It acts on made-up numbers: never point it at production.</source>
+        <translation>演练模式：每个连接的护栏数据都来自沙盒的流量模拟器（配合 --sandbox-regression），以便针对预发布服务器演练应对流程。它会依据虚构的数字采取行动：切勿将其用于生产环境。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>意外的参数 “%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--config FILE is required (see flagdeck guard --help)</source>
+        <translation>必须指定 --config 文件（见 flagdeck guard --help）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read the settings file %1</source>
+        <translation>无法读取设置文件 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a settings file FlagDeck can read</source>
+        <translation>%1 不是 FlagDeck 能读取的设置文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must set approvals/inbox to the team inbox&apos;s postgresql:// URL: guards and consoles meet there</source>
+        <translation>%1 必须将 approvals/inbox 设为团队收件箱的 postgresql:// URL：守护进程和控制台通过它协同</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 configures no connections</source>
+        <translation>%1 未配置任何连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs a token: give --credentials FOLDER or run under systemd with LoadCredential=%2:PATH</source>
+        <translation>%1 需要令牌：请指定 --credentials 文件夹，或在 systemd 下以 LoadCredential=%2:路径 运行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no contracts folder: set contracts/folder in %1 or give --contracts</source>
+        <translation>没有契约文件夹：请在 %1 中设置 contracts/folder，或指定 --contracts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contracts folder %1 does not exist</source>
+        <translation>契约文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the contracts in %1 have errors; see flagdeck contracts check %1</source>
+        <translation>%1 中的契约有错误；请用 flagdeck contracts check %1 查看</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>guardrail data is simulated for every connection: flags are killed on made-up numbers</source>
+        <translation>所有连接的护栏数据均为模拟：开关会因虚构的数字而被关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this guard acts on regressions</source>
+        <translation>此守护进程负责处理退化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+63"/>
+        <source>another guard acts; this one watches</source>
+        <translation>另一个守护进程负责处理；此守护进程仅监视</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>cannot open the team inbox %1; trying again is up to the service manager</source>
+        <translation>无法打开团队收件箱 %1；是否重试由服务管理器决定</translation>
+    </message>
+</context>
+<context>
+    <name>GuardHeartbeat</name>
+    <message numerus="yes">
+        <location filename="../models/core/guardheartbeat.cpp" line="+26"/>
+        <source>Guarded by %1, last seen %n s ago</source>
+        <translation>
+            <numerusform>由 %1 守护，%n 秒前最后在线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto_kill runs only while a console is open</source>
+        <translation>auto_kill 仅在有控制台打开时运行</translation>
+    </message>
+</context>
+<context>
+    <name>GuardLease</name>
+    <message>
+        <location filename="../models/store/guardlease.cpp" line="+57"/>
+        <source>a guard needs the team inbox on PostgreSQL (a postgresql:// URL), not %1</source>
+        <translation>守护进程需要 PostgreSQL 上的团队收件箱（postgresql:// URL），而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>cannot look at the leader: %1</source>
+        <translation>无法检查领导者：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot ask the inbox for the lead: %1</source>
+        <translation>无法向收件箱请求领导权：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot write the heartbeat: %1</source>
+        <translation>无法写入心跳：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>cannot confirm the lead: %1</source>
+        <translation>无法确认领导权：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the lead was lost</source>
+        <translation>已失去领导权</translation>
     </message>
 </context>
 <context>
@@ -2119,27 +2378,32 @@ Revision %4</source>
 <context>
     <name>GuardrailWatcher</name>
     <message>
-        <location filename="../models/control/guardrailwatcher.cpp" line="+160"/>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+163"/>
         <source>%1 in %2 on %3</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Guardrail regression: %1</source>
         <translation>护栏退化：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>auto_kill by the guardrail monitor: %1; statistics since %2 UTC</source>
         <translation>护栏监视器执行 auto_kill：%1；统计自 %2 UTC 起</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1. Its contract sets auto_kill: FlagDeck is killing the flag; the row shows &quot;off&quot; once the server confirms.</source>
         <translation>%1。其契约设置了 auto_kill：FlagDeck 正在关闭该开关；服务器确认后该行显示“关”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
+        <source>%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.</source>
+        <translation>%1。其契约设置了 auto_kill；另一个 FlagDeck（守护进程或控制台）正在执行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>kill</source>
         <translation>关闭</translation>
     </message>
@@ -2301,7 +2565,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+387"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2311,8 +2575,8 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+360"/>
+        <location line="-316"/>
+        <location line="+372"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
@@ -2384,8 +2648,8 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+442"/>
+        <location line="-116"/>
+        <location line="+449"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2498,13 +2762,13 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+236"/>
+        <location line="-316"/>
+        <location line="+248"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-291"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>所选开关的护栏图表</translation>
     </message>
@@ -2524,7 +2788,12 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+11"/>
+        <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
+        <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
+    </message>
+    <message>
+        <location line="+184"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -2611,7 +2880,49 @@ Revision %4</source>
         <translation>移除连接 “%1”？其令牌将从钥匙串中删除；其审计历史保留在缓存中。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Write token file</source>
+        <translation>写入令牌文件</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>&quot;%1&quot; needs no token.</source>
+        <translation>“%1” 不需要令牌。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the token of &quot;%1&quot; in plain text to a file?</source>
+        <translation>将 “%1” 的令牌以明文写入文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whoever can read the file can change flags on that server as you. FlagDeck makes it readable by you only. Hand it to a guard&apos;s service (systemd LoadCredential=), then delete your copy.</source>
+        <translation>任何能读取该文件的人都能以您的身份修改该服务器上的开关。FlagDeck 会将其设为仅您可读。请把它交给守护进程的服务（systemd LoadCredential=），然后删除您的副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token file for &quot;%1&quot;</source>
+        <translation>“%1” 的令牌文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrote the token of &quot;%1&quot; to %2 (readable by you only).</source>
+        <translation>已将 “%1” 的令牌写入 %2（仅您可读）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token file was not written: %1</source>
+        <translation>未写入令牌文件：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Add sandbox connection</source>
         <translation>添加沙盒连接</translation>
     </message>
@@ -3138,7 +3449,7 @@ Revision %4</source>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+82"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+84"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3153,18 +3464,18 @@ Revision %4</source>
         <translation>无法提交到收件箱</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../models/store/postgresdatabase.cpp" line="+27"/>
         <source>%1 is not a PostgreSQL URL of the form postgresql://user@host:port/database</source>
         <translation>%1 不是 postgresql://用户@主机:端口/数据库 形式的 PostgreSQL URL</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+11"/>
+        <location line="+17"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+63"/>
         <source>cannot open the inbox %1: %2</source>
         <translation>无法打开收件箱 %1：%2</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../models/store/proposalinbox.cpp" line="-6"/>
         <source>cannot create the folder for %1</source>
         <translation>无法为 %1 创建文件夹</translation>
     </message>
@@ -3179,12 +3490,22 @@ Revision %4</source>
         <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>cannot create the inbox %1</source>
         <translation>无法创建收件箱 %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+18"/>
+        <source>cannot record the action in the inbox</source>
+        <translation>无法在收件箱中记录该操作</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the guards</source>
+        <translation>无法读取守护进程列表</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>cannot notify the consoles</source>
         <translation>无法通知各控制台</translation>
     </message>
@@ -3702,7 +4023,7 @@ Revision %4</source>
         <translation>某个发布份额未指定变体</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>variation &quot;%1&quot; appears twice in the rollout</source>
         <translation>变体 “%1” 在发布规则中出现了两次</translation>
     </message>
@@ -3745,7 +4066,7 @@ Revision %4</source>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+59"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+58"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>护栏退化：%1。请在更多用户受影响之前回滚。</translation>
     </message>
@@ -4218,7 +4539,7 @@ Revision %4</source>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+32"/>
+        <location filename="../widgets/stageview.cpp" line="+34"/>
         <source>Advance…</source>
         <translation>推进…</translation>
     </message>
@@ -4234,17 +4555,17 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-154"/>
         <source>Rollout stage</source>
         <translation>发布阶段</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;无主控制&lt;/b&gt;&lt;br&gt;此处没有契约覆盖此开关：它没有阶段、负责人或护栏。请在契约文件夹中添加一个（文件 → 契约文件夹…）。</translation>
     </message>
@@ -4264,7 +4585,7 @@ Revision %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&lt;b&gt;Stage&lt;/b&gt;</source>
         <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
     </message>
@@ -4289,7 +4610,7 @@ Revision %4</source>
         <translation>恢复推进</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -4367,12 +4688,17 @@ Revision %4</source>
 <context>
     <name>TrafficSimulator</name>
     <message>
-        <location filename="../models/metrics/trafficsimulator.cpp" line="+22"/>
-        <source>a regression is FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
-        <translation>退化的格式为 开关:变体:指标:倍数，例如 chat-model-route:on:p95_latency:1.4；收到的是 “%1”</translation>
+        <location filename="../models/metrics/trafficsimulator.cpp" line="+23"/>
+        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
+        <translation>退化的格式为 FLAG:VARIATION:METRIC:FACTOR[@SECONDS]，例如 chat-model-route:on:p95_latency:1.4；收到的是 “%1”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>a regression starts @SECONDS after the start, a number such as 120; got &quot;%1&quot;</source>
+        <translation>退化的开始时间 @SECONDS 是启动后的秒数，须为 120 这样的数字；收到的是 “%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
         <translation>退化的倍数必须是 1.4 这样的正数；收到的是 “%1”</translation>
     </message>
@@ -4648,7 +4974,7 @@ Revision %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+119"/>
+        <location filename="../app/main.cpp" line="+122"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>
@@ -4684,8 +5010,8 @@ Revision %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Make the sandbox&apos;s traffic regress from now on: FLAG:VARIATION:METRIC:FACTOR, e.g. chat-model-route:frontier-large:p95_latency:1.4 (may be repeated).</source>
-        <translation>从现在起让沙盒流量退化：开关:变体:指标:倍数，例如 chat-model-route:frontier-large:p95_latency:1.4（可重复）。</translation>
+        <source>Make the sandbox&apos;s traffic regress: FLAG:VARIATION:METRIC:FACTOR[@SECONDS], from the start or SECONDS after it, e.g. chat-model-route:distilled_small:p95_latency:1.4 (may be repeated).</source>
+        <translation>让沙盒流量退化：FLAG:VARIATION:METRIC:FACTOR[@SECONDS]，从启动时或启动 SECONDS 秒后开始，例如 chat-model-route:distilled_small:p95_latency:1.4（可重复）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4746,6 +5072,11 @@ Revision %4</source>
         <location line="+4"/>
         <source>flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server AI agents use to propose actions, over stdio.</source>
         <translation>flagdeck mcp [--inbox 路径 | --inbox-url URL]：AI 智能体用来提议操作的 MCP 服务器，通过 stdio 通信。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>flagdeck guard --config FILE: the guardrail monitor without a window, for a server (flagdeck guard --help for more).</source>
+        <translation>flagdeck guard --config 文件：无窗口的护栏监视器，用于服务器（更多信息见 flagdeck guard --help）。</translation>
     </message>
     <message>
         <location line="+6"/>

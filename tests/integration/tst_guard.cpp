@@ -8,6 +8,7 @@
 #include "testaudit.h"
 #include "testresult.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -141,9 +142,9 @@ void tst_Guard::consolesReadWhoIsGuarding()
 
 namespace {
 
-// A contract for a boolean FeatBit flag: its "On" arm is the candidate, p95 latency its guardrail,
-// and a regression kills it.
-QByteArray autoKillContract(const QString &key)
+// A contract for a boolean FeatBit flag: its "On" arm is the candidate, p95 latency its guardrail;
+// with autoKill a regression kills it, otherwise a person decides.
+QByteArray guardedContract(const QString &key, bool autoKill)
 {
     return QStringLiteral("flag_key: %1\n"
                           "behavior_surface: model_route\n"
@@ -163,8 +164,8 @@ QByteArray autoKillContract(const QString &key)
                           "rollback_action: serve_off\n"
                           "cleanup_rule: remove_the_loser\n"
                           "policy:\n"
-                          "  auto_kill: true\n")
-        .arg(key)
+                          "  auto_kill: %2\n")
+        .arg(key, autoKill ? QStringLiteral("true") : QStringLiteral("false"))
         .toUtf8();
 }
 
@@ -176,16 +177,18 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
     FeatBitTestServer featbit;
     const QString environment = featbit.addEnvironment(QStringLiteral("assistant"), QStringLiteral("prod"));
     const QStringList flags{QStringLiteral("answer-route"), QStringLiteral("search-route"), QStringLiteral("summary-route")};
-    for (const QString &key : flags)
+    // Its contract leaves a regression to a person: a guard proposes, once.
+    const QString reviewed = QStringLiteral("review-route");
+    for (const QString &key : flags + QStringList{reviewed})
         featbit.addBooleanFlag(environment, key, true, 5000);
     const ConnectionConfig server = featBitConnection(featbit, QStringLiteral("featbit-prod"), QStringLiteral("featbit/prod"));
 
     QTemporaryDir folder;
     const QString config = GuardProcess::writeConfig(folder.path(), m_inboxUrl, {server});
     VERIFY_OK(FileSecretStore::writeTokenFile(folder.filePath(QStringLiteral("tokens/featbit-prod")), FeatBitTestServer::AccessToken));
-    for (const QString &key : flags) {
+    for (const QString &key : flags + QStringList{reviewed}) {
         QFile contract(folder.filePath(QStringLiteral("contracts/%1.yaml").arg(key)));
-        QVERIFY(contract.open(QIODevice::WriteOnly) && contract.write(autoKillContract(key)) > 0);
+        QVERIFY(contract.open(QIODevice::WriteOnly) && contract.write(guardedContract(key, key != reviewed)) > 0);
     }
     const auto regressed = [](const QString &key, const QString &after = {}) {
         return key + QStringLiteral(":On:p95_latency:1.5") + after;
@@ -198,16 +201,17 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
     // while it stands by; summary-route regresses for it 45 s after its start, after the take-over.
     constexpr int SummaryRegressesAfterS = 45;
     GuardProcess first(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("guard-a"));
-    first.start(config, {regressed(flags[0])}, drill);
+    first.start(config, {regressed(flags[0]), regressed(reviewed)}, drill);
     QVERIFY2(!first.waitFor(QStringLiteral("leading")).isEmpty(), qPrintable(first.log()));
     GuardProcess second(QStringLiteral(FLAGDECK_BINARY), QStringLiteral("guard-b"));
-    second.start(config, {regressed(flags[0]), regressed(flags[1]),
+    second.start(config, {regressed(flags[0]), regressed(reviewed), regressed(flags[1]),
                           regressed(flags[2], QStringLiteral("@%1").arg(SummaryRegressesAfterS))},
                  drill);
     QVERIFY2(!second.waitFor(QStringLiteral("standing_by")).isEmpty(), qPrintable(second.log()));
 
     // The leader kills the regression it sees; the standby only watches.
     QVERIFY2(!first.waitFor(QStringLiteral("kill_confirmed"), at(flags[0]), 120000).isEmpty(), qPrintable(first.log()));
+    QVERIFY2(!first.waitFor(QStringLiteral("rollback_proposed"), at(reviewed), 120000).isEmpty(), qPrintable(first.log()));
     const QString seenWhileStandingBy = second.waitFor(QStringLiteral("regression"), at(flags[1]), 120000);
     QVERIFY2(seenWhileStandingBy.contains(QStringLiteral("another FlagDeck")), qPrintable(second.log()));
     QVERIFY(featbit.flag(environment, flags[1]).value(QStringLiteral("isEnabled")).toBool());
@@ -231,9 +235,20 @@ void tst_Guard::twoGuardsKillOnceAndTheSecondTakesOver()
     QCOMPARE(first.lines(QStringLiteral("kill_confirmed")).size(), 1);
     QCOMPARE(second.lines(QStringLiteral("kill_confirmed")).size(), 2);
     QVERIFY(second.lines(QStringLiteral("kill_confirmed"), at(flags[0])).isEmpty());
-    const Result<QList<Proposal>> none = m_inbox->list();
-    VERIFY_OK(none);
-    QVERIFY2(none->isEmpty(), "auto_kill flags get a kill, not a proposal");
+    // The flag a person decides on got one rollback proposal, with the evidence, waiting for a
+    // reviewer; the auto_kill flags got none.
+    QVERIFY(featbit.flag(environment, reviewed).value(QStringLiteral("isEnabled")).toBool());
+    QVERIFY(second.lines(QStringLiteral("rollback_proposed")).isEmpty());
+    const Result<QList<Proposal>> proposals = m_inbox->list();
+    VERIFY_OK(proposals);
+    QCOMPARE(proposals->size(), 1);
+    const Proposal &proposal = proposals->constFirst();
+    QCOMPARE(proposal.target.key, reviewed);
+    QCOMPARE(proposal.status, ProposalStatus::Pending);
+    QCOMPARE(proposal.proposer.agent, QStringLiteral("FlagDeck guard guard-a"));
+    QVERIFY(proposal.action == FlagAction::RollbackStage || proposal.action == FlagAction::Kill);
+    QVERIFY2(proposal.evidence.value(QStringLiteral("metrics")).toObject().contains(QStringLiteral("results")),
+             qPrintable(QString::fromUtf8(QJsonDocument(proposal.evidence).toJson())));
 
     // The first guard's audit names it, with the evidence.
     AuditCache audit;
