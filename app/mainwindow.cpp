@@ -214,6 +214,7 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
 
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
     m_guardStatus->setObjectName(QStringLiteral("guardStatus"));
+    m_guardStatus->setContentsMargins(0, 0, 12, 0); // apart from the connections' summary beside it
     m_guardStatus->setToolTip(tr("Who carries out a contract's auto_kill when a guardrail regresses: a flagdeck guard "
                                  "on the team inbox, or only a console that is open."));
     statusBar()->addPermanentWidget(m_guardStatus);

@@ -38,6 +38,6 @@ shot shortcuts.png sandbox C.UTF-8 -- --sandbox --view shortcuts
 shot main-window-de.png german de_DE.UTF-8 -- --sandbox --flag chat-model-route --screenshot-delay 1
 shot welcome-zh.png chinese zh_CN.UTF-8 --
 
-echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs):"
+echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs, a guard):"
 FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \
-    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole)$'
+    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole|tst_guardpresence)$'

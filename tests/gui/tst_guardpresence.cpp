@@ -68,6 +68,9 @@ void tst_GuardPresence::theStatusBarAndTheStageSayWhoGuards()
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Guarded by guard@ops-1, last seen ")),
                              ConsoleController::GuardPollMs * 3);
     QCOMPARE(stageLine->text(), status->text());
+    // For docs/guard.md: FLAGDECK_SCREENSHOT_DIR=docs/screenshots ctest -R tst_guardpresence
+    if (const QString dir = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(window.grab().save(dir + QStringLiteral("/guarded.png")));
 
     // A flag whose contract leaves the decision to a person says nothing about auto_kill.
     QVERIFY(window.selectFlag(QStringLiteral("support-assistant-route")));
