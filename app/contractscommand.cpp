@@ -10,6 +10,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -18,10 +20,12 @@
 
 namespace {
 
-// Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 the check could not run.
+// Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 the check could not run (a usage
+// error, nothing to check, a server that did not answer).
 constexpr int ErrorsFound = 1;
 constexpr int CannotRun = 2;
 constexpr int ServerLoadTimeoutMs = 20000;
+// As the console: a contract is a page of YAML; anything far larger is not one.
 
 struct Text
 {
@@ -33,8 +37,21 @@ void printLine(FILE *stream, const QString &text)
     std::fprintf(stream, "%s\n", qPrintable(text));
 }
 
+int cannotRun(const QString &error)
+{
+    printLine(stderr, QStringLiteral("flagdeck contracts: %1").arg(error));
+    return CannotRun;
+}
+
+// A usage error is 2, never 1: a typo in a CI script must not read as "the contracts have errors".
+int usageError(const QString &error)
+{
+    return cannotRun(error);
+}
+
 struct ServerFlags
 {
+    QString id;
     QString name;
     QString error;
     QMap<QString, QList<Flag>> flagsByEnvironment;
@@ -43,7 +60,7 @@ struct ServerFlags
 // Connects to one configured server and waits for every environment's flags.
 ServerFlags loadServer(const ConnectionConfig &config)
 {
-    ServerFlags loaded{config.displayName, {}, {}};
+    ServerFlags loaded{config.id, config.displayName, {}, {}};
     KeychainSecretStore secrets;
     std::unique_ptr<FlagServer> server(createFlagServer(config, &secrets));
     if (!server) {
@@ -68,35 +85,74 @@ ServerFlags loadServer(const ConnectionConfig &config)
     return loaded;
 }
 
-// Contracts against a server's flags: variations the server lacks are errors, contracts for flags
-// it does not have and flags without a contract ("unowned controls") are warnings.
-QList<ContractFinding> crossCheck(const ContractSet &set, const ServerFlags &server)
+// A finding about a line of a contract file, found against a server.
+ContractFinding fileFinding(ContractFinding::Severity severity, const Contract &contract, ContractPosition at,
+                            const QString &message)
+{
+    return {severity, contract.sourceFile, at.line, at.column, message};
+}
+
+// A finding about a server's flag rather than a file: "server ID" (the connection id, as given to
+// --server) stands where a file would, so the line still reads "where: severity: message".
+ContractFinding serverFinding(ContractFinding::Severity severity, const ServerFlags &server, const QString &message)
+{
+    return {severity, QStringLiteral("server %1").arg(server.id), 0, 0, message};
+}
+
+// Contracts against a server's flags, as the console would hold them: the team's contract first;
+// none when the team's file for the flag is unreadable (its error is already reported); on a
+// sandbox, the sandbox's built-in contract for a flag the team has none for. Variations the server
+// lacks are errors; contracts for flags it does not have, and flags without any contract
+// ("unowned controls"), are warnings.
+QList<ContractFinding> crossCheck(const ContractSet &team, const ContractSet *builtIn, const ServerFlags &server)
 {
     QList<ContractFinding> findings;
-    QSet<QString> contracted;
+    QHash<QString, QStringList> environmentsOf; // flag key → the environments that have it
+    QSet<const Contract *> used;
     for (auto it = server.flagsByEnvironment.cbegin(); it != server.flagsByEnvironment.cend(); ++it) {
+        const QString &environment = it.key();
         for (const Flag &flag : it.value()) {
-            const Contract *contract = set.find(flag.key, it.key());
+            environmentsOf[flag.key].append(environment);
+            const Contract *contract = team.find(flag.key, environment);
+            if (contract)
+                used.insert(contract);
+            else if (team.findUnreadable(flag.key, environment))
+                continue;
+            else if (builtIn)
+                contract = builtIn->find(flag.key, environment);
             if (!contract) {
-                findings.append({ContractFinding::Severity::Warning, server.name, 0, 0,
-                                 Text::tr("unowned control: %1 in %2 has no contract").arg(flag.key, it.key())});
+                // "unowned control:" is a fixed label, like the severity: scripts count these.
+                findings.append(serverFinding(ContractFinding::Severity::Warning, server,
+                                              QStringLiteral("unowned control: ")
+                                                  + Text::tr("%1 in %2 has no contract").arg(flag.key, environment)));
                 continue;
             }
-            contracted.insert(flag.key);
             for (const QString &variation : contract->namedVariations()) {
                 if (StagePlan::resolveVariation(flag, variation).isEmpty())
-                    findings.append({ContractFinding::Severity::Error, contract->sourceFile, 0, 0,
-                                     Text::tr("%1 on %2 (%3) has no variation \"%4\"")
-                                         .arg(flag.key, server.name, it.key(), variation)});
+                    findings.append(fileFinding(ContractFinding::Severity::Error, *contract,
+                                                contract->variationPositions.value(variation),
+                                                Text::tr("%1 on %2 (%3) has no variation \"%4\"")
+                                                    .arg(flag.key, server.name, environment, variation)));
             }
         }
     }
-    for (const Contract &contract : set.contracts) {
-        if (!contracted.contains(contract.flagKey))
-            findings.append({ContractFinding::Severity::Warning, contract.sourceFile, 0, 0,
-                             Text::tr("%1 has no flag \"%2\"").arg(server.name, contract.flagKey)});
+    for (const Contract &contract : team.contracts) {
+        if (used.contains(&contract))
+            continue;
+        const QStringList environments = environmentsOf.value(contract.flagKey);
+        findings.append(fileFinding(ContractFinding::Severity::Warning, contract, contract.flagKeyPosition,
+                                    !environments.isEmpty()
+                                        ? Text::tr("%1 has \"%2\" only in environments this contract does not name (%3)")
+                                              .arg(server.name, contract.flagKey, environments.join(QStringLiteral(", ")))
+                                        : Text::tr("%1 has no flag \"%2\"").arg(server.name, contract.flagKey)));
     }
     return findings;
+}
+
+// "3 files read": the summary is in English in every language, for the scripts that read it.
+QString counted(int count, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(QLatin1String(count == 1 ? one : many));
 }
 
 } // namespace
@@ -104,30 +160,55 @@ QList<ContractFinding> crossCheck(const ContractSet &set, const ServerFlags &ser
 int runContractsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Checks every contract file of a folder, and with --server against that "
-                                              "server's flags. Prints each finding as file:line:column; exits 1 when "
-                                              "there are errors, 2 when it cannot check."));
+    parser.setApplicationDescription(
+        Text::tr("Checks contract files — every .yaml and .yml file of a folder, or one file — and with --server also "
+                 "against that server's flags. Prints each finding as file:line:column: error|warning: message, then a "
+                 "summary; exits 0 when there is no error, 1 when there is, 2 when it cannot check."));
     parser.addHelpOption();
     const QCommandLineOption server(QStringLiteral("server"),
                                     Text::tr("A configured connection (its id) to check the contracts against; may be "
                                              "repeated."),
                                     Text::tr("id"));
     parser.addOption(server);
-    parser.addPositionalArgument(QStringLiteral("contracts"), QString(), QStringLiteral("contracts check DIR"));
-    parser.process(QCoreApplication::arguments());
-    if (arguments.value(0) != QLatin1String("check") || parser.positionalArguments().size() != 3) {
-        printLine(stderr, Text::tr("flagdeck contracts: usage: flagdeck contracts check DIR [--server ID …]"));
-        return CannotRun;
+    parser.addPositionalArgument(QStringLiteral("contracts"),
+                                 Text::tr("check DIR|FILE: a folder of contracts or one contract file."),
+                                 QStringLiteral("contracts check DIR|FILE"));
+    // parse(), not process(): process() exits 1 on an unknown option, and 1 means "errors found".
+    if (!parser.parse(QStringList{QStringLiteral("flagdeck contracts")} + arguments)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (unknown.isEmpty())
+            return usageError(parser.errorText());
+        const QString name = unknown.constFirst();
+        return usageError(Text::tr("unknown option %1 (see flagdeck contracts --help)")
+                              .arg((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name));
     }
-    const QString folder = parser.positionalArguments().at(2);
-    if (!QDir(folder).exists()) {
-        printLine(stderr, Text::tr("flagdeck contracts: there is no folder %1").arg(folder));
-        return CannotRun;
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
+        return 0;
     }
-    const ContractSet set = loadContractFolder(folder);
-    if (set.filesRead == 0) {
-        printLine(stderr, Text::tr("flagdeck contracts: %1 holds no .yaml or .yml files").arg(folder));
-        return CannotRun;
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty())
+        return usageError(Text::tr("no command given: use check (see flagdeck contracts --help)"));
+    if (words.constFirst() != QLatin1String("check"))
+        return usageError(Text::tr("unknown command '%1': use check (see flagdeck contracts --help)").arg(words.constFirst()));
+    if (words.size() < 2)
+        return usageError(Text::tr("check needs a folder or a contract file: flagdeck contracts check DIR|FILE"));
+    if (words.size() > 2)
+        return usageError(Text::tr("unexpected argument '%1': check takes one folder or file (see flagdeck contracts "
+                                   "--help)")
+                              .arg(words.at(2)));
+
+    const QString path = words.at(1);
+    const QFileInfo info(path);
+    ContractSet set;
+    if (info.isDir()) {
+        set = loadContractFolder(path);
+        if (set.filesRead == 0)
+            return cannotRun(Text::tr("%1 holds no .yaml or .yml files").arg(path));
+    } else if (info.exists()) {
+        set = loadContractFile(path);
+    } else {
+        return cannotRun(Text::tr("there is no file or folder %1").arg(path));
     }
     QList<ContractFinding> findings = set.findings;
 
@@ -136,19 +217,25 @@ int runContractsCommand(const QStringList &arguments)
         QList<ConnectionConfig> configs = ConnectionSettings(settings).load();
         if (configs.isEmpty())
             configs.append(ConnectionSettings::defaultSandbox(Text::tr("Sandbox")));
+        std::optional<ContractSet> builtIn;
         for (const QString &id : parser.values(server)) {
             const auto config = std::find_if(configs.cbegin(), configs.cend(),
                                              [&](const ConnectionConfig &each) { return each.id == id; });
             if (config == configs.cend()) {
-                printLine(stderr, Text::tr("flagdeck contracts: no connection \"%1\" is configured").arg(id));
-                return CannotRun;
+                QStringList ids;
+                for (const ConnectionConfig &each : std::as_const(configs))
+                    ids.append(each.id);
+                return cannotRun(Text::tr("no connection \"%1\" is configured (the connections are: %2)")
+                                     .arg(id, ids.join(QStringLiteral(", "))));
             }
             const ServerFlags flags = loadServer(*config);
-            if (!flags.error.isEmpty()) {
-                printLine(stderr, Text::tr("flagdeck contracts: %1: %2").arg(config->displayName, flags.error));
-                return CannotRun;
-            }
-            findings.append(crossCheck(set, flags));
+            if (!flags.error.isEmpty())
+                return cannotRun(QStringLiteral("server %1: %2").arg(config->id, flags.error));
+            // A sandbox carries contracts for its own flags, and the console holds them to those.
+            const bool sandbox = config->kind == ConnectionConfig::Kind::Sandbox;
+            if (sandbox && !builtIn)
+                builtIn = loadContractFolder(QStringLiteral(":/contracts"));
+            findings.append(crossCheck(set, sandbox ? &*builtIn : nullptr, flags));
         }
     }
 
@@ -158,9 +245,10 @@ int runContractsCommand(const QStringList &arguments)
         if (finding.severity == ContractFinding::Severity::Error)
             ++errors;
     }
-    printLine(stdout, Text::tr("%n file(s) read, ", nullptr, set.filesRead)
-                          + Text::tr("%n contract(s) valid, ", nullptr, int(set.contracts.size()))
-                          + Text::tr("%n error(s), ", nullptr, errors)
-                          + Text::tr("%n warning(s)", nullptr, int(findings.size()) - errors));
+    printLine(stdout, QStringList{counted(set.filesRead, "file read", "files read"),
+                                  counted(int(set.contracts.size()), "contract valid", "contracts valid"),
+                                  counted(errors, "error", "errors"),
+                                  counted(int(findings.size()) - errors, "warning", "warnings")}
+                          .join(QStringLiteral(", ")));
     return errors > 0 ? ErrorsFound : 0;
 }

@@ -147,7 +147,9 @@ struct GuardOptions
                                  Text::tr("The contracts folder, instead of the one in the settings."), Text::tr("folder")};
     QCommandLineOption regression{
         QStringLiteral("sandbox-regression"),
-        Text::tr("For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated)."),
+        Text::tr("For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. "
+                 "chat-model-route:distilled_small:p95_latency:1.4 (may be repeated). With --simulated-traffic, any "
+                 "connection's flag."),
         Text::tr("regression")};
     QCommandLineOption drill{
         QStringLiteral("simulated-traffic"),
@@ -209,13 +211,30 @@ Result<GuardSetup> readSetup(const QCommandLineParser &parser, const GuardOption
         return Result<GuardSetup>::failure(
             Text::tr("the contracts in %1 have errors; see flagdeck contracts check %1").arg(setup.contractsFolder));
 
+    setup.drill = parser.isSet(options.drill);
+    // A drill may regress any server's flags; otherwise only the sandbox's traffic is simulated,
+    // and a regression it could never show must stop the start rather than pass in silence.
+    const bool hasSandbox = std::any_of(connections.cbegin(), connections.cend(), [](const ConnectionConfig &connection) {
+        return connection.kind == ConnectionConfig::Kind::Sandbox;
+    });
     for (const QString &text : parser.values(options.regression)) {
         Result<InjectedRegression> parsed = InjectedRegression::parse(text);
         if (!parsed)
             return Result<GuardSetup>::failure(parsed.error());
         setup.regressions.append(std::move(parsed).value());
     }
-    setup.drill = parser.isSet(options.drill);
+    if (!setup.regressions.isEmpty() && !setup.drill) {
+        if (!hasSandbox)
+            return Result<GuardSetup>::failure(Text::tr("--sandbox-regression acts on a sandbox connection and %1 "
+                                                        "configures none: add one, or make it a drill with "
+                                                        "--simulated-traffic")
+                                                   .arg(configPath));
+        const QList<Contract> teamContracts = loadContractFolder(setup.contractsFolder).contracts;
+        for (const InjectedRegression &regression : std::as_const(setup.regressions)) {
+            if (const Result<void> checked = regression.checkOnSandbox(teamContracts); !checked)
+                return Result<GuardSetup>::failure(QStringLiteral("--sandbox-regression: %1").arg(checked.error()));
+        }
+    }
     setup.host = QSysInfo::machineHostName();
     setup.guardId = parser.isSet(options.name) ? parser.value(options.name) : QStringLiteral("guard@") + setup.host;
     return setup;

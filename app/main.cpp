@@ -9,15 +9,21 @@
 #include "mainwindow.h"
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
+#include "store/connectionsettings.h"
+#include "store/contractlibrary.h"
 #include "store/keychainsecretstore.h"
 #include "store/preferencesettings.h"
 #include "apptheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -26,6 +32,27 @@
 namespace {
 
 constexpr int ScreenshotLoadTimeoutMs = 15000;
+constexpr double MaxScreenshotDelaySeconds = 3600;
+// Exit codes of the console: 0 done, 1 a screenshot that could not be taken, 2 a usage error
+// (a bad option, value or command), which a script must never read as success.
+constexpr int UsageError = 2;
+
+int usageError(const QString &error)
+{
+    std::fprintf(stderr, "flagdeck: %s\n", qPrintable(error));
+    return UsageError;
+}
+
+// The parser's complaint, with an unknown option named the way it was typed.
+QString optionError(const QCommandLineParser &parser)
+{
+    const QStringList unknown = parser.unknownOptionNames();
+    if (unknown.isEmpty())
+        return parser.errorText();
+    const QString name = unknown.constFirst();
+    return QApplication::translate("main", "unknown option %1 (see flagdeck --help)")
+        .arg((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name);
+}
 
 // Runs then(true) once every connection loaded, or at once on the welcome page, which waits for
 // the person rather than for servers. With a timeout, then(false) runs if loading takes longer.
@@ -45,15 +72,28 @@ void whenLoaded(MainWindow &window, ConsoleController &controller, int timeoutMs
         QTimer::singleShot(timeoutMs, &window, [once] { once(false); });
 }
 
-// What --flag and --view ask for, once there is something to show.
-void showRequested(MainWindow &window, const QString &flagKey, const QString &view)
+// What --flag and --view ask for, once there is something to show. False when --flag names a
+// key no loaded flag has: flags arrive from servers, so that is only known now.
+bool showRequested(MainWindow &window, const QString &flagKey, const QString &view)
 {
     if (window.isShowingWelcome())
-        return;
-    if (flagKey.isEmpty() || !window.selectFlag(flagKey))
+        return flagKey.isEmpty();
+    const bool found = flagKey.isEmpty() || window.selectFlag(flagKey);
+    if (!found)
         window.selectFirstFlag();
     if (!view.isEmpty())
         window.showView(view);
+    return found;
+}
+
+QString missingFlagText(const MainWindow &window, const QString &flagKey, bool loaded)
+{
+    if (window.isShowingWelcome())
+        return QApplication::translate("main", "--flag %1: no flags are loaded on a first start (add --sandbox)").arg(flagKey);
+    return loaded ? QApplication::translate("main", "--flag %1: no loaded flag has this key").arg(flagKey)
+                  : QApplication::translate("main", "--flag %1: no loaded flag has this key (not every connection "
+                                                    "had loaded)")
+                        .arg(flagKey);
 }
 
 // Saves the window, or the dialog a view opened, delayMs after it was shown (for live charts to move).
@@ -71,18 +111,75 @@ void saveScreenshot(MainWindow &window, const QString &path, int delayMs, bool l
     });
 }
 
+const QStringList &commandNames()
+{
+    static const QStringList names{QStringLiteral("audit"), QStringLiteral("contracts"), QStringLiteral("guard"),
+                                   QStringLiteral("mcp")};
+    return names;
+}
+
 // "audit", "contracts", "guard" or "mcp" for the commands that open no window; empty otherwise.
 QByteArray commandName(int argc, char *argv[])
 {
     const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
-    return first == "audit" || first == "contracts" || first == "guard" || first == "mcp" ? first : QByteArray();
+    return commandNames().contains(QString::fromLatin1(first)) ? first : QByteArray();
+}
+
+// Every --sandbox-regression checked against what this run will simulate: a regression that
+// could never show must stop the start, not pass in silence.
+Result<QList<InjectedRegression>> readRegressions(const QStringList &texts, const QCommandLineParser &parser,
+                                                  QSettings &settings, const QString &contractsFolder)
+{
+    using Regressions = Result<QList<InjectedRegression>>;
+    QList<InjectedRegression> regressions;
+    if (texts.isEmpty())
+        return regressions;
+    if (parser.isSet(QStringLiteral("offline")))
+        return Regressions::failure(
+            QApplication::translate("main", "--sandbox-regression cannot be combined with --offline: nothing is simulated offline"));
+    // With Prometheus, guardrail data comes from there for every connection, the sandbox's too.
+    if (parser.isSet(QStringLiteral("prometheus"))
+        || !settings.value(QStringLiteral("metrics/prometheus/url")).toString().isEmpty())
+        return Regressions::failure(QApplication::translate(
+            "main", "--sandbox-regression has no effect while guardrail data comes from Prometheus (--prometheus or the "
+                    "Prometheus set in the preferences)"));
+    const QList<ConnectionConfig> configured = ConnectionSettings(settings).load();
+    const bool sandboxConfigured = std::any_of(configured.cbegin(), configured.cend(), [](const ConnectionConfig &config) {
+        return config.kind == ConnectionConfig::Kind::Sandbox;
+    });
+    if (!configured.isEmpty() && !sandboxConfigured && !parser.isSet(QStringLiteral("sandbox")))
+        return Regressions::failure(QApplication::translate(
+            "main", "--sandbox-regression acts on the sandbox, and no sandbox connection is configured: add --sandbox"));
+    const QList<Contract> teamContracts = contractsFolder.isEmpty() ? QList<Contract>()
+                                                                    : loadContractFolder(contractsFolder).contracts;
+    for (const QString &text : texts) {
+        Result<InjectedRegression> parsed = InjectedRegression::parse(text);
+        if (!parsed)
+            return Regressions::failure(parsed.error());
+        if (const Result<void> checked = parsed->checkOnSandbox(teamContracts); !checked)
+            return Regressions::failure(QStringLiteral("--sandbox-regression %1: %2").arg(text, checked.error()));
+        regressions.append(std::move(parsed).value());
+    }
+    return regressions;
+}
+
+// Whether a window could be shown at all. Without, the command line is still read and checked, so
+// a mistake is reported as one instead of as a failing display connection.
+bool hasDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
 }
 
 // --help and --version, and the audit and contracts commands, must work where no display is
 // available (a terminal, a package check, a cron job, a team's CI).
 bool needsNoDisplay(int argc, char *argv[])
 {
-    if (!commandName(argc, argv).isEmpty())
+    if (!commandName(argc, argv).isEmpty() || !hasDisplay())
         return true;
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
@@ -163,10 +260,10 @@ int main(int argc, char *argv[])
     parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("audit"),
                                  QApplication::translate("main", "flagdeck audit verify|export|sync: the audit cache without a window "
-                                                                 "(flagdeck audit verify --help for more)."),
+                                                                 "(flagdeck audit --help for more)."),
                                  QStringLiteral("[audit …]"));
     parser.addPositionalArgument(QStringLiteral("contracts"),
-                                 QApplication::translate("main", "flagdeck contracts check DIR [--server ID]: validate contract "
+                                 QApplication::translate("main", "flagdeck contracts check DIR|FILE [--server ID]: validate contract "
                                                                  "files, for a team's CI."),
                                  QStringLiteral("[contracts …]"));
     parser.addPositionalArgument(QStringLiteral("mcp"),
@@ -177,42 +274,60 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "flagdeck guard --config FILE: the guardrail monitor without "
                                                                  "a window, for a server (flagdeck guard --help for more)."),
                                  QStringLiteral("[guard …]"));
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(optionError(parser));
+    // --help, --help-all and --version: everything else was checked above.
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "flagdeck: %s\n",
-                     qPrintable(QApplication::translate("main", "unknown command \"%1\" (see flagdeck --help)")
-                                    .arg(parser.positionalArguments().constFirst())));
-        return 2;
+        const QString word = parser.positionalArguments().constFirst();
+        if (commandNames().contains(word))
+            return usageError(QApplication::translate("main", "the command %1 comes first: flagdeck %1 [options]").arg(word));
+        return usageError(QApplication::translate("main", "unknown command '%1' for flagdeck: use audit, contracts, guard or mcp "
+                                                          "(see flagdeck --help)")
+                              .arg(word));
     }
-    if (parser.isSet(sandbox) && parser.isSet(offline)) {
-        std::fprintf(stderr, "flagdeck: %s\n",
-                     qPrintable(QApplication::translate("main", "--sandbox and --offline cannot be combined")));
-        return 2;
+    if (parser.isSet(sandbox) && parser.isSet(offline))
+        return usageError(QApplication::translate("main", "--sandbox and --offline cannot be combined"));
+
+    if (parser.isSet(view) && !MainWindow::viewNames().contains(parser.value(view)))
+        return usageError(QApplication::translate("main", "--view must be one of: %1")
+                              .arg(MainWindow::viewNames().join(QStringLiteral(", "))));
+
+    int delayMs = 0;
+    if (parser.isSet(screenshotDelay)) {
+        if (!parser.isSet(screenshot))
+            return usageError(QApplication::translate("main", "--screenshot-delay needs --screenshot"));
+        bool isNumber = false;
+        const double seconds = parser.value(screenshotDelay).toDouble(&isNumber);
+        if (!isNumber || !std::isfinite(seconds) || seconds < 0 || seconds > MaxScreenshotDelaySeconds)
+            return usageError(QApplication::translate("main", "--screenshot-delay is a number of seconds from 0 to %1, such as 1 "
+                                                              "or 2.5; got \"%2\"")
+                                  .arg(MaxScreenshotDelaySeconds)
+                                  .arg(parser.value(screenshotDelay)));
+        delayMs = int(std::lround(seconds * 1000));
     }
 
-    if (parser.isSet(view) && !MainWindow::viewNames().contains(parser.value(view))) {
-        std::fprintf(stderr, "flagdeck: %s\n",
-                     qPrintable(QApplication::translate("main", "--view must be one of: %1")
-                                    .arg(MainWindow::viewNames().join(QStringLiteral(", ")))));
-        return 2;
-    }
+    // A mistyped folder would otherwise hold every flag against no contract at all.
+    if (parser.isSet(contracts) && !QFileInfo(parser.value(contracts)).isDir())
+        return usageError(QApplication::translate("main", "--contracts %1: there is no such folder").arg(parser.value(contracts)));
 
-    QList<InjectedRegression> regressions;
-    for (const QString &text : parser.values(regression)) {
-        const Result<InjectedRegression> parsed = InjectedRegression::parse(text);
-        if (!parsed) {
-            std::fprintf(stderr, "flagdeck: %s\n", qPrintable(parsed.error()));
-            return 2;
-        }
-        regressions.append(parsed.value());
-    }
+    const QString contractsFolder = parser.isSet(contracts) ? parser.value(contracts)
+                                                            : PreferenceSettings(settings).load().contractsFolder;
+    const Result<QList<InjectedRegression>> regressions = readRegressions(parser.values(regression), parser, settings,
+                                                                          contractsFolder);
+    if (!regressions)
+        return usageError(regressions.error());
     const QUrl prometheusUrl(parser.value(prometheus));
-    if (parser.isSet(prometheus) && (!prometheusUrl.isValid() || prometheusUrl.scheme().isEmpty())) {
-        std::fprintf(stderr, "flagdeck: %s\n",
-                     qPrintable(QApplication::translate("main", "--prometheus needs a URL such as http://127.0.0.1:9090")));
-        return 2;
-    }
+    if (parser.isSet(prometheus) && (!prometheusUrl.isValid() || prometheusUrl.scheme().isEmpty()))
+        return usageError(QApplication::translate("main", "--prometheus needs a URL such as http://127.0.0.1:9090"));
 
+    if (!qobject_cast<QApplication *>(app.get())) {
+        std::fprintf(stderr, "flagdeck: %s\n",
+                     qPrintable(QApplication::translate("main", "there is no display to show the window on: start it in a "
+                                                                "desktop session, or with QT_QPA_PLATFORM=offscreen for "
+                                                                "--screenshot")));
+        return 1;
+    }
     AppTheme::apply(PreferenceSettings(settings).load().theme);
     auto audit = std::make_unique<AuditWriter>();
     if (const Result<void> opened = audit->open(AuditCache::defaultPath()); !opened) {
@@ -224,7 +339,7 @@ int main(int argc, char *argv[])
     ConsoleController controller(settings, std::move(audit), &secrets);
     if (parser.isSet(contracts))
         controller.setContractsFolder(parser.value(contracts), false);
-    for (const InjectedRegression &injected : std::as_const(regressions))
+    for (const InjectedRegression &injected : regressions.value())
         controller.guardrails()->simulator()->addRegression(injected);
     if (parser.isSet(prometheus))
         controller.usePrometheus(prometheusUrl);
@@ -241,8 +356,17 @@ int main(int argc, char *argv[])
     const bool screenshotRequested = parser.isSet(screenshot);
     whenLoaded(window, controller, screenshotRequested ? ScreenshotLoadTimeoutMs : 0,
                [&window, screenshotRequested, path = parser.value(screenshot), key = parser.value(selectFlag),
-                shownView = parser.value(view), delayMs = int(parser.value(screenshotDelay).toDouble() * 1000)](bool loaded) {
-                   showRequested(window, key, shownView);
+                shownView = parser.value(view), delayMs](bool loaded) {
+                   if (!showRequested(window, key, shownView)) {
+                       const QString missing = missingFlagText(window, key, loaded);
+                       std::fprintf(stderr, "flagdeck: %s\n", qPrintable(missing));
+                       // A screenshot of another flag than the one asked for is not what was asked for.
+                       if (screenshotRequested) {
+                           QApplication::exit(UsageError);
+                           return;
+                       }
+                       window.statusBar()->showMessage(missing);
+                   }
                    if (screenshotRequested)
                        saveScreenshot(window, path, delayMs, loaded);
                });

@@ -25,6 +25,7 @@
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "stageview.h"
+#include "statecolors.h"
 #include "apptheme.h"
 #include "core/preferences.h"
 #include "welcomepage.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_connectionStatus(new QLabel(this))
     , m_guardStatus(new QLabel(this))
+    , m_contractsStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_pages(new QStackedWidget(this))
@@ -217,6 +219,9 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
     m_guardStatus->setContentsMargins(0, 0, 12, 0); // apart from the connections' summary beside it
     m_guardStatus->setToolTip(tr("Who carries out a contract's auto_kill when a guardrail regresses: a flagdeck guard "
                                  "on the team inbox, or only a console that is open."));
+    m_contractsStatus->setObjectName(QStringLiteral("contractsStatus"));
+    m_contractsStatus->setContentsMargins(0, 0, 12, 0);
+    statusBar()->addPermanentWidget(m_contractsStatus);
     statusBar()->addPermanentWidget(m_guardStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
 }
@@ -249,12 +254,15 @@ void MainWindow::wireConnections()
     };
     connect(m_controller, &ConsoleController::guardsChanged, this, showGuards);
     showGuards();
+    connect(m_controller->contracts(), &ContractLibrary::changed, this, &MainWindow::showContractFindings);
+    showContractFindings();
 
     // The status bar counts the flags and says each connection's state.
     ConnectionTreeModel *connections = m_models->connections();
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(connections, signal, this, &MainWindow::updateStatus);
     connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(m_controller, &ConsoleController::initialLoadFinished, this, &MainWindow::updateStatus);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_models->flags(), signal, this, &MainWindow::updateStatus);
 }
@@ -691,8 +699,14 @@ void MainWindow::updateStatus()
         const QModelIndex state = connections->index(row, ConnectionTreeModel::StateColumn);
         parts.append(tr("%1: %2").arg(name.data().toString(), state.data().toString()));
     }
-    m_connectionStatus->setText(tr("%n flag(s)", nullptr, m_models->flags()->rowCount()) + QStringLiteral("  ·  ")
-                                + parts.join(QStringLiteral("  ·  ")));
+    const int flags = m_models->flags()->rowCount();
+    if (m_controller->isOffline() && flags == 0 && m_controller->initialLoadDone()) {
+        m_connectionStatus->setText(tr("Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps "
+                                       "each server's flags and history here for offline use."));
+        return;
+    }
+    parts.prepend(tr("%n flag(s)", nullptr, flags));
+    m_connectionStatus->setText(parts.join(QStringLiteral("  ·  ")));
 }
 
 void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)
@@ -730,6 +744,26 @@ void MainWindow::removeConnection(const QString &connectionId)
             .arg(name));
     if (answer == QMessageBox::Yes)
         m_controller->removeConnection(connectionId);
+}
+
+// The team's contract files are read again whenever one changes: what is wrong with them shows at
+// once, so a typo never quietly takes a flag's stages, guardrails or auto_kill away.
+void MainWindow::showContractFindings()
+{
+    const ContractSet &team = m_controller->contracts()->teamContracts();
+    const int errors = team.count(ContractFinding::Severity::Error);
+    const int warnings = team.count(ContractFinding::Severity::Warning);
+    m_contractsStatus->setVisible(errors + warnings > 0);
+    if (errors + warnings == 0)
+        return;
+    const QString counted = errors > 0 ? tr("Contracts: %n error(s)", nullptr, errors) : tr("Contracts: %n warning(s)", nullptr, warnings);
+    m_contractsStatus->setText(errors > 0 ? QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                                                .arg(StateColors::danger().name(), counted.toHtmlEscaped())
+                                          : counted.toHtmlEscaped());
+    QStringList lines;
+    for (const ContractFinding &finding : team.findings)
+        lines.append(finding.text());
+    m_contractsStatus->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::writeTokenFile(const QString &connectionId)

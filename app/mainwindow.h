@@ -102,6 +102,7 @@ private:
     // Asks first: a connection removed by a slip would take its token with it.
     void removeConnection(const QString &connectionId);
     void writeTokenFile(const QString &connectionId);
+    void showContractFindings();
     void openOffline();
     void addSandbox();
     void showSelectedFlagHistory();
@@ -122,6 +123,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_connectionStatus;
     QLabel *m_guardStatus;
+    QLabel *m_contractsStatus;
     QTabWidget *m_tabs;
     WelcomePage *m_welcome;
     QStackedWidget *m_pages;

@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <cstdio>
@@ -24,6 +25,26 @@ int cannotRun(const QString &error)
 {
     std::fprintf(stderr, "flagdeck mcp: %s\n", qPrintable(error));
     return 2;
+}
+
+bool samePath(const QString &a, const QString &b)
+{
+    return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+}
+
+// A SQLite inbox is made only where a console reads (the default, or the one its settings name)
+// or when asked to: anywhere else, a missing file is a typo, and proposals sent there would wait
+// in a file no reviewer ever sees.
+Result<void> checkSqliteInbox(const QString &path, bool mayCreate, const QString &consoleInbox)
+{
+    const QFileInfo file(path);
+    if (file.isDir())
+        return Result<void>::failure(Text::tr("--inbox %1 is a folder; give the inbox file").arg(path));
+    if (file.exists() || mayCreate || samePath(path, consoleInbox) || samePath(path, ProposalInbox::defaultPath()))
+        return {};
+    return Result<void>::failure(Text::tr("there is no inbox at %1: give the inbox a console reads (this machine's is "
+                                          "%2), or add --create-inbox to start a new one there")
+                                     .arg(path, ProposalInbox::displayLocation(consoleInbox)));
 }
 
 // One line from stdin, however long; beyond the limit the rest of the line is read and dropped,
@@ -58,36 +79,62 @@ int runMcpCommand(const QStringList &arguments)
         Text::tr("The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them "
                  "in FlagDeck. No tool changes a flag."));
     parser.addHelpOption();
-    const QCommandLineOption inbox(QStringLiteral("inbox"), Text::tr("The SQLite inbox file (default: the console's)."),
+    const QCommandLineOption inbox(QStringLiteral("inbox"),
+                                   Text::tr("The SQLite inbox file (default: the console's). It must exist, unless it is "
+                                            "the console's or --create-inbox is given."),
                                    Text::tr("path"));
+    const QCommandLineOption createInbox(QStringLiteral("create-inbox"),
+                                         Text::tr("Make the --inbox file if it does not exist yet."));
     const QCommandLineOption inboxUrl(QStringLiteral("inbox-url"),
                                       Text::tr("A team inbox on PostgreSQL: postgresql://role@host:port/database "
                                                "(the password from PGPASSWORD or ~/.pgpass)."),
                                       Text::tr("url"));
     const QCommandLineOption cache(QStringLiteral("cache"),
-                                   Text::tr("The audit cache to read flags from (default: %1).").arg(AuditCache::defaultPath()),
+                                   Text::tr("The audit cache to read flags from (default: %1). It must exist, unless it "
+                                            "is the default.")
+                                       .arg(AuditCache::defaultPath()),
                                    Text::tr("path"), AuditCache::defaultPath());
-    parser.addOptions({inbox, inboxUrl, cache});
-    if (!parser.parse(QStringList{QStringLiteral("flagdeck mcp")} + arguments))
-        return cannotRun(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    parser.addOptions({inbox, createInbox, inboxUrl, cache});
+    if (!parser.parse(QStringList{QStringLiteral("flagdeck mcp")} + arguments)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (unknown.isEmpty())
+            return cannotRun(parser.errorText());
+        const QString name = unknown.constFirst();
+        return cannotRun(Text::tr("unknown option %1 (see flagdeck mcp --help)")
+                             .arg((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name));
+    }
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
         return 0;
     }
+    if (!parser.positionalArguments().isEmpty())
+        return cannotRun(Text::tr("unexpected argument '%1' (see flagdeck mcp --help)").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(inbox) && parser.isSet(inboxUrl))
         return cannotRun(Text::tr("--inbox and --inbox-url cannot be combined"));
     if (parser.isSet(inboxUrl) && !ProposalInbox::isPostgresUrl(parser.value(inboxUrl)))
         return cannotRun(Text::tr("--inbox-url needs a postgresql:// URL"));
+    if (parser.isSet(createInbox) && !parser.isSet(inbox))
+        return cannotRun(Text::tr("--create-inbox goes with --inbox PATH"));
 
     QSettings settings;
+    const QString consoleInbox = ApprovalSettings(settings).inboxLocation();
     const QString location = parser.isSet(inbox)      ? parser.value(inbox)
                            : parser.isSet(inboxUrl) ? parser.value(inboxUrl)
-                                                    : ApprovalSettings(settings).inboxLocation();
+                                                    : consoleInbox;
+    if (parser.isSet(inbox)) {
+        if (const Result<void> usable = checkSqliteInbox(location, parser.isSet(createInbox), consoleInbox); !usable)
+            return cannotRun(usable.error());
+    }
+    // Only the console writes the cache: a missing one elsewhere than the default is a typo, and
+    // an agent reading it would see no flags at all.
+    const QString cachePath = parser.value(cache);
+    if (!QFileInfo(cachePath).isFile() && !samePath(cachePath, AuditCache::defaultPath()))
+        return cannotRun(Text::tr("there is no audit cache at %1 (the console's is %2)").arg(cachePath, AuditCache::defaultPath()));
     ProposalInbox proposals;
     if (const Result<void> opened = proposals.open(location); !opened)
         return cannotRun(opened.error());
     AuditCache auditCache;
-    if (const Result<void> opened = auditCache.open(parser.value(cache)); !opened)
+    if (const Result<void> opened = auditCache.open(cachePath); !opened)
         return cannotRun(opened.error());
 
     ConnectionSettings connections(settings);

@@ -58,8 +58,7 @@ StageView::StageView(QWidget *parent)
     m_readiness->setTextFormat(Qt::RichText);
     m_unowned->setObjectName(QStringLiteral("unownedControl"));
     m_unowned->setWordWrap(true);
-    m_unowned->setText(tr("<b>Unowned control</b><br>No contract covers this flag here: it has no stages, owner or "
-                          "guardrails. Add one to the contracts folder (File → Contracts folder…)."));
+    m_unowned->setTextFormat(Qt::RichText);
 
     m_confirm->setObjectName(QStringLiteral("stageConfirm"));
     m_confirm->setFrameShape(QFrame::StyledPanel);
@@ -160,8 +159,16 @@ void StageView::showSnapshot(const StageSnapshot &snapshot)
     const bool owned = snapshot.plan.has_value();
     m_owned->setVisible(owned);
     m_unowned->setVisible(!owned);
-    if (!owned)
+    if (!owned) {
+        // A broken file is not the same as no contract: say where it is and what it costs.
+        m_unowned->setText(snapshot.contractError
+                               ? tr("<b><span style=\"color:%1\">Contract unreadable</span></b><br>%2<br>Until the file is "
+                                    "fixed this flag has no stages, guardrails or auto_kill.")
+                                     .arg(StateColors::danger().name(), snapshot.contractError->text().toHtmlEscaped())
+                               : tr("<b>Unowned control</b><br>No contract covers this flag here: it has no stages, owner "
+                                    "or guardrails. Add one to the contracts folder (File → Contracts folder…)."));
         return;
+    }
     const StagePlan &plan = *snapshot.plan;
     m_guarding->setVisible(plan.contract().autoKill);
     QStringList labels;

@@ -114,13 +114,13 @@ QJsonArray toolDefinitions()
         tool(QStringLiteral("list_servers"), QStringLiteral("List flag servers"),
              QStringLiteral("The flag servers FlagDeck is configured for, with their environments."), objectSchema({})),
         tool(QStringLiteral("list_flags"), QStringLiteral("List flags"),
-             QStringLiteral("Flags as last seen, with state, rollout, stage and guardrail verdict. Filter by server "
-                            "and environment."),
+             QStringLiteral("Flags as last seen, with state, rollout, stage and guardrail verdict (null, with "
+                            "stage_known false, until a console has worked them out). Filter by server and environment."),
              objectSchema({{QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
                            {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))}})),
         tool(QStringLiteral("get_flag"), QStringLiteral("Get a flag"),
              QStringLiteral("One flag: variations, state, rollout, revision, stage and guardrail verdicts from the "
-                            "local cache."),
+                            "local cache. stage_known false: stage and guardrails are null, not known yet."),
              objectSchema(flagTarget(), {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag")})),
         tool(QStringLiteral("propose_action"), QStringLiteral("Propose an action"),
              QStringLiteral("Ask people to take an action on a flag. Nothing changes until a reviewer approves it in "
@@ -186,6 +186,36 @@ QString isoTime(qint64 ms)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
 }
 
+// The stage and guardrails come from a console, which works them out after it loads a flag; until
+// one has, they are not known, and an agent must be told so rather than read "no stage".
+bool stageKnown(const CachedFlag &cached)
+{
+    return cached.status.value(QStringLiteral("stage")).isString();
+}
+
+// A console that worked the flag out but watches no guardrail of it (no contract names one, no
+// metric source serves it) says so with this verdict.
+QJsonObject guardrailsOf(const CachedFlag &cached)
+{
+    const QJsonValue guardrails = cached.status.value(QStringLiteral("guardrails"));
+    if (guardrails.isObject())
+        return guardrails.toObject();
+    return {{QStringLiteral("verdict"), QStringLiteral("not_watched")},
+            {QStringLiteral("summary"), QStringLiteral("the console watches no guardrail of this flag: its contract names "
+                                                       "none, or no metric source serves it")},
+            {QStringLiteral("results"), QJsonArray()}};
+}
+
+QString notKnownYet(const CachedFlag &cached)
+{
+    return QStringLiteral("not known yet: no FlagDeck console has worked out this flag's stage and guardrails since "
+                          "it last loaded the flag (seen %1); they appear once a console connected to this server has "
+                          "run for a while")
+        .arg(isoTime(cached.seenMs));
+}
+
+// Fields that were there before stage_known came keep their names; what is not known is null,
+// never an empty string that reads as "no stage".
 QJsonObject flagSummary(const CachedFlag &cached)
 {
     QJsonObject summary{{QStringLiteral("server"), cached.server},
@@ -196,9 +226,17 @@ QJsonObject flagSummary(const CachedFlag &cached)
                         {QStringLiteral("rollout"), rolloutToJson(cached.flag.rollout)},
                         {QStringLiteral("revision"), cached.flag.revision},
                         {QStringLiteral("seen"), isoTime(cached.seenMs)}};
-    summary.insert(QStringLiteral("stage"), cached.status.value(QStringLiteral("stage")).toString());
-    summary.insert(QStringLiteral("guardrails"),
-                   cached.status.value(QStringLiteral("guardrails")).toObject().value(QStringLiteral("verdict")).toString());
+    const bool known = stageKnown(cached);
+    summary.insert(QStringLiteral("stage_known"), known);
+    summary.insert(QStringLiteral("guardrails_known"), known);
+    if (known) {
+        summary.insert(QStringLiteral("stage"), cached.status.value(QStringLiteral("stage")).toString());
+        summary.insert(QStringLiteral("guardrails"), guardrailsOf(cached).value(QStringLiteral("verdict")).toString());
+    } else {
+        summary.insert(QStringLiteral("stage"), QJsonValue::Null);
+        summary.insert(QStringLiteral("guardrails"), QJsonValue::Null);
+        summary.insert(QStringLiteral("not_known_because"), notKnownYet(cached));
+    }
     return summary;
 }
 
@@ -425,7 +463,8 @@ QJsonObject McpServer::getFlag(const QJsonObject &arguments) const
         return toolError(found.error());
     QJsonObject flag = flagSummary(found.value());
     flag.insert(QStringLiteral("definition"), flagToJson(found->flag));
-    flag.insert(QStringLiteral("guardrails"), found->status.value(QStringLiteral("guardrails")).toObject());
+    if (stageKnown(found.value()))
+        flag.insert(QStringLiteral("guardrails"), guardrailsOf(found.value()));
     return toolResult(flag);
 }
 

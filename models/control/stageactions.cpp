@@ -65,6 +65,8 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
     snapshot.ref = ref;
     const FlagStore::Entry *row = m_flags->find(ref);
     const Contract *contract = contractFor(ref);
+    if (const UnreadableContract *unreadable = m_contracts->unreadable(ref.key, ref.environment))
+        snapshot.contractError = unreadable->error;
     if (!row || !contract)
         return snapshot;
     snapshot.flag = row->flag;
@@ -246,7 +248,9 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
             continue;
         const Contract *contract = contractFor(ref);
         if (!contract) {
-            m_flags->setStage(ref, tr("unowned control"), -1);
+            m_flags->setStage(ref, m_contracts->unreadable(ref.key, ref.environment) ? tr("contract unreadable")
+                                                                                     : tr("unowned control"),
+                              -1);
             continue;
         }
         const StagePlan plan(*contract, row->flag);

@@ -3,6 +3,7 @@
 #include "rollout.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -33,12 +34,23 @@ struct ContractStage
     qint64 minimumMs = 0;
 };
 
+// Where a contract file says something (1-based; 0 when not known), so that a finding found
+// later — against a server's flags — still points at the line to fix.
+struct ContractPosition
+{
+    int line = 0;
+    int column = 0;
+};
+
 // The FeatureOps contract of one AI flag (DESIGN §1), as read from a team's YAML file.
 struct Contract
 {
     enum class Risk { Low, Medium, High, Critical };
 
     QString sourceFile;
+    ContractPosition flagKeyPosition;
+    // Where each of namedVariations() is first named.
+    QHash<QString, ContractPosition> variationPositions;
     QString flagKey;
     QStringList environments; // empty: every environment
     QString behaviorSurface;

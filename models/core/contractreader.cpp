@@ -9,6 +9,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <numeric>
+
 namespace {
 
 struct Text
@@ -21,11 +26,144 @@ QString fromYaml(const std::string &text)
     return QString::fromStdString(text);
 }
 
+ContractPosition positionOf(const YAML::Node &node)
+{
+    const YAML::Mark mark = node.Mark();
+    return mark.line >= 0 ? ContractPosition{mark.line + 1, mark.column + 1} : ContractPosition{};
+}
+
+// Levenshtein distance, ignoring case; field names are short, so two rows of the table will do.
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> previous(b.size() + 1);
+    QList<int> current(b.size() + 1);
+    std::iota(previous.begin(), previous.end(), 0);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[j - 1] + (a.at(i - 1).toLower() == b.at(j - 1).toLower() ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// The known name a mistyped one most likely meant: near enough to be a slip of the keys (one edit
+// in a short name, up to three in a long one), or none.
+QString closest(const QString &name, const QStringList &known)
+{
+    const int allowed = name.size() <= 4 ? 1 : name.size() <= 8 ? 2 : 3;
+    QString best;
+    int bestDistance = allowed + 1;
+    for (const QString &candidate : known) {
+        if (const int distance = editDistance(name, candidate); distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+QString withGuess(const QString &message, const QString &guess)
+{
+    return guess.isEmpty() ? message : Text::tr("%1: did you mean `%2`?").arg(message, guess);
+}
+
+// The names of the format; not user text.
+const QStringList &knownFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("flag_key"),       QStringLiteral("environments"),    QStringLiteral("behavior_surface"),
+        QStringLiteral("owner"),          QStringLiteral("assignment_unit"), QStringLiteral("default"),
+        QStringLiteral("candidate"),      QStringLiteral("fallback"),        QStringLiteral("first_audience"),
+        QStringLiteral("rollout_path"),   QStringLiteral("stages"),          QStringLiteral("primary_metric"),
+        QStringLiteral("guardrails"),     QStringLiteral("rollback_action"), QStringLiteral("cleanup_rule"),
+        QStringLiteral("cleanup_condition"), QStringLiteral("review_date"),  QStringLiteral("policy"),
+    };
+    return fields;
+}
+
+// The top-level fields that decide what FlagDeck does with the flag — where the contract applies,
+// what is served, the stages and their gates, the guardrails, the policy — as opposed to those that
+// describe it (owner, surface, cleanup), which the readiness checklist shows as missing anyway.
+const QStringList &ruleFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("environments"), QStringLiteral("default"),    QStringLiteral("fallback"), QStringLiteral("stages"),
+        QStringLiteral("rollout_path"), QStringLiteral("guardrails"), QStringLiteral("policy"),
+    };
+    return fields;
+}
+
+const QStringList &stageFields()
+{
+    static const QStringList fields = {QStringLiteral("name"), QStringLiteral("exposure"), QStringLiteral("minimum_time")};
+    return fields;
+}
+
+const QStringList &guardrailFields()
+{
+    static const QStringList fields = {QStringLiteral("metric"), QStringLiteral("direction"), QStringLiteral("threshold"),
+                                       QStringLiteral("rule")};
+    return fields;
+}
+
+const QStringList &policyFields()
+{
+    static const QStringList fields = {QStringLiteral("approvals"), QStringLiteral("auto_kill")};
+    return fields;
+}
+
+const QStringList &actionNames()
+{
+    static const QStringList names = [] {
+        QStringList all;
+        for (const FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout,
+                                        FlagAction::AdvanceStage, FlagAction::RollbackStage, FlagAction::ServeFallback})
+            all.append(flagActionName(action));
+        return all;
+    }();
+    return names;
+}
+
+const QStringList &riskNames()
+{
+    static const QStringList names = [] {
+        QStringList all;
+        for (const Contract::Risk risk :
+             {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical})
+            all.append(riskName(risk));
+        return all;
+    }();
+    return names;
+}
+
+// Where a field of a nested map belongs when it is written at the top level by mistake, where it
+// would set nothing; empty when it belongs nowhere else.
+QString misplacedHome(const QString &name)
+{
+    if (policyFields().contains(name))
+        return Text::tr("under policy");
+    if (name == QLatin1String("exposure") || name == QLatin1String("minimum_time"))
+        return Text::tr("in a stage, under stages");
+    if (name == QLatin1String("direction") || name == QLatin1String("threshold"))
+        return Text::tr("in a guardrail, under guardrails");
+    return {};
+}
+
 // Walks the YAML tree, collecting findings with their positions instead of stopping at the first.
 class Reader
 {
 public:
     explicit Reader(QString file) : m_file(std::move(file)) {}
+
+    struct Field
+    {
+        QString name;
+        YAML::Node key;
+        YAML::Node value;
+    };
 
     QList<ContractFinding> findings;
     bool hasErrors() const
@@ -41,6 +179,72 @@ public:
     {
         const bool known = mark.line >= 0;
         findings.append({severity, m_file, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message});
+    }
+
+    // A map's fields in file order. A key that is not a plain name, or one given twice, is an
+    // error: YAML readers keep the first of two equal keys, so the second — often the edit that
+    // was meant — would be dropped without a word.
+    QList<Field> fields(const YAML::Node &map)
+    {
+        QList<Field> all;
+        QHash<QString, int> lines;
+        for (const auto &pair : map) {
+            if (!pair.first.IsScalar()) {
+                error(pair.first, Text::tr("a field name must be a single word"));
+                continue;
+            }
+            const QString name = fromYaml(pair.first.Scalar());
+            if (const auto first = lines.constFind(name); first != lines.cend()) {
+                error(pair.first, Text::tr("`%1` is given twice (first on line %2)").arg(name).arg(first.value()));
+                continue;
+            }
+            lines.insert(name, pair.first.Mark().line + 1);
+            all.append({name, pair.first, pair.second});
+        }
+        return all;
+    }
+
+    // Inside a stage, a guardrail or the policy every field sets a rule, so an unknown name is most
+    // likely a typo of a rule that would then be missing — a stage's minimum time, a guardrail's
+    // threshold, auto_kill, an approval. That is an error: the contract is not used half-understood.
+    void unknownFields(const QList<Field> &fields, const QStringList &known, const QString &where,
+                       const std::function<QString(const QString &)> &homeOf = {})
+    {
+        for (const Field &field : fields) {
+            if (known.contains(field.name))
+                continue;
+            if (const QString home = homeOf ? homeOf(field.name) : QString(); !home.isEmpty()) {
+                error(field.key, Text::tr("`%1` belongs %2; %3 it would set nothing").arg(field.name, home, where));
+                continue;
+            }
+            const QString guess = closest(field.name, known);
+            error(field.key, guess.isEmpty() ? Text::tr("unknown field `%1` %2 (the fields here are %3)")
+                                                   .arg(field.name, where, known.join(QStringLiteral(", ")))
+                                             : withGuess(Text::tr("unknown field `%1` %2").arg(field.name, where), guess));
+        }
+    }
+
+    // At the top level most fields describe the flag, and a team may keep notes of its own there,
+    // so an unknown name is a warning — unless it is near a field that sets a rule (policy,
+    // guardrails, environments, …) or belongs inside one (auto_kill): then that rule would be
+    // missing, and that is an error.
+    void topLevelFields(const QList<Field> &fields)
+    {
+        for (const Field &field : fields) {
+            if (knownFields().contains(field.name))
+                continue;
+            if (const QString home = misplacedHome(field.name); !home.isEmpty()) {
+                error(field.key, Text::tr("`%1` belongs %2; at the top level it would set nothing").arg(field.name, home));
+                continue;
+            }
+            const QString guess = closest(field.name, knownFields());
+            if (guess.isEmpty())
+                warning(field.key, Text::tr("unknown field `%1` is ignored (a typo?)").arg(field.name));
+            else if (ruleFields().contains(guess))
+                error(field.key, withGuess(Text::tr("unknown field `%1`").arg(field.name), guess));
+            else
+                warning(field.key, withGuess(Text::tr("unknown field `%1` is ignored").arg(field.name), guess));
+        }
     }
 
     // A text field; absent is fine unless required; anything but a single value is an error.
@@ -82,17 +286,11 @@ private:
     QString m_file;
 };
 
-const QStringList &knownFields()
+// Remembers where a variation is first named, for findings against a server's flags.
+void noteVariation(Contract &contract, const QString &variation, const YAML::Node &at)
 {
-    static const QStringList fields = {
-        QStringLiteral("flag_key"),       QStringLiteral("environments"),    QStringLiteral("behavior_surface"),
-        QStringLiteral("owner"),          QStringLiteral("assignment_unit"), QStringLiteral("default"),
-        QStringLiteral("candidate"),      QStringLiteral("fallback"),        QStringLiteral("first_audience"),
-        QStringLiteral("rollout_path"),   QStringLiteral("stages"),          QStringLiteral("primary_metric"),
-        QStringLiteral("guardrails"),     QStringLiteral("rollback_action"), QStringLiteral("cleanup_rule"),
-        QStringLiteral("cleanup_condition"), QStringLiteral("review_date"),  QStringLiteral("policy"),
-    };
-    return fields;
+    if (!variation.isEmpty() && !contract.variationPositions.contains(variation))
+        contract.variationPositions.insert(variation, positionOf(at));
 }
 
 void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
@@ -113,7 +311,10 @@ void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
             continue;
         }
         ContractStage stage;
+        const QList<Reader::Field> fields = reader.fields(node);
         stage.name = reader.text(node, "name", true);
+        reader.unknownFields(fields, stageFields(),
+                             stage.name.isEmpty() ? Text::tr("in a stage") : Text::tr("in stage \"%1\"").arg(stage.name));
         if (!stage.name.isEmpty() && names.contains(stage.name))
             reader.error(node["name"], Text::tr("stage \"%1\" is listed twice").arg(stage.name));
         names.insert(stage.name);
@@ -124,20 +325,21 @@ void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
                                   "{candidate_v2: 5%}")
                              .arg(stage.name));
         } else {
+            // The keys are variations, not fields: any name may stand here.
             int total = 0;
-            for (const auto &pair : exposure) {
-                const QString variation = fromYaml(pair.first.Scalar());
-                if (!pair.second.IsScalar()) {
-                    reader.error(pair.second, Text::tr("the share of \"%1\" must be a percentage").arg(variation));
+            for (const Reader::Field &share : reader.fields(exposure)) {
+                if (!share.value.IsScalar()) {
+                    reader.error(share.value, Text::tr("the share of \"%1\" must be a percentage").arg(share.name));
                     continue;
                 }
-                const Result<int> basisPoints = parsePercent(fromYaml(pair.second.Scalar()));
+                const Result<int> basisPoints = parsePercent(fromYaml(share.value.Scalar()));
                 if (!basisPoints) {
-                    reader.error(pair.second, basisPoints.error());
+                    reader.error(share.value, basisPoints.error());
                     continue;
                 }
                 total += basisPoints.value();
-                stage.exposure.append({variation, basisPoints.value()});
+                stage.exposure.append({share.name, basisPoints.value()});
+                noteVariation(contract, share.name, share.key);
             }
             if (total > Rollout::TotalBasisPoints)
                 reader.error(exposure, Text::tr("stage \"%1\" exposes %2 in all; at most 100% is possible")
@@ -186,7 +388,11 @@ void readGuardrails(Reader &reader, const YAML::Node &root, Contract &contract)
             reader.error(node, Text::tr("a guardrail is a metric name or a map with metric, direction and threshold or rule"));
             continue;
         }
+        const QList<Reader::Field> fields = reader.fields(node);
         guardrail.metric = reader.text(node, "metric", true);
+        reader.unknownFields(fields, guardrailFields(),
+                             guardrail.metric.isEmpty() ? Text::tr("in a guardrail")
+                                                        : Text::tr("in guardrail \"%1\"").arg(guardrail.metric));
         const QString direction = reader.text(node, "direction", true);
         if (direction == QLatin1String("higher_is_better"))
             guardrail.direction = ContractGuardrail::Direction::HigherIsBetter;
@@ -196,7 +402,8 @@ void readGuardrails(Reader &reader, const YAML::Node &root, Contract &contract)
         if (const QString threshold = reader.text(node, "threshold"); !threshold.isEmpty()) {
             bool ok = false;
             const double value = threshold.toDouble(&ok);
-            if (ok)
+            // "nan" and "inf" read as numbers, but no measurement ever crosses them.
+            if (ok && std::isfinite(value))
                 guardrail.threshold = value;
             else
                 reader.error(node["threshold"], Text::tr("threshold must be a number, not \"%1\"").arg(threshold));
@@ -220,6 +427,9 @@ void readPolicy(Reader &reader, const YAML::Node &root, Contract &contract)
         reader.error(policy, Text::tr("\"policy\" must be a map with approvals and auto_kill"));
         return;
     }
+    reader.unknownFields(reader.fields(policy), policyFields(), Text::tr("under policy"), [](const QString &name) {
+        return flagActionFromName(name) ? Text::tr("under policy's approvals") : QString();
+    });
     if (const QString autoKill = reader.text(policy, "auto_kill"); !autoKill.isEmpty()) {
         if (autoKill != QLatin1String("true") && autoKill != QLatin1String("false"))
             reader.error(policy["auto_kill"], Text::tr("auto_kill must be true or false"));
@@ -232,31 +442,31 @@ void readPolicy(Reader &reader, const YAML::Node &root, Contract &contract)
         reader.error(approvals, Text::tr("approvals must map actions to the reviewers each risk needs"));
         return;
     }
-    for (const auto &action : approvals) {
-        const QString name = fromYaml(action.first.Scalar());
-        if (!flagActionFromName(name)) {
-            reader.error(action.first, Text::tr("\"%1\" is not an action (kill, restore, set_rollout, advance_stage, "
-                                                "rollback_stage, serve_fallback)")
-                                           .arg(name));
+    for (const Reader::Field &action : reader.fields(approvals)) {
+        if (!flagActionFromName(action.name)) {
+            reader.error(action.key, withGuess(Text::tr("\"%1\" is not an action (kill, restore, set_rollout, advance_stage, "
+                                                        "rollback_stage, serve_fallback)")
+                                                   .arg(action.name),
+                                               closest(action.name, actionNames())));
             continue;
         }
-        if (!action.second.IsMap()) {
-            reader.error(action.second, Text::tr("approvals for %1 must map risks (low, medium, high, critical) to a number "
-                                                 "of reviewers")
-                                            .arg(name));
+        if (!action.value.IsMap()) {
+            reader.error(action.value, Text::tr("approvals for %1 must map risks (low, medium, high, critical) to a number "
+                                                "of reviewers")
+                                           .arg(action.name));
             continue;
         }
-        for (const auto &risk : action.second) {
-            const std::optional<Contract::Risk> level = riskFromName(fromYaml(risk.first.Scalar()));
+        for (const Reader::Field &risk : reader.fields(action.value)) {
+            const std::optional<Contract::Risk> level = riskFromName(risk.name);
             bool ok = false;
-            const int reviewers = risk.second.IsScalar() ? fromYaml(risk.second.Scalar()).toInt(&ok) : -1;
+            const int reviewers = risk.value.IsScalar() ? fromYaml(risk.value.Scalar()).toInt(&ok) : -1;
             if (!level)
-                reader.error(risk.first, Text::tr("\"%1\" is not a risk (low, medium, high, critical)")
-                                             .arg(fromYaml(risk.first.Scalar())));
+                reader.error(risk.key, withGuess(Text::tr("\"%1\" is not a risk (low, medium, high, critical)").arg(risk.name),
+                                                 closest(risk.name, riskNames())));
             else if (!ok || reviewers < 0 || reviewers > 10)
-                reader.error(risk.second, Text::tr("the number of reviewers must be a whole number from 0 to 10"));
+                reader.error(risk.value, Text::tr("the number of reviewers must be a whole number from 0 to 10"));
             else
-                contract.approvals[name][*level] = reviewers;
+                contract.approvals[action.name][*level] = reviewers;
         }
     }
 }
@@ -266,19 +476,37 @@ void readPolicy(Reader &reader, const YAML::Node &root, Contract &contract)
 QString ContractFinding::text() const
 {
     const QString where = line > 0 ? QStringLiteral("%1:%2:%3").arg(file).arg(line).arg(column) : file;
+    // The severity word is not translated: CI scripts and editors match it.
     return QStringLiteral("%1: %2: %3")
-        .arg(where, severity == Severity::Error ? Text::tr("error") : Text::tr("warning"), message);
+        .arg(where, severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning"), message);
 }
 
 Result<int> parsePercent(const QString &text)
 {
-    static const QRegularExpression percent(QStringLiteral("^(\\d{1,3})(?:\\.(\\d{1,2}))?\\s*%?$"));
-    const QRegularExpressionMatch match = percent.match(text.trimmed());
+    const QString trimmed = text.trimmed();
+    static const QRegularExpression percent(QStringLiteral("^(\\d{1,3})(?:\\.(\\d+))?%$"));
+    static const QRegularExpression spaced(QStringLiteral("^(\\d{1,3}(?:\\.\\d+)?)\\s+%$"));
+    static const QRegularExpression number(QStringLiteral("^\\d{1,3}(?:\\.\\d+)?$"));
+    // A bare number was once read as a percentage; a share of traffic is now always written with
+    // its unit, so "5" cannot be misread as 5 basis points, 0.05 or 5%.
+    if (number.match(trimmed).hasMatch())
+        return Result<int>::failure(
+            Text::tr("\"%1\" has no unit: write the share of traffic as a percentage, such as %2%").arg(text, trimmed));
+    if (const QRegularExpressionMatch match = spaced.match(trimmed); match.hasMatch())
+        return Result<int>::failure(
+            Text::tr("\"%1\" has a space before %: write %2%").arg(text, match.captured(1)));
+    const QRegularExpressionMatch match = percent.match(trimmed);
     if (!match.hasMatch())
         return Result<int>::failure(
             Text::tr("\"%1\" is not a share of traffic: write a percentage such as 5% or 0.25%").arg(text));
+    const QString decimals = match.captured(2);
+    // Shares are kept in basis points; a finer share would be rounded without a word.
+    if (std::any_of(decimals.cbegin() + std::min<qsizetype>(2, decimals.size()), decimals.cend(),
+                    [](QChar digit) { return digit != QLatin1Char('0'); }))
+        return Result<int>::failure(
+            Text::tr("\"%1\" is finer than a hundredth of a percent: write at most two decimals, such as 0.25%").arg(text));
     const int whole = match.captured(1).toInt();
-    const int hundredths = match.captured(2).leftJustified(2, QLatin1Char('0')).toInt();
+    const int hundredths = decimals.left(2).leftJustified(2, QLatin1Char('0')).toInt();
     const int basisPoints = whole * 100 + hundredths;
     if (basisPoints > Rollout::TotalBasisPoints)
         return Result<int>::failure(Text::tr("%1 is more than 100%").arg(text));
@@ -287,11 +515,21 @@ Result<int> parsePercent(const QString &text)
 
 Result<qint64> parseDuration(const QString &text)
 {
-    static const QRegularExpression duration(QStringLiteral("^(\\d+)\\s*([mhd]?)$"));
-    const QRegularExpressionMatch match = duration.match(text.trimmed());
-    if (!match.hasMatch() || (match.captured(2).isEmpty() && match.captured(1).toLongLong() != 0))
-        return Result<qint64>::failure(
-            Text::tr("\"%1\" is not a duration: write minutes, hours or days such as 90m, 24h or 7d").arg(text));
+    const QString trimmed = text.trimmed();
+    if (trimmed == QLatin1String("0"))
+        return qint64(0);
+    // At most nine digits: even 999999999d fits in milliseconds.
+    static const QRegularExpression duration(QStringLiteral("^(\\d{1,9})([mhd])$"));
+    static const QRegularExpression number(QStringLiteral("^\\d+$"));
+    const QRegularExpressionMatch match = duration.match(trimmed);
+    if (!match.hasMatch()) {
+        if (number.match(trimmed).hasMatch())
+            return Result<qint64>::failure(
+                Text::tr("\"%1\" has no unit: write minutes, hours or days such as 90m, 24h or 7d, or 0").arg(text));
+        return Result<qint64>::failure(Text::tr("\"%1\" is not a duration: write a whole number and its unit with no "
+                                                "space, such as 90m, 24h or 7d (m, h, d), or 0")
+                                           .arg(text));
+    }
     const qint64 amount = match.captured(1).toLongLong();
     const QString unit = match.captured(2);
     const qint64 unitMs = unit == QLatin1String("m") ? MinuteMs : unit == QLatin1String("h") ? HourMs : DayMs;
@@ -302,15 +540,17 @@ ContractReadResult readContract(const QByteArray &yaml, const QString &fileName)
 {
     Reader reader(fileName);
     ContractReadResult result;
-    YAML::Node root;
+    YAML::Node loaded;
     try {
-        root = YAML::Load(yaml.toStdString());
+        loaded = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception &exception) {
         reader.add(ContractFinding::Severity::Error, exception.mark,
                    Text::tr("not valid YAML: %1").arg(fromYaml(exception.msg)));
         result.findings = reader.findings;
         return result;
     }
+    // Read through a const node: yaml-cpp's non-const operator[] adds the keys it is asked for.
+    const YAML::Node root = loaded;
     if (!root.IsMap()) {
         reader.error(root, Text::tr("a contract is a map of fields such as flag_key, owner and stages"));
         result.findings = reader.findings;
@@ -320,19 +560,22 @@ ContractReadResult readContract(const QByteArray &yaml, const QString &fileName)
     Contract contract;
     contract.sourceFile = fileName;
     try {
-        for (const auto &field : root) {
-            const QString name = fromYaml(field.first.Scalar());
-            if (!knownFields().contains(name))
-                reader.warning(field.first, Text::tr("unknown field \"%1\" is ignored (a typo?)").arg(name));
-        }
+        reader.topLevelFields(reader.fields(root));
         contract.flagKey = reader.text(root, "flag_key", true);
+        contract.flagKeyPosition = positionOf(root["flag_key"] ? root["flag_key"] : root);
         contract.environments = reader.textList(root, "environments");
+        // Whatever else is wrong, the console can now say which flag's contract is unreadable.
+        result.flagKey = contract.flagKey;
+        result.environments = contract.environments;
         contract.behaviorSurface = reader.text(root, "behavior_surface");
         contract.owner = reader.text(root, "owner");
         contract.assignmentUnit = reader.text(root, "assignment_unit");
         contract.defaultVariation = reader.text(root, "default", true);
         contract.candidate = reader.text(root, "candidate");
         contract.fallback = reader.text(root, "fallback");
+        noteVariation(contract, contract.defaultVariation, root["default"]);
+        noteVariation(contract, contract.candidate, root["candidate"]);
+        noteVariation(contract, contract.fallback, root["fallback"]);
         contract.firstAudience = reader.text(root, "first_audience");
         contract.primaryMetric = reader.text(root, "primary_metric");
         contract.rollbackAction = reader.text(root, "rollback_action");

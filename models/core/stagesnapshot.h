@@ -2,6 +2,7 @@
 
 #include "flag.h"
 #include "flagaction.h"
+#include "contractreader.h"
 #include "flagref.h"
 #include "readiness.h"
 #include "rollout.h"
@@ -27,6 +28,8 @@ struct StageSnapshot
     FlagRef ref;
     Flag flag;
     std::optional<StagePlan> plan; // absent: the flag has no contract (an unowned control)
+    // Its team contract names it but has an error: no plan until the file is fixed.
+    std::optional<ContractFinding> contractError;
     QList<ReadinessItem> readiness;
     qint64 inStageSinceMs = 0;     // 0: the history does not tell
     std::optional<StageHold> hold;

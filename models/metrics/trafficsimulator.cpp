@@ -2,8 +2,12 @@
 
 #include "trafficmodel.h"
 
+#include "../connectors/sandbox/sandboxdatabase.h"
+#include "../store/contractlibrary.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 
 #include <cmath>
 
@@ -20,8 +24,8 @@ Result<InjectedRegression> InjectedRegression::parse(const QString &text)
     const QStringList parts = text.left(at).split(QLatin1Char(':'));
     if (parts.size() != 4 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
         return Result<InjectedRegression>::failure(
-            Text::tr("a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; "
-                     "got \"%1\"")
+            Text::tr("a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. "
+                     "chat-model-route:distilled_small:p95_latency:1.4; got \"%1\"")
                 .arg(text));
     double afterSeconds = 0;
     if (at >= 0) {
@@ -38,6 +42,60 @@ Result<InjectedRegression> InjectedRegression::parse(const QString &text)
         return Result<InjectedRegression>::failure(
             Text::tr("the factor of a regression is a positive number such as 1.4; got \"%1\"").arg(parts[3]));
     return InjectedRegression{parts[0], parts[1], parts[2], factor, qint64(afterSeconds * 1000)};
+}
+
+Result<void> InjectedRegression::checkOnSandbox(const QList<Contract> &teamContracts) const
+{
+    // The flags as the sandbox seeds them: what a new sandbox holds, read the way it reads them.
+    QFile seedFile(QStringLiteral(":/sandbox/seed.json"));
+    if (!seedFile.open(QIODevice::ReadOnly))
+        return Result<void>::failure(Text::tr("the sandbox seed data is missing from this build"));
+    const Result<QMap<QString, QList<Flag>>> seed = SandboxDatabase::readSeed(seedFile.readAll());
+    if (!seed)
+        return Result<void>::failure(seed.error());
+    QStringList keys;
+    QStringList variations;
+    bool variationFound = false;
+    for (const QList<Flag> &flags : seed.value()) {
+        for (const Flag &flag : flags) {
+            if (!keys.contains(flag.key))
+                keys.append(flag.key);
+            if (flag.key != flagKey)
+                continue;
+            for (const Variation &known : flag.variations) {
+                if (!variations.contains(known.id))
+                    variations.append(known.id);
+                variationFound = variationFound || variation == known.id || variation == known.name;
+            }
+        }
+    }
+    if (!keys.contains(flagKey))
+        return Result<void>::failure(Text::tr("the sandbox has no flag \"%1\" to regress; its flags are %2")
+                                         .arg(flagKey, keys.join(QStringLiteral(", "))));
+    if (!variationFound)
+        return Result<void>::failure(Text::tr("%1 has no variation \"%2\" on the sandbox; its variations are %3")
+                                         .arg(flagKey, variation, variations.join(QStringLiteral(", "))));
+
+    // The simulator makes up only the metrics a contract of the flag watches.
+    const ContractSet own = loadContractFolder(QStringLiteral(":/contracts"));
+    QStringList metrics;
+    for (const QList<Contract> *contracts : {&own.contracts, &teamContracts}) {
+        for (const Contract &contract : *contracts) {
+            if (contract.flagKey != flagKey)
+                continue;
+            for (const ContractGuardrail &guardrail : contract.guardrails) {
+                if (!metrics.contains(guardrail.metric))
+                    metrics.append(guardrail.metric);
+            }
+        }
+    }
+    if (metrics.isEmpty())
+        return Result<void>::failure(
+            Text::tr("no contract of %1 names a guardrail, so the sandbox simulates no metric for it").arg(flagKey));
+    if (!metrics.contains(metric))
+        return Result<void>::failure(Text::tr("the sandbox simulates no metric \"%1\" for %2; its guardrail metrics are %3")
+                                         .arg(metric, flagKey, metrics.join(QStringLiteral(", "))));
+    return {};
 }
 
 TrafficSimulator::TrafficSimulator(QObject *parent)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/contract.h"
 #include "../core/result.h"
 #include "metricsource.h"
 
@@ -10,7 +11,7 @@
 #include <random>
 
 // A regression the sandbox is told to show: FLAG:VARIATION:METRIC:FACTOR, e.g.
-// "chat-model-route:frontier-large:p95_latency:1.4" makes that variation's p95 40% slower.
+// "chat-model-route:distilled_small:p95_latency:1.4" makes that variation's p95 40% slower.
 struct InjectedRegression
 {
     QString flagKey;
@@ -21,6 +22,11 @@ struct InjectedRegression
 
     // FLAG:VARIATION:METRIC:FACTOR, optionally @SECONDS after the start.
     static Result<InjectedRegression> parse(const QString &text);
+    // Refuses what the sandbox could never show, which would otherwise pass without a word: a flag
+    // it is not seeded with, a variation that flag lacks (by id or name), or a metric that no
+    // contract of the flag watches. The sandbox's own contracts count, and teamContracts too (a
+    // team's folder may cover sandbox flags).
+    Result<void> checkOnSandbox(const QList<Contract> &teamContracts = {}) const;
 };
 
 // The sandbox's traffic: for every watched flag, requests split between the variations as the

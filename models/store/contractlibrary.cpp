@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace {
 
@@ -19,12 +20,41 @@ bool overlap(const Contract &a, const Contract &b)
                        [&](const QString &environment) { return b.environments.contains(environment); });
 }
 
+constexpr qint64 MaxContractBytes = 1024 * 1024;
+
+// The flag a file is about when the YAML is too broken to read it: its flag_key line, if any.
+QString flagKeyLine(const QByteArray &yaml)
+{
+    static const QRegularExpression line(QStringLiteral("^flag_key:\\s*[\"']?([A-Za-z0-9_.:-]+)"),
+                                         QRegularExpression::MultilineOption);
+    return line.match(QString::fromUtf8(yaml)).captured(1);
+}
+
 } // namespace
+
+bool UnreadableContract::appliesTo(const QString &environment) const
+{
+    return environments.isEmpty() || environments.contains(environment);
+}
 
 bool ContractSet::hasErrors() const
 {
-    return std::any_of(findings.cbegin(), findings.cend(),
-                       [](const ContractFinding &finding) { return finding.severity == ContractFinding::Severity::Error; });
+    return count(ContractFinding::Severity::Error) > 0;
+}
+
+int ContractSet::count(ContractFinding::Severity severity) const
+{
+    return int(std::count_if(findings.cbegin(), findings.cend(),
+                             [severity](const ContractFinding &finding) { return finding.severity == severity; }));
+}
+
+const UnreadableContract *ContractSet::findUnreadable(const QString &flagKey, const QString &environment) const
+{
+    for (const UnreadableContract &contract : unreadable) {
+        if (contract.flagKey == flagKey && contract.appliesTo(environment))
+            return &contract;
+    }
+    return nullptr;
 }
 
 const Contract *ContractSet::find(const QString &flagKey, const QString &environment) const
@@ -36,6 +66,43 @@ const Contract *ContractSet::find(const QString &flagKey, const QString &environ
     return nullptr;
 }
 
+void addContractFile(ContractSet &set, const QString &path)
+{
+    QFile file(path);
+    ++set.filesRead;
+    if (!file.open(QIODevice::ReadOnly)) {
+        set.findings.append({ContractFinding::Severity::Error, path, 0, 0, Text::tr("cannot read: %1").arg(file.errorString())});
+        return;
+    }
+    // A contract is a page of YAML; anything far larger is not one.
+    if (file.size() > MaxContractBytes) {
+        set.findings.append({ContractFinding::Severity::Error, path, 0, 0, Text::tr("larger than 1 MiB; not a contract")});
+        return;
+    }
+    const QByteArray yaml = file.readAll();
+    ContractReadResult result = readContract(yaml, path);
+    set.findings.append(result.findings);
+    if (!result.contract) {
+        const QString flagKey = result.flagKey.isEmpty() ? flagKeyLine(yaml) : result.flagKey;
+        const auto error = std::find_if(result.findings.cbegin(), result.findings.cend(), [](const ContractFinding &finding) {
+            return finding.severity == ContractFinding::Severity::Error;
+        });
+        if (!flagKey.isEmpty() && error != result.findings.cend())
+            set.unreadable.append({flagKey, result.environments, *error});
+        return;
+    }
+    const auto earlier = std::find_if(set.contracts.cbegin(), set.contracts.cend(), [&](const Contract &contract) {
+        return contract.flagKey == result.contract->flagKey && overlap(contract, *result.contract);
+    });
+    if (earlier != set.contracts.cend()) {
+        set.findings.append({ContractFinding::Severity::Error, path, 1, 1,
+                             Text::tr("flag \"%1\" already has a contract for these environments in %2")
+                                 .arg(result.contract->flagKey, earlier->sourceFile)});
+        return;
+    }
+    set.contracts.append(*result.contract);
+}
+
 ContractSet loadContractFolder(const QString &folder)
 {
     ContractSet set;
@@ -44,35 +111,15 @@ ContractSet loadContractFolder(const QString &folder)
         set.findings.append({ContractFinding::Severity::Error, folder, 0, 0, Text::tr("no such folder")});
         return set;
     }
-    const QStringList names = dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
-    for (const QString &name : names) {
-        const QString path = dir.filePath(name);
-        QFile file(path);
-        ++set.filesRead;
-        if (!file.open(QIODevice::ReadOnly)) {
-            set.findings.append({ContractFinding::Severity::Error, path, 0, 0, Text::tr("cannot read: %1").arg(file.errorString())});
-            continue;
-        }
-        // A contract is a page of YAML; anything far larger is not one.
-        if (file.size() > 1024 * 1024) {
-            set.findings.append({ContractFinding::Severity::Error, path, 0, 0, Text::tr("larger than 1 MiB; not a contract")});
-            continue;
-        }
-        ContractReadResult result = readContract(file.readAll(), path);
-        set.findings.append(result.findings);
-        if (!result.contract)
-            continue;
-        const auto earlier = std::find_if(set.contracts.cbegin(), set.contracts.cend(), [&](const Contract &contract) {
-            return contract.flagKey == result.contract->flagKey && overlap(contract, *result.contract);
-        });
-        if (earlier != set.contracts.cend()) {
-            set.findings.append({ContractFinding::Severity::Error, path, 1, 1,
-                                 Text::tr("flag \"%1\" already has a contract for these environments in %2")
-                                     .arg(result.contract->flagKey, earlier->sourceFile)});
-            continue;
-        }
-        set.contracts.append(*result.contract);
-    }
+    for (const QString &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
+        addContractFile(set, dir.filePath(name));
+    return set;
+}
+
+ContractSet loadContractFile(const QString &path)
+{
+    ContractSet set;
+    addContractFile(set, path);
     return set;
 }
 
@@ -113,5 +160,12 @@ const Contract *ContractLibrary::find(const QString &flagKey, const QString &env
 {
     if (const Contract *contract = m_team.find(flagKey, environment))
         return contract;
+    if (m_team.findUnreadable(flagKey, environment))
+        return nullptr;
     return sandboxConnection ? m_sandbox.find(flagKey, environment) : nullptr;
+}
+
+const UnreadableContract *ContractLibrary::unreadable(const QString &flagKey, const QString &environment) const
+{
+    return m_team.findUnreadable(flagKey, environment);
 }

@@ -20,13 +20,44 @@ Job *prepare(const QString &name, QObject *parent)
 
 QString keychainError(const QKeychain::Job *job)
 {
-    // errorString() names the backend's problem; it never contains the secret.
-    return QCoreApplication::translate("KeychainSecretStore", "the OS keychain failed: %1").arg(job->errorString());
+    return KeychainSecretStore::describeError(job->error(), job->errorString());
 }
 
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject *parent) : SecretStore(parent) {}
+
+QString KeychainSecretStore::describeError(int error, const QString &raw)
+{
+    QString sentence;
+    switch (error) {
+    case QKeychain::EntryNotFound:
+        sentence = tr("no token is stored in the OS keychain for this connection: enter it again in the "
+                      "connection's settings");
+        break;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        sentence = tr("the OS keychain refused access: unlock it (or allow FlagDeck in it) and try again");
+        break;
+    case QKeychain::CouldNotDeleteEntry:
+        sentence = tr("the OS keychain could not delete the token: remove the FlagDeck entry in the keychain's own "
+                      "program");
+        break;
+    default:
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        // On Linux nearly every other failure is the same: no Secret Service on the session bus.
+        sentence = tr("the OS keychain cannot be reached: FlagDeck keeps tokens in a Secret Service such as GNOME "
+                      "Keyring or KWallet, over a D-Bus session. Install and start one (e.g. the gnome-keyring "
+                      "package) and run FlagDeck in a desktop session, or, without a desktop, inside "
+                      "dbus-run-session with an unlocked keyring; a server runs flagdeck guard with token files instead");
+#else
+        sentence = tr("the OS keychain failed: check that it is unlocked and that FlagDeck may use it");
+#endif
+        break;
+    }
+    // The backend's own words last, for whoever debugs it; they name the problem, never the secret.
+    return raw.isEmpty() ? sentence : tr("%1 (the keychain said: %2)").arg(sentence, raw);
+}
 
 void KeychainSecretStore::readSecret(const QString &name, ReadCallback done)
 {

@@ -14,4 +14,8 @@ public:
     void readSecret(const QString &name, ReadCallback done) override;
     void writeSecret(const QString &name, const QString &secret, WriteCallback done) override;
     void removeSecret(const QString &name, WriteCallback done) override;
+
+    // A keychain failure (a QKeychain::Error and the backend's own text) as a person can act on it:
+    // what to install, start or unlock, with the raw text after.
+    static QString describeError(int error, const QString &raw);
 };

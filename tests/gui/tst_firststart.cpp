@@ -33,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 #include <QTranslator>
 
@@ -171,6 +172,9 @@ void tst_FirstStart::welcomeOpensTheAuditCacheOffline()
     QVERIFY(m_controller->isOffline());
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("offline")));
     QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->auditBrowser()));
+    // Nothing was ever cached: the window says so, and how to fill it, instead of "0 flags".
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("connectionStatus"));
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Offline, and nothing is cached yet")));
 }
 
 void tst_FirstStart::preferencesAreSavedAndApplied()

@@ -42,6 +42,8 @@ void tst_McpClient::initTestCase()
 
     m_inbox = m_dir.filePath(QStringLiteral("inbox.sqlite"));
     m_cache = m_dir.filePath(QStringLiteral("audit.sqlite"));
+    // The inbox a console made: flagdeck mcp refuses one that does not exist.
+    VERIFY_OK(ProposalInbox().open(m_inbox));
     AuditCache cache;
     VERIFY_OK(cache.open(m_cache));
     AuditBatch batch;

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void notificationsGetNoAnswer();
     void toolsAreListedAndNoneChangesAFlag();
     void readsServersAndFlagsFromTheCache();
+    void stageAndGuardrailsSayWhetherTheyAreKnown_data();
+    void stageAndGuardrailsSayWhetherTheyAreKnown();
     void proposeStoresAProposalAndReadsItBack();
     void badArgumentsAreErrorResults_data();
     void badArgumentsAreErrorResults();
@@ -206,6 +208,64 @@ void tst_McpServer::readsServersAndFlagsFromTheCache()
     QCOMPARE(flag.value(QStringLiteral("rollout")).toArray().size(), 2);
     // The text content carries the same, for clients that read only text.
     QVERIFY(result.value(QStringLiteral("content")).toArray().first().toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("chat-model-route")));
+}
+
+void tst_McpServer::stageAndGuardrailsSayWhetherTheyAreKnown_data()
+{
+    QTest::addColumn<QJsonObject>("status"); // as a console stored it
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<QString>("verdict");
+    QTest::newRow("worked out, watched")
+        << QJsonObject{{QStringLiteral("stage"), QStringLiteral("5% (2 of 4)")},
+                       {QStringLiteral("guardrails"), QJsonObject{{QStringLiteral("verdict"), QStringLiteral("watching")}}}}
+        << true << QStringLiteral("5% (2 of 4)") << QStringLiteral("watching");
+    QTest::newRow("worked out, no guardrail watched") << QJsonObject{{QStringLiteral("stage"), QStringLiteral("unowned control")}}
+                                                      << true << QStringLiteral("unowned control") << QStringLiteral("not_watched");
+    // Until a console has run with the flag loaded, nothing is known: null, and why.
+    QTest::newRow("no console since it was stored") << QJsonObject() << false << QString() << QString();
+}
+
+void tst_McpServer::stageAndGuardrailsSayWhetherTheyAreKnown()
+{
+    QFETCH(QJsonObject, status);
+    QFETCH(bool, known);
+    QFETCH(QString, stage);
+    QFETCH(QString, verdict);
+    m_flags.append({QStringLiteral("sandbox-1"), QStringLiteral("staging"), TestFlags::make(QStringLiteral("kb-retrieval-profile")),
+                    1763700000000, status});
+    initialize();
+    const QJsonObject arguments{{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                                {QStringLiteral("environment"), QStringLiteral("staging")},
+                                {QStringLiteral("flag"), QStringLiteral("kb-retrieval-profile")}};
+    const QJsonObject flag = callTool(QStringLiteral("get_flag"), arguments).value(QStringLiteral("structuredContent")).toObject();
+    const QJsonObject listed = callTool(QStringLiteral("list_flags"), {{QStringLiteral("environment"), QStringLiteral("staging")}})
+                                   .value(QStringLiteral("structuredContent"))
+                                   .toObject()
+                                   .value(QStringLiteral("flags"))
+                                   .toArray()
+                                   .first()
+                                   .toObject();
+    for (const QJsonObject &answer : {flag, listed}) {
+        QCOMPARE(answer.value(QStringLiteral("stage_known")).toBool(!known), known);
+        QCOMPARE(answer.value(QStringLiteral("guardrails_known")).toBool(!known), known);
+        // The fields every client read before keep their names.
+        QCOMPARE(answer.value(QStringLiteral("revision")).toString(), QStringLiteral("r1"));
+        QCOMPARE(answer.value(QStringLiteral("seen")).toString(), QStringLiteral("2025-11-21T04:40:00.000Z"));
+        if (known) {
+            QCOMPARE(answer.value(QStringLiteral("stage")).toString(), stage);
+            QVERIFY(!answer.contains(QStringLiteral("not_known_because")));
+        } else {
+            QVERIFY(answer.value(QStringLiteral("stage")).isNull());
+            QVERIFY(answer.value(QStringLiteral("guardrails")).isNull());
+            QVERIFY2(answer.value(QStringLiteral("not_known_because")).toString().startsWith(QStringLiteral("not known yet: ")),
+                     qPrintable(answer.value(QStringLiteral("not_known_because")).toString()));
+        }
+    }
+    if (known) {
+        QCOMPARE(flag.value(QStringLiteral("guardrails")).toObject().value(QStringLiteral("verdict")).toString(), verdict);
+        QCOMPARE(listed.value(QStringLiteral("guardrails")).toString(), verdict);
+    }
 }
 
 void tst_McpServer::proposeStoresAProposalAndReadsItBack()

@@ -140,14 +140,19 @@ void tst_StageActions::teamFolderOverridesAndReloads()
     QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 5000); // picked up by watching the folder
     QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("pilot (1 of 1)"));
 
-    // A file edited into a broken state is reported and stops applying, without touching the rest.
+    // A file edited into a broken state is reported and stops applying, without touching the rest;
+    // the flag says its contract is unreadable, and where, rather than that it has none.
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("flag_key: support-assistant-route\nstages: [\n");
     file.close();
     const int seen = int(changed.size());
     QTRY_VERIFY_WITH_TIMEOUT(changed.size() > seen, 5000);
     QVERIFY(m_contracts->teamContracts().hasErrors());
-    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("unowned control"));
+    QCOMPARE(m_rig->model()->row(Route)->stage, QStringLiteral("contract unreadable"));
+    const StageSnapshot snapshot = m_stages->snapshot(Route);
+    QVERIFY(!snapshot.plan);
+    QVERIFY(snapshot.contractError);
+    QCOMPARE(snapshot.contractError->file, file.fileName());
 }
 
 QTEST_GUILESS_MAIN(tst_StageActions)
