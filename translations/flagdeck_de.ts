@@ -440,7 +440,7 @@
 <context>
     <name>AuditCommand</name>
     <message>
-        <location filename="../app/auditcommand.cpp" line="+47"/>
+        <location filename="../app/auditcommand.cpp" line="+59"/>
         <source>The audit cache file (default: %1).</source>
         <translation>Die Audit-Cache-Datei (Standard: %1).</translation>
     </message>
@@ -450,38 +450,32 @@
         <translation>Pfad</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>unknown option %1 (see %2 --help)</source>
+        <translation>unbekannte Option %1 (siehe %2 --help)</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see %2 --help)</source>
+        <translation>unerwartetes Argument „%1“ (siehe %2 --help)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>there is no audit cache at %1</source>
         <translation>unter %1 gibt es keinen Audit-Cache</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>NOT INTACT: %1</source>
-        <translation>NICHT INTAKT: %1</translation>
+        <location line="+29"/>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>intact: %n entries</source>
-        <translation>
-            <numerusform>intakt: %n Eintrag</numerusform>
-            <numerusform>intakt: %n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source> in %n server chains</source>
-        <translation>
-            <numerusform> in %n Server-Kette</numerusform>
-            <numerusform> in %n Server-Ketten</numerusform>
-        </translation>
+        <source>--action %1 is not an action: use %2, proposal:ACTION for a proposal&apos;s lifecycle (e.g. proposal:kill), or a server&apos;s own action this cache holds (%3)</source>
+        <translation>--action %1 ist keine Aktion: verwenden Sie %2, proposal:ACTION für den Lebenszyklus eines Vorschlags (z. B. proposal:kill) oder eine eigene Aktion eines Servers, die dieser Cache enthält (%3)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>head %1 #%2 %3</source>
-        <translation>Kopf %1 #%2 %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>csv or ndjson.</source>
         <translation>csv oder ndjson.</translation>
     </message>
@@ -574,21 +568,72 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>--format must be csv or ndjson</source>
-        <translation>--format muss csv oder ndjson sein</translation>
+        <source>--format is required: csv or ndjson</source>
+        <translation>--format ist erforderlich: csv oder ndjson</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format must be csv or ndjson; got &quot;%1&quot;</source>
+        <translation>--format muss csv oder ndjson sein; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Usage: flagdeck audit verify|export|sync [options]
+
+The audit cache without a window, for a terminal, a script or a team&apos;s CI.
+
+  verify  checks every server&apos;s hash chain: exits 0 intact, 1 altered or missing entry, 2 cannot check
+  export  writes the selected entries to standard output as CSV or NDJSON
+  sync    pulls the history of every configured server into the cache
+
+Add --help after a command for its options. Exit code 2 is also a usage error.</source>
+        <translation>Aufruf: flagdeck audit verify|export|sync [Optionen]
+
+Der Audit-Cache ohne Fenster, für ein Terminal, ein Skript oder die CI eines Teams.
+
+  verify  prüft die Hash-Kette jedes Servers: endet mit 0, wenn intakt, mit 1 bei verändertem oder fehlendem Eintrag, mit 2, wenn nicht prüfbar
+  export  schreibt die gewählten Einträge als CSV oder NDJSON in die Standardausgabe
+  sync    holt den Verlauf jedes eingerichteten Servers in den Cache
+
+Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch für einen fehlerhaften Aufruf.</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>flagdeck audit needs a command: use verify, export or sync (see flagdeck audit --help)</source>
+        <translation>flagdeck audit braucht einen Befehl: verwenden Sie verify, export oder sync (siehe flagdeck audit --help)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flagdeck audit needs its command before %1: flagdeck audit verify|export|sync [options]</source>
+        <translation>flagdeck audit braucht seinen Befehl vor %1: flagdeck audit verify|export|sync [Optionen]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown command &apos;%1&apos; for flagdeck audit: use verify, export or sync</source>
+        <translation>unbekannter Befehl „%1“ für flagdeck audit: verwenden Sie verify, export oder sync</translation>
+    </message>
+    <message>
+        <location line="-149"/>
         <source>--actor-kind must be human, agent, system or token</source>
         <translation>--actor-kind muss human, agent, system oder token sein</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>--since %1 is not before --until %2: nothing could match</source>
+        <translation>--since %1 liegt nicht vor --until %2: nichts könnte passen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot write to standard output</source>
         <translation>in die Standardausgabe lässt sich nicht schreiben</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>there is no folder %1 for the audit cache</source>
+        <translation>für den Audit-Cache gibt es keinen Ordner %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -612,12 +657,7 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options</source>
-        <translation>Aufruf: flagdeck audit verify|export|sync [Optionen]; --help nach dem Verb zeigt seine Optionen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+35"/>
         <source>Checks every server&apos;s hash chain in the audit cache. Exits 0 when intact, 1 naming the first altered or missing entry, 2 when it cannot check.</source>
         <translation>Prüft die Hash-Kette jedes Servers im Audit-Cache. Endet mit 0, wenn sie intakt ist, mit 1 unter Nennung des ersten veränderten oder fehlenden Eintrags, mit 2, wenn sie sich nicht prüfen lässt.</translation>
     </message>
@@ -1059,12 +1099,12 @@
 <context>
     <name>ContractLibrary</name>
     <message>
-        <location filename="../models/store/contractlibrary.cpp" line="+44"/>
+        <location filename="../models/store/contractlibrary.cpp" line="+111"/>
         <source>no such folder</source>
         <translation>kein solcher Ordner</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-37"/>
         <source>cannot read: %1</source>
         <translation>nicht lesbar: %1</translation>
     </message>
@@ -1074,7 +1114,7 @@
         <translation>größer als 1 MiB; kein Vertrag</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>flag &quot;%1&quot; already has a contract for these environments in %2</source>
         <translation>Flag „%1“ hat für diese Umgebungen schon einen Vertrag in %2</translation>
     </message>
@@ -1082,7 +1122,73 @@
 <context>
     <name>ContractReader</name>
     <message>
-        <location filename="../models/core/contractreader.cpp" line="+52"/>
+        <location filename="../models/core/contractreader.cpp" line="+70"/>
+        <source>%1: did you mean `%2`?</source>
+        <translation>%1: meinten Sie `%2`?</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+283"/>
+        <source>under policy</source>
+        <translation>unter policy</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <source>in a stage, under stages</source>
+        <translation>in eine Stufe, unter stages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in a guardrail, under guardrails</source>
+        <translation>in einen Guardrail, unter guardrails</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>a field name must be a single word</source>
+        <translation>ein Feldname muss ein einzelnes Wort sein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`%1` is given twice (first on line %2)</source>
+        <translation>`%1` ist doppelt angegeben (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>`%1` belongs %2; %3 it would set nothing</source>
+        <translation>`%1` gehört %2; %3 hätte es keine Wirkung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown field `%1` %2 (the fields here are %3)</source>
+        <translation>unbekanntes Feld `%1` %2 (die Felder hier sind %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1` %2</source>
+        <translation>unbekanntes Feld `%1` %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>`%1` belongs %2; at the top level it would set nothing</source>
+        <translation>`%1` gehört %2; auf oberster Ebene hätte es keine Wirkung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown field `%1` is ignored (a typo?)</source>
+        <translation>unbekanntes Feld `%1` wird ignoriert (ein Tippfehler?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1`</source>
+        <translation>unbekanntes Feld `%1`</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1` is ignored</source>
+        <translation>unbekanntes Feld `%1` wird ignoriert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&quot;%1&quot; is missing</source>
         <translation>„%1“ fehlt</translation>
     </message>
@@ -1102,7 +1208,7 @@
         <translation>jeder Eintrag von „%1“ muss ein einzelner Wert sein</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>&quot;stages&quot; is missing: list the rollout path&apos;s stages with their exposure</source>
         <translation>„stages“ fehlt: führen Sie die Stufen des Rollout-Pfads mit ihrer Ausspielung auf</translation>
     </message>
@@ -1117,7 +1223,17 @@
         <translation>eine Stufe braucht einen Namen, eine Ausspielung und eine Mindestdauer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>in a stage</source>
+        <translation>in einer Stufe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in stage &quot;%1&quot;</source>
+        <translation>in Stufe „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>stage &quot;%1&quot; is listed twice</source>
         <translation>Stufe „%1“ ist doppelt aufgeführt</translation>
     </message>
@@ -1132,7 +1248,7 @@
         <translation>der Anteil von „%1“ muss eine Prozentangabe sein</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>stage &quot;%1&quot; exposes %2 in all; at most 100% is possible</source>
         <translation>Stufe „%1“ spielt insgesamt %2 aus; höchstens 100 % sind möglich</translation>
     </message>
@@ -1148,22 +1264,32 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>Guardrail „%1“ hat weder Schwelle noch Regel und kann daher keine Ausweitung stoppen</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-27"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>ein Guardrail ist ein Metrikname oder eine Map mit metric, direction und threshold oder rule</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>in a guardrail</source>
+        <translation>in einem Guardrail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in guardrail &quot;%1&quot;</source>
+        <translation>in Guardrail „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>direction must be lower_is_better or higher_is_better, not &quot;%1&quot;</source>
         <translation>direction muss lower_is_better oder higher_is_better sein, nicht „%1“</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>threshold must be a number, not &quot;%1&quot;</source>
         <translation>threshold muss eine Zahl sein, nicht „%1“</translation>
     </message>
@@ -1178,7 +1304,12 @@
         <translation>„policy“ muss eine Map mit approvals und auto_kill sein</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>under policy&apos;s approvals</source>
+        <translation>unter die approvals von policy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>auto_kill must be true or false</source>
         <translation>auto_kill muss true oder false sein</translation>
     </message>
@@ -1188,12 +1319,12 @@
         <translation>approvals muss Aktionen den Prüfern zuordnen, die jedes Risiko braucht</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is not an action (kill, restore, set_rollout, advance_stage, rollback_stage, serve_fallback)</source>
         <translation>„%1“ ist keine Aktion (kill, restore, set_rollout, advance_stage, rollback_stage, serve_fallback)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>approvals for %1 must map risks (low, medium, high, critical) to a number of reviewers</source>
         <translation>approvals für %1 muss Risiken (low, medium, high, critical) einer Anzahl von Prüfern zuordnen</translation>
     </message>
@@ -1208,19 +1339,34 @@
         <translation>die Anzahl der Prüfer muss eine ganze Zahl von 0 bis 10 sein</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>error</source>
-        <translation>Fehler</translation>
+        <location line="+27"/>
+        <source>&quot;%1&quot; has no unit: write the share of traffic as a percentage, such as %2%</source>
+        <translation>„%1“ hat keine Einheit: schreiben Sie den Verkehrsanteil als Prozentangabe, etwa %2%</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>warning</source>
-        <translation>Warnung</translation>
+        <location line="+3"/>
+        <source>&quot;%1&quot; has a space before %: write %2%</source>
+        <translation>„%1“ hat ein Leerzeichen vor %: schreiben Sie %2%</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
+        <source>&quot;%1&quot; has no unit: write minutes, hours or days such as 90m, 24h or 7d, or 0</source>
+        <translation>„%1“ hat keine Einheit: schreiben Sie Minuten, Stunden oder Tage wie 90m, 24h oder 7d, oder 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a duration: write a whole number and its unit with no space, such as 90m, 24h or 7d (m, h, d), or 0</source>
+        <translation>„%1“ ist keine Dauer: schreiben Sie eine ganze Zahl und ihre Einheit ohne Leerzeichen, etwa 90m, 24h oder 7d (m, h, d), oder 0</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>&quot;%1&quot; is not a share of traffic: write a percentage such as 5% or 0.25%</source>
         <translation>„%1“ ist kein Verkehrsanteil: schreiben Sie eine Prozentangabe wie 5% oder 0.25%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is finer than a hundredth of a percent: write at most two decimals, such as 0.25%</source>
+        <translation>„%1“ ist feiner als ein Hundertstel Prozent: schreiben Sie höchstens zwei Nachkommastellen, etwa 0.25%</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1228,27 +1374,17 @@
         <translation>%1 ist mehr als 100 %</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; is not a duration: write minutes, hours or days such as 90m, 24h or 7d</source>
-        <translation>„%1“ ist keine Dauer: schreiben Sie Minuten, Stunden oder Tage wie 90m, 24h oder 7d</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>not valid YAML: %1</source>
         <translation>kein gültiges YAML: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>a contract is a map of fields such as flag_key, owner and stages</source>
         <translation>ein Vertrag ist eine Map von Feldern wie flag_key, owner und stages</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>unknown field &quot;%1&quot; is ignored (a typo?)</source>
-        <translation>das unbekannte Feld „%1“ wird ignoriert (ein Tippfehler?)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>review_date must be a date such as 2026-12-31, not &quot;%1&quot;</source>
         <translation>review_date muss ein Datum wie 2026-12-31 sein, nicht „%1“</translation>
     </message>
@@ -1261,7 +1397,7 @@
 <context>
     <name>ContractsCommand</name>
     <message>
-        <location filename="../app/contractscommand.cpp" line="+50"/>
+        <location filename="../app/contractscommand.cpp" line="+67"/>
         <source>this version has no %1 connector</source>
         <translation>diese Version hat keinen %1-Connector</translation>
     </message>
@@ -1271,27 +1407,77 @@
         <translation>hat seine Flags nicht innerhalb von %1 s geliefert</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>unowned control: %1 in %2 has no contract</source>
-        <translation>Steuerung ohne Eigentümer: %1 in %2 hat keinen Vertrag</translation>
+        <location line="+47"/>
+        <source>%1 in %2 has no contract</source>
+        <translation>%1 in %2 hat keinen Vertrag</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
+        <source>Checks contract files — every .yaml and .yml file of a folder, or one file — and with --server also against that server&apos;s flags. Prints each finding as file:line:column: error|warning: message, then a summary; exits 0 when there is no error, 1 when there is, 2 when it cannot check.</source>
+        <translation>Prüft Vertragsdateien – jede .yaml- und .yml-Datei eines Ordners oder eine einzelne Datei – und mit --server auch gegen die Flags dieses Servers. Gibt jeden Befund als file:line:column: error|warning: message aus, danach eine Zusammenfassung; endet mit 0, wenn es keinen Fehler gibt, mit 1, wenn es welche gibt, mit 2, wenn die Prüfung nicht möglich ist.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>check DIR|FILE: a folder of contracts or one contract file.</source>
+        <translation>check DIR|FILE: ein Ordner mit Verträgen oder eine einzelne Vertragsdatei.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown option %1 (see flagdeck contracts --help)</source>
+        <translation>unbekannte Option %1 (siehe flagdeck contracts --help)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no command given: use check (see flagdeck contracts --help)</source>
+        <translation>kein Befehl angegeben: verwenden Sie check (siehe flagdeck contracts --help)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown command &apos;%1&apos;: use check (see flagdeck contracts --help)</source>
+        <translation>unbekannter Befehl „%1“: verwenden Sie check (siehe flagdeck contracts --help)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check needs a folder or a contract file: flagdeck contracts check DIR|FILE</source>
+        <translation>check braucht einen Ordner oder eine Vertragsdatei: flagdeck contracts check DIR|FILE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected argument &apos;%1&apos;: check takes one folder or file (see flagdeck contracts --help)</source>
+        <translation>unerwartetes Argument „%1“: check nimmt genau einen Ordner oder eine Datei (siehe flagdeck contracts --help)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 holds no .yaml or .yml files</source>
+        <translation>%1 enthält keine .yaml- oder .yml-Dateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no file or folder %1</source>
+        <translation>es gibt weder eine Datei noch einen Ordner %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no connection &quot;%1&quot; is configured (the connections are: %2)</source>
+        <translation>es ist keine Verbindung „%1“ eingerichtet (die Verbindungen sind: %2)</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1 auf %2 (%3) hat keine Variante „%4“</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>%1 has &quot;%2&quot; only in environments this contract does not name (%3)</source>
+        <translation>%1 hat „%2“ nur in Umgebungen, die dieser Vertrag nicht nennt (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 has no flag &quot;%2&quot;</source>
         <translation>%1 hat kein Flag „%2“</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Checks every contract file of a folder, and with --server against that server&apos;s flags. Prints each finding as file:line:column; exits 1 when there are errors, 2 when it cannot check.</source>
-        <translation>Prüft jede Vertragsdatei eines Ordners und mit --server auch gegen die Flags dieses Servers. Gibt jeden Befund als Datei:Zeile:Spalte aus; endet mit 1 bei Fehlern, mit 2, wenn sich nichts prüfen lässt.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>Eine eingerichtete Verbindung (ihre ID), gegen die die Verträge geprüft werden; mehrfach möglich.</translation>
     </message>
@@ -1301,66 +1487,9 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: usage: flagdeck contracts check DIR [--server ID …]</source>
-        <translation>flagdeck contracts: Aufruf: flagdeck contracts check ORDNER [--server ID …]</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: there is no folder %1</source>
-        <translation>flagdeck contracts: es gibt keinen Ordner %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: %1 holds no .yaml or .yml files</source>
-        <translation>flagdeck contracts: %1 enthält keine .yaml- oder .yml-Dateien</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+48"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: no connection &quot;%1&quot; is configured</source>
-        <translation>flagdeck contracts: keine Verbindung „%1“ ist eingerichtet</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: %1: %2</source>
-        <translation>flagdeck contracts: %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n file(s) read, </source>
-        <translation>
-            <numerusform>%n Datei gelesen, </numerusform>
-            <numerusform>%n Dateien gelesen, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n contract(s) valid, </source>
-        <translation>
-            <numerusform>%n Vertrag gültig, </numerusform>
-            <numerusform>%n Verträge gültig, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n error(s), </source>
-        <translation>
-            <numerusform>%n Fehler, </numerusform>
-            <numerusform>%n Fehler, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n Warnung</numerusform>
-            <numerusform>%n Warnungen</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1997,7 +2126,7 @@ Revision %4</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+130"/>
+        <location filename="../app/mainwindow.cpp" line="+132"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>Offline</translation>
@@ -2044,12 +2173,12 @@ Revision %4</translation>
 <context>
     <name>GuardCommand</name>
     <message>
-        <location filename="../app/guardcommand.cpp" line="+138"/>
+        <location filename="../app/guardcommand.cpp" line="+297"/>
         <source>Watches the guardrails of every flag whose contract names some, without a window, and acts as a console would: auto_kill through the server, otherwise a rollback proposal in the team inbox. Any number of guards may share a team inbox; one acts, the others stand by.</source>
         <translation>Überwacht ohne Fenster die Guardrails jedes Flags, dessen Vertrag welche nennt, und handelt wie eine Konsole: auto_kill über den Server, sonst ein Rückfall-Vorschlag im Team-Posteingang. Beliebig viele Guards können sich einen Team-Posteingang teilen; einer handelt, die anderen stehen bereit.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-161"/>
         <source>The guard&apos;s settings: its connections, approvals/inbox (the team inbox&apos;s postgresql:// URL) and contracts/folder, in the console&apos;s settings format.</source>
         <translation>Die Einstellungen des Guards: seine Verbindungen, approvals/inbox (die postgresql://-URL des Team-Posteingangs) und contracts/folder, im Einstellungsformat der Konsole.</translation>
     </message>
@@ -2065,12 +2194,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>How consoles and the audit name this guard (default: guard@host).</source>
         <translation>Unter welchem Namen Konsolen und das Audit diesen Guard führen (Standard: guard@host).</translation>
     </message>
@@ -2085,12 +2214,7 @@ Revision %4</translation>
         <translation>Der Vertragsordner, anstelle des in den Einstellungen angegebenen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated).</source>
-        <translation>Für einen Probelauf mit der Sandbox: ihren Verkehr verschlechtern, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (mehrfach möglich).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>regression</source>
         <translation>Verschlechterung</translation>
     </message>
@@ -2100,12 +2224,12 @@ Revision %4</translation>
         <translation>Eine Übung: Die Guardrail-Daten jeder Verbindung kommen aus dem Verkehrssimulator der Sandbox (mit --sandbox-regression), sodass sich die Reaktion gegen einen Staging-Server proben lässt. Der Guard handelt dann auf erfundene Zahlen hin: richten Sie ihn nie auf die Produktion.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+155"/>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>--config FILE is required (see flagdeck guard --help)</source>
         <translation>--config DATEI ist erforderlich (siehe flagdeck guard --help)</translation>
     </message>
@@ -2120,17 +2244,22 @@ Revision %4</translation>
         <translation>%1 ist keine Einstellungsdatei, die FlagDeck lesen kann</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-137"/>
         <source>%1 must set approvals/inbox to the team inbox&apos;s postgresql:// URL: guards and consoles meet there</source>
         <translation>%1 muss approvals/inbox auf die postgresql://-URL des Team-Posteingangs setzen: dort treffen sich Guards und Konsolen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-32"/>
+        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:distilled_small:p95_latency:1.4 (may be repeated). With --simulated-traffic, any connection&apos;s flag.</source>
+        <translation>Für einen Probelauf auf der Sandbox: deren Verkehr verschlechtern, FLAG:VARIATION:METRIC:FACTOR[@SECONDS], z. B. chat-model-route:distilled_small:p95_latency:1.4 (mehrfach möglich). Mit --simulated-traffic das Flag einer beliebigen Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 configures no connections</source>
         <translation>%1 richtet keine Verbindungen ein</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 needs a token: give --credentials FOLDER or run under systemd with LoadCredential=%2:PATH</source>
         <translation>%1 braucht ein Token: geben Sie --credentials ORDNER an oder starten Sie unter systemd mit LoadCredential=%2:PFAD</translation>
     </message>
@@ -2145,7 +2274,7 @@ Revision %4</translation>
         <translation>kein Vertragsordner: setzen Sie contracts/folder in %1 oder geben Sie --contracts an</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the contracts folder %1 does not exist</source>
         <translation>der Vertragsordner %1 existiert nicht</translation>
     </message>
@@ -2155,18 +2284,23 @@ Revision %4</translation>
         <translation>die Verträge in %1 enthalten Fehler; siehe flagdeck contracts check %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>--sandbox-regression acts on a sandbox connection and %1 configures none: add one, or make it a drill with --simulated-traffic</source>
+        <translation>--sandbox-regression wirkt auf eine Sandbox-Verbindung, und %1 richtet keine ein: fügen Sie eine hinzu oder machen Sie mit --simulated-traffic eine Übung daraus</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>guardrail data is simulated for every connection: flags are killed on made-up numbers</source>
         <translation>die Guardrail-Daten aller Verbindungen sind simuliert: Flags werden auf erfundene Zahlen hin abgeschaltet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-87"/>
         <source>this guard acts on regressions</source>
         <translation>dieser Guard handelt bei Verschlechterungen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+63"/>
+        <location line="+2"/>
+        <location line="+114"/>
         <source>another guard acts; this one watches</source>
         <translation>ein anderer Guard handelt; dieser beobachtet nur</translation>
     </message>
@@ -2491,9 +2625,34 @@ Revision %4</translation>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+24"/>
-        <source>the OS keychain failed: %1</source>
-        <translation>der Schlüsselbund des Betriebssystems meldet einen Fehler: %1</translation>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+35"/>
+        <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
+        <translation>im Schlüsselbund des Betriebssystems ist für diese Verbindung kein Token gespeichert: geben Sie es in den Einstellungen der Verbindung erneut ein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the OS keychain refused access: unlock it (or allow FlagDeck in it) and try again</source>
+        <translation>der Schlüsselbund des Betriebssystems hat den Zugriff verweigert: entsperren Sie ihn (oder erlauben Sie darin FlagDeck den Zugriff) und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the OS keychain could not delete the token: remove the FlagDeck entry in the keychain&apos;s own program</source>
+        <translation>der Schlüsselbund des Betriebssystems konnte das Token nicht löschen: entfernen Sie den FlagDeck-Eintrag im Programm des Schlüsselbunds selbst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the OS keychain cannot be reached: FlagDeck keeps tokens in a Secret Service such as GNOME Keyring or KWallet, over a D-Bus session. Install and start one (e.g. the gnome-keyring package) and run FlagDeck in a desktop session, or, without a desktop, inside dbus-run-session with an unlocked keyring; a server runs flagdeck guard with token files instead</source>
+        <translation>der Schlüsselbund des Betriebssystems ist nicht erreichbar: FlagDeck bewahrt Tokens über eine D-Bus-Sitzung in einem Secret Service wie GNOME Keyring oder KWallet auf. Installieren und starten Sie einen (z. B. das Paket gnome-keyring) und führen Sie FlagDeck in einer Desktop-Sitzung aus oder, ohne Desktop, innerhalb von dbus-run-session mit einem entsperrten Schlüsselbund; auf einem Server läuft stattdessen flagdeck guard mit Token-Dateien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the OS keychain failed: check that it is unlocked and that FlagDeck may use it</source>
+        <translation>der Schlüsselbund des Betriebssystems hat einen Fehler gemeldet: prüfen Sie, ob er entsperrt ist und FlagDeck ihn verwenden darf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (the keychain said: %2)</source>
+        <translation>%1 (Meldung des Schlüsselbunds: %2)</translation>
     </message>
 </context>
 <context>
@@ -2580,7 +2739,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+394"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2590,8 +2749,8 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+372"/>
+        <location line="-323"/>
+        <location line="+379"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
@@ -2664,8 +2823,8 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+449"/>
+        <location line="-119"/>
+        <location line="+452"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2782,13 +2941,13 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+248"/>
+        <location line="-323"/>
+        <location line="+255"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-298"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
     </message>
@@ -2808,12 +2967,12 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+190"/>
         <source>Approvals (%1)</source>
         <translation>Freigaben (%1)</translation>
     </message>
@@ -2877,8 +3036,13 @@ Revision %4</translation>
         <source>Kill %1? Everyone gets &quot;%2&quot; until it is restored.</source>
         <translation>%1 abschalten? Alle erhalten „%2“, bis es wiederhergestellt ist.</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
+        <translation>Offline, und noch ist nichts zwischengespeichert: starten Sie FlagDeck einmal mit Verbindung, dann bewahrt es die Flags und den Verlauf jedes Servers hier für die Offline-Nutzung auf.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+4"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n Flag</numerusform>
@@ -2900,8 +3064,24 @@ Revision %4</translation>
         <source>Remove the connection &quot;%1&quot;? Its token is removed from the keychain; its audit history stays in the cache.</source>
         <translation>Die Verbindung „%1“ entfernen? Ihr Token wird aus dem Schlüsselbund gelöscht; ihr Audit-Verlauf bleibt im Cache.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Contracts: %n error(s)</source>
+        <translation>
+            <numerusform>Verträge: %n Fehler</numerusform>
+            <numerusform>Verträge: %n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Contracts: %n warning(s)</source>
+        <translation>
+            <numerusform>Verträge: %n Warnung</numerusform>
+            <numerusform>Verträge: %n Warnungen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <location line="+3"/>
         <location line="+20"/>
         <source>Write token file</source>
@@ -2961,23 +3141,38 @@ Revision %4</translation>
 <context>
     <name>McpCommand</name>
     <message>
-        <location filename="../app/mcpcommand.cpp" line="+58"/>
+        <location filename="../app/mcpcommand.cpp" line="+79"/>
         <source>The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them in FlagDeck. No tool changes a flag.</source>
         <translation>Der MCP-Server für KI-Agenten über stdio: Agenten lesen Flags und schlagen Aktionen vor; Menschen geben sie in FlagDeck frei. Kein Werkzeug ändert ein Flag.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The SQLite inbox file (default: the console&apos;s).</source>
-        <translation>Die SQLite-Posteingangsdatei (Standard: die der Konsole).</translation>
+        <location line="-37"/>
+        <source>--inbox %1 is a folder; give the inbox file</source>
+        <translation>--inbox %1 ist ein Ordner; geben Sie die Posteingangsdatei an</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>there is no inbox at %1: give the inbox a console reads (this machine&apos;s is %2), or add --create-inbox to start a new one there</source>
+        <translation>unter %1 gibt es keinen Posteingang: geben Sie den Posteingang an, den eine Konsole liest (auf diesem Rechner %2), oder fügen Sie --create-inbox hinzu, um dort einen neuen anzulegen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The SQLite inbox file (default: the console&apos;s). It must exist, unless it is the console&apos;s or --create-inbox is given.</source>
+        <translation>Die SQLite-Posteingangsdatei (Standard: die der Konsole). Sie muss existieren, außer es ist die der Konsole oder --create-inbox ist angegeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
+        <source>Make the --inbox file if it does not exist yet.</source>
+        <translation>Die --inbox-Datei anlegen, falls sie noch nicht existiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A team inbox on PostgreSQL: postgresql://role@host:port/database (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation>Ein Team-Posteingang auf PostgreSQL: postgresql://rolle@host:port/datenbank (das Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
     </message>
@@ -2988,11 +3183,31 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The audit cache to read flags from (default: %1).</source>
-        <translation>Der Audit-Cache, aus dem Flags gelesen werden (Standard: %1).</translation>
+        <source>The audit cache to read flags from (default: %1). It must exist, unless it is the default.</source>
+        <translation>Der Audit-Cache, aus dem Flags gelesen werden (Standard: %1). Er muss existieren, außer es ist der Standard.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>unknown option %1 (see flagdeck mcp --help)</source>
+        <translation>unbekannte Option %1 (siehe flagdeck mcp --help)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see flagdeck mcp --help)</source>
+        <translation>unerwartetes Argument „%1“ (siehe flagdeck mcp --help)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--create-inbox goes with --inbox PATH</source>
+        <translation>--create-inbox gehört zu --inbox PFAD</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there is no audit cache at %1 (the console&apos;s is %2)</source>
+        <translation>unter %1 gibt es keinen Audit-Cache (die Konsole verwendet %2)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>--inbox and --inbox-url cannot be combined</source>
         <translation>--inbox und --inbox-url lassen sich nicht kombinieren</translation>
     </message>
@@ -4354,7 +4569,7 @@ Revision %4</translation>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+91"/>
+        <location filename="../models/control/stageactions.cpp" line="+93"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>Mindestdauer auf der Stufe</translation>
@@ -4454,11 +4669,16 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+48"/>
+        <source>contract unreadable</source>
+        <translation>Vertrag unlesbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>unowned control</source>
         <translation>Steuerung ohne Eigentümer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 · paused</source>
         <translation>%1 · pausiert</translation>
     </message>
@@ -4583,22 +4803,22 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+164"/>
+        <location line="+171"/>
         <source>Pause…</source>
         <translation>Pausieren…</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
         <source>Rollout stage</source>
         <translation>Rollout-Stufe</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+121"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;Steuerung ohne Eigentümer&lt;/b&gt;&lt;br&gt;Kein Vertrag deckt dieses Flag hier ab: es hat keine Stufen, keinen Eigentümer und keine Guardrails. Legen Sie einen in den Vertragsordner (Datei → Vertragsordner…).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-100"/>
         <source>Reason (goes to the audit history)</source>
         <translation>Grund (kommt in den Audit-Verlauf)</translation>
     </message>
@@ -4638,7 +4858,12 @@ Revision %4</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+48"/>
+        <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
+        <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Vertrag unlesbar&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Bis die Datei korrigiert ist, hat dieses Flag keine Stufen, keine Guardrails und kein auto_kill.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -4716,9 +4941,9 @@ Revision %4</translation>
 <context>
     <name>TrafficSimulator</name>
     <message>
-        <location filename="../models/metrics/trafficsimulator.cpp" line="+23"/>
-        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
-        <translation>eine Verschlechterung ist FLAG:VARIATION:METRIC:FACTOR[@SECONDS], z. B. chat-model-route:on:p95_latency:1.4; erhalten: „%1“</translation>
+        <location filename="../models/metrics/trafficsimulator.cpp" line="+27"/>
+        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:distilled_small:p95_latency:1.4; got &quot;%1&quot;</source>
+        <translation>eine Verschlechterung hat die Form FLAG:VARIATION:METRIC:FACTOR[@SECONDS], z. B. chat-model-route:distilled_small:p95_latency:1.4; erhalten: „%1“</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4729,6 +4954,31 @@ Revision %4</translation>
         <location line="+7"/>
         <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
         <translation>der Faktor einer Verschlechterung ist eine positive Zahl wie 1.4; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the sandbox seed data is missing from this build</source>
+        <translation>die Startdaten der Sandbox fehlen in diesem Build</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the sandbox has no flag &quot;%1&quot; to regress; its flags are %2</source>
+        <translation>die Sandbox hat kein Flag „%1“, das sich verschlechtern ließe; ihre Flags sind %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no variation &quot;%2&quot; on the sandbox; its variations are %3</source>
+        <translation>%1 hat auf der Sandbox keine Variante „%2“; seine Varianten sind %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no contract of %1 names a guardrail, so the sandbox simulates no metric for it</source>
+        <translation>kein Vertrag von %1 nennt einen Guardrail, daher simuliert die Sandbox dafür keine Metrik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sandbox simulates no metric &quot;%1&quot; for %2; its guardrail metrics are %3</source>
+        <translation>die Sandbox simuliert für %2 keine Metrik „%1“; seine Guardrail-Metriken sind %3</translation>
     </message>
 </context>
 <context>
@@ -5002,7 +5252,42 @@ Revision %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+122"/>
+        <location filename="../app/main.cpp" line="+53"/>
+        <source>unknown option %1 (see flagdeck --help)</source>
+        <translation>unbekannte Option %1 (siehe flagdeck --help)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>--flag %1: no flags are loaded on a first start (add --sandbox)</source>
+        <translation>--flag %1: beim ersten Start sind keine Flags geladen (fügen Sie --sandbox hinzu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--flag %1: no loaded flag has this key</source>
+        <translation>--flag %1: kein geladenes Flag hat diesen Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--flag %1: no loaded flag has this key (not every connection had loaded)</source>
+        <translation>--flag %1: kein geladenes Flag hat diesen Schlüssel (nicht alle Verbindungen waren fertig geladen)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>--sandbox-regression cannot be combined with --offline: nothing is simulated offline</source>
+        <translation>--sandbox-regression lässt sich nicht mit --offline kombinieren: offline wird nichts simuliert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--sandbox-regression has no effect while guardrail data comes from Prometheus (--prometheus or the Prometheus set in the preferences)</source>
+        <translation>--sandbox-regression hat keine Wirkung, solange Guardrail-Daten aus Prometheus kommen (--prometheus oder das in den Einstellungen festgelegte Prometheus)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--sandbox-regression acts on the sandbox, and no sandbox connection is configured: add --sandbox</source>
+        <translation>--sandbox-regression wirkt auf die Sandbox, und es ist keine Sandbox-Verbindung eingerichtet: fügen Sie --sandbox hinzu</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck, die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
@@ -5088,16 +5373,31 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
-        <translation>flagdeck audit verify|export|sync: der Audit-Cache ohne Fenster (flagdeck audit verify --help für mehr).</translation>
+        <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit --help for more).</source>
+        <translation>flagdeck audit verify|export|sync: der Audit-Cache ohne Fenster (flagdeck audit --help für mehr).</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>flagdeck contracts check DIR [--server ID]: validate contract files, for a team&apos;s CI.</source>
-        <translation>flagdeck contracts check ORDNER [--server ID]: Vertragsdateien prüfen, für die CI eines Teams.</translation>
+        <source>flagdeck contracts check DIR|FILE [--server ID]: validate contract files, for a team&apos;s CI.</source>
+        <translation>flagdeck contracts check DIR|FILE [--server ID]: Vertragsdateien prüfen, für die CI eines Teams.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>the command %1 comes first: flagdeck %1 [options]</source>
+        <translation>der Befehl %1 muss zuerst kommen: flagdeck %1 [Optionen]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown command &apos;%1&apos; for flagdeck: use audit, contracts, guard or mcp (see flagdeck --help)</source>
+        <translation>unbekannter Befehl „%1“ für flagdeck: verwenden Sie audit, contracts, guard oder mcp (siehe flagdeck --help)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>there is no display to show the window on: start it in a desktop session, or with QT_QPA_PLATFORM=offscreen for --screenshot</source>
+        <translation>es gibt keine Anzeige, auf der sich das Fenster zeigen ließe: starten Sie FlagDeck in einer Desktop-Sitzung oder für --screenshot mit QT_QPA_PLATFORM=offscreen</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server AI agents use to propose actions, over stdio.</source>
         <translation>flagdeck mcp [--inbox PFAD | --inbox-url URL]: der MCP-Server, über den KI-Agenten Aktionen vorschlagen, über stdio.</translation>
     </message>
@@ -5107,22 +5407,32 @@ Revision %4</translation>
         <translation>flagdeck guard --config DATEI: die Guardrail-Überwachung ohne Fenster, für einen Server (flagdeck guard --help für mehr).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>unknown command &quot;%1&quot; (see flagdeck --help)</source>
-        <translation>unbekannter Befehl „%1“ (siehe flagdeck --help)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>--sandbox and --offline cannot be combined</source>
         <translation>--sandbox und --offline lassen sich nicht kombinieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>--view must be one of: %1</source>
         <translation>--view muss eines davon sein: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>--screenshot-delay needs --screenshot</source>
+        <translation>--screenshot-delay braucht --screenshot</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--screenshot-delay is a number of seconds from 0 to %1, such as 1 or 2.5; got &quot;%2&quot;</source>
+        <translation>--screenshot-delay ist eine Anzahl Sekunden von 0 bis %1, etwa 1 oder 2.5; erhalten: „%2“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--contracts %1: there is no such folder</source>
+        <translation>--contracts %1: diesen Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
         <translation>--prometheus braucht eine URL wie http://127.0.0.1:9090</translation>
     </message>

@@ -23,62 +23,11 @@
 <context>
     <name>AuditCommand</name>
     <message numerus="yes">
-        <location filename="../app/auditcommand.cpp" line="+74"/>
-        <source>intact: %n entries</source>
-        <translation>
-            <numerusform>intact: %n entry</numerusform>
-            <numerusform>intact: %n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source> in %n server chains</source>
-        <translation>
-            <numerusform> in %n server chain</numerusform>
-            <numerusform> in %n server chains</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+103"/>
+        <location filename="../app/auditcommand.cpp" line="+268"/>
         <source>%1: %n new entries</source>
         <translation>
             <numerusform>%1: %n new entry</numerusform>
             <numerusform>%1: %n new entries</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ContractsCommand</name>
-    <message numerus="yes">
-        <location filename="../app/contractscommand.cpp" line="+161"/>
-        <source>%n file(s) read, </source>
-        <translation>
-            <numerusform>%n file read, </numerusform>
-            <numerusform>%n files read, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n contract(s) valid, </source>
-        <translation>
-            <numerusform>%n contract valid, </numerusform>
-            <numerusform>%n contracts valid, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n error(s), </source>
-        <translation>
-            <numerusform>%n error, </numerusform>
-            <numerusform>%n errors, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
 </context>
@@ -142,7 +91,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+356"/>
+        <location filename="../app/mainwindow.cpp" line="+365"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -182,11 +131,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+19"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n flag</numerusform>
             <numerusform>%n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Contracts: %n error(s)</source>
+        <translation>
+            <numerusform>Contracts: %n error</numerusform>
+            <numerusform>Contracts: %n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Contracts: %n warning(s)</source>
+        <translation>
+            <numerusform>Contracts: %n warning</numerusform>
+            <numerusform>Contracts: %n warnings</numerusform>
         </translation>
     </message>
 </context>
@@ -250,7 +215,7 @@
 <context>
     <name>StageActions</name>
     <message numerus="yes">
-        <location filename="../models/control/stageactions.cpp" line="+107"/>
+        <location filename="../models/control/stageactions.cpp" line="+109"/>
         <source>%n required at %1 risk; not given here</source>
         <translation>
             <numerusform>%n required at %1 risk; not given here</numerusform>

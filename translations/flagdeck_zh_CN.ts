@@ -438,7 +438,7 @@
 <context>
     <name>AuditCommand</name>
     <message>
-        <location filename="../app/auditcommand.cpp" line="+47"/>
+        <location filename="../app/auditcommand.cpp" line="+59"/>
         <source>The audit cache file (default: %1).</source>
         <translation>审计缓存文件（默认：%1）。</translation>
     </message>
@@ -448,36 +448,32 @@
         <translation>路径</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>unknown option %1 (see %2 --help)</source>
+        <translation>未知选项 %1（见 %2 --help）</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see %2 --help)</source>
+        <translation>意外的参数 “%1”（见 %2 --help）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>there is no audit cache at %1</source>
         <translation>%1 处没有审计缓存</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>NOT INTACT: %1</source>
-        <translation>不完整：%1</translation>
+        <location line="+29"/>
+        <source>none</source>
+        <translation>无</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>intact: %n entries</source>
-        <translation>
-            <numerusform>完整：%n 条</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source> in %n server chains</source>
-        <translation>
-            <numerusform>，分布在 %n 条服务器链中</numerusform>
-        </translation>
+        <source>--action %1 is not an action: use %2, proposal:ACTION for a proposal&apos;s lifecycle (e.g. proposal:kill), or a server&apos;s own action this cache holds (%3)</source>
+        <translation>--action %1 不是操作：请使用 %2、表示提议生命周期的 proposal:ACTION（例如 proposal:kill），或此缓存中记录的服务器自有操作（%3）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>head %1 #%2 %3</source>
-        <translation>链头 %1 #%2 %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>csv or ndjson.</source>
         <translation>csv 或 ndjson。</translation>
     </message>
@@ -570,21 +566,72 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>--format must be csv or ndjson</source>
-        <translation>--format 必须是 csv 或 ndjson</translation>
+        <source>--format is required: csv or ndjson</source>
+        <translation>必须指定 --format：csv 或 ndjson</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format must be csv or ndjson; got &quot;%1&quot;</source>
+        <translation>--format 必须是 csv 或 ndjson；收到的是 “%1”</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Usage: flagdeck audit verify|export|sync [options]
+
+The audit cache without a window, for a terminal, a script or a team&apos;s CI.
+
+  verify  checks every server&apos;s hash chain: exits 0 intact, 1 altered or missing entry, 2 cannot check
+  export  writes the selected entries to standard output as CSV or NDJSON
+  sync    pulls the history of every configured server into the cache
+
+Add --help after a command for its options. Exit code 2 is also a usage error.</source>
+        <translation>用法：flagdeck audit verify|export|sync [选项]
+
+无窗口使用审计缓存，适用于终端、脚本或团队的 CI。
+
+  verify  检查每台服务器的哈希链：完整时退出码为 0，有条目被篡改或缺失时为 1，无法检查时为 2
+  export  将选中的条目以 CSV 或 NDJSON 格式写入标准输出
+  sync    将每台已配置服务器的历史拉取到缓存中
+
+在命令后加上 --help 可查看其选项。退出码 2 也表示用法错误。</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>flagdeck audit needs a command: use verify, export or sync (see flagdeck audit --help)</source>
+        <translation>flagdeck audit 需要一个命令：请使用 verify、export 或 sync（见 flagdeck audit --help）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flagdeck audit needs its command before %1: flagdeck audit verify|export|sync [options]</source>
+        <translation>flagdeck audit 的命令必须位于 %1 之前：flagdeck audit verify|export|sync [选项]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown command &apos;%1&apos; for flagdeck audit: use verify, export or sync</source>
+        <translation>未知的 flagdeck audit 命令 “%1”：请使用 verify、export 或 sync</translation>
+    </message>
+    <message>
+        <location line="-149"/>
         <source>--actor-kind must be human, agent, system or token</source>
         <translation>--actor-kind 必须是 human、agent、system 或 token</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>--since %1 is not before --until %2: nothing could match</source>
+        <translation>--since %1 不早于 --until %2：不可能有匹配的条目</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot write to standard output</source>
         <translation>无法写入标准输出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>there is no folder %1 for the audit cache</source>
+        <translation>审计缓存所在的文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
@@ -607,12 +654,7 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>usage: flagdeck audit verify|export|sync [options]; add --help after the verb for its options</source>
-        <translation>用法：flagdeck audit verify|export|sync [选项]；在子命令后加 --help 查看其选项</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+35"/>
         <source>Checks every server&apos;s hash chain in the audit cache. Exits 0 when intact, 1 naming the first altered or missing entry, 2 when it cannot check.</source>
         <translation>检查审计缓存中每台服务器的哈希链。完整时退出码为 0；为 1 时指出第一个被篡改或缺失的条目；无法检查时为 2。</translation>
     </message>
@@ -1054,12 +1096,12 @@
 <context>
     <name>ContractLibrary</name>
     <message>
-        <location filename="../models/store/contractlibrary.cpp" line="+44"/>
+        <location filename="../models/store/contractlibrary.cpp" line="+111"/>
         <source>no such folder</source>
         <translation>没有这个文件夹</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-37"/>
         <source>cannot read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
@@ -1069,7 +1111,7 @@
         <translation>大于 1 MiB；不是契约</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>flag &quot;%1&quot; already has a contract for these environments in %2</source>
         <translation>开关 “%1” 在 %2 中已有针对这些环境的契约</translation>
     </message>
@@ -1077,7 +1119,73 @@
 <context>
     <name>ContractReader</name>
     <message>
-        <location filename="../models/core/contractreader.cpp" line="+52"/>
+        <location filename="../models/core/contractreader.cpp" line="+70"/>
+        <source>%1: did you mean `%2`?</source>
+        <translation>%1：您指的是 `%2` 吗？</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+283"/>
+        <source>under policy</source>
+        <translation>policy 下</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <source>in a stage, under stages</source>
+        <translation>stages 下的某个阶段中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in a guardrail, under guardrails</source>
+        <translation>guardrails 下的某个护栏中</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>a field name must be a single word</source>
+        <translation>字段名必须是单个词</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`%1` is given twice (first on line %2)</source>
+        <translation>`%1` 重复给出（首次出现在第 %2 行）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>`%1` belongs %2; %3 it would set nothing</source>
+        <translation>`%1` 应位于 %2；若放在 %3，则不起任何作用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown field `%1` %2 (the fields here are %3)</source>
+        <translation>%2有未知字段 `%1`（此处的字段为 %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1` %2</source>
+        <translation>%2有未知字段 `%1`</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>`%1` belongs %2; at the top level it would set nothing</source>
+        <translation>`%1` 应位于 %2；若放在顶层，则不起任何作用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown field `%1` is ignored (a typo?)</source>
+        <translation>未知字段 `%1` 已被忽略（是否拼写有误？）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1`</source>
+        <translation>未知字段 `%1`</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field `%1` is ignored</source>
+        <translation>未知字段 `%1` 已被忽略</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&quot;%1&quot; is missing</source>
         <translation>缺少 “%1”</translation>
     </message>
@@ -1097,7 +1205,7 @@
         <translation>“%1” 的每一项都必须是单个值</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>&quot;stages&quot; is missing: list the rollout path&apos;s stages with their exposure</source>
         <translation>缺少 “stages”：请列出发布路径的各个阶段及其曝光比例</translation>
     </message>
@@ -1112,7 +1220,17 @@
         <translation>阶段必须有名称、曝光比例和最短停留时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>in a stage</source>
+        <translation>某个阶段中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in stage &quot;%1&quot;</source>
+        <translation>阶段 “%1” 中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>stage &quot;%1&quot; is listed twice</source>
         <translation>阶段 “%1” 重复列出</translation>
     </message>
@@ -1127,7 +1245,7 @@
         <translation>“%1” 的份额必须是百分比</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>stage &quot;%1&quot; exposes %2 in all; at most 100% is possible</source>
         <translation>阶段 “%1” 总共曝光 %2；最多只能 100%</translation>
     </message>
@@ -1143,22 +1261,32 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>护栏 “%1” 既无阈值也无规则，因此无法阻止扩大发布</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-27"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>护栏是一个指标名称，或一个包含 metric、direction 以及 threshold 或 rule 的映射</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>in a guardrail</source>
+        <translation>某个护栏中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in guardrail &quot;%1&quot;</source>
+        <translation>护栏 “%1” 中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>direction must be lower_is_better or higher_is_better, not &quot;%1&quot;</source>
         <translation>direction 必须是 lower_is_better 或 higher_is_better，而不是 “%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>threshold must be a number, not &quot;%1&quot;</source>
         <translation>threshold 必须是数字，而不是 “%1”</translation>
     </message>
@@ -1173,7 +1301,12 @@
         <translation>“policy” 必须是包含 approvals 和 auto_kill 的映射</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>under policy&apos;s approvals</source>
+        <translation>policy 的 approvals 下</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>auto_kill must be true or false</source>
         <translation>auto_kill 必须是 true 或 false</translation>
     </message>
@@ -1183,12 +1316,12 @@
         <translation>approvals 必须把各操作映射到每种风险所需的审批人数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is not an action (kill, restore, set_rollout, advance_stage, rollback_stage, serve_fallback)</source>
         <translation>“%1” 不是操作（kill、restore、set_rollout、advance_stage、rollback_stage、serve_fallback）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>approvals for %1 must map risks (low, medium, high, critical) to a number of reviewers</source>
         <translation>%1 的 approvals 必须把风险（low、medium、high、critical）映射到审批人数</translation>
     </message>
@@ -1203,19 +1336,34 @@
         <translation>审批人数必须是 0 到 10 的整数</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>error</source>
-        <translation>错误</translation>
+        <location line="+27"/>
+        <source>&quot;%1&quot; has no unit: write the share of traffic as a percentage, such as %2%</source>
+        <translation>“%1” 没有单位：请将流量份额写成百分比，例如 %2%</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>warning</source>
-        <translation>警告</translation>
+        <location line="+3"/>
+        <source>&quot;%1&quot; has a space before %: write %2%</source>
+        <translation>“%1” 在 % 前有空格：请写成 %2%</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
+        <source>&quot;%1&quot; has no unit: write minutes, hours or days such as 90m, 24h or 7d, or 0</source>
+        <translation>“%1” 没有单位：请写分钟、小时或天数，例如 90m、24h 或 7d，或者写 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a duration: write a whole number and its unit with no space, such as 90m, 24h or 7d (m, h, d), or 0</source>
+        <translation>“%1” 不是时长：请写一个整数并紧跟其单位、中间不加空格，例如 90m、24h 或 7d（m、h、d），或者写 0</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>&quot;%1&quot; is not a share of traffic: write a percentage such as 5% or 0.25%</source>
         <translation>“%1” 不是流量份额：请写百分比，例如 5% 或 0.25%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is finer than a hundredth of a percent: write at most two decimals, such as 0.25%</source>
+        <translation>“%1” 的精度细于 0.01%：最多写两位小数，例如 0.25%</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1223,27 +1371,17 @@
         <translation>%1 超过 100%</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; is not a duration: write minutes, hours or days such as 90m, 24h or 7d</source>
-        <translation>“%1” 不是时长：请写分钟、小时或天，例如 90m、24h 或 7d</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>not valid YAML: %1</source>
         <translation>不是有效的 YAML：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>a contract is a map of fields such as flag_key, owner and stages</source>
         <translation>契约是一个由 flag_key、owner、stages 等字段组成的映射</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>unknown field &quot;%1&quot; is ignored (a typo?)</source>
-        <translation>忽略未知字段 “%1”（拼写错误？）</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>review_date must be a date such as 2026-12-31, not &quot;%1&quot;</source>
         <translation>review_date 必须是 2026-12-31 这样的日期，而不是 “%1”</translation>
     </message>
@@ -1256,7 +1394,7 @@
 <context>
     <name>ContractsCommand</name>
     <message>
-        <location filename="../app/contractscommand.cpp" line="+50"/>
+        <location filename="../app/contractscommand.cpp" line="+67"/>
         <source>this version has no %1 connector</source>
         <translation>此版本没有 %1 连接器</translation>
     </message>
@@ -1266,27 +1404,77 @@
         <translation>未在 %1 秒内提供其开关</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>unowned control: %1 in %2 has no contract</source>
-        <translation>无主控制：%1（%2 中）没有契约</translation>
+        <location line="+47"/>
+        <source>%1 in %2 has no contract</source>
+        <translation>%1 在 %2 中没有契约</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
+        <source>Checks contract files — every .yaml and .yml file of a folder, or one file — and with --server also against that server&apos;s flags. Prints each finding as file:line:column: error|warning: message, then a summary; exits 0 when there is no error, 1 when there is, 2 when it cannot check.</source>
+        <translation>检查契约文件（一个文件夹中的所有 .yaml 和 .yml 文件，或单个文件）；指定 --server 时还会对照该服务器的开关进行检查。每条检查结果按 file:line:column: error|warning: message 的格式输出，最后输出摘要；没有错误时退出码为 0，有错误时为 1，无法检查时为 2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>check DIR|FILE: a folder of contracts or one contract file.</source>
+        <translation>check DIR|FILE：契约文件夹或单个契约文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown option %1 (see flagdeck contracts --help)</source>
+        <translation>未知选项 %1（见 flagdeck contracts --help）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no command given: use check (see flagdeck contracts --help)</source>
+        <translation>未指定命令：请使用 check（见 flagdeck contracts --help）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown command &apos;%1&apos;: use check (see flagdeck contracts --help)</source>
+        <translation>未知命令 “%1”：请使用 check（见 flagdeck contracts --help）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check needs a folder or a contract file: flagdeck contracts check DIR|FILE</source>
+        <translation>check 需要一个文件夹或一个契约文件：flagdeck contracts check DIR|FILE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected argument &apos;%1&apos;: check takes one folder or file (see flagdeck contracts --help)</source>
+        <translation>意外的参数 “%1”：check 只接受一个文件夹或文件（见 flagdeck contracts --help）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 holds no .yaml or .yml files</source>
+        <translation>%1 中没有 .yaml 或 .yml 文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no file or folder %1</source>
+        <translation>文件或文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no connection &quot;%1&quot; is configured (the connections are: %2)</source>
+        <translation>未配置连接 “%1”（已配置的连接：%2）</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1（%2 上，%3）没有变体 “%4”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>%1 has &quot;%2&quot; only in environments this contract does not name (%3)</source>
+        <translation>%1 只在此契约未列出的环境中有 “%2”（%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 has no flag &quot;%2&quot;</source>
         <translation>%1 没有开关 “%2”</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Checks every contract file of a folder, and with --server against that server&apos;s flags. Prints each finding as file:line:column; exits 1 when there are errors, 2 when it cannot check.</source>
-        <translation>检查一个文件夹中的每个契约文件；加上 --server 时还对照该服务器的开关检查。每条发现以 文件:行:列 输出；有错误时退出码为 1，无法检查时为 2。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>用于对照检查契约的已配置连接（其 ID）；可重复。</translation>
     </message>
@@ -1296,62 +1484,9 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: usage: flagdeck contracts check DIR [--server ID …]</source>
-        <translation>flagdeck contracts：用法：flagdeck contracts check 目录 [--server ID …]</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: there is no folder %1</source>
-        <translation>flagdeck contracts：没有文件夹 %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: %1 holds no .yaml or .yml files</source>
-        <translation>flagdeck contracts：%1 中没有 .yaml 或 .yml 文件</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+48"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: no connection &quot;%1&quot; is configured</source>
-        <translation>flagdeck contracts：未配置连接 “%1”</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>flagdeck contracts: %1: %2</source>
-        <translation>flagdeck contracts：%1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n file(s) read, </source>
-        <translation>
-            <numerusform>已读取 %n 个文件，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n contract(s) valid, </source>
-        <translation>
-            <numerusform>%n 个契约有效，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n error(s), </source>
-        <translation>
-            <numerusform>%n 个错误，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n 个警告</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1985,7 +2120,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+130"/>
+        <location filename="../app/mainwindow.cpp" line="+132"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>离线</translation>
@@ -2032,12 +2167,12 @@ Revision %4</source>
 <context>
     <name>GuardCommand</name>
     <message>
-        <location filename="../app/guardcommand.cpp" line="+138"/>
+        <location filename="../app/guardcommand.cpp" line="+297"/>
         <source>Watches the guardrails of every flag whose contract names some, without a window, and acts as a console would: auto_kill through the server, otherwise a rollback proposal in the team inbox. Any number of guards may share a team inbox; one acts, the others stand by.</source>
         <translation>无窗口运行，监视所有在契约中列出护栏的开关，并像控制台一样处理：通过服务器执行 auto_kill，否则向团队收件箱提交回滚提议。任意多个守护进程可以共用一个团队收件箱；其中一个负责执行，其余待命。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-161"/>
         <source>The guard&apos;s settings: its connections, approvals/inbox (the team inbox&apos;s postgresql:// URL) and contracts/folder, in the console&apos;s settings format.</source>
         <translation>守护进程的设置：其连接、approvals/inbox（团队收件箱的 postgresql:// URL）和 contracts/folder，采用控制台的设置格式。</translation>
     </message>
@@ -2053,12 +2188,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>How consoles and the audit name this guard (default: guard@host).</source>
         <translation>控制台和审计中此守护进程显示的名称（默认：guard@host）。</translation>
     </message>
@@ -2073,12 +2208,7 @@ Revision %4</source>
         <translation>契约文件夹，用以代替设置中指定的文件夹。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS] (may be repeated).</source>
-        <translation>用于在沙盒上试运行：让其流量退化，格式为 FLAG:VARIATION:METRIC:FACTOR[@SECONDS]（可重复）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>regression</source>
         <translation>退化</translation>
     </message>
@@ -2088,12 +2218,12 @@ Revision %4</source>
         <translation>演练模式：每个连接的护栏数据都来自沙盒的流量模拟器（配合 --sandbox-regression），以便针对预发布服务器演练应对流程。它会依据虚构的数字采取行动：切勿将其用于生产环境。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+155"/>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>意外的参数 “%1”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>--config FILE is required (see flagdeck guard --help)</source>
         <translation>必须指定 --config 文件（见 flagdeck guard --help）</translation>
     </message>
@@ -2108,17 +2238,22 @@ Revision %4</source>
         <translation>%1 不是 FlagDeck 能读取的设置文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-137"/>
         <source>%1 must set approvals/inbox to the team inbox&apos;s postgresql:// URL: guards and consoles meet there</source>
         <translation>%1 必须将 approvals/inbox 设为团队收件箱的 postgresql:// URL：守护进程和控制台通过它协同</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-32"/>
+        <source>For a trial on the sandbox: make its traffic regress, FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:distilled_small:p95_latency:1.4 (may be repeated). With --simulated-traffic, any connection&apos;s flag.</source>
+        <translation>用于在沙盒上试运行：让其流量退化，FLAG:VARIATION:METRIC:FACTOR[@SECONDS]，例如 chat-model-route:distilled_small:p95_latency:1.4（可重复）。配合 --simulated-traffic 时，可针对任意连接的开关。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>%1 configures no connections</source>
         <translation>%1 未配置任何连接</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 needs a token: give --credentials FOLDER or run under systemd with LoadCredential=%2:PATH</source>
         <translation>%1 需要令牌：请指定 --credentials 文件夹，或在 systemd 下以 LoadCredential=%2:路径 运行</translation>
     </message>
@@ -2133,7 +2268,7 @@ Revision %4</source>
         <translation>没有契约文件夹：请在 %1 中设置 contracts/folder，或指定 --contracts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the contracts folder %1 does not exist</source>
         <translation>契约文件夹 %1 不存在</translation>
     </message>
@@ -2143,18 +2278,23 @@ Revision %4</source>
         <translation>%1 中的契约有错误；请用 flagdeck contracts check %1 查看</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>--sandbox-regression acts on a sandbox connection and %1 configures none: add one, or make it a drill with --simulated-traffic</source>
+        <translation>--sandbox-regression 作用于沙盒连接，而 %1 未配置任何沙盒连接：请添加一个，或配合 --simulated-traffic 改为演练</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>guardrail data is simulated for every connection: flags are killed on made-up numbers</source>
         <translation>所有连接的护栏数据均为模拟：开关会因虚构的数字而被关闭</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-87"/>
         <source>this guard acts on regressions</source>
         <translation>此守护进程负责处理退化</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+63"/>
+        <location line="+2"/>
+        <location line="+114"/>
         <source>another guard acts; this one watches</source>
         <translation>另一个守护进程负责处理；此守护进程仅监视</translation>
     </message>
@@ -2476,9 +2616,34 @@ Revision %4</source>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+24"/>
-        <source>the OS keychain failed: %1</source>
-        <translation>操作系统钥匙串出错：%1</translation>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+35"/>
+        <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
+        <translation>操作系统钥匙串中没有存储此连接的令牌：请在该连接的设置中重新输入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the OS keychain refused access: unlock it (or allow FlagDeck in it) and try again</source>
+        <translation>操作系统钥匙串拒绝了访问：请将其解锁（或在其中允许 FlagDeck 访问）后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the OS keychain could not delete the token: remove the FlagDeck entry in the keychain&apos;s own program</source>
+        <translation>操作系统钥匙串无法删除该令牌：请在钥匙串自身的程序中移除 FlagDeck 条目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the OS keychain cannot be reached: FlagDeck keeps tokens in a Secret Service such as GNOME Keyring or KWallet, over a D-Bus session. Install and start one (e.g. the gnome-keyring package) and run FlagDeck in a desktop session, or, without a desktop, inside dbus-run-session with an unlocked keyring; a server runs flagdeck guard with token files instead</source>
+        <translation>无法连接操作系统钥匙串：FlagDeck 通过 D-Bus 会话将令牌保存在 GNOME Keyring 或 KWallet 等 Secret Service 中。请安装并启动其中一个（例如 gnome-keyring 软件包），并在桌面会话中运行 FlagDeck；没有桌面时，请在 dbus-run-session 中配合已解锁的密钥环运行；服务器上则改用令牌文件运行 flagdeck guard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the OS keychain failed: check that it is unlocked and that FlagDeck may use it</source>
+        <translation>操作系统钥匙串出错：请检查它是否已解锁，以及是否允许 FlagDeck 使用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (the keychain said: %2)</source>
+        <translation>%1（钥匙串返回：%2）</translation>
     </message>
 </context>
 <context>
@@ -2565,7 +2730,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+394"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2575,8 +2740,8 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+372"/>
+        <location line="-323"/>
+        <location line="+379"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
@@ -2648,8 +2813,8 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+449"/>
+        <location line="-119"/>
+        <location line="+452"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2762,13 +2927,13 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+248"/>
+        <location line="-323"/>
+        <location line="+255"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-298"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>所选开关的护栏图表</translation>
     </message>
@@ -2788,12 +2953,12 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+190"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -2857,8 +3022,13 @@ Revision %4</source>
         <source>Kill %1? Everyone gets &quot;%2&quot; until it is restored.</source>
         <translation>关闭 %1？在恢复之前，所有人都将得到 “%2”。</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
+        <translation>离线，且尚无任何缓存：请先在连接服务器的状态下启动一次 FlagDeck，它会把每台服务器的开关和历史保存在这里，供离线使用。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+4"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n 个开关</numerusform>
@@ -2879,8 +3049,22 @@ Revision %4</source>
         <source>Remove the connection &quot;%1&quot;? Its token is removed from the keychain; its audit history stays in the cache.</source>
         <translation>移除连接 “%1”？其令牌将从钥匙串中删除；其审计历史保留在缓存中。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Contracts: %n error(s)</source>
+        <translation>
+            <numerusform>契约：%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Contracts: %n warning(s)</source>
+        <translation>
+            <numerusform>契约：%n 个警告</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <location line="+3"/>
         <location line="+20"/>
         <source>Write token file</source>
@@ -2940,23 +3124,38 @@ Revision %4</source>
 <context>
     <name>McpCommand</name>
     <message>
-        <location filename="../app/mcpcommand.cpp" line="+58"/>
+        <location filename="../app/mcpcommand.cpp" line="+79"/>
         <source>The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them in FlagDeck. No tool changes a flag.</source>
         <translation>面向 AI 智能体的 MCP 服务器，通过 stdio 通信：智能体读取开关并提议操作；由人在 FlagDeck 中批准。没有任何工具会直接修改开关。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The SQLite inbox file (default: the console&apos;s).</source>
-        <translation>SQLite 收件箱文件（默认：控制台所用的文件）。</translation>
+        <location line="-37"/>
+        <source>--inbox %1 is a folder; give the inbox file</source>
+        <translation>--inbox %1 是一个文件夹；请指定收件箱文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>there is no inbox at %1: give the inbox a console reads (this machine&apos;s is %2), or add --create-inbox to start a new one there</source>
+        <translation>%1 处没有收件箱：请指定控制台所读取的收件箱（本机的是 %2），或加上 --create-inbox 在该处新建一个</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The SQLite inbox file (default: the console&apos;s). It must exist, unless it is the console&apos;s or --create-inbox is given.</source>
+        <translation>SQLite 收件箱文件（默认：控制台所用的文件）。该文件必须已存在，除非它就是控制台所用的文件，或指定了 --create-inbox。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
+        <source>Make the --inbox file if it does not exist yet.</source>
+        <translation>若 --inbox 文件尚不存在，则创建它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A team inbox on PostgreSQL: postgresql://role@host:port/database (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation>PostgreSQL 上的团队收件箱：postgresql://角色@主机:端口/数据库（密码取自 PGPASSWORD 或 ~/.pgpass）。</translation>
     </message>
@@ -2967,11 +3166,31 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>The audit cache to read flags from (default: %1).</source>
-        <translation>读取开关所用的审计缓存（默认：%1）。</translation>
+        <source>The audit cache to read flags from (default: %1). It must exist, unless it is the default.</source>
+        <translation>从中读取开关的审计缓存（默认：%1）。除非使用默认值，否则它必须已存在。</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>unknown option %1 (see flagdeck mcp --help)</source>
+        <translation>未知选项 %1（见 flagdeck mcp --help）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &apos;%1&apos; (see flagdeck mcp --help)</source>
+        <translation>意外的参数 “%1”（见 flagdeck mcp --help）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--create-inbox goes with --inbox PATH</source>
+        <translation>--create-inbox 须配合 --inbox 路径 使用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there is no audit cache at %1 (the console&apos;s is %2)</source>
+        <translation>%1 处没有审计缓存（控制台的审计缓存位于 %2）</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>--inbox and --inbox-url cannot be combined</source>
         <translation>--inbox 与 --inbox-url 不能同时使用</translation>
     </message>
@@ -4327,7 +4546,7 @@ Revision %4</source>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+91"/>
+        <location filename="../models/control/stageactions.cpp" line="+93"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>阶段最短停留时间</translation>
@@ -4426,11 +4645,16 @@ Revision %4</source>
     </message>
     <message>
         <location line="+48"/>
+        <source>contract unreadable</source>
+        <translation>契约不可读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>unowned control</source>
         <translation>无主控制</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 · paused</source>
         <translation>%1 · 已暂停</translation>
     </message>
@@ -4555,22 +4779,22 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+164"/>
+        <location line="+171"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
         <source>Rollout stage</source>
         <translation>发布阶段</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+121"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;无主控制&lt;/b&gt;&lt;br&gt;此处没有契约覆盖此开关：它没有阶段、负责人或护栏。请在契约文件夹中添加一个（文件 → 契约文件夹…）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-100"/>
         <source>Reason (goes to the audit history)</source>
         <translation>理由（写入审计历史）</translation>
     </message>
@@ -4610,7 +4834,12 @@ Revision %4</source>
         <translation>恢复推进</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+48"/>
+        <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
+        <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;契约不可读&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;在修复该文件之前，此开关没有阶段、护栏或 auto_kill。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -4688,9 +4917,9 @@ Revision %4</source>
 <context>
     <name>TrafficSimulator</name>
     <message>
-        <location filename="../models/metrics/trafficsimulator.cpp" line="+23"/>
-        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:on:p95_latency:1.4; got &quot;%1&quot;</source>
-        <translation>退化的格式为 FLAG:VARIATION:METRIC:FACTOR[@SECONDS]，例如 chat-model-route:on:p95_latency:1.4；收到的是 “%1”</translation>
+        <location filename="../models/metrics/trafficsimulator.cpp" line="+27"/>
+        <source>a regression is FLAG:VARIATION:METRIC:FACTOR[@SECONDS], e.g. chat-model-route:distilled_small:p95_latency:1.4; got &quot;%1&quot;</source>
+        <translation>退化的格式为 FLAG:VARIATION:METRIC:FACTOR[@SECONDS]，例如 chat-model-route:distilled_small:p95_latency:1.4；收到的是 “%1”</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4701,6 +4930,31 @@ Revision %4</source>
         <location line="+7"/>
         <source>the factor of a regression is a positive number such as 1.4; got &quot;%1&quot;</source>
         <translation>退化的倍数必须是 1.4 这样的正数；收到的是 “%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the sandbox seed data is missing from this build</source>
+        <translation>此构建中缺少沙盒种子数据</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the sandbox has no flag &quot;%1&quot; to regress; its flags are %2</source>
+        <translation>沙盒中没有可退化的开关 “%1”；其开关有 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no variation &quot;%2&quot; on the sandbox; its variations are %3</source>
+        <translation>%1 在沙盒上没有变体 “%2”；其变体有 %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no contract of %1 names a guardrail, so the sandbox simulates no metric for it</source>
+        <translation>%1 的契约均未列出护栏，因此沙盒不会为其模拟任何指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sandbox simulates no metric &quot;%1&quot; for %2; its guardrail metrics are %3</source>
+        <translation>沙盒不会为 %2 模拟指标 “%1”；其护栏指标有 %3</translation>
     </message>
 </context>
 <context>
@@ -4974,7 +5228,42 @@ Revision %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+122"/>
+        <location filename="../app/main.cpp" line="+53"/>
+        <source>unknown option %1 (see flagdeck --help)</source>
+        <translation>未知选项 %1（见 flagdeck --help）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>--flag %1: no flags are loaded on a first start (add --sandbox)</source>
+        <translation>--flag %1：首次启动时没有加载任何开关（请加上 --sandbox）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--flag %1: no loaded flag has this key</source>
+        <translation>--flag %1：已加载的开关中没有此键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--flag %1: no loaded flag has this key (not every connection had loaded)</source>
+        <translation>--flag %1：已加载的开关中没有此键（并非所有连接都已加载完成）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>--sandbox-regression cannot be combined with --offline: nothing is simulated offline</source>
+        <translation>--sandbox-regression 不能与 --offline 同时使用：离线时不会模拟任何内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--sandbox-regression has no effect while guardrail data comes from Prometheus (--prometheus or the Prometheus set in the preferences)</source>
+        <translation>护栏数据来自 Prometheus（--prometheus 或首选项中设置的 Prometheus）时，--sandbox-regression 不起作用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--sandbox-regression acts on the sandbox, and no sandbox connection is configured: add --sandbox</source>
+        <translation>--sandbox-regression 作用于沙盒，但未配置沙盒连接：请加上 --sandbox</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>FlagDeck, the operator console for AI release engineering.</source>
         <translation>FlagDeck，面向 AI 发布工程的运维控制台。</translation>
     </message>
@@ -5060,16 +5349,31 @@ Revision %4</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit verify --help for more).</source>
-        <translation>flagdeck audit verify|export|sync：无窗口地使用审计缓存（更多信息见 flagdeck audit verify --help）。</translation>
+        <source>flagdeck audit verify|export|sync: the audit cache without a window (flagdeck audit --help for more).</source>
+        <translation>flagdeck audit verify|export|sync：无窗口的审计缓存（更多信息见 flagdeck audit --help）。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>flagdeck contracts check DIR [--server ID]: validate contract files, for a team&apos;s CI.</source>
-        <translation>flagdeck contracts check 目录 [--server ID]：校验契约文件，供团队 CI 使用。</translation>
+        <source>flagdeck contracts check DIR|FILE [--server ID]: validate contract files, for a team&apos;s CI.</source>
+        <translation>flagdeck contracts check DIR|FILE [--server ID]：校验契约文件，用于团队的 CI。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>the command %1 comes first: flagdeck %1 [options]</source>
+        <translation>命令 %1 必须放在最前面：flagdeck %1 [选项]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown command &apos;%1&apos; for flagdeck: use audit, contracts, guard or mcp (see flagdeck --help)</source>
+        <translation>未知的 flagdeck 命令 “%1”：请使用 audit、contracts、guard 或 mcp（见 flagdeck --help）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>there is no display to show the window on: start it in a desktop session, or with QT_QPA_PLATFORM=offscreen for --screenshot</source>
+        <translation>没有可用于显示窗口的显示环境：请在桌面会话中启动；若要使用 --screenshot，请设置 QT_QPA_PLATFORM=offscreen 后启动</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>flagdeck mcp [--inbox PATH | --inbox-url URL]: the MCP server AI agents use to propose actions, over stdio.</source>
         <translation>flagdeck mcp [--inbox 路径 | --inbox-url URL]：AI 智能体用来提议操作的 MCP 服务器，通过 stdio 通信。</translation>
     </message>
@@ -5079,22 +5383,32 @@ Revision %4</source>
         <translation>flagdeck guard --config 文件：无窗口的护栏监视器，用于服务器（更多信息见 flagdeck guard --help）。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>unknown command &quot;%1&quot; (see flagdeck --help)</source>
-        <translation>未知命令 “%1”（见 flagdeck --help）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>--sandbox and --offline cannot be combined</source>
         <translation>--sandbox 与 --offline 不能同时使用</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>--view must be one of: %1</source>
         <translation>--view 必须是以下之一：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>--screenshot-delay needs --screenshot</source>
+        <translation>--screenshot-delay 需要配合 --screenshot 使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--screenshot-delay is a number of seconds from 0 to %1, such as 1 or 2.5; got &quot;%2&quot;</source>
+        <translation>--screenshot-delay 是 0 到 %1 之间的秒数，例如 1 或 2.5；收到的是 “%2”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--contracts %1: there is no such folder</source>
+        <translation>--contracts %1：没有这个文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--prometheus needs a URL such as http://127.0.0.1:9090</source>
         <translation>--prometheus 需要一个 URL，例如 http://127.0.0.1:9090</translation>
     </message>
