@@ -1,6 +1,7 @@
 // A team's contract file broken while the console runs: within a second the flag says its contract
 // is unreadable and where, the status bar counts the error, and the sandbox's built-in contract
 // does not quietly take the broken one's place. Fixed, it is back.
+#include "consolegui.h"
 #include "control/consolecontroller.h"
 #include "item/consolemodels.h"
 #include "item/flagtablemodel.h"
@@ -70,18 +71,14 @@ void tst_ContractFindings::aBrokenContractShowsAtOnceAndNothingStandsIn()
     };
     QVERIFY(write(team));
 
-    QSettings settings(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(tag)), QSettings::IniFormat);
-    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(tag))),
-                                 &m_secrets);
-    controller.setSandboxAgentEnabled(false);
-    controller.setInboxLocation(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(tag)));
+    // The console's own files beside, not in, the watched folder.
+    const QString consoleFolder = m_dir.filePath(tag + QStringLiteral("-console"));
+    QVERIFY(QDir().mkpath(consoleFolder));
+    ConsoleGui::SandboxConsole console(consoleFolder, &m_secrets);
+    ConsoleController &controller = console.controller();
     controller.setContractsFolder(folder, false);
-    MainWindow window(&controller);
-    window.resize(1500, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    controller.start(true);
-    QTRY_VERIFY(controller.initialLoadDone());
+    QVERIFY(console.start());
+    MainWindow &window = console.window();
     QVERIFY(window.selectFlag(QStringLiteral("chat-model-route")));
     const FlagRef flag{QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
     const auto stage = [&] { return window.models()->flags()->indexOf(flag, FlagTableModel::StageColumn).data().toString(); };

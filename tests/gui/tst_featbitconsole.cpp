@@ -44,16 +44,10 @@ void tst_FeatBitConsole::initTestCase()
 void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
 {
     QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
-    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
-    controller.setInboxLocation(m_dir.filePath(QStringLiteral("inbox.sqlite")));
-    controller.setSandboxAgentEnabled(false);
-    MainWindow window(&controller);
-    window.resize(1500, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    controller.start(true);
-    QTRY_VERIFY(controller.initialLoadDone());
+    ConsoleGui::SandboxConsole console(m_dir.path(), &m_secrets);
+    QVERIFY(console.start());
+    ConsoleController &controller = console.controller();
+    MainWindow &window = console.window();
 
     AddServerDialog *dialog = ConsoleGui::openAddServerDialog(window, QStringLiteral("FeatBit"));
     QVERIFY(dialog);

@@ -1,5 +1,6 @@
 // What a console says about who carries out auto_kill, with a real team inbox on PostgreSQL: no
 // guard, then a guard beating in the inbox, then that guard gone.
+#include "consolegui.h"
 #include "control/consolecontroller.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
@@ -41,16 +42,9 @@ void tst_GuardPresence::initTestCase()
 void tst_GuardPresence::theStatusBarAndTheStageSayWhoGuards()
 {
     const QString inbox = m_postgres.createDatabase();
-    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
-    controller.setInboxLocation(inbox);
-    controller.setSandboxAgentEnabled(false);
-    MainWindow window(&controller);
-    window.resize(1500, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    controller.start(true);
-    QTRY_VERIFY(controller.initialLoadDone());
+    ConsoleGui::SandboxConsole console(m_dir.path(), &m_secrets, inbox);
+    QVERIFY(console.start());
+    MainWindow &window = console.window();
 
     auto *status = window.findChild<QLabel *>(QStringLiteral("guardStatus"));
     QVERIFY(status);

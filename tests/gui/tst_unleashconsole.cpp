@@ -52,16 +52,10 @@ void tst_UnleashConsole::initTestCase()
 void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
 {
     QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
-    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ConsoleController controller(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit.sqlite"))), &m_secrets);
-    controller.setInboxLocation(m_dir.filePath(QStringLiteral("inbox.sqlite")));
-    controller.setSandboxAgentEnabled(false);
-    MainWindow window(&controller);
-    window.resize(1500, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    controller.start(true);
-    QTRY_VERIFY(controller.initialLoadDone());
+    ConsoleGui::SandboxConsole console(m_dir.path(), &m_secrets);
+    QVERIFY(console.start());
+    ConsoleController &controller = console.controller();
+    MainWindow &window = console.window();
 
     AddServerDialog *dialog = ConsoleGui::openAddServerDialog(window, QStringLiteral("Unleash"));
     QVERIFY(dialog);
@@ -79,8 +73,8 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     QTRY_COMPARE(controller.connections().size(), 2);
     const ConnectionConfig unleash = controller.connections().last();
     QCOMPARE(unleash.kind, ConnectionConfig::Kind::Unleash);
-    settings.sync();
-    QFile file(settings.fileName());
+    console.settings().sync();
+    QFile file(console.settings().fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("flagdeck-it-admin-secret"));
     bool stored = false;

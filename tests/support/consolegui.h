@@ -8,16 +8,55 @@
 #include "killconfirmbar.h"
 #include "item/consolemodels.h"
 #include "mainwindow.h"
+#include "store/secretstore.h"
+#include "testaudit.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTest>
 
 // Steps the GUI tests of server connections share: the add-server dialog, and the kill gesture.
 namespace ConsoleGui {
+
+// A console on the sandbox as a person starts one, with its settings, audit cache and inbox in
+// folder (or the inbox at inboxLocation, a postgresql:// URL); the sandbox's agent stays quiet.
+class SandboxConsole
+{
+public:
+    SandboxConsole(const QString &folder, SecretStore *secrets, const QString &inboxLocation = {})
+        : m_settings(QDir(folder).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        , m_controller(m_settings, TestAudit::openWriter(QDir(folder).filePath(QStringLiteral("audit.sqlite"))), secrets)
+    {
+        m_controller.setInboxLocation(inboxLocation.isEmpty() ? QDir(folder).filePath(QStringLiteral("inbox.sqlite"))
+                                                              : inboxLocation);
+        m_controller.setSandboxAgentEnabled(false);
+    }
+
+    QSettings &settings() { return m_settings; }
+    ConsoleController &controller() { return m_controller; }
+    MainWindow &window() { return *m_window; }
+
+    // Opens the window at a desktop's size and starts on the sandbox; false if it did not load.
+    [[nodiscard]] bool start()
+    {
+        m_window = std::make_unique<MainWindow>(&m_controller);
+        m_window->resize(1500, 860);
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            return false;
+        m_controller.start(true);
+        return QTest::qWaitFor([this] { return m_controller.initialLoadDone(); }, 5000);
+    }
+
+private:
+    QSettings m_settings;
+    ConsoleController m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
 
 // Opens File → Add server connection… and picks the kind; nullptr if it did not open.
 inline AddServerDialog *openAddServerDialog(MainWindow &window, const QString &kind)
