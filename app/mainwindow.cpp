@@ -32,10 +32,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -78,6 +81,8 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_connectionStatus(new QLabel(this))
     , m_guardStatus(new QLabel(this))
     , m_contractsStatus(new QLabel(this))
+    , m_attentionOnly(new QCheckBox(tr("Needs attention"), this))
+    , m_matchCount(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_pages(new QStackedWidget(this))
@@ -155,7 +160,15 @@ QWidget *MainWindow::createTableAndCharts()
     auto *tableArea = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableArea);
     tableLayout->setContentsMargins(6, 6, 0, 6);
-    tableLayout->addWidget(m_search);
+    m_attentionOnly->setObjectName(QStringLiteral("attentionOnly"));
+    m_attentionOnly->setToolTip(tr("Only the flags a person should look at now: a guardrail regressed, or a change "
+                                   "this console sent failed."));
+    m_matchCount->setObjectName(QStringLiteral("matchCount"));
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_matchCount);
+    searchRow->addWidget(m_attentionOnly);
+    tableLayout->addLayout(searchRow);
     tableLayout->addWidget(m_confirmBar);
     tableLayout->addWidget(m_table);
 
@@ -270,6 +283,20 @@ void MainWindow::wireConnections()
 void MainWindow::wireFlagSelection()
 {
     connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
+    connect(m_attentionOnly, &QCheckBox::toggled, m_proxy, &FlagFilterProxy::setAttentionOnly);
+    m_search->installEventFilter(this);
+    // Counted once per turn of the event loop, however many rows changed in it.
+    m_countsUpdate.setSingleShot(true);
+    m_countsUpdate.setInterval(0);
+    connect(&m_countsUpdate, &QTimer::timeout, this, &MainWindow::updateFlagCounts);
+    const auto countSoon = [this] { m_countsUpdate.start(); };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, countSoon);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, countSoon);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, countSoon);
+    connect(m_models->flags(), &QAbstractItemModel::dataChanged, this, countSoon);
+    connect(m_search, &QLineEdit::textChanged, this, countSoon);
+    connect(m_attentionOnly, &QCheckBox::toggled, this, countSoon);
     connect(m_table, &FlagTableView::currentFlagChanged, this, &MainWindow::showFlag);
     // Only a change of the flag shown redraws its stage and charts.
     connect(m_models->flags(), &QAbstractItemModel::dataChanged, this,
@@ -401,6 +428,32 @@ void MainWindow::showFlag(const FlagRef &ref)
 void MainWindow::showApprovals()
 {
     m_tabs->setCurrentWidget(m_proposalQueue);
+}
+
+void MainWindow::updateFlagCounts()
+{
+    const FlagTableModel *flags = m_models->flags();
+    int attention = 0;
+    for (int row = 0; row < flags->rowCount(); ++row)
+        attention += flags->rowAt(row).needsAttention() ? 1 : 0;
+    // The Flags page is the first tab (Ctrl+1).
+    m_tabs->setTabText(0, attention > 0 ? tr("Flags (%n need attention)", nullptr, attention) : tr("Flags"));
+    const bool filtered = !m_search->text().trimmed().isEmpty() || m_attentionOnly->isChecked();
+    m_matchCount->setVisible(filtered);
+    m_matchCount->setText(m_proxy->rowCount() == 0 ? tr("No flags match")
+                                                   : tr("%1 of %n flag(s)", nullptr, flags->rowCount()).arg(m_proxy->rowCount()));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) && m_proxy->rowCount() > 0) {
+            selectFirstFlag();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::updateApprovalsTab(int pending)

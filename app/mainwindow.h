@@ -5,6 +5,7 @@
 #include "item/flagtablemodel.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <optional>
 
@@ -19,6 +20,7 @@ class GuardrailCharts;
 class KillConfirmBar;
 class ProposalQueueView;
 class QAction;
+class QCheckBox;
 class QLabel;
 class QStackedWidget;
 class QToolBar;
@@ -58,6 +60,10 @@ public:
     void selectFirstFlag();
     // Selects the first row of this flag; false when no row has that key.
     bool selectFlag(const QString &key);
+
+protected:
+    // Down or Enter in the search field go to the first flag found.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The constructor's steps, in order: the widgets (Tab follows the order they are made in),
@@ -112,6 +118,8 @@ private:
     // desktop: also as a desktop notification, where the desktop offers them.
     void notify(const QString &title, const QString &message, bool desktop);
     void updateApprovalsTab(int pending);
+    // The Flags tab counts the flags that need a person; the search row says how many match.
+    void updateFlagCounts();
 
     ConsoleController *m_controller;
     ConsoleModels *m_models;
@@ -124,6 +132,9 @@ private:
     QLabel *m_connectionStatus;
     QLabel *m_guardStatus;
     QLabel *m_contractsStatus;
+    QCheckBox *m_attentionOnly;
+    QLabel *m_matchCount;
+    QTimer m_countsUpdate;
     QTabWidget *m_tabs;
     WelcomePage *m_welcome;
     QStackedWidget *m_pages;

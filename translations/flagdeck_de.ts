@@ -2071,7 +2071,7 @@ Revision %4</translation>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Rollout change pending…</source>
         <translation>Rollout-Änderung ausstehend…</translation>
     </message>
@@ -2126,7 +2126,7 @@ Revision %4</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+132"/>
+        <location filename="../app/mainwindow.cpp" line="+137"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>Offline</translation>
@@ -2724,12 +2724,12 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+68"/>
+        <location filename="../app/mainwindow.cpp" line="+76"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-84"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>Flags nach Schlüssel, Name, Beschreibung, Tag, Server oder Umgebung suchen (Strg+F)</translation>
     </message>
@@ -2739,7 +2739,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+442"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2749,13 +2749,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+379"/>
+        <location line="-363"/>
+        <location line="+419"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-227"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -2823,8 +2823,8 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+452"/>
+        <location line="-133"/>
+        <location line="+492"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2941,13 +2941,24 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+255"/>
+        <location line="-363"/>
+        <location line="+220"/>
+        <location line="+75"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-431"/>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
+        <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
     </message>
@@ -2971,8 +2982,29 @@ Revision %4</translation>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+207"/>
+        <source>Flags (%n need attention)</source>
+        <translation>
+            <numerusform>Flags (%n braucht Aufmerksamkeit)</numerusform>
+            <numerusform>Flags (%n brauchen Aufmerksamkeit)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+190"/>
+        <location line="+3"/>
+        <source>No flags match</source>
+        <translation>Keine Flags passen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n flag(s)</source>
+        <translation>
+            <numerusform>%1 von %n Flag</numerusform>
+            <numerusform>%1 von %n Flags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Approvals (%1)</source>
         <translation>Freigaben (%1)</translation>
     </message>

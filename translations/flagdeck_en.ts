@@ -91,7 +91,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+365"/>
+        <location filename="../app/mainwindow.cpp" line="+392"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -99,7 +99,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+48"/>
+        <source>Flags (%n need attention)</source>
+        <translation>
+            <numerusform>Flags (%n needs attention)</numerusform>
+            <numerusform>Flags (%n need attention)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 of %n flag(s)</source>
+        <translation>
+            <numerusform>%1 of %n flag</numerusform>
+            <numerusform>%1 of %n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n proposal waiting for review</numerusform>

@@ -2065,7 +2065,7 @@ Revision %4</source>
         <translation>最近变更</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Rollout change pending…</source>
         <translation>发布变更等待中…</translation>
     </message>
@@ -2120,7 +2120,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+132"/>
+        <location filename="../app/mainwindow.cpp" line="+137"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>离线</translation>
@@ -2715,12 +2715,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+68"/>
+        <location filename="../app/mainwindow.cpp" line="+76"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-84"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
@@ -2730,7 +2730,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+442"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2740,13 +2740,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+379"/>
+        <location line="-363"/>
+        <location line="+419"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-227"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -2813,8 +2813,8 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+452"/>
+        <location line="-133"/>
+        <location line="+492"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2927,13 +2927,24 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+255"/>
+        <location line="-363"/>
+        <location line="+220"/>
+        <location line="+75"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-431"/>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
+        <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>所选开关的护栏图表</translation>
     </message>
@@ -2957,8 +2968,27 @@ Revision %4</source>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+207"/>
+        <source>Flags (%n need attention)</source>
+        <translation>
+            <numerusform>开关（%n 个需要关注）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+190"/>
+        <location line="+3"/>
+        <source>No flags match</source>
+        <translation>没有匹配的开关</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n flag(s)</source>
+        <translation>
+            <numerusform>%1 / %n 个开关</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>

@@ -22,6 +22,20 @@ void FlagRowDelegate::paintBackground(QPainter *painter, const QStyleOptionViewI
 
 void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // A row that needs a person stands out across the whole table, and its key carries a sign.
+    const bool attention = index.data(FlagTableModel::NeedsAttentionRole).toBool();
+    if (attention && !(option.state & QStyle::State_Selected))
+        painter->fillRect(option.rect, StateColors::attentionTint());
+    if (attention && index.column() == FlagTableModel::KeyColumn) {
+        QStyleOptionViewItem marked = option;
+        initStyleOption(&marked, index);
+        QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+        marked.features |= QStyleOptionViewItem::HasDecoration;
+        marked.icon = style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, option.widget);
+        marked.decorationSize = QSize(16, 16);
+        style->drawControl(QStyle::CE_ItemViewItem, &marked, painter, option.widget);
+        return;
+    }
     switch (index.column()) {
     case FlagTableModel::StateColumn: {
         QStyleOptionViewItem colored = option;

@@ -16,6 +16,14 @@ inline QColor readable(const QColor &colour)
 
 inline QColor danger() { return readable(QColor(0xc6, 0x28, 0x28)); }
 
+// Behind a row that needs a person: the danger colour, faint enough to read text over.
+inline QColor attentionTint()
+{
+    QColor tint = danger();
+    tint.setAlpha(AppTheme::isDark() ? 70 : 38);
+    return tint;
+}
+
 // stale: a state read from the cache, not live; it must not look like one.
 inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool stale)
 {

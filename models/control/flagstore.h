@@ -43,6 +43,12 @@ public:
         QString healthSummary;
 
         bool isLive() const { return staleSinceMs == 0; }
+        // A person should look now: a guardrail regressed, or a change this console sent failed.
+        bool needsAttention() const
+        {
+            return health == GuardrailVerdict::Regressed || operation == Operation::KillFailed
+                || operation == Operation::RestoreFailed || operation == Operation::ChangeFailed;
+        }
         // A change this console sent is waiting for the server (a failed one is not).
         bool hasPendingChange() const
         {

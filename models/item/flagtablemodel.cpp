@@ -88,6 +88,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         return row.readinessFailures;
     case HealthRole:
         return row.health ? int(*row.health) : -1;
+    case NeedsAttentionRole:
+        return row.needsAttention();
     default:
         return {};
     }

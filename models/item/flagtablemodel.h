@@ -24,6 +24,7 @@ public:
         StaleSinceRole,      // qint64: > 0 when the row shows a cached state seen then
         ReadinessFailuresRole, // int: readiness items missing; -1 for a flag without a contract
         HealthRole,          // int: GuardrailVerdict; -1 when no guardrail is watched
+        NeedsAttentionRole,  // bool: regressed, or a change that failed
     };
     using Operation = FlagStore::Operation;
     using Row = FlagStore::Entry;

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void aStrayClickAloneChangesNothing();
     void bulkKillOfSelectedFlags();
     void searchNarrowsTheTable();
+    void searchWordsMatchSeparatelyAndTheKeyboardGoesOn();
+    void flagsThatNeedAPersonStandOut();
     void flagHistoryShowsTheKillInWords();
     void advanceAndRollBackAStage();
     void pauseHoldsTheStage();
@@ -476,6 +478,78 @@ void tst_MainWindow::searchNarrowsTheTable()
     QVERIFY(search);
     QTest::keyClicks(search, QStringLiteral("guardrail"));
     QCOMPARE(m_window->flagTable()->model()->rowCount(), 4); // two guardrail flags in two environments
+}
+
+void tst_MainWindow::searchWordsMatchSeparatelyAndTheKeyboardGoesOn()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("flagSearch"));
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("matchCount"));
+    QVERIFY(search && count);
+    QAbstractItemModel *shown = m_window->flagTable()->model();
+    const int all = m_window->models()->flags()->rowCount();
+    QVERIFY(count->isHidden());
+    // Each word anywhere in the row: the key and the environment.
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("chat-model-route production"));
+    QTRY_COMPARE(shown->rowCount(), 1);
+    QTRY_COMPARE(count->text(), QStringLiteral("1 of %1 flags").arg(all));
+    QVERIFY(count->isVisible());
+    // Down goes to the first flag found, with the keyboard on the table.
+    QTest::keyClick(search, Qt::Key_Down);
+    QVERIFY(m_window->flagTable()->hasFocus());
+    QCOMPARE(m_window->flagTable()->currentIndex().data(FlagTableModel::FlagRefRole).value<FlagRef>(),
+             production(QStringLiteral("chat-model-route")));
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("no-such-flag"));
+    QTRY_COMPARE(count->text(), QStringLiteral("No flags match"));
+    QCOMPARE(shown->rowCount(), 0);
+    search->clear();
+    QTRY_VERIFY(count->isHidden());
+    QCOMPARE(shown->rowCount(), all);
+}
+
+void tst_MainWindow::flagsThatNeedAPersonStandOut()
+{
+    QTabWidget *tabs = m_window->tabs();
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Flags"));
+    // A kill the server refused: the tab counts the flag, its row says so, the filter finds it.
+    const FlagRef regressed = production(QStringLiteral("answer-reranker"));
+    static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))
+        ->failNextMutations(1, {ServerError::Kind::ServerFailure, QStringLiteral("HTTP 503")});
+    m_controller->killSwitch()->kill({regressed});
+    QTRY_COMPARE(m_controller->flagStore()->find(regressed)->operation, FlagStore::Operation::KillFailed);
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Flags (1 needs attention)"));
+    QVERIFY(m_window->models()->flags()->indexOf(regressed).data(FlagTableModel::NeedsAttentionRole).toBool());
+    saveScreenshot(QStringLiteral("needs-attention.png"));
+    auto *attentionOnly = m_window->findChild<QCheckBox *>(QStringLiteral("attentionOnly"));
+    QVERIFY(attentionOnly);
+    QTest::mouseClick(attentionOnly, Qt::LeftButton);
+    QAbstractItemModel *shown = m_window->flagTable()->model();
+    QTRY_COMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, 0).data(FlagTableModel::FlagRefRole).value<FlagRef>(), regressed);
+    QTest::mouseClick(attentionOnly, Qt::LeftButton);
+    QTRY_COMPARE(shown->rowCount(), m_window->models()->flags()->rowCount());
+
+    // Sorted by guardrails, worst first; flags alike keep key, then environment order, however
+    // often the column is sorted again.
+    m_window->flagTable()->sortByColumn(FlagTableModel::HealthColumn, Qt::DescendingOrder);
+    const auto order = [shown] {
+        QList<FlagRef> refs;
+        for (int row = 0; row < shown->rowCount(); ++row)
+            refs.append(shown->index(row, 0).data(FlagTableModel::FlagRefRole).value<FlagRef>());
+        return refs;
+    };
+    const QList<FlagRef> first = order();
+    for (int row = 0; row + 1 < first.size(); ++row) {
+        const QModelIndex a = shown->index(row, FlagTableModel::HealthColumn);
+        const QModelIndex b = shown->index(row + 1, FlagTableModel::HealthColumn);
+        if (a.data(FlagTableModel::HealthRole) == b.data(FlagTableModel::HealthRole))
+            QVERIFY2(std::tie(first[row].key, first[row].environment) < std::tie(first[row + 1].key, first[row + 1].environment),
+                     qPrintable(first[row].key + QLatin1Char('/') + first[row].environment));
+    }
+    m_window->flagTable()->sortByColumn(FlagTableModel::KeyColumn, Qt::AscendingOrder);
+    m_window->flagTable()->sortByColumn(FlagTableModel::HealthColumn, Qt::DescendingOrder);
+    QCOMPARE(order(), first);
 }
 
 Proposal tst_MainWindow::propose(const FlagRef &ref, FlagAction action, const QString &reason)
