@@ -7,6 +7,7 @@
 #include "connectionsdock.h"
 #include "control/connectionprobe.h"
 #include "control/consolecontroller.h"
+#include "control/confirmedchanges.h"
 #include "control/killswitch.h"
 #include "control/stageactions.h"
 #include "flagdetailpane.h"
@@ -314,10 +315,37 @@ void MainWindow::wireKillSwitch()
     connect(m_table, &FlagTableView::actionRequested, this, &MainWindow::requestAction);
     connect(m_detail, &FlagDetailPane::actionRequested, this, &MainWindow::requestAction);
     connect(m_confirmBar, &KillConfirmBar::confirmed, this, [this](const QList<FlagRef> &flags, bool restore) {
+        // Several flags at once: when the last one ended, say how many the servers confirmed
+        // and which did not, and why, rather than whichever happened to answer last.
+        ConfirmedChanges::Completion done;
+        if (flags.size() > 1) {
+            struct Tally
+            {
+                int total = 0;
+                int confirmed = 0;
+                QStringList failures;
+            };
+            auto tally = std::make_shared<Tally>();
+            tally->total = int(flags.size());
+            done = [this, guard = QPointer(this), tally, restore](const ConfirmedChanges::Outcome &outcome) {
+                if (outcome.confirmed)
+                    ++tally->confirmed;
+                else
+                    tally->failures.append(tr("%1@%2: %3").arg(outcome.ref.key, outcome.ref.environment, outcome.reason));
+                if (!guard || tally->confirmed + int(tally->failures.size()) < tally->total)
+                    return;
+                const QString summary = restore ? tr("Restored: %1 of %2 confirmed by the server.")
+                                                : tr("Killed: %1 of %2 confirmed by the server.");
+                statusBar()->showMessage(summary.arg(tally->confirmed).arg(tally->total)
+                                         + (tally->failures.isEmpty()
+                                                ? QString()
+                                                : QLatin1Char(' ') + tr("Not done: %1").arg(tally->failures.join(QStringLiteral("; ")))));
+            };
+        }
         if (restore)
-            m_controller->killSwitch()->restore(flags);
+            m_controller->killSwitch()->restore(flags, {}, done);
         else
-            m_controller->killSwitch()->kill(flags);
+            m_controller->killSwitch()->kill(flags, {}, std::nullopt, done);
         m_table->setFocus();
     });
 
@@ -719,6 +747,8 @@ void MainWindow::armSelected(bool restore)
         return;
     }
     m_confirmBar->arm(flags, restore, question(flags, restore));
+    // The bar above the table moves it down: the row being decided on stays in sight.
+    QTimer::singleShot(0, m_table, [this] { m_table->scrollTo(m_table->currentIndex()); });
 }
 
 QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
@@ -734,13 +764,25 @@ QString MainWindow::question(const QList<FlagRef> &flags, bool restore) const
         return tr("Kill %1? Everyone gets \"%2\" until it is restored.").arg(where, off ? off->name : row->flag.offVariationId);
     }
     QSet<QString> servers;
-    for (const FlagRef &ref : flags)
+    QStringList named;
+    for (const FlagRef &ref : flags) {
         servers.insert(ref.connectionId);
+        const FlagTableModel::Row *row = m_models->flags()->row(ref);
+        const Variation *off = row ? row->flag.variation(row->flag.offVariationId) : nullptr;
+        // Each flag by name, and for a kill what it will serve from now on.
+        named.append(restore || !row ? tr("%1@%2").arg(ref.key, ref.environment)
+                                     : tr("%1@%2 → \"%3\"").arg(ref.key, ref.environment,
+                                                                 off ? off->name : row->flag.offVariationId));
+    }
+    constexpr int MaxNamed = 8;
+    QString list = QStringList(named.mid(0, MaxNamed)).join(QStringLiteral(", "));
+    if (named.size() > MaxNamed)
+        list += QLatin1Char(' ') + tr("and %n more", nullptr, int(named.size()) - MaxNamed);
     const int count = int(flags.size());
     const QString onServers = tr("%n server(s)", nullptr, int(servers.size()));
-    return restore ? tr("Restore %n flag(s) on %1? Each serves its rollout again.", nullptr, count).arg(onServers)
-                   : tr("Kill %n flag(s) on %1? Each serves its off variation until restored.", nullptr, count)
-                         .arg(onServers);
+    return restore ? tr("Restore %n flag(s) on %1: %2? Each serves its rollout again.", nullptr, count).arg(onServers, list)
+                   : tr("Kill %n flag(s) on %1: %2? Each serves its off variation until restored.", nullptr, count)
+                         .arg(onServers, list);
 }
 
 void MainWindow::updateStatus()

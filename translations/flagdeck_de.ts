@@ -2126,7 +2126,7 @@ Revision %4</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+137"/>
+        <location filename="../app/mainwindow.cpp" line="+138"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>Offline</translation>
@@ -2739,7 +2739,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+442"/>
+        <location line="+469"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2749,8 +2749,8 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+419"/>
+        <location line="-390"/>
+        <location line="+446"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
@@ -2823,18 +2823,18 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+492"/>
+        <location line="-160"/>
+        <location line="+533"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-188"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+175"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -2842,23 +2842,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
-        <translation>
-            <numerusform>%n Flag auf %1 wiederherstellen? Es spielt wieder seinen Rollout aus.</numerusform>
-            <numerusform>%n Flags auf %1 wiederherstellen? Jedes spielt wieder seinen Rollout aus.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
-        <translation>
-            <numerusform>%n Flag auf %1 abschalten? Es spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
-            <numerusform>%n Flags auf %1 abschalten? Jedes spielt seine Aus-Variante aus, bis es wiederhergestellt ist.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-278"/>
+        <location line="-290"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2941,14 +2925,14 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+220"/>
+        <location line="-390"/>
+        <location line="+247"/>
         <location line="+75"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-458"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
@@ -2982,8 +2966,28 @@ Revision %4</translation>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
+    <message>
+        <location line="+100"/>
+        <source>%1@%2: %3</source>
+        <translation>%1@%2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored: %1 of %2 confirmed by the server.</source>
+        <translation>Wiederhergestellt: %1 von %2 vom Server bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Killed: %1 of %2 confirmed by the server.</source>
+        <translation>Abgeschaltet: %1 von %2 vom Server bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not done: %1</source>
+        <translation>Nicht erledigt: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+126"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n braucht Aufmerksamkeit)</numerusform>
@@ -3054,7 +3058,7 @@ Revision %4</translation>
         <translation>Wählen Sie ein oder mehrere eingeschaltete Flags, um sie abzuschalten.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 in %2 on %3</source>
         <translation>%1 in %2 auf %3</translation>
     </message>
@@ -3069,7 +3073,41 @@ Revision %4</translation>
         <translation>%1 abschalten? Alle erhalten „%2“, bis es wiederhergestellt ist.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1@%2 → &quot;%3&quot;</source>
+        <translation>%1@%2 → „%3“</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Restore %n flag(s) on %1: %2? Each serves its rollout again.</source>
+        <translation>
+            <numerusform>%n Flag auf %1 wiederherstellen: %2? Es liefert wieder seinen Rollout.</numerusform>
+            <numerusform>%n Flags auf %1 wiederherstellen: %2? Jedes liefert wieder seinen Rollout.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Kill %n flag(s) on %1: %2? Each serves its off variation until restored.</source>
+        <translation>
+            <numerusform>%n Flag auf %1 abschalten: %2? Es liefert seine Aus-Variante, bis es wiederhergestellt ist.</numerusform>
+            <numerusform>%n Flags auf %1 abschalten: %2? Jedes liefert seine Aus-Variante, bis es wiederhergestellt ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
         <translation>Offline, und noch ist nichts zwischengespeichert: starten Sie FlagDeck einmal mit Verbindung, dann bewahrt es die Flags und den Verlauf jedes Servers hier für die Offline-Nutzung auf.</translation>
     </message>

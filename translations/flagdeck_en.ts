@@ -91,7 +91,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+392"/>
+        <location filename="../app/mainwindow.cpp" line="+420"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -123,7 +123,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+276"/>
+        <location line="+288"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n server</numerusform>
@@ -132,18 +140,18 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
+        <source>Restore %n flag(s) on %1: %2? Each serves its rollout again.</source>
         <translation>
-            <numerusform>Restore %n flag on %1? It serves its rollout again.</numerusform>
-            <numerusform>Restore %n flags on %1? Each serves its rollout again.</numerusform>
+            <numerusform>Restore %n flag on %1: %2? It serves its rollout again.</numerusform>
+            <numerusform>Restore %n flags on %1: %2? Each serves its rollout again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
+        <source>Kill %n flag(s) on %1: %2? Each serves its off variation until restored.</source>
         <translation>
-            <numerusform>Kill %n flag on %1? It serves its off variation until restored.</numerusform>
-            <numerusform>Kill %n flags on %1? Each serves its off variation until restored.</numerusform>
+            <numerusform>Kill %n flag on %1: %2? It serves its off variation until restored.</numerusform>
+            <numerusform>Kill %n flags on %1: %2? Each serves its off variation until restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

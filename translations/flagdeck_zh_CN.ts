@@ -2120,7 +2120,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+137"/>
+        <location filename="../app/mainwindow.cpp" line="+138"/>
         <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
         <source>Offline</source>
         <translation>离线</translation>
@@ -2730,7 +2730,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+442"/>
+        <location line="+469"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2740,8 +2740,8 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+419"/>
+        <location line="-390"/>
+        <location line="+446"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
@@ -2813,39 +2813,25 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+492"/>
+        <location line="-160"/>
+        <location line="+533"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-188"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+175"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Restore %n flag(s) on %1? Each serves its rollout again.</source>
-        <translation>
-            <numerusform>恢复 %1 上的 %n 个开关？每个都将重新按发布规则投放。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Kill %n flag(s) on %1? Each serves its off variation until restored.</source>
-        <translation>
-            <numerusform>关闭 %1 上的 %n 个开关？在恢复之前，每个都将投放其关闭时变体。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-278"/>
+        <location line="-290"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -2927,14 +2913,14 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+220"/>
+        <location line="-390"/>
+        <location line="+247"/>
         <location line="+75"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-458"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
@@ -2968,8 +2954,28 @@ Revision %4</source>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
+    <message>
+        <location line="+100"/>
+        <source>%1@%2: %3</source>
+        <translation>%1@%2：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored: %1 of %2 confirmed by the server.</source>
+        <translation>已恢复：%2 个中有 %1 个已由服务器确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Killed: %1 of %2 confirmed by the server.</source>
+        <translation>已关闭：%2 个中有 %1 个已由服务器确认。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+126"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>开关（%n 个需要关注）</numerusform>
@@ -3038,7 +3044,7 @@ Revision %4</source>
         <translation>请选择一个或多个处于开启状态的开关以关闭。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 in %2 on %3</source>
         <translation>%1（%2，%3）</translation>
     </message>
@@ -3053,7 +3059,38 @@ Revision %4</source>
         <translation>关闭 %1？在恢复之前，所有人都将得到 “%2”。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1@%2 → &quot;%3&quot;</source>
+        <translation>%1@%2 → “%3”</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Restore %n flag(s) on %1: %2? Each serves its rollout again.</source>
+        <translation>
+            <numerusform>恢复 %1 上的 %n 个开关：%2？每个都将重新按发布规则投放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Kill %n flag(s) on %1: %2? Each serves its off variation until restored.</source>
+        <translation>
+            <numerusform>关闭 %1 上的 %n 个开关：%2？在恢复之前，每个都将投放其关闭时变体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
         <translation>离线，且尚无任何缓存：请先在连接服务器的状态下启动一次 FlagDeck，它会把每台服务器的开关和历史保存在这里，供离线使用。</translation>
     </message>

@@ -41,6 +41,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -465,11 +466,17 @@ void tst_MainWindow::bulkKillOfSelectedFlags()
     auto *confirmBar = m_window->findChild<KillConfirmBar *>(QStringLiteral("killConfirmBar"));
     QVERIFY(confirmBar->isVisible());
     QCOMPARE(confirmBar->armedFlags().size(), 2);
+    // The question names each flag and what it will serve.
+    const QString question = confirmBar->findChild<QLabel *>()->text();
+    for (const FlagRef &flag : flags)
+        QVERIFY2(question.contains(flag.key + QStringLiteral("@production → \"")), qPrintable(question));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter);
     for (const FlagRef &flag : flags)
         QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…"));
     for (const FlagRef &flag : flags)
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("Off · confirmed by server"), 3000);
+    // And it ends with all of them, not the last one to answer.
+    QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Killed: 2 of 2 confirmed by the server."));
 }
 
 void tst_MainWindow::searchNarrowsTheTable()
