@@ -20,7 +20,6 @@ public:
     // Empty connectionId: every connection; empty environment: every environment of it.
     void setScope(const QString &connectionId, const QString &environment);
     void setAttentionOnly(bool attentionOnly);
-    bool isAttentionOnly() const { return m_attentionOnly; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

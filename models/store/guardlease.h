@@ -35,7 +35,6 @@ public:
     // Right before acting: asks the database whether this session still holds the lock. A session
     // that was lost, or a query that fails, ends the lead there and then.
     bool confirmLeading();
-    QString guardId() const { return m_guardId; }
 
 Q_SIGNALS:
     void leadingChanged(bool leading);
