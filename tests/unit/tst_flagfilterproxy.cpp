@@ -17,6 +17,8 @@ private Q_SLOTS:
     void search();
     void scope();
     void sortsByTypedRole();
+    void attentionOnlyKeepsTheFlagsThatNeedAPerson();
+    void rowsAlikeKeepKeyThenEnvironmentOrder();
 
 private:
     FlagStore *m_store = nullptr;
@@ -62,6 +64,10 @@ void tst_FlagFilterProxy::search_data()
     QTest::newRow("environment") << QStringLiteral("staging") << 1;
     QTest::newRow("spaces trimmed") << QStringLiteral("  staging ") << 1;
     QTest::newRow("no match") << QStringLiteral("zzz") << 0;
+    // Each word anywhere in the row, not the words side by side.
+    QTest::newRow("key and environment") << QStringLiteral("chat-model-route staging") << 1;
+    QTest::newRow("key and server") << QStringLiteral("pii featbit") << 1;
+    QTest::newRow("one word matches nothing") << QStringLiteral("chat zzz") << 0;
 }
 
 void tst_FlagFilterProxy::search()
@@ -92,6 +98,36 @@ void tst_FlagFilterProxy::sortsByTypedRole()
     QCOMPARE(m_proxy->index(0, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("zeta"));
     m_proxy->sort(FlagTableModel::KeyColumn, Qt::AscendingOrder);
     QCOMPARE(m_proxy->index(0, FlagTableModel::KeyColumn).data().toString(), QStringLiteral("chat-model-route"));
+}
+
+void tst_FlagFilterProxy::attentionOnlyKeepsTheFlagsThatNeedAPerson()
+{
+    const FlagRef regressed{QStringLiteral("c1"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    m_store->setHealth(regressed, GuardrailVerdict::Regressed, QStringLiteral("p95_latency regressed"));
+    m_proxy->setAttentionOnly(true);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->index(0, 0).data(FlagTableModel::FlagRefRole).value<FlagRef>(), regressed);
+    QVERIFY(m_proxy->index(0, 0).data(FlagTableModel::NeedsAttentionRole).toBool());
+    m_store->setHealth(regressed, GuardrailVerdict::Healthy, QStringLiteral("healthy again"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setAttentionOnly(false);
+    QCOMPARE(m_proxy->rowCount(), 4);
+}
+
+void tst_FlagFilterProxy::rowsAlikeKeepKeyThenEnvironmentOrder()
+{
+    // Three Sandbox rows alike in the sorted column: by key, then environment, both ways round.
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        m_proxy->sort(FlagTableModel::ServerColumn, order);
+        QStringList sandboxRows;
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const FlagRef ref = m_proxy->index(row, 0).data(FlagTableModel::FlagRefRole).value<FlagRef>();
+            if (ref.connectionId == QLatin1String("c1"))
+                sandboxRows.append(ref.key + QLatin1Char('/') + ref.environment);
+        }
+        QCOMPARE(sandboxRows, (QStringList{QStringLiteral("chat-model-route/production"), QStringLiteral("chat-model-route/staging"),
+                                           QStringLiteral("pii-guardrail-mode/production")}));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_FlagFilterProxy)
