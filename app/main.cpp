@@ -347,7 +347,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(offline))
         controller.startOffline();
     MainWindow window(&controller);
-    window.resize(1500, 860);
+    window.fitToScreen();
     window.show();
     // A first start asks where to begin; --sandbox is the answer given in advance.
     const bool firstStart = !parser.isSet(offline) && !parser.isSet(sandbox) && !controller.hasConfiguredConnections();

@@ -46,6 +46,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -115,16 +116,8 @@ void MainWindow::setUpFlagTable()
     m_proxy->setFlagModel(m_models->flags());
     m_table->setModel(m_proxy);
     m_table->sortByColumn(FlagTableModel::KeyColumn, Qt::AscendingOrder);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(FlagTableModel::KeyColumn, 215);
-    header->resizeSection(FlagTableModel::ServerColumn, 90);
-    header->resizeSection(FlagTableModel::EnvironmentColumn, 90);
-    header->resizeSection(FlagTableModel::StateColumn, 160);
-    header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
-    header->resizeSection(FlagTableModel::HealthColumn, 105);
-    header->resizeSection(FlagTableModel::StageColumn, 170);
-    header->resizeSection(FlagTableModel::ExposureColumn, 150);
-    header->setStretchLastSection(true);
+    sizeFlagColumns();
+    m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_search->setObjectName(QStringLiteral("flagSearch"));
     m_search->setPlaceholderText(tr("Search flags by key, name, description, tag, server or environment (Ctrl+F)"));
@@ -132,15 +125,22 @@ void MainWindow::setUpFlagTable()
     m_search->setClearButtonEnabled(true);
 }
 
-int MainWindow::actionColumnWidth() const
+void MainWindow::sizeFlagColumns()
 {
-    // Wide enough for the longest button label in the language shown.
-    int actionWidth = m_table->fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline"));
-    using RowAction = FlagTableModel::RowAction;
-    for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
-                                   RowAction::Restore, RowAction::RetryRestore})
-        actionWidth = std::max(actionWidth, m_table->fontMetrics().horizontalAdvance(FlagTableModel::actionText(action)));
-    return std::max(100, actionWidth + 32);
+    m_table->sizeColumnsToContent(m_models->connections()->connectionCount() <= 1);
+}
+
+void MainWindow::fitToScreen()
+{
+    // A desktop's size where the screen has room for it; otherwise all the screen offers.
+    const QSize preferred(1500, 860);
+    const QRect available = screen()->availableGeometry();
+    if (available.width() >= preferred.width() && available.height() >= preferred.height()) {
+        resize(preferred);
+        return;
+    }
+    setGeometry(available);
+    setWindowState(windowState() | Qt::WindowMaximized);
 }
 
 QWidget *MainWindow::createFlagsPage()
@@ -226,7 +226,10 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
     m_pages->addWidget(m_welcome);
     setCentralWidget(m_pages);
     addDockWidget(Qt::LeftDockWidgetArea, m_connectionsDock);
-    resizeDocks({m_connectionsDock}, {230}, Qt::Horizontal);
+    resizeDocks({m_connectionsDock}, {m_connectionsDock->narrowWidth()}, Qt::Horizontal);
+    // The connections narrow the flag table: shown beside it only, unless a person closed them.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::placeConnectionsDock);
+    connect(m_connectionsDock, &ConnectionsDock::closedByPerson, this, [this] { m_connectionsWanted = false; });
 
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
     m_guardStatus->setObjectName(QStringLiteral("guardStatus"));
@@ -254,8 +257,6 @@ void MainWindow::wireWelcomePage()
 void MainWindow::wireConnections()
 {
     connect(m_connectionsDock, &ConnectionsDock::scopeChanged, m_proxy, &FlagFilterProxy::setScope);
-    connect(m_connectionsDock, &ConnectionsDock::addSandboxRequested, this, &MainWindow::addSandbox);
-    connect(m_connectionsDock, &ConnectionsDock::addServerRequested, this, [this] { addServer(); });
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
     connect(m_connectionsDock, &ConnectionsDock::writeTokenFileRequested, this, &MainWindow::writeTokenFile);
     connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
@@ -277,6 +278,9 @@ void MainWindow::wireConnections()
         connect(connections, signal, this, &MainWindow::updateStatus);
     connect(connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
     connect(m_controller, &ConsoleController::initialLoadFinished, this, &MainWindow::updateStatus);
+    connect(m_controller, &ConsoleController::initialLoadFinished, this, &MainWindow::sizeFlagColumns);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(connections, signal, this, &MainWindow::sizeFlagColumns);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_models->flags(), signal, this, &MainWindow::updateStatus);
 }
@@ -506,7 +510,9 @@ void MainWindow::notify(const QString &title, const QString &message, bool deskt
 
 void MainWindow::refreshStageView()
 {
-    m_stageView->setVisible(m_models->flags()->row(m_detail->shownFlag()) != nullptr);
+    const FlagTableModel::Row *row = m_models->flags()->row(m_detail->shownFlag());
+    m_stageView->setVisible(row != nullptr);
+    m_stageView->setKillNote(row ? FlagTableModel::killText(*row) : QString());
     m_stageView->showSnapshot(m_controller->stageActions()->snapshot(m_detail->shownFlag()));
 }
 
@@ -609,6 +615,8 @@ void MainWindow::createViewMenu()
     approvals->setObjectName(QStringLiteral("showApprovalsAction"));
     viewMenu->addSeparator();
     QAction *connections = viewMenu->addAction(tr("&Connections"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+        m_connectionsWanted = true;
+        m_tabs->setCurrentIndex(0);
         m_connectionsDock->show();
         m_connectionsDock->setFocus();
     });
@@ -648,10 +656,15 @@ void MainWindow::leaveWelcome()
     connect(m_controller, &ConsoleController::initialLoadFinished, this, &MainWindow::selectFirstFlag,
             Qt::SingleShotConnection);
     m_pages->setCurrentWidget(m_tabs);
-    m_connectionsDock->show();
+    placeConnectionsDock();
     m_toolbar->show();
     statusBar()->show();
     m_table->setFocus();
+}
+
+void MainWindow::placeConnectionsDock()
+{
+    m_connectionsDock->setVisible(m_connectionsWanted && m_tabs->currentIndex() == 0 && !isShowingWelcome());
 }
 
 void MainWindow::openOffline()

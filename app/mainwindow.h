@@ -56,6 +56,8 @@ public:
     void showShortcuts();
     void showApprovals();
     void showAuditHistory();
+    // The first size: a desktop's where the screen has room, otherwise the screen's whole space.
+    void fitToScreen();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();
     // Selects the first row of this flag; false when no row has that key.
@@ -69,7 +71,6 @@ private:
     // The constructor's steps, in order: the widgets (Tab follows the order they are made in),
     // the menus and toolbar, then each area's wiring.
     void setUpFlagTable();
-    int actionColumnWidth() const;
     // The Flags tab: table and guardrail charts, beside the selected flag's details and stage.
     QWidget *createFlagsPage();
     QWidget *createTableAndCharts();
@@ -102,6 +103,9 @@ private:
     void armSelected(bool restore);
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
+    void sizeFlagColumns();
+    // The Connections dock shows on the Flags tab only, and not once a person closed it.
+    void placeConnectionsDock();
     // kind preselects the dialog's server kind.
     void addServer(std::optional<ConnectionConfig::Kind> kind = std::nullopt);
     void leaveWelcome();
@@ -127,6 +131,7 @@ private:
     FlagTableView *m_table;
     FlagDetailPane *m_detail;
     ConnectionsDock *m_connectionsDock;
+    bool m_connectionsWanted = true;
     KillConfirmBar *m_confirmBar;
     QLineEdit *m_search;
     QLabel *m_connectionStatus;

@@ -2,6 +2,7 @@
 
 #include "item/connectiontreemodel.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
@@ -13,7 +14,7 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
     : QDockWidget(tr("Connections"), parent), m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("connectionsDock"));
-    setFeatures(DockWidgetMovable | DockWidgetFloatable);
+    setFeatures(DockWidgetMovable | DockWidgetFloatable | DockWidgetClosable);
     m_view->setObjectName(QStringLiteral("connectionsView"));
     m_view->setAccessibleName(tr("Connections and environments"));
     m_view->setModel(connections);
@@ -26,10 +27,6 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
 
     auto *showAll = new QPushButton(tr("All flags"), this);
     showAll->setObjectName(QStringLiteral("showAllButton"));
-    auto *addServer = new QPushButton(tr("Add server…"), this);
-    addServer->setObjectName(QStringLiteral("addServerButton"));
-    auto *add = new QPushButton(tr("Add sandbox"), this);
-    add->setObjectName(QStringLiteral("addSandboxButton"));
     auto *remove = new QPushButton(tr("Remove"), this);
     remove->setObjectName(QStringLiteral("removeConnectionButton"));
     remove->setEnabled(false);
@@ -37,8 +34,6 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(showAll);
     buttons->addStretch();
-    buttons->addWidget(addServer);
-    buttons->addWidget(add);
     buttons->addWidget(remove);
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -56,8 +51,6 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
         m_view->setCurrentIndex(QModelIndex());
         m_view->clearSelection();
     });
-    connect(addServer, &QPushButton::clicked, this, &ConnectionsDock::addServerRequested);
-    connect(add, &QPushButton::clicked, this, &ConnectionsDock::addSandboxRequested);
     // What else can be done with one connection, on a right click.
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
@@ -76,4 +69,16 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
         if (!id.isEmpty())
             Q_EMIT removeRequested(id);
     });
+}
+
+int ConnectionsDock::narrowWidth() const
+{
+    // Room for a server's name beside its state, as a person names them.
+    return std::clamp(fontMetrics().averageCharWidth() * 28, 150, 240);
+}
+
+void ConnectionsDock::closeEvent(QCloseEvent *event)
+{
+    QDockWidget::closeEvent(event);
+    Q_EMIT closedByPerson();
 }

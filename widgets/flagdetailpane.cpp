@@ -15,6 +15,7 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     , m_title(new QLabel(this))
     , m_location(new QLabel(this))
     , m_state(new QLabel(this))
+    , m_killEvidence(new QLabel(this))
     , m_description(new QLabel(this))
     , m_rolloutBar(new RolloutBar(this))
     , m_variations(new QLabel(this))
@@ -35,6 +36,12 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     m_variations->setWordWrap(true);
     m_state->setObjectName(QStringLiteral("flagState"));
     m_state->setWordWrap(true);
+    // Who killed the flag and why, in a box that stays until the flag is on again.
+    m_killEvidence->setObjectName(QStringLiteral("killEvidence"));
+    m_killEvidence->setWordWrap(true);
+    m_killEvidence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_killEvidence->setFrameShape(QFrame::StyledPanel);
+    m_killEvidence->setMargin(6);
     m_description->setWordWrap(true);
     m_variations->setTextFormat(Qt::RichText);
     m_details->setWordWrap(true);
@@ -48,6 +55,7 @@ FlagDetailPane::FlagDetailPane(FlagTableModel *flags, QWidget *parent)
     content->addWidget(m_title);
     content->addWidget(m_location);
     content->addWidget(m_state);
+    content->addWidget(m_killEvidence);
     content->addSpacing(6);
     content->addWidget(m_description);
     content->addSpacing(6);
@@ -96,17 +104,25 @@ void FlagDetailPane::refresh()
                                                              row->ref.environment.toHtmlEscaped()));
     m_state->setText(FlagTableModel::stateText(*row));
     QPalette statePalette = m_state->palette();
-    statePalette.setColor(QPalette::WindowText, StateColors::forState(row->operation, flag.enabled, row->staleSinceMs > 0));
+    statePalette.setColor(QPalette::WindowText, StateColors::forStateKind(FlagTableModel::stateKind(*row)));
     m_state->setPalette(statePalette);
+    const QString kill = FlagTableModel::killText(*row);
+    m_killEvidence->setVisible(!kill.isEmpty());
+    m_killEvidence->setText(kill);
     m_description->setText(flag.description);
     m_rolloutBar->setFlag(flag, flag.servedRollout());
     m_variations->setText(variationsHtml(*row));
     const QString changed = flag.updatedAtMs > 0
         ? QDateTime::fromMSecsSinceEpoch(flag.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
         : tr("unknown");
+    // The server names the account whose credentials sent a change; a kill this console made
+    // names who asked for it first.
+    const QString account = flag.updatedBy.isEmpty() ? tr("unknown") : flag.updatedBy;
+    const QString by = row->kill && !flag.enabled && row->kill->by != flag.updatedBy
+        ? tr("%1 (sent as %2)").arg(row->kill->by, account)
+        : account;
     m_details->setText(tr("Last change %1 by %2\nTags: %3\nRevision %4")
-                           .arg(changed, flag.updatedBy.isEmpty() ? tr("unknown") : flag.updatedBy,
-                                flag.tags.isEmpty() ? tr("none") : flag.tags.join(QStringLiteral(", ")),
+                           .arg(changed, by, flag.tags.isEmpty() ? tr("none") : flag.tags.join(QStringLiteral(", ")),
                                 flag.revision));
 
     const FlagTableModel::RowAction action = FlagTableModel::rowAction(*row);

@@ -33,6 +33,7 @@ private:
     QLabel *m_title;
     QLabel *m_location;
     QLabel *m_state;
+    QLabel *m_killEvidence;
     QLabel *m_description;
     RolloutBar *m_rolloutBar;
     QLabel *m_variations;

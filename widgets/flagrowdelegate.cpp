@@ -9,6 +9,78 @@
 
 FlagRowDelegate::FlagRowDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
+bool FlagRowDelegate::isDrawnBold(const QModelIndex &index)
+{
+    switch (index.column()) {
+    case FlagTableModel::StateColumn: {
+        const auto kind = FlagTableModel::StateKind(index.data(FlagTableModel::StateKindRole).toInt());
+        return kind == FlagTableModel::StateKind::Killed || kind == FlagTableModel::StateKind::Pending
+            || kind == FlagTableModel::StateKind::Failed;
+    }
+    case FlagTableModel::HealthColumn:
+        return index.data(FlagTableModel::HealthRole).toInt() == int(GuardrailVerdict::Regressed);
+    default:
+        return false;
+    }
+}
+
+QSize FlagRowDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // What the cell needs as it is drawn: bold words, the state's sign, the attention sign.
+    QStyleOptionViewItem measured = option;
+    measured.font.setBold(isDrawnBold(index));
+    measured.fontMetrics = QFontMetrics(measured.font);
+    QSize size = QStyledItemDelegate::sizeHint(measured, index);
+    if (index.column() == FlagTableModel::StateColumn)
+        size.rwidth() += StateSignSize + 8;
+    if (index.column() == FlagTableModel::KeyColumn && index.data(FlagTableModel::NeedsAttentionRole).toBool())
+        size.rwidth() += 20;
+    return size;
+}
+
+void FlagRowDelegate::paintStateSign(QPainter *painter, const QRect &rect, FlagTableModel::StateKind kind,
+                                     const QColor &colour)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(colour, 1.5));
+    const QRectF box = QRectF(rect).adjusted(1, 1, -1, -1);
+    switch (kind) {
+    case FlagTableModel::StateKind::On: // a filled dot: serving
+        painter->setBrush(colour);
+        painter->drawEllipse(box);
+        break;
+    case FlagTableModel::StateKind::Off:
+    case FlagTableModel::StateKind::Stale: // a ring: not serving, or not known now
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(box);
+        break;
+    case FlagTableModel::StateKind::Killed: { // a stop sign
+        const qreal cut = box.width() * 0.3;
+        const QPolygonF octagon({{box.left() + cut, box.top()}, {box.right() - cut, box.top()},
+                                 {box.right(), box.top() + cut}, {box.right(), box.bottom() - cut},
+                                 {box.right() - cut, box.bottom()}, {box.left() + cut, box.bottom()},
+                                 {box.left(), box.bottom() - cut}, {box.left(), box.top() + cut}});
+        painter->setBrush(colour);
+        painter->drawPolygon(octagon);
+        break;
+    }
+    case FlagTableModel::StateKind::Pending: // half a dot: on its way
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(box);
+        painter->setBrush(colour);
+        painter->drawPie(box, 90 * 16, 180 * 16);
+        break;
+    case FlagTableModel::StateKind::Failed: { // a warning triangle
+        const QPolygonF triangle({{box.center().x(), box.top()}, box.bottomRight(), box.bottomLeft()});
+        painter->setBrush(colour);
+        painter->drawPolygon(triangle);
+        break;
+    }
+    }
+    painter->restore();
+}
+
 void FlagRowDelegate::paintBackground(QPainter *painter, const QStyleOptionViewItem &option,
                                       const QModelIndex &index) const
 {
@@ -38,13 +110,19 @@ void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     switch (index.column()) {
     case FlagTableModel::StateColumn: {
+        // A sign before the words, so the state reads without its colour too.
         QStyleOptionViewItem colored = option;
-        const auto operation = FlagTableModel::Operation(index.data(FlagTableModel::OperationRole).toInt());
-        const bool enabled = index.data(FlagTableModel::FlagRole).value<Flag>().enabled;
-        const bool stale = index.data(FlagTableModel::StaleSinceRole).toLongLong() > 0;
-        colored.palette.setColor(QPalette::Text, StateColors::forState(operation, enabled, stale));
-        colored.font.setItalic(stale);
-        colored.font.setBold(operation != FlagTableModel::Operation::None);
+        const auto kind = FlagTableModel::StateKind(index.data(FlagTableModel::StateKindRole).toInt());
+        const QColor colour = StateColors::forStateKind(kind);
+        colored.palette.setColor(QPalette::Text, colour);
+        colored.font.setItalic(kind == FlagTableModel::StateKind::Stale);
+        colored.font.setBold(isDrawnBold(index));
+        paintBackground(painter, colored, index);
+        const QRect signRect(option.rect.left() + 6, option.rect.center().y() - StateSignSize / 2, StateSignSize,
+                             StateSignSize);
+        paintStateSign(painter, signRect, kind, (option.state & QStyle::State_Selected)
+                                                    ? option.palette.color(QPalette::HighlightedText) : colour);
+        colored.rect.setLeft(signRect.right() + 2);
         QStyledItemDelegate::paint(painter, colored, index);
         return;
     }
@@ -53,7 +131,7 @@ void FlagRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QStyleOptionViewItem colored = option;
         if (verdict >= 0) {
             colored.palette.setColor(QPalette::Text, StateColors::forVerdict(GuardrailVerdict(verdict)));
-            colored.font.setBold(GuardrailVerdict(verdict) == GuardrailVerdict::Regressed);
+            colored.font.setBold(isDrawnBold(index));
         }
         QStyledItemDelegate::paint(painter, colored, index);
         return;

@@ -4,8 +4,9 @@
 
 #include <QHeaderView>
 #include <QMouseEvent>
+#include <QScrollBar>
 
-FlagTableView::FlagTableView(QWidget *parent) : QTableView(parent)
+FlagTableView::FlagTableView(QWidget *parent) : QTableView(parent), m_frozenKeys(new QTableView(this))
 {
     setObjectName(QStringLiteral("flagTable"));
     setAccessibleName(tr("Flags"));
@@ -17,12 +18,157 @@ FlagTableView::FlagTableView(QWidget *parent) : QTableView(parent)
     setShowGrid(false);
     setWordWrap(false);
     setEditTriggers(NoEditTriggers);
+    setHorizontalScrollMode(ScrollPerPixel);
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setStretchLastSection(false);
     horizontalHeader()->setDefaultSectionSize(120);
+
+    // The frozen Flag column: drawn like the table, never focused; clicks select through the
+    // shared selection, and its header sorts the table.
+    m_frozenKeys->setObjectName(QStringLiteral("frozenFlagColumn"));
+    m_frozenKeys->setItemDelegate(itemDelegate());
+    m_frozenKeys->setFocusPolicy(Qt::NoFocus);
+    m_frozenKeys->setSelectionBehavior(SelectRows);
+    m_frozenKeys->setSelectionMode(ExtendedSelection);
+    m_frozenKeys->setAlternatingRowColors(true);
+    m_frozenKeys->setShowGrid(false);
+    m_frozenKeys->setWordWrap(false);
+    m_frozenKeys->setEditTriggers(NoEditTriggers);
+    m_frozenKeys->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozenKeys->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozenKeys->setVerticalScrollMode(verticalScrollMode());
+    m_frozenKeys->setFrameShape(QFrame::NoFrame);
+    m_frozenKeys->verticalHeader()->hide();
+    m_frozenKeys->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozenKeys->verticalHeader()->setDefaultSectionSize(verticalHeader()->defaultSectionSize());
+    m_frozenKeys->horizontalHeader()->setHighlightSections(false);
+    m_frozenKeys->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozenKeys->horizontalHeader()->setSortIndicatorShown(true);
+    m_frozenKeys->horizontalHeader()->setSectionsClickable(true);
+    viewport()->stackUnder(m_frozenKeys);
+
+    connect(m_frozenKeys->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(), &QAbstractSlider::setValue);
+    connect(verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozenKeys->verticalScrollBar(), &QAbstractSlider::setValue);
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
+        if (section == FlagTableModel::KeyColumn) {
+            m_frozenKeys->setColumnWidth(section, size);
+            placeFrozenColumn();
+        }
+    });
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_frozenKeys->horizontalHeader(),
+            &QHeaderView::setSortIndicator);
+    connect(m_frozenKeys->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        const bool ascending = horizontalHeader()->sortIndicatorSection() == section
+                               && horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
+        sortByColumn(section, ascending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
+}
+
+void FlagTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    m_frozenKeys->setModel(model);
+    m_frozenKeys->setSelectionModel(selectionModel());
+    showOnlyKeyColumnFrozen();
+    if (model) {
+        // Columns the model adds later stay off the frozen view too.
+        connect(model, &QAbstractItemModel::modelReset, this, &FlagTableView::showOnlyKeyColumnFrozen);
+        connect(model, &QAbstractItemModel::columnsInserted, this, &FlagTableView::showOnlyKeyColumnFrozen);
+    }
+}
+
+void FlagTableView::showOnlyKeyColumnFrozen()
+{
+    if (!model())
+        return;
+    for (int column = 0; column < model()->columnCount(); ++column)
+        m_frozenKeys->setColumnHidden(column, column != FlagTableModel::KeyColumn);
+    m_frozenKeys->setColumnWidth(FlagTableModel::KeyColumn, columnWidth(FlagTableModel::KeyColumn));
+    placeFrozenColumn();
+}
+
+void FlagTableView::placeFrozenColumn()
+{
+    m_frozenKeys->setGeometry(frameWidth(), frameWidth(), columnWidth(FlagTableModel::KeyColumn),
+                              viewport()->height() + horizontalHeader()->height());
+    m_frozenKeys->horizontalHeader()->setFixedHeight(horizontalHeader()->height());
+}
+
+void FlagTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    placeFrozenColumn();
+}
+
+QModelIndex FlagTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Moving left onto a column hidden under the frozen one scrolls it out from there.
+    const QModelIndex current = QTableView::moveCursor(cursorAction, modifiers);
+    const int frozenWidth = columnWidth(FlagTableModel::KeyColumn);
+    if (cursorAction == MoveLeft && current.column() > FlagTableModel::KeyColumn
+        && visualRect(current).topLeft().x() < frozenWidth) {
+        const int newValue = horizontalScrollBar()->value() + visualRect(current).topLeft().x() - frozenWidth;
+        horizontalScrollBar()->setValue(newValue);
+    }
+    return current;
+}
+
+void FlagTableView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    // The Flag column is always in view: going to a row by it scrolls up or down, never sideways.
+    const int sideways = horizontalScrollBar()->value();
+    QTableView::scrollTo(index, hint);
+    if (index.column() == FlagTableModel::KeyColumn)
+        horizontalScrollBar()->setValue(sideways);
+}
+
+void FlagTableView::sizeColumnsToContent(bool singleConnection)
+{
+    setColumnHidden(FlagTableModel::ServerColumn, singleConnection);
+    QHeaderView *header = horizontalHeader();
+    const auto fit = [this, header](int column, int atLeast, int atMost) {
+        const int content = std::max({header->sectionSizeHint(column), sizeHintForColumn(column), atLeast});
+        header->resizeSection(column, std::min(content, atMost));
+    };
+    // A verdict is drawn bold when it matters; the column fits every verdict, not only today's.
+    QFont bold = font();
+    bold.setBold(true);
+    int verdictWidth = 0;
+    for (const GuardrailVerdict verdict : {GuardrailVerdict::Healthy, GuardrailVerdict::Watching, GuardrailVerdict::Regressed,
+                                           GuardrailVerdict::NotEnoughData, GuardrailVerdict::NoData})
+        verdictWidth = std::max(verdictWidth, QFontMetrics(bold).horizontalAdvance(verdictText(verdict)) + 16);
+    fit(FlagTableModel::KeyColumn, 150, 260);
+    fit(FlagTableModel::ServerColumn, 70, 150);
+    fit(FlagTableModel::EnvironmentColumn, 70, 130);
+    fit(FlagTableModel::StateColumn, 70, 240);
+    header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
+    fit(FlagTableModel::HealthColumn, verdictWidth, 200);
+    fit(FlagTableModel::StageColumn, 90, 190);
+    fit(FlagTableModel::ExposureColumn, 110, 150);
+}
+
+int FlagTableView::actionColumnWidth() const
+{
+    int actionWidth = std::max(fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline")),
+                               fontMetrics().horizontalAdvance(FlagTableModel::tr("Undo (%n s)", nullptr, 10)));
+    using RowAction = FlagTableModel::RowAction;
+    for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
+                                   RowAction::Restore, RowAction::RetryRestore})
+        actionWidth = std::max(actionWidth, fontMetrics().horizontalAdvance(FlagTableModel::actionText(action)));
+    return std::max(100, actionWidth + 32);
+}
+
+bool FlagTableView::isColumnFullyVisible(int column) const
+{
+    if (isColumnHidden(column))
+        return false;
+    if (column == FlagTableModel::KeyColumn)
+        return true;
+    const int left = columnViewportPosition(column);
+    return left >= columnWidth(FlagTableModel::KeyColumn) && left + columnWidth(column) <= viewport()->width();
 }
 
 QList<FlagRef> FlagTableView::selectedFlags() const

@@ -6,7 +6,9 @@
 #include <QTableView>
 
 // The flag table: fixed row heights (cheap at any size), the row delegate, and the kill-switch
-// column, whose click asks for the row's action; the window decides what that takes.
+// column, whose click asks for the row's action; the window decides what that takes. The Flag
+// column stays in place when the table scrolls sideways (a second view over the first shows it,
+// sharing the model and the selection), so a row never loses its name on a narrow screen.
 class FlagTableView : public QTableView
 {
     Q_OBJECT
@@ -14,8 +16,15 @@ class FlagTableView : public QTableView
 public:
     explicit FlagTableView(QWidget *parent = nullptr);
 
+    void setModel(QAbstractItemModel *model) override;
     QList<FlagRef> selectedFlags() const;
     FlagRef currentFlag() const;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    // Each column as wide as its words in the language shown, within bounds, so the columns a
+    // person acts on fit a laptop's screen; one connection needs no Server column.
+    void sizeColumnsToContent(bool singleConnection);
+    // Whether column is wholly inside the visible part of the table, beside the frozen Flag column.
+    bool isColumnFullyVisible(int column) const;
 
 Q_SIGNALS:
     void actionRequested(const FlagRef &ref, FlagTableModel::RowAction action);
@@ -24,4 +33,14 @@ Q_SIGNALS:
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    void resizeEvent(QResizeEvent *event) override;
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+
+private:
+    void placeFrozenColumn();
+    void showOnlyKeyColumnFrozen();
+    // Wide enough for the longest button label in the language shown.
+    int actionColumnWidth() const;
+
+    QTableView *m_frozenKeys;
 };

@@ -52,7 +52,7 @@ void StageTrack::paintEvent(QPaintEvent *)
         return;
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QColor reached = StateColors::forState(FlagTableModel::Operation::None, true, false);
+    const QColor reached = StateColors::forStateKind(FlagTableModel::StateKind::On);
     const QColor ahead = palette().color(QPalette::Mid);
     painter.setPen(QPen(ahead, 2));
     painter.drawLine(nodeCenter(0), nodeCenter(int(m_labels.size()) - 1));

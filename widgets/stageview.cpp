@@ -29,6 +29,7 @@ StageView::StageView(QWidget *parent)
     : QWidget(parent)
     , m_position(new QLabel(this))
     , m_guarding(new QLabel(this))
+    , m_killNote(new QLabel(this))
     , m_track(new StageTrack(this))
     , m_gate(new QLabel(this))
     , m_advance(actionButton(tr("Advance…"), QStringLiteral("stageAdvance"), this))
@@ -50,6 +51,9 @@ StageView::StageView(QWidget *parent)
     m_guarding->setObjectName(QStringLiteral("stageGuarding"));
     m_guarding->setWordWrap(true);
     m_guarding->setText(guardPresenceText({}));
+    m_killNote->setObjectName(QStringLiteral("stageKillNote"));
+    m_killNote->setWordWrap(true);
+    m_killNote->hide();
     m_gate->setObjectName(QStringLiteral("stageGate"));
     m_gate->setWordWrap(true);
     m_gate->setTextFormat(Qt::RichText);
@@ -88,6 +92,7 @@ StageView::StageView(QWidget *parent)
     owned->setContentsMargins(0, 0, 0, 0);
     owned->addWidget(m_position);
     owned->addWidget(m_guarding);
+    owned->addWidget(m_killNote);
     owned->addWidget(m_track);
     owned->addWidget(m_gate);
     owned->addLayout(buttons);
@@ -136,13 +141,22 @@ QString StageView::checklistHtml(const QList<ReadinessItem> &items)
         const char *mark = item.status == ReadinessItem::Status::Passed ? "✓"
                          : item.status == ReadinessItem::Status::Failed ? "✗"
                                                                         : "?";
-        const QColor color = item.status == ReadinessItem::Status::Passed ? StateColors::forState(FlagTableModel::Operation::None, true, false)
+        const QColor color = item.status == ReadinessItem::Status::Passed ? StateColors::forStateKind(FlagTableModel::StateKind::On)
                            : item.status == ReadinessItem::Status::Failed ? StateColors::danger()
                                                                           : QColor(0x80, 0x80, 0x80);
         lines.append(QStringLiteral("<span style=\"color:%1\">%2</span> %3: <i>%4</i>")
                          .arg(color.name(), QString::fromUtf8(mark), item.title.toHtmlEscaped(), item.detail.toHtmlEscaped()));
     }
     return lines.join(QStringLiteral("<br>"));
+}
+
+void StageView::setKillNote(const QString &text)
+{
+    m_killNote->setVisible(!text.isEmpty());
+    m_killNote->setText(text);
+    QPalette palette = m_killNote->palette();
+    palette.setColor(QPalette::WindowText, StateColors::danger());
+    m_killNote->setPalette(palette);
 }
 
 void StageView::setGuardPresence(const QString &text)

@@ -29,6 +29,9 @@ public:
     const FlagRef &shownFlag() const { return m_snapshot.ref; }
     // Who carries out auto_kill (a guard, or only an open console); shown for flags whose contract sets it.
     void setGuardPresence(const QString &text);
+    // Who killed the flag, when and why; empty hides it. The stage stays where it was: a kill
+    // does not move the flag along its path.
+    void setKillNote(const QString &text);
 
 Q_SIGNALS:
     void previewRequested(const FlagRef &ref, FlagAction action);
@@ -45,6 +48,7 @@ private:
     std::optional<bool> m_holdToSend; // true: pause, false: resume
     QLabel *m_position;
     QLabel *m_guarding;
+    QLabel *m_killNote;
     StageTrack *m_track;
     QLabel *m_gate;
     QPushButton *m_advance;

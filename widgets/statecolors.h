@@ -24,24 +24,24 @@ inline QColor attentionTint()
     return tint;
 }
 
-// stale: a state read from the cache, not live; it must not look like one.
-inline QColor forState(FlagTableModel::Operation operation, bool enabled, bool stale)
+// The state at a glance: a kill (just made, or failed) in the danger colour, a change on its way
+// in amber, a state read from the cache grey, since it must not look live.
+inline QColor forStateKind(FlagTableModel::StateKind kind)
 {
-    if (stale)
+    switch (kind) {
+    case FlagTableModel::StateKind::Stale:
         return readable(QColor(0x80, 0x80, 0x80));
-    switch (operation) {
-    case FlagTableModel::Operation::KillPending:
-    case FlagTableModel::Operation::RestorePending:
-    case FlagTableModel::Operation::ChangePending:
+    case FlagTableModel::StateKind::Pending:
         return readable(QColor(0xb2, 0x6b, 0x00));
-    case FlagTableModel::Operation::KillFailed:
-    case FlagTableModel::Operation::RestoreFailed:
-    case FlagTableModel::Operation::ChangeFailed:
+    case FlagTableModel::StateKind::Failed:
+    case FlagTableModel::StateKind::Killed:
         return danger();
-    case FlagTableModel::Operation::None:
+    case FlagTableModel::StateKind::On:
+        return readable(QColor(0x1b, 0x7f, 0x3b));
+    case FlagTableModel::StateKind::Off:
         break;
     }
-    return readable(enabled ? QColor(0x1b, 0x7f, 0x3b) : QColor(0x5f, 0x63, 0x68));
+    return readable(QColor(0x5f, 0x63, 0x68));
 }
 
 // A guardrail verdict: red for a regression, amber for a flag being watched, green when healthy.

@@ -93,7 +93,7 @@ bool FlagStore::storeFlag(const FlagRef &ref, const Flag &flag, qint64 staleSinc
         if (entry.flag == flag && entry.staleSinceMs == staleSinceMs)
             return false;
         if (entry.flag.enabled != flag.enabled)
-            entry.killConfirmed = false; // whatever this console knew about the state is superseded
+            entry.kill.reset(); // whatever this console knew about the state is superseded
         entry.flag = flag;
         entry.staleSinceMs = staleSinceMs;
         return changed = true;
@@ -212,12 +212,12 @@ void FlagStore::setOperation(const FlagRef &ref, Operation operation, const QStr
     });
 }
 
-void FlagStore::setUndoOffered(const FlagRef &ref, bool offered)
+void FlagStore::setUndoOffered(const FlagRef &ref, qint64 untilMs)
 {
-    changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.undoOffered, offered) != offered; });
+    changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.undoUntilMs, untilMs) != untilMs; });
 }
 
-void FlagStore::setKillConfirmed(const FlagRef &ref, bool confirmed)
+void FlagStore::setKill(const FlagRef &ref, const std::optional<KillMark> &kill)
 {
-    changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.killConfirmed, confirmed) != confirmed; });
+    changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.kill, kill) != kill; });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/auditentry.h"
 #include "../core/flag.h"
 #include "../core/flagref.h"
 #include "../metrics/guardrailhealth.h"
@@ -27,6 +28,18 @@ public:
     // What this console is doing to a flag, kept apart from the flag the server reported.
     enum class Operation { None, KillPending, KillFailed, RestorePending, RestoreFailed, ChangePending, ChangeFailed };
 
+    // A kill this console sent and the server confirmed: who, when and why, shown until the flag is
+    // on again, so an automatic kill keeps its evidence in view.
+    struct KillMark
+    {
+        QString by;
+        ActorKind byKind = ActorKind::Human;
+        qint64 atMs = 0;
+        QString reason; // the kill's comment; for an auto_kill, the guardrail's evidence
+        bool isAutomatic() const { return byKind == ActorKind::System; }
+        bool operator==(const KillMark &) const = default;
+    };
+
     struct Entry
     {
         FlagRef ref;
@@ -34,8 +47,8 @@ public:
         Flag flag;
         Operation operation = Operation::None;
         QString operationError;
-        bool undoOffered = false;
-        bool killConfirmed = false; // off because this console's kill was confirmed by the server
+        qint64 undoUntilMs = 0; // > 0: a confirmed kill can be undone until then
+        std::optional<KillMark> kill; // off because this console's kill was confirmed by the server
         qint64 staleSinceMs = 0;    // > 0: read from the cache, as the server last showed it then
         QString stage;              // where the flag is on its contract's path, or "unowned control"
         int readinessFailures = -1; // -1: no contract
@@ -43,10 +56,11 @@ public:
         QString healthSummary;
 
         bool isLive() const { return staleSinceMs == 0; }
-        // A person should look now: a guardrail regressed, or a change this console sent failed.
+        // A person should look now: a guardrail regressed, the monitor killed the flag, or a change
+        // this console sent failed.
         bool needsAttention() const
         {
-            return health == GuardrailVerdict::Regressed || operation == Operation::KillFailed
+            return health == GuardrailVerdict::Regressed || (kill && kill->isAutomatic()) || operation == Operation::KillFailed
                 || operation == Operation::RestoreFailed || operation == Operation::ChangeFailed;
         }
         // A change this console sent is waiting for the server (a failed one is not).
@@ -73,8 +87,10 @@ public:
     void removeConnection(const QString &connectionId);
 
     void setOperation(const FlagRef &ref, Operation operation, const QString &error = {});
-    void setUndoOffered(const FlagRef &ref, bool offered);
-    void setKillConfirmed(const FlagRef &ref, bool confirmed);
+    // untilMs 0: no undo offered.
+    void setUndoOffered(const FlagRef &ref, qint64 untilMs);
+    // nullopt: the flag is no longer off by a kill of this console.
+    void setKill(const FlagRef &ref, const std::optional<KillMark> &kill);
     // What the contract says of the flag: its stage and how many readiness items are missing.
     void setStage(const FlagRef &ref, const QString &stage, int readinessFailures);
     // What the guardrail monitor says of the flag; nullopt when none of its guardrails is watched.

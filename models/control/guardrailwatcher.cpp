@@ -26,6 +26,8 @@ GuardrailWatcher::GuardrailWatcher(FlagStore *flags, ContractLibrary *contracts,
     connect(m_simulator, &MetricSource::samplesArrived, m_monitor, &GuardrailMonitor::addSamples);
     connect(m_simulator, &MetricSource::problem, this, &GuardrailWatcher::sourceProblem);
     connect(m_monitor, &GuardrailMonitor::healthChanged, this, &GuardrailWatcher::showHealth);
+    // A kill or restore changes what the verdict shown means: before the kill, or live again.
+    connect(m_killSwitch, &KillSwitch::confirmed, this, &GuardrailWatcher::showHealth);
     connect(m_monitor, &GuardrailMonitor::regressionDetected, this, &GuardrailWatcher::actOn);
 }
 
@@ -150,8 +152,17 @@ void GuardrailWatcher::refresh()
 
 void GuardrailWatcher::showHealth(const FlagRef &ref)
 {
-    const FlagHealth health = m_monitor->health(ref);
+    // A flag killed by this console keeps the verdict it had then, as the kill's evidence.
+    const FlagStore::Entry *row = m_flags->find(ref);
+    if (row && row->kill && !row->flag.enabled && row->health) {
+        const QString killedAt = QDateTime::fromMSecsSinceEpoch(row->kill->atMs).toString(QStringLiteral("HH:mm:ss"));
+        const QString suffix = tr(" (before the kill at %1)").arg(killedAt);
+        if (!row->healthSummary.endsWith(suffix))
+            m_flags->setHealth(ref, row->health, row->healthSummary + suffix);
+        return;
+    }
     // A flag serving only its control has nothing to judge: no verdict, only the reason why.
+    const FlagHealth health = m_monitor->health(ref);
     if (health.results.isEmpty())
         m_flags->setHealth(ref, std::nullopt, health.summary);
     else

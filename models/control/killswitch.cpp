@@ -2,18 +2,23 @@
 
 #include "../connectors/flagserver.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 KillSwitch::KillSwitch(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
     : QObject(parent), m_flags(flags), m_changes(flags, audit, std::move(servers))
 {
     connect(&m_changes, &ConfirmedChanges::confirmed, this, [this](const FlagRef &ref, FlagAction, const Flag &flag) {
-        m_flags->setKillConfirmed(ref, !flag.enabled);
+        std::optional<FlagStore::KillMark> kill = m_killsSent.take(ref);
+        if (kill)
+            kill->atMs = QDateTime::currentMSecsSinceEpoch();
+        m_flags->setKill(ref, flag.enabled ? std::nullopt : kill);
         if (!flag.enabled)
             offerUndo(ref);
         Q_EMIT confirmed(ref, flag.enabled);
     });
     connect(&m_changes, &ConfirmedChanges::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
+        m_killsSent.remove(ref);
         Q_EMIT failed(ref, action == FlagAction::Restore, reason);
     });
 }
@@ -52,8 +57,10 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
         return leaveAlone(tr("nothing sent: %1 is already %2").arg(ref.key, wantEnabled ? tr("on") : tr("off")));
     if (QTimer *undo = m_undoTimers.take(ref)) {
         delete undo;
-        m_flags->setUndoOffered(ref, false);
+        m_flags->setUndoOffered(ref, 0);
     }
+    if (!wantEnabled)
+        m_killsSent.insert(ref, {actor ? actor->name : m_changes.actor(), actor ? actor->kind : ActorKind::Human, 0, comment});
     ConfirmedChanges::Change change;
     change.action = action;
     change.before = QJsonObject{{QStringLiteral("enabled"), !wantEnabled}};
@@ -77,11 +84,11 @@ void KillSwitch::offerUndo(const FlagRef &ref)
     connect(timer, &QTimer::timeout, this, [this, ref] {
         if (QTimer *expired = m_undoTimers.take(ref)) {
             expired->deleteLater();
-            m_flags->setUndoOffered(ref, false);
+            m_flags->setUndoOffered(ref, 0);
         }
     });
     delete m_undoTimers.take(ref);
     m_undoTimers.insert(ref, timer);
-    m_flags->setUndoOffered(ref, true);
+    m_flags->setUndoOffered(ref, QDateTime::currentMSecsSinceEpoch() + m_undoWindowMs);
     timer->start(m_undoWindowMs);
 }

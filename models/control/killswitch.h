@@ -54,4 +54,5 @@ private:
     ConfirmedChanges m_changes;
     int m_undoWindowMs = DefaultUndoWindowMs;
     QHash<FlagRef, QTimer *> m_undoTimers;
+    QHash<FlagRef, FlagStore::KillMark> m_killsSent; // who asked, and why, until the server confirms
 };

@@ -12,8 +12,26 @@ FlagTableModel::FlagTableModel(const FlagStore *store, QObject *parent) : QAbstr
     connect(store, &FlagStore::entriesAboutToBeRemoved, this,
             [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(store, &FlagStore::entriesRemoved, this, &FlagTableModel::endRemoveRows);
-    connect(store, &FlagStore::entryChanged, this,
-            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+    connect(store, &FlagStore::entryChanged, this, [this](int row) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (m_store->at(row).undoUntilMs > 0 && !m_undoCountdown.isActive())
+            m_undoCountdown.start();
+    });
+    m_undoCountdown.setInterval(1000);
+    connect(&m_undoCountdown, &QTimer::timeout, this, &FlagTableModel::tickUndoCountdowns);
+}
+
+void FlagTableModel::tickUndoCountdowns()
+{
+    bool counting = false;
+    for (int row = 0; row < m_store->count(); ++row) {
+        if (m_store->at(row).undoUntilMs > 0) {
+            counting = true;
+            Q_EMIT dataChanged(index(row, ActionColumn), index(row, ActionColumn), {Qt::DisplayRole});
+        }
+    }
+    if (!counting)
+        m_undoCountdown.stop();
 }
 
 int FlagTableModel::rowCount(const QModelIndex &parent) const
@@ -67,6 +85,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
             return row.flag.description;
         if (index.column() == StateColumn && !row.operationError.isEmpty())
             return row.operationError;
+        if (index.column() == StateColumn && row.kill)
+            return killText(row);
         if (index.column() == HealthColumn)
             return row.healthSummary;
         return displayData(row, index.column());
@@ -90,6 +110,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         return row.health ? int(*row.health) : -1;
     case NeedsAttentionRole:
         return row.needsAttention();
+    case StateKindRole:
+        return int(stateKind(row));
     default:
         return {};
     }
@@ -172,7 +194,7 @@ FlagTableModel::RowAction FlagTableModel::rowAction(const Row &row)
     }
     if (row.flag.enabled)
         return RowAction::Kill;
-    return row.undoOffered ? RowAction::Undo : RowAction::Restore;
+    return row.undoUntilMs > 0 ? RowAction::Undo : RowAction::Restore;
 }
 
 QString FlagTableModel::stateText(const Row &row)
@@ -199,12 +221,46 @@ QString FlagTableModel::stateText(const Row &row)
     }
     if (row.flag.enabled)
         return tr("On");
-    return row.killConfirmed ? tr("Off · confirmed by server") : tr("Off");
+    if (row.kill)
+        return tr("KILLED by %1 at %2")
+            .arg(row.kill->by, QDateTime::fromMSecsSinceEpoch(row.kill->atMs).toString(QStringLiteral("HH:mm")));
+    return tr("Off");
+}
+
+FlagTableModel::StateKind FlagTableModel::stateKind(const Row &row)
+{
+    if (row.staleSinceMs > 0)
+        return StateKind::Stale;
+    if (row.hasPendingChange())
+        return StateKind::Pending;
+    if (row.operation != Operation::None)
+        return StateKind::Failed;
+    if (row.flag.enabled)
+        return StateKind::On;
+    return row.kill ? StateKind::Killed : StateKind::Off;
+}
+
+QString FlagTableModel::killText(const Row &row)
+{
+    if (!row.kill || row.flag.enabled)
+        return {};
+    const QString when = QDateTime::fromMSecsSinceEpoch(row.kill->atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString sentence = row.kill->isAutomatic()
+        ? tr("Killed automatically by %1 at %2, confirmed by the server.").arg(row.kill->by, when)
+        : tr("Killed by %1 at %2, confirmed by the server.").arg(row.kill->by, when);
+    return row.kill->reason.isEmpty() ? sentence : tr("%1 Why: %2").arg(sentence, row.kill->reason);
 }
 
 QString FlagTableModel::actionLabel(const Row &row)
 {
-    return row.staleSinceMs > 0 ? tr("Offline") : actionText(rowAction(row));
+    if (row.staleSinceMs > 0)
+        return tr("Offline");
+    const RowAction action = rowAction(row);
+    if (action != RowAction::Undo)
+        return actionText(action);
+    const qint64 leftMs = row.undoUntilMs - QDateTime::currentMSecsSinceEpoch();
+    const int secondsLeft = int(std::max<qint64>(1, (leftMs + 999) / 1000));
+    return tr("Undo (%n s)", nullptr, secondsLeft);
 }
 
 QString FlagTableModel::actionText(RowAction action)

@@ -166,9 +166,9 @@ void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
     QTest::qWait(120);
     QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…")); // the server has not answered yet
 
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("Off · confirmed by server"), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(flag).startsWith(QStringLiteral("KILLED by ")), 3000);
     auto *detailState = m_window->findChild<QLabel *>(QStringLiteral("flagState"));
-    QCOMPARE(detailState->text(), QStringLiteral("Off · confirmed by server"));
+    QVERIFY(detailState->text().startsWith(QStringLiteral("KILLED by ")));
     const QList<AuditEntry> audit = consoleAuditEntries();
     QCOMPARE(audit.size(), 2);
     QCOMPARE(audit.at(0).outcome, QStringLiteral("confirmed"));
@@ -190,7 +190,7 @@ void tst_MainWindow::flagHistoryShowsTheKillInWords()
     const FlagRef flag = production(QStringLiteral("answer-reranker"));
     static_cast<SandboxServer *>(m_controller->server(QStringLiteral("sandbox")))->setLatency(5, 5);
     m_controller->killSwitch()->kill({flag}, QStringLiteral("reranker timeouts, INC-4711"));
-    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+    QTRY_VERIFY(stateOf(flag).startsWith(QStringLiteral("KILLED by ")));
 
     FlagTableView *table = m_window->flagTable();
     auto *proxy = static_cast<FlagFilterProxy *>(table->model());
@@ -328,7 +328,7 @@ void tst_MainWindow::guardrailRegressionIsChartedAndActedOn()
         traffic->tick();
     }
     QCOMPARE(health(watched), QStringLiteral("regressed"));
-    QTRY_COMPARE(stateOf(autoKilled), QStringLiteral("Off · confirmed by server"));
+    QTRY_VERIFY(stateOf(autoKilled).startsWith(QStringLiteral("KILLED by ")));
     QCOMPARE(stateOf(watched), QStringLiteral("On")); // a person decides
 
     const auto kill = std::find_if(told.cbegin(), told.cend(), [](const QList<QVariant> &signal) {
@@ -363,6 +363,22 @@ void tst_MainWindow::guardrailRegressionIsChartedAndActedOn()
     QCOMPARE(requested->actor, GuardrailWatcher::MonitorActor);
     QVERIFY2(requested->comment.contains(QStringLiteral("auto_kill")) && requested->comment.contains(QStringLiteral("p95_latency")),
              qPrintable(requested->comment));
+
+    // The automatic kill keeps its evidence wherever the flag shows: the row (still regressed,
+    // still needing a person), the detail pane and the stage view.
+    QCOMPARE(health(autoKilled), QStringLiteral("regressed"));
+    QVERIFY(m_window->models()->flags()->indexOf(autoKilled).data(FlagTableModel::NeedsAttentionRole).toBool());
+    selectFlag(autoKilled);
+    auto *evidence = m_window->findChild<QLabel *>(QStringLiteral("killEvidence"));
+    QVERIFY(evidence->isVisible());
+    QVERIFY2(evidence->text().startsWith(QStringLiteral("Killed automatically by %1 at ").arg(GuardrailWatcher::MonitorActor))
+                 && evidence->text().contains(QStringLiteral("p95_latency: distilled small +")),
+             qPrintable(evidence->text()));
+    auto *stageNote = m_window->stageView()->findChild<QLabel *>(QStringLiteral("stageKillNote"));
+    QVERIFY(stageNote->isVisible());
+    QCOMPARE(stageNote->text(), evidence->text());
+    saveScreenshot(QStringLiteral("auto-kill.png"));
+    selectFlag(watched);
 
     // The charts show the candidate pulling away, and the verdict in words, once scrolled to.
     charts->redraw();
@@ -474,7 +490,7 @@ void tst_MainWindow::bulkKillOfSelectedFlags()
     for (const FlagRef &flag : flags)
         QCOMPARE(stateOf(flag), QStringLiteral("Kill pending…"));
     for (const FlagRef &flag : flags)
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("Off · confirmed by server"), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(flag).startsWith(QStringLiteral("KILLED by ")), 3000);
     // And it ends with all of them, not the last one to answer.
     QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Killed: 2 of 2 confirmed by the server."));
 }
@@ -616,7 +632,7 @@ void tst_MainWindow::anApprovedProposalRunsOnceAndIsConfirmed()
     saveScreenshot(QStringLiteral("approval-queue.png"));
 
     QTest::mouseClick(approve, Qt::LeftButton);
-    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+    QTRY_VERIFY(stateOf(flag).startsWith(QStringLiteral("KILLED by ")));
     QTRY_COMPARE(m_window->models()->proposals()->proposal(proposal.id)->status, ProposalStatus::Executed);
     const Proposal done = m_controller->inbox()->find(proposal.id).value();
     QCOMPARE(done.decisions.size(), 1);
@@ -673,7 +689,7 @@ void tst_MainWindow::aChangedFlagMustBeReReviewed()
     QTest::mouseClick(reReviewed, Qt::LeftButton, {}, QPoint(8, reReviewed->height() / 2));
     QVERIFY(approve->isEnabled());
     QTest::mouseClick(approve, Qt::LeftButton);
-    QTRY_COMPARE(stateOf(flag), QStringLiteral("Off · confirmed by server"));
+    QTRY_VERIFY(stateOf(flag).startsWith(QStringLiteral("KILLED by ")));
     QTRY_COMPARE(m_controller->inbox()->find(proposal.id)->status, ProposalStatus::Executed);
 }
 

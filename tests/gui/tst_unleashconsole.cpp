@@ -86,7 +86,7 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     QVERIFY(controller.flagStore()->find({QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")}));
 
     QVERIFY(ConsoleGui::killWithGesture(window, flag));
-    QTRY_COMPARE_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag), QStringLiteral("Off · confirmed by server"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag).startsWith(QStringLiteral("KILLED by ")), 5000);
     QVERIFY(!m_unleash.clientFeature(flag.key).value(QStringLiteral("enabled")).toBool(true));
 
     // Unleash's own record of the kill reaches the audit cache, naming the token that did it.

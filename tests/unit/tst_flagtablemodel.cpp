@@ -3,6 +3,7 @@
 #include "testflags.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -159,11 +160,12 @@ void tst_FlagTableModel::stateText()
     const FlagRef ref{Conn, Prod, QStringLiteral("a")};
     StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, enabled));
     m_store->setOperation(ref, FlagTableModel::Operation(operation), QStringLiteral("boom"));
-    m_store->setUndoOffered(ref, undoOffered);
+    m_store->setUndoOffered(ref, undoOffered ? QDateTime::currentMSecsSinceEpoch() + 9500 : 0);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), state);
     QCOMPARE(m_model->indexOf(ref).data(FlagTableModel::RowActionRole).toInt(), action);
+    // Undo counts down the seconds it has left.
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::ActionColumn).data().toString(),
-             FlagTableModel::actionText(FlagTableModel::RowAction(action)));
+             undoOffered ? QStringLiteral("Undo (10 s)") : FlagTableModel::actionText(FlagTableModel::RowAction(action)));
 }
 
 void tst_FlagTableModel::offOnlyFromServerData()
@@ -171,13 +173,20 @@ void tst_FlagTableModel::offOnlyFromServerData()
     const FlagRef ref{Conn, Prod, QStringLiteral("a")};
     StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
     m_store->setOperation(ref, FlagTableModel::Operation::KillPending);
-    m_store->setKillConfirmed(ref, true); // even a stray mark cannot make an enabled flag read "off"
+    const FlagStore::KillMark kill{QStringLiteral("maria"), ActorKind::Human,
+                                   QDateTime(QDate(2026, 11, 30), QTime(2, 13)).toMSecsSinceEpoch(), QStringLiteral("p95 up")};
+    m_store->setKill(ref, kill); // even a stray mark cannot make an enabled flag read "off"
     QVERIFY(!m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString().contains(QStringLiteral("Off")));
     m_store->setOperation(ref, FlagTableModel::Operation::None);
     QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), QStringLiteral("On"));
     StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));
-    m_store->setKillConfirmed(ref, true);
-    QCOMPARE(m_model->indexOf(ref, FlagTableModel::StateColumn).data().toString(), QStringLiteral("Off · confirmed by server"));
+    m_store->setKill(ref, kill);
+    const QModelIndex state = m_model->indexOf(ref, FlagTableModel::StateColumn);
+    QCOMPARE(state.data().toString(), QStringLiteral("KILLED by maria at 02:13"));
+    QCOMPARE(state.data(FlagTableModel::StateKindRole).toInt(), int(FlagTableModel::StateKind::Killed));
+    QCOMPARE(state.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Killed by maria at 2026-11-30 02:13:00, confirmed by the server. Why: p95 up"));
+    QVERIFY(!state.data(FlagTableModel::NeedsAttentionRole).toBool()); // a person's own kill needs no second look
     // A later change by anyone else supersedes what this console confirmed.
     StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, true));
     StoreFeed::flag(*m_store, Conn, QStringLiteral("S"), Prod, TestFlags::make(ref.key, false));

@@ -243,11 +243,19 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
     QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::KillPending);
     QTRY_VERIFY(!m_rig->store()->find(flag)->flag.enabled);
     QCOMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::None);
-    QVERIFY(m_rig->store()->find(flag)->killConfirmed);
-    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(),
-             QStringLiteral("Off · confirmed by server"));
+    // Marked as the monitor's, with its evidence, wherever the row shows; the verdict stays.
+    const std::optional<FlagStore::KillMark> kill = m_rig->store()->find(flag)->kill;
+    QVERIFY(kill && kill->isAutomatic());
+    QCOMPARE(kill->by, GuardrailWatcher::MonitorActor);
+    QVERIFY2(kill->reason.contains(metric + QLatin1Char(':')), qPrintable(kill->reason));
+    QVERIFY(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString().startsWith(
+        QStringLiteral("KILLED by %1 at ").arg(GuardrailWatcher::MonitorActor)));
+    QVERIFY(m_rig->model()->indexOf(flag).data(FlagTableModel::NeedsAttentionRole).toBool());
     // Once: more traffic of an off flag kills nothing again.
     runTraffic(30);
+    QCOMPARE(m_rig->store()->find(flag)->health, std::optional<GuardrailVerdict>(GuardrailVerdict::Regressed));
+    QVERIFY2(m_rig->store()->find(flag)->healthSummary.contains(QStringLiteral("before the kill at")),
+             qPrintable(m_rig->store()->find(flag)->healthSummary));
     QTest::qWait(0);
     const QList<AuditEntry> audit = auditOf(flag);
     QCOMPARE(audit.size(), 2);

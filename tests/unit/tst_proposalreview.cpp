@@ -506,9 +506,9 @@ void tst_ProposalReview::anApprovedKillRunsOnceAndEndsExecutedWhenConfirmed()
     QCOMPARE(m_inbox->find(proposal.id)->outcome, QStringLiteral("killed; confirmed by the server"));
     QCOMPARE(m_review->proposal(proposal.id)->status, ProposalStatus::Executed);
     QVERIFY(!m_rig->store()->find(flag)->flag.enabled);
-    QVERIFY(m_rig->store()->find(flag)->killConfirmed);
-    QCOMPARE(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString(),
-             QStringLiteral("Off · confirmed by server"));
+    QVERIFY(m_rig->store()->find(flag)->kill);
+    QVERIFY(m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString().startsWith(
+        QStringLiteral("KILLED by %1 at ").arg(m_rig->store()->find(flag)->kill->by)));
     QCOMPARE(serverHistory(flag.key), historyBefore + 1);
 
     // The audit cache holds the kill, as the reviewer's, between the proposal's own steps.
