@@ -127,12 +127,14 @@ void MainWindow::setUpFlagTable()
 
 void MainWindow::sizeFlagColumns()
 {
-    m_table->sizeColumnsToContent(m_models->connections()->connectionCount() <= 1);
+    m_table->sizeColumnsToContent(m_models->connections()->connectionCount() <= 1, m_controller->killSwitch()->actor());
 }
 
 void MainWindow::fitToScreen()
 {
-    // A desktop's size where the screen has room for it; otherwise all the screen offers.
+    // A desktop's size where the screen has room for it. A smaller screen gets all it offers, and
+    // its width goes to the flag table: the Connections dock starts closed (Ctrl+0 opens it; the
+    // status bar still says each connection's state).
     const QSize preferred(1500, 860);
     const QRect available = screen()->availableGeometry();
     if (available.width() >= preferred.width() && available.height() >= preferred.height()) {
@@ -141,19 +143,24 @@ void MainWindow::fitToScreen()
     }
     setGeometry(available);
     setWindowState(windowState() | Qt::WindowMaximized);
+    if (available.width() < preferred.width()) {
+        m_connectionsWanted = false;
+        placeConnectionsDock();
+        m_flagsSplitter->setSizes({available.width() - NarrowDetailWidth, NarrowDetailWidth});
+    }
 }
 
 QWidget *MainWindow::createFlagsPage()
 {
     // Table and charts are made before the details, so Tab reaches them first.
     QWidget *tableAndCharts = createTableAndCharts();
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(tableAndCharts);
-    splitter->addWidget(createDetailColumn());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1060, 360});
-    return splitter;
+    m_flagsSplitter = new QSplitter(this);
+    m_flagsSplitter->addWidget(tableAndCharts);
+    m_flagsSplitter->addWidget(createDetailColumn());
+    m_flagsSplitter->setStretchFactor(0, 3);
+    m_flagsSplitter->setStretchFactor(1, 1);
+    m_flagsSplitter->setSizes({1060, 360});
+    return m_flagsSplitter;
 }
 
 QWidget *MainWindow::createTableAndCharts()
@@ -572,6 +579,9 @@ QList<QAction *> MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undoKill = editMenu->addAction(tr("&Undo last kill"), QKeySequence::Undo, this, &MainWindow::undoLastKill);
+    undoKill->setObjectName(QStringLiteral("undoKillAction"));
+    editMenu->addSeparator();
     QAction *preferences = editMenu->addAction(tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                                                &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
@@ -737,6 +747,26 @@ void MainWindow::requestAction(const FlagRef &ref, FlagTableModel::RowAction act
     case FlagTableModel::RowAction::None:
         break;
     }
+}
+
+void MainWindow::undoLastKill()
+{
+    // The kill confirmed last is the one whose undo window ends last.
+    const FlagStore *store = m_models->flags()->store();
+    const FlagStore::Entry *latest = nullptr;
+    for (int index = 0; index < store->count(); ++index) {
+        const FlagStore::Entry &entry = store->at(index);
+        if (FlagTableModel::rowAction(entry) == FlagTableModel::RowAction::Undo
+            && (!latest || entry.undoUntilMs > latest->undoUntilMs))
+            latest = &entry;
+    }
+    if (!latest) {
+        statusBar()->showMessage(tr("No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.",
+                                    nullptr, KillSwitch::DefaultUndoWindowMs / 1000),
+                                 5000);
+        return;
+    }
+    requestAction(latest->ref, FlagTableModel::RowAction::Undo);
 }
 
 void MainWindow::armSelected(bool restore)

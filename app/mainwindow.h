@@ -27,6 +27,7 @@ class QToolBar;
 class WelcomePage;
 class QLineEdit;
 class QSystemTrayIcon;
+class QSplitter;
 class QTabWidget;
 class StageView;
 
@@ -101,6 +102,8 @@ private:
 
     void requestAction(const FlagRef &ref, FlagTableModel::RowAction action);
     void armSelected(bool restore);
+    // Ctrl+Z: restores the flag killed last, while its undo window is open.
+    void undoLastKill();
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
     void sizeFlagColumns();
@@ -130,6 +133,9 @@ private:
     FlagFilterProxy *m_proxy;
     FlagTableView *m_table;
     FlagDetailPane *m_detail;
+    // The selected flag's column beside the table on a laptop's screen: its buttons still fit.
+    static constexpr int NarrowDetailWidth = 300;
+    QSplitter *m_flagsSplitter = nullptr;
     ConnectionsDock *m_connectionsDock;
     bool m_connectionsWanted = true;
     KillConfirmBar *m_confirmBar;

@@ -2159,7 +2159,7 @@ Revision %4</translation>
     <message>
         <location line="+2"/>
         <source>Retry restore</source>
-        <translation>Erneut wiederherstellen</translation>
+        <translation>Erneut einschalten</translation>
     </message>
 </context>
 <context>

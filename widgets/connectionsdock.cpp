@@ -74,7 +74,7 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
 int ConnectionsDock::narrowWidth() const
 {
     // Room for a server's name beside its state, as a person names them.
-    return std::clamp(fontMetrics().averageCharWidth() * 28, 150, 240);
+    return std::clamp(fontMetrics().averageCharWidth() * 32, 160, 260);
 }
 
 void ConnectionsDock::closeEvent(QCloseEvent *event)

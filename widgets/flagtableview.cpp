@@ -125,7 +125,7 @@ void FlagTableView::scrollTo(const QModelIndex &index, ScrollHint hint)
         horizontalScrollBar()->setValue(sideways);
 }
 
-void FlagTableView::sizeColumnsToContent(bool singleConnection)
+void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &personName)
 {
     setColumnHidden(FlagTableModel::ServerColumn, singleConnection);
     QHeaderView *header = horizontalHeader();
@@ -143,10 +143,13 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection)
     fit(FlagTableModel::KeyColumn, 150, 260);
     fit(FlagTableModel::ServerColumn, 70, 150);
     fit(FlagTableModel::EnvironmentColumn, 70, 130);
-    fit(FlagTableModel::StateColumn, 70, 240);
+    int killedWidth = 0;
+    for (const QString &by : {personName, FlagTableModel::tr("the monitor")})
+        killedWidth = std::max(killedWidth, QFontMetrics(bold).horizontalAdvance(FlagTableModel::killedText(by, 0)));
+    fit(FlagTableModel::StateColumn, killedWidth + FlagRowDelegate::StateSignSize + 24, 240);
     header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
     fit(FlagTableModel::HealthColumn, verdictWidth, 200);
-    fit(FlagTableModel::StageColumn, 90, 190);
+    fit(FlagTableModel::StageColumn, 90, 240);
     fit(FlagTableModel::ExposureColumn, 110, 150);
 }
 

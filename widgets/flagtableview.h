@@ -21,8 +21,10 @@ public:
     FlagRef currentFlag() const;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
     // Each column as wide as its words in the language shown, within bounds, so the columns a
-    // person acts on fit a laptop's screen; one connection needs no Server column.
-    void sizeColumnsToContent(bool singleConnection);
+    // person acts on fit a laptop's screen; one connection needs no Server column. The State
+    // column has room for a kill by personName or the monitor before there is one, so the kill
+    // switches never move in an incident.
+    void sizeColumnsToContent(bool singleConnection, const QString &personName);
     // Whether column is wholly inside the visible part of the table, beside the frozen Flag column.
     bool isColumnFullyVisible(int column) const;
 

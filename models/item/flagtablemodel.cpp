@@ -222,9 +222,13 @@ QString FlagTableModel::stateText(const Row &row)
     if (row.flag.enabled)
         return tr("On");
     if (row.kill)
-        return tr("KILLED by %1 at %2")
-            .arg(row.kill->by, QDateTime::fromMSecsSinceEpoch(row.kill->atMs).toString(QStringLiteral("HH:mm")));
+        return killedText(row.kill->isAutomatic() ? tr("the monitor") : row.kill->by, row.kill->atMs);
     return tr("Off");
+}
+
+QString FlagTableModel::killedText(const QString &by, qint64 atMs)
+{
+    return tr("KILLED by %1 at %2").arg(by, QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("HH:mm")));
 }
 
 FlagTableModel::StateKind FlagTableModel::stateKind(const Row &row)

@@ -175,6 +175,15 @@ void tst_MainWindow::killGestureGoesPendingThenOffAfterServerConfirms()
     QCOMPARE(audit.at(1).outcome, QStringLiteral("requested"));
 
     saveScreenshot(QStringLiteral("kill-confirmed.png"));
+
+    // Undo counts down on the row's button, and Ctrl+Z is the same undo.
+    const QModelIndex action = m_window->models()->flags()->indexOf(flag, FlagTableModel::ActionColumn);
+    const QRegularExpression countdown(QStringLiteral("^Undo \\((\\d+) s\\)$"));
+    const QRegularExpressionMatch first = countdown.match(action.data().toString());
+    QVERIFY2(first.hasMatch(), qPrintable(action.data().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(countdown.match(action.data().toString()).captured(1).toInt() < first.captured(1).toInt(), 2500);
+    QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(flag), QStringLiteral("On"), 3000);
 }
 
 // This console's own records, apart from the server history the sync brings in.

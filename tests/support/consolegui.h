@@ -40,11 +40,17 @@ public:
     ConsoleController &controller() { return m_controller; }
     MainWindow &window() { return *m_window; }
 
-    // Opens the window at a desktop's size and starts on the sandbox; false if it did not load.
-    [[nodiscard]] bool start()
+    // Desktop: 1500×860 whatever the screen; FitScreen: as FlagDeck opens on the screen it has.
+    enum class Size { Desktop, FitScreen };
+
+    // Opens the window and starts on the sandbox; false if it did not load.
+    [[nodiscard]] bool start(Size size = Size::Desktop)
     {
         m_window = std::make_unique<MainWindow>(&m_controller);
-        m_window->resize(1500, 860);
+        if (size == Size::FitScreen)
+            m_window->fitToScreen();
+        else
+            m_window->resize(1500, 860);
         m_window->show();
         if (!QTest::qWaitForWindowExposed(m_window.get()))
             return false;
