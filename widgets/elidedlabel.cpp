@@ -12,6 +12,8 @@ ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
 
 void ElidedLabel::setFullText(const QString &text)
 {
+    if (text == m_fullText && !text.isEmpty())
+        return;
     m_fullText = text;
     setToolTip(text);
     setAccessibleName(text);

@@ -79,11 +79,21 @@ QCategoryAxis *axisOf(QChart *chart, Qt::Orientation orientation)
     return axes.isEmpty() ? nullptr : qobject_cast<QCategoryAxis *>(axes.first());
 }
 
-void clearCategories(QCategoryAxis *axis)
+// Gives the axis these labels at these values, from start on; an axis that has them already is
+// left alone (each change lays the chart out again, and most ticks keep the ticks they had).
+void setCategories(QCategoryAxis *axis, double start, const QList<std::pair<QString, double>> &ticks)
 {
     const QStringList labels = axis->categoriesLabels();
+    bool same = labels.size() == ticks.size() && axis->startValue() == start;
+    for (qsizetype i = 0; same && i < ticks.size(); ++i)
+        same = labels.at(i) == ticks.at(i).first && axis->endValue(labels.at(i)) == ticks.at(i).second;
+    if (same)
+        return;
     for (const QString &label : labels)
         axis->remove(label);
+    axis->setStartValue(start);
+    for (const auto &[label, value] : ticks)
+        axis->append(label, value);
 }
 
 void attach(QChart *chart, QAbstractSeries *series)
@@ -142,22 +152,23 @@ NiceTicks setAxes(QChart *chart, qint64 fromMs, qint64 toMs, Range values, const
         NiceTimeTicks ticks = NiceTimeTicks::forRange(fromMs, toMs, std::max(2, plotWidth / PixelsPerMinuteTick));
         if (ticks.stepMs < MinuteMs)
             ticks = NiceTimeTicks::forRange(fromMs, toMs, std::max(2, plotWidth / PixelsPerSecondTick));
-        clearCategories(time);
-        time->setStartValue(double(fromMs));
+        QList<std::pair<QString, double>> labels;
         for (const qint64 tick : ticks.timesMs)
-            time->append(QDateTime::fromMSecsSinceEpoch(tick).toString(ticks.format()), double(tick));
+            labels.append({QDateTime::fromMSecsSinceEpoch(tick).toString(ticks.format()), double(tick)});
+        setCategories(time, double(fromMs), labels);
         time->setRange(double(fromMs), double(toMs));
     }
     if (!values.valid())
         values.include(0);
     const NiceTicks ticks = NiceTicks::forRange(values.low, values.high, std::max(3, plotHeight / PixelsPerValueTick));
     if (value) {
-        clearCategories(value);
-        value->setStartValue(ticks.low());
+        QList<std::pair<QString, double>> labels;
         for (const double tick : ticks.values())
-            value->append(ticks.text(tick), tick);
+            labels.append({ticks.text(tick), tick});
+        setCategories(value, ticks.low(), labels);
         value->setRange(ticks.low(), ticks.high());
-        value->setTitleText(unit);
+        if (value->titleText() != unit)
+            value->setTitleText(unit);
     }
     return ticks;
 }
@@ -742,8 +753,11 @@ void GuardrailCharts::drawRow(Row &row)
     if (fromMs < toMs)
         row.zero->replace({QPointF(double(fromMs), 0), QPointF(double(toMs), 0)});
     QChart *difference = row.differenceView->chart();
-    difference->setTitle(relative ? tr("difference from the control, in % of its level, with its always-valid interval")
-                                  : tr("difference from the control, with its always-valid interval"));
+    const QString differenceTitle = relative
+                                        ? tr("difference from the control, in % of its level, with its always-valid interval")
+                                        : tr("difference from the control, with its always-valid interval");
+    if (difference->title() != differenceTitle)
+        difference->setTitle(differenceTitle);
     shade(row.differenceShade,
           setAxes(difference, fromMs, toMs, differences, relative ? QStringLiteral("%") : row.unit.symbol));
 }
