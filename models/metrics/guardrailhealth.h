@@ -42,6 +42,9 @@ struct GuardrailResult
     GuardrailVerdict verdict = GuardrailVerdict::NoData;
     DifferenceEstimate difference; // candidate − control, with its always-valid interval
     QList<DifferenceEstimate> history;
+    // The control's mean over the paired intervals up to each look of history (the same length),
+    // so each look can be read relative to the control as the reason reads the last one.
+    QList<double> controlMeans;
     double controlMean = 0;
     // The candidate's own level with its always-valid interval, held against the threshold.
     std::optional<DifferenceEstimate> candidateLevel;

@@ -111,6 +111,8 @@ GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guar
         if (guardrail.threshold)
             level.add(it->timeMs, it->value - *guardrail.threshold);
         controlSum += paired->value;
+        if (test.hasInterval())
+            result.controlMeans.append(controlSum / test.samples());
     }
     result.difference = test.current();
     result.history = test.history();
@@ -285,6 +287,13 @@ void GuardrailMonitor::setWatches(const QList<GuardrailWatch> &watches)
         if (old.windowStartMs != watch.windowStartMs || old.controlId != watch.controlId
             || old.expected != watch.expected)
             monitored.reported.clear(); // a new window: its regressions are news again
+        const bool compares = !watch.candidateIds().isEmpty() && watch.expected.basisPointsOf(watch.controlId) > 0;
+        if (compares) {
+            monitored.ended.reset();
+        } else if (!monitored.ended && !monitored.health.results.isEmpty()) {
+            monitored.ended = monitored.health; // judged on the old watch: what it compared until now
+            monitored.endedChangeMs = watch.windowStartMs;
+        }
         monitored.watch = watch;
     }
     for (auto it = m_flags.begin(); it != m_flags.end();) {
@@ -343,6 +352,34 @@ const GuardrailWatch *GuardrailMonitor::watch(const FlagRef &ref) const
 FlagHealth GuardrailMonitor::health(const FlagRef &ref) const
 {
     return m_flags.value(ref).health;
+}
+
+std::optional<GuardrailMonitor::EndedComparison> GuardrailMonitor::endedComparison(const FlagRef &ref) const
+{
+    const auto it = m_flags.constFind(ref);
+    if (it == m_flags.cend() || !it->ended)
+        return std::nullopt;
+    // The second latest of the variations' last intervals with traffic: the last one in which two
+    // variations were served side by side. Exposure counts say it best; without them, any metric.
+    const auto endOfTwo = [](const QHash<QString, Series> &byVariation, bool counts) -> qint64 {
+        QList<qint64> lastServed;
+        for (const Series &series : byVariation) {
+            for (auto sample = series.crbegin(); sample != series.crend(); ++sample) {
+                if (counts ? sample->value >= 1 : std::isfinite(sample->value)) {
+                    lastServed.append(sample->timeMs);
+                    break;
+                }
+            }
+        }
+        if (lastServed.size() < 2)
+            return 0;
+        std::sort(lastServed.begin(), lastServed.end(), std::greater<>());
+        return lastServed.at(1);
+    };
+    qint64 endedMs = endOfTwo(it->series.value(RequestsMetric), true);
+    for (auto metric = it->series.cbegin(); endedMs == 0 && metric != it->series.cend(); ++metric)
+        endedMs = std::max(endedMs, endOfTwo(metric.value(), false));
+    return EndedComparison{*it->ended, endedMs > 0 ? endedMs : it->endedChangeMs};
 }
 
 QHash<QString, QHash<QString, Series>> GuardrailMonitor::series(const FlagRef &ref) const

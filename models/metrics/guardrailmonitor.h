@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 // Holds every watched flag's series (flag × metric × variation) and judges each candidate against
 // the control: a sequential test on paired intervals that stays honest however often it is looked
 // at (for every guardrail), the contract's threshold where it sets one (breached when the
@@ -49,6 +51,17 @@ public:
     // Metric → variation id → samples, oldest first.
     QHash<QString, QHash<QString, Series>> series(const FlagRef &ref) const;
 
+    // A flag that serves only one variation now (killed, or rolled back to its control) has nothing
+    // to compare; what it was judged while it still compared is kept: those verdicts, and when the
+    // comparison ended (the last interval in which two of its variations had traffic, or else the
+    // flag's change). Empty while the flag compares, and for a flag never seen comparing.
+    struct EndedComparison
+    {
+        FlagHealth health;
+        qint64 endedMs = 0;
+    };
+    std::optional<EndedComparison> endedComparison(const FlagRef &ref) const;
+
     // Judges the series as they are; a pure function of the watch and the data.
     static FlagHealth evaluate(const GuardrailWatch &watch, const QHash<QString, QHash<QString, Series>> &series,
                                const Options &options);
@@ -66,6 +79,8 @@ private:
         QHash<QString, QHash<QString, Series>> series;
         FlagHealth health;
         QSet<QString> reported; // metric + candidate already told as regressed in this window
+        std::optional<FlagHealth> ended; // the last judgement with something to compare, once that ended
+        qint64 endedChangeMs = 0; // the flag's change that ended it
     };
 
     void reevaluate(const FlagRef &ref);

@@ -172,6 +172,52 @@ private Q_SLOTS:
         QVERIFY(health.summary.contains(QStringLiteral("nothing to compare")));
     }
 
+    void aKilledFlagKeepsItsLastComparison()
+    {
+        Rig rig;
+        rig.simulator->addRegression({QStringLiteral("chat-model-route"), QStringLiteral("large"),
+                                      QStringLiteral("p95_latency"), 1.3});
+        rig.watch(watchOf(500));
+        rig.advance(120);
+        const FlagRef ref = watchOf(0).flag;
+        QVERIFY(!rig.monitor.endedComparison(ref)); // it compares
+        const qint64 lastCompared = rig.now;
+        QCOMPARE(rig.result(QStringLiteral("p95_latency"))->verdict, GuardrailVerdict::Regressed);
+
+        // Killed a little later (the server's clock), then only the control's traffic comes in.
+        GuardrailWatch killed = watchOf(0, lastCompared + 400);
+        killed.expected = Rollout::everyoneGets(QStringLiteral("small"));
+        rig.watch(killed);
+        rig.advance(30);
+        QVERIFY(rig.monitor.health(ref).results.isEmpty());
+        const std::optional<GuardrailMonitor::EndedComparison> ended = rig.monitor.endedComparison(ref);
+        QVERIFY(ended);
+        // The last interval both variations were served in, as the data says.
+        QCOMPARE(ended->endedMs, lastCompared);
+        QCOMPARE(ended->health.verdict, GuardrailVerdict::Regressed);
+        const auto latency = std::find_if(ended->health.results.cbegin(), ended->health.results.cend(),
+                                          [](const GuardrailResult &r) { return r.guardrail.metric == QLatin1String("p95_latency"); });
+        QVERIFY(latency != ended->health.results.cend());
+        QCOMPARE(latency->verdict, GuardrailVerdict::Regressed);
+        QCOMPARE(latency->history.constLast().timeMs, lastCompared);
+
+        // Restored: it compares again, from its new window.
+        rig.watch(watchOf(500, rig.now));
+        QVERIFY(!rig.monitor.endedComparison(ref));
+    }
+
+    void eachLookKnowsTheControlsLevel()
+    {
+        Rig rig;
+        rig.watch(watchOf(5000));
+        const GuardrailResult *latency = rig.result(QStringLiteral("p95_latency"));
+        QVERIFY(latency);
+        QCOMPARE(latency->controlMeans.size(), latency->history.size());
+        // The last look is the one the sentence reads: its level is the control's mean.
+        QCOMPARE(latency->controlMeans.constLast(), latency->controlMean);
+        QVERIFY(latency->controlMeans.constFirst() > 0);
+    }
+
     void exposuresThatBreakTheRolloutAreASampleRatioMismatch()
     {
         GuardrailMonitor monitor;
