@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "core/durationtext.h"
 #include "core/guardheartbeat.h"
 
 #include "addserverdialog.h"
@@ -34,6 +35,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -85,6 +87,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_contractsStatus(new QLabel(this))
     , m_attentionOnly(new QCheckBox(tr("Needs attention"), this))
     , m_matchCount(new QLabel(this))
+    , m_offlineBanner(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_pages(new QStackedWidget(this))
@@ -172,6 +175,16 @@ QWidget *MainWindow::createTableAndCharts()
     m_attentionOnly->setToolTip(tr("Only the flags a person should look at now: a guardrail regressed, or a change "
                                    "this console sent failed."));
     m_matchCount->setObjectName(QStringLiteral("matchCount"));
+    // Offline, every state is as last seen: a banner over the table says so, and how long ago.
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setWordWrap(true);
+    m_offlineBanner->setMargin(6);
+    m_offlineBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_offlineBanner->palette();
+    bannerPalette.setColor(QPalette::Window, StateColors::offlineBannerBackground());
+    m_offlineBanner->setPalette(bannerPalette);
+    m_offlineBanner->hide();
+    tableLayout->addWidget(m_offlineBanner);
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_matchCount);
@@ -838,6 +851,7 @@ void MainWindow::updateStatus()
         parts.append(tr("%1: %2").arg(name.data().toString(), state.data().toString()));
     }
     const int flags = m_models->flags()->rowCount();
+    showOfflineBanner();
     if (m_controller->isOffline() && flags == 0 && m_controller->initialLoadDone()) {
         m_connectionStatus->setText(tr("Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps "
                                        "each server's flags and history here for offline use."));
@@ -845,6 +859,20 @@ void MainWindow::updateStatus()
     }
     parts.prepend(tr("%n flag(s)", nullptr, flags));
     m_connectionStatus->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::showOfflineBanner()
+{
+    m_charts->setOffline(m_controller->isOffline());
+    qint64 lastSeenMs = 0;
+    const FlagStore *store = m_models->flags()->store();
+    for (int index = 0; index < store->count(); ++index)
+        lastSeenMs = std::max(lastSeenMs, store->at(index).staleSinceMs);
+    m_offlineBanner->setVisible(m_controller->isOffline() && lastSeenMs > 0);
+    if (lastSeenMs > 0)
+        m_offlineBanner->setText(tr("<b>Offline</b>: states as last seen, %1 ago. Nothing can be changed and no "
+                                    "guardrail is watched until FlagDeck is started connected.")
+                                     .arg(durationText(QDateTime::currentMSecsSinceEpoch() - lastSeenMs)));
 }
 
 void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)

@@ -107,6 +107,7 @@ private:
     QString question(const QList<FlagRef> &flags, bool restore) const;
     void updateStatus();
     void sizeFlagColumns();
+    void showOfflineBanner();
     // The Connections dock shows on the Flags tab only, and not once a person closed it.
     void placeConnectionsDock();
     // kind preselects the dialog's server kind.
@@ -145,6 +146,7 @@ private:
     QLabel *m_contractsStatus;
     QCheckBox *m_attentionOnly;
     QLabel *m_matchCount;
+    QLabel *m_offlineBanner;
     QTimer m_countsUpdate;
     QTabWidget *m_tabs;
     WelcomePage *m_welcome;

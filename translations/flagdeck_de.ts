@@ -971,7 +971,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>ConnectionsDock</name>
     <message>
-        <location filename="../widgets/connectionsdock.cpp" line="+13"/>
+        <location filename="../widgets/connectionsdock.cpp" line="+14"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
@@ -987,21 +987,11 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     </message>
     <message>
         <location line="+2"/>
-        <source>Add server…</source>
-        <translation>Server hinzufügen…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add sandbox</source>
-        <translation>Sandbox hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Write token file for a guard…</source>
         <translation>Token-Datei für einen Guard schreiben…</translation>
     </message>
@@ -1952,7 +1942,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>FlagDetailPane</name>
     <message>
-        <location filename="../widgets/flagdetailpane.cpp" line="+23"/>
+        <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
         <source>Select a flag to see its variations, rollout and kill switch.</source>
         <translation>Wählen Sie ein Flag, um seine Varianten, seinen Rollout und seinen Kill-Switch zu sehen.</translation>
     </message>
@@ -1962,7 +1952,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>Flag-Details</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>&lt;b&gt;Exposure&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausspielung&lt;/b&gt;</translation>
     </message>
@@ -1972,13 +1962,18 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+2"/>
+        <location line="+14"/>
+        <location line="+3"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
+        <source>%1 (sent as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Last change %1 by %2
 Tags: %3
 Revision %4</source>
@@ -1987,7 +1982,7 @@ Tags: %3
 Revision %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -2026,7 +2021,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableModel</name>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+35"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+53"/>
         <source>Flag</source>
         <translation>Flag</translation>
     </message>
@@ -2071,7 +2066,7 @@ Revision %4</translation>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>Rollout change pending…</source>
         <translation>Rollout-Änderung ausstehend…</translation>
     </message>
@@ -2116,23 +2111,53 @@ Revision %4</translation>
         <translation>An</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Off · confirmed by server</source>
-        <translation>Aus · vom Server bestätigt</translation>
+        <location line="+2"/>
+        <location filename="../widgets/flagtableview.cpp" line="+147"/>
+        <source>the monitor</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+138"/>
-        <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
+        <location line="+5"/>
+        <source>KILLED by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Killed automatically by %1 at %2, confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Killed by %1 at %2, confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Why: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../widgets/flagtableview.cpp" line="+11"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <location filename="../widgets/flagtableview.cpp" line="+1"/>
+        <source>Undo (%n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+7"/>
+        <location line="+7"/>
         <source>Waiting…</source>
         <translation>Warten…</translation>
     </message>
@@ -2165,7 +2190,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="+11"/>
+        <location filename="../widgets/flagtableview.cpp" line="-147"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
@@ -2362,7 +2387,7 @@ Revision %4</translation>
 <context>
     <name>GuardrailCharts</name>
     <message>
-        <location filename="../widgets/guardrailcharts.cpp" line="+133"/>
+        <location filename="../widgets/guardrailcharts.cpp" line="+221"/>
         <source>Stop watching</source>
         <translation>Nicht mehr beobachten</translation>
     </message>
@@ -2412,32 +2437,74 @@ Revision %4</translation>
         <translation>Für dieses Flag beobachten:</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Stop watching %1</source>
         <translation>%1 nicht mehr beobachten</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
+        <source>%1 (control)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+60"/>
         <source>threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
+        <source>not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only one variation is served: nothing is compared in this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>%1 per variation</source>
         <translation>%1 je Variante</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+121"/>
+        <source>Only %1 is served since %2: nothing is compared now. The charts keep the comparison and its verdicts from before; the time since is greyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 before %2</source>
+        <comment>a verdict, until the comparison ended at a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>difference from the control, in % of its level, with its always-valid interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>difference from the control, with its always-valid interval</source>
         <translation>Abstand zur Kontrollgruppe, mit seinem jederzeit gültigen Intervall</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-295"/>
         <source>%1 difference from the control</source>
         <translation>%1 Abstand zur Kontrollgruppe</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Select a flag to see its guardrails.</source>
         <translation>Wählen Sie ein Flag, um seine Guardrails zu sehen.</translation>
     </message>
@@ -2483,7 +2550,7 @@ Revision %4</translation>
         <translation>%1: keine Daten für %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
         <translation>
             <numerusform>%1: %2 bei %3 (%4 bis %5), jenseits der Schwelle %6, %n Intervall</numerusform>
@@ -2527,7 +2594,12 @@ Revision %4</translation>
 <context>
     <name>GuardrailWatcher</name>
     <message>
-        <location filename="../models/control/guardrailwatcher.cpp" line="+163"/>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+159"/>
+        <source> (before the kill at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 in %2 on %3</source>
         <translation>%1 in %2 auf %3</translation>
     </message>
@@ -2681,7 +2753,7 @@ Revision %4</translation>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+46"/>
+        <location filename="../models/control/killswitch.cpp" line="+51"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
@@ -2711,7 +2783,7 @@ Revision %4</translation>
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>the server answered but still reports the flag off</source>
         <translation>der Server hat geantwortet, meldet das Flag aber noch als aus</translation>
     </message>
@@ -2724,12 +2796,12 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+76"/>
+        <location filename="../app/mainwindow.cpp" line="+221"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-98"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>Flags nach Schlüssel, Name, Beschreibung, Tag, Server oder Umgebung suchen (Strg+F)</translation>
     </message>
@@ -2739,7 +2811,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+469"/>
+        <location line="+492"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2749,13 +2821,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+446"/>
+        <location line="-399"/>
+        <location line="+462"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-239"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -2823,18 +2895,18 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+533"/>
+        <location line="-163"/>
+        <location line="+568"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-215"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+202"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -2842,7 +2914,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-290"/>
+        <location line="-322"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2850,7 +2922,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Contracts folder</source>
         <translation>Vertragsordner</translation>
     </message>
@@ -2885,7 +2957,7 @@ Revision %4</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -2925,19 +2997,19 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+247"/>
-        <location line="+75"/>
+        <location line="-399"/>
+        <location line="+251"/>
+        <location line="+77"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-470"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
     </message>
@@ -2962,12 +3034,12 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1@%2: %3</source>
         <translation>%1@%2: %3</translation>
     </message>
@@ -3018,7 +3090,12 @@ Revision %4</translation>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+80"/>
+        <source>&amp;Undo last kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3042,8 +3119,16 @@ Revision %4</translation>
         <source>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;The operator console for AI release engineering.</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+120"/>
+        <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+107"/>
+        <location line="+12"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>Abschalten und Wiederherstellen gehen im Reiter Flags (Strg+1).</translation>
     </message>
@@ -3293,6 +3378,38 @@ Revision %4</translation>
         <location filename="../models/store/memorysecretstore.cpp" line="+14"/>
         <source>no secret named %1 is stored</source>
         <translation>kein Secret namens %1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>MetricUnit</name>
+    <message>
+        <location filename="../models/core/metricunit.cpp" line="+30"/>
+        <source>s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <comment>milliseconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>$</source>
+        <comment>currency of costs per request</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2</source>
+        <comment>a value and its unit</comment>
+        <translation type="unfinished">%1 %2</translation>
     </message>
 </context>
 <context>
@@ -4857,7 +4974,7 @@ Revision %4</translation>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+34"/>
+        <location filename="../widgets/stageview.cpp" line="+35"/>
         <source>Advance…</source>
         <translation>Ausweiten…</translation>
     </message>
@@ -4873,22 +4990,22 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+171"/>
+        <location line="+184"/>
         <source>Pause…</source>
         <translation>Pausieren…</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-174"/>
         <source>Rollout stage</source>
         <translation>Rollout-Stufe</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;Steuerung ohne Eigentümer&lt;/b&gt;&lt;br&gt;Kein Vertrag deckt dieses Flag hier ab: es hat keine Stufen, keinen Eigentümer und keine Guardrails. Legen Sie einen in den Vertragsordner (Datei → Vertragsordner…).</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Reason (goes to the audit history)</source>
         <translation>Grund (kommt in den Audit-Verlauf)</translation>
     </message>
@@ -4903,7 +5020,7 @@ Revision %4</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&lt;b&gt;Stage&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stufe&lt;/b&gt;</translation>
     </message>
@@ -4928,7 +5045,7 @@ Revision %4</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Vertrag unlesbar&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Bis die Datei korrigiert ist, hat dieses Flag keine Stufen, keine Guardrails und kein auto_kill.</translation>
     </message>

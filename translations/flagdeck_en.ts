@@ -59,6 +59,18 @@
     </message>
 </context>
 <context>
+    <name>FlagTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/item/flagtablemodel.cpp" line="+267"/>
+        <location filename="../widgets/flagtableview.cpp" line="+159"/>
+        <source>Undo (%n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuardHeartbeat</name>
     <message numerus="yes">
         <location filename="../models/core/guardheartbeat.cpp" line="+26"/>
@@ -72,7 +84,7 @@
 <context>
     <name>GuardrailMonitor</name>
     <message numerus="yes">
-        <location filename="../models/metrics/guardrailmonitor.cpp" line="+133"/>
+        <location filename="../models/metrics/guardrailmonitor.cpp" line="+135"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
         <translation>
             <numerusform>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval</numerusform>
@@ -91,7 +103,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+420"/>
+        <location filename="../app/mainwindow.cpp" line="+431"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -123,7 +135,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+261"/>
+        <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

@@ -968,7 +968,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>ConnectionsDock</name>
     <message>
-        <location filename="../widgets/connectionsdock.cpp" line="+13"/>
+        <location filename="../widgets/connectionsdock.cpp" line="+14"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -984,21 +984,11 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     </message>
     <message>
         <location line="+2"/>
-        <source>Add server…</source>
-        <translation>添加服务器…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add sandbox</source>
-        <translation>添加沙盒</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Write token file for a guard…</source>
         <translation>为守护进程写入令牌文件…</translation>
     </message>
@@ -1946,7 +1936,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>FlagDetailPane</name>
     <message>
-        <location filename="../widgets/flagdetailpane.cpp" line="+23"/>
+        <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
         <source>Select a flag to see its variations, rollout and kill switch.</source>
         <translation>选择一个开关，查看其变体、发布规则和紧急关闭。</translation>
     </message>
@@ -1956,7 +1946,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>开关详情</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>&lt;b&gt;Exposure&lt;/b&gt;</source>
         <translation>&lt;b&gt;曝光&lt;/b&gt;</translation>
     </message>
@@ -1966,13 +1956,18 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+2"/>
+        <location line="+14"/>
+        <location line="+3"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
+        <source>%1 (sent as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Last change %1 by %2
 Tags: %3
 Revision %4</source>
@@ -1981,7 +1976,7 @@ Revision %4</source>
 修订 %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2020,7 +2015,7 @@ Revision %4</source>
 <context>
     <name>FlagTableModel</name>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+35"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+53"/>
         <source>Flag</source>
         <translation>开关</translation>
     </message>
@@ -2065,7 +2060,7 @@ Revision %4</source>
         <translation>最近变更</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>Rollout change pending…</source>
         <translation>发布变更等待中…</translation>
     </message>
@@ -2110,23 +2105,52 @@ Revision %4</source>
         <translation>开</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Off · confirmed by server</source>
-        <translation>关 · 服务器已确认</translation>
+        <location line="+2"/>
+        <location filename="../widgets/flagtableview.cpp" line="+147"/>
+        <source>the monitor</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+138"/>
-        <location filename="../models/item/flagtablemodel.cpp" line="+5"/>
+        <location line="+5"/>
+        <source>KILLED by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Killed automatically by %1 at %2, confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Killed by %1 at %2, confirmed by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Why: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../widgets/flagtableview.cpp" line="+11"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <location filename="../widgets/flagtableview.cpp" line="+1"/>
+        <source>Undo (%n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/item/flagtablemodel.cpp" line="+7"/>
+        <location line="+7"/>
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
@@ -2159,7 +2183,7 @@ Revision %4</source>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="+11"/>
+        <location filename="../widgets/flagtableview.cpp" line="-147"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
@@ -2355,7 +2379,7 @@ Revision %4</source>
 <context>
     <name>GuardrailCharts</name>
     <message>
-        <location filename="../widgets/guardrailcharts.cpp" line="+133"/>
+        <location filename="../widgets/guardrailcharts.cpp" line="+221"/>
         <source>Stop watching</source>
         <translation>停止监视</translation>
     </message>
@@ -2405,32 +2429,74 @@ Revision %4</source>
         <translation>为此开关监视：</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Stop watching %1</source>
         <translation>停止监视 %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
+        <source>%1 (control)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+60"/>
         <source>threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
+        <source>not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only one variation is served: nothing is compared in this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>%1 per variation</source>
         <translation>每个变体的 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+121"/>
+        <source>Only %1 is served since %2: nothing is compared now. The charts keep the comparison and its verdicts from before; the time since is greyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 before %2</source>
+        <comment>a verdict, until the comparison ended at a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>difference from the control, in % of its level, with its always-valid interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>difference from the control, with its always-valid interval</source>
         <translation>与对照组的差值及其始终有效的置信区间</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-295"/>
         <source>%1 difference from the control</source>
         <translation>%1 与对照组的差值</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Select a flag to see its guardrails.</source>
         <translation>选择一个开关，查看其护栏。</translation>
     </message>
@@ -2476,7 +2542,7 @@ Revision %4</source>
         <translation>%1：%2 没有数据</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
         <translation>
             <numerusform>%1：%2 为 %3（%4 至 %5），超出阈值 %6，%n 个区间</numerusform>
@@ -2518,7 +2584,12 @@ Revision %4</source>
 <context>
     <name>GuardrailWatcher</name>
     <message>
-        <location filename="../models/control/guardrailwatcher.cpp" line="+163"/>
+        <location filename="../models/control/guardrailwatcher.cpp" line="+159"/>
+        <source> (before the kill at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 in %2 on %3</source>
         <translation>%1（%2，%3）</translation>
     </message>
@@ -2672,7 +2743,7 @@ Revision %4</source>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+46"/>
+        <location filename="../models/control/killswitch.cpp" line="+51"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
@@ -2702,7 +2773,7 @@ Revision %4</source>
         <translation>关</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>the server answered but still reports the flag off</source>
         <translation>服务器已应答，但仍报告该开关为关</translation>
     </message>
@@ -2715,12 +2786,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+76"/>
+        <location filename="../app/mainwindow.cpp" line="+221"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-98"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
@@ -2730,7 +2801,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+469"/>
+        <location line="+492"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2740,13 +2811,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+446"/>
+        <location line="-399"/>
+        <location line="+462"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-239"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -2813,32 +2884,32 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+533"/>
+        <location line="-163"/>
+        <location line="+568"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-215"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+202"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-290"/>
+        <location line="-322"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Contracts folder</source>
         <translation>契约文件夹</translation>
     </message>
@@ -2873,7 +2944,7 @@ Revision %4</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -2913,19 +2984,19 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+247"/>
-        <location line="+75"/>
+        <location line="-399"/>
+        <location line="+251"/>
+        <location line="+77"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-470"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
     </message>
@@ -2950,12 +3021,12 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1@%2: %3</source>
         <translation>%1@%2：%3</translation>
     </message>
@@ -3004,7 +3075,12 @@ Revision %4</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+80"/>
+        <source>&amp;Undo last kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3028,8 +3104,15 @@ Revision %4</source>
         <source>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;The operator console for AI release engineering.</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+120"/>
+        <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+107"/>
+        <location line="+12"/>
         <source>Kill and restore work on the Flags tab (Ctrl+1).</source>
         <translation>关闭和恢复需在“开关”标签页中进行（Ctrl+1）。</translation>
     </message>
@@ -3273,6 +3356,38 @@ Revision %4</source>
         <location filename="../models/store/memorysecretstore.cpp" line="+14"/>
         <source>no secret named %1 is stored</source>
         <translation>未存储名为 %1 的密钥</translation>
+    </message>
+</context>
+<context>
+    <name>MetricUnit</name>
+    <message>
+        <location filename="../models/core/metricunit.cpp" line="+30"/>
+        <source>s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <comment>milliseconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>$</source>
+        <comment>currency of costs per request</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2</source>
+        <comment>a value and its unit</comment>
+        <translation type="unfinished">%1 %2</translation>
     </message>
 </context>
 <context>
@@ -4830,7 +4945,7 @@ Revision %4</source>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+34"/>
+        <location filename="../widgets/stageview.cpp" line="+35"/>
         <source>Advance…</source>
         <translation>推进…</translation>
     </message>
@@ -4846,22 +4961,22 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+171"/>
+        <location line="+184"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-174"/>
         <source>Rollout stage</source>
         <translation>发布阶段</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;无主控制&lt;/b&gt;&lt;br&gt;此处没有契约覆盖此开关：它没有阶段、负责人或护栏。请在契约文件夹中添加一个（文件 → 契约文件夹…）。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Reason (goes to the audit history)</source>
         <translation>理由（写入审计历史）</translation>
     </message>
@@ -4876,7 +4991,7 @@ Revision %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&lt;b&gt;Stage&lt;/b&gt;</source>
         <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
     </message>
@@ -4901,7 +5016,7 @@ Revision %4</source>
         <translation>恢复推进</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;契约不可读&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;在修复该文件之前，此开关没有阶段、护栏或 auto_kill。</translation>
     </message>

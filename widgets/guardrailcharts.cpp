@@ -301,6 +301,12 @@ void GuardrailCharts::showFlag(const FlagRef &ref, const Flag &flag)
     redraw();
 }
 
+void GuardrailCharts::setOffline(bool offline)
+{
+    m_offline = offline;
+    m_dirty = true;
+}
+
 void GuardrailCharts::setConsoleGuardrails(bool editable, const QList<ContractGuardrail> &guardrails)
 {
     m_consoleGuardrails = guardrails;
@@ -496,8 +502,11 @@ void GuardrailCharts::redraw()
         m_guardrails.clear();
         m_shownUntilMs = 0;
         m_endedMs = 0;
-        m_empty->setText(m_ref.key.isEmpty()
-                             ? tr("Select a flag to see its guardrails.")
+        m_empty->setText(m_ref.key.isEmpty() ? tr("Select a flag to see its guardrails.")
+                         : m_offline
+                             ? tr("Offline: guardrail metrics are read live from their source, so there is nothing to "
+                                  "chart for %1 until FlagDeck is connected again.")
+                                   .arg(m_ref.key)
                              : tr("No guardrails are watched for %1: its contract names none, or it has no contract, "
                                   "or no metric source serves its connection. Without a contract, name a metric "
                                   "above to watch it.")

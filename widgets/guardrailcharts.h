@@ -46,6 +46,8 @@ public:
     // For a flag whose contract names no guardrails: offer to watch metrics set here.
     void setConsoleGuardrails(bool editable, const QList<ContractGuardrail> &guardrails);
     const FlagRef &shownFlag() const { return m_ref; }
+    // Offline, no metric is read: say so instead of blaming the contract.
+    void setOffline(bool offline);
     // Draws the monitor's data now, into the charts that are on screen.
     void redraw();
     int seriesCount() const;
@@ -125,6 +127,7 @@ private:
     QVBoxLayout *m_layout;
     QTimer m_redraw;
     bool m_dirty = false;
+    bool m_offline = false;
     // What the headings and charts show: one snapshot of the monitor's, taken at each redraw.
     FlagHealth m_shown; // the flag's judgement, or (after a kill) its last one while it compared
     QHash<QString, QHash<QString, QList<MetricSample>>> m_series;

@@ -44,6 +44,14 @@ inline QColor forStateKind(FlagTableModel::StateKind kind)
     return readable(QColor(0x5f, 0x63, 0x68));
 }
 
+// Behind the offline banner: amber, faint enough to read text over.
+inline QColor offlineBannerBackground()
+{
+    QColor amber = readable(QColor(0xb2, 0x6b, 0x00));
+    amber.setAlpha(AppTheme::isDark() ? 90 : 45);
+    return amber;
+}
+
 // A guardrail verdict: red for a regression, amber for a flag being watched, green when healthy.
 inline QColor forVerdict(GuardrailVerdict verdict)
 {

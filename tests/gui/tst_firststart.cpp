@@ -3,6 +3,7 @@
 #include "control/killswitch.h"
 #include "item/flagtablemodel.h"
 #include "item/consolemodels.h"
+#include "guardrailcharts.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void welcomeOffersEachServerKind_data();
     void welcomeOffersEachServerKind();
     void welcomeOpensTheAuditCacheOffline();
+    void offlineSaysHowOldTheStatesAre();
     void preferencesAreSavedAndApplied();
     void shortcutsDialogListsEveryMenuKey();
     void everyMenuCommandHasItsOwnMnemonic();
@@ -175,6 +177,33 @@ void tst_FirstStart::welcomeOpensTheAuditCacheOffline()
     // Nothing was ever cached: the window says so, and how to fill it, instead of "0 flags".
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("connectionStatus"));
     QTRY_VERIFY(status->text().startsWith(QStringLiteral("Offline, and nothing is cached yet")));
+}
+
+void tst_FirstStart::offlineSaysHowOldTheStatesAre()
+{
+    // A run on the sandbox fills the cache; the next start is offline, from it alone.
+    openWindow();
+    m_controller->start(true);
+    QTRY_VERIFY(m_controller->initialLoadDone());
+    m_window.reset();
+    m_controller.reset();
+    m_controller = std::make_unique<ConsoleController>(
+        *m_settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit-%1.sqlite").arg(m_run))), &m_secrets);
+    m_controller->setInboxLocation(m_dir.filePath(QStringLiteral("inbox-%1.sqlite").arg(m_run)));
+    m_controller->startOffline();
+    openWindow();
+    QTRY_VERIFY(m_controller->initialLoadDone());
+    auto *banner = m_window->findChild<QLabel *>(QStringLiteral("offlineBanner"));
+    m_window->tabs()->setCurrentIndex(0);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(QStringLiteral("<b>Offline</b>: states as last seen, ")), qPrintable(banner->text()));
+    // The charts say why there is nothing to chart, not that the contract names no guardrails.
+    QVERIFY(m_window->selectFlag(QStringLiteral("chat-model-route")));
+    m_window->guardrailCharts()->redraw();
+    const QList<QLabel *> labels = m_window->guardrailCharts()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->isVisible() && label->text().startsWith(QStringLiteral("Offline: guardrail metrics are read live"));
+    }));
 }
 
 void tst_FirstStart::preferencesAreSavedAndApplied()
