@@ -310,6 +310,7 @@ void MainWindow::wireFlagSelection()
     connect(m_search, &QLineEdit::textChanged, m_proxy, &FlagFilterProxy::setSearchText);
     connect(m_attentionOnly, &QCheckBox::toggled, m_proxy, &FlagFilterProxy::setAttentionOnly);
     m_search->installEventFilter(this);
+    setTabOrder(m_search, m_table);
     // Counted once per turn of the event loop, however many rows changed in it.
     m_countsUpdate.setSingleShot(true);
     m_countsUpdate.setInterval(0);

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 
 FlagTableView::FlagTableView(QWidget *parent) : QTableView(parent), m_frozenKeys(new QTableView(this))
@@ -95,6 +96,29 @@ void FlagTableView::placeFrozenColumn()
     m_frozenKeys->setGeometry(frameWidth(), frameWidth(), columnWidth(FlagTableModel::KeyColumn),
                               viewport()->height() + horizontalHeader()->height());
     m_frozenKeys->horizontalHeader()->setFixedHeight(horizontalHeader()->height());
+}
+
+void FlagTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    // Where the keyboard is, seen at a glance: a frame in the selection colour while focused.
+    if (hasFocus()) {
+        QPainter painter(viewport());
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
+    }
+}
+
+void FlagTableView::focusInEvent(QFocusEvent *event)
+{
+    QTableView::focusInEvent(event);
+    viewport()->update();
+}
+
+void FlagTableView::focusOutEvent(QFocusEvent *event)
+{
+    QTableView::focusOutEvent(event);
+    viewport()->update();
 }
 
 void FlagTableView::resizeEvent(QResizeEvent *event)

@@ -538,6 +538,10 @@ void tst_MainWindow::searchWordsMatchSeparatelyAndTheKeyboardGoesOn()
     search->clear();
     QTRY_VERIFY(count->isHidden());
     QCOMPARE(shown->rowCount(), all);
+    // Tab from the search goes on to the table, not to the tab bar.
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Tab);
+    QVERIFY(m_window->flagTable()->hasFocus());
 }
 
 void tst_MainWindow::flagsThatNeedAPersonStandOut()
