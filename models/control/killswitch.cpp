@@ -13,7 +13,8 @@ KillSwitch::KillSwitch(FlagStore *flags, AuditWriter *audit, ServerLookup server
         if (kill)
             kill->atMs = QDateTime::currentMSecsSinceEpoch();
         m_flags->setKill(ref, flag.enabled ? std::nullopt : kill);
-        if (!flag.enabled)
+        // Undo is for a person's own kill; what the monitor killed comes back by a deliberate Restore.
+        if (!flag.enabled && !(kill && kill->isAutomatic()))
             offerUndo(ref);
         Q_EMIT confirmed(ref, flag.enabled);
     });
