@@ -2,6 +2,7 @@
 
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
+#include "../core/proposalevidence.h"
 #include "../core/stageplan.h"
 #include "../store/auditwriter.h"
 #include "../store/contractlibrary.h"
@@ -98,6 +99,10 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
     sheet.proposal = *proposal;
     sheet.approvalsRequired = approvalsRequired(*proposal);
     const FlagStore::Entry *row = m_flags->find(proposal->target);
+    const Result<Flag> seen = flagFromJson(proposal->flagBefore, QStringLiteral("flag_before"));
+    sheet.evidence = evidenceSentences(proposal->evidence, row ? row->flag.variations
+                                                           : seen ? seen->variations
+                                                                  : QList<Variation>());
     if (row) {
         sheet.flagPresent = true;
         sheet.current = flagToJson(row->flag);
@@ -124,6 +129,7 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
         if (after) {
             sheet.after = flagToJson(after.value());
             sheet.changes = describeAuditChange(sheet.current, sheet.after);
+            sheet.changeRows = flagChangeRows(row->flag, after.value());
         } else {
             sheet.blocker = after.error();
         }
