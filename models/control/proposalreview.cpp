@@ -56,7 +56,9 @@ void ProposalReview::refresh(const QStringList &ids)
         Q_EMIT problem(changed.error());
         return;
     }
-    const bool firstRead = m_proposals.isEmpty() && m_lastSeq == 0;
+    // Even when the inbox was empty at the start: its first proposal then is news.
+    const bool firstRead = !m_readOnce;
+    m_readOnce = true;
     QList<Proposal> arrived;
     for (const Proposal &proposal : changed.value()) {
         m_lastSeq = std::max(m_lastSeq, proposal.seq);
