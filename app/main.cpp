@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -347,7 +348,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(offline))
         controller.startOffline();
     MainWindow window(&controller);
-    window.resize(1500, 860);
+    // Roomy where the screen allows, never larger than it (a laptop's 1366×768 included).
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    window.resize(screen ? QSize(1500, 860).boundedTo(screen->availableGeometry().size()) : QSize(1500, 860));
     window.show();
     // A first start asks where to begin; --sandbox is the answer given in advance.
     const bool firstStart = !parser.isSet(offline) && !parser.isSet(sandbox) && !controller.hasConfiguredConnections();
