@@ -13,7 +13,6 @@
 
 #include <QEvent>
 #include <QStyledItemDelegate>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -53,6 +52,7 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
 {
     setObjectName(QStringLiteral("proposalQueue"));
     m_statusFilter->setObjectName(QStringLiteral("proposalStatusFilter"));
+    m_count->setObjectName(QStringLiteral("proposalCount"));
     m_statusFilter->setAccessibleName(tr("Show proposals with this status"));
     m_statusFilter->addItem(tr("Pending"), proposalStatusName(ProposalStatus::Pending));
     m_statusFilter->addItem(tr("All"), QString());
@@ -113,9 +113,8 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    const auto countPending = [this](int pending) { m_count->setText(tr("%n waiting for review", nullptr, pending)); };
-    countPending(m_model->pendingCount());
-    connect(m_model, &ProposalTableModel::pendingCountChanged, this, countPending);
+    updateCount();
+    connect(m_model, &ProposalTableModel::pendingCountChanged, this, &ProposalQueueView::updateCount);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setStatusFilter(m_statusFilter->currentData().toString());
         keepSelection();
@@ -127,21 +126,15 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
         showCurrent();
     });
     // The proposal chosen stays chosen, by its id, however rows arrive, leave or re-sort; and
-    // while the pointer is over the list, rows arriving above do not move the one under it.
-    // An urgent one (a guardrail regressed) is never held out of sight.
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &ProposalQueueView::rememberTopRow);
-    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, &ProposalQueueView::rememberTopRow);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        for (int row = first; row <= last; ++row) {
-            if (m_proxy->index(row, 0).data(ProposalTableModel::UrgentRole).toBool())
-                m_topId.clear();
-        }
-    });
+    // while the pointer is over the list, the list holds still (the proxy holds arrivals back,
+    // but an urgent one) so that a click lands on the row aimed at.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &ProposalQueueView::keepSelection);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ProposalQueueView::keepSelection);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ProposalQueueView::keepSelection);
     m_table->viewport()->installEventFilter(this);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &ProposalQueueView::updateCount);
     // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once. The
     // slots take the id by value: a decision changes the model, which may hide the row it came from.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
@@ -179,26 +172,16 @@ int ProposalQueueView::proxyRowOf(const QString &id) const
     return row < 0 ? -1 : m_proxy->mapFromSource(m_model->index(row, 0)).row();
 }
 
-void ProposalQueueView::rememberTopRow()
+void ProposalQueueView::updateCount()
 {
-    const bool aiming = m_table->viewport()->underMouse();
-    const QModelIndex top = m_table->indexAt(QPoint(1, 1));
-    m_topId = aiming && top.isValid() ? idAt(top.row()) : QString();
+    const int held = m_proxy->heldCount();
+    m_count->setText(held > 0 ? tr("%n waiting for review", nullptr, m_model->pendingCount()) + QStringLiteral(" · ")
+                                    + tr("%n new, shown when the pointer leaves the list", nullptr, held)
+                              : tr("%n waiting for review", nullptr, m_model->pendingCount()));
 }
 
 void ProposalQueueView::keepSelection()
 {
-    if (!m_topId.isEmpty()) {
-        const int top = proxyRowOf(m_topId);
-        if (top >= 0 && m_table->indexAt(QPoint(1, 1)).row() != top) {
-            // Only up and down: the columns in sight stay as they were.
-            const int across = m_table->horizontalScrollBar()->value();
-            m_table->scrollTo(m_proxy->index(top, 0), QAbstractItemView::PositionAtTop);
-            m_table->horizontalScrollBar()->setValue(across);
-            m_heldAbove = true;
-        }
-        m_topId.clear();
-    }
     if (m_selectedId.isEmpty())
         return;
     const QModelIndex current = m_table->currentIndex();
@@ -213,10 +196,10 @@ void ProposalQueueView::keepSelection()
 
 bool ProposalQueueView::eventFilter(QObject *watched, QEvent *event)
 {
-    // Rows held above while the pointer was over the list come into view once it leaves.
-    if (watched == m_table->viewport() && event->type() == QEvent::Leave && m_heldAbove) {
-        m_heldAbove = false;
-        m_table->verticalScrollBar()->setValue(0);
+    // Held still while the pointer is over the list; what arrived meanwhile shows once it leaves.
+    if (watched == m_table->viewport() && (event->type() == QEvent::Enter || event->type() == QEvent::Leave)) {
+        m_proxy->setHolding(event->type() == QEvent::Enter);
+        updateCount();
     }
     return QWidget::eventFilter(watched, event);
 }

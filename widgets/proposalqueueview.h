@@ -14,7 +14,7 @@ class QTableView;
 
 // The approval queue tab: proposals a guardrail regression asked for first, then newest first,
 // filtered by status, and the selected one's review sheet beside them. The selection follows the
-// proposal, not the row. Decisions go to the ProposalDesk, which applies the policy.
+// proposal, not the row, and the list holds still while the pointer is over it. Decisions go to the ProposalDesk, which applies the policy.
 class ProposalQueueView : public QWidget
 {
     Q_OBJECT
@@ -38,8 +38,9 @@ private:
     void showCurrent();
     QString idAt(int proxyRow) const;
     int proxyRowOf(const QString &id) const;
-    void rememberTopRow();
     void keepSelection();
+    // The pending count, and what the list holds back while the pointer is over it.
+    void updateCount();
 
     ProposalDesk *m_desk;
     ProposalTableModel *m_model;
@@ -50,6 +51,4 @@ private:
     QTableView *m_table;
     ProposalDetailPane *m_detail;
     QString m_selectedId; // the proposal the reviewer chose
-    QString m_topId;      // the row at the top while rows move under the pointer
-    bool m_heldAbove = false;
 };

@@ -39,12 +39,15 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void proposalsArriveWhileOneIsReviewed();
+    void rowsArrivingAboveDoNotMoveTheRowUnderThePointer();
 
 private:
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
     // A proposal as an agent makes it through flagdeck mcp, against the flag as shown now.
     Proposal propose(const FlagRef &ref, FlagAction action, const QJsonObject &parameters, const QJsonObject &evidence);
     QString selectedId() const;
+    // The proposal in the row at the top of the list's viewport.
+    QString topId() const;
     QStringList activity() const;
     // True when the label shows all its text: as wide as it is given, tall enough for its lines, inside the window.
     bool showsInFull(QLabel *label) const;
@@ -108,6 +111,12 @@ QString tst_ApprovalSheet::selectedId() const
     QTableView *table = m_console->window().proposalQueue()->table();
     const QModelIndexList rows = table->selectionModel()->selectedRows();
     return rows.size() == 1 ? rows.first().data(ProposalTableModel::ProposalIdRole).toString() : QString();
+}
+
+QString tst_ApprovalSheet::topId() const
+{
+    QTableView *table = m_console->window().proposalQueue()->table();
+    return table->indexAt(QPoint(1, 1)).data(ProposalTableModel::ProposalIdRole).toString();
 }
 
 QStringList tst_ApprovalSheet::activity() const
@@ -179,6 +188,7 @@ void tst_ApprovalSheet::proposalsArriveWhileOneIsReviewed()
     QCOMPARE(selectedId(), widen.id);
     ProposalDetailPane *sheet = queue->detailPane();
     QCOMPARE(sheet->proposalId(), widen.id);
+    QTest::mouseMove(sheet, QPoint(sheet->width() / 2, sheet->height() / 2)); // reading the sheet
 
     // The sheet: flag@environment and the full status first, nothing cut at 1366×768.
     auto *title = sheet->findChild<QLabel *>(QStringLiteral("proposalTitle"));
@@ -258,6 +268,45 @@ void tst_ApprovalSheet::proposalsArriveWhileOneIsReviewed()
         QTest::qWait(30);
         QVERIFY(window.grab().save(dir + QStringLiteral("/approval-sheet-1366.png")));
     }
+}
+
+void tst_ApprovalSheet::rowsArrivingAboveDoNotMoveTheRowUnderThePointer()
+{
+    MainWindow &window = m_console->window();
+    const QJsonObject links{{QStringLiteral("links"), QJsonArray{QStringLiteral("https://grafana.example/d/1")}}};
+    const Proposal first = propose(production(QStringLiteral("answer-reranker")), FlagAction::Kill, {}, links);
+    QVERIFY(!first.id.isEmpty());
+    window.showApprovals();
+    ProposalQueueView *queue = window.proposalQueue();
+    QTableView *table = queue->table();
+    QTRY_VERIFY(window.models()->proposals()->rowOf(first.id) >= 0);
+    QTest::mouseMove(table->viewport(), QPoint(40, 10));
+    if (!QTest::qWaitFor([table] { return table->viewport()->underMouse(); }, 1000))
+        QSKIP("this platform does not say where the pointer is");
+    QCOMPARE(topId(), first.id);
+
+    // A newer one arrives while the person aims: the row under the pointer stays put, and the
+    // count says what waits.
+    const Proposal newer = propose(production(QStringLiteral("support-assistant-route")), FlagAction::Kill, {}, links);
+    QTRY_VERIFY(window.models()->proposals()->rowOf(newer.id) >= 0);
+    QCOMPARE(topId(), first.id);
+    QCOMPARE(table->model()->rowCount(), 1);
+    auto *count = queue->findChild<QLabel *>(QStringLiteral("proposalCount"));
+    QVERIFY2(count->text().contains(QStringLiteral("1 new, shown when the pointer leaves the list")), qPrintable(count->text()));
+
+    // A rollback a regression asked for is never held back: it goes to the top at once.
+    const QJsonObject regressed{{QStringLiteral("metrics"), QJsonObject{{QStringLiteral("verdict"), QStringLiteral("regressed")}}}};
+    const Proposal rollback = propose(production(QStringLiteral("support-prompt-profile")), FlagAction::RollbackStage, {},
+                                      regressed);
+    QTRY_VERIFY(window.models()->proposals()->rowOf(rollback.id) >= 0);
+    QTRY_COMPARE(topId(), rollback.id);
+
+    // The pointer leaves the list: everything is in its place.
+    QTest::mouseMove(queue->detailPane(), QPoint(20, 20));
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    QCOMPARE(topId(), rollback.id);
+    QCOMPARE(table->model()->index(1, 0).data(ProposalTableModel::ProposalIdRole).toString(), newer.id);
+    QVERIFY(!count->text().contains(QStringLiteral("new")));
 }
 
 QTEST_MAIN(tst_ApprovalSheet)

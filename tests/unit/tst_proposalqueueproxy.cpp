@@ -17,6 +17,7 @@ private Q_SLOTS:
     void aLateRollbackIsNotBuried();
     void decidedRollbacksFallBackInTime();
     void filtersByStatus();
+    void holdsStillWhileAimedAt();
     void onlyRegressionEvidenceMakesItUrgent_data();
     void onlyRegressionEvidenceMakesItUrgent();
 
@@ -121,6 +122,30 @@ void tst_ProposalQueueProxy::filtersByStatus()
     QCOMPARE(order(), QStringList{QStringLiteral("x")});
     m_proxy->setStatusFilter(QString());
     QCOMPARE(order(), (QStringList{QStringLiteral("r"), QStringLiteral("x"), QStringLiteral("e")}));
+}
+
+void tst_ProposalQueueProxy::holdsStillWhileAimedAt()
+{
+    m_proxy->setStatusFilter(QStringLiteral("pending"));
+    m_model->upsert({expansion(QStringLiteral("e1"), 1000), expansion(QStringLiteral("e2"), 2000)});
+    QCOMPARE(m_proxy->heldCount(), 0);
+    m_proxy->setHolding(true);
+    QVERIFY(m_proxy->isHolding());
+    // A newer one waits; one that stopped being pending stays where it was.
+    m_model->upsert({expansion(QStringLiteral("e3"), 3000)});
+    Proposal superseded = expansion(QStringLiteral("e1"), 1000);
+    superseded.status = ProposalStatus::Superseded;
+    m_model->upsert({superseded});
+    QCOMPARE(order(), (QStringList{QStringLiteral("e2"), QStringLiteral("e1")}));
+    QCOMPARE(m_proxy->heldCount(), 1);
+    // An urgent one joins at once, at the top.
+    m_model->upsert({rollback(QStringLiteral("r"), 500)});
+    QCOMPARE(order(), (QStringList{QStringLiteral("r"), QStringLiteral("e2"), QStringLiteral("e1")}));
+    QCOMPARE(m_proxy->heldCount(), 1);
+    // The hold ends: the list is as the filter and the order say.
+    m_proxy->setHolding(false);
+    QCOMPARE(order(), (QStringList{QStringLiteral("r"), QStringLiteral("e3"), QStringLiteral("e2")}));
+    QCOMPARE(m_proxy->heldCount(), 0);
 }
 
 void tst_ProposalQueueProxy::onlyRegressionEvidenceMakesItUrgent_data()
