@@ -133,6 +133,13 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ProposalQueueView::keepSelection);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ProposalQueueView::keepSelection);
     m_table->viewport()->installEventFilter(this);
+    m_table->viewport()->setMouseTracking(true);
+    m_aiming.setSingleShot(true);
+    m_aiming.setInterval(AimingMs);
+    connect(&m_aiming, &QTimer::timeout, this, [this] {
+        m_proxy->setHolding(false);
+        updateCount();
+    });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &ProposalQueueView::updateCount);
     // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once. The
@@ -176,7 +183,7 @@ void ProposalQueueView::updateCount()
 {
     const int held = m_proxy->heldCount();
     m_count->setText(held > 0 ? tr("%n waiting for review", nullptr, m_model->pendingCount()) + QStringLiteral(" · ")
-                                    + tr("%n new, shown when the pointer leaves the list", nullptr, held)
+                                    + tr("%n new, shown when the pointer leaves the list or rests", nullptr, held)
                               : tr("%n waiting for review", nullptr, m_model->pendingCount()));
 }
 
@@ -196,10 +203,26 @@ void ProposalQueueView::keepSelection()
 
 bool ProposalQueueView::eventFilter(QObject *watched, QEvent *event)
 {
-    // Held still while the pointer is over the list; what arrived meanwhile shows once it leaves.
-    if (watched == m_table->viewport() && (event->type() == QEvent::Enter || event->type() == QEvent::Leave)) {
-        m_proxy->setHolding(event->type() == QEvent::Enter);
-        updateCount();
+    // Held still while the pointer moves over the list (a person aiming at a row); what arrived
+    // meanwhile shows once it leaves or rests.
+    if (watched == m_table->viewport()) {
+        switch (event->type()) {
+        case QEvent::Enter:
+        case QEvent::MouseMove:
+            m_aiming.start();
+            if (!m_proxy->isHolding()) {
+                m_proxy->setHolding(true);
+                updateCount();
+            }
+            break;
+        case QEvent::Leave:
+            m_aiming.stop();
+            m_proxy->setHolding(false);
+            updateCount();
+            break;
+        default:
+            break;
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -20,6 +21,8 @@ class ProposalQueueView : public QWidget
     Q_OBJECT
 
 public:
+    // How long the list holds still after the pointer last moved over it.
+    static constexpr int AimingMs = 3000;
     using ServerName = std::function<QString(const QString &connectionId)>;
 
     ProposalQueueView(ProposalDesk *desk, ProposalTableModel *model, ServerName serverName, QWidget *parent = nullptr);
@@ -51,4 +54,5 @@ private:
     QTableView *m_table;
     ProposalDetailPane *m_detail;
     QString m_selectedId; // the proposal the reviewer chose
+    QTimer m_aiming;      // runs while the pointer moves over the list
 };

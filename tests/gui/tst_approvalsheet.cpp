@@ -292,7 +292,7 @@ void tst_ApprovalSheet::rowsArrivingAboveDoNotMoveTheRowUnderThePointer()
     QCOMPARE(topId(), first.id);
     QCOMPARE(table->model()->rowCount(), 1);
     auto *count = queue->findChild<QLabel *>(QStringLiteral("proposalCount"));
-    QVERIFY2(count->text().contains(QStringLiteral("1 new, shown when the pointer leaves the list")), qPrintable(count->text()));
+    QVERIFY2(count->text().contains(QStringLiteral("1 new, shown when the pointer leaves the list or rests")), qPrintable(count->text()));
 
     // A rollback a regression asked for is never held back: it goes to the top at once.
     const QJsonObject regressed{{QStringLiteral("metrics"), QJsonObject{{QStringLiteral("verdict"), QStringLiteral("regressed")}}}};
@@ -301,12 +301,20 @@ void tst_ApprovalSheet::rowsArrivingAboveDoNotMoveTheRowUnderThePointer()
     QTRY_VERIFY(window.models()->proposals()->rowOf(rollback.id) >= 0);
     QTRY_COMPARE(topId(), rollback.id);
 
-    // The pointer leaves the list: everything is in its place.
-    QTest::mouseMove(queue->detailPane(), QPoint(20, 20));
-    QTRY_COMPARE(table->model()->rowCount(), 3);
+    // The pointer rests: everything is in its place.
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, ProposalQueueView::AimingMs + 2000);
     QCOMPARE(topId(), rollback.id);
     QCOMPARE(table->model()->index(1, 0).data(ProposalTableModel::ProposalIdRole).toString(), newer.id);
     QVERIFY(!count->text().contains(QStringLiteral("new")));
+
+    // Aiming again holds the list again, until the pointer leaves it.
+    QTest::mouseMove(table->viewport(), QPoint(40, 12));
+    const Proposal last = propose(production(QStringLiteral("kb-retrieval-profile")), FlagAction::Kill, {}, links);
+    QTRY_VERIFY(window.models()->proposals()->rowOf(last.id) >= 0);
+    QCOMPARE(table->model()->rowCount(), 3);
+    QTest::mouseMove(queue->detailPane(), QPoint(20, 20));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, ProposalQueueView::AimingMs / 2); // not by resting
+    QCOMPARE(table->model()->index(1, 0).data(ProposalTableModel::ProposalIdRole).toString(), last.id);
 }
 
 QTEST_MAIN(tst_ApprovalSheet)
