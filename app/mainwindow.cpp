@@ -3,6 +3,7 @@
 #include "core/durationtext.h"
 #include "core/guardheartbeat.h"
 
+#include "activitydock.h"
 #include "addserverdialog.h"
 #include "auditbrowser.h"
 #include "connectionsdock.h"
@@ -250,6 +251,9 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
     // The connections narrow the flag table: shown beside it only, unless a person closed them.
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::placeConnectionsDock);
     connect(m_connectionsDock, &ConnectionsDock::closedByPerson, this, [this] { m_connectionsWanted = false; });
+    m_activityDock = new ActivityDock(m_activity, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    resizeDocks({m_activityDock}, {110}, Qt::Vertical);
 
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
     m_guardStatus->setObjectName(QStringLiteral("guardStatus"));
@@ -280,7 +284,7 @@ void MainWindow::wireConnections()
     connect(m_connectionsDock, &ConnectionsDock::removeRequested, this, &MainWindow::removeConnection);
     connect(m_connectionsDock, &ConnectionsDock::writeTokenFileRequested, this, &MainWindow::writeTokenFile);
     connect(m_controller, &ConsoleController::connectionProblem, this, [this](const QString &name, const QString &detail) {
-        statusBar()->showMessage(tr("%1: %2").arg(name, detail));
+        report(ActivityLogModel::Kind::Problem, tr("%1: %2").arg(name, detail));
     });
     const auto showGuards = [this] {
         const QString presence = guardPresenceText(m_controller->guards());
@@ -361,7 +365,7 @@ void MainWindow::wireKillSwitch()
                     return;
                 const QString summary = restore ? tr("Restored: %1 of %2 confirmed by the server.")
                                                 : tr("Killed: %1 of %2 confirmed by the server.");
-                statusBar()->showMessage(summary.arg(tally->confirmed).arg(tally->total)
+                report(ActivityLogModel::Kind::Kill, summary.arg(tally->confirmed).arg(tally->total)
                                          + (tally->failures.isEmpty()
                                                 ? QString()
                                                 : QLatin1Char(' ') + tr("Not done: %1").arg(tally->failures.join(QStringLiteral("; ")))));
@@ -376,14 +380,19 @@ void MainWindow::wireKillSwitch()
 
     KillSwitch *killSwitch = m_controller->killSwitch();
     connect(killSwitch, &KillSwitch::confirmed, this, [this](const FlagRef &ref, bool enabled) {
-        statusBar()->showMessage(enabled ? tr("%1 in %2 is on again: the server confirmed it.").arg(ref.key, ref.environment)
-                                         : tr("%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.")
-                                               .arg(ref.key, ref.environment),
-                                 10000);
+        const FlagTableModel::Row *row = m_models->flags()->row(ref);
+        const bool undoOffered = row && row->undoUntilMs > 0;
+        report(ActivityLogModel::Kind::Kill,
+               enabled       ? tr("%1 in %2 is on again: the server confirmed it.").arg(ref.key, ref.environment)
+               : undoOffered ? tr("%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.", nullptr,
+                                  KillSwitch::DefaultUndoWindowMs / 1000)
+                                   .arg(ref.key, ref.environment)
+                             : tr("%1 in %2 is off: the server confirmed it.").arg(ref.key, ref.environment),
+               10000);
     });
     connect(killSwitch, &KillSwitch::failed, this, [this](const FlagRef &ref, bool wantedEnabled, const QString &reason) {
-        statusBar()->showMessage(wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
-                                               : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
+        report(ActivityLogModel::Kind::Failure, wantedEnabled ? tr("Restoring %1 in %2 failed: %3").arg(ref.key, ref.environment, reason)
+                                                              : tr("Killing %1 in %2 failed: %3").arg(ref.key, ref.environment, reason));
     });
 }
 
@@ -411,11 +420,11 @@ void MainWindow::wireStageView()
     connect(stages, &StageActions::holdChanged, this, &MainWindow::refreshStageView);
     connect(stages, &StageActions::stagesRefreshed, this, &MainWindow::refreshStageView);
     connect(stages, &StageActions::confirmed, this, [this](const FlagRef &ref, FlagAction action) {
-        statusBar()->showMessage(tr("%1 in %2: %3 confirmed by the server.").arg(ref.key, ref.environment, flagActionName(action)),
-                                 10000);
+        report(ActivityLogModel::Kind::Confirmation,
+               tr("%1 in %2: %3 confirmed by the server.").arg(ref.key, ref.environment, flagActionName(action)), 10000);
     });
     connect(stages, &StageActions::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
-        statusBar()->showMessage(tr("%1 in %2: %3 failed: %4").arg(ref.key, ref.environment, flagActionName(action), reason));
+        report(ActivityLogModel::Kind::Failure, tr("%1 in %2: %3 failed: %4").arg(ref.key, ref.environment, flagActionName(action), reason));
     });
 }
 
@@ -429,20 +438,21 @@ void MainWindow::wireGuardrails()
     connect(m_controller, &ConsoleController::guardrailRegression, this,
             [this](const QString &title, const QString &message, bool killing) {
                 // A kill the contract makes is always announced; a regression alone as the person chose.
-                notify(title, message, killing || m_controller->preferences().notifyRegressions);
+                notify(title, message, killing || m_controller->preferences().notifyRegressions,
+                       killing ? ActivityLogModel::Kind::Kill : ActivityLogModel::Kind::Regression);
             });
 }
 
 void MainWindow::wireAudit()
 {
     connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
-        statusBar()->showMessage(tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
+        report(ActivityLogModel::Kind::Problem, tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
     });
     connect(m_auditBrowser, &AuditBrowser::exportRequested, m_controller, &ConsoleController::exportAudit);
     connect(m_controller, &ConsoleController::auditExportFinished, this,
             [this](const QString &path, qint64 rows, const QString &error) {
                 if (error.isEmpty())
-                    statusBar()->showMessage(tr("Exported %n entries to %1.", nullptr, int(rows)).arg(path), 10000);
+                    report(ActivityLogModel::Kind::Info, tr("Exported %n entries to %1.", nullptr, int(rows)).arg(path), 10000);
                 else
                     QMessageBox::warning(this, tr("Export failed"), error);
             });
@@ -458,12 +468,12 @@ void MainWindow::wireApprovals()
             tr("%1 proposes to %2 %3").arg(proposal.proposer.agent, flagActionName(proposal.action), proposal.target.key);
         const QString message =
             tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
-        notify(title, message, m_controller->preferences().notifyProposals);
+        notify(title, message, m_controller->preferences().notifyProposals, ActivityLogModel::Kind::Proposal);
     });
     connect(review, &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
-        statusBar()->showMessage(tr("Proposal for %1 %2: %3")
-                                     .arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),
-                                 10000);
+        report(ActivityLogModel::Kind::Proposal,
+               tr("Proposal for %1 %2: %3").arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),
+               10000);
     });
 }
 
@@ -517,7 +527,7 @@ void MainWindow::updateApprovalsTab(int pending)
     m_tabs->setTabToolTip(index, tr("%n proposal(s) waiting for review", nullptr, pending));
 }
 
-void MainWindow::notify(const QString &title, const QString &message, bool desktop)
+void MainWindow::notify(const QString &title, const QString &message, bool desktop, ActivityLogModel::Kind kind)
 {
     // A desktop notification where the desktop offers one; the status bar always says it too.
     if (desktop && !m_tray && QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
@@ -526,7 +536,23 @@ void MainWindow::notify(const QString &title, const QString &message, bool deskt
     }
     if (desktop && m_tray)
         m_tray->showMessage(title, message, QSystemTrayIcon::Warning);
-    statusBar()->showMessage(QStringLiteral("%1 — %2").arg(title, message));
+    // A proposal's word is brief: the activity list keeps it, and the Approvals tab counts it.
+    report(kind, QStringLiteral("%1 — %2").arg(title, message), kind == ActivityLogModel::Kind::Proposal ? 8000 : 0);
+}
+
+void MainWindow::report(ActivityLogModel::Kind kind, const QString &message, int timeoutMs)
+{
+    m_activity->add(kind, message);
+    // What cannot wait (a kill, a failure, a regression, a problem) is not pushed off the status
+    // bar by a routine word (a proposal, a confirmation) while it is still shown.
+    const bool urgent = kind == ActivityLogModel::Kind::Kill || kind == ActivityLogModel::Kind::Failure
+        || kind == ActivityLogModel::Kind::Regression || kind == ActivityLogModel::Kind::Problem;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!urgent && now < m_urgentStatusUntilMs && !statusBar()->currentMessage().isEmpty())
+        return;
+    statusBar()->showMessage(message, timeoutMs);
+    if (urgent)
+        m_urgentStatusUntilMs = now + UrgentStatusMs;
 }
 
 void MainWindow::refreshStageView()
@@ -645,6 +671,10 @@ void MainWindow::createViewMenu()
         m_connectionsDock->setFocus();
     });
     connections->setObjectName(QStringLiteral("focusConnectionsAction"));
+    QAction *activity = m_activityDock->toggleViewAction();
+    activity->setText(tr("Acti&vity"));
+    activity->setObjectName(QStringLiteral("toggleActivityAction"));
+    viewMenu->addAction(activity);
 }
 
 void MainWindow::createHelpMenu()
@@ -664,6 +694,7 @@ void MainWindow::showWelcome()
 {
     m_pages->setCurrentWidget(m_welcome);
     m_connectionsDock->hide();
+    m_activityDock->hide();
     m_toolbar->hide();
     statusBar()->hide();
     m_welcome->focusDefaultChoice();
@@ -681,6 +712,7 @@ void MainWindow::leaveWelcome()
             Qt::SingleShotConnection);
     m_pages->setCurrentWidget(m_tabs);
     placeConnectionsDock();
+    m_activityDock->show();
     m_toolbar->show();
     statusBar()->show();
     m_table->setFocus();
@@ -962,7 +994,7 @@ void MainWindow::writeTokenFile(const QString &connectionId)
         if (!guard)
             return;
         if (error.isEmpty())
-            statusBar()->showMessage(tr("Wrote the token of \"%1\" to %2 (readable by you only).").arg(name, path), 10000);
+            report(ActivityLogModel::Kind::Info, tr("Wrote the token of \"%1\" to %2 (readable by you only).").arg(name, path), 10000);
         else
             QMessageBox::warning(this, tr("Write token file"), tr("The token file was not written: %1").arg(error));
     });

@@ -2,6 +2,7 @@
 
 #include "core/connectionconfig.h"
 #include "core/flagref.h"
+#include "item/activitylogmodel.h"
 #include "item/flagtablemodel.h"
 
 #include <QMainWindow>
@@ -9,6 +10,7 @@
 
 #include <optional>
 
+class ActivityDock;
 class AuditBrowser;
 class ConnectionsDock;
 class ConsoleController;
@@ -46,6 +48,8 @@ public:
     StageView *stageView() const { return m_stageView; }
     GuardrailCharts *guardrailCharts() const { return m_charts; }
     ProposalQueueView *proposalQueue() const { return m_proposalQueue; }
+    // What the console said lately, newest first (the Activity dock).
+    ActivityLogModel *activityLog() const { return m_activity; }
     WelcomePage *welcomePage() const { return m_welcome; }
     // A first start: the welcome page instead of the console, until the person picks a way in.
     void showWelcome();
@@ -124,7 +128,9 @@ private:
     void chooseContractsFolder();
     void showFlag(const FlagRef &ref);
     // desktop: also as a desktop notification, where the desktop offers them.
-    void notify(const QString &title, const QString &message, bool desktop);
+    void notify(const QString &title, const QString &message, bool desktop, ActivityLogModel::Kind kind);
+    // Into the activity list, and the status bar (timeoutMs 0: until the next message).
+    void report(ActivityLogModel::Kind kind, const QString &message, int timeoutMs = 0);
     void updateApprovalsTab(int pending);
     // The Flags tab counts the flags that need a person; the search row says how many match.
     void updateFlagCounts();
@@ -157,4 +163,8 @@ private:
     GuardrailCharts *m_charts;
     ProposalQueueView *m_proposalQueue;
     QSystemTrayIcon *m_tray = nullptr;
+    ActivityLogModel *m_activity = new ActivityLogModel(this);
+    ActivityDock *m_activityDock = nullptr;
+    static constexpr qint64 UrgentStatusMs = 15000;
+    qint64 m_urgentStatusUntilMs = 0;
 };

@@ -42,7 +42,11 @@ ConnectionsDock::ConnectionsDock(ConnectionTreeModel *connections, QWidget *pare
     layout->addLayout(buttons);
     setWidget(content);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, remove](const QModelIndex &current) {
+    // The chosen row narrows the table, not the focus arriving in the tree (which makes the first
+    // row current without choosing it).
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, remove] {
+        const QModelIndexList chosen = m_view->selectionModel()->selectedRows();
+        const QModelIndex current = chosen.isEmpty() ? QModelIndex() : chosen.constFirst();
         remove->setEnabled(current.isValid());
         Q_EMIT scopeChanged(current.data(ConnectionTreeModel::ConnectionIdRole).toString(),
                             current.data(ConnectionTreeModel::EnvironmentRole).toString());

@@ -2,6 +2,10 @@
 
 #include "core/linediff.h"
 
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QToolButton>
+
 #include <QCheckBox>
 #include <QDateTime>
 #include <QGridLayout>
@@ -55,34 +59,17 @@ QString diffHtml(const QJsonObject &current, const QJsonObject &after)
     return html + QStringLiteral("</pre>");
 }
 
-// Guardrail results as the monitor (or an agent following its form) gives them, then the rest.
-QString evidenceHtml(const QJsonObject &evidence)
+// The guardrail evidence in words (each candidate against the control, relative, with its
+// interval), the monitor's summary, links, then whatever else the proposer gave as it came.
+QString evidenceHtml(const QJsonObject &evidence, const QStringList &sentences)
 {
     QString html;
+    if (!sentences.isEmpty())
+        html += bulletList(sentences);
     const QJsonObject metrics = evidence.value(QStringLiteral("metrics")).toObject();
     const QJsonArray results = metrics.value(QStringLiteral("results")).toArray();
     if (!metrics.value(QStringLiteral("summary")).toString().isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(metrics.value(QStringLiteral("summary")).toString().toHtmlEscaped());
-    if (!results.isEmpty()) {
-        html += QStringLiteral("<table cellspacing='0' cellpadding='3' border='0'><tr><th align='left'>%1</th>"
-                               "<th align='left'>%2</th><th align='left'>%3</th><th align='right'>%4</th>"
-                               "<th align='left'>%5</th></tr>")
-                    .arg(ProposalDetailPane::tr("Metric"), ProposalDetailPane::tr("Candidate"),
-                         ProposalDetailPane::tr("Verdict"), ProposalDetailPane::tr("Difference"),
-                         ProposalDetailPane::tr("Interval"));
-        for (const QJsonValue &value : results) {
-            const QJsonObject result = value.toObject();
-            const QJsonArray interval = result.value(QStringLiteral("interval")).toArray();
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align='right'>%4</td><td>[%5, %6]</td></tr>")
-                        .arg(result.value(QStringLiteral("metric")).toString().toHtmlEscaped(),
-                             result.value(QStringLiteral("candidate")).toString().toHtmlEscaped(),
-                             result.value(QStringLiteral("verdict")).toString().toHtmlEscaped(),
-                             QString::number(result.value(QStringLiteral("difference")).toDouble(), 'g', 4),
-                             QString::number(interval.at(0).toDouble(), 'g', 4),
-                             QString::number(interval.at(1).toDouble(), 'g', 4));
-        }
-        html += QStringLiteral("</table>");
-    }
     const QJsonArray links = evidence.value(QStringLiteral("links")).toArray();
     for (const QJsonValue &link : links) {
         const QString url = link.toString();
@@ -106,6 +93,10 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     , m_reason(new QLabel(this))
     , m_staleWarning(new QLabel(this))
     , m_reReviewed(new QCheckBox(tr("I have reviewed what changed since the proposal was made"), this))
+    , m_status(new QLabel(this))
+    , m_changeTable(new QTableWidget(this))
+    , m_noChange(new QLabel(this))
+    , m_showJson(new QToolButton(this))
     , m_diff(new QTextBrowser(this))
     , m_evidence(new QTextBrowser(this))
     , m_decisions(new QLabel(this))
@@ -118,11 +109,42 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
 {
     setObjectName(QStringLiteral("proposalDetailPane"));
     setAccessibleName(tr("Proposal details"));
-    for (QLabel *label : {m_title, m_facts, m_reason, m_staleWarning, m_decisions, m_blocker, m_error}) {
+    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_blocker, m_error}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_title->setObjectName(QStringLiteral("proposalTitle"));
+    m_status->setObjectName(QStringLiteral("proposalStatus"));
     m_reason->setObjectName(QStringLiteral("proposalReason"));
+    // Not more than the width it is given: long keys and sentences wrap instead of widening the pane.
+    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_decisions, m_blocker})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_changeTable->setObjectName(QStringLiteral("proposalChangeTable"));
+    m_changeTable->setAccessibleName(tr("What the action would change: the flag now and after"));
+    m_changeTable->setColumnCount(3);
+    m_changeTable->setHorizontalHeaderLabels({tr("Setting"), tr("Now"), tr("After")});
+    m_changeTable->verticalHeader()->hide();
+    m_changeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changeTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_changeTable->setFocusPolicy(Qt::NoFocus);
+    m_changeTable->setShowGrid(false);
+    m_changeTable->setWordWrap(false);
+    m_changeTable->setTextElideMode(Qt::ElideMiddle);
+    m_changeTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_changeTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_changeTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_changeTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_changeTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_changeTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_changeTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_noChange->setObjectName(QStringLiteral("proposalNoChange"));
+    m_showJson->setObjectName(QStringLiteral("proposalShowJsonDiff"));
+    m_showJson->setText(tr("Show JSON diff"));
+    m_showJson->setToolTip(tr("The exact change to the flag, as a line diff of its JSON"));
+    m_showJson->setCheckable(true);
+    m_showJson->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_showJson->setArrowType(Qt::RightArrow);
+    m_diff->hide();
     m_staleWarning->setObjectName(QStringLiteral("proposalStaleWarning"));
     m_staleWarning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3d2e00; border: 1px solid #e0b400; padding: 6px; }"));
     m_reReviewed->setObjectName(QStringLiteral("proposalReReviewed"));
@@ -148,14 +170,21 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     buttons->addWidget(m_approve);
     buttons->addWidget(m_run);
 
+    auto *changeHeader = new QHBoxLayout;
+    changeHeader->addWidget(new QLabel(tr("<b>What it would change</b> (the flag now → after)"), this), 1);
+    changeHeader->addWidget(m_showJson);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_status);
     layout->addWidget(m_facts);
     layout->addWidget(m_reason);
     layout->addWidget(m_staleWarning);
     layout->addWidget(m_reReviewed);
-    layout->addWidget(new QLabel(tr("<b>What it would change</b> (the flag now → after)"), this));
+    layout->addLayout(changeHeader);
+    layout->addWidget(m_changeTable);
+    layout->addWidget(m_noChange);
     layout->addWidget(m_diff, 3);
     layout->addWidget(new QLabel(tr("<b>Evidence</b>"), this));
     layout->addWidget(m_evidence, 2);
@@ -164,6 +193,11 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
+    connect(m_showJson, &QToolButton::toggled, this, [this](bool shown) {
+        m_diff->setVisible(shown);
+        m_showJson->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_showJson->setText(shown ? tr("Hide JSON diff") : tr("Show JSON diff"));
+    });
     connect(m_reReviewed, &QCheckBox::toggled, this, &ProposalDetailPane::updateButtons);
     connect(m_approve, &QPushButton::clicked, this, [this] {
         Q_EMIT approveRequested(m_proposalId, m_comment->text().trimmed(), m_reReviewed->isChecked());
@@ -178,8 +212,12 @@ void ProposalDetailPane::clear()
 {
     m_proposalId.clear();
     m_title->setText(tr("<i>Select a proposal to review it.</i>"));
-    for (QLabel *label : {m_facts, m_reason, m_staleWarning, m_decisions, m_blocker, m_error})
+    m_title->setToolTip(QString());
+    for (QLabel *label : {m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_blocker, m_error})
         label->clear();
+    m_changeTable->setRowCount(0);
+    m_changeTable->hide();
+    m_noChange->hide();
     m_staleWarning->hide();
     m_reReviewed->hide();
     m_diff->clear();
@@ -200,10 +238,17 @@ void ProposalDetailPane::showSheet(const ProposalReviewSheet &sheet, const QStri
     const Proposal &proposal = sheet.proposal;
     const bool other = proposal.id != m_proposalId;
     m_proposalId = proposal.id;
-    m_title->setText(tr("<b>%1 %2</b> · %3 / %4 · <b>%5</b>")
-                         .arg(flagActionName(proposal.action), proposal.target.key.toHtmlEscaped(),
-                              serverName.toHtmlEscaped(), proposal.target.environment.toHtmlEscaped(),
-                              proposalStatusName(proposal.status)));
+    // First what and where, then how it stands: the two things a reviewer must never misread.
+    const QString where = tr("%1@%2").arg(proposal.target.key, proposal.target.environment);
+    m_title->setText(QStringLiteral("<span style='font-size:large'><b>%1</b></span>").arg(where.toHtmlEscaped()));
+    m_title->setToolTip(tr("%1 on %2").arg(where, serverName));
+    const QString status = proposalStatusText(proposal, QDateTime::currentMSecsSinceEpoch());
+    m_status->setText(tr("<b>%1</b> · %2 on %3%4")
+                          .arg(status.toHtmlEscaped(), flagActionName(proposal.action), serverName.toHtmlEscaped(),
+                               isRegressionDriven(proposal) && proposal.status == ProposalStatus::Pending
+                                   ? tr(" · <b>a guardrail regressed</b>")
+                                   : QString()));
+    m_status->setToolTip(status);
     QString proposer = proposal.proposer.agent.toHtmlEscaped();
     if (!proposal.proposer.clientName.isEmpty())
         proposer += tr(" via %1 %2").arg(proposal.proposer.clientName.toHtmlEscaped(), proposal.proposer.clientVersion.toHtmlEscaped());
@@ -225,13 +270,21 @@ void ProposalDetailPane::showSheet(const ProposalReviewSheet &sheet, const QStri
                                    "The diff below is against the flag as it is now.%3")
                                     .arg(proposal.flagRevision.toHtmlEscaped(), sheet.currentRevision.toHtmlEscaped(),
                                          bulletList(sheet.changedSince)));
+    QString noChange;
     if (!sheet.flagPresent)
-        m_diff->setHtml(tr("<i>The flag is not among those this console shows.</i>"));
+        noChange = tr("<i>The flag is not among those this console shows.</i>");
     else if (sheet.after.isEmpty())
-        m_diff->setHtml(tr("<i>Nothing to apply: %1</i>").arg(sheet.blocker.toHtmlEscaped()));
+        noChange = tr("<i>Nothing to apply: %1</i>").arg(sheet.blocker.toHtmlEscaped());
+    else if (sheet.changeRows.isEmpty())
+        noChange = tr("<i>Nothing would change.</i>");
+    m_noChange->setText(noChange);
+    m_noChange->setVisible(!noChange.isEmpty());
+    if (sheet.after.isEmpty())
+        m_diff->setHtml(noChange);
     else
         m_diff->setHtml(bulletList(sheet.changes) + diffHtml(sheet.current, sheet.after));
-    m_evidence->setHtml(evidenceHtml(proposal.evidence));
+    showChangeRows(sheet.changeRows);
+    m_evidence->setHtml(evidenceHtml(proposal.evidence, sheet.evidence));
     QStringList decisions;
     for (const ProposalDecision &decision : proposal.decisions) {
         decisions.append(tr("%1 %2 at %3%4")
@@ -248,6 +301,33 @@ void ProposalDetailPane::showSheet(const ProposalReviewSheet &sheet, const QStri
     if (other)
         m_error->clear();
     updateButtons();
+}
+
+void ProposalDetailPane::showChangeRows(const QList<FlagChangeRow> &rows)
+{
+    m_changeTable->setRowCount(int(rows.size()));
+    const QColor unchanged = palette().color(QPalette::Disabled, QPalette::Text);
+    for (int row = 0; row < rows.size(); ++row) {
+        const FlagChangeRow &change = rows.at(row);
+        const QStringList cells{change.what, change.before, change.after};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(tr("%1: %2 → %3").arg(change.what, change.before, change.after));
+            if (column > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            QFont font = item->font();
+            font.setBold(change.changed && column == 2);
+            item->setFont(font);
+            if (!change.changed)
+                item->setForeground(unchanged);
+            m_changeTable->setItem(row, column, item);
+        }
+    }
+    // As tall as its rows: no scrolling inside a table of a few lines.
+    const int height = m_changeTable->horizontalHeader()->sizeHint().height()
+        + int(rows.size()) * m_changeTable->verticalHeader()->defaultSectionSize() + 2 * m_changeTable->frameWidth();
+    m_changeTable->setFixedHeight(height);
+    m_changeTable->setVisible(!rows.isEmpty());
 }
 
 void ProposalDetailPane::updateButtons()

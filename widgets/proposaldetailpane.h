@@ -8,11 +8,14 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableWidget;
 class QTextBrowser;
+class QToolButton;
 
-// One proposal as a reviewer decides it: who asked and why, the evidence, the exact diff it would
-// apply to the flag as it is now, what changed since it was made, the decisions so far, and
-// approve / reject with a comment.
+// One proposal as a reviewer decides it: flag@environment and its status first, who asked and
+// why, what it would change as a before → after table in percent (the exact JSON diff one click
+// away), the evidence in words, what changed since it was made, the decisions so far, and
+// approve / reject with a comment. Everything wraps to the width it is given.
 class ProposalDetailPane : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showChangeRows(const QList<FlagChangeRow> &rows);
 
     QString m_proposalId;
     bool m_blocked = true;
@@ -44,6 +48,10 @@ private:
     QLabel *m_reason;
     QLabel *m_staleWarning;
     QCheckBox *m_reReviewed;
+    QLabel *m_status;
+    QTableWidget *m_changeTable;
+    QLabel *m_noChange;
+    QToolButton *m_showJson;
     QTextBrowser *m_diff;
     QTextBrowser *m_evidence;
     QLabel *m_decisions;

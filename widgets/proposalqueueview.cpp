@@ -1,6 +1,7 @@
 #include "proposalqueueview.h"
 
 #include "control/proposaldesk.h"
+#include "item/proposalqueueproxy.h"
 #include "item/proposaltablemodel.h"
 #include "proposaldetailpane.h"
 
@@ -8,10 +9,34 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSortFilterProxyModel>
+#include "statecolors.h"
+
+#include <QEvent>
+#include <QStyledItemDelegate>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+namespace {
+
+// What a guardrail regression asked for stands out: bold, in the danger colour.
+class UrgentRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(ProposalTableModel::UrgentRole).toBool())
+            return;
+        option->font.setBold(true);
+        option->palette.setColor(QPalette::Text, StateColors::danger());
+    }
+};
+
+} // namespace
 
 ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *model, ServerName serverName,
                                      QWidget *parent)
@@ -21,12 +46,13 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     , m_serverName(std::move(serverName))
     , m_statusFilter(new QComboBox(this))
     , m_count(new QLabel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new ProposalQueueProxy(this))
     , m_table(new QTableView(this))
     , m_detail(new ProposalDetailPane(this))
 {
     setObjectName(QStringLiteral("proposalQueue"));
     m_statusFilter->setObjectName(QStringLiteral("proposalStatusFilter"));
+    m_count->setObjectName(QStringLiteral("proposalCount"));
     m_statusFilter->setAccessibleName(tr("Show proposals with this status"));
     m_statusFilter->addItem(tr("Pending"), proposalStatusName(ProposalStatus::Pending));
     m_statusFilter->addItem(tr("All"), QString());
@@ -38,24 +64,33 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     filterLabel->setBuddy(m_statusFilter);
 
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterRole(ProposalTableModel::StatusNameRole);
-    m_proxy->setFilterKeyColumn(ProposalTableModel::StatusColumn);
     m_table->setObjectName(QStringLiteral("proposalTable"));
     m_table->setAccessibleName(tr("Proposals"));
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new UrgentRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle); // a long key keeps its @environment in sight
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(ProposalTableModel::ReceivedColumn, 140);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::StatusColumn, 130);
+    // "pending · 59 min left" in full.
+    m_table->horizontalHeader()->resizeSection(ProposalTableModel::StatusColumn,
+                                               fontMetrics().horizontalAdvance(tr("pending · %1 left").arg(tr("59 min"))) + 24);
     m_table->horizontalHeader()->resizeSection(ProposalTableModel::RiskColumn, 60);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::ActionColumn, 110);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::FlagColumn, 190);
+    m_table->horizontalHeader()->resizeSection(ProposalTableModel::ActionColumn, 105);
+    m_table->horizontalHeader()->resizeSection(ProposalTableModel::FlagColumn, 250);
     m_table->horizontalHeader()->resizeSection(ProposalTableModel::WhereColumn, 150);
     m_table->horizontalHeader()->resizeSection(ProposalTableModel::ProposerColumn, 200);
+    // What and to which flag first, then how it stands: what a reviewer scans for at a glance,
+    // in sight on a laptop's screen without scrolling sideways.
+    int visual = 0;
+    for (const int column : {ProposalTableModel::FlagColumn, ProposalTableModel::ActionColumn,
+                             ProposalTableModel::StatusColumn, ProposalTableModel::RiskColumn,
+                             ProposalTableModel::WhereColumn})
+        m_table->horizontalHeader()->moveSection(m_table->horizontalHeader()->visualIndex(column), visual++);
 
     auto *top = new QHBoxLayout;
     top->addWidget(filterLabel);
@@ -70,19 +105,43 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The sheet is where the decision is made: it gets the room to show it unwrapped.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({540, 460});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    const auto countPending = [this](int pending) { m_count->setText(tr("%n waiting for review", nullptr, pending)); };
-    countPending(m_model->pendingCount());
-    connect(m_model, &ProposalTableModel::pendingCountChanged, this, countPending);
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setFilterFixedString(m_statusFilter->currentData().toString()); });
-    m_proxy->setFilterFixedString(m_statusFilter->currentData().toString());
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ProposalQueueView::showCurrent);
+    updateCount();
+    connect(m_model, &ProposalTableModel::pendingCountChanged, this, &ProposalQueueView::updateCount);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setStatusFilter(m_statusFilter->currentData().toString());
+        keepSelection();
+    });
+    m_proxy->setStatusFilter(m_statusFilter->currentData().toString());
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            m_selectedId = current.data(ProposalTableModel::ProposalIdRole).toString();
+        showCurrent();
+    });
+    // The proposal chosen stays chosen, by its id, however rows arrive, leave or re-sort; and
+    // while the pointer is over the list, the list holds still (the proxy holds arrivals back,
+    // but an urgent one) so that a click lands on the row aimed at.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &ProposalQueueView::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ProposalQueueView::keepSelection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ProposalQueueView::keepSelection);
+    m_table->viewport()->installEventFilter(this);
+    m_table->viewport()->setMouseTracking(true);
+    m_aiming.setSingleShot(true);
+    m_aiming.setInterval(AimingMs);
+    connect(&m_aiming, &QTimer::timeout, this, [this] {
+        m_proxy->setHolding(false);
+        updateCount();
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &ProposalQueueView::updateCount);
     // The sheet follows the inbox: a decision elsewhere, or the flag changing, shows at once. The
     // slots take the id by value: a decision changes the model, which may hide the row it came from.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ProposalQueueView::showCurrent);
@@ -107,6 +166,65 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
 void ProposalQueueView::setStatusFilter(const QString &statusName)
 {
     m_statusFilter->setCurrentIndex(std::max(0, m_statusFilter->findData(statusName)));
+}
+
+QString ProposalQueueView::idAt(int proxyRow) const
+{
+    return m_proxy->index(proxyRow, 0).data(ProposalTableModel::ProposalIdRole).toString();
+}
+
+int ProposalQueueView::proxyRowOf(const QString &id) const
+{
+    const int row = m_model->rowOf(id);
+    return row < 0 ? -1 : m_proxy->mapFromSource(m_model->index(row, 0)).row();
+}
+
+void ProposalQueueView::updateCount()
+{
+    const int held = m_proxy->heldCount();
+    m_count->setText(held > 0 ? tr("%n waiting for review", nullptr, m_model->pendingCount()) + QStringLiteral(" · ")
+                                    + tr("%n new, shown when the pointer leaves the list or rests", nullptr, held)
+                              : tr("%n waiting for review", nullptr, m_model->pendingCount()));
+}
+
+void ProposalQueueView::keepSelection()
+{
+    if (m_selectedId.isEmpty())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && idAt(current.row()) == m_selectedId)
+        return;
+    const int row = proxyRowOf(m_selectedId);
+    if (row < 0)
+        return; // filtered out for now: chosen again once it shows
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+bool ProposalQueueView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Held still while the pointer moves over the list (a person aiming at a row); what arrived
+    // meanwhile shows once it leaves or rests.
+    if (watched == m_table->viewport()) {
+        switch (event->type()) {
+        case QEvent::Enter:
+        case QEvent::MouseMove:
+            m_aiming.start();
+            if (!m_proxy->isHolding()) {
+                m_proxy->setHolding(true);
+                updateCount();
+            }
+            break;
+        case QEvent::Leave:
+            m_aiming.stop();
+            m_proxy->setHolding(false);
+            updateCount();
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool ProposalQueueView::selectProposal(const QString &id)

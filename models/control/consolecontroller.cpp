@@ -181,7 +181,9 @@ void ConsoleController::proposeRollback(const FlagRef &ref)
     const QString reason = tr("Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person "
                               "decides.")
                                .arg(m_guardProposer.agent, health.summary);
-    const Result<Proposal> stored = m_inbox->propose(evidencedProposal(*row, action, reason, health, m_guardProposer));
+    const GuardrailWatch *watch = m_guardrails->monitor()->watch(ref);
+    const Result<Proposal> stored = m_inbox->propose(
+        evidencedProposal(*row, action, reason, health, m_guardProposer, watch ? watch->controlId : QString()));
     if (!stored) {
         Q_EMIT connectionProblem(tr("Approval queue"), stored.error());
         return;

@@ -6,7 +6,7 @@
 #include <QJsonArray>
 
 Proposal evidencedProposal(const FlagStore::Entry &row, FlagAction action, const QString &reason,
-                           const FlagHealth &health, const Proposer &proposer)
+                           const FlagHealth &health, const Proposer &proposer, const QString &controlId)
 {
     Proposal proposal;
     proposal.proposer = proposer;
@@ -15,8 +15,10 @@ Proposal evidencedProposal(const FlagStore::Entry &row, FlagAction action, const
     proposal.flagRevision = row.flag.revision;
     proposal.flagBefore = flagToJson(row.flag);
     proposal.reason = reason;
-    proposal.evidence = QJsonObject{{QStringLiteral("metrics"), flagHealthToJson(health)},
-                                    {QStringLiteral("links"), QJsonArray{}}};
+    QJsonObject metrics = flagHealthToJson(health);
+    if (!controlId.isEmpty())
+        metrics.insert(QStringLiteral("control"), controlId);
+    proposal.evidence = QJsonObject{{QStringLiteral("metrics"), metrics}, {QStringLiteral("links"), QJsonArray{}}};
     // Widening exposes more users; a kill stops everyone's candidate; a rollback only narrows.
     proposal.risk = action == FlagAction::AdvanceStage ? Contract::Risk::Medium
                   : action == FlagAction::Kill         ? Contract::Risk::High

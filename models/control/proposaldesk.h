@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/flagchange.h"
 #include "../core/proposal.h"
 
 #include <QJsonObject>
@@ -14,6 +15,8 @@ struct ProposalReviewSheet
     QJsonObject current; // the flag now (FlagDeck's JSON form)
     QJsonObject after;   // the flag once the action ran
     QStringList changes; // current → after, in words
+    QList<FlagChangeRow> changeRows; // current → after, as a table in percent
+    QStringList evidence; // the guardrail evidence in words, relative to the control
     bool stale = false;  // the flag's revision moved since the proposal was made
     QStringList changedSince; // what moved, in words
     QString currentRevision;

@@ -2,6 +2,7 @@
 
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
+#include "../core/proposalevidence.h"
 #include "../core/stageplan.h"
 #include "../store/auditwriter.h"
 #include "../store/contractlibrary.h"
@@ -55,7 +56,9 @@ void ProposalReview::refresh(const QStringList &ids)
         Q_EMIT problem(changed.error());
         return;
     }
-    const bool firstRead = m_proposals.isEmpty() && m_lastSeq == 0;
+    // Even when the inbox was empty at the start: its first proposal then is news.
+    const bool firstRead = !m_readOnce;
+    m_readOnce = true;
     QList<Proposal> arrived;
     for (const Proposal &proposal : changed.value()) {
         m_lastSeq = std::max(m_lastSeq, proposal.seq);
@@ -98,6 +101,10 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
     sheet.proposal = *proposal;
     sheet.approvalsRequired = approvalsRequired(*proposal);
     const FlagStore::Entry *row = m_flags->find(proposal->target);
+    const Result<Flag> seen = flagFromJson(proposal->flagBefore, QStringLiteral("flag_before"));
+    sheet.evidence = evidenceSentences(proposal->evidence, row ? row->flag.variations
+                                                           : seen ? seen->variations
+                                                                  : QList<Variation>());
     if (row) {
         sheet.flagPresent = true;
         sheet.current = flagToJson(row->flag);
@@ -124,6 +131,7 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
         if (after) {
             sheet.after = flagToJson(after.value());
             sheet.changes = describeAuditChange(sheet.current, sheet.after);
+            sheet.changeRows = flagChangeRows(row->flag, after.value());
         } else {
             sheet.blocker = after.error();
         }

@@ -86,6 +86,7 @@ private:
     SandboxTest m_isSandbox;
     QHash<QString, Proposal> m_proposals;
     qint64 m_lastSeq = 0;
+    bool m_readOnce = false; // what the inbox held at the start is not news; all after it is
     QHash<QString, QString> m_reviewerComments;
     QTimer m_expirySweep;
 };

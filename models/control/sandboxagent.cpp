@@ -29,50 +29,100 @@ void SandboxAgent::start(int firstLookMs)
     m_timer.start(firstLookMs);
 }
 
-bool SandboxAgent::hasPending(const FlagRef &ref) const
+std::optional<QList<Proposal>> SandboxAgent::ownPending(const FlagRef &ref) const
 {
     const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending, ref.key);
-    return !pending || std::any_of(pending->cbegin(), pending->cend(), [&](const Proposal &proposal) {
-        return proposal.target == ref && proposal.proposer.agent == AgentName;
-    });
+    if (!pending)
+        return std::nullopt;
+    QList<Proposal> own;
+    for (const Proposal &proposal : pending.value()) {
+        if (proposal.target == ref && proposal.proposer.agent == AgentName)
+            own.append(proposal);
+    }
+    return own;
+}
+
+std::optional<int> SandboxAgent::pendingExpansions() const
+{
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending);
+    if (!pending)
+        return std::nullopt;
+    return int(std::count_if(pending->cbegin(), pending->cend(), [](const Proposal &proposal) {
+        return proposal.proposer.agent == AgentName && proposal.action == FlagAction::AdvanceStage;
+    }));
+}
+
+void SandboxAgent::withdraw(const QList<Proposal> &pending, const QString &why, bool expansionsOnly)
+{
+    for (const Proposal &proposal : pending) {
+        if (!expansionsOnly || proposal.action == FlagAction::AdvanceStage)
+            m_inbox->withdraw(proposal.id, why, QDateTime::currentMSecsSinceEpoch());
+    }
 }
 
 QList<Proposal> SandboxAgent::look()
 {
     QList<Proposal> made;
     int expansions = 0;
+    std::optional<int> waiting = pendingExpansions();
     for (int i = 0; i < m_flags->count(); ++i) {
         const FlagStore::Entry &row = m_flags->at(i);
-        if (!m_isSandbox(row.ref.connectionId) || !row.flag.enabled || row.operation != FlagStore::Operation::None
-            || !m_monitor->isWatched(row.ref))
+        if (!m_isSandbox(row.ref.connectionId))
             continue;
-        const QString seen = QStringLiteral("%1/%2/%3@%4").arg(row.ref.connectionId, row.ref.environment, row.ref.key,
-                                                               row.flag.revision);
-        if (m_proposed.contains(seen))
+        const std::optional<QList<Proposal>> own = ownPending(row.ref);
+        if (!own)
+            continue; // the inbox cannot say what waits: propose nothing rather than twice
+        // Nothing it asked for stands once the flag is off; no expansion once it regressed.
+        if (!row.flag.enabled) {
+            withdraw(own.value(), tr("withdrawn by %1: the flag is off").arg(AgentName), false);
+            continue;
+        }
+        if (!m_monitor->isWatched(row.ref))
             continue;
         const FlagHealth health = m_monitor->health(row.ref);
+        if (health.verdict == GuardrailVerdict::Regressed)
+            withdraw(own.value(), tr("withdrawn by %1: a guardrail regressed").arg(AgentName), true);
+        if (row.operation != FlagStore::Operation::None)
+            continue;
+        // A regression at a revision it proposed to expand is a new question.
+        const bool regressed = health.verdict == GuardrailVerdict::Regressed;
+        const QString seen = QStringLiteral("%1/%2/%3@%4%5")
+                                 .arg(row.ref.connectionId, row.ref.environment, row.ref.key, row.flag.revision,
+                                      regressed ? QStringLiteral("/regressed") : QString());
+        if (m_proposed.contains(seen))
+            continue;
         FlagAction action;
         QString reason;
-        if (health.verdict == GuardrailVerdict::Regressed) {
+        if (regressed) {
+            const bool rollbackWaits = std::any_of(own->cbegin(), own->cend(), [](const Proposal &proposal) {
+                return proposal.action != FlagAction::AdvanceStage;
+            });
+            if (rollbackWaits)
+                continue;
             action = m_stages->preview(row.ref, FlagAction::RollbackStage) ? FlagAction::RollbackStage : FlagAction::Kill;
             reason = tr("Guardrail regression: %1. Roll back before more users are affected.").arg(health.summary);
-        } else if (health.verdict == GuardrailVerdict::Healthy && expansions < MaxExpansionsPerLook
+        } else if (health.verdict == GuardrailVerdict::Healthy && own->isEmpty() && expansions < MaxExpansionsPerLook
+                   && waiting && *waiting < MaxPendingExpansions
                    && m_stages->preview(row.ref, FlagAction::AdvanceStage)) {
             action = FlagAction::AdvanceStage;
             reason = tr("Every guardrail is healthy at this stage (%1). Expand to the next stage.").arg(health.summary);
             ++expansions;
+            ++*waiting;
         } else {
             continue;
         }
         m_proposed.insert(seen);
-        if (hasPending(row.ref))
-            continue;
+        const GuardrailWatch *watch = m_monitor->watch(row.ref);
         const Proposal proposal = evidencedProposal(
             row, action, reason, health,
-            {AgentName, QStringLiteral("FlagDeck sandbox"), QStringLiteral(FLAGDECK_VERSION), QStringLiteral("simulated")});
+            {AgentName, QStringLiteral("FlagDeck sandbox"), QStringLiteral(FLAGDECK_VERSION), QStringLiteral("simulated")},
+            watch ? watch->controlId : QString());
         const Result<Proposal> stored = m_inbox->propose(proposal);
-        if (stored)
-            made.append(stored.value());
+        if (!stored)
+            continue;
+        // One question per flag at a time: what it asked before gives way to this.
+        m_inbox->supersedeOlder(stored.value());
+        made.append(stored.value());
     }
     return made;
 }

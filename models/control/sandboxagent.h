@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class FlagStore;
 class GuardrailMonitor;
@@ -17,6 +18,11 @@ class StageActions;
 // way an agent reads them through `flagdeck mcp`, and proposes what such an agent would: expand a
 // candidate whose guardrails are healthy, roll back one that regressed. So a first start shows
 // the approval queue at work. It only ever proposes, into the same inbox agents use.
+//
+// It keeps the queue readable: at most one pending proposal of its own per flag@environment (a
+// rollback replaces its pending expansion), never an expansion of a flag that is off or regressed
+// (it withdraws one it made before the flag was killed or regressed), and no more than
+// MaxPendingExpansions expansions waiting at once.
 class SandboxAgent : public QObject
 {
     Q_OBJECT
@@ -26,6 +32,7 @@ public:
     static inline const QString AgentName = QStringLiteral("sandbox-release-agent");
     static constexpr int LookIntervalMs = 20000;
     static constexpr int MaxExpansionsPerLook = 2;
+    static constexpr int MaxPendingExpansions = 4;
 
     SandboxAgent(ProposalInbox *inbox, FlagStore *flags, StageActions *stages, const GuardrailMonitor *monitor,
                  SandboxTest isSandbox, QObject *parent = nullptr);
@@ -36,7 +43,12 @@ public:
     QList<Proposal> look();
 
 private:
-    bool hasPending(const FlagRef &ref) const;
+    // Its own pending proposals for this flag; nullopt when the inbox cannot say.
+    std::optional<QList<Proposal>> ownPending(const FlagRef &ref) const;
+    // How many of its expansions wait; nullopt when the inbox cannot say.
+    std::optional<int> pendingExpansions() const;
+    // Takes back what it asked for (only its expansions, or everything), saying why.
+    void withdraw(const QList<Proposal> &pending, const QString &why, bool expansionsOnly);
 
     ProposalInbox *m_inbox;
     FlagStore *m_flags;

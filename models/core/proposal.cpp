@@ -1,5 +1,6 @@
 #include "proposal.h"
 
+#include "durationtext.h"
 #include "enumnames.h"
 #include "flagjson.h"
 
@@ -73,6 +74,23 @@ struct Text
 };
 
 } // namespace
+
+QString proposalStatusText(const Proposal &proposal, qint64 nowMs)
+{
+    if (proposal.status != ProposalStatus::Pending)
+        return proposalStatusName(proposal.status);
+    const qint64 left = proposal.expiresMs - nowMs;
+    return left > 0 ? Text::tr("pending · %1 left").arg(durationText(left)) : Text::tr("pending · expired");
+}
+
+bool isRegressionDriven(const Proposal &proposal)
+{
+    if (proposal.action != FlagAction::RollbackStage && proposal.action != FlagAction::ServeFallback
+        && proposal.action != FlagAction::Kill)
+        return false;
+    const QJsonObject metrics = proposal.evidence.value(QStringLiteral("metrics")).toObject();
+    return metrics.value(QStringLiteral("verdict")).toString() == QLatin1String("regressed");
+}
 
 Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJsonObject &parameters)
 {

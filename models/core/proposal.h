@@ -79,6 +79,13 @@ struct Proposal
 
 Q_DECLARE_METATYPE(Proposal)
 
+// What the approval queue's Status column says: "pending · 59 min left", "pending · expired",
+// or the final word.
+QString proposalStatusText(const Proposal &proposal, qint64 nowMs);
+// A rollback, fallback or kill asked for because a guardrail regressed (the evidence's verdict
+// says so): the queue puts these first, as they are the ones that cannot wait.
+bool isRegressionDriven(const Proposal &proposal);
+
 // The flag after a kill, a restore or a set_rollout with these parameters, or why it cannot be.
 // Stage actions depend on the flag's contract and are worked out by StageActions.
 Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJsonObject &parameters);

@@ -1,7 +1,5 @@
 #include "proposaltablemodel.h"
 
-#include "../core/durationtext.h"
-
 #include <QDateTime>
 
 ProposalTableModel::ProposalTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -32,7 +30,14 @@ QVariant ProposalTableModel::data(const QModelIndex &index, int role) const
         return proposal.id;
     case StatusNameRole:
         return proposalStatusName(proposal.status);
+    case UrgentRole:
+        return proposal.status == ProposalStatus::Pending && isRegressionDriven(proposal);
+    case CreatedRole:
+        return proposal.createdMs;
     case Qt::ToolTipRole:
+        if (index.column() == FlagColumn)
+            return tr("%1@%2 on %3").arg(proposal.target.key, proposal.target.environment,
+                                         serverName(proposal.target.connectionId));
         return index.column() == ReasonColumn ? QVariant(proposal.reason) : QVariant();
     case Qt::DisplayRole:
         break;
@@ -43,17 +48,14 @@ QVariant ProposalTableModel::data(const QModelIndex &index, int role) const
     case ReceivedColumn:
         return QDateTime::fromMSecsSinceEpoch(proposal.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case StatusColumn:
-        if (proposal.status == ProposalStatus::Pending) {
-            const qint64 left = proposal.expiresMs - QDateTime::currentMSecsSinceEpoch();
-            return left > 0 ? tr("pending · %1 left").arg(durationText(left)) : tr("pending · expired");
-        }
-        return proposalStatusName(proposal.status);
+        return proposalStatusText(proposal, QDateTime::currentMSecsSinceEpoch());
     case RiskColumn:
         return riskDisplayName(proposal.risk);
     case ActionColumn:
         return flagActionName(proposal.action);
     case FlagColumn:
-        return proposal.target.key;
+        // Where it applies belongs with the flag: the same flag in two environments is two questions.
+        return tr("%1@%2").arg(proposal.target.key, proposal.target.environment);
     case WhereColumn:
         return tr("%1 / %2").arg(serverName(proposal.target.connectionId), proposal.target.environment);
     case ProposerColumn:

@@ -19,6 +19,8 @@ public:
     enum Role {
         ProposalIdRole = Qt::UserRole + 1, // QString
         StatusNameRole,                    // QString: proposalStatusName(), for filtering
+        UrgentRole,                        // bool: pending and regression-driven (isRegressionDriven)
+        CreatedRole,                       // qint64: when it was proposed (ms since the epoch)
     };
     using ServerName = std::function<QString(const QString &connectionId)>;
 

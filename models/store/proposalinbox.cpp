@@ -715,6 +715,20 @@ Result<int> ProposalInbox::expireDue(qint64 nowMs)
     return int(ids.size());
 }
 
+Result<bool> ProposalInbox::withdraw(const QString &id, const QString &outcome, qint64 nowMs)
+{
+    Transaction transaction(*this);
+    if (!transaction.isOpen())
+        return Result<bool>::failure(transaction.error());
+    const Result<bool> changed = setStatus(id, ProposalStatus::Pending, ProposalStatus::Superseded, outcome, nowMs);
+    if (!changed || !changed.value())
+        return changed;
+    if (const Result<void> committed = transaction.commit(); !committed)
+        return Result<bool>::failure(committed.error());
+    Q_EMIT this->changed({id});
+    return true;
+}
+
 Result<int> ProposalInbox::supersedeOlder(const Proposal &newer)
 {
     Transaction transaction(*this);

@@ -79,6 +79,9 @@ public:
     Result<int> expireDue(qint64 nowMs);
     // Older pending proposals of the same proposer for the same flag become superseded by this one.
     Result<int> supersedeOlder(const Proposal &newer);
+    // A pending proposal its proposer takes back (the flag moved where the question no longer
+    // stands) becomes superseded, saying why; false when it was no longer pending.
+    Result<bool> withdraw(const QString &id, const QString &outcome, qint64 nowMs);
 
     // Records that actor acts on what key names (a flag at a revision, and what is done to it).
     // True for exactly one caller per key, however many consoles and guards try: so a regression

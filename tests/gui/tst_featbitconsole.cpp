@@ -79,7 +79,8 @@ void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
     QTRY_COMPARE_WITH_TIMEOUT(controller.server(featbit.id)->state(), ConnectionState::Connected, 10000);
 
     QVERIFY(ConsoleGui::killWithGesture(window, flag));
-    QTRY_VERIFY_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag).startsWith(QStringLiteral("KILLED by ")), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(ConsoleGui::stateOf(window, flag).startsWith(QStringLiteral("KILLED by ")),
+                              qPrintable(ConsoleGui::stateOf(window, flag)), 5000);
     QVERIFY(!m_featbit.flag(m_environment, flag.key).value(QStringLiteral("isEnabled")).toBool());
 
     // Live: a change made in FeatBit's own UI shows without a refresh.

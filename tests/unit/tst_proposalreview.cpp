@@ -33,6 +33,7 @@ private Q_SLOTS:
     void proposalsFromTheInboxAppear();
     void sheetShowsTheExactDiff_data();
     void sheetShowsTheExactDiff();
+    void sheetSaysTheEvidenceInWords();
     void aMovedRevisionIsStaleAndNeedsReReview();
     void theProposerCannotApproveItsOwnProposal_data();
     void theProposerCannotApproveItsOwnProposal();
@@ -239,30 +240,39 @@ void tst_ProposalReview::sheetShowsTheExactDiff_data()
     QTest::addColumn<QStringList>("changes");
     QTest::addColumn<bool>("enabledAfter");
     QTest::addColumn<int>("candidateAfter"); // citation_first_v2's basis points after, or -1
+    QTest::addColumn<QStringList>("rows"); // the before → after table's changed rows: "what|now|after"
 
     const QString route = QStringLiteral("support-assistant-route");
     QTest::newRow("kill") << route << FlagAction::Kill << QJsonObject() << QStringList{QStringLiteral("disabled")}
-                          << false << 500;
+                          << false << 500 << QStringList{QStringLiteral("State|on|off")};
     QTest::newRow("restore") << QStringLiteral("deploy-agent-tool-tier") << FlagAction::Restore << QJsonObject()
-                             << QStringList{QStringLiteral("enabled")} << true << -1;
+                             << QStringList{QStringLiteral("enabled")} << true << -1
+                             << QStringList{QStringLiteral("State|off|on")};
     QTest::newRow("set rollout")
         << route << FlagAction::SetRollout
         << rolloutParameters({{QStringLiteral("baseline_profile"), 8800}, {QStringLiteral("citation_first_v2"), 1200}})
         << QStringList{QStringLiteral("rollout of baseline profile 95% → 88%"),
                        QStringLiteral("rollout of citation first v2 5% → 12%")}
-        << true << 1200;
+        << true << 1200
+        << QStringList{QStringLiteral("Rollout: baseline profile|95%|88%"), QStringLiteral("Rollout: citation first v2|5%|12%")};
     QTest::newRow("advance stage") << route << FlagAction::AdvanceStage << QJsonObject()
                                    << QStringList{QStringLiteral("rollout of baseline profile 95% → 80%"),
                                                   QStringLiteral("rollout of citation first v2 5% → 20%")}
-                                   << true << 2000;
+                                   << true << 2000
+                                   << QStringList{QStringLiteral("Rollout: baseline profile|95%|80%"),
+                                                  QStringLiteral("Rollout: citation first v2|5%|20%")};
     QTest::newRow("roll back stage") << route << FlagAction::RollbackStage << QJsonObject()
                                      << QStringList{QStringLiteral("rollout of baseline profile 95% → 99%"),
                                                     QStringLiteral("rollout of citation first v2 5% → 1%")}
-                                     << true << 100;
+                                     << true << 100
+                                     << QStringList{QStringLiteral("Rollout: baseline profile|95%|99%"),
+                                                    QStringLiteral("Rollout: citation first v2|5%|1%")};
     QTest::newRow("serve fallback") << route << FlagAction::ServeFallback << QJsonObject()
                                     << QStringList{QStringLiteral("rollout of baseline profile 95% → 100%"),
                                                    QStringLiteral("rollout of citation first v2 5% → 0%")}
-                                    << true << 0;
+                                    << true << 0
+                                    << QStringList{QStringLiteral("Rollout: baseline profile|95%|100%"),
+                                                   QStringLiteral("Rollout: citation first v2|5%|0%")};
 }
 
 void tst_ProposalReview::sheetShowsTheExactDiff()
@@ -273,6 +283,7 @@ void tst_ProposalReview::sheetShowsTheExactDiff()
     QFETCH(QStringList, changes);
     QFETCH(bool, enabledAfter);
     QFETCH(int, candidateAfter);
+    QFETCH(QStringList, rows);
     const FlagRef flag = production(key);
     const Proposal proposal = propose(flag, action, parameters, Contract::Risk::Medium);
     QVERIFY(!proposal.id.isEmpty());
@@ -282,6 +293,12 @@ void tst_ProposalReview::sheetShowsTheExactDiff()
     QVERIFY(sheet.flagPresent);
     QCOMPARE(sheet.current, flagToJson(m_rig->store()->find(flag)->flag));
     QCOMPARE(sheet.changes, changes);
+    QStringList changedRows;
+    for (const FlagChangeRow &row : sheet.changeRows) {
+        if (row.changed)
+            changedRows.append(QStringList{row.what, row.before, row.after}.join(QLatin1Char('|')));
+    }
+    QCOMPARE(changedRows, rows);
     QCOMPARE(sheet.after.value(QStringLiteral("enabled")).toBool(), enabledAfter);
     if (candidateAfter >= 0) {
         const Result<Rollout> after =
@@ -301,6 +318,28 @@ void tst_ProposalReview::sheetShowsTheExactDiff()
     const Proposal again = propose(flag, action == FlagAction::Restore ? FlagAction::Kill : FlagAction::Restore, {},
                                    Contract::Risk::Medium, agent(QStringLiteral("other-agent")));
     QVERIFY(m_review->sheet(again.id).blocker.contains(QStringLiteral("is already")));
+}
+
+void tst_ProposalReview::sheetSaysTheEvidenceInWords()
+{
+    const FlagRef flag = production(QStringLiteral("support-assistant-route"));
+    Proposal proposal = proposalFor(flag, FlagAction::RollbackStage);
+    const QJsonObject result{{QStringLiteral("metric"), QStringLiteral("no_answer_rate")},
+                             {QStringLiteral("candidate"), QStringLiteral("citation_first_v2")},
+                             {QStringLiteral("verdict"), QStringLiteral("regressed")},
+                             {QStringLiteral("difference"), 0.0191},
+                             {QStringLiteral("interval"), QJsonArray{0.0062, 0.032}},
+                             {QStringLiteral("control_mean"), 0.05},
+                             {QStringLiteral("paired_intervals"), 400}};
+    proposal.evidence = {{QStringLiteral("metrics"), QJsonObject{{QStringLiteral("verdict"), QStringLiteral("regressed")},
+                                                                 {QStringLiteral("control"), QStringLiteral("baseline_profile")},
+                                                                 {QStringLiteral("results"), QJsonArray{result}}}}};
+    const Result<Proposal> stored = m_inbox->propose(proposal);
+    QVERIFY2(stored, qPrintable(stored.error()));
+    QTRY_VERIFY(m_review->proposal(stored->id));
+    QCOMPARE(m_review->sheet(stored->id).evidence,
+             QStringList{QStringLiteral("no_answer_rate: citation first v2 +38.2% against baseline profile (+12.4% to "
+                                        "+64.0%) · regressed")});
 }
 
 void tst_ProposalReview::aMovedRevisionIsStaleAndNeedsReReview()

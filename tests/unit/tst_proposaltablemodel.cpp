@@ -96,7 +96,9 @@ void tst_ProposalTableModel::cellsSayWhatAReviewerNeeds()
     QCOMPARE(cell(ProposalTableModel::StatusColumn), QStringLiteral("executed"));
     QCOMPARE(cell(ProposalTableModel::RiskColumn), QStringLiteral("critical"));
     QCOMPARE(cell(ProposalTableModel::ActionColumn), QStringLiteral("kill"));
-    QCOMPARE(cell(ProposalTableModel::FlagColumn), QStringLiteral("flag-a"));
+    QCOMPARE(cell(ProposalTableModel::FlagColumn), QStringLiteral("flag-a@production"));
+    QCOMPARE(m_model->index(0, ProposalTableModel::FlagColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("flag-a@production on Sandbox"));
     QCOMPARE(cell(ProposalTableModel::WhereColumn), QStringLiteral("Sandbox / production"));
     QCOMPARE(cell(ProposalTableModel::ProposerColumn), QStringLiteral("rollback-bot (claude-sonnet)"));
     QCOMPARE(cell(ProposalTableModel::ReasonColumn), QStringLiteral("first line"));

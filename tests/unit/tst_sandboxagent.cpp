@@ -40,6 +40,8 @@ private Q_SLOTS:
     void neverTwiceForTheSameRevision();
     void notWhileItsOwnProposalIsPending();
     void startLooksOnItsOwn();
+    void aKilledFlagIsNeverExpandedAndItsExpansionWithdrawn();
+    void aRegressionReplacesItsPendingExpansion();
 
 private:
     void runTraffic(int seconds);
@@ -51,6 +53,12 @@ private:
     QList<QList<Proposal>> lookUntilQuiet(int maxLooks = 30);
     // Fails the test unless the inbox holds what the agent says it proposed, as it should be.
     void checkStored(const Proposal &made, FlagAction action);
+    // A reviewer says no to every pending proposal.
+    void rejectAllPending();
+    // A pending proposal of this agent's, as an earlier run of the console left it.
+    Result<Proposal> leave(const FlagRef &ref, const QString &agent, FlagAction action);
+    // This agent's pending proposals for one flag.
+    QList<Proposal> ownPending(const FlagRef &ref) const;
 
     std::unique_ptr<SandboxRig> m_rig;
     std::unique_ptr<QSettings> m_settings;
@@ -207,6 +215,48 @@ void tst_SandboxAgent::checkStored(const Proposal &made, FlagAction action)
     QVERIFY(!stored->reason.isEmpty());
 }
 
+void tst_SandboxAgent::rejectAllPending()
+{
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending);
+    QVERIFY(pending);
+    for (const Proposal &proposal : pending.value()) {
+        ProposalInbox::DecisionRequest request;
+        request.proposalId = proposal.id;
+        request.decision.reviewer = QStringLiteral("oncall-alice");
+        request.decision.verdict = ProposalDecision::Verdict::Reject;
+        request.decision.flagRevision = m_rig->store()->find(proposal.target)->flag.revision;
+        request.currentRevision = request.decision.flagRevision;
+        request.nowMs = QDateTime::currentMSecsSinceEpoch();
+        const Result<Proposal> rejected = m_inbox->decide(request);
+        QVERIFY2(rejected, qPrintable(rejected.error()));
+    }
+}
+
+Result<Proposal> tst_SandboxAgent::leave(const FlagRef &ref, const QString &agent, FlagAction action)
+{
+    Proposal proposal;
+    proposal.proposer = {agent, QStringLiteral("FlagDeck sandbox"), QString(), QString()};
+    proposal.target = ref;
+    proposal.action = action;
+    proposal.flagRevision = m_rig->store()->find(ref)->flag.revision;
+    proposal.flagBefore = flagToJson(m_rig->store()->find(ref)->flag);
+    proposal.reason = QStringLiteral("left by an earlier run");
+    return m_inbox->propose(proposal);
+}
+
+QList<Proposal> tst_SandboxAgent::ownPending(const FlagRef &ref) const
+{
+    QList<Proposal> own;
+    const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending, ref.key);
+    if (!pending)
+        return own;
+    for (const Proposal &proposal : pending.value()) {
+        if (proposal.target == ref && proposal.proposer.agent == SandboxAgent::AgentName)
+            own.append(proposal);
+    }
+    return own;
+}
+
 void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
 {
     const QList<FlagRef> healthy = expandable(Sandbox);
@@ -232,13 +282,24 @@ void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
         QCOMPARE(targets, healthy.mid(look * SandboxAgent::MaxExpansionsPerLook, SandboxAgent::MaxExpansionsPerLook));
         proposed += targets;
     }
-    // Every healthy sandbox flag once, and nothing of the lab.
-    QCOMPARE(proposed, healthy);
+    // The first healthy sandbox flags once, no more waiting at a time than the queue can take,
+    // and nothing of the lab.
+    QCOMPARE(proposed, healthy.mid(0, SandboxAgent::MaxPendingExpansions));
     const Result<QList<Proposal>> pending = m_inbox->list(ProposalStatus::Pending);
     QVERIFY(pending);
-    QCOMPARE(pending->size(), healthy.size());
+    QCOMPARE(pending->size(), std::min(healthy.size(), qsizetype(SandboxAgent::MaxPendingExpansions)));
     for (const Proposal &proposal : pending.value())
         QCOMPARE(proposal.target.connectionId, Sandbox);
+    // Once a reviewer has decided them, the next ones come.
+    if (healthy.size() > SandboxAgent::MaxPendingExpansions) {
+        rejectAllPending();
+        QList<FlagRef> next;
+        for (const QList<Proposal> &later : lookUntilQuiet()) {
+            for (const Proposal &made : later)
+                next.append(made.target);
+        }
+        QCOMPARE(next, healthy.mid(SandboxAgent::MaxPendingExpansions, SandboxAgent::MaxPendingExpansions));
+    }
     // It only proposes: no flag was touched.
     QCOMPARE(m_killSwitch->pendingCount(), 0);
     for (int i = 0; i < m_rig->store()->count(); ++i)
@@ -315,6 +376,7 @@ void tst_SandboxAgent::neverTwiceForTheSameRevision()
         }
     }
     QVERIFY(m_agent->look().isEmpty());
+    rejectAllPending(); // room in the queue for the question below
 
     // The flag is written again: a new revision is a new question.
     const FlagRef flag = first.first().target;
@@ -386,6 +448,71 @@ void tst_SandboxAgent::startLooksOnItsOwn()
     QVERIFY(pending);
     for (const Proposal &proposal : pending.value())
         QCOMPARE(proposal.proposer.agent, SandboxAgent::AgentName);
+}
+
+void tst_SandboxAgent::aKilledFlagIsNeverExpandedAndItsExpansionWithdrawn()
+{
+    const QList<Proposal> first = m_agent->look();
+    QVERIFY(!first.isEmpty());
+    const Proposal expansion = first.first();
+    QCOMPARE(expansion.action, FlagAction::AdvanceStage);
+    const FlagRef flag = expansion.target;
+    // The on-call engineer kills it while the expansion waits.
+    m_killSwitch->kill({flag}, QStringLiteral("incident"));
+    QTRY_VERIFY(!m_rig->store()->find(flag)->flag.enabled);
+    QTRY_COMPARE(m_rig->store()->find(flag)->operation, FlagStore::Operation::None);
+
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later)
+            QVERIFY2(proposal.target != flag, "proposed something for a flag that is off");
+    }
+    // Its expansion no longer stands: withdrawn, saying why.
+    const Result<Proposal> withdrawn = m_inbox->find(expansion.id);
+    QVERIFY(withdrawn);
+    QCOMPARE(withdrawn->status, ProposalStatus::Superseded);
+    QVERIFY2(withdrawn->outcome.contains(QStringLiteral("off")), qPrintable(withdrawn->outcome));
+    QVERIFY(ownPending(flag).isEmpty());
+    // Healthy traffic on a flag that is off changes nothing.
+    runTraffic(120);
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later)
+            QVERIFY(proposal.target != flag);
+    }
+}
+
+void tst_SandboxAgent::aRegressionReplacesItsPendingExpansion()
+{
+    // Its contract does not set auto_kill: a person decides, and the agent asks.
+    const FlagRef route{Sandbox, QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+    const Result<Proposal> expansion = leave(route, SandboxAgent::AgentName, FlagAction::AdvanceStage);
+    QVERIFY2(expansion, qPrintable(expansion.error()));
+    m_watcher->simulator()->addRegression(
+        {route.key, QStringLiteral("citation_first_v2"), QStringLiteral("no_answer_rate"), 2.0});
+    QVERIFY2(runTrafficUntil([&] { return verdict(route) == GuardrailVerdict::Regressed; }),
+             "no regression within 300 simulated seconds");
+
+    const QList<Proposal> made = m_agent->look();
+    QList<Proposal> forRoute;
+    for (const Proposal &proposal : made) {
+        if (proposal.target == route)
+            forRoute.append(proposal);
+        else
+            QCOMPARE(proposal.action, FlagAction::AdvanceStage);
+    }
+    QCOMPARE(forRoute.size(), 1);
+    QCOMPARE(forRoute.first().action, FlagAction::RollbackStage);
+    QVERIFY(isRegressionDriven(forRoute.first()));
+    // One question per flag: the rollback, not the expansion beside it.
+    const QList<Proposal> pending = ownPending(route);
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().id, forRoute.first().id);
+    QCOMPARE(m_inbox->find(expansion->id)->status, ProposalStatus::Superseded);
+    // Nothing more for it while the rollback waits.
+    for (const QList<Proposal> &later : lookUntilQuiet()) {
+        for (const Proposal &proposal : later)
+            QVERIFY(proposal.target != route);
+    }
+    QCOMPARE(ownPending(route).size(), 1);
 }
 
 int main(int argc, char *argv[])
