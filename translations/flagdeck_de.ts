@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActivityDock</name>
+    <message>
+        <location filename="../widgets/activitydock.cpp" line="+33"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recent activity, newest first</source>
+        <translation>Letzte Aktivität, neueste zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogModel</name>
+    <message>
+        <location filename="../models/item/activitylogmodel.cpp" line="+9"/>
+        <source>kill</source>
+        <translation>Abschaltung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regression</source>
+        <translation>Verschlechterung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <location filename="../widgets/addserverdialog.cpp" line="+19"/>
@@ -991,7 +1064,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Write token file for a guard…</source>
         <translation>Token-Datei für einen Guard schreiben…</translation>
     </message>
@@ -1012,17 +1085,17 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <location line="+45"/>
         <location line="+6"/>
         <location line="+50"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Approval queue</source>
         <translation>Freigabe-Warteschlange</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7"/>
         <source>Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person decides.</source>
         <translation>Guardrail-Verschlechterung, festgestellt von %1: %2. Sein Vertrag setzt kein auto_kill, daher entscheidet ein Mensch.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -1940,6 +2013,34 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     </message>
 </context>
 <context>
+    <name>FlagChange</name>
+    <message>
+        <location filename="../models/core/flagchange.cpp" line="+24"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off variation</source>
+        <translation>Aus-Variante</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rollout: %1</source>
+        <translation>Rollout: %1</translation>
+    </message>
+</context>
+<context>
     <name>FlagDetailPane</name>
     <message>
         <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
@@ -1970,7 +2071,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     <message>
         <location line="+2"/>
         <source>%1 (sent as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gesendet als %2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2112,9 +2213,9 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+147"/>
+        <location filename="../widgets/flagtableview.cpp" line="+171"/>
         <source>the monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Monitor</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2124,22 +2225,22 @@ Revision %4</translation>
     <message>
         <location line="+5"/>
         <source>KILLED by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GESTOPPT von %1, %2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Killed automatically by %1 at %2, confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch abgeschaltet von %1 um %2, vom Server bestätigt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Killed by %1 at %2, confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschaltet von %1 um %2, vom Server bestätigt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 Why: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Grund: %2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2151,9 +2252,9 @@ Revision %4</translation>
         <location line="+6"/>
         <location filename="../widgets/flagtableview.cpp" line="+1"/>
         <source>Undo (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rückgängig (%n s)</numerusform>
+            <numerusform>Rückgängig (%n s)</numerusform>
         </translation>
     </message>
     <message>
@@ -2190,7 +2291,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-147"/>
+        <location filename="../widgets/flagtableview.cpp" line="-170"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
@@ -2437,14 +2538,14 @@ Revision %4</translation>
         <translation>Für dieses Flag beobachten:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Stop watching %1</source>
         <translation>%1 nicht mehr beobachten</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>%1 (control)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kontrolle)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2455,12 +2556,12 @@ Revision %4</translation>
     <message>
         <location line="-50"/>
         <source>not compared</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verglichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one variation is served: nothing is compared in this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Variante wird ausgespielt: in dieser Zeit wird nichts verglichen</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -2468,30 +2569,35 @@ Revision %4</translation>
         <translation>%1 je Variante</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+63"/>
+        <source>Offline: guardrail metrics are read live from their source, so there is nothing to chart for %1 until FlagDeck is connected again.</source>
+        <translation>Offline: Guardrail-Metriken werden live aus ihrer Quelle gelesen, daher gibt es für %1 nichts zu zeigen, bis FlagDeck wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Only %1 is served since %2: nothing is compared now. The charts keep the comparison and its verdicts from before; the time since is greyed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %2 wird nur %1 ausgespielt: jetzt wird nichts verglichen. Die Diagramme behalten den Vergleich und seine Urteile von vorher; die Zeit seitdem ist grau.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 before %2</source>
         <comment>a verdict, until the comparison ended at a time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 vor %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aktualisiert %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle %1</translation>
     </message>
     <message>
         <location line="+147"/>
         <source>difference from the control, in % of its level, with its always-valid interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstand zur Kontrolle in % ihres Niveaus, mit jederzeit gültigem Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2499,17 +2605,17 @@ Revision %4</translation>
         <translation>Abstand zur Kontrollgruppe, mit seinem jederzeit gültigen Intervall</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-298"/>
         <source>%1 difference from the control</source>
         <translation>%1 Abstand zur Kontrollgruppe</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Select a flag to see its guardrails.</source>
         <translation>Wählen Sie ein Flag, um seine Guardrails zu sehen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection. Without a contract, name a metric above to watch it.</source>
         <translation>Für %1 werden keine Guardrails beobachtet: sein Vertrag nennt keine, es hat keinen Vertrag, oder keine Metrikquelle bedient seine Verbindung. Ohne Vertrag können Sie oben eine Metrik nennen, um sie zu beobachten.</translation>
     </message>
@@ -2596,7 +2702,7 @@ Revision %4</translation>
     <message>
         <location filename="../models/control/guardrailwatcher.cpp" line="+159"/>
         <source> (before the kill at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (vor der Abschaltung um %1)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2753,7 +2859,7 @@ Revision %4</translation>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+51"/>
+        <location filename="../models/control/killswitch.cpp" line="+52"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
@@ -2796,12 +2902,12 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+221"/>
+        <location filename="../app/mainwindow.cpp" line="+235"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-108"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>Flags nach Schlüssel, Name, Beschreibung, Tag, Server oder Umgebung suchen (Strg+F)</translation>
     </message>
@@ -2811,7 +2917,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+492"/>
+        <location line="+528"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -2821,13 +2927,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+462"/>
+        <location line="-425"/>
+        <location line="+494"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-261"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -2837,37 +2943,32 @@ Revision %4</translation>
         <translation>Risiko %1 · %2 – prüfen Sie es im Reiter Freigaben (Strg+3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Proposal for %1 %2: %3</source>
         <translation>Vorschlag für %1 %2: %3</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
         <translation>nicht gesendet: eine Änderung dieses Flags läuft noch, oder das Flag oder sein Vertrag hat sich seitdem geändert; bitte erneut ansehen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1 in %2: %3 vom Server bestätigt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 in %2: %3 failed: %4</source>
         <translation>%1 in %2: %3 fehlgeschlagen: %4</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1 in %2 ist wieder an: der Server hat es bestätigt.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.</source>
-        <translation>%1 in %2 ist aus: der Server hat es bestätigt. Rückgängig ist 10 s lang möglich.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Restoring %1 in %2 failed: %3</source>
         <translation>Wiederherstellen von %1 in %2 fehlgeschlagen: %3</translation>
     </message>
@@ -2877,7 +2978,7 @@ Revision %4</translation>
         <translation>Abschalten von %1 in %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>Der Audit-Cache kann nicht schreiben (im Speicher gehalten, neuer Versuch läuft): %1</translation>
     </message>
@@ -2895,18 +2996,18 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+568"/>
+        <location line="-170"/>
+        <location line="+597"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-221"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+208"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -2914,7 +3015,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-322"/>
+        <location line="-344"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -2922,7 +3023,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>Contracts folder</source>
         <translation>Vertragsordner</translation>
     </message>
@@ -2997,24 +3098,24 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+251"/>
-        <location line="+77"/>
+        <location line="-425"/>
+        <location line="+261"/>
+        <location line="+93"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-507"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>Guardrail-Diagramme des ausgewählten Flags</translation>
     </message>
@@ -3034,12 +3135,12 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>%1@%2: %3</source>
         <translation>%1@%2: %3</translation>
     </message>
@@ -3059,7 +3160,20 @@ Revision %4</translation>
         <translation>Nicht erledigt: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+126"/>
+        <location line="+16"/>
+        <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
+        <translation>
+            <numerusform>%1 in %2 ist aus: der Server hat es bestätigt. Rückgängig (Strg+Z) ist %n s lang möglich.</numerusform>
+            <numerusform>%1 in %2 ist aus: der Server hat es bestätigt. Rückgängig (Strg+Z) ist %n s lang möglich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2 is off: the server confirmed it.</source>
+        <translation>%1 in %2 ist aus: der Server hat es bestätigt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+113"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n braucht Aufmerksamkeit)</numerusform>
@@ -3090,12 +3204,17 @@ Revision %4</translation>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>&amp;Undo last kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abschaltung &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
+        <source>Acti&amp;vity</source>
+        <translation>Akti&amp;vität</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3120,11 +3239,11 @@ Revision %4</translation>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+122"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine Abschaltung rückgängig zu machen: das geht %n Sekunde lang, nachdem der Server sie bestätigt hat.</numerusform>
+            <numerusform>Keine Abschaltung rückgängig zu machen: das geht %n Sekunden lang, nachdem der Server sie bestätigt hat.</numerusform>
         </translation>
     </message>
     <message>
@@ -3192,7 +3311,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
         <translation>Offline, und noch ist nichts zwischengespeichert: starten Sie FlagDeck einmal mit Verbindung, dann bewahrt es die Flags und den Verlauf jedes Servers hier für die Offline-Nutzung auf.</translation>
     </message>
@@ -3205,7 +3324,12 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>&lt;b&gt;Offline&lt;/b&gt;: states as last seen, %1 ago. Nothing can be changed and no guardrail is watched until FlagDeck is started connected.</source>
+        <translation>&lt;b&gt;Offline&lt;/b&gt;: Zustände wie zuletzt gesehen, vor %1. Nichts lässt sich ändern und kein Guardrail wird überwacht, bis FlagDeck verbunden gestartet wird.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Connection not added</source>
         <translation>Verbindung nicht hinzugefügt</translation>
     </message>
@@ -3386,30 +3510,30 @@ Revision %4</translation>
         <location filename="../models/core/metricunit.cpp" line="+30"/>
         <source>s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ms</source>
         <comment>milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>$</source>
         <comment>currency of costs per request</comment>
-        <translation type="unfinished"></translation>
+        <translation>$</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 %2</source>
         <comment>a value and its unit</comment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -3684,7 +3808,17 @@ Revision %4</translation>
 <context>
     <name>Proposal</name>
     <message>
-        <location filename="../models/core/proposal.cpp" line="+84"/>
+        <location filename="../models/core/proposal.cpp" line="+83"/>
+        <source>pending · %1 left</source>
+        <translation>offen · noch %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pending · expired</source>
+        <translation>offen · abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 takes no parameters</source>
         <translation>%1 nimmt keine Parameter</translation>
     </message>
@@ -3712,32 +3846,7 @@ Revision %4</translation>
 <context>
     <name>ProposalDetailPane</name>
     <message>
-        <location filename="../widgets/proposaldetailpane.cpp" line="+70"/>
-        <source>Metric</source>
-        <translation>Metrik</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Candidate</source>
-        <translation>Kandidat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verdict</source>
-        <translation>Urteil</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Difference</source>
-        <translation>Abstand</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Interval</source>
-        <translation>Intervall</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../widgets/proposaldetailpane.cpp" line="+84"/>
         <source>&lt;i&gt;The proposer gave no evidence.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Der Vorschlagende hat keine Belege angegeben.&lt;/i&gt;</translation>
     </message>
@@ -3747,7 +3856,7 @@ Revision %4</translation>
         <translation>Ich habe geprüft, was sich seit dem Vorschlag geändert hat</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Approve and run</source>
         <translation>&amp;Freigeben und ausführen</translation>
     </message>
@@ -3767,7 +3876,38 @@ Revision %4</translation>
         <translation>Details des Vorschlags</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>What the action would change: the flag now and after</source>
+        <translation>Was die Aktion ändern würde: das Flag jetzt und danach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+57"/>
+        <source>Show JSON diff</source>
+        <translation>JSON-Diff zeigen</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>The exact change to the flag, as a line diff of its JSON</source>
+        <translation>Die genaue Änderung am Flag als zeilenweiser Diff seines JSON</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>What the action would change, as a diff of the flag</source>
         <translation>Was die Aktion ändern würde, als Diff des Flags</translation>
     </message>
@@ -3792,27 +3932,52 @@ Revision %4</translation>
         <translation>Freigegeben, aber noch von keiner Konsole ausgeführt (die Konsole des Freigebenden wurde geschlossen)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>&lt;b&gt;What it would change&lt;/b&gt; (the flag now → after)</source>
         <translation>&lt;b&gt;Was sich ändern würde&lt;/b&gt; (das Flag jetzt → danach)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt;</source>
         <translation>&lt;b&gt;Belege&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Hide JSON diff</source>
+        <translation>JSON-Diff ausblenden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&lt;i&gt;Select a proposal to review it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Wählen Sie einen Vorschlag, um ihn zu prüfen.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</translation>
+        <location line="+28"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 on %3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 auf %3%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · &lt;b&gt;a guardrail regressed&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;ein Guardrail hat sich verschlechtert&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="-61"/>
         <source> via %1 %2</source>
         <translation> über %1 %2</translation>
     </message>
@@ -3840,7 +4005,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;Das Flag hat sich seit diesem Vorschlag geändert&lt;/b&gt; (Revision %1, jetzt %2). Das Diff unten bezieht sich auf das Flag, wie es jetzt ist.%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;i&gt;The flag is not among those this console shows.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Das Flag gehört nicht zu denen, die diese Konsole zeigt.&lt;/i&gt;</translation>
     </message>
@@ -3850,7 +4015,12 @@ Revision %4</translation>
         <translation>&lt;i&gt;Nichts anzuwenden: %1&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&lt;i&gt;Nothing would change.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Nichts würde sich ändern.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 %2 at %3%4</source>
         <translation>%1 %2 um %3%4</translation>
     </message>
@@ -3868,6 +4038,55 @@ Revision %4</translation>
         <location line="+4"/>
         <source>&lt;b&gt;Decisions&lt;/b&gt;&lt;br&gt;%1</source>
         <translation>&lt;b&gt;Entscheidungen&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEvidence</name>
+    <message>
+        <location filename="../models/core/proposalevidence.cpp" line="+30"/>
+        <source>regressed</source>
+        <translation>verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>watching</source>
+        <translation>wird beobachtet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not enough data</source>
+        <translation>zu wenig Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the control</source>
+        <translation>die Kontrolle</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 against %3 · %4</source>
+        <translation>%1: %2 gegenüber %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 %2 against %3 (%4 to %5)</source>
+        <translation>%1 %2 gegenüber %3 (%4 bis %5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 · %3</source>
+        <translation>%1: %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -4025,7 +4244,7 @@ Revision %4</translation>
         <translation>Vorschläge lassen sich nicht als abgelaufen markieren</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>superseded by %1</source>
         <translation>ersetzt durch %1</translation>
     </message>
@@ -4038,7 +4257,7 @@ Revision %4</translation>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+30"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+56"/>
         <source>Show proposals with this status</source>
         <translation>Vorschläge mit diesem Status zeigen</translation>
     </message>
@@ -4058,20 +4277,39 @@ Revision %4</translation>
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Proposals</source>
         <translation>Vorschläge</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>pending · %1 left</source>
+        <translation>offen · noch %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>59 min</source>
+        <translation>59 Min.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+104"/>
+        <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
             <numerusform>%n wartet auf Prüfung</numerusform>
             <numerusform>%n warten auf Prüfung</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n new, shown when the pointer leaves the list or rests</source>
+        <translation>
+            <numerusform>%n neuer, sichtbar, sobald der Zeiger die Liste verlässt oder ruht</numerusform>
+            <numerusform>%n neue, sichtbar, sobald der Zeiger die Liste verlässt oder ruht</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="-24"/>
         <source>another console is running it</source>
         <translation>eine andere Konsole führt ihn aus</translation>
     </message>
@@ -4079,7 +4317,7 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+248"/>
+        <location filename="../models/control/proposalreview.cpp" line="+256"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
@@ -4099,8 +4337,8 @@ Revision %4</translation>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+91"/>
+        <location line="-160"/>
+        <location line="+96"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
     </message>
@@ -4164,17 +4402,17 @@ Revision %4</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../models/item/proposaltablemodel.cpp" line="+48"/>
-        <source>pending · %1 left</source>
-        <translation>ausstehend · noch %1</translation>
+        <location filename="../models/item/proposaltablemodel.cpp" line="+39"/>
+        <source>%1@%2 on %3</source>
+        <translation>%1@%2 auf %3</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>pending · expired</source>
-        <translation>ausstehend · abgelaufen</translation>
+        <location line="+19"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4495,12 +4733,22 @@ Revision %4</translation>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+58"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+77"/>
+        <source>withdrawn by %1: the flag is off</source>
+        <translation>zurückgezogen von %1: das Flag ist aus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>withdrawn by %1: a guardrail regressed</source>
+        <translation>zurückgezogen von %1: ein Guardrail hat sich verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>Guardrail verschlechtert: %1. Zurücksetzen, bevor mehr Nutzer betroffen sind.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Every guardrail is healthy at this stage (%1). Expand to the next stage.</source>
         <translation>Jeder Guardrail ist auf dieser Stufe gesund (%1). Auf die nächste Stufe ausweiten.</translation>
     </message>

@@ -62,11 +62,11 @@
     <name>FlagTableModel</name>
     <message numerus="yes">
         <location filename="../models/item/flagtablemodel.cpp" line="+267"/>
-        <location filename="../widgets/flagtableview.cpp" line="+159"/>
+        <location filename="../widgets/flagtableview.cpp" line="+183"/>
         <source>Undo (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undo (%n s)</numerusform>
+            <numerusform>Undo (%n s)</numerusform>
         </translation>
     </message>
 </context>
@@ -103,7 +103,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+431"/>
+        <location filename="../app/mainwindow.cpp" line="+387"/>
+        <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
+        <translation>
+            <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
+            <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -135,11 +143,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+261"/>
+        <location line="+283"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No kill to undo: a kill can be undone for %n second after the server confirmed it.</numerusform>
+            <numerusform>No kill to undo: a kill can be undone for %n seconds after the server confirmed it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -175,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n flag(s)</source>
         <translation>
             <numerusform>%n flag</numerusform>
@@ -183,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+65"/>
         <source>Contracts: %n error(s)</source>
         <translation>
             <numerusform>Contracts: %n error</numerusform>
@@ -202,7 +210,7 @@
 <context>
     <name>ProposalDetailPane</name>
     <message numerus="yes">
-        <location filename="../widgets/proposaldetailpane.cpp" line="+212"/>
+        <location filename="../widgets/proposaldetailpane.cpp" line="+257"/>
         <source>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given</source>
         <translation>
             <numerusform>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval given</numerusform>
@@ -213,11 +221,20 @@
 <context>
     <name>ProposalQueueView</name>
     <message numerus="yes">
-        <location filename="../widgets/proposalqueueview.cpp" line="+79"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+185"/>
+        <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
             <numerusform>%n waiting for review</numerusform>
             <numerusform>%n waiting for review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n new, shown when the pointer leaves the list or rests</source>
+        <translation>
+            <numerusform>%n new, shown when the pointer leaves the list or rests</numerusform>
+            <numerusform>%n new, shown when the pointer leaves the list or rests</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivityDock</name>
+    <message>
+        <location filename="../widgets/activitydock.cpp" line="+33"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recent activity, newest first</source>
+        <translation>最近活动，最新在前</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogModel</name>
+    <message>
+        <location filename="../models/item/activitylogmodel.cpp" line="+9"/>
+        <source>kill</source>
+        <translation>关停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regression</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>proposal</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <location filename="../widgets/addserverdialog.cpp" line="+19"/>
@@ -988,7 +1061,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Write token file for a guard…</source>
         <translation>为守护进程写入令牌文件…</translation>
     </message>
@@ -1009,17 +1082,17 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <location line="+45"/>
         <location line="+6"/>
         <location line="+50"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7"/>
         <source>Guardrail regression seen by %1: %2. Its contract does not set auto_kill, so a person decides.</source>
         <translation>%1 发现护栏退化：%2。其契约未设置 auto_kill，因此由人来决定。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
@@ -1934,6 +2007,34 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     </message>
 </context>
 <context>
+    <name>FlagChange</name>
+    <message>
+        <location filename="../models/core/flagchange.cpp" line="+24"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off variation</source>
+        <translation>关闭时的变体</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rollout: %1</source>
+        <translation>发布比例：%1</translation>
+    </message>
+</context>
+<context>
     <name>FlagDetailPane</name>
     <message>
         <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
@@ -1964,7 +2065,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     <message>
         <location line="+2"/>
         <source>%1 (sent as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（以 %2 的身份发送）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2106,9 +2207,9 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+147"/>
+        <location filename="../widgets/flagtableview.cpp" line="+171"/>
         <source>the monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监控器</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2118,22 +2219,22 @@ Revision %4</source>
     <message>
         <location line="+5"/>
         <source>KILLED by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已由%1于 %2 关停</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Killed automatically by %1 at %2, confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 于 %2 自动关停，服务器已确认。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Killed by %1 at %2, confirmed by the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 于 %2 关停，服务器已确认。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 Why: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 原因：%2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2145,8 +2246,8 @@ Revision %4</source>
         <location line="+6"/>
         <location filename="../widgets/flagtableview.cpp" line="+1"/>
         <source>Undo (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>撤销（%n 秒）</numerusform>
         </translation>
     </message>
     <message>
@@ -2183,7 +2284,7 @@ Revision %4</source>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-147"/>
+        <location filename="../widgets/flagtableview.cpp" line="-170"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
@@ -2429,14 +2530,14 @@ Revision %4</source>
         <translation>为此开关监视：</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Stop watching %1</source>
         <translation>停止监视 %1</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>%1 (control)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（对照）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2447,12 +2548,12 @@ Revision %4</source>
     <message>
         <location line="-50"/>
         <source>not compared</source>
-        <translation type="unfinished"></translation>
+        <translation>未比较</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one variation is served: nothing is compared in this time</source>
-        <translation type="unfinished"></translation>
+        <translation>只提供一个变体：这段时间内没有比较</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -2460,30 +2561,35 @@ Revision %4</source>
         <translation>每个变体的 %1</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+63"/>
+        <source>Offline: guardrail metrics are read live from their source, so there is nothing to chart for %1 until FlagDeck is connected again.</source>
+        <translation>离线：护栏指标从其来源实时读取，因此在 FlagDeck 重新连接之前，%1 没有可绘制的内容。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Only %1 is served since %2: nothing is compared now. The charts keep the comparison and its verdicts from before; the time since is greyed.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %2 起只提供 %1：现在没有比较。图表保留之前的比较及其结论；之后的时间显示为灰色。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 before %2</source>
         <comment>a verdict, until the comparison ended at a time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%2 之前%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更新于 %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值 %1</translation>
     </message>
     <message>
         <location line="+147"/>
         <source>difference from the control, in % of its level, with its always-valid interval</source>
-        <translation type="unfinished"></translation>
+        <translation>与对照的差异（占其水平的百分比），附随时有效区间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2491,17 +2597,17 @@ Revision %4</source>
         <translation>与对照组的差值及其始终有效的置信区间</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-298"/>
         <source>%1 difference from the control</source>
         <translation>%1 与对照组的差值</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Select a flag to see its guardrails.</source>
         <translation>选择一个开关，查看其护栏。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>No guardrails are watched for %1: its contract names none, or it has no contract, or no metric source serves its connection. Without a contract, name a metric above to watch it.</source>
         <translation>%1 没有被监视的护栏：它的契约未列出护栏，或它没有契约，或没有指标源服务于它的连接。没有契约时，可在上方填写指标名称来监视它。</translation>
     </message>
@@ -2586,7 +2692,7 @@ Revision %4</source>
     <message>
         <location filename="../models/control/guardrailwatcher.cpp" line="+159"/>
         <source> (before the kill at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 关停之前）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2743,7 +2849,7 @@ Revision %4</source>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+51"/>
+        <location filename="../models/control/killswitch.cpp" line="+52"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
@@ -2786,12 +2892,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+221"/>
+        <location filename="../app/mainwindow.cpp" line="+235"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-108"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
@@ -2801,7 +2907,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+492"/>
+        <location line="+528"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -2811,13 +2917,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+462"/>
+        <location line="-425"/>
+        <location line="+494"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-261"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -2827,37 +2933,32 @@ Revision %4</source>
         <translation>%1风险 · %2 — 请在“审批”标签页中审查（Ctrl+3）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Proposal for %1 %2: %3</source>
         <translation>%1 的提议%2：%3</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
         <translation>未发送：此开关的一项变更仍在进行中，或开关或其契约此后已改变；请重新查看</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1（%2）：%3 已获服务器确认。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 in %2: %3 failed: %4</source>
         <translation>%1（%2）：%3 失败：%4</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1（%2）已重新开启：服务器已确认。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 in %2 is off: the server confirmed it. Undo is offered for 10 s.</source>
-        <translation>%1（%2）已关闭：服务器已确认。10 秒内可撤销。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Restoring %1 in %2 failed: %3</source>
         <translation>恢复 %1（%2）失败：%3</translation>
     </message>
@@ -2867,7 +2968,7 @@ Revision %4</source>
         <translation>关闭 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>审计缓存无法写入（已保存在内存中，正在重试）：%1</translation>
     </message>
@@ -2884,32 +2985,32 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+568"/>
+        <location line="-170"/>
+        <location line="+597"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-221"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+208"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-322"/>
+        <location line="-344"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>Contracts folder</source>
         <translation>契约文件夹</translation>
     </message>
@@ -2984,24 +3085,24 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+251"/>
-        <location line="+77"/>
+        <location line="-425"/>
+        <location line="+261"/>
+        <location line="+93"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-507"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Guardrail charts of the selected flag</source>
         <translation>所选开关的护栏图表</translation>
     </message>
@@ -3021,12 +3122,12 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>%1@%2: %3</source>
         <translation>%1@%2：%3</translation>
     </message>
@@ -3046,7 +3147,19 @@ Revision %4</source>
         <translation>未完成：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+126"/>
+        <location line="+16"/>
+        <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
+        <translation>
+            <numerusform>%2 中的 %1 已关闭：服务器已确认。可在 %n 秒内撤销（Ctrl+Z）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2 is off: the server confirmed it.</source>
+        <translation>%2 中的 %1 已关闭：服务器已确认。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+113"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>开关（%n 个需要关注）</numerusform>
@@ -3075,12 +3188,17 @@ Revision %4</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>&amp;Undo last kill</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上次关停(&amp;U)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
+        <source>Acti&amp;vity</source>
+        <translation>活动(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3105,10 +3223,10 @@ Revision %4</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+122"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>没有可撤销的关停：服务器确认后 %n 秒内可以撤销关停。</numerusform>
         </translation>
     </message>
     <message>
@@ -3173,7 +3291,7 @@ Revision %4</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Offline, and nothing is cached yet: start FlagDeck connected once, and it keeps each server&apos;s flags and history here for offline use.</source>
         <translation>离线，且尚无任何缓存：请先在连接服务器的状态下启动一次 FlagDeck，它会把每台服务器的开关和历史保存在这里，供离线使用。</translation>
     </message>
@@ -3185,7 +3303,12 @@ Revision %4</source>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>&lt;b&gt;Offline&lt;/b&gt;: states as last seen, %1 ago. Nothing can be changed and no guardrail is watched until FlagDeck is started connected.</source>
+        <translation>&lt;b&gt;离线&lt;/b&gt;：状态为 %1 前最后所见。在 FlagDeck 以连接方式启动之前，无法更改任何内容，也不监控任何护栏。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Connection not added</source>
         <translation>未添加连接</translation>
     </message>
@@ -3364,30 +3487,30 @@ Revision %4</source>
         <location filename="../models/core/metricunit.cpp" line="+30"/>
         <source>s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ms</source>
         <comment>milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>$</source>
         <comment>currency of costs per request</comment>
-        <translation type="unfinished"></translation>
+        <translation>$</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 %2</source>
         <comment>a value and its unit</comment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -3662,7 +3785,17 @@ Revision %4</source>
 <context>
     <name>Proposal</name>
     <message>
-        <location filename="../models/core/proposal.cpp" line="+84"/>
+        <location filename="../models/core/proposal.cpp" line="+83"/>
+        <source>pending · %1 left</source>
+        <translation>待处理 · 剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pending · expired</source>
+        <translation>待处理 · 已过期</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 takes no parameters</source>
         <translation>%1 不接受参数</translation>
     </message>
@@ -3690,32 +3823,7 @@ Revision %4</source>
 <context>
     <name>ProposalDetailPane</name>
     <message>
-        <location filename="../widgets/proposaldetailpane.cpp" line="+70"/>
-        <source>Metric</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Candidate</source>
-        <translation>候选</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verdict</source>
-        <translation>结论</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Difference</source>
-        <translation>差值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Interval</source>
-        <translation>区间</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../widgets/proposaldetailpane.cpp" line="+84"/>
         <source>&lt;i&gt;The proposer gave no evidence.&lt;/i&gt;</source>
         <translation>&lt;i&gt;提议者未提供证据。&lt;/i&gt;</translation>
     </message>
@@ -3725,7 +3833,7 @@ Revision %4</source>
         <translation>我已审查提议之后发生的变化</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Approve and run</source>
         <translation>批准并执行(&amp;A)</translation>
     </message>
@@ -3745,7 +3853,38 @@ Revision %4</source>
         <translation>提议详情</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>What the action would change: the flag now and after</source>
+        <translation>此操作将更改的内容：开关现在与之后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+57"/>
+        <source>Show JSON diff</source>
+        <translation>显示 JSON 差异</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>The exact change to the flag, as a line diff of its JSON</source>
+        <translation>对开关的确切更改，以其 JSON 的逐行差异表示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>What the action would change, as a diff of the flag</source>
         <translation>该操作将带来的变化，以开关的差异显示</translation>
     </message>
@@ -3770,27 +3909,52 @@ Revision %4</source>
         <translation>已批准，但尚无控制台执行（批准人的控制台已关闭）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>&lt;b&gt;What it would change&lt;/b&gt; (the flag now → after)</source>
         <translation>&lt;b&gt;将会改变的内容&lt;/b&gt;（当前开关 → 之后）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt;</source>
         <translation>&lt;b&gt;证据&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Hide JSON diff</source>
+        <translation>隐藏 JSON 差异</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&lt;i&gt;Select a proposal to review it.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个提议进行审查。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 %2&lt;/b&gt; · %3 / %4 · &lt;b&gt;%5&lt;/b&gt;</translation>
+        <location line="+28"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 on %3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %3 上的 %2%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · &lt;b&gt;a guardrail regressed&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;有护栏回退&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="-61"/>
         <source> via %1 %2</source>
         <translation> 通过 %1 %2</translation>
     </message>
@@ -3817,7 +3981,7 @@ Revision %4</source>
         <translation>&lt;b&gt;自此提议以来开关已变化&lt;/b&gt;（修订 %1，现在为 %2）。下方差异是针对开关当前状态的。%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;i&gt;The flag is not among those this console shows.&lt;/i&gt;</source>
         <translation>&lt;i&gt;该开关不在本控制台显示的开关之中。&lt;/i&gt;</translation>
     </message>
@@ -3827,7 +3991,12 @@ Revision %4</source>
         <translation>&lt;i&gt;无可应用的内容：%1&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&lt;i&gt;Nothing would change.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;不会有任何更改。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 %2 at %3%4</source>
         <translation>%1 %2 于 %3%4</translation>
     </message>
@@ -3845,6 +4014,55 @@ Revision %4</source>
         <location line="+4"/>
         <source>&lt;b&gt;Decisions&lt;/b&gt;&lt;br&gt;%1</source>
         <translation>&lt;b&gt;决定&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEvidence</name>
+    <message>
+        <location filename="../models/core/proposalevidence.cpp" line="+30"/>
+        <source>regressed</source>
+        <translation>已回退</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>watching</source>
+        <translation>观察中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not enough data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the control</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 against %3 · %4</source>
+        <translation>%1：%2 相对 %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 %2 against %3 (%4 to %5)</source>
+        <translation>%1 %2 相对 %3（%4 至 %5）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 · %3</source>
+        <translation>%1：%2 · %3</translation>
     </message>
 </context>
 <context>
@@ -4002,7 +4220,7 @@ Revision %4</source>
         <translation>无法将提议标记为过期</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>superseded by %1</source>
         <translation>被 %1 取代</translation>
     </message>
@@ -4015,7 +4233,7 @@ Revision %4</source>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+30"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+56"/>
         <source>Show proposals with this status</source>
         <translation>显示此状态的提议</translation>
     </message>
@@ -4035,19 +4253,37 @@ Revision %4</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Proposals</source>
         <translation>提议</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>pending · %1 left</source>
+        <translation>待处理 · 剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>59 min</source>
+        <translation>59 分钟</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+104"/>
+        <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
             <numerusform>%n 个等待审查</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n new, shown when the pointer leaves the list or rests</source>
+        <translation>
+            <numerusform>%n 个新的，指针离开列表或停留时显示</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="-24"/>
         <source>another console is running it</source>
         <translation>另一个控制台正在执行它</translation>
     </message>
@@ -4055,7 +4291,7 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+248"/>
+        <location filename="../models/control/proposalreview.cpp" line="+256"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
@@ -4075,8 +4311,8 @@ Revision %4</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+91"/>
+        <location line="-160"/>
+        <location line="+96"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
     </message>
@@ -4140,17 +4376,17 @@ Revision %4</source>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../models/item/proposaltablemodel.cpp" line="+48"/>
-        <source>pending · %1 left</source>
-        <translation>待处理 · 剩余 %1</translation>
+        <location filename="../models/item/proposaltablemodel.cpp" line="+39"/>
+        <source>%1@%2 on %3</source>
+        <translation>%3 上的 %1@%2</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>pending · expired</source>
-        <translation>待处理 · 已过期</translation>
+        <location line="+19"/>
+        <source>%1@%2</source>
+        <translation>%1@%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4467,12 +4703,22 @@ Revision %4</source>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+58"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+77"/>
+        <source>withdrawn by %1: the flag is off</source>
+        <translation>已由 %1 撤回：开关已关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>withdrawn by %1: a guardrail regressed</source>
+        <translation>已由 %1 撤回：有护栏回退</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>护栏退化：%1。请在更多用户受影响之前回滚。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Every guardrail is healthy at this stage (%1). Expand to the next stage.</source>
         <translation>此阶段所有护栏均健康（%1）。扩大到下一阶段。</translation>
     </message>

@@ -153,9 +153,10 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &p
 {
     setColumnHidden(FlagTableModel::ServerColumn, singleConnection);
     QHeaderView *header = horizontalHeader();
+    // What the rows hold now is bounded by atMost; what a column must always have room for is not.
     const auto fit = [this, header](int column, int atLeast, int atMost) {
-        const int content = std::max({header->sectionSizeHint(column), sizeHintForColumn(column), atLeast});
-        header->resizeSection(column, std::min(content, atMost));
+        const int content = std::max(header->sectionSizeHint(column), sizeHintForColumn(column));
+        header->resizeSection(column, std::max(atLeast, std::min(content, atMost)));
     };
     // A verdict is drawn bold when it matters; the column fits every verdict, not only today's.
     QFont bold = font();
@@ -170,7 +171,7 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &p
     int killedWidth = 0;
     for (const QString &by : {personName, FlagTableModel::tr("the monitor")})
         killedWidth = std::max(killedWidth, QFontMetrics(bold).horizontalAdvance(FlagTableModel::killedText(by, 0)));
-    fit(FlagTableModel::StateColumn, killedWidth + FlagRowDelegate::StateSignSize + 24, 240);
+    fit(FlagTableModel::StateColumn, killedWidth + FlagRowDelegate::StateSignSize + 20, 240);
     header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
     fit(FlagTableModel::HealthColumn, verdictWidth, 200);
     fit(FlagTableModel::StageColumn, 90, 240);
