@@ -51,7 +51,11 @@ ActivityDock::ActivityDock(ActivityLogModel *log, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     QHeaderView *header = m_view->horizontalHeader();
     header->resizeSection(ActivityLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
-    header->resizeSection(ActivityLogModel::KindColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("regression")) + 16);
+    // Room for the longest kind in the language shown.
+    int kindWidth = m_view->fontMetrics().horizontalAdvance(log->headerData(ActivityLogModel::KindColumn, Qt::Horizontal).toString());
+    for (int kind = 0; kind <= int(ActivityLogModel::Kind::Info); ++kind)
+        kindWidth = std::max(kindWidth, m_view->fontMetrics().horizontalAdvance(ActivityLogModel::kindText(ActivityLogModel::Kind(kind))));
+    header->resizeSection(ActivityLogModel::KindColumn, kindWidth + 16);
     header->setStretchLastSection(true);
     setWidget(m_view);
 }

@@ -3,6 +3,7 @@
 #include "auditbrowser.h"
 #include "connectionsdock.h"
 #include "control/killswitch.h"
+#include "item/activitylogmodel.h"
 #include "stageview.h"
 #include "consolegui.h"
 #include "store/memorysecretstore.h"
@@ -92,6 +93,16 @@ QStringList tst_LaptopScreen::cutTexts() const
             const QModelIndex index = table->model()->index(row, column);
             if (table->itemDelegate()->sizeHint(option, index).width() > table->columnWidth(column))
                 cut << QStringLiteral("%1 \"%2\"").arg(header, index.data().toString());
+        }
+    }
+    // The activity list's kinds (its messages are elided on purpose: each is whole in its tooltip).
+    if (const auto *activity = window.findChild<QTableView *>(QStringLiteral("activityList")); activity && activity->isVisible()) {
+        QStyleOptionViewItem activityOption = option;
+        activityOption.widget = activity;
+        for (int row = 0; row < activity->model()->rowCount(); ++row) {
+            const QModelIndex kind = activity->model()->index(row, ActivityLogModel::KindColumn);
+            if (activity->itemDelegate()->sizeHint(activityOption, kind).width() > activity->columnWidth(ActivityLogModel::KindColumn))
+                cut << QStringLiteral("activity kind \"%1\"").arg(kind.data().toString());
         }
     }
     // The connections' names beside their states.
