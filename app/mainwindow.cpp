@@ -136,13 +136,14 @@ void MainWindow::sizeFlagColumns()
 
 void MainWindow::fitToScreen()
 {
-    // A desktop's size where the screen has room for it. A smaller screen gets all it offers, and
-    // its width goes to the flag table: the Connections dock starts closed (Ctrl+0 opens it; the
-    // status bar still says each connection's state).
+    // A desktop's size where the screen has room for it, more on a large one. A smaller screen
+    // gets all it offers, and its width goes to the flag table: the Connections dock starts closed
+    // (Ctrl+0 opens it; the status bar still says each connection's state).
     const QSize preferred(1500, 860);
     const QRect available = screen()->availableGeometry();
     if (available.width() >= preferred.width() && available.height() >= preferred.height()) {
-        resize(preferred);
+        // Most of a large screen (a 1920×1080 one included), with its desktop still in view around it.
+        resize(preferred.expandedTo(available.size() * 0.9));
         return;
     }
     setGeometry(available);

@@ -61,7 +61,8 @@ public:
     void showShortcuts();
     void showApprovals();
     void showAuditHistory();
-    // The first size: a desktop's where the screen has room, otherwise the screen's whole space.
+    // The first size: a desktop's where the screen has room (most of a large screen), otherwise
+    // the screen's whole space.
     void fitToScreen();
     // Selects the first flag in the table, as a person opening the console would.
     void selectFirstFlag();

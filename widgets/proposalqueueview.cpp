@@ -1,6 +1,8 @@
 #include "proposalqueueview.h"
 
 #include "control/proposaldesk.h"
+#include "core/contract.h"
+#include "core/flagaction.h"
 #include "item/proposalqueueproxy.h"
 #include "item/proposaltablemodel.h"
 #include "proposaldetailpane.h"
@@ -75,15 +77,26 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle); // a long key keeps its @environment in sight
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::ReceivedColumn, 140);
+    // Sized for the bold of an urgent row, so what matters most is never the part that is cut.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics urgent(bold);
+    int riskWidth = urgent.horizontalAdvance(m_model->headerData(ProposalTableModel::RiskColumn, Qt::Horizontal).toString());
+    for (const Contract::Risk risk : {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical})
+        riskWidth = std::max(riskWidth, urgent.horizontalAdvance(riskDisplayName(risk)));
+    int actionWidth = 0;
+    for (const FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
+                                    FlagAction::RollbackStage, FlagAction::ServeFallback})
+        actionWidth = std::max(actionWidth, urgent.horizontalAdvance(flagActionName(action)));
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(ProposalTableModel::ReceivedColumn, 140);
     // "pending · 59 min left" in full.
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::StatusColumn,
-                                               fontMetrics().horizontalAdvance(tr("pending · %1 left").arg(tr("59 min"))) + 24);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::RiskColumn, 60);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::ActionColumn, 105);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::FlagColumn, 250);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::WhereColumn, 150);
-    m_table->horizontalHeader()->resizeSection(ProposalTableModel::ProposerColumn, 200);
+    header->resizeSection(ProposalTableModel::StatusColumn, urgent.horizontalAdvance(tr("pending · %1 left").arg(tr("59 min"))) + 24);
+    header->resizeSection(ProposalTableModel::RiskColumn, riskWidth + 20);
+    header->resizeSection(ProposalTableModel::ActionColumn, actionWidth + 20);
+    header->resizeSection(ProposalTableModel::FlagColumn, 250);
+    header->resizeSection(ProposalTableModel::WhereColumn, urgent.horizontalAdvance(QStringLiteral("Sandbox / production")) + 20);
+    header->resizeSection(ProposalTableModel::ProposerColumn, 200);
     // What and to which flag first, then how it stands: what a reviewer scans for at a glance,
     // in sight on a laptop's screen without scrolling sideways.
     int visual = 0;

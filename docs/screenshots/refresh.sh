@@ -16,28 +16,45 @@ OUT="$ROOT/docs/screenshots"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# shot NAME HOME-NAME [LANG] -- ARGS…: one run of FlagDeck, saved as NAME.
+# The screens FlagDeck opens on: a laptop's and a desktop's, for the offscreen platform.
+screen() {
+    printf '{"screens": [{"name": "%s", "x": 0, "y": 0, "width": %s, "height": %s, "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}' \
+        "$1" "$2" "$3" > "$WORK/$1.json"
+}
+screen laptop 1366 768
+screen desktop 1920 1080
+
+# shot NAME HOME-NAME LANG SCREEN -- ARGS…: one run of FlagDeck on SCREEN (laptop or desktop),
+# the window as it opens there, saved as NAME.
 shot() {
-    local name="$1" home="$WORK/$2" language="$3"
-    shift 4
+    local name="$1" home="$WORK/$2" language="$3" screen="$4"
+    shift 5
     mkdir -p -m 700 "$home"
     env -u DISPLAY -u WAYLAND_DISPLAY HOME="$home" XDG_RUNTIME_DIR="$home" XDG_CONFIG_HOME="$home/.config" \
-        XDG_DATA_HOME="$home/.local/share" LANG="$language" LC_ALL="$language" LANGUAGE= QT_QPA_PLATFORM=offscreen \
+        XDG_DATA_HOME="$home/.local/share" LANG="$language" LC_ALL="$language" LANGUAGE= \
+        QT_QPA_PLATFORM="offscreen:configfile=$WORK/$screen.json" \
         "$APP" "$@" --screenshot "$OUT/$name" 2> >(grep -v propagateSizeHints >&2)
     echo "made $name"
 }
 
 test -x "$APP" || { echo "refresh.sh: build FlagDeck first ($APP is missing)" >&2; exit 1; }
 
-shot welcome.png first-start C.UTF-8 --
-shot main-window.png sandbox C.UTF-8 -- --sandbox --flag chat-model-route --screenshot-delay 1
+shot welcome.png first-start C.UTF-8 desktop --
+shot main-window.png sandbox C.UTF-8 desktop -- --sandbox --flag chat-model-route --screenshot-delay 1
 # The same sandbox again, now from the cache alone.
-shot offline.png sandbox C.UTF-8 -- --offline --flag chat-model-route
-shot preferences.png sandbox C.UTF-8 -- --sandbox --view preferences
-shot shortcuts.png sandbox C.UTF-8 -- --sandbox --view shortcuts
-shot main-window-de.png german de_DE.UTF-8 -- --sandbox --flag chat-model-route --screenshot-delay 1
-shot welcome-zh.png chinese zh_CN.UTF-8 --
+shot offline.png sandbox C.UTF-8 desktop -- --offline --flag chat-model-route
+shot preferences.png sandbox C.UTF-8 desktop -- --sandbox --view preferences
+shot shortcuts.png sandbox C.UTF-8 desktop -- --sandbox --view shortcuts
+shot main-window-de.png german de_DE.UTF-8 desktop -- --sandbox --flag chat-model-route --screenshot-delay 1
+shot welcome-zh.png chinese zh_CN.UTF-8 desktop --
+# An incident as the on-call engineer sees it: a regression the contract's auto_kill answers,
+# on a laptop in English and German, and on a desktop screen.
+incident=(--sandbox --sandbox-regression chat-model-route:distilled_small:p95_latency:1.4 --flag chat-model-route
+          --screenshot-delay 45)
+shot incident-laptop.png incident-en C.UTF-8 laptop -- "${incident[@]}"
+shot incident-laptop-de.png incident-de de_DE.UTF-8 laptop -- "${incident[@]}"
+shot incident-desktop.png incident-desktop C.UTF-8 desktop -- "${incident[@]}"
 
 echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs, a guard):"
 FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \
-    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole|tst_guardpresence)$'
+    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole|tst_guardpresence|tst_laptopscreen|tst_approvalsheet|tst_guardrailcharts)$'

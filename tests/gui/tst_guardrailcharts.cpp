@@ -196,7 +196,6 @@ void tst_GuardrailCharts::headingsAndChartsMoveWhileTheFlagStaysSelected()
         QVERIFY2(heading.contains(verdictText(result->verdict)), qPrintable(heading));
         QCOMPARE(m_charts->shownFlag(), flag);
     }
-    saveScreenshot(QStringLiteral("guardrail-charts.png"));
 }
 
 void tst_GuardrailCharts::aRegressedGuardrailIsChartedFirst()
@@ -300,7 +299,6 @@ void tst_GuardrailCharts::ticksAreNiceAndNamesAreWhole()
     QCOMPARE(control->toolTip(), QStringLiteral("frontier large (control)"));
     QCOMPARE(control->text(), control->toolTip());
     QCOMPARE(candidate->text(), QStringLiteral("distilled small"));
-    saveScreenshot(QStringLiteral("guardrail-charts-wide.png"));
 
     m_window->resize(820, 1000); // a narrow window: the names no longer fit
     QTRY_VERIFY(control->text() != control->toolTip());
@@ -313,7 +311,6 @@ void tst_GuardrailCharts::ticksAreNiceAndNamesAreWhole()
                  qPrintable(label->text()));
     }
     QCOMPARE(control->toolTip(), QStringLiteral("frontier large (control)"));
-    saveScreenshot(QStringLiteral("guardrail-charts-narrow.png"));
 }
 
 void tst_GuardrailCharts::aKillKeepsTheComparisonAndGreysTheTimeSince()

@@ -177,8 +177,6 @@ void tst_LaptopScreen::theIncidentColumnsFitWithoutScrolling()
                                   }()).arg(window.findChild<ConnectionsDock *>()->width()).arg(window.stageView()->mapTo(&window, QPoint()).x())));
     const QStringList cut = cutTexts();
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
-    if (language == QLatin1String("en"))
-        window.grab().save(QDir(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR", QDir::tempPath())).filePath(QStringLiteral("laptop-1366x768.png")));
 }
 
 void tst_LaptopScreen::theFlagColumnStaysWhenScrollingSideways()
