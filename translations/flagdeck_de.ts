@@ -2213,7 +2213,7 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+171"/>
+        <location filename="../widgets/flagtableview.cpp" line="+172"/>
         <source>the monitor</source>
         <translation>dem Monitor</translation>
     </message>
@@ -2291,7 +2291,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-170"/>
+        <location filename="../widgets/flagtableview.cpp" line="-171"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
@@ -2902,12 +2902,12 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+235"/>
+        <location filename="../app/mainwindow.cpp" line="+236"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>Flags nach Schlüssel, Name, Beschreibung, Tag, Server oder Umgebung suchen (Strg+F)</translation>
     </message>
@@ -2917,7 +2917,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+528"/>
+        <location line="+529"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -3105,12 +3105,12 @@ Revision %4</translation>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-508"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
     </message>
@@ -4257,7 +4257,7 @@ Revision %4</translation>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+56"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+58"/>
         <source>Show proposals with this status</source>
         <translation>Vorschläge mit diesem Status zeigen</translation>
     </message>
@@ -4282,7 +4282,7 @@ Revision %4</translation>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>pending · %1 left</source>
         <translation>offen · noch %1</translation>
     </message>
@@ -5020,12 +5020,18 @@ Revision %4</translation>
         <translation>der Verlauf sagt nicht, wann diese Stufe begann (mindestens %1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <location line="+21"/>
         <source>Guardrails green</source>
         <translation>Guardrails grün</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-20"/>
+        <source>not known offline: guardrail metrics are read live</source>
+        <translation>offline nicht bekannt: Guardrail-Metriken werden live gelesen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Approvals</source>
         <translation>Freigaben</translation>
     </message>
@@ -5238,12 +5244,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Pause…</source>
         <translation>Pausieren…</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-175"/>
         <source>Rollout stage</source>
         <translation>Rollout-Stufe</translation>
     </message>
@@ -5298,7 +5304,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Vertrag unlesbar&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Bis die Datei korrigiert ist, hat dieses Flag keine Stufen, keine Guardrails und kein auto_kill.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>

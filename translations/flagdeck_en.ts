@@ -62,7 +62,7 @@
     <name>FlagTableModel</name>
     <message numerus="yes">
         <location filename="../models/item/flagtablemodel.cpp" line="+267"/>
-        <location filename="../widgets/flagtableview.cpp" line="+183"/>
+        <location filename="../widgets/flagtableview.cpp" line="+184"/>
         <source>Undo (%n s)</source>
         <translation>
             <numerusform>Undo (%n s)</numerusform>
@@ -103,7 +103,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+387"/>
+        <location filename="../app/mainwindow.cpp" line="+388"/>
         <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
         <translation>
             <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>ProposalQueueView</name>
     <message numerus="yes">
-        <location filename="../widgets/proposalqueueview.cpp" line="+185"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+198"/>
         <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
@@ -276,7 +276,7 @@
 <context>
     <name>StageActions</name>
     <message numerus="yes">
-        <location filename="../models/control/stageactions.cpp" line="+109"/>
+        <location filename="../models/control/stageactions.cpp" line="+112"/>
         <source>%n required at %1 risk; not given here</source>
         <translation>
             <numerusform>%n required at %1 risk; not given here</numerusform>

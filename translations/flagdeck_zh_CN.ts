@@ -2207,7 +2207,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+171"/>
+        <location filename="../widgets/flagtableview.cpp" line="+172"/>
         <source>the monitor</source>
         <translation>监控器</translation>
     </message>
@@ -2284,7 +2284,7 @@ Revision %4</source>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-170"/>
+        <location filename="../widgets/flagtableview.cpp" line="-171"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
@@ -2892,12 +2892,12 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+235"/>
+        <location filename="../app/mainwindow.cpp" line="+236"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Search flags by key, name, description, tag, server or environment (Ctrl+F)</source>
         <translation>按键、名称、描述、标签、服务器或环境搜索开关（Ctrl+F）</translation>
     </message>
@@ -2907,7 +2907,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+528"/>
+        <location line="+529"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -3092,12 +3092,12 @@ Revision %4</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-508"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
     </message>
@@ -4233,7 +4233,7 @@ Revision %4</source>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+56"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+58"/>
         <source>Show proposals with this status</source>
         <translation>显示此状态的提议</translation>
     </message>
@@ -4258,7 +4258,7 @@ Revision %4</source>
         <translation>提议</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>pending · %1 left</source>
         <translation>待处理 · 剩余 %1</translation>
     </message>
@@ -4990,12 +4990,18 @@ Revision %4</source>
         <translation>历史中没有记录此阶段何时开始（最短 %1）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <location line="+21"/>
         <source>Guardrails green</source>
         <translation>护栏正常</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-20"/>
+        <source>not known offline: guardrail metrics are read live</source>
+        <translation>离线时未知：护栏指标需实时读取</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
@@ -5207,12 +5213,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-175"/>
         <source>Rollout stage</source>
         <translation>发布阶段</translation>
     </message>
@@ -5267,7 +5273,7 @@ Revision %4</source>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;契约不可读&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;在修复该文件之前，此开关没有阶段、护栏或 auto_kill。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>

@@ -184,7 +184,8 @@ void StageView::showSnapshot(const StageSnapshot &snapshot)
         return;
     }
     const StagePlan &plan = *snapshot.plan;
-    m_guarding->setVisible(plan.contract().autoKill);
+    // Offline nothing here acts on a regression: who would is not this view's to say.
+    m_guarding->setVisible(plan.contract().autoKill && !snapshot.offline);
     QStringList labels;
     QStringList names;
     for (int stage = 0; stage < plan.stageCount(); ++stage) {

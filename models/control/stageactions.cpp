@@ -98,7 +98,10 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
                                   tr("the history does not say when this stage began (minimum %1)").arg(durationText(minimum))});
         }
     }
-    snapshot.gate.append(guardrailGate(ref));
+    snapshot.gate.append(snapshot.offline
+                             ? ReadinessItem{tr("Guardrails green"), ReadinessItem::Status::NotCheckable,
+                                             tr("not known offline: guardrail metrics are read live")}
+                             : guardrailGate(ref));
     const Result<Rollout> next = plan.advanceTarget();
     if (next) {
         const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);

@@ -204,6 +204,9 @@ void tst_FirstStart::offlineSaysHowOldTheStatesAre()
     QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
         return label->isVisible() && label->text().startsWith(QStringLiteral("Offline: guardrail metrics are read live"));
     }));
+    // So does the stage gate, instead of "no guardrail data is watched".
+    const QString gate = m_window->findChild<QLabel *>(QStringLiteral("stageGate"))->text();
+    QVERIFY2(gate.contains(QStringLiteral("not known offline")) && !gate.contains(QStringLiteral("is watched")), qPrintable(gate));
 }
 
 void tst_FirstStart::preferencesAreSavedAndApplied()
