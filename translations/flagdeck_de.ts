@@ -2212,20 +2212,19 @@ Revision %4</translation>
         <translation>An</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+172"/>
-        <source>the monitor</source>
-        <translation>dem Monitor</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>KILLED by %1 at %2</source>
         <translation>GESTOPPT von %1, %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KILLED by the monitor at %1</source>
+        <translation>GESTOPPT vom Monitor, %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2244,7 +2243,7 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+11"/>
+        <location filename="../widgets/flagtableview.cpp" line="+183"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>

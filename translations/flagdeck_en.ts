@@ -61,7 +61,7 @@
 <context>
     <name>FlagTableModel</name>
     <message numerus="yes">
-        <location filename="../models/item/flagtablemodel.cpp" line="+267"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+268"/>
         <location filename="../widgets/flagtableview.cpp" line="+184"/>
         <source>Undo (%n s)</source>
         <translation>

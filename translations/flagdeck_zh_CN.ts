@@ -2206,20 +2206,19 @@ Revision %4</source>
         <translation>开</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../widgets/flagtableview.cpp" line="+172"/>
-        <source>the monitor</source>
-        <translation>监控器</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>KILLED by %1 at %2</source>
         <translation>已由%1于 %2 关停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KILLED by the monitor at %1</source>
+        <translation>已由监控器于 %1 关停</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2238,7 +2237,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+11"/>
+        <location filename="../widgets/flagtableview.cpp" line="+183"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>

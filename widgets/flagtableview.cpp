@@ -169,8 +169,8 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &p
     fit(FlagTableModel::ServerColumn, 70, 150);
     fit(FlagTableModel::EnvironmentColumn, 70, 130);
     int killedWidth = 0;
-    for (const QString &by : {personName, FlagTableModel::tr("the monitor")})
-        killedWidth = std::max(killedWidth, QFontMetrics(bold).horizontalAdvance(FlagTableModel::killedText(by, 0)));
+    for (const QString &person : {personName, QString()})
+        killedWidth = std::max(killedWidth, QFontMetrics(bold).horizontalAdvance(FlagTableModel::killedText(person, 0)));
     fit(FlagTableModel::StateColumn, killedWidth + FlagRowDelegate::StateSignSize + 20, 240);
     header->resizeSection(FlagTableModel::ActionColumn, actionColumnWidth());
     fit(FlagTableModel::HealthColumn, verdictWidth, 200);

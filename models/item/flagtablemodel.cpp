@@ -222,13 +222,14 @@ QString FlagTableModel::stateText(const Row &row)
     if (row.flag.enabled)
         return tr("On");
     if (row.kill)
-        return killedText(row.kill->isAutomatic() ? tr("the monitor") : row.kill->by, row.kill->atMs);
+        return killedText(row.kill->isAutomatic() ? QString() : row.kill->by, row.kill->atMs);
     return tr("Off");
 }
 
-QString FlagTableModel::killedText(const QString &by, qint64 atMs)
+QString FlagTableModel::killedText(const QString &person, qint64 atMs)
 {
-    return tr("KILLED by %1 at %2").arg(by, QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("HH:mm")));
+    const QString time = QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("HH:mm"));
+    return person.isEmpty() ? tr("KILLED by the monitor at %1").arg(time) : tr("KILLED by %1 at %2").arg(person, time);
 }
 
 FlagTableModel::StateKind FlagTableModel::stateKind(const Row &row)

@@ -52,9 +52,9 @@ public:
     static RowAction rowAction(const Row &row);
     static StateKind stateKind(const Row &row);
     static QString stateText(const Row &row);
-    // The state of a flag this console killed; an automatic kill is "by the monitor" here, and
-    // named exactly in killText().
-    static QString killedText(const QString &by, qint64 atMs);
+    // The state of a flag this console killed: by the person, or (person empty) by the monitor's
+    // auto_kill, which killText() names exactly.
+    static QString killedText(const QString &person, qint64 atMs);
     // Who killed the flag, when and why, in a sentence; empty when no kill of this console shows.
     static QString killText(const Row &row);
     static QString actionText(RowAction action);
