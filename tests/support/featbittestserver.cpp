@@ -100,6 +100,7 @@ QJsonObject storeForm(const QJsonObject &flag)
 
 FeatBitTestServer::FeatBitTestServer()
 {
+    m_tokens.insert(AccessToken.toUtf8(), Token{{}, {}, true});
     routeApi();
     routeEvaluation();
     m_apiPort = m_api.listen(QHostAddress::LocalHost, 0);
@@ -119,6 +120,29 @@ QUrl FeatBitTestServer::apiUrl() const
 QUrl FeatBitTestServer::evaluationUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_evaluationPort));
+}
+
+void FeatBitTestServer::addToken(const QString &token, const QStringList &permissions, const QStringList &environmentIds)
+{
+    m_tokens.insert(token.toUtf8(), Token{permissions, environmentIds, false});
+}
+
+const FeatBitTestServer::Token *FeatBitTestServer::tokenOf(const QHttpServerRequest &request) const
+{
+    const auto token = m_tokens.constFind(request.value("Authorization"));
+    return token == m_tokens.constEnd() ? nullptr : &token.value();
+}
+
+bool FeatBitTestServer::mayRead(const QHttpServerRequest &request, const QString &environmentId) const
+{
+    const Token *token = tokenOf(request);
+    return token && (token->all || token->environments.isEmpty() || token->environments.contains(environmentId));
+}
+
+bool FeatBitTestServer::may(const QHttpServerRequest &request, const QString &environmentId, const QString &permission) const
+{
+    const Token *token = tokenOf(request);
+    return mayRead(request, environmentId) && (token->all || token->permissions.contains(permission));
 }
 
 qint64 FeatBitTestServer::nextTimeUs()
@@ -289,7 +313,7 @@ void FeatBitTestServer::record(Environment &environment, const QJsonObject &befo
 void FeatBitTestServer::routeApi()
 {
     // Every route checks the access token first, as FeatBit's Open API handler does.
-    const auto authorized = [](const QHttpServerRequest &request) { return request.value("Authorization") == AccessToken.toUtf8(); };
+    const auto authorized = [this](const QHttpServerRequest &request) { return tokenOf(request) != nullptr; };
 
     m_api.route(QStringLiteral("/api/v1/workspaces"), Method::Get, [authorized](const QHttpServerRequest &request) {
         if (!authorized(request))
@@ -303,6 +327,8 @@ void FeatBitTestServer::routeApi()
             return QHttpServerResponse(Status::Unauthorized);
         QMap<QString, QJsonArray> byProject;
         for (const Environment &environment : std::as_const(m_environments)) {
+            if (!mayRead(request, environment.id))
+                continue; // left out without a word
             byProject[environment.projectKey].append(QJsonObject{
                 {QStringLiteral("id"), environment.id},
                 {QStringLiteral("name"), environment.key},
@@ -371,18 +397,30 @@ void FeatBitTestServer::routeApi()
                                    const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50200) // no such route for access tokens yet
+                        return QHttpServerResponse(Status::NotFound);
+                    if (!may(request, environmentId, QStringLiteral("ToggleFlag")))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return toggle(environmentId, key, state, request);
                 });
     m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/targeting"), Method::Put,
                 [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50303)
+                        return QHttpServerResponse(Status::MethodNotAllowed);
+                    if (!may(request, environmentId, QStringLiteral("UpdateFlagDefaultRule")))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return updateTargeting(environmentId, key, request);
                 });
     m_api.route(QStringLiteral("/api/v1/envs/<arg>/audit-logs"), Method::Get,
                 [this, authorized](const QString &environmentId, const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50001)
+                        return QHttpServerResponse(Status::Forbidden);
+                    if (!mayRead(request, environmentId))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return auditLogs(environmentId, request);
                 });
 }

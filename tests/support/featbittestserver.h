@@ -63,6 +63,14 @@ public:
     // Called on each request for a page of the flag list, before it is answered.
     void setOnFlagListPage(std::function<void(const QString &environmentId, int pageIndex)> hook) { m_onFlagListPage = std::move(hook); }
 
+    // The FeatBit version answering: access tokens reach audit logs from 5.0.1 (403 before),
+    // toggle/{status} from 5.2.0 (404 before), targeting from 5.3.3 (405 before).
+    void setVersion(int major, int minor, int patch) { m_version = major * 10000 + minor * 100 + patch; }
+    // Another access token. A service token has its policy's permissions ("ToggleFlag",
+    // "UpdateFlagDefaultRule"); a personal token its creator's. environmentIds: the environments
+    // it may read (all when empty); the others are left out of the projects, without a word.
+    void addToken(const QString &token, const QStringList &permissions, const QStringList &environmentIds = {});
+
     // The evaluation server's clock runs off by this much (connection tokens are checked against it).
     void setClockSkewMs(qint64 skew) { m_clockSkewMs = skew; }
     // Upgrades are dropped at once, as by a proxy that does not pass WebSockets.
@@ -107,6 +115,15 @@ private:
                 const QString &instruction, const QString &comment, const QString &creatorName, const QString &creatorEmail);
     void push(const QString &environmentId, const QJsonObject &flag);
     qint64 nowMs() const;
+    struct Token
+    {
+        QStringList permissions; // empty with all: every permission
+        QStringList environments;
+        bool all = false;
+    };
+    const Token *tokenOf(const QHttpServerRequest &request) const;
+    bool mayRead(const QHttpServerRequest &request, const QString &environmentId) const;
+    bool may(const QHttpServerRequest &request, const QString &environmentId, const QString &permission) const;
     // Now in microseconds, later than every time handed out before.
     qint64 nextTimeUs();
     bool commentFits(const QHttpServerRequest &request) const;
@@ -124,6 +141,8 @@ private:
     int m_pollRequests = 0;
     int m_pushesSent = 0;
     int m_commentLimit = 512;
+    int m_version = 50303;
+    QHash<QByteArray, Token> m_tokens;
     qint64 m_lastUs = 0;
     std::function<void(const QString &, int)> m_onFlagListPage;
 };

@@ -4,6 +4,9 @@
 #include "connectors/featbit/featbitserver.h"
 #include "connectors/serverreply.h"
 #include "control/auditsync.h"
+#include "control/connectionprobe.h"
+#include "control/flagstore.h"
+#include "control/killswitch.h"
 #include "featbitconnection.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
@@ -61,6 +64,9 @@ private Q_SLOTS:
     void pollingSaysWhenItMayBeDeaf();
     void aFlagCreatedOrDeletedWhileLoadingIsNotMissed_data();
     void aFlagCreatedOrDeletedWhileLoadingIsNotMissed();
+    void whatWorksFollowsVersionAndPermissions_data();
+    void whatWorksFollowsVersionAndPermissions();
+    void environmentsTheTokenMayNotReadAreLeftOut();
 
 private:
     QStringList keysIn(const QString &environment) const;
@@ -540,6 +546,95 @@ void tst_FeatBitServer::aFlagCreatedOrDeletedWhileLoadingIsNotMissed()
     QTRY_VERIFY_WITH_TIMEOUT(!replaced.isEmpty(), 10000);
     QVERIFY(done);
     QCOMPARE(replaced.first(), m_server->flagKeys(m_environment));
+}
+
+void tst_FeatBitServer::whatWorksFollowsVersionAndPermissions_data()
+{
+    QTest::addColumn<int>("version"); // major * 10000 + minor * 100 + patch
+    QTest::addColumn<QStringList>("permissions"); // empty: the all-powerful test token
+    QTest::addColumn<QString>("kill");            // why not, or empty
+    QTest::addColumn<QString>("rollout");
+    QTest::addColumn<QString>("history");
+    const QString newer = QStringLiteral(" or newer");
+    QTest::newRow("5.3.3") << 50303 << QStringList() << QString() << QString() << QString();
+    QTest::newRow("5.2.0") << 50200 << QStringList() << QString() << QStringLiteral("rollout changes need FeatBit 5.3.3 or newer")
+                           << QString();
+    QTest::newRow("5.0.1") << 50001 << QStringList() << QStringLiteral("kill and restore need FeatBit 5.2.0 or newer")
+                           << QStringLiteral("rollout changes need FeatBit 5.3.3 or newer") << QString();
+    QTest::newRow("4.9.0") << 40900 << QStringList() << QStringLiteral("kill and restore need FeatBit 5.2.0 or newer")
+                           << QStringLiteral("rollout changes need FeatBit 5.3.3 or newer")
+                           << QStringLiteral("history needs FeatBit 5.0.1 or newer, or a token that may read the audit log");
+    QTest::newRow("service token that may toggle")
+        << 50303 << QStringList{QStringLiteral("ToggleFlag")} << QString()
+        << QStringLiteral("rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission") << QString();
+    QTest::newRow("service token that may change the default rule")
+        << 50303 << QStringList{QStringLiteral("UpdateFlagDefaultRule")}
+        << QStringLiteral("kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission") << QString() << QString();
+}
+
+void tst_FeatBitServer::whatWorksFollowsVersionAndPermissions()
+{
+    QFETCH(int, version);
+    QFETCH(QStringList, permissions);
+    QFETCH(QString, kill);
+    QFETCH(QString, rollout);
+    QFETCH(QString, history);
+    m_server->setVersion(version / 10000, version / 100 % 100, version % 100);
+    QString token = FeatBitTestServer::AccessToken;
+    if (!permissions.isEmpty()) {
+        token = QStringLiteral("api-service-") + permissions.join(QLatin1Char('-'));
+        m_server->addToken(token, permissions);
+    }
+    // The add-server Test says it before anything is saved.
+    ConnectionProbe probe;
+    QSignalSpy finished(&probe, &ConnectionProbe::finished);
+    probe.start(featBitConnection(*m_server, QStringLiteral("probe"), QStringLiteral("probe")), token);
+    QVERIFY(finished.wait(15000));
+    const QString summary = finished.first().at(1).toString();
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(summary));
+    for (const QString &why : {kill, rollout, history})
+        QVERIFY2(summary.contains(why), qPrintable(summary));
+    if (kill.isEmpty() && rollout.isEmpty() && history.isEmpty())
+        QVERIFY2(!summary.contains(QStringLiteral("need")), qPrintable(summary));
+
+    // The connection knows it, and says it in its detail.
+    auto server = connected(token);
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(server->capabilityProblem(FlagServer::Capability::Kill, Production), kill);
+    QCOMPARE(server->capabilityProblem(FlagServer::Capability::Restore, Production), kill);
+    QCOMPARE(server->capabilityProblem(FlagServer::Capability::SetRollout, Production), rollout);
+    QCOMPARE(server->capabilityProblem(FlagServer::Capability::AuditHistory, Production), history);
+    QCOMPARE(server->capabilities().testFlag(FlagServer::Capability::Kill), kill.isEmpty());
+    QCOMPARE(server->capabilities().testFlag(FlagServer::Capability::SetRollout), rollout.isEmpty());
+    QCOMPARE(server->capabilities().testFlag(FlagServer::Capability::AuditHistory), history.isEmpty());
+    for (const QString &why : {kill, rollout, history})
+        QVERIFY2(server->stateDetail().contains(why), qPrintable(server->stateDetail()));
+
+    // A kill that cannot work is refused with that reason before anything is sent.
+    FlagStore store;
+    store.reportEnvironment(server->connectionId(), Production, m_flags.value(Production));
+    KillSwitch killSwitch(&store, nullptr, [&](const QString &) { return static_cast<FlagServer *>(server.get()); });
+    const FlagRef ref{server->connectionId(), Production, QStringLiteral("agent-tool-tier")};
+    std::optional<ConfirmedChanges::Outcome> outcome;
+    killSwitch.kill({ref}, QStringLiteral("incident 4711"), std::nullopt, [&](const ConfirmedChanges::Outcome &done) { outcome = done; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+    QCOMPARE(outcome->confirmed, kill.isEmpty());
+    if (!kill.isEmpty()) {
+        QVERIFY2(outcome->reason.contains(kill), qPrintable(outcome->reason));
+        QCOMPARE(store.find(ref)->operation, FlagStore::Operation::None); // not "kill failed"
+    }
+    QCOMPARE(m_server->timesTurnedOff(m_environment, ref.key), kill.isEmpty() ? 1 : 0);
+}
+
+void tst_FeatBitServer::environmentsTheTokenMayNotReadAreLeftOut()
+{
+    m_server->addToken(QStringLiteral("api-prod-only"), {QStringLiteral("ToggleFlag"), QStringLiteral("UpdateFlagDefaultRule")}, {m_environment});
+    auto server = connected(QStringLiteral("api-prod-only"));
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(server->environments(), QStringList{Production}); // FeatBit says nothing of ai/staging
+    QVERIFY2(!server->stateDetail().contains(QStringLiteral("need")), qPrintable(server->stateDetail()));
 }
 
 QTEST_GUILESS_MAIN(tst_FeatBitServer)

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
+#include <QUuid>
 
 #include <cmath>
 
@@ -50,8 +51,145 @@ FeatBitServer::~FeatBitServer() = default;
 
 FlagServer::Capabilities FeatBitServer::capabilities() const
 {
-    return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
+    Capabilities capabilities = Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
         | Capability::SetRollout | Capability::AuditHistory;
+    // Gone when no environment allows it.
+    const auto nowhere = [this](QString Environment::*problem) {
+        return !m_environments.isEmpty() && std::all_of(m_environments.cbegin(), m_environments.cend(), [problem](const Environment &each) {
+            return !(each.*problem).isEmpty();
+        });
+    };
+    if (nowhere(&Environment::killProblem))
+        capabilities &= ~Capabilities(Capability::Kill | Capability::Restore);
+    if (nowhere(&Environment::rolloutProblem))
+        capabilities &= ~Capabilities(Capability::SetRollout);
+    if (nowhere(&Environment::historyProblem))
+        capabilities &= ~Capabilities(Capability::AuditHistory);
+    return capabilities;
+}
+
+QString FeatBitServer::capabilityProblem(Capability capability, const QString &environment) const
+{
+    QString Environment::*problem = nullptr;
+    switch (capability) {
+    case Capability::Kill:
+    case Capability::Restore:
+        problem = &Environment::killProblem;
+        break;
+    case Capability::SetRollout:
+        problem = &Environment::rolloutProblem;
+        break;
+    case Capability::AuditHistory:
+        problem = &Environment::historyProblem;
+        break;
+    default:
+        return {};
+    }
+    for (const Environment &each : m_environments) {
+        if ((environment.isEmpty() || each.name == environment) && !(each.*problem).isEmpty())
+            return each.*problem;
+    }
+    return {};
+}
+
+void FeatBitServer::probeCapabilities(std::function<void()> done)
+{
+    enum class Probe { Works, Refused, Missing, Unknown };
+    // The probes name a flag that does not exist: FeatBit checks the token's permission before
+    // it looks for the flag, so "not found" in FeatBit's envelope means the token may; a route
+    // an older FeatBit does not have answers 404 without the envelope, or 405.
+    const auto outcome = [](const Answer &answer) {
+        const bool enveloped = QJsonDocument::fromJson(answer.body.left(64 * 1024)).object().value(QStringLiteral("success")).isBool();
+        if (answer.succeeded() || answer.status == 409 || ((answer.status == 404 || answer.status == 400) && enveloped))
+            return Probe::Works;
+        if (answer.status == 403)
+            return Probe::Refused;
+        if (answer.status == 404 || answer.status == 405)
+            return Probe::Missing;
+        return Probe::Unknown;
+    };
+    const auto problemOf = [](Probe probe, const QString &refused, const QString &missing) {
+        return probe == Probe::Refused ? refused : probe == Probe::Missing ? missing : QString();
+    };
+    auto outstanding = std::make_shared<int>(int(m_environments.size()) * 3 + 1);
+    const auto oneDone = [outstanding, done] {
+        if (--*outstanding == 0)
+            done();
+    };
+    const QString probeKey = QStringLiteral("flagdeck-capability-probe-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    for (const Environment &environment : std::as_const(m_environments)) {
+        const QString id = environment.id;
+        const auto store = [this, id](QString Environment::*problem, const QString &text) {
+            for (Environment &each : m_environments) {
+                if (each.id == id)
+                    each.*problem = text;
+            }
+        };
+        m_rest->get(QStringLiteral("/api/v1/envs/%1/audit-logs?pageIndex=0&pageSize=1").arg(RestClient::part(id)),
+                    [store, outcome, problemOf, oneDone](const Answer &answer) {
+                        store(&Environment::historyProblem,
+                              problemOf(outcome(answer), tr("history needs FeatBit 5.0.1 or newer, or a token that may read the audit log"),
+                                        tr("history needs FeatBit 5.0.1 or newer")));
+                        oneDone();
+                    });
+        m_rest->send("PUT", flagPath(id, probeKey) + QStringLiteral("/toggle/false"), jsonBody({{QStringLiteral("comment"), QString()}}),
+                     [store, outcome, problemOf, oneDone](const Answer &answer) {
+                         store(&Environment::killProblem,
+                               problemOf(outcome(answer), tr("kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission"),
+                                         tr("kill and restore need FeatBit 5.2.0 or newer")));
+                         oneDone();
+                     });
+        const QJsonObject targeting{{QStringLiteral("targetUsers"), QJsonArray()},
+                                    {QStringLiteral("rules"), QJsonArray()},
+                                    {QStringLiteral("fallthrough"), QJsonObject{{QStringLiteral("includedInExpt"), true}, {QStringLiteral("variations"), QJsonArray()}}},
+                                    {QStringLiteral("exptIncludeAllTargets"), true}};
+        const QJsonObject body{{QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("targeting"), targeting},
+                               {QStringLiteral("comment"), QString()}};
+        m_rest->send("PUT", flagPath(id, probeKey) + QStringLiteral("/targeting"), jsonBody(body),
+                     [store, outcome, problemOf, oneDone](const Answer &answer) {
+                         store(&Environment::rolloutProblem,
+                               problemOf(outcome(answer),
+                                         tr("rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission"),
+                                         tr("rollout changes need FeatBit 5.3.3 or newer")));
+                         oneDone();
+                     });
+    }
+    oneDone();
+}
+
+QString FeatBitServer::capabilitySummary() const
+{
+    if (m_environments.isEmpty())
+        return {};
+    QStringList works;
+    QStringList problems;
+    const auto add = [&](const QString &name, QString Environment::*problem) {
+        QStringList where;
+        QString text;
+        for (const Environment &each : m_environments) {
+            if (!(each.*problem).isEmpty()) {
+                where.append(each.name);
+                text = each.*problem;
+            }
+        }
+        if (where.isEmpty())
+            works.append(name);
+        else if (where.size() == m_environments.size())
+            problems.append(text);
+        else
+            problems.append(tr("in %1: %2").arg(where.join(QStringLiteral(", ")), text));
+    };
+    add(tr("kill and restore"), &Environment::killProblem);
+    add(tr("rollout changes"), &Environment::rolloutProblem);
+    add(tr("history"), &Environment::historyProblem);
+    if (problems.isEmpty())
+        return {};
+    QStringList parts;
+    if (!works.isEmpty())
+        parts.append(tr("with this token: %1").arg(works.join(QStringLiteral(", "))));
+    parts.append(problems);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QStringList FeatBitServer::environments() const
@@ -287,7 +425,10 @@ void FeatBitServer::verifyLoaded(const std::shared_ptr<int> &outstanding, const 
             return;
         }
         if (--*outstanding == 0)
-            finishLoading();
+            probeCapabilities([this, generation = m_generation] {
+                if (generation == m_generation)
+                    finishLoading();
+            });
     });
 }
 
@@ -484,6 +625,8 @@ void FeatBitServer::streamsChanged()
     parts.append(problems);
     if (!m_flagsProblem.isEmpty())
         parts.append(m_flagsProblem);
+    if (const QString summary = capabilitySummary(); !summary.isEmpty())
+        parts.append(summary);
     // Connecting until every stream has delivered or failed once; then connected, since kills and
     // rollouts go through the API whatever the streams do. A stream's trouble is in the detail
     // and in liveUpdatesProblem().
@@ -752,8 +895,18 @@ ServerReply *FeatBitServer::fetchAuditSince(const QString &cursor)
             seen.insert(id.toString(), after);
         return seen;
     };
+    // Environments whose history this token cannot read are left to their detail's sentence.
+    QList<const Environment *> readable;
+    for (const Environment &environment : std::as_const(m_environments)) {
+        if (environment.historyProblem.isEmpty())
+            readable.append(&environment);
+    }
+    if (readable.isEmpty()) {
+        reply->finishWithAudit({}, cursor);
+        return reply;
+    }
     auto collected = std::make_shared<Collected>();
-    collected->outstanding = int(m_environments.size());
+    collected->outstanding = int(readable.size());
     const auto finish = [reply, collected, stored, cursor, seenOf] {
         if (collected->error) {
             reply->finishWithError(*collected->error);
@@ -788,7 +941,8 @@ ServerReply *FeatBitServer::fetchAuditSince(const QString &cursor)
     };
     // "to" includes the current millisecond whole: FeatBit's times have microseconds within it.
     const qint64 now = QDateTime::currentMSecsSinceEpoch() + 1;
-    for (const Environment &environment : std::as_const(m_environments)) {
+    for (const Environment *each : std::as_const(readable)) {
+        const Environment &environment = *each;
         const QJsonObject mark = stored.value(environment.id).toObject();
         const qint64 newest = qint64(mark.value(QStringLiteral("after")).toDouble());
         const qint64 after = mark.isEmpty() ? 0 : std::max<qint64>(0, newest - AuditOverlapMs);

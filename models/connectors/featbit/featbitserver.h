@@ -42,6 +42,7 @@ public:
     ~FeatBitServer() override;
 
     Capabilities capabilities() const override;
+    QString capabilityProblem(Capability capability, const QString &environment = {}) const override;
     void connectToServer() override;
     void disconnectFromServer() override;
     QStringList environments() const override;
@@ -68,6 +69,11 @@ private:
         QHash<QString, QJsonObject> flags; // key → FeatBit's flag object, as last read
         QHash<QString, quint64> notedAt;   // key → m_notes when it was last noted
         FeatBitStream *stream = nullptr;
+        // Why kill and restore, rollout changes, history cannot work here (empty: they can, or
+        // FeatBit's answer to the probe said nothing either way).
+        QString killProblem;
+        QString rolloutProblem;
+        QString historyProblem;
     };
     // What one pass over an environment's flag list found.
     struct Listing
@@ -86,6 +92,10 @@ private:
     void loadFlags(const std::shared_ptr<int> &outstanding, const QString &environmentId, int pageIndex);
     void readFlag(const QString &environmentId, const QString &key, std::function<void(Result<QJsonObject>)> done);
     void finishLoading();
+    // Asks FeatBit, without changing anything, which of kill, rollout change and history this
+    // token may use in each environment: the version and the token's permissions decide.
+    void probeCapabilities(std::function<void()> done);
+    QString capabilitySummary() const;
     // Every non-archived flag key of an environment, page by page; done once with what was found.
     void listFlags(const QString &environmentId, std::function<void(const Listing &)> done);
     void listPage(const QString &environmentId, int pageIndex, const std::shared_ptr<Listing> &listing,
