@@ -409,7 +409,7 @@ void FeatBitTestServer::routeApi()
                         return QHttpServerResponse(Status::Unauthorized);
                     if (m_version < 50303)
                         return QHttpServerResponse(Status::MethodNotAllowed);
-                    if (!may(request, environmentId, QStringLiteral("UpdateFlagDefaultRule")))
+                    if (!mayRead(request, environmentId))
                         return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return updateTargeting(environmentId, key, request);
                 });
@@ -465,6 +465,11 @@ QHttpServerResponse FeatBitTestServer::updateTargeting(const QString &environmen
     QJsonObject flag = environment.flags.value(key);
     if (body.value(QStringLiteral("revision")).toString() != flag.value(QStringLiteral("revision")).toString())
         return failure(QStringLiteral("Conflict"), Status::Conflict);
+    // The permissions follow from what the change touches, so they are checked here, once the
+    // flag is read — not before the handler, as toggle's are.
+    if (targeting.value(QStringLiteral("fallthrough")) != flag.value(QStringLiteral("fallthrough"))
+        && !may(request, environmentId, QStringLiteral("UpdateFlagDefaultRule")))
+        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
     const QJsonObject before = flag;
     for (const char *field : {"targetUsers", "rules", "fallthrough", "exptIncludeAllTargets"})
         flag.insert(QLatin1String(field), targeting.value(QLatin1String(field)));

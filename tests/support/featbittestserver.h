@@ -66,8 +66,9 @@ public:
     // The FeatBit version answering: access tokens reach audit logs from 5.0.1 (403 before),
     // toggle/{status} from 5.2.0 (404 before), targeting from 5.3.3 (405 before).
     void setVersion(int major, int minor, int patch) { m_version = major * 10000 + minor * 100 + patch; }
-    // Another access token. A service token has its policy's permissions ("ToggleFlag",
-    // "UpdateFlagDefaultRule"); a personal token its creator's. environmentIds: the environments
+    // Another access token. A service token has its policy's permissions ("ToggleFlag", checked
+    // before toggle's handler; "UpdateFlagDefaultRule", checked by targeting's handler once it
+    // knows the change touches the default rule); a personal token its creator's. environmentIds: the environments
     // it may read (all when empty); the others are left out of the projects, without a word.
     void addToken(const QString &token, const QStringList &permissions, const QStringList &environmentIds = {});
 

@@ -95,9 +95,12 @@ QString FeatBitServer::capabilityProblem(Capability capability, const QString &e
 void FeatBitServer::probeCapabilities(std::function<void()> done)
 {
     enum class Probe { Works, Refused, Missing, Unknown };
-    // The probes name a flag that does not exist: FeatBit checks the token's permission before
-    // it looks for the flag, so "not found" in FeatBit's envelope means the token may; a route
-    // an older FeatBit does not have answers 404 without the envelope, or 405.
+    // The probes name a flag that does not exist, so nothing can change. FeatBit refuses an
+    // access token (403) on a route it does not open to tokens, and checks toggle's permission
+    // before it looks for the flag: "not found" in FeatBit's envelope means the token may. A
+    // route an older FeatBit does not have answers 404 without the envelope, or 405. Targeting's
+    // permissions follow from the change, so its probe tells the version only; a refused
+    // change tells the rest (learnProblem).
     const auto outcome = [](const Answer &answer) {
         const bool enveloped = QJsonDocument::fromJson(answer.body.left(64 * 1024)).object().value(QStringLiteral("success")).isBool();
         if (answer.succeeded() || answer.status == 409 || ((answer.status == 404 || answer.status == 400) && enveloped))
@@ -156,6 +159,16 @@ void FeatBitServer::probeCapabilities(std::function<void()> done)
                      });
     }
     oneDone();
+}
+
+void FeatBitServer::learnProblem(const QString &environmentId, QString Environment::*problem, const QString &text)
+{
+    for (Environment &each : m_environments) {
+        if (each.id == environmentId && each.*problem != text) {
+            each.*problem = text;
+            streamsChanged();
+        }
+    }
 }
 
 QString FeatBitServer::capabilitySummary() const
@@ -741,6 +754,8 @@ ServerReply *FeatBitServer::setEnabled(const QString &environment, const QString
             return;
         }
         if (!revision) {
+            if (answer.status == 403)
+                learnProblem(id, &Environment::killProblem, tr("kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission"));
             reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, revision.error()} : errorOf(answer));
             return;
         }
@@ -833,6 +848,11 @@ ServerReply *FeatBitServer::setRollout(const QString &environment, const QString
                 return;
             }
             if (Result<QJsonValue> data = dataOf(answer); !data) {
+                // FeatBit knows which permission a targeting change needs only from the change
+                // itself: what it refuses is remembered, and said, for the next time.
+                if (answer.status == 403)
+                    learnProblem(id, &Environment::rolloutProblem,
+                                 tr("rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission"));
                 reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
                 return;
             }

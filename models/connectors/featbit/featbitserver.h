@@ -96,6 +96,8 @@ private:
     // token may use in each environment: the version and the token's permissions decide.
     void probeCapabilities(std::function<void()> done);
     QString capabilitySummary() const;
+    // A refusal (403) of a real change: remembered for the environment and said in the detail.
+    void learnProblem(const QString &environmentId, QString Environment::*problem, const QString &text);
     // Every non-archived flag key of an environment, page by page; done once with what was found.
     void listFlags(const QString &environmentId, std::function<void(const Listing &)> done);
     void listPage(const QString &environmentId, int pageIndex, const std::shared_ptr<Listing> &listing,
