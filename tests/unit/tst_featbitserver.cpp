@@ -56,6 +56,7 @@ private Q_SLOTS:
     void featBitRefusesLongCommentsAfterChangingTheFlag();
     void longCommentsAreCutToFitFeatBit();
     void aChangeAnsweredWith500IsReadAgain();
+    void aKillWithAProposalsCommentIsConfirmedAndKeptWhole();
     void aStreamResyncSkipsNoSubMillisecondNeighbour();
     void auditHistorySkipsNoSubMillisecondNeighbour();
     void archivedFlagsLeaveAtOnce();
@@ -403,6 +404,31 @@ void tst_FeatBitServer::aChangeAnsweredWith500IsReadAgain()
     const Flag rolled = waitFor(server->setRollout(Production, route.key, half, route.revision, QStringLiteral("to 50%")), &error);
     QVERIFY2(error.detail.isEmpty(), qPrintable(error.sentence()));
     QCOMPARE(rolled.rollout, half);
+}
+
+void tst_FeatBitServer::aKillWithAProposalsCommentIsConfirmedAndKeptWhole()
+{
+    auto writer = TestAudit::openWriter(m_dir.filePath(QStringLiteral("audit-comment-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    FlagStore store;
+    store.reportEnvironment(server->connectionId(), Production, m_flags.value(Production));
+    KillSwitch killSwitch(&store, writer.get(), [&](const QString &) { return static_cast<FlagServer *>(server.get()); });
+    const FlagRef ref{server->connectionId(), Production, QStringLiteral("agent-tool-tier")};
+    std::optional<ConfirmedChanges::Outcome> outcome;
+    killSwitch.kill({ref}, longComment(), std::nullopt, [&](const ConfirmedChanges::Outcome &done) { outcome = done; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+    QVERIFY2(outcome->confirmed, qPrintable(outcome->reason)); // not "kill failed" for a flag that is off
+    QCOMPARE(store.find(ref)->operation, FlagStore::Operation::None);
+    QVERIFY(!m_server->flag(m_environment, ref.key).value(QStringLiteral("isEnabled")).toBool());
+    QCOMPARE(m_server->timesTurnedOff(m_environment, ref.key), 1); // FeatBit has its audit entry
+    // FlagDeck's own audit keeps every character; FeatBit's says where they are.
+    QTRY_VERIFY([&] {
+        const QList<AuditEntry> entries = TestAudit::written(*writer);
+        return std::any_of(entries.cbegin(), entries.cend(), [](const AuditEntry &entry) { return entry.comment == longComment(); });
+    }());
+    QVERIFY(m_server->auditLogs(m_environment).last().value(QStringLiteral("comment")).toString().contains(QStringLiteral("FlagDeck's audit log")));
 }
 
 void tst_FeatBitServer::aStreamResyncSkipsNoSubMillisecondNeighbour()
