@@ -605,8 +605,11 @@ void FeatBitServer::startStreams()
         connect(environment.stream, &FeatBitStream::received, this, [this, id](const FeatBitPayloads::DataSync &sync) { onSync(id, sync); });
         connect(environment.stream, &FeatBitStream::live, this, [this, id] {
             m_live.insert(id);
-            // Back after an interruption: what was deleted meanwhile pushed nothing.
-            if (m_streamProblems.remove(id) > 0)
+            // The stream is back after an interruption: what was deleted meanwhile pushed nothing.
+            // (Each poll answer says "live" too; polling is left to the periodic comparison.)
+            const auto each = std::find_if(m_environments.cbegin(), m_environments.cend(), [&](const Environment &e) { return e.id == id; });
+            const bool polling = each != m_environments.cend() && each->stream && each->stream->isPolling();
+            if (m_streamProblems.remove(id) > 0 && !polling)
                 reconcile(id, true);
             streamsChanged();
         });
