@@ -41,3 +41,8 @@ void FlagServer::fetchExposures(const QString &, const QString &, std::function<
 }
 
 void FlagServer::setPollInterval(int) {}
+
+QString FlagServer::capabilityProblem(Capability, const QString &) const
+{
+    return {};
+}

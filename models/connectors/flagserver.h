@@ -40,6 +40,10 @@ public:
     QString displayName() const { return m_config.displayName; }
 
     virtual Capabilities capabilities() const = 0;
+    // Why an action cannot work with this server and its credentials in an environment (any
+    // environment when empty): a server too old, a token without the permission. Empty when it
+    // can, or when nothing says it cannot.
+    virtual QString capabilityProblem(Capability capability, const QString &environment = {}) const;
 
     ConnectionState state() const { return m_state; }
     QString stateDetail() const { return m_stateDetail; }

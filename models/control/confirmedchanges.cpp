@@ -71,6 +71,17 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
     return true;
 }
 
+QString ConfirmedChanges::unavailable(const FlagRef &ref, FlagAction action) const
+{
+    const FlagServer *server = m_servers(ref.connectionId);
+    if (!server)
+        return {};
+    const FlagServer::Capability needed = action == FlagAction::Kill ? FlagServer::Capability::Kill
+        : action == FlagAction::Restore                          ? FlagServer::Capability::Restore
+                                                                 : FlagServer::Capability::SetRollout;
+    return server->capabilityProblem(needed, ref.environment);
+}
+
 void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
 {
     const auto pending = m_pending.constFind(ref);

@@ -76,6 +76,9 @@ public:
     bool start(const FlagRef &ref, Change change, const QString &comment, Completion done = {});
 
     bool isPending(const FlagRef &ref) const { return m_pending.contains(ref); }
+    // Why this action cannot work on this flag's server (a server too old, a token without the
+    // permission), so it is refused before anything is sent; empty when nothing says so.
+    QString unavailable(const FlagRef &ref, FlagAction action) const;
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:

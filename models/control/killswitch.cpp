@@ -56,6 +56,8 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
         return leaveAlone(tr("another change of %1 was under way").arg(ref.key));
     if (row->flag.enabled == wantEnabled)
         return leaveAlone(tr("nothing sent: %1 is already %2").arg(ref.key, wantEnabled ? tr("on") : tr("off")));
+    if (const QString why = m_changes.unavailable(ref, action); !why.isEmpty())
+        return leaveAlone(tr("nothing sent: %1").arg(why));
     if (QTimer *undo = m_undoTimers.take(ref)) {
         delete undo;
         m_flags->setUndoOffered(ref, 0);

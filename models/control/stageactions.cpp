@@ -147,6 +147,8 @@ Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action
         return Result<StagePreview>::failure(tr("a change of %1 is still waiting for the server").arg(ref.key));
     if (current.offline)
         return Result<StagePreview>::failure(tr("offline: nothing can be sent to the server"));
+    if (const QString why = m_changes.unavailable(ref, action); !why.isEmpty())
+        return Result<StagePreview>::failure(why);
     const StagePlan &plan = *current.plan;
     Result<Rollout> target = Result<Rollout>::failure(tr("not a stage action"));
     switch (action) {
@@ -192,6 +194,8 @@ bool StageActions::apply(const StagePreview &preview, const QString &comment, co
     // The flag, or its contract (a file edited meanwhile), may be gone since the preview. A plain
     // rollout change needs no contract.
     if (!row || row->staleSinceMs > 0 || (!contract && preview.action != FlagAction::SetRollout))
+        return false;
+    if (!m_changes.unavailable(preview.ref, preview.action).isEmpty())
         return false;
     const FlagRef ref = preview.ref;
     const Rollout target = preview.target;

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
@@ -12,14 +13,39 @@ namespace {
 using Status = QHttpServerResponse::StatusCode;
 using Method = QHttpServerRequest::Method;
 
-QString isoTime(qint64 ms)
+// FeatBit's times: microseconds, "2026-04-02T10:15:30.123456Z".
+QString isoTime(qint64 us)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    const qint64 seconds = us >= 0 ? us / 1000000 : -((-us + 999999) / 1000000);
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
+        + QStringLiteral(".%1Z").arg(us - seconds * 1000000, 6, 10, QLatin1Char('0'));
 }
 
-qint64 msOf(const QJsonValue &iso)
+// Microseconds of such a time; digits after the sixth are cut, as PostgreSQL keeps them.
+qint64 usOf(const QJsonValue &iso)
 {
-    return QDateTime::fromString(iso.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    const QString text = iso.toString();
+    const qsizetype dot = text.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return QDateTime::fromString(text, Qt::ISODate).toSecsSinceEpoch() * 1000000;
+    qsizetype end = dot + 1;
+    while (end < text.size() && text.at(end).isDigit())
+        ++end;
+    const qint64 fraction = text.mid(dot + 1, end - dot - 1).left(6).leftJustified(6, QLatin1Char('0')).toLongLong();
+    return QDateTime::fromString(text.left(dot) + text.mid(end), Qt::ISODate).toSecsSinceEpoch() * 1000000 + fraction;
+}
+
+// PostgreSQL's date_trunc('milliseconds', …), as a unix time in ms.
+qint64 truncatedMsOf(const QJsonValue &iso)
+{
+    const qint64 us = usOf(iso);
+    return us >= 0 ? us / 1000 : -((-us + 999) / 1000);
+}
+
+// PostgreSQL's length() of a text: Unicode code points.
+int codePoints(const QString &text)
+{
+    return int(text.toUcs4().size());
 }
 
 QHttpServerResponse envelope(const QJsonValue &data, Status status = Status::Ok)
@@ -74,6 +100,7 @@ QJsonObject storeForm(const QJsonObject &flag)
 
 FeatBitTestServer::FeatBitTestServer()
 {
+    m_tokens.insert(AccessToken.toUtf8(), Token{{}, {}, true});
     routeApi();
     routeEvaluation();
     m_apiPort = m_api.listen(QHostAddress::LocalHost, 0);
@@ -93,6 +120,41 @@ QUrl FeatBitTestServer::apiUrl() const
 QUrl FeatBitTestServer::evaluationUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_evaluationPort));
+}
+
+void FeatBitTestServer::addToken(const QString &token, const QStringList &permissions, const QStringList &environmentIds)
+{
+    m_tokens.insert(token.toUtf8(), Token{permissions, environmentIds, false});
+}
+
+const FeatBitTestServer::Token *FeatBitTestServer::tokenOf(const QHttpServerRequest &request) const
+{
+    const auto token = m_tokens.constFind(request.value("Authorization"));
+    return token == m_tokens.constEnd() ? nullptr : &token.value();
+}
+
+bool FeatBitTestServer::mayRead(const QHttpServerRequest &request, const QString &environmentId) const
+{
+    const Token *token = tokenOf(request);
+    return token && (token->all || token->environments.isEmpty() || token->environments.contains(environmentId));
+}
+
+bool FeatBitTestServer::may(const QHttpServerRequest &request, const QString &environmentId, const QString &permission) const
+{
+    const Token *token = tokenOf(request);
+    return mayRead(request, environmentId) && (token->all || token->permissions.contains(permission));
+}
+
+qint64 FeatBitTestServer::nextTimeUs()
+{
+    // FeatBit's clock has microseconds; this one makes up the part below the millisecond.
+    m_lastUs = std::max(nowMs() * 1000 + qint64(QRandomGenerator::global()->bounded(1000)), m_lastUs + 1);
+    return m_lastUs;
+}
+
+bool FeatBitTestServer::commentFits(const QHttpServerRequest &request) const
+{
+    return codePoints(QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("comment")).toString()) <= m_commentLimit;
 }
 
 qint64 FeatBitTestServer::nowMs() const
@@ -128,7 +190,7 @@ QJsonObject FeatBitTestServer::addBooleanFlag(const QString &environmentId, cons
         served.append(QJsonObject{{QStringLiteral("id"), on}, {QStringLiteral("rollout"), QJsonArray{0, split}}, {QStringLiteral("exptRollout"), 1}});
     if (onBasisPoints < 10000)
         served.append(QJsonObject{{QStringLiteral("id"), off}, {QStringLiteral("rollout"), QJsonArray{split, 1}}, {QStringLiteral("exptRollout"), 1}});
-    const qint64 now = nowMs();
+    const qint64 now = nextTimeUs();
     const QJsonObject flag{
         {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("envId"), environmentId},
@@ -166,17 +228,48 @@ QJsonObject FeatBitTestServer::flag(const QString &environmentId, const QString 
 
 void FeatBitTestServer::changeFlag(const QString &environmentId, const QString &key,
                                    const std::function<void(QJsonObject &)> &change, const QString &instruction,
-                                   const QString &creatorName)
+                                   const QString &creatorName, qint64 updatedAtUs, bool pushed)
 {
     Environment &environment = m_environments[environmentId];
     const QJsonObject before = environment.flags.value(key);
     QJsonObject after = before;
     change(after);
     after.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    after.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    if (updatedAtUs > 0)
+        m_lastUs = std::max(m_lastUs, updatedAtUs);
+    after.insert(QStringLiteral("updatedAt"), isoTime(updatedAtUs > 0 ? updatedAtUs : nextTimeUs()));
     environment.flags.insert(key, after);
     record(environment, before, after, QStringLiteral("Update"), instruction, {}, creatorName, creatorName + QStringLiteral("@example.com"));
-    push(environmentId, after);
+    if (pushed)
+        push(environmentId, after);
+}
+
+void FeatBitTestServer::archiveFlag(const QString &environmentId, const QString &key)
+{
+    changeFlag(environmentId, key, [](QJsonObject &flag) { flag.insert(QStringLiteral("isArchived"), true); },
+               QStringLiteral("ArchiveFlag"), QStringLiteral("Aiko Sato"));
+}
+
+void FeatBitTestServer::deleteFlag(const QString &environmentId, const QString &key)
+{
+    m_environments[environmentId].flags.remove(key);
+}
+
+void FeatBitTestServer::rotateSecret(const QString &environmentId)
+{
+    Environment &environment = m_environments[environmentId];
+    environment.secret = base64Url(QUuid::createUuid().toRfc4122()) + base64Url(QUuid::fromString(environmentId).toRfc4122());
+}
+
+QStringList FeatBitTestServer::flagKeys(const QString &environmentId) const
+{
+    QStringList keys;
+    for (const QJsonObject &flag : m_environments.value(environmentId).flags) {
+        if (!flag.value(QStringLiteral("isArchived")).toBool())
+            keys.append(flag.value(QStringLiteral("key")).toString());
+    }
+    keys.sort();
+    return keys;
 }
 
 int FeatBitTestServer::timesTurnedOff(const QString &environmentId, const QString &key) const
@@ -220,7 +313,7 @@ void FeatBitTestServer::record(Environment &environment, const QJsonObject &befo
 void FeatBitTestServer::routeApi()
 {
     // Every route checks the access token first, as FeatBit's Open API handler does.
-    const auto authorized = [](const QHttpServerRequest &request) { return request.value("Authorization") == AccessToken.toUtf8(); };
+    const auto authorized = [this](const QHttpServerRequest &request) { return tokenOf(request) != nullptr; };
 
     m_api.route(QStringLiteral("/api/v1/workspaces"), Method::Get, [authorized](const QHttpServerRequest &request) {
         if (!authorized(request))
@@ -234,6 +327,8 @@ void FeatBitTestServer::routeApi()
             return QHttpServerResponse(Status::Unauthorized);
         QMap<QString, QJsonArray> byProject;
         for (const Environment &environment : std::as_const(m_environments)) {
+            if (!mayRead(request, environment.id))
+                continue; // left out without a word
             byProject[environment.projectKey].append(QJsonObject{
                 {QStringLiteral("id"), environment.id},
                 {QStringLiteral("name"), environment.key},
@@ -263,7 +358,18 @@ void FeatBitTestServer::routeApi()
                     const QUrlQuery query = request.query();
                     const int pageIndex = query.queryItemValue(QStringLiteral("pageIndex")).toInt();
                     const int pageSize = std::max(1, query.queryItemValue(QStringLiteral("pageSize")).toInt());
-                    const QList<QJsonObject> flags = m_environments.value(environmentId).flags.values();
+                    if (m_onFlagListPage)
+                        m_onFlagListPage(environmentId, pageIndex);
+                    // FeatBit's order: newest created first; offset paging over it.
+                    QList<QJsonObject> flags;
+                    const bool archived = query.queryItemValue(QStringLiteral("isArchived")) == QLatin1String("true");
+                    for (const QJsonObject &flag : m_environments.value(environmentId).flags) {
+                        if (!query.hasQueryItem(QStringLiteral("isArchived")) || flag.value(QStringLiteral("isArchived")).toBool() == archived)
+                            flags.append(flag);
+                    }
+                    std::stable_sort(flags.begin(), flags.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                        return usOf(a.value(QStringLiteral("createdAt"))) > usOf(b.value(QStringLiteral("createdAt")));
+                    });
                     QJsonArray items;
                     for (qsizetype i = qsizetype(pageIndex) * pageSize; i < flags.size() && items.size() < pageSize; ++i) {
                         const QJsonObject &flag = flags.at(i);
@@ -273,7 +379,9 @@ void FeatBitTestServer::routeApi()
                                                  {QStringLiteral("isEnabled"), flag.value(QStringLiteral("isEnabled"))},
                                                  {QStringLiteral("variationType"), flag.value(QStringLiteral("variationType"))},
                                                  {QStringLiteral("variations"), flag.value(QStringLiteral("variations"))},
-                                                 {QStringLiteral("tags"), flag.value(QStringLiteral("tags"))}});
+                                                 {QStringLiteral("tags"), flag.value(QStringLiteral("tags"))},
+                                                 {QStringLiteral("createdAt"), flag.value(QStringLiteral("createdAt"))},
+                                                 {QStringLiteral("updatedAt"), flag.value(QStringLiteral("updatedAt"))}});
                     }
                     return envelope(QJsonObject{{QStringLiteral("totalCount"), flags.size()}, {QStringLiteral("items"), items}});
                 });
@@ -289,18 +397,30 @@ void FeatBitTestServer::routeApi()
                                    const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50200) // no such route for access tokens yet
+                        return QHttpServerResponse(Status::NotFound);
+                    if (!may(request, environmentId, QStringLiteral("ToggleFlag")))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return toggle(environmentId, key, state, request);
                 });
     m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/targeting"), Method::Put,
                 [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50303)
+                        return QHttpServerResponse(Status::MethodNotAllowed);
+                    if (!mayRead(request, environmentId))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return updateTargeting(environmentId, key, request);
                 });
     m_api.route(QStringLiteral("/api/v1/envs/<arg>/audit-logs"), Method::Get,
                 [this, authorized](const QString &environmentId, const QHttpServerRequest &request) {
                     if (!authorized(request))
                         return QHttpServerResponse(Status::Unauthorized);
+                    if (m_version < 50001)
+                        return QHttpServerResponse(Status::Forbidden);
+                    if (!mayRead(request, environmentId))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return auditLogs(environmentId, request);
                 });
 }
@@ -320,8 +440,11 @@ QHttpServerResponse FeatBitTestServer::toggle(const QString &environmentId, cons
     const QJsonObject before = flag;
     flag.insert(QStringLiteral("isEnabled"), enabled);
     flag.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    flag.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    flag.insert(QStringLiteral("updatedAt"), isoTime(nextTimeUs()));
     environment.flags.insert(key, flag);
+    // The flag is saved first; the audit row then fails on its varchar(512) comment.
+    if (!commentFits(request))
+        return QHttpServerResponse(Status::InternalServerError);
     const QString comment = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("comment")).toString();
     record(environment, before, flag, QStringLiteral("Update"), enabled ? QStringLiteral("TurnFlagOn") : QStringLiteral("TurnFlagOff"),
            comment, TokenName, QStringLiteral("Access token"));
@@ -342,12 +465,19 @@ QHttpServerResponse FeatBitTestServer::updateTargeting(const QString &environmen
     QJsonObject flag = environment.flags.value(key);
     if (body.value(QStringLiteral("revision")).toString() != flag.value(QStringLiteral("revision")).toString())
         return failure(QStringLiteral("Conflict"), Status::Conflict);
+    // The permissions follow from what the change touches, so they are checked here, once the
+    // flag is read — not before the handler, as toggle's are.
+    if (targeting.value(QStringLiteral("fallthrough")) != flag.value(QStringLiteral("fallthrough"))
+        && !may(request, environmentId, QStringLiteral("UpdateFlagDefaultRule")))
+        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
     const QJsonObject before = flag;
     for (const char *field : {"targetUsers", "rules", "fallthrough", "exptIncludeAllTargets"})
         flag.insert(QLatin1String(field), targeting.value(QLatin1String(field)));
     flag.insert(QStringLiteral("revision"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    flag.insert(QStringLiteral("updatedAt"), isoTime(std::max(nowMs(), msOf(before.value(QStringLiteral("updatedAt"))) + 1)));
+    flag.insert(QStringLiteral("updatedAt"), isoTime(nextTimeUs()));
     environment.flags.insert(key, flag);
+    if (!commentFits(request))
+        return QHttpServerResponse(Status::InternalServerError);
     record(environment, before, flag, QStringLiteral("Update"), QStringLiteral("UpdateDefaultRuleVariationOrRollouts"),
            body.value(QStringLiteral("comment")).toString(), TokenName, QStringLiteral("Access token"));
     push(environmentId, flag);
@@ -361,14 +491,15 @@ QHttpServerResponse FeatBitTestServer::auditLogs(const QString &environmentId, c
     const QUrlQuery query = request.query();
     const qint64 from = query.hasQueryItem(QStringLiteral("from")) ? query.queryItemValue(QStringLiteral("from")).toLongLong() : 0;
     const qint64 to = query.hasQueryItem(QStringLiteral("to")) ? query.queryItemValue(QStringLiteral("to")).toLongLong()
-                                                               : std::numeric_limits<qint64>::max();
+                                                               : std::numeric_limits<qint64>::max() / 1000;
     const int pageIndex = query.queryItemValue(QStringLiteral("pageIndex")).toInt();
     const int pageSize = std::max(1, query.queryItemValue(QStringLiteral("pageSize")).toInt());
     QList<QJsonObject> matching;
     const QList<QJsonObject> &logs = m_environments[environmentId].auditLogs;
     for (auto it = logs.crbegin(); it != logs.crend(); ++it) { // newest first
-        const qint64 created = msOf(it->value(QStringLiteral("createdAt")));
-        if (created >= from && created <= to)
+        // "from" and "to" become times at whole milliseconds; createdAt keeps its microseconds.
+        const qint64 created = usOf(it->value(QStringLiteral("createdAt")));
+        if (created >= from * 1000 && created <= to * 1000)
             matching.append(*it);
     }
     QJsonArray items;
@@ -384,9 +515,14 @@ void FeatBitTestServer::routeEvaluation()
     m_evaluation.route(QStringLiteral("/streaming"), [](const QHttpServerRequest &, QHttpServerResponder &&) {});
     m_evaluation.route(QStringLiteral("/api/public/sdk/server/latest-all"), Method::Get, [this](const QHttpServerRequest &request) {
         ++m_pollRequests;
-        const QString environmentId = environmentOfSecret(request.value("Authorization"));
-        if (environmentId.isEmpty())
-            return QHttpServerResponse(Status::Unauthorized);
+        const QByteArray secret = request.value("Authorization");
+        const QString environmentId = environmentOfSecret(secret);
+        if (environmentId.isEmpty()) {
+            // FeatBit checks only that the secret is well formed: a rotated one gets nothing, forever.
+            const bool wellFormed = secret.size() == 44
+                && !QByteArray::fromBase64(secret, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors).isEmpty();
+            return wellFormed ? QHttpServerResponse(Status::Ok) : QHttpServerResponse(Status::Unauthorized);
+        }
         const qint64 timestamp = request.query().queryItemValue(QStringLiteral("timestamp")).toLongLong();
         const QJsonObject sync = dataSync(environmentId, timestamp);
         if (timestamp > 0 && sync.value(QStringLiteral("featureFlags")).toArray().isEmpty())
@@ -484,7 +620,7 @@ QJsonObject FeatBitTestServer::dataSync(const QString &environmentId, qint64 tim
 {
     QJsonArray flags;
     for (const QJsonObject &flag : m_environments.value(environmentId).flags) {
-        if (timestampMs == 0 || msOf(flag.value(QStringLiteral("updatedAt"))) > timestampMs)
+        if (timestampMs == 0 || truncatedMsOf(flag.value(QStringLiteral("updatedAt"))) > timestampMs)
             flags.append(storeForm(flag));
     }
     return {{QStringLiteral("eventType"), timestampMs == 0 ? QStringLiteral("full") : QStringLiteral("patch")},
@@ -502,8 +638,10 @@ void FeatBitTestServer::push(const QString &environmentId, const QJsonObject &fl
                                                                        {QStringLiteral("segments"), QJsonArray()}}}})
             .toJson(QJsonDocument::Compact));
     for (const Stream &stream : std::as_const(m_streams)) {
-        if (stream.environmentId == environmentId)
+        if (stream.environmentId == environmentId) {
             stream.socket->sendTextMessage(message);
+            ++m_pushesSent;
+        }
     }
 }
 

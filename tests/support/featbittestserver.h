@@ -39,11 +39,38 @@ public:
     // A boolean flag whose default rule serves true to onBasisPoints of everyone, false to the rest.
     QJsonObject addBooleanFlag(const QString &environmentId, const QString &key, bool enabled, int onBasisPoints);
     QJsonObject flag(const QString &environmentId, const QString &key) const;
+    // The keys of the flags that are neither archived nor deleted, sorted.
+    QStringList flagKeys(const QString &environmentId) const;
     // How many times the server turned this flag off (its audit log's TurnFlagOff entries).
     int timesTurnedOff(const QString &environmentId, const QString &key) const;
     // As a person in FeatBit's UI would change it: new revision, audit log, pushed to streams.
+    // updatedAtUs: the change's time in microseconds (0: now); pushed: whether open streams hear of it.
     void changeFlag(const QString &environmentId, const QString &key, const std::function<void(QJsonObject &)> &change,
-                    const QString &instruction, const QString &creatorName);
+                    const QString &instruction, const QString &creatorName, qint64 updatedAtUs = 0, bool pushed = true);
+    // Archived as in FeatBit's UI: pushed with isArchived: true, left out of the list.
+    void archiveFlag(const QString &environmentId, const QString &key);
+    // Deleted for good: FeatBit pushes nothing.
+    void deleteFlag(const QString &environmentId, const QString &key);
+    // The environment's server secret is rotated: the old one opens no stream; latest-all, which
+    // only checks that a secret is well formed, answers it with an empty 200.
+    void rotateSecret(const QString &environmentId);
+    int auditLogCount(const QString &environmentId) const { return int(m_environments.value(environmentId).auditLogs.size()); }
+    QList<QJsonObject> auditLogs(const QString &environmentId) const { return m_environments.value(environmentId).auditLogs; }
+    // FeatBit's comment columns are varchar(512): a longer comment answers 500 after the flag was
+    // saved, with no audit log and no push. Lower it to make any change fail that way.
+    void setCommentLimit(int codePoints) { m_commentLimit = codePoints; }
+    int pushesSent() const { return m_pushesSent; }
+    // Called on each request for a page of the flag list, before it is answered.
+    void setOnFlagListPage(std::function<void(const QString &environmentId, int pageIndex)> hook) { m_onFlagListPage = std::move(hook); }
+
+    // The FeatBit version answering: access tokens reach audit logs from 5.0.1 (403 before),
+    // toggle/{status} from 5.2.0 (404 before), targeting from 5.3.3 (405 before).
+    void setVersion(int major, int minor, int patch) { m_version = major * 10000 + minor * 100 + patch; }
+    // Another access token. A service token has its policy's permissions ("ToggleFlag", checked
+    // before toggle's handler; "UpdateFlagDefaultRule", checked by targeting's handler once it
+    // knows the change touches the default rule); a personal token its creator's. environmentIds: the environments
+    // it may read (all when empty); the others are left out of the projects, without a word.
+    void addToken(const QString &token, const QStringList &permissions, const QStringList &environmentIds = {});
 
     // The evaluation server's clock runs off by this much (connection tokens are checked against it).
     void setClockSkewMs(qint64 skew) { m_clockSkewMs = skew; }
@@ -89,6 +116,18 @@ private:
                 const QString &instruction, const QString &comment, const QString &creatorName, const QString &creatorEmail);
     void push(const QString &environmentId, const QJsonObject &flag);
     qint64 nowMs() const;
+    struct Token
+    {
+        QStringList permissions; // empty with all: every permission
+        QStringList environments;
+        bool all = false;
+    };
+    const Token *tokenOf(const QHttpServerRequest &request) const;
+    bool mayRead(const QHttpServerRequest &request, const QString &environmentId) const;
+    bool may(const QHttpServerRequest &request, const QString &environmentId, const QString &permission) const;
+    // Now in microseconds, later than every time handed out before.
+    qint64 nextTimeUs();
+    bool commentFits(const QHttpServerRequest &request) const;
 
     QHttpServer m_api;
     QHttpServer m_evaluation;
@@ -101,4 +140,10 @@ private:
     int m_streamsOpened = 0;
     int m_dataSyncRequests = 0;
     int m_pollRequests = 0;
+    int m_pushesSent = 0;
+    int m_commentLimit = 512;
+    int m_version = 50303;
+    QHash<QByteArray, Token> m_tokens;
+    qint64 m_lastUs = 0;
+    std::function<void(const QString &, int)> m_onFlagListPage;
 };

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace FeatBitPayloads {
 
 namespace {
@@ -32,17 +34,19 @@ std::optional<FlagValueType> valueTypeOf(const QString &variationType)
     return std::nullopt;
 }
 
-qint64 timeOf(JsonReader &reader, const QString &key)
+qint64 timeOf(JsonReader &reader, const QString &key, qint64 *microseconds = nullptr)
 {
     const QString text = reader.optionalString(key);
     if (text.isEmpty())
         return 0;
-    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid()) {
+    const std::optional<qint64> time = microsecondsOf(text);
+    if (!time) {
         reader.fail(key, Text::tr("not an ISO 8601 time"));
         return 0;
     }
-    return time.toMSecsSinceEpoch();
+    if (microseconds)
+        *microseconds = *time;
+    return qint64(std::floor(double(*time) / 1000.0));
 }
 
 Result<QList<FeatBitRolloutRange>> rangesOf(const QJsonObject &fallthrough, const QString &path)
@@ -136,6 +140,65 @@ QJsonObject snapshotOf(const QString &json, QString *key)
 }
 
 } // namespace
+
+std::optional<qint64> microsecondsOf(const QString &isoTime)
+{
+    // The fraction read by hand (all its digits, cut after the sixth), the rest by Qt.
+    QString text = isoTime.trimmed();
+    qint64 fraction = 0;
+    const qsizetype dot = text.indexOf(QLatin1Char('.'));
+    if (dot > 0) {
+        qsizetype end = dot + 1;
+        while (end < text.size() && text.at(end).isDigit())
+            ++end;
+        if (end == dot + 1)
+            return std::nullopt;
+        const QString digits = text.mid(dot + 1, end - dot - 1).left(6).leftJustified(6, QLatin1Char('0'));
+        fraction = digits.toLongLong();
+        text.remove(dot, end - dot);
+    }
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (!time.isValid())
+        return std::nullopt;
+    return time.toSecsSinceEpoch() * 1000000 + fraction;
+}
+
+qint64 millisecondsOf(const QString &isoTime)
+{
+    const std::optional<qint64> microseconds = microsecondsOf(isoTime);
+    return microseconds ? qint64(std::floor(double(*microseconds) / 1000.0)) : 0;
+}
+
+int characterCount(const QString &text)
+{
+    int count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+QString serverComment(const QString &comment)
+{
+    if (characterCount(comment) <= MaxCommentCharacters)
+        return comment;
+    const QString note = Text::tr(" […] (cut to FeatBit's %1 characters; the whole text is in FlagDeck's audit log)")
+                             .arg(MaxCommentCharacters);
+    const int room = std::max(0, MaxCommentCharacters - characterCount(note));
+    // The first `room` characters, never half of a surrogate pair.
+    qsizetype end = 0;
+    for (int taken = 0; taken < room && end < comment.size(); ++taken) {
+        if (comment.at(end).isHighSurrogate() && end + 1 < comment.size() && comment.at(end + 1).isLowSurrogate())
+            ++end;
+        ++end;
+    }
+    QString cut = comment.left(end) + note;
+    while (characterCount(cut) > MaxCommentCharacters) // a translation longer than the room
+        cut.chop(cut.size() >= 2 && cut.at(cut.size() - 1).isLowSurrogate() ? 2 : 1);
+    return cut;
+}
 
 Result<Flag> readFlag(const QJsonObject &object, const QString &path)
 {
@@ -259,7 +322,7 @@ Result<QList<AuditLog>> readAuditLogPage(const QJsonObject &page, const QString 
         log.id = item.requiredString(QStringLiteral("id"));
         const QString refType = item.optionalString(QStringLiteral("refType"));
         const QString operation = item.requiredString(QStringLiteral("operation"));
-        log.createdAtMs = timeOf(item, QStringLiteral("createdAt"));
+        log.createdAtMs = timeOf(item, QStringLiteral("createdAt"), &log.createdAtUs);
         const QString creatorName = item.optionalString(QStringLiteral("creatorName"));
         const QString creatorEmail = item.optionalString(QStringLiteral("creatorEmail"));
         const QString comment = item.optionalString(QStringLiteral("comment"));

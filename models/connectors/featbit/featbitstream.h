@@ -37,6 +37,8 @@ public:
     void stop();
     bool isOpen() const { return m_open; }
     bool isPolling() const { return m_poll.isActive(); }
+    void setPollInterval(int milliseconds) { m_poll.setInterval(milliseconds > 0 ? milliseconds : PollIntervalMs); }
+    int pollInterval() const { return m_poll.interval(); }
 
 Q_SIGNALS:
     void received(const FeatBitPayloads::DataSync &sync);
