@@ -110,16 +110,30 @@ Result<QList<StoredChange>> ChangeHistory::changesOf(const FlagRef &ref, qint64 
 
 Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
 {
-    QSqlQuery flags(m_file.database());
-    flags.setForwardOnly(true);
-    // Read from the flag index alone: one row per flag.
-    if (!flags.exec(QStringLiteral("SELECT DISTINCT server, environment, flag_key FROM audit_events "
-                                   "ORDER BY server, environment, flag_key")))
-        return Result<QList<FlagStateAt>>::failure(readFailure(flags));
+    // Every flag the history names: one seek in the flag index per flag, not a scan of every entry.
+    QSqlQuery first(m_file.database());
+    if (!first.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
+                                   "ORDER BY server, environment, flag_key LIMIT 1")))
+        return Result<QList<FlagStateAt>>::failure(readFailure(first));
     QList<FlagRef> refs;
-    while (flags.next())
-        refs.append({flags.value(0).toString(), flags.value(1).toString(), flags.value(2).toString()});
-    flags.finish();
+    if (first.next())
+        refs.append({first.value(0).toString(), first.value(1).toString(), first.value(2).toString()});
+    first.finish();
+    QSqlQuery next(m_file.database());
+    next.prepare(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
+                                "WHERE (server, environment, flag_key) > (?, ?, ?) "
+                                "ORDER BY server, environment, flag_key LIMIT 1"));
+    while (!refs.isEmpty()) {
+        next.addBindValue(refs.constLast().connectionId);
+        next.addBindValue(refs.constLast().environment);
+        next.addBindValue(refs.constLast().key);
+        if (!next.exec())
+            return Result<QList<FlagStateAt>>::failure(readFailure(next));
+        if (!next.next())
+            break;
+        refs.append({next.value(0).toString(), next.value(1).toString(), next.value(2).toString()});
+        next.finish();
+    }
 
     QSqlQuery history(m_file.database());
     history.setForwardOnly(true);
