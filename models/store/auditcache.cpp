@@ -115,8 +115,14 @@ Result<void> AuditCache::migrate()
          },
          &AuditCache::chainUnchainedEntries},
         {{QStringLiteral("ALTER TABLE flag_snapshots ADD COLUMN status TEXT NOT NULL DEFAULT '{}'")}, {}},
+        // A flag's history in time order: its state at a time read by seeking instead of sorting
+        // every entry of the flag. It serves every lookup by flag, so the old index goes.
+        {{QStringLiteral("CREATE INDEX audit_events_flag_time ON audit_events "
+                         "(server, environment, flag_key, time_ms)"),
+          QStringLiteral("DROP INDEX audit_events_flag")},
+         {}},
     };
-    static_assert(SchemaVersion == 3, "add the migration step for the new schema version");
+    static_assert(SchemaVersion == 4, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the

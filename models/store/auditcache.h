@@ -17,7 +17,7 @@ class QSqlQuery;
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     AuditCache();
     ~AuditCache();

@@ -8,6 +8,9 @@
 #include "auditbrowser.h"
 #include "item/audittablemodel.h"
 #include "store/auditcache.h"
+#include "store/changehistory.h"
+#include "control/revertdesk.h"
+#include "control/flagstore.h"
 #include "store/auditexporter.h"
 #include "store/auditverifier.h"
 #include "store/auditwriter.h"
@@ -309,19 +312,25 @@ void flagTableLoad()
     report("flagtable.load_10k_ms", percentile(milliseconds, 0.5), "ms");
 }
 
-// A history of a million entries, as ten servers' sync would write it (pages of 500), then the
-// browser and the command line on it.
-void auditCache()
+constexpr int MillionEntries = 1'000'000;
+constexpr qint64 MillionEntriesStartMs = 1700000000000; // one entry a second from here
+constexpr int MillionEntriesFlags = 500;
+
+// A history of a million entries, as ten servers' sync would write it (pages of 500), written once
+// per run and shared by every figure on it. Empty when it could not be written.
+QString millionEntryCache(double *ingestRowsPerSecond = nullptr)
 {
-    constexpr int Entries = 1'000'000;
-    constexpr int Page = 500;
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
-    {
+    static QTemporaryDir dir;
+    static QString written;
+    static double rowsPerSecond = 0;
+    if (written.isEmpty()) {
+        constexpr int Entries = MillionEntries;
+        constexpr int Page = 500;
+        const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
         AuditCache cache;
         if (const Result<void> opened = cache.open(path); !opened) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
-            return;
+            return {};
         }
         QElapsedTimer timer;
         timer.start();
@@ -333,12 +342,12 @@ void auditCache()
                 AuditEntry entry;
                 entry.server = QStringLiteral("server-%1").arg(i % 10);
                 entry.environment = i % 3 ? QStringLiteral("production") : QStringLiteral("staging");
-                entry.flagKey = QStringLiteral("ai-flag-%1").arg(i % 500);
+                entry.flagKey = QStringLiteral("ai-flag-%1").arg(i % MillionEntriesFlags);
                 entry.action = i % 7 ? QStringLiteral("set_rollout") : QStringLiteral("kill");
                 entry.outcome = QStringLiteral("applied");
                 entry.actor = actors.at(i % actors.size());
                 entry.actorKind = i % 4 == 3 ? ActorKind::Agent : ActorKind::Human;
-                entry.timeMs = 1700000000000 + qint64(i) * 1000;
+                entry.timeMs = MillionEntriesStartMs + qint64(i) * 1000;
                 entry.sourceId = QString::number(i);
                 entry.before = QJsonObject{{QStringLiteral("enabled"), true}};
                 entry.after = QJsonObject{{QStringLiteral("enabled"), i % 7 != 0}};
@@ -346,13 +355,29 @@ void auditCache()
                 batch.entries.append(entry);
             }
             batch.cursors.insert(QStringLiteral("server-0"), QString::number(first));
-            if (const Result<qint64> written = cache.write(batch); !written) {
-                std::fprintf(stderr, "bench: %s\n", qPrintable(written.error()));
-                return;
+            if (const Result<qint64> stored = cache.write(batch); !stored) {
+                std::fprintf(stderr, "bench: %s\n", qPrintable(stored.error()));
+                return {};
             }
         }
-        report("audit.ingest_rows_per_s", Entries / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
+        rowsPerSecond = Entries / (double(timer.nsecsElapsed()) / 1e9);
+        written = path;
     }
+    if (ingestRowsPerSecond)
+        *ingestRowsPerSecond = rowsPerSecond;
+    return written;
+}
+
+// The million-entry history, then the browser and the command line on it.
+void auditCache()
+{
+    constexpr int Entries = MillionEntries;
+    QTemporaryDir dir;
+    double rowsPerSecond = 0;
+    const QString path = millionEntryCache(&rowsPerSecond);
+    if (path.isEmpty())
+        return;
+    report("audit.ingest_rows_per_s", rowsPerSecond, "rows/s");
 
     {
         // Opening the browser: first rows on screen, then every row id in the background.
@@ -415,6 +440,93 @@ void auditCache()
         return;
     }
     report("audit.export_ndjson_rows_per_s", rows.value() / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
+}
+
+// "What changed, and put it back" on the million-entry history: choosing a change until its revert
+// preview is ready (the change read by id, the flag's state worked out against the flag store), for
+// one change and for a flag's net change in the hour before it; the changes of the last hour
+// grouped by flag; and every flag as it was at a time.
+void revertPreview()
+{
+    const QString path = millionEntryCache();
+    if (path.isEmpty())
+        return;
+    ChangeHistory history;
+    if (const Result<void> opened = history.open(path); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+        return;
+    }
+    FlagStore flags;
+    for (int server = 0; server < 10; ++server) {
+        for (const QString &environment : {QStringLiteral("production"), QStringLiteral("staging")})
+            flags.reportEnvironment(QStringLiteral("server-%1").arg(server), environment,
+                                    TestFlags::many(MillionEntriesFlags, QStringLiteral("ai-flag-")));
+    }
+    RevertDesk desk(&flags, &history);
+
+    std::vector<double> single;
+    std::vector<double> net;
+    QElapsedTimer timer;
+    for (int pick = 0; pick < 100; ++pick) {
+        const qint64 id = 1 + (qint64(pick) * 104729) % MillionEntries; // row ids follow the writes
+        timer.start();
+        const Result<RevertPreview> preview = desk.previewChange(id);
+        single.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!preview) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(preview.error()));
+            return;
+        }
+        if (pick % 5 != 0)
+            continue;
+        const FlagRef ref = preview->ref;
+        const qint64 until = MillionEntriesStartMs + (id - 1) * 1000;
+        timer.start();
+        const Result<RevertPreview> window = desk.previewWindow(ref, until - 3600 * 1000, until);
+        net.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!window || window->entryIds.isEmpty()) {
+            std::fprintf(stderr, "bench: no net change to preview for %s\n", qPrintable(ref.key));
+            return;
+        }
+    }
+    std::vector<double> all = single;
+    all.insert(all.end(), net.cbegin(), net.cend());
+    report("revert.preview_ms", *std::max_element(all.cbegin(), all.cend()), "ms");
+    report("revert.preview_p50_ms", percentile(all, 0.5), "ms");
+    report("revert.preview_one_change_max_ms", *std::max_element(single.cbegin(), single.cend()), "ms");
+    report("revert.preview_net_hour_max_ms", *std::max_element(net.cbegin(), net.cend()), "ms");
+}
+
+void changesWindow()
+{
+    const QString path = millionEntryCache();
+    if (path.isEmpty())
+        return;
+    ChangeHistory history;
+    if (const Result<void> opened = history.open(path); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+        return;
+    }
+    const qint64 newest = MillionEntriesStartMs + qint64(MillionEntries - 1) * 1000;
+    std::vector<double> milliseconds;
+    QElapsedTimer timer;
+    for (int run = 0; run < 5; ++run) {
+        const qint64 until = newest - qint64(run) * 86400 * 1000; // the last hour, and one a day earlier each time
+        timer.start();
+        const Result<ChangeWindow> window = history.changesIn(until - 3600 * 1000, until);
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!window || window->changeCount() < 3600) {
+            std::fprintf(stderr, "bench: the hour holds %d changes, not 3600\n", window ? window->changeCount() : -1);
+            return;
+        }
+    }
+    report("changes.window_ms", *std::max_element(milliseconds.cbegin(), milliseconds.cend()), "ms");
+    report("changes.window_p50_ms", percentile(milliseconds, 0.5), "ms");
+
+    timer.start();
+    const Result<QList<FlagStateAt>> states = history.stateAt(newest - 86400 * 1000);
+    report("changes.state_at_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+    if (!states || states->isEmpty())
+        std::fprintf(stderr, "bench: no state at the time: %s\n", states ? "" : qPrintable(states.error()));
 }
 
 // A flag with 40 guardrails and three variations (a control, two candidates), an hour of one-second
@@ -825,6 +937,8 @@ const Benchmark Benchmarks[] = {
     {"killswitch.featbit", killSwitchFeatBit},
     {"flagtable.load_10k", flagTableLoad},
     {"audit", auditCache},
+    {"revert", revertPreview},
+    {"changes", changesWindow},
     {"charts", chartsTick},
     {"guardrail", guardrailStatistics},
     {"inbox", inboxBenchmarks},

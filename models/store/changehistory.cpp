@@ -1,0 +1,191 @@
+#include "changehistory.h"
+
+#include "../core/auditchange.h"
+#include "../core/flagjson.h"
+#include "auditcache.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ChangeHistory)
+};
+
+// Entries that are changes: they happened, and they record a state.
+const QString ChangeCondition = QStringLiteral(
+    "outcome IN ('applied', 'confirmed') AND (COALESCE(before_json, '') <> '' OR COALESCE(after_json, '') <> '')");
+
+StoredChange changeFromQuery(const QSqlQuery &query)
+{
+    StoredChange change;
+    change.id = query.value(0).toLongLong();
+    change.entry = AuditCache::entryFromQuery(query, 1);
+    change.words = describeAuditChange(change.entry.before, change.entry.after);
+    return change;
+}
+
+QString readFailure(const QSqlQuery &query)
+{
+    return Text::tr("cannot read the changes from the audit cache: %1").arg(query.lastError().text());
+}
+
+} // namespace
+
+ChangeHistory::ChangeHistory() : m_file(QStringLiteral("change-history")) {}
+
+ChangeHistory::~ChangeHistory() = default;
+
+Result<void> ChangeHistory::open(const QString &path)
+{
+    return m_file.open(path);
+}
+
+Result<ChangeWindow> ChangeHistory::changesIn(qint64 fromMs, qint64 untilMs, qint64 afterId) const
+{
+    QSqlQuery query(m_file.database());
+    query.setForwardOnly(true);
+    // The time index bounds the read to the window; the limit keeps a busy week from filling memory.
+    query.prepare(QStringLiteral("SELECT id, %1 FROM audit_events WHERE time_ms >= ? AND time_ms <= ? AND id > ? AND %2 "
+                                 "ORDER BY time_ms DESC, id DESC LIMIT %3")
+                      .arg(AuditCache::entryColumns(), ChangeCondition)
+                      .arg(MaxWindowChanges + 1));
+    query.addBindValue(fromMs);
+    query.addBindValue(untilMs);
+    query.addBindValue(afterId);
+    if (!query.exec())
+        return Result<ChangeWindow>::failure(readFailure(query));
+    QList<StoredChange> changes;
+    bool truncated = false;
+    while (query.next()) {
+        if (changes.size() == MaxWindowChanges) {
+            truncated = true;
+            break;
+        }
+        changes.append(changeFromQuery(query));
+    }
+    ChangeWindow window = groupChanges(changes);
+    window.truncated = truncated;
+    return window;
+}
+
+Result<StoredChange> ChangeHistory::change(qint64 id) const
+{
+    QSqlQuery query(m_file.database());
+    query.prepare(QStringLiteral("SELECT id, %1 FROM audit_events WHERE id = ? AND %2")
+                      .arg(AuditCache::entryColumns(), ChangeCondition));
+    query.addBindValue(id);
+    if (!query.exec())
+        return Result<StoredChange>::failure(readFailure(query));
+    if (!query.next())
+        return Result<StoredChange>::failure(Text::tr("the audit cache holds no change %1").arg(id));
+    return changeFromQuery(query);
+}
+
+Result<QList<StoredChange>> ChangeHistory::changesOf(const FlagRef &ref, qint64 fromMs, qint64 untilMs) const
+{
+    QSqlQuery query(m_file.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, %1 FROM audit_events WHERE server = ? AND environment = ? AND flag_key = ? "
+                                 "AND time_ms >= ? AND time_ms <= ? AND %2 ORDER BY time_ms, id LIMIT %3")
+                      .arg(AuditCache::entryColumns(), ChangeCondition)
+                      .arg(MaxWindowChanges));
+    query.addBindValue(ref.connectionId);
+    query.addBindValue(ref.environment);
+    query.addBindValue(ref.key);
+    query.addBindValue(fromMs);
+    query.addBindValue(untilMs);
+    if (!query.exec())
+        return Result<QList<StoredChange>>::failure(readFailure(query));
+    QList<StoredChange> changes;
+    while (query.next())
+        changes.append(changeFromQuery(query));
+    return changes;
+}
+
+Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
+{
+    // Every flag the history names: one seek in the flag index per flag, not a scan of every entry.
+    QSqlQuery first(m_file.database());
+    if (!first.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
+                                   "ORDER BY server, environment, flag_key LIMIT 1")))
+        return Result<QList<FlagStateAt>>::failure(readFailure(first));
+    QList<FlagRef> refs;
+    if (first.next())
+        refs.append({first.value(0).toString(), first.value(1).toString(), first.value(2).toString()});
+    first.finish();
+    QSqlQuery next(m_file.database());
+    next.prepare(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
+                                "WHERE (server, environment, flag_key) > (?, ?, ?) "
+                                "ORDER BY server, environment, flag_key LIMIT 1"));
+    while (!refs.isEmpty()) {
+        next.addBindValue(refs.constLast().connectionId);
+        next.addBindValue(refs.constLast().environment);
+        next.addBindValue(refs.constLast().key);
+        if (!next.exec())
+            return Result<QList<FlagStateAt>>::failure(readFailure(next));
+        if (!next.next())
+            break;
+        refs.append({next.value(0).toString(), next.value(1).toString(), next.value(2).toString()});
+        next.finish();
+    }
+
+    QSqlQuery history(m_file.database());
+    history.setForwardOnly(true);
+    history.prepare(QStringLiteral("SELECT before_json, after_json, time_ms, actor, actor_kind FROM audit_events "
+                                   "WHERE server = ? AND environment = ? AND flag_key = ? AND time_ms <= ? AND %1 "
+                                   "ORDER BY time_ms DESC, id DESC LIMIT %2")
+                        .arg(ChangeCondition)
+                        .arg(MaxEntriesPerFlagState));
+    QList<FlagStateAt> states;
+    for (const FlagRef &ref : std::as_const(refs)) {
+        history.addBindValue(ref.connectionId);
+        history.addBindValue(ref.environment);
+        history.addBindValue(ref.key);
+        history.addBindValue(timeMs);
+        if (!history.exec())
+            return Result<QList<FlagStateAt>>::failure(readFailure(history));
+        FlagStateAt state;
+        state.ref = ref;
+        bool found = false;
+        // Newest first: a field takes the value of the newest change that records it after.
+        while (history.next()) {
+            const QJsonObject before = QJsonDocument::fromJson(history.value(0).toString().toUtf8()).object();
+            const QJsonObject after = QJsonDocument::fromJson(history.value(1).toString().toUtf8()).object();
+            if (!found) {
+                found = true;
+                state.changedAtMs = history.value(2).toLongLong();
+                state.changedBy = history.value(3).toString();
+                state.changedByKind = actorKindFromName(history.value(4).toString()).value_or(ActorKind::System);
+                if (after.isEmpty() && !before.isEmpty()) {
+                    state.deleted = true;
+                    break;
+                }
+            }
+            if (after.isEmpty() && !before.isEmpty())
+                break; // deleted before: nothing older belongs to this flag as it is
+            for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+                if (!state.state.contains(it.key()))
+                    state.state.insert(it.key(), it.value());
+            }
+            if (before.isEmpty())
+                break; // created here: nothing older
+            if (Result<Flag> whole = flagFromJson(state.state, QString()); whole)
+                break; // a whole flag: older changes add nothing
+        }
+        history.finish();
+        if (!found)
+            continue;
+        if (!state.deleted) {
+            if (Result<Flag> whole = flagFromJson(state.state, QString()); whole)
+                state.flag = std::move(whole).value();
+        }
+        states.append(state);
+    }
+    return states;
+}
