@@ -359,7 +359,7 @@
         <translation>der Audit-Cache lässt sich nicht einrichten: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>die Version des Audit-Caches lässt sich nicht lesen: %1</translation>
     </message>
@@ -947,6 +947,19 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <location line="+13"/>
         <source>server &quot;%1&quot; entries #1 to #%2 are all missing</source>
         <translation>bei Server „%1“ fehlen alle Einträge #1 bis #%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHistory</name>
+    <message>
+        <location filename="../models/store/changehistory.cpp" line="+35"/>
+        <source>cannot read the changes from the audit cache: %1</source>
+        <translation>die Änderungen lassen sich nicht aus dem Audit-Cache lesen: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the audit cache holds no change %1</source>
+        <translation>der Audit-Cache enthält keine Änderung %1</translation>
     </message>
 </context>
 <context>
@@ -1593,12 +1606,12 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>FeatBitPayloads</name>
     <message>
-        <location filename="../models/connectors/featbit/featbitpayloads.cpp" line="+42"/>
+        <location filename="../models/connectors/featbit/featbitpayloads.cpp" line="+44"/>
         <source>not an ISO 8601 time</source>
         <translation>keine ISO-8601-Zeit</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>expected two numbers</source>
         <translation>zwei Zahlen erwartet</translation>
     </message>
@@ -1753,7 +1766,12 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>keine Änderung</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+64"/>
+        <source> […] (cut to FeatBit&apos;s %1 characters; the whole text is in FlagDeck&apos;s audit log)</source>
+        <translation> […] (auf die %1 Zeichen von FeatBit gekürzt; der ganze Text steht im Audit-Verlauf von FlagDeck)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1.variationType: &quot;%2&quot; is not boolean, string, number or json</source>
         <translation>%1.variationType: „%2“ ist nicht boolean, string, number oder json</translation>
     </message>
@@ -1776,7 +1794,64 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>FeatBitServer</name>
     <message>
-        <location filename="../models/connectors/featbit/featbitserver.cpp" line="+75"/>
+        <location filename="../models/connectors/featbit/featbitserver.cpp" line="+134"/>
+        <source>history needs FeatBit 5.0.1 or newer, or a token that may read the audit log</source>
+        <translation>der Verlauf braucht FeatBit 5.0.1 oder neuer oder ein Token, das das Audit-Log lesen darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>history needs FeatBit 5.0.1 or newer</source>
+        <translation>der Verlauf braucht FeatBit 5.0.1 oder neuer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+620"/>
+        <source>kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission</source>
+        <translation>Abschalten und Wiederherstellen brauchen FeatBit 5.2.0 oder neuer oder das Recht ToggleFlag</translation>
+    </message>
+    <message>
+        <location line="-619"/>
+        <source>kill and restore need FeatBit 5.2.0 or newer</source>
+        <translation>Abschalten und Wiederherstellen brauchen FeatBit 5.2.0 oder neuer</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+702"/>
+        <source>rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission</source>
+        <translation>Rollout-Änderungen brauchen FeatBit 5.3.3 oder neuer oder das Recht UpdateFlagDefaultRule</translation>
+    </message>
+    <message>
+        <location line="-701"/>
+        <source>rollout changes need FeatBit 5.3.3 or newer</source>
+        <translation>Rollout-Änderungen brauchen FeatBit 5.3.3 oder neuer</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>in %1: %2</source>
+        <translation>in %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kill and restore</source>
+        <translation>Abschalten und Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rollout changes</source>
+        <translation>Rollout-Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>history</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with this token: %1</source>
+        <translation>mit diesem Token: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>reading the access token</source>
         <translation>das Zugriffstoken wird gelesen</translation>
     </message>
@@ -1796,7 +1871,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>Projekte und Flags werden gelesen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>the answer is larger than %1 MiB, so FlagDeck stopped reading it</source>
         <translation>die Antwort ist größer als %1 MiB, daher hat FlagDeck aufgehört, sie zu lesen</translation>
     </message>
@@ -1831,27 +1906,32 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>die Antwort ist nicht FeatBits {success, errors, data}: ist die URL die des API-Servers von FeatBit?</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>flag %1: the answer names another flag</source>
         <translation>Flag %1: die Antwort nennt ein anderes Flag</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>%1 in %2 is not shown: %3</source>
         <translation>%1 in %2 wird nicht gezeigt: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>flags not shown: %1; first: %2</source>
         <translation>nicht gezeigte Flags: %1; erstes: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+126"/>
+        <source>%1: live updates may be missing: the environment&apos;s secret may have changed (polling brings nothing while FeatBit&apos;s API shows newer flags)</source>
+        <translation>%1: Live-Änderungen fehlen womöglich: das Secret der Umgebung hat sich vielleicht geändert (das Abfragen bringt nichts, während die API von FeatBit neuere Flags zeigt)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>%1 has no server secret: no live changes</source>
         <translation>%1 hat kein Server-Secret: keine Live-Änderungen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>%1: %2; retrying</source>
         <translation>%1: %2; neuer Versuch</translation>
     </message>
@@ -1876,13 +1956,13 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>WebSockets blockiert, Abfrage alle %1 s: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>opening the evaluation server&apos;s streams</source>
         <translation>die Streams des Auswertungsservers werden geöffnet</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+47"/>
+        <location line="+92"/>
+        <location line="+56"/>
         <source>no FeatBit environment %1</source>
         <translation>keine FeatBit-Umgebung %1</translation>
     </message>
@@ -1892,9 +1972,19 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>das Flag wurde in FeatBit geändert, seit es gelesen wurde</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>FeatBit refused the change: the flag&apos;s revision moved (HTTP 409)</source>
         <translation>FeatBit hat die Änderung abgelehnt: die Revision des Flags hat sich geändert (HTTP 409)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>read again afterwards, the flag is unchanged</source>
+        <translation>danach erneut gelesen, das Flag ist unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; read again afterwards, the flag is unchanged</source>
+        <translation>%1; danach erneut gelesen, das Flag ist unverändert</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2976,11 @@ Revision %4</translation>
         <location line="+0"/>
         <source>off</source>
         <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing sent: %1</source>
+        <translation>nichts gesendet: %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -4677,6 +4772,122 @@ Revision %4</translation>
     </message>
 </context>
 <context>
+    <name>RevertDesk</name>
+    <message>
+        <location filename="../models/control/revertdesk.cpp" line="+54"/>
+        <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
+        <translation>%1 in %2 ist nicht unter den jetzt gezeigten Flags; es lässt sich nicht zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is no longer on its server</source>
+        <translation>%1 ist nicht mehr auf seinem Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is shown as its server last showed it; connect to put it back</source>
+        <translation>%1 wird so gezeigt, wie sein Server es zuletzt zeigte; verbinden Sie sich, um es zurückzusetzen</translation>
+    </message>
+</context>
+<context>
+    <name>RevertPreview</name>
+    <message>
+        <location filename="../models/core/revertpreview.cpp" line="+33"/>
+        <source>the enabled state</source>
+        <translation>der Ein/Aus-Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rollout</source>
+        <translation>der Rollout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the off variation</source>
+        <translation>die Aus-Variante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the variations</source>
+        <translation>die Varianten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name</source>
+        <translation>der Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the description</source>
+        <translation>die Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the tags</source>
+        <translation>die Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot;</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the Unleash strategy before the change is not one FlagDeck can express</source>
+        <translation>die Unleash-Strategie vor der Änderung kann FlagDeck nicht ausdrücken</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>there is no change to put back</source>
+        <translation>es gibt keine Änderung zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the flag was created by this change; there is no state before it</source>
+        <translation>das Flag wurde mit dieser Änderung angelegt; es gibt keinen Zustand davor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the enabled state before the change is not readable</source>
+        <translation>der Ein/Aus-Zustand vor der Änderung ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rollout before the change is not readable: %1</source>
+        <translation>der Rollout vor der Änderung ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rollout before the change serves %1, which the flag no longer has</source>
+        <translation>der Rollout vor der Änderung spielt %1 aus, das das Flag nicht mehr hat</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the off variation before the change, %1, is no longer a variation of the flag</source>
+        <translation>die Aus-Variante vor der Änderung, %1, ist keine Variante des Flags mehr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 before the change is not recorded</source>
+        <translation>%1 vor der Änderung ist nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 changed since the preview (revision %2, now %3); look at it again before putting it back</source>
+        <translation>%1 hat sich seit der Vorschau geändert (Revision %2, jetzt %3); sehen Sie es sich erneut an, bevor Sie es zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>reverts %1</source>
+        <translation>macht %1 rückgängig</translation>
+    </message>
+</context>
+<context>
     <name>Rollout</name>
     <message>
         <location filename="../models/core/rollout.cpp" line="+53"/>
@@ -5083,7 +5294,7 @@ Revision %4</translation>
         <translation>offline: nichts kann an den Server gesendet werden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>not a stage action</source>
         <translation>keine Stufenaktion</translation>
     </message>
@@ -5103,7 +5314,7 @@ Revision %4</translation>
         <translation>nicht begonnen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>the server answered but serves a different rollout</source>
         <translation>der Server hat geantwortet, spielt aber einen anderen Rollout aus</translation>
     </message>

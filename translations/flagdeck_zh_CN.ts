@@ -357,7 +357,7 @@
         <translation>无法配置审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>无法读取审计缓存的版本：%1</translation>
     </message>
@@ -944,6 +944,19 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <location line="+13"/>
         <source>server &quot;%1&quot; entries #1 to #%2 are all missing</source>
         <translation>服务器 “%1” 的条目 #1 至 #%2 全部缺失</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHistory</name>
+    <message>
+        <location filename="../models/store/changehistory.cpp" line="+35"/>
+        <source>cannot read the changes from the audit cache: %1</source>
+        <translation>无法从审计缓存读取更改：%1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the audit cache holds no change %1</source>
+        <translation>审计缓存中没有更改 %1</translation>
     </message>
 </context>
 <context>
@@ -1587,12 +1600,12 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>FeatBitPayloads</name>
     <message>
-        <location filename="../models/connectors/featbit/featbitpayloads.cpp" line="+42"/>
+        <location filename="../models/connectors/featbit/featbitpayloads.cpp" line="+44"/>
         <source>not an ISO 8601 time</source>
         <translation>不是 ISO 8601 时间</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>expected two numbers</source>
         <translation>应为两个数字</translation>
     </message>
@@ -1747,7 +1760,12 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>无变化</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+64"/>
+        <source> […] (cut to FeatBit&apos;s %1 characters; the whole text is in FlagDeck&apos;s audit log)</source>
+        <translation> […]（已截断为 FeatBit 的 %1 个字符；完整文本在 FlagDeck 的审计日志中）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1.variationType: &quot;%2&quot; is not boolean, string, number or json</source>
         <translation>%1.variationType：“%2” 不是 boolean、string、number 或 json</translation>
     </message>
@@ -1770,7 +1788,64 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>FeatBitServer</name>
     <message>
-        <location filename="../models/connectors/featbit/featbitserver.cpp" line="+75"/>
+        <location filename="../models/connectors/featbit/featbitserver.cpp" line="+134"/>
+        <source>history needs FeatBit 5.0.1 or newer, or a token that may read the audit log</source>
+        <translation>历史记录需要 FeatBit 5.0.1 或更新版本，或可读取审计日志的令牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>history needs FeatBit 5.0.1 or newer</source>
+        <translation>历史记录需要 FeatBit 5.0.1 或更新版本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+620"/>
+        <source>kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission</source>
+        <translation>关停和恢复需要 FeatBit 5.2.0 或更新版本，或 ToggleFlag 权限</translation>
+    </message>
+    <message>
+        <location line="-619"/>
+        <source>kill and restore need FeatBit 5.2.0 or newer</source>
+        <translation>关停和恢复需要 FeatBit 5.2.0 或更新版本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+702"/>
+        <source>rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission</source>
+        <translation>发布比例更改需要 FeatBit 5.3.3 或更新版本，或 UpdateFlagDefaultRule 权限</translation>
+    </message>
+    <message>
+        <location line="-701"/>
+        <source>rollout changes need FeatBit 5.3.3 or newer</source>
+        <translation>发布比例更改需要 FeatBit 5.3.3 或更新版本</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>in %1: %2</source>
+        <translation>在 %1 中：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kill and restore</source>
+        <translation>关停和恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rollout changes</source>
+        <translation>发布比例更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>history</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with this token: %1</source>
+        <translation>使用此令牌：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>reading the access token</source>
         <translation>正在读取访问令牌</translation>
     </message>
@@ -1790,7 +1865,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>正在读取项目和开关</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>the answer is larger than %1 MiB, so FlagDeck stopped reading it</source>
         <translation>应答大于 %1 MiB，FlagDeck 已停止读取</translation>
     </message>
@@ -1825,27 +1900,32 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>应答不是 FeatBit 的 {success, errors, data}：该 URL 是 FeatBit 的 API 服务器吗？</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>flag %1: the answer names another flag</source>
         <translation>开关 %1：应答给出的是另一个开关</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>%1 in %2 is not shown: %3</source>
         <translation>%1（%2 中）未显示：%3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>flags not shown: %1; first: %2</source>
         <translation>未显示的开关：%1；第一个：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+126"/>
+        <source>%1: live updates may be missing: the environment&apos;s secret may have changed (polling brings nothing while FeatBit&apos;s API shows newer flags)</source>
+        <translation>%1：可能缺少实时更新：环境的密钥可能已更改（轮询没有结果，而 FeatBit 的 API 显示有更新的开关）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>%1 has no server secret: no live changes</source>
         <translation>%1 没有服务器密钥：无法实时更新</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>%1: %2; retrying</source>
         <translation>%1：%2；正在重试</translation>
     </message>
@@ -1870,13 +1950,13 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>WebSocket 被阻止，每 %1 秒轮询一次：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>opening the evaluation server&apos;s streams</source>
         <translation>正在打开评估服务器的数据流</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+47"/>
+        <location line="+92"/>
+        <location line="+56"/>
         <source>no FeatBit environment %1</source>
         <translation>没有 FeatBit 环境 %1</translation>
     </message>
@@ -1886,9 +1966,19 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>自读取以来该开关已在 FeatBit 中被修改</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>FeatBit refused the change: the flag&apos;s revision moved (HTTP 409)</source>
         <translation>FeatBit 拒绝了此变更：开关的修订号已变化（HTTP 409）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>read again afterwards, the flag is unchanged</source>
+        <translation>随后重新读取，开关未改变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; read again afterwards, the flag is unchanged</source>
+        <translation>%1；随后重新读取，开关未改变</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2966,11 @@ Revision %4</source>
         <location line="+0"/>
         <source>off</source>
         <translation>关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -4647,6 +4742,122 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>RevertDesk</name>
+    <message>
+        <location filename="../models/control/revertdesk.cpp" line="+54"/>
+        <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
+        <translation>%2 中的 %1 不在当前显示的开关中；无法恢复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is no longer on its server</source>
+        <translation>%1 已不在其服务器上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is shown as its server last showed it; connect to put it back</source>
+        <translation>%1 按其服务器最后显示的状态显示；请连接后再恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RevertPreview</name>
+    <message>
+        <location filename="../models/core/revertpreview.cpp" line="+33"/>
+        <source>the enabled state</source>
+        <translation>启用状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rollout</source>
+        <translation>发布比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the off variation</source>
+        <translation>关闭时的变体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the variations</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot;</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the Unleash strategy before the change is not one FlagDeck can express</source>
+        <translation>更改前的 Unleash 策略无法由 FlagDeck 表达</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>there is no change to put back</source>
+        <translation>没有可恢复的更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the flag was created by this change; there is no state before it</source>
+        <translation>此开关由该更改创建；之前没有状态</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the enabled state before the change is not readable</source>
+        <translation>无法读取更改前的启用状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rollout before the change is not readable: %1</source>
+        <translation>无法读取更改前的发布比例：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rollout before the change serves %1, which the flag no longer has</source>
+        <translation>更改前的发布比例提供 %1，而该开关已不再有此变体</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the off variation before the change, %1, is no longer a variation of the flag</source>
+        <translation>更改前的关闭变体 %1 已不再是该开关的变体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 before the change is not recorded</source>
+        <translation>未记录更改前的%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 changed since the preview (revision %2, now %3); look at it again before putting it back</source>
+        <translation>%1 自预览后已更改（修订 %2，现为 %3）；恢复前请重新查看</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>reverts %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+</context>
+<context>
     <name>Rollout</name>
     <message>
         <location filename="../models/core/rollout.cpp" line="+53"/>
@@ -5052,7 +5263,7 @@ Revision %4</source>
         <translation>离线：无法向服务器发送任何内容</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>not a stage action</source>
         <translation>不是阶段操作</translation>
     </message>
@@ -5072,7 +5283,7 @@ Revision %4</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>the server answered but serves a different rollout</source>
         <translation>服务器已应答，但投放的是另一种发布规则</translation>
     </message>
