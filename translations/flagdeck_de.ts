@@ -1133,7 +1133,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>sein Verlauf lässt sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
@@ -2153,7 +2153,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <location line="+3"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
@@ -2257,7 +2257,12 @@ Revision %4</translation>
         <translation>Letzte Änderung</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+22"/>
+        <source>This server and token cannot kill or restore it: %1</source>
+        <translation>Dieser Server und dieses Token können es nicht abschalten oder wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Rollout change pending…</source>
         <translation>Rollout-Änderung ausstehend…</translation>
     </message>
@@ -2333,9 +2338,15 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+183"/>
+        <location filename="../widgets/flagtableview.cpp" line="+184"/>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../widgets/flagtableview.cpp" line="+0"/>
+        <source>Not allowed</source>
+        <translation>Nicht erlaubt</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -2380,7 +2391,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-171"/>
+        <location filename="../widgets/flagtableview.cpp" line="-172"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>

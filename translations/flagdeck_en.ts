@@ -61,8 +61,8 @@
 <context>
     <name>FlagTableModel</name>
     <message numerus="yes">
-        <location filename="../models/item/flagtablemodel.cpp" line="+268"/>
-        <location filename="../widgets/flagtableview.cpp" line="+184"/>
+        <location filename="../models/item/flagtablemodel.cpp" line="+272"/>
+        <location filename="../widgets/flagtableview.cpp" line="+185"/>
         <source>Undo (%n s)</source>
         <translation>
             <numerusform>Undo (%n s)</numerusform>

@@ -1130,7 +1130,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>无法读取其历史：%1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -2147,7 +2147,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>&lt;code&gt;%1&lt;/code&gt; · %2 · %3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <location line="+3"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -2251,7 +2251,12 @@ Revision %4</source>
         <translation>最近变更</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+22"/>
+        <source>This server and token cannot kill or restore it: %1</source>
+        <translation>此服务器和令牌无法关停或恢复它：%1</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Rollout change pending…</source>
         <translation>发布变更等待中…</translation>
     </message>
@@ -2327,9 +2332,15 @@ Revision %4</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+183"/>
+        <location filename="../widgets/flagtableview.cpp" line="+184"/>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../widgets/flagtableview.cpp" line="+0"/>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -2373,7 +2384,7 @@ Revision %4</source>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-171"/>
+        <location filename="../widgets/flagtableview.cpp" line="-172"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>

@@ -106,9 +106,13 @@ void FlagDetailPane::refresh()
     QPalette statePalette = m_state->palette();
     statePalette.setColor(QPalette::WindowText, StateColors::forStateKind(FlagTableModel::stateKind(*row)));
     m_state->setPalette(statePalette);
+    // Who killed it and why; or, for a kill switch this server and token cannot work, why not.
     const QString kill = FlagTableModel::killText(*row);
-    m_killEvidence->setVisible(!kill.isEmpty());
-    m_killEvidence->setText(kill);
+    const QString framed = !kill.isEmpty() || row->killUnavailable.isEmpty()
+        ? kill
+        : m_flags->indexOf(m_ref, FlagTableModel::ActionColumn).data(Qt::ToolTipRole).toString();
+    m_killEvidence->setVisible(!framed.isEmpty());
+    m_killEvidence->setText(framed);
     m_description->setText(flag.description);
     m_rolloutBar->setFlag(flag, flag.servedRollout());
     m_variations->setText(variationsHtml(*row));

@@ -180,8 +180,10 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &p
 
 int FlagTableView::actionColumnWidth() const
 {
-    int actionWidth = std::max(fontMetrics().horizontalAdvance(FlagTableModel::tr("Offline")),
-                               fontMetrics().horizontalAdvance(FlagTableModel::tr("Undo (%n s)", nullptr, 10)));
+    int actionWidth = 0;
+    for (const QString &label : {FlagTableModel::tr("Offline"), FlagTableModel::tr("Not allowed"),
+                                 FlagTableModel::tr("Undo (%n s)", nullptr, 10)})
+        actionWidth = std::max(actionWidth, fontMetrics().horizontalAdvance(label));
     using RowAction = FlagTableModel::RowAction;
     for (const RowAction action : {RowAction::None, RowAction::Kill, RowAction::RetryKill, RowAction::Undo,
                                    RowAction::Restore, RowAction::RetryRestore})

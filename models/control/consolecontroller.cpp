@@ -384,6 +384,7 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
             status.state = state;
             status.detail = detail;
         });
+        showKillAvailability(flagServer);
         if (state == ConnectionState::Connected && sync)
             sync->start();
         if (state == ConnectionState::Connected)
@@ -408,11 +409,22 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     connect(flagServer, &FlagServer::environmentsChanged, this, [this, id](const QStringList &environments) {
         changeStatus(id, [&](ConnectionStatus &status) { status.environments = environments; });
     });
-    connect(flagServer, &FlagServer::flagsReplaced, m_flags,
-            [this, id](const QString &environment, const QList<Flag> &flags) { m_flags->reportEnvironment(id, environment, flags); });
+    connect(flagServer, &FlagServer::flagsReplaced, m_flags, [this, id, flagServer](const QString &environment, const QList<Flag> &flags) {
+        m_flags->reportEnvironment(id, environment, flags);
+        showKillAvailability(flagServer);
+    });
     connect(flagServer, &FlagServer::flagChanged, m_flags,
             [this, id](const QString &environment, const Flag &flag) { m_flags->reportFlag({id, environment, flag.key}, flag); });
     flagServer->connectToServer();
+}
+
+void ConsoleController::showKillAvailability(const FlagServer *server)
+{
+    const QString id = server->config().id;
+    for (const FlagRef &ref : m_flags->refs()) {
+        if (ref.connectionId == id)
+            m_flags->setKillUnavailable(ref, server->capabilityProblem(FlagServer::Capability::Kill, ref.environment));
+    }
 }
 
 void ConsoleController::flagsReported(const QList<FlagRef> &refs)

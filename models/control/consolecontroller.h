@@ -156,6 +156,9 @@ private:
     // A server reported these flags (none: an environment that is now empty): what depends on
     // them looks again.
     void flagsReported(const QList<FlagRef> &refs);
+    // What the server and its token allow, on each of its flags: a kill switch that cannot work
+    // is disabled with the reason.
+    void showKillAvailability(const FlagServer *server);
     void openInbox();
     void readGuards();
     bool claimRegression(const FlagRef &ref, const Flag &flag, FlagAction action);

@@ -217,6 +217,11 @@ void FlagStore::setUndoOffered(const FlagRef &ref, qint64 untilMs)
     changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.undoUntilMs, untilMs) != untilMs; });
 }
 
+void FlagStore::setKillUnavailable(const FlagRef &ref, const QString &reason)
+{
+    changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.killUnavailable, reason) != reason; });
+}
+
 void FlagStore::setKill(const FlagRef &ref, const std::optional<KillMark> &kill)
 {
     changeEntry(ref, [&](Entry &entry) { return std::exchange(entry.kill, kill) != kill; });

@@ -49,6 +49,7 @@ public:
         QString operationError;
         qint64 undoUntilMs = 0; // > 0: a confirmed kill can be undone until then
         std::optional<KillMark> kill; // off because this console's kill was confirmed by the server
+        QString killUnavailable;      // why this server and token cannot kill or restore it here
         qint64 staleSinceMs = 0;    // > 0: read from the cache, as the server last showed it then
         QString stage;              // where the flag is on its contract's path, or "unowned control"
         int readinessFailures = -1; // -1: no contract
@@ -91,6 +92,9 @@ public:
     void setUndoOffered(const FlagRef &ref, qint64 untilMs);
     // nullopt: the flag is no longer off by a kill of this console.
     void setKill(const FlagRef &ref, const std::optional<KillMark> &kill);
+    // Why the connection's server and token cannot kill or restore the flag (empty: they can), so
+    // the kill switch is disabled with the reason before anyone clicks it.
+    void setKillUnavailable(const FlagRef &ref, const QString &reason);
     // What the contract says of the flag: its stage and how many readiness items are missing.
     void setStage(const FlagRef &ref, const QString &stage, int readinessFailures);
     // What the guardrail monitor says of the flag; nullopt when none of its guardrails is watched.

@@ -87,6 +87,8 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
             return row.operationError;
         if (index.column() == StateColumn && row.kill)
             return killText(row);
+        if (index.column() == ActionColumn && !row.killUnavailable.isEmpty())
+            return tr("This server and token cannot kill or restore it: %1").arg(row.killUnavailable);
         if (index.column() == HealthColumn)
             return row.healthSummary;
         return displayData(row, index.column());
@@ -177,7 +179,7 @@ QString FlagTableModel::exposureText(const Flag &flag)
 
 FlagTableModel::RowAction FlagTableModel::rowAction(const Row &row)
 {
-    if (row.staleSinceMs > 0)
+    if (row.staleSinceMs > 0 || !row.killUnavailable.isEmpty())
         return RowAction::None;
     switch (row.operation) {
     case Operation::KillPending:
@@ -260,6 +262,8 @@ QString FlagTableModel::actionLabel(const Row &row)
 {
     if (row.staleSinceMs > 0)
         return tr("Offline");
+    if (!row.killUnavailable.isEmpty())
+        return tr("Not allowed");
     const RowAction action = rowAction(row);
     if (action != RowAction::Undo)
         return actionText(action);

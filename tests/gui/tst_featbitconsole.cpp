@@ -23,6 +23,7 @@ class tst_FeatBitConsole : public QObject
 private Q_SLOTS:
     void initTestCase();
     void addedThroughTheDialogThenKilledAndAudited();
+    void aKillSwitchTheServerCannotWorkIsDisabledWithTheReason();
 
 private:
     FeatBitTestServer m_featbit;
@@ -104,6 +105,45 @@ void tst_FeatBitConsole::addedThroughTheDialogThenKilledAndAudited()
                                             ->mapFromSource(window.models()->flags()->indexOf(flag, FlagTableModel::KeyColumn)));
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         window.grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/featbit-beside-sandbox.png"));
+}
+
+void tst_FeatBitConsole::aKillSwitchTheServerCannotWorkIsDisabledWithTheReason()
+{
+    // FeatBit 5.1 has no toggle endpoint: FlagDeck learns it on connecting, without changing anything.
+    m_featbit.setVersion(5, 1, 0);
+    QTemporaryDir folder;
+    ConsoleGui::SandboxConsole console(folder.path(), &m_secrets);
+    QVERIFY(console.start());
+    MainWindow &window = console.window();
+    AddServerDialog *dialog = ConsoleGui::openAddServerDialog(window, QStringLiteral("FeatBit"));
+    QVERIFY(dialog);
+    ConsoleGui::type(dialog, QStringLiteral("serverName"), QStringLiteral("FeatBit 5.1"));
+    ConsoleGui::type(dialog, QStringLiteral("serverUrl"), m_featbit.apiUrl().toString());
+    ConsoleGui::type(dialog, QStringLiteral("evaluationUrl"), m_featbit.evaluationUrl().toString());
+    const QString tested = ConsoleGui::testWith(dialog, FeatBitTestServer::AccessToken);
+    QVERIFY2(tested.contains(QStringLiteral("kill and restore need FeatBit 5.2.0 or newer")), qPrintable(tested));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_COMPARE(console.controller().connections().size(), 2);
+    const FlagRef flag{console.controller().connections().last().id, QStringLiteral("support-bot/prod"),
+                       QStringLiteral("agent-tool-tier")};
+
+    // The row's kill switch says it is not allowed, and why, before anyone clicks it.
+    const auto actionCell = [&] { return window.models()->flags()->indexOf(flag, FlagTableModel::ActionColumn); };
+    QTRY_COMPARE_WITH_TIMEOUT(actionCell().data().toString(), QStringLiteral("Not allowed"), 10000);
+    QCOMPARE(actionCell().data(FlagTableModel::RowActionRole).toInt(), int(FlagTableModel::RowAction::None));
+    QVERIFY2(actionCell().data(Qt::ToolTipRole).toString().contains(QStringLiteral("kill and restore need FeatBit 5.2.0 or newer")),
+             qPrintable(actionCell().data(Qt::ToolTipRole).toString()));
+    // The detail pane says it in full.
+    window.flagTable()->setCurrentIndex(static_cast<FlagFilterProxy *>(window.flagTable()->model())
+                                            ->mapFromSource(window.models()->flags()->indexOf(flag)));
+    auto *why = window.findChild<QLabel *>(QStringLiteral("killEvidence"));
+    QVERIFY(why->isVisible());
+    QCOMPARE(why->text(), actionCell().data(Qt::ToolTipRole).toString());
+    const QString before = ConsoleGui::stateOf(window, flag);
+    QVERIFY(ConsoleGui::killWithGesture(window, flag));
+    QTest::qWait(200);
+    QCOMPARE(ConsoleGui::stateOf(window, flag), before); // nothing was armed, nothing sent
+    m_featbit.setVersion(5, 3, 3);
 }
 
 QTEST_MAIN(tst_FeatBitConsole)
