@@ -442,20 +442,28 @@ void auditCache()
     report("audit.export_ndjson_rows_per_s", rows.value() / (double(timer.nsecsElapsed()) / 1e9), "rows/s");
 }
 
+// The change history of the million-entry cache; false (and said why) when it cannot be had.
+bool openMillionEntryHistory(ChangeHistory &history)
+{
+    const QString path = millionEntryCache();
+    if (path.isEmpty())
+        return false;
+    if (const Result<void> opened = history.open(path); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+        return false;
+    }
+    return true;
+}
+
 // "What changed, and put it back" on the million-entry history: choosing a change until its revert
 // preview is ready (the change read by id, the flag's state worked out against the flag store), for
 // one change and for a flag's net change in the hour before it; the changes of the last hour
 // grouped by flag; and every flag as it was at a time.
 void revertPreview()
 {
-    const QString path = millionEntryCache();
-    if (path.isEmpty())
-        return;
     ChangeHistory history;
-    if (const Result<void> opened = history.open(path); !opened) {
-        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+    if (!openMillionEntryHistory(history))
         return;
-    }
     FlagStore flags;
     for (int server = 0; server < 10; ++server) {
         for (const QString &environment : {QStringLiteral("production"), QStringLiteral("staging")})
@@ -498,14 +506,9 @@ void revertPreview()
 
 void changesWindow()
 {
-    const QString path = millionEntryCache();
-    if (path.isEmpty())
-        return;
     ChangeHistory history;
-    if (const Result<void> opened = history.open(path); !opened) {
-        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+    if (!openMillionEntryHistory(history))
         return;
-    }
     const qint64 newest = MillionEntriesStartMs + qint64(MillionEntries - 1) * 1000;
     std::vector<double> milliseconds;
     QElapsedTimer timer;
