@@ -6,6 +6,10 @@
 #include "activitydock.h"
 #include "addserverdialog.h"
 #include "auditbrowser.h"
+#include "changesview.h"
+#include "control/revertdesk.h"
+#include "item/changetablemodel.h"
+#include "item/flagstateatmodel.h"
 #include "connectionsdock.h"
 #include "control/connectionprobe.h"
 #include "control/consolecontroller.h"
@@ -57,6 +61,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace {
@@ -98,6 +103,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     , m_proposalQueue(new ProposalQueueView(
           controller->proposals(), m_models->proposals(),
           [controller](const QString &connectionId) { return connectionName(*controller, connectionId); }, this))
+    , m_changesView(new ChangesView(m_models->changes(), m_models->flagStates(), this))
 {
     // Widgets, menus, then each area's wiring. Tab follows the order widgets are made in, so the
     // set-up keeps that order.
@@ -112,6 +118,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
     wireGuardrails();
     wireAudit();
     wireApprovals();
+    wireChanges();
     updateStatus();
 }
 
@@ -238,11 +245,12 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
 
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1, 2 and 3 switch tabs.
+    // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1 to 4 switch tabs.
     m_tabs->setAccessibleName(tr("Console views"));
     m_tabs->addTab(flagsPage, tr("Flags"));
     m_tabs->addTab(m_auditBrowser, tr("Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
+    m_tabs->addTab(m_changesView, tr("What changed"));
     updateApprovalsTab(m_models->proposals()->pendingCount());
     m_pages->addWidget(m_tabs);
     m_pages->addWidget(m_welcome);
@@ -407,10 +415,12 @@ void MainWindow::wireStageView()
         else
             m_stageView->showRefusal(preview.error());
     });
-    connect(m_stageView, &StageView::applyRequested, this, [this, stages](const StagePreview &preview, const QString &comment) {
-        if (!stages->apply(preview, comment))
-            m_stageView->showRefusal(tr("not sent: a change of this flag is still under way, or the flag or its contract "
-                                        "changed since; look again"));
+    connect(m_stageView, &StageView::applyRequested, this, [this](const StagePreview &preview, const QString &comment) {
+        const ConsoleController::PersonChange change = m_controller->applyStage(preview, comment);
+        if (change.queued)
+            m_stageView->showQueued(queuedText(change.queued.value()));
+        else if (!change.sent)
+            m_stageView->showRefusal(change.refusal);
     });
     connect(m_stageView, &StageView::holdRequested, this, [stages](const FlagRef &ref, bool pause, const QString &comment) {
         if (pause)
@@ -492,6 +502,74 @@ void MainWindow::showFlag(const FlagRef &ref)
 void MainWindow::showApprovals()
 {
     m_tabs->setCurrentWidget(m_proposalQueue);
+}
+
+void MainWindow::showChanges()
+{
+    m_tabs->setCurrentWidget(m_changesView);
+    m_changesView->tree()->setFocus();
+}
+
+void MainWindow::readChangeWindow(qint64 fromMs)
+{
+    if (!m_controller->reverts()->isHistoryOpen()) {
+        m_changesView->showProblem(tr("the audit cache is not open"));
+        return;
+    }
+    if (const Result<void> read = m_models->changes()->showSince(fromMs); !read)
+        m_changesView->showProblem(read.error());
+}
+
+QString MainWindow::queuedText(const Proposal &proposal)
+{
+    return tr("%1 in %2: the contract requires approval for %3 at %4 risk. Sent to the approval queue as proposal %5; "
+              "it runs once someone else approves it (Approvals, Ctrl+3).")
+        .arg(proposal.target.key, proposal.target.environment, flagActionName(proposal.action),
+             riskDisplayName(proposal.risk), proposal.id.left(8));
+}
+
+void MainWindow::wireChanges()
+{
+    RevertDesk *reverts = m_controller->reverts();
+    connect(m_changesView, &ChangesView::windowChosen, this, &MainWindow::readChangeWindow);
+    // Read when shown, and again each time: the window's start moves with the clock.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_changesView)
+            readChangeWindow(m_changesView->windowStartMs());
+    });
+    connect(m_changesView, &ChangesView::previewRequested, this, [this, reverts](const QList<qint64> &ids) {
+        const Result<QList<RevertPreview>> previews = reverts->previewChanges(ids);
+        if (previews)
+            m_changesView->showPreviews(previews.value());
+        else
+            m_changesView->showRefusal(previews.error());
+    });
+    connect(m_changesView, &ChangesView::revertConfirmed, this, [this](const RevertPreview &preview, const QString &comment) {
+        const FlagRef ref = preview.ref;
+        const ConsoleController::PersonChange change =
+            m_controller->applyRevert(preview, comment, [this, ref](bool confirmed, const QString &reason) {
+                const QString text = confirmed
+                    ? tr("%1 in %2 is back as it was: confirmed by the server.").arg(ref.key, ref.environment)
+                    : tr("Putting %1 in %2 back failed: %3").arg(ref.key, ref.environment, reason);
+                m_changesView->showOutcome(text);
+                report(confirmed ? ActivityLogModel::Kind::Confirmation : ActivityLogModel::Kind::Failure, text, 10000);
+            });
+        if (change.queued)
+            m_changesView->showOutcome(queuedText(change.queued.value()));
+        else if (change.sent)
+            m_changesView->showOutcome(tr("%1 in %2: sent; waiting for the server to confirm…").arg(ref.key, ref.environment));
+        else
+            m_changesView->showRefusal(change.refusal, change.changedSince);
+    });
+    connect(m_changesView, &ChangesView::killInsteadRequested, this, [this](const FlagRef &ref, const QString &comment) {
+        m_controller->killSwitch()->kill({ref}, comment.isEmpty() ? tr("killed instead of an inexact revert") : comment);
+        m_changesView->showOutcome(tr("%1 in %2: kill sent; the Flags tab shows when the server confirms it.")
+                                       .arg(ref.key, ref.environment));
+    });
+    connect(m_changesView, &ChangesView::stateAtRequested, this, [this](qint64 timeMs) {
+        if (const Result<void> read = m_models->flagStates()->showAt(timeMs); !read)
+            m_changesView->showProblem(read.error());
+    });
 }
 
 void MainWindow::updateFlagCounts()
@@ -664,6 +742,9 @@ void MainWindow::createViewMenu()
     QAction *approvals = viewMenu->addAction(tr("A&pprovals"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                                              &MainWindow::showApprovals);
     approvals->setObjectName(QStringLiteral("showApprovalsAction"));
+    QAction *changes = viewMenu->addAction(tr("&What changed"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
+                                           &MainWindow::showChanges);
+    changes->setObjectName(QStringLiteral("showChangesAction"));
     viewMenu->addSeparator();
     QAction *connections = viewMenu->addAction(tr("&Connections"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
         m_connectionsWanted = true;
@@ -734,8 +815,8 @@ void MainWindow::openOffline()
 
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("flags"), QStringLiteral("audit"), QStringLiteral("approvals"), QStringLiteral("preferences"),
-            QStringLiteral("shortcuts")};
+    return {QStringLiteral("flags"), QStringLiteral("audit"), QStringLiteral("approvals"), QStringLiteral("changes"),
+            QStringLiteral("preferences"), QStringLiteral("shortcuts")};
 }
 
 void MainWindow::showView(const QString &name)
@@ -744,6 +825,8 @@ void MainWindow::showView(const QString &name)
         showAuditHistory();
     else if (name == QStringLiteral("approvals"))
         showApprovals();
+    else if (name == QStringLiteral("changes"))
+        showChanges();
     else if (name == QStringLiteral("preferences"))
         showPreferences();
     else if (name == QStringLiteral("shortcuts"))

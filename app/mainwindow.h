@@ -11,7 +11,9 @@
 #include <optional>
 
 class ActivityDock;
+struct Proposal;
 class AuditBrowser;
+class ChangesView;
 class ConnectionsDock;
 class ConsoleController;
 class ConsoleModels;
@@ -48,6 +50,7 @@ public:
     StageView *stageView() const { return m_stageView; }
     GuardrailCharts *guardrailCharts() const { return m_charts; }
     ProposalQueueView *proposalQueue() const { return m_proposalQueue; }
+    ChangesView *changesView() const { return m_changesView; }
     // What the console said lately, newest first (the Activity dock).
     ActivityLogModel *activityLog() const { return m_activity; }
     WelcomePage *welcomePage() const { return m_welcome; }
@@ -61,6 +64,8 @@ public:
     void showShortcuts();
     void showApprovals();
     void showAuditHistory();
+    // What changed on every server in a window (Ctrl+4).
+    void showChanges();
     // The first size: a desktop's where the screen has room (most of a large screen), otherwise
     // the screen's whole space.
     void fitToScreen();
@@ -104,6 +109,10 @@ private:
     void wireAudit();
     // The Approvals tab's count, and proposals arriving and finishing.
     void wireApprovals();
+    void wireChanges();
+    void readChangeWindow(qint64 fromMs);
+    // "Sent to the approval queue as proposal …": a person's change the contract puts under review.
+    static QString queuedText(const Proposal &proposal);
 
     void requestAction(const FlagRef &ref, FlagTableModel::RowAction action);
     void armSelected(bool restore);
@@ -163,6 +172,7 @@ private:
     StageView *m_stageView;
     GuardrailCharts *m_charts;
     ProposalQueueView *m_proposalQueue;
+    ChangesView *m_changesView;
     QSystemTrayIcon *m_tray = nullptr;
     ActivityLogModel *m_activity = new ActivityLogModel(this);
     ActivityDock *m_activityDock = nullptr;

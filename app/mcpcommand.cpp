@@ -3,6 +3,7 @@
 #include "agents/mcpserver.h"
 #include "store/approvalsettings.h"
 #include "store/auditcache.h"
+#include "store/changehistory.h"
 #include "store/connectionsettings.h"
 #include "store/proposalinbox.h"
 
@@ -137,8 +138,12 @@ int runMcpCommand(const QStringList &arguments)
     if (const Result<void> opened = auditCache.open(cachePath); !opened)
         return cannotRun(opened.error());
 
+    ChangeHistory history;
+    if (const Result<void> opened = history.open(cachePath); !opened)
+        return cannotRun(opened.error());
     ConnectionSettings connections(settings);
-    McpServer server({[&connections] { return connections.load(); }, [&auditCache] { return auditCache.cachedFlags(); }},
+    McpServer server({[&connections] { return connections.load(); }, [&auditCache] { return auditCache.cachedFlags(); },
+                      &history},
                      &proposals, QCoreApplication::applicationVersion());
     // stdout carries the protocol only; anything else goes to stderr.
     QByteArray line;

@@ -245,6 +245,15 @@ void StageView::showPreview(const StagePreview &preview)
         question += tr("<br><span style=\"color:%1\"><b>The gate is not open</b> (see above): send only if you mean "
                        "to override it.</span>")
                         .arg(StateColors::danger().name());
+    if (preview.approvalsRequired > 0) {
+        question += QStringLiteral("<br>")
+            + tr("The contract requires %n approval(s) for this at %1 risk: it goes to the approval queue as your "
+                 "proposal and runs once approved.",
+                 nullptr, preview.approvalsRequired)
+                  .arg(riskDisplayName(preview.risk).toHtmlEscaped());
+        askToConfirm(question, tr("Ask for approval"));
+        return;
+    }
     askToConfirm(question, preview.gateOpen ? tr("Send to server") : tr("Send anyway"));
 }
 
@@ -252,6 +261,15 @@ void StageView::showRefusal(const QString &reason)
 {
     closeConfirmation();
     m_question->setText(tr("<b>Not possible:</b> %1").arg(reason.toHtmlEscaped()));
+    m_reason->hide();
+    m_send->hide();
+    m_confirm->show();
+}
+
+void StageView::showQueued(const QString &text)
+{
+    closeConfirmation();
+    m_question->setText(text.toHtmlEscaped());
     m_reason->hide();
     m_send->hide();
     m_confirm->show();

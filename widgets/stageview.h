@@ -26,6 +26,8 @@ public:
     // The exact change an action would make, for the person to send or cancel.
     void showPreview(const StagePreview &preview);
     void showRefusal(const QString &reason);
+    // The action went to the approval queue instead of the server: says which proposal.
+    void showQueued(const QString &text);
     const FlagRef &shownFlag() const { return m_snapshot.ref; }
     // Who carries out auto_kill (a guard, or only an open console); shown for flags whose contract sets it.
     void setGuardPresence(const QString &text);

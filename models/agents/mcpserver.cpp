@@ -1,6 +1,8 @@
 #include "mcpserver.h"
 
 #include "../core/flagjson.h"
+#include "../core/revertpreview.h"
+#include "../store/changehistory.h"
 #include "../store/proposalinbox.h"
 
 #include <QDateTime>
@@ -43,7 +45,7 @@ QStringList actionNames()
 {
     QStringList names;
     for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                              FlagAction::RollbackStage, FlagAction::ServeFallback})
+                              FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert})
         names.append(flagActionName(action));
     return names;
 }
@@ -73,8 +75,9 @@ QJsonArray toolDefinitions()
     proposeProperties.insert(
         QStringLiteral("parameters"),
         property(QStringLiteral("object"),
-                 QStringLiteral("Only for set_rollout: {\"rollout\": [{\"variation\": id, \"basisPoints\": n}, ...]} "
-                                "with basis points summing to 10000.")));
+                 QStringLiteral("For set_rollout: {\"rollout\": [{\"variation\": id, \"basisPoints\": n}, ...]} "
+                                "with basis points summing to 10000. For revert: {\"changes\": [ids from list_changes]}, "
+                                "changes of this flag; the flag goes back to its state before them.")));
     proposeProperties.insert(QStringLiteral("reason"),
                              property(QStringLiteral("string"), QStringLiteral("Why, in a sentence or two a reviewer reads first.")));
     proposeProperties.insert(
@@ -127,6 +130,18 @@ QJsonArray toolDefinitions()
                             "FlagDeck; follow it with get_proposal."),
              objectSchema(proposeProperties, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag"),
                                               QStringLiteral("action"), QStringLiteral("reason")})),
+        tool(QStringLiteral("list_changes"), QStringLiteral("List changes"),
+             QStringLiteral("What changed on every server in the last minutes (default 60): grouped by flag, the flag "
+                            "changed last first, each with its net change and its changes newest first (id, time, who, "
+                            "actor kind, what in words). Propose putting one back with propose_action, action revert."),
+             objectSchema({{QStringLiteral("minutes"),
+                            QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                                        {QStringLiteral("description"), QStringLiteral("How far back (default 60).")},
+                                        {QStringLiteral("minimum"), 1},
+                                        {QStringLiteral("maximum"), McpServer::MaxChangeMinutes}}},
+                           {QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
+                           {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))},
+                           {QStringLiteral("flag"), property(QStringLiteral("string"), QStringLiteral("Only this flag key."))}})),
         tool(QStringLiteral("get_proposal"), QStringLiteral("Get a proposal"),
              QStringLiteral("A proposal with its status, decisions and outcome."),
              objectSchema({{QStringLiteral("id"), property(QStringLiteral("string"), QStringLiteral("The proposal id."))}},
@@ -304,7 +319,7 @@ std::optional<QByteArray> McpServer::handleMessage(const QByteArray &bytes)
             return line(rpcError(id, InvalidParams, QStringLiteral("arguments must be an object")));
         const QStringList known = {QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
                                    QStringLiteral("propose_action"), QStringLiteral("get_proposal"),
-                                   QStringLiteral("list_proposals")};
+                                   QStringLiteral("list_proposals"), QStringLiteral("list_changes")};
         if (!known.contains(toolName.toString()))
             return line(rpcError(id, InvalidParams, QStringLiteral("unknown tool %1").arg(toolName.toString())));
         return line(rpcResult(id, callTool(toolName.toString(), arguments.toObject())));
@@ -328,7 +343,8 @@ QJsonObject McpServer::initialize(const QJsonObject &params)
                                                        {QStringLiteral("version"), m_version}}},
             {QStringLiteral("instructions"),
              QStringLiteral("FlagDeck governs AI feature flags. Read with list_servers, list_flags and get_flag; "
-                            "propose a kill, restore, rollout or stage change with propose_action, giving your reason "
+                            "see what changed with list_changes; propose a kill, restore, rollout, stage change or "
+                            "revert with propose_action, giving your reason "
                             "and evidence. People review and approve in FlagDeck; follow with get_proposal. You cannot "
                             "change a flag yourself.")}};
 }
@@ -366,6 +382,8 @@ QJsonObject McpServer::callTool(const QString &name, const QJsonObject &argument
         return proposeAction(arguments);
     if (name == QStringLiteral("get_proposal"))
         return getProposal(arguments);
+    if (name == QStringLiteral("list_changes"))
+        return listChanges(arguments);
     return listProposals(arguments);
 }
 
@@ -522,6 +540,13 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
                                                  : Contract::Risk::High;
         break;
     }
+    case FlagAction::Revert: {
+        const Result<Contract::Risk> reverted = revertRisk(found.value(), parameters.toObject());
+        if (!reverted)
+            return toolError(reverted.error());
+        risk = reverted.value();
+        break;
+    }
     case FlagAction::AdvanceStage:
     case FlagAction::RollbackStage:
     case FlagAction::ServeFallback:
@@ -618,4 +643,116 @@ QJsonObject McpServer::listProposals(const QJsonObject &arguments) const
     for (const Proposal &proposal : proposals.value())
         listed.append(proposalToJson(proposal));
     return toolResult({{QStringLiteral("proposals"), listed}});
+}
+
+Result<Contract::Risk> McpServer::revertRisk(const CachedFlag &flag, const QJsonObject &parameters) const
+{
+    const Result<QList<qint64>> ids = revertedChangeIds(parameters);
+    if (!ids)
+        return Result<Contract::Risk>::failure(ids.error());
+    if (!m_sources.history)
+        return Result<Contract::Risk>::failure(QStringLiteral("this FlagDeck has no change history to revert from"));
+    QList<StoredChange> changes;
+    for (const qint64 id : ids.value()) {
+        Result<StoredChange> change = m_sources.history->change(id);
+        if (!change)
+            return Result<Contract::Risk>::failure(change.error());
+        if (change->entry.server != flag.server || change->entry.environment != flag.environment
+            || change->entry.flagKey != flag.flag.key)
+            return Result<Contract::Risk>::failure(
+                QStringLiteral("change %1 is a change of %2 in %3, not of this flag").arg(id).arg(change->entry.flagKey, change->entry.environment));
+        changes.append(change.value());
+    }
+    std::sort(changes.begin(), changes.end(), [](const StoredChange &a, const StoredChange &b) {
+        return a.entry.timeMs != b.entry.timeMs ? a.entry.timeMs < b.entry.timeMs : a.id < b.id;
+    });
+    QList<AuditEntry> entries;
+    QList<qint64> ordered;
+    for (const StoredChange &change : std::as_const(changes)) {
+        entries.append(change.entry);
+        ordered.append(change.id);
+    }
+    const RevertPreview preview = previewRevert({flag.server, flag.environment, flag.flag.key}, entries, ordered, flag.flag);
+    if (!preview.exact)
+        return Result<Contract::Risk>::failure(
+            QStringLiteral("%1 cannot be put back exactly: %2%3")
+                .arg(flag.flag.key, preview.problems.join(QStringLiteral("; ")),
+                     preview.offerKill ? QStringLiteral(". Propose a kill instead.") : QString()));
+    if (preview.changesNothing())
+        return Result<Contract::Risk>::failure(QStringLiteral("%1 already is as it was before those changes").arg(flag.flag.key));
+    // Turning a flag on or off moves all its traffic; a rollout moves what the shares move.
+    if (preview.target.enabled != flag.flag.enabled)
+        return Contract::Risk::High;
+    return riskOfExposure(movedBasisPoints(flag.flag.rollout, preview.target.rollout));
+}
+
+QJsonObject McpServer::listChanges(const QJsonObject &arguments) const
+{
+    if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("minutes"), QStringLiteral("server"),
+                                                            QStringLiteral("environment"), QStringLiteral("flag")});
+        !known)
+        return toolError(known.error());
+    const Result<QMap<QString, QString>> texts =
+        stringArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag")});
+    if (!texts)
+        return toolError(texts.error());
+    int minutes = 60;
+    const QJsonValue minutesValue = arguments.value(QStringLiteral("minutes"));
+    if (!minutesValue.isUndefined() && !minutesValue.isNull()) {
+        const double value = minutesValue.toDouble(-1);
+        if (!minutesValue.isDouble() || value != std::floor(value) || value < 1 || value > MaxChangeMinutes)
+            return toolError(QStringLiteral("minutes must be a whole number from 1 to %1").arg(MaxChangeMinutes));
+        minutes = int(value);
+    }
+    QString serverId;
+    if (const QString server = texts->value(QStringLiteral("server")); !server.isEmpty()) {
+        const auto config = findServer(server);
+        if (!config)
+            return toolError(QStringLiteral("there is no server %1; list_servers names them").arg(server));
+        serverId = config->id;
+    }
+    if (!m_sources.history)
+        return toolError(QStringLiteral("this FlagDeck has no change history"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const Result<ChangeWindow> window = m_sources.history->changesIn(now - qint64(minutes) * 60 * 1000, now);
+    if (!window)
+        return toolError(window.error());
+    const QString environment = texts->value(QStringLiteral("environment"));
+    const QString flag = texts->value(QStringLiteral("flag"));
+    QJsonArray groups;
+    int listed = 0;
+    bool cut = window->truncated;
+    for (const ChangeGroup &group : window->groups) {
+        if ((!serverId.isEmpty() && group.ref.connectionId != serverId)
+            || (!environment.isEmpty() && group.ref.environment != environment) || (!flag.isEmpty() && group.ref.key != flag))
+            continue;
+        if (listed >= MaxListedChanges) {
+            cut = true;
+            break;
+        }
+        QJsonArray changes;
+        for (const StoredChange &change : group.changes) {
+            if (listed++ >= MaxListedChanges) {
+                cut = true;
+                break;
+            }
+            changes.append(QJsonObject{{QStringLiteral("id"), double(change.id)},
+                                       {QStringLiteral("time"), isoTime(change.entry.timeMs)},
+                                       {QStringLiteral("action"), change.entry.action},
+                                       {QStringLiteral("actor"), change.entry.actor},
+                                       {QStringLiteral("actor_kind"), actorKindName(change.entry.actorKind)},
+                                       {QStringLiteral("change"), QJsonArray::fromStringList(change.words)},
+                                       {QStringLiteral("comment"), change.entry.comment}});
+        }
+        groups.append(QJsonObject{{QStringLiteral("server"), group.ref.connectionId},
+                                  {QStringLiteral("environment"), group.ref.environment},
+                                  {QStringLiteral("flag"), group.ref.key},
+                                  {QStringLiteral("net_change"), QJsonArray::fromStringList(group.net.words)},
+                                  {QStringLiteral("by_agent"), group.anyByAgent()},
+                                  {QStringLiteral("by_monitor"), group.anyByMonitor()},
+                                  {QStringLiteral("changes"), changes}});
+    }
+    return toolResult({{QStringLiteral("since"), isoTime(now - qint64(minutes) * 60 * 1000)},
+                       {QStringLiteral("flags"), groups},
+                       {QStringLiteral("truncated"), cut}});
 }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 
+class ChangeHistory;
 class ProposalInbox;
 
 // The agent interface: an MCP server (JSON-RPC 2.0, one message per line on stdio) whose tools read
@@ -30,7 +31,12 @@ public:
     {
         std::function<QList<ConnectionConfig>()> connections;
         std::function<QList<CachedFlag>()> flags;
+        // The audit cache's changes, for list_changes and revert proposals; null: none.
+        const ChangeHistory *history = nullptr;
     };
+    // list_changes reads at most this far back, and says at most this many changes.
+    static constexpr int MaxChangeMinutes = 7 * 24 * 60;
+    static constexpr int MaxListedChanges = 500;
 
     McpServer(Sources sources, ProposalInbox *inbox, QString version);
 
@@ -50,6 +56,9 @@ private:
     QJsonObject proposeAction(const QJsonObject &arguments);
     QJsonObject getProposal(const QJsonObject &arguments) const;
     QJsonObject listProposals(const QJsonObject &arguments) const;
+    QJsonObject listChanges(const QJsonObject &arguments) const;
+    // A revert's target and risk from the changes it names, or why it cannot be proposed.
+    Result<Contract::Risk> revertRisk(const CachedFlag &flag, const QJsonObject &parameters) const;
 
     // The cached flag the arguments name, or a sentence saying which name is wrong.
     Result<CachedFlag> findFlag(const QJsonObject &arguments) const;

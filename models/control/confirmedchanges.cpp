@@ -32,6 +32,7 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
     Pending pending;
     pending.change = std::move(change);
     pending.intentId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    pending.comment = comment;
     pending.done = std::move(done);
     audit(ref, pending, QStringLiteral("requested"), comment);
     m_flags->setOperation(ref, pending.change.pendingOperation);
@@ -94,7 +95,7 @@ void ConfirmedChanges::succeed(const FlagRef &ref, const Flag &flag)
     Pending pending = m_pending.take(ref);
     delete pending.timeout;
     m_flags->setOperation(ref, FlagStore::Operation::None);
-    audit(ref, pending, QStringLiteral("confirmed"), QString());
+    audit(ref, pending, QStringLiteral("confirmed"), pending.comment);
     Q_EMIT confirmed(ref, pending.change.action, flag);
     if (pending.done)
         pending.done({ref, pending.change.action, true, flag, {}});

@@ -90,6 +90,7 @@ private:
     {
         Change change;
         QString intentId;
+        QString comment; // the person's or the proposal's words: the confirmation carries them too
         QTimer *timeout = nullptr;
         Completion done;
     };

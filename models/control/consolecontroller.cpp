@@ -22,6 +22,7 @@
 #include "../store/proposalinbox.h"
 #include "proposalreview.h"
 #include "sandboxagent.h"
+#include "revertdesk.h"
 #include "stageactions.h"
 
 #include <QDateTime>
@@ -43,16 +44,19 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_stages(new StageActions(
           m_flags, m_contracts, m_audit.get(), [this](const QString &id) { return server(id); },
           [this](const QString &id) { return isSandbox(id); }, this))
+    , m_reverts(new RevertDesk(m_flags, m_audit.get(), [this](const QString &id) { return server(id); }, this))
     , m_guardrails(new GuardrailWatcher(m_flags, m_contracts, m_killSwitch, [this](const QString &id) { return isSandbox(id); },
                                         m_settings, this))
     , m_inbox(new ProposalInbox(this))
-    , m_proposals(new ProposalReview(m_inbox, m_flags, m_killSwitch, m_stages, m_contracts, m_audit.get(),
+    , m_proposals(new ProposalReview(m_inbox, m_flags, m_killSwitch, m_stages, m_reverts, m_contracts, m_audit.get(),
                                      ApprovalSettings(m_settings), [this](const QString &id) { return isSandbox(id); }, this))
     , m_sandboxAgent(new SandboxAgent(m_inbox, m_flags, m_stages, m_guardrails->monitor(),
                                       [this](const QString &id) { return isSandbox(id); }, this))
     , m_inboxLocation(ApprovalSettings(m_settings).inboxLocation())
 {
     m_stages->setAuditPath(m_audit->path());
+    if (const Result<void> opened = m_reverts->openHistory(m_audit->path()); !opened)
+        QTimer::singleShot(0, this, [this, error = opened.error()] { Q_EMIT auditProblem(error); });
     m_stages->setGuardrailMonitor(m_guardrails->monitor());
     connect(m_contracts, &ContractLibrary::changed, m_stages, [this] {
         m_stages->refreshStages();
@@ -78,6 +82,9 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         if (lastId > 0)
             m_stageRefresh.start();
     });
+    m_stages->setQueueLookup([this](const FlagRef &ref, FlagAction action) { return m_proposals->openProposal(ref, action); });
+    // The stage gate's "Approvals" line reads the queue.
+    connect(m_proposals, &ProposalReview::proposalsChanged, &m_stageRefresh, [this] { m_stageRefresh.start(); });
     m_statusWrite.setSingleShot(true);
     m_statusWrite.setInterval(StatusWriteDelayMs);
     connect(&m_statusWrite, &QTimer::timeout, this, &ConsoleController::saveFlagStatuses);
@@ -561,4 +568,62 @@ void ConsoleController::writeTokenFile(const QString &connectionId, const QStrin
 void ConsoleController::persist()
 {
     ConnectionSettings(m_settings).save(m_configs);
+}
+
+ConsoleController::PersonChange ConsoleController::applyStage(const StagePreview &preview, const QString &comment)
+{
+    PersonChange change;
+    if (preview.approvalsRequired > 0) {
+        const Result<Proposal> queued = m_proposals->proposeForPerson(preview.ref, preview.action, {}, preview.risk, comment);
+        if (queued)
+            change.queued = queued.value();
+        else
+            change.refusal = queued.error();
+        return change;
+    }
+    change.sent = m_stages->apply(preview, comment);
+    if (!change.sent)
+        change.refusal = tr("not sent: a change of this flag is still under way, or the flag or its contract changed "
+                            "since; look again");
+    return change;
+}
+
+Contract::Risk ConsoleController::revertRisk(const RevertPreview &preview)
+{
+    if (preview.target.enabled != preview.current.enabled)
+        return Contract::Risk::High;
+    return riskOfExposure(movedBasisPoints(preview.current.rollout, preview.target.rollout));
+}
+
+ConsoleController::PersonChange ConsoleController::applyRevert(const RevertPreview &preview, const QString &comment,
+                                                               PersonChangeDone done)
+{
+    PersonChange change;
+    if (const std::optional<RevertRefusal> refused = m_reverts->check(preview)) {
+        change.refusal = refused->reason;
+        change.changedSince = refused->changedSince;
+        return change;
+    }
+    if (!preview.canApply()) {
+        change.refusal = preview.changesNothing() ? tr("%1 already is as it was").arg(preview.ref.key)
+                                                  : preview.problems.join(QStringLiteral("; "));
+        return change;
+    }
+    const Contract::Risk risk = revertRisk(preview);
+    if (m_stages->contractApprovals(preview.ref, FlagAction::Revert, risk) > 0) {
+        const Result<Proposal> queued = m_proposals->proposeForPerson(
+            preview.ref, FlagAction::Revert, revertParameters(preview.entryIds), risk, comment);
+        if (queued)
+            change.queued = queued.value();
+        else
+            change.refusal = queued.error();
+        return change;
+    }
+    change.sent = m_reverts->apply(preview, comment, [done](const ConfirmedChanges::Outcome &outcome) {
+        if (done)
+            done(outcome.confirmed, outcome.reason);
+    });
+    if (!change.sent)
+        change.refusal = tr("not sent: a change of %1 is still under way; look again").arg(preview.ref.key);
+    return change;
 }

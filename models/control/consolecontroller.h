@@ -6,6 +6,7 @@
 #include "../core/auditfilter.h"
 #include "../core/guardheartbeat.h"
 #include "../core/proposal.h"
+#include "../core/stagesnapshot.h"
 
 #include <QHash>
 #include <QObject>
@@ -25,6 +26,8 @@ class GuardrailWatcher;
 class KillSwitch;
 class ProposalInbox;
 class ProposalReview;
+class RevertDesk;
+struct RevertPreview;
 class SandboxAgent;
 class SecretStore;
 class StageActions;
@@ -75,6 +78,8 @@ public:
     ConnectionState connectionState(const QString &connectionId) const;
     KillSwitch *killSwitch() const { return m_killSwitch; }
     StageActions *stageActions() const { return m_stages; }
+    // Puts flags back as they were; reads the changes from the audit cache.
+    RevertDesk *reverts() const { return m_reverts; }
     ContractLibrary *contracts() const { return m_contracts; }
     GuardrailWatcher *guardrails() const { return m_guardrails; }
     // The approval queue. Its inbox is opened by start() or startOffline().
@@ -110,6 +115,24 @@ public:
     void runAsGuard(std::function<bool()> mayAct, const Proposer &proposer);
     // The guards that beat in the team inbox, as last read (every GuardPollMs).
     QList<GuardHeartbeat> guards() const { return m_guards; }
+
+    // What became of a person's change: sent to the server (its outcome follows through the stage
+    // actions' or the reverts' signals and done), queued as their proposal because the flag's
+    // contract requires approvals for it, or refused with the reason.
+    struct PersonChange
+    {
+        bool sent = false;
+        std::optional<Proposal> queued;
+        QString refusal;
+        QStringList changedSince; // a revert refused because the flag moved: what moved
+    };
+    using PersonChangeDone = std::function<void(bool confirmed, const QString &reason)>;
+    // Advance, roll back or serve fallback as this console's person asks.
+    PersonChange applyStage(const StagePreview &preview, const QString &comment);
+    // Puts a flag back as this console's person asks (the revert's policy is the contract's
+    // approvals for "revert" at its risk: the whole traffic when the enabled state changes).
+    PersonChange applyRevert(const RevertPreview &preview, const QString &comment, PersonChangeDone done = {});
+    static Contract::Risk revertRisk(const RevertPreview &preview);
 
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
     void exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath);
@@ -176,6 +199,7 @@ private:
     KillSwitch *m_killSwitch;
     ContractLibrary *m_contracts;
     StageActions *m_stages;
+    RevertDesk *m_reverts;
     GuardrailWatcher *m_guardrails;
     ProposalInbox *m_inbox;
     ProposalReview *m_proposals;

@@ -9,18 +9,22 @@
 #include "../store/proposalinbox.h"
 #include "flagstore.h"
 #include "killswitch.h"
+#include "revertdesk.h"
 #include "stageactions.h"
+
+#include <QJsonArray>
 
 #include <QDateTime>
 
 ProposalReview::ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
-                               ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy,
+                               RevertDesk *reverts, ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy,
                                SandboxTest isSandbox, QObject *parent)
     : QObject(parent)
     , m_inbox(inbox)
     , m_flags(flags)
     , m_killSwitch(killSwitch)
     , m_stages(stages)
+    , m_reverts(reverts)
     , m_contracts(contracts)
     , m_audit(audit)
     , m_policy(policy)
@@ -64,7 +68,8 @@ void ProposalReview::refresh(const QStringList &ids)
         m_lastSeq = std::max(m_lastSeq, proposal.seq);
         if (m_proposals.contains(proposal.id))
             continue;
-        recordLifecycle(proposal, QStringLiteral("proposed"), proposal.proposer.agent, ActorKind::Agent,
+        recordLifecycle(proposal, QStringLiteral("proposed"), proposal.proposer.agent,
+                        isPersonProposal(proposal) ? ActorKind::Human : ActorKind::Agent,
                         QStringLiteral("proposed"), proposal.reason);
         if (proposal.status == ProposalStatus::Pending)
             arrived.append(proposal);
@@ -80,14 +85,70 @@ void ProposalReview::refresh(const QStringList &ids)
     }
 }
 
+std::optional<Proposal> ProposalReview::openProposal(const FlagRef &ref, FlagAction action) const
+{
+    std::optional<Proposal> newest;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Proposal &proposal : m_proposals) {
+        if (proposal.target != ref || proposal.action != action || isFinalStatus(proposal.status)
+            || (proposal.status == ProposalStatus::Pending && proposal.isExpired(now)))
+            continue;
+        if (!newest || proposal.createdMs > newest->createdMs)
+            newest = proposal;
+    }
+    return newest;
+}
+
+Result<Proposal> ProposalReview::proposeForPerson(const FlagRef &ref, FlagAction action, const QJsonObject &parameters,
+                                                  Contract::Risk risk, const QString &reason)
+{
+    const FlagStore::Entry *row = m_flags->find(ref);
+    if (!row)
+        return Result<Proposal>::failure(tr("%1 is not among the flags this console shows").arg(ref.key));
+    if (!m_inbox->isOpen())
+        return Result<Proposal>::failure(tr("the approval queue is not open, and this change needs its approvals"));
+    Proposal proposal;
+    proposal.proposer = {reviewer(), personProposalClient(), QString(), QString()};
+    proposal.target = ref;
+    proposal.action = action;
+    proposal.parameters = parameters;
+    proposal.flagRevision = row->flag.revision;
+    proposal.flagBefore = flagToJson(row->flag);
+    proposal.reason = reason.isEmpty() ? tr("%1 asks for %2 on %3").arg(reviewer(), flagActionName(action), ref.key) : reason;
+    proposal.risk = risk;
+    const Result<Proposal> stored = m_inbox->propose(proposal);
+    if (stored)
+        refresh({stored->id});
+    return stored;
+}
+
 int ProposalReview::approvalsRequired(const Proposal &proposal) const
 {
-    int required = m_policy.approvalsRequired(proposal.risk);
+    // The queue's policy is for agents; a person's own change needs what their flag's contract says.
+    int required = isPersonProposal(proposal) ? 1 : m_policy.approvalsRequired(proposal.risk);
     const Contract *contract = m_contracts->find(proposal.target.key, proposal.target.environment,
                                                  m_isSandbox(proposal.target.connectionId));
     if (contract)
         required = std::max(required, contract->approvals.value(flagActionName(proposal.action)).value(proposal.risk, 0));
     return required;
+}
+
+Result<RevertPreview> ProposalReview::revertPreview(const Proposal &proposal) const
+{
+    const Result<QList<qint64>> ids = revertedChangeIds(proposal.parameters);
+    if (!ids)
+        return Result<RevertPreview>::failure(ids.error());
+    const Result<QList<RevertPreview>> previews = m_reverts->previewChanges(ids.value());
+    if (!previews)
+        return Result<RevertPreview>::failure(previews.error());
+    if (previews->size() != 1 || previews->constFirst().ref != proposal.target)
+        return Result<RevertPreview>::failure(tr("the changes named are not all changes of %1").arg(proposal.target.key));
+    const RevertPreview &preview = previews->constFirst();
+    if (preview.changesNothing())
+        return Result<RevertPreview>::failure(tr("%1 already is as it was before those changes").arg(proposal.target.key));
+    if (!preview.exact)
+        return Result<RevertPreview>::failure(preview.problems.join(QStringLiteral("; ")));
+    return preview;
 }
 
 ProposalReviewSheet ProposalReview::sheet(const QString &id) const
@@ -118,6 +179,9 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
         if (proposal->action == FlagAction::Kill || proposal->action == FlagAction::Restore
             || proposal->action == FlagAction::SetRollout) {
             after = flagAfterAction(row->flag, proposal->action, proposal->parameters);
+        } else if (proposal->action == FlagAction::Revert) {
+            const Result<RevertPreview> preview = revertPreview(*proposal);
+            after = preview ? Result<Flag>(preview->target) : Result<Flag>::failure(preview.error());
         } else {
             const Result<StagePreview> preview = m_stages->preview(proposal->target, proposal->action);
             if (preview) {
@@ -254,6 +318,8 @@ void ProposalReview::execute(const Proposal &proposal)
             said = tr("killed; confirmed by the server");
         else if (outcome.confirmed && outcome.action == FlagAction::Restore)
             said = tr("restored; confirmed by the server");
+        else if (outcome.confirmed && outcome.action == FlagAction::Revert)
+            said = tr("put back; confirmed by the server");
         else if (outcome.confirmed)
             said = tr("confirmed by the server");
         finish(id, outcome.confirmed, said);
@@ -283,6 +349,16 @@ void ProposalReview::execute(const Proposal &proposal)
         if (!preview)
             return finish(id, false, preview.error());
         if (!m_stages->apply(preview.value(), comment, done))
+            finish(id, false, tr("the change could not be sent"));
+        return;
+    }
+    case FlagAction::Revert: {
+        const Result<RevertPreview> preview = revertPreview(proposal);
+        if (!preview)
+            return finish(id, false, preview.error());
+        if (const std::optional<RevertRefusal> refused = m_reverts->check(preview.value()))
+            return finish(id, false, refused->reason);
+        if (!m_reverts->apply(preview.value(), comment, done))
             finish(id, false, tr("the change could not be sent"));
         return;
     }

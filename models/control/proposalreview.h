@@ -19,7 +19,9 @@ class ContractLibrary;
 class FlagStore;
 class KillSwitch;
 class ProposalInbox;
+class RevertDesk;
 class StageActions;
+struct RevertPreview;
 
 // The console's side of the approval queue: keeps the proposals in step with the inbox, works
 // out each proposal's exact diff against the flag's current state, applies the approval policy
@@ -36,7 +38,7 @@ public:
     static constexpr int ExpirySweepMs = 15000;
 
     ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
-                   ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy, SandboxTest isSandbox,
+                   RevertDesk *reverts, ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy, SandboxTest isSandbox,
                    QObject *parent = nullptr);
     ~ProposalReview() override;
 
@@ -58,6 +60,14 @@ public:
     // Runs an approved proposal that no console has run yet (e.g. its approver's console closed).
     Result<bool> run(const QString &id) override;
 
+    // The newest proposal of this action on this flag that is still open (pending, approved or
+    // executing), as last read.
+    std::optional<Proposal> openProposal(const FlagRef &ref, FlagAction action) const;
+    // This console's person asks for a change their flag's contract puts under review: it waits in
+    // the queue as their proposal (they cannot decide it) and runs once another reviewer approves.
+    Result<Proposal> proposeForPerson(const FlagRef &ref, FlagAction action, const QJsonObject &parameters,
+                                      Contract::Risk risk, const QString &reason);
+
 Q_SIGNALS:
     // These proposals are new or moved on since last said.
     void proposalsChanged(const QList<Proposal> &proposals);
@@ -69,6 +79,8 @@ Q_SIGNALS:
 
 private:
     int approvalsRequired(const Proposal &proposal) const;
+    // A revert proposal's parameters name the changes it puts back: {"changes": [audit row ids]}.
+    Result<RevertPreview> revertPreview(const Proposal &proposal) const;
     void execute(const Proposal &proposal);
     void finish(const QString &id, bool executed, const QString &outcome);
     void store(const QList<Proposal> &proposals);
@@ -80,6 +92,7 @@ private:
     FlagStore *m_flags;
     KillSwitch *m_killSwitch;
     StageActions *m_stages;
+    RevertDesk *m_reverts;
     ContractLibrary *m_contracts;
     AuditWriter *m_audit;
     ApprovalSettings m_policy;

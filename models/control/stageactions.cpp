@@ -54,9 +54,20 @@ void StageActions::setActor(const QString &actor)
     m_changes.setActor(actor);
 }
 
+QString StageActions::approvalsTitle()
+{
+    return tr("Approvals");
+}
+
 const Contract *StageActions::contractFor(const FlagRef &ref) const
 {
     return m_contracts->find(ref.key, ref.environment, m_isSandbox(ref.connectionId));
+}
+
+int StageActions::contractApprovals(const FlagRef &ref, FlagAction action, Contract::Risk risk) const
+{
+    const Contract *contract = contractFor(ref);
+    return contract ? contract->approvals.value(flagActionName(action)).value(risk, 0) : 0;
 }
 
 StageSnapshot StageActions::snapshot(const FlagRef &ref) const
@@ -106,11 +117,25 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
     if (next) {
         const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);
         const Contract::Risk risk = riskOfExposure(Rollout::TotalBasisPoints - next->basisPointsOf(defaultId));
-        const int approvals = contract->approvals.value(flagActionName(FlagAction::AdvanceStage)).value(risk, 0);
-        snapshot.gate.append({tr("Approvals"), approvals == 0 ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
-                              approvals == 0 ? tr("none required at %1 risk").arg(riskDisplayName(risk))
-                                             : tr("%n required at %1 risk; not given here", nullptr, approvals)
-                                                   .arg(riskDisplayName(risk))});
+        const int approvals = contractApprovals(ref, FlagAction::AdvanceStage, risk);
+        const std::optional<Proposal> queued =
+            approvals > 0 && m_queue ? m_queue(ref, FlagAction::AdvanceStage) : std::nullopt;
+        if (approvals == 0) {
+            snapshot.gate.append({approvalsTitle(), ReadinessItem::Status::Passed,
+                                  tr("none required at %1 risk").arg(riskDisplayName(risk))});
+        } else if (!queued) {
+            snapshot.gate.append({approvalsTitle(), ReadinessItem::Status::Failed,
+                                  tr("%n required at %1 risk: Advance asks the approval queue", nullptr, approvals)
+                                      .arg(riskDisplayName(risk))});
+        } else {
+            const bool approved = queued->status != ProposalStatus::Pending;
+            snapshot.gate.append(
+                {approvalsTitle(), approved ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
+                 tr("proposal %1 by %2 (%3): %4 of %5 given")
+                     .arg(queued->id.left(8), queued->proposer.agent, proposalStatusName(queued->status))
+                     .arg(queued->approvalsAt(row->flag.revision))
+                     .arg(approvals)});
+        }
     }
     if (snapshot.hold)
         snapshot.gate.append({tr("Not paused"), ReadinessItem::Status::Failed,
@@ -181,9 +206,16 @@ Result<StagePreview> StageActions::preview(const FlagRef &ref, FlagAction action
     after.rollout = preview.target;
     preview.changes = describeAuditChange(flagToJson(current.flag), flagToJson(after));
     preview.expectedRevision = current.flag.revision;
+    const QString defaultId = StagePlan::resolveVariation(current.flag, plan.contract().defaultVariation);
+    preview.risk = action == FlagAction::AdvanceStage
+        ? riskOfExposure(Rollout::TotalBasisPoints - preview.target.basisPointsOf(defaultId))
+        : riskOfExposure(movedBasisPoints(current.flag.rollout, preview.target));
+    preview.approvalsRequired = contractApprovals(ref, action, preview.risk);
+    // Approvals are the queue's to give: the advance goes there when the contract requires them.
     preview.gateOpen = action != FlagAction::AdvanceStage
-        || std::none_of(current.gate.cbegin(), current.gate.cend(),
-                        [](const ReadinessItem &item) { return item.status == ReadinessItem::Status::Failed; });
+        || std::none_of(current.gate.cbegin(), current.gate.cend(), [](const ReadinessItem &item) {
+               return item.status == ReadinessItem::Status::Failed && item.title != approvalsTitle();
+           });
     return preview;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/proposal.h"
 #include "../core/stagesnapshot.h"
 #include "../store/auditlookup.h"
 #include "confirmedchanges.h"
@@ -20,6 +21,8 @@ class StageActions : public QObject
 
 public:
     using SandboxTest = std::function<bool(const QString &connectionId)>;
+    // The approval queue's open proposal of this action on this flag, if there is one.
+    using QueueLookup = std::function<std::optional<Proposal>(const FlagRef &ref, FlagAction action)>;
 
     // isSandbox: whether a connection is a sandbox, whose built-in contracts then apply.
     StageActions(FlagStore *flags, ContractLibrary *contracts, AuditWriter *audit,
@@ -32,6 +35,10 @@ public:
     void setActor(const QString &actor);
     // Where the gate reads whether the flag's guardrails are green.
     void setGuardrailMonitor(const GuardrailMonitor *monitor) { m_monitor = monitor; }
+    // Where the gate's "Approvals" line reads what the queue holds.
+    void setQueueLookup(QueueLookup lookup) { m_queue = std::move(lookup); }
+    // The approvals the flag's contract requires for this action at this risk (0: none).
+    int contractApprovals(const FlagRef &ref, FlagAction action, Contract::Risk risk) const;
 
     StageSnapshot snapshot(const FlagRef &ref) const;
     Result<StagePreview> preview(const FlagRef &ref, FlagAction action) const;
@@ -53,6 +60,7 @@ Q_SIGNALS:
 
 private:
     const Contract *contractFor(const FlagRef &ref) const;
+    static QString approvalsTitle();
     ReadinessItem guardrailGate(const FlagRef &ref) const;
     void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
 
@@ -66,4 +74,5 @@ private:
     SandboxTest m_isSandbox;
     ConfirmedChanges m_changes;
     const GuardrailMonitor *m_monitor = nullptr;
+    QueueLookup m_queue;
 };

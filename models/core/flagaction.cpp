@@ -17,6 +17,8 @@ QString flagActionName(FlagAction action)
         return QStringLiteral("rollback_stage");
     case FlagAction::ServeFallback:
         return QStringLiteral("serve_fallback");
+    case FlagAction::Revert:
+        return QStringLiteral("revert");
     }
     Q_UNREACHABLE();
 }
@@ -25,6 +27,6 @@ std::optional<FlagAction> flagActionFromName(const QString &name)
 {
     return enumFromName(name,
                         {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                         FlagAction::RollbackStage, FlagAction::ServeFallback},
+                         FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert},
                         flagActionName);
 }

@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <cmath>
+
 QString proposalStatusName(ProposalStatus status)
 {
     switch (status) {
@@ -122,8 +124,44 @@ Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJson
     case FlagAction::RollbackStage:
     case FlagAction::ServeFallback:
         break;
+    case FlagAction::Revert:
+        return Result<Flag>::failure(Text::tr("revert follows the flag's history"));
     }
     return Result<Flag>::failure(Text::tr("%1 follows the flag's contract").arg(flagActionName(action)));
+}
+
+QString personProposalClient()
+{
+    return QStringLiteral("FlagDeck console");
+}
+
+bool isPersonProposal(const Proposal &proposal)
+{
+    return proposal.proposer.clientName == personProposalClient();
+}
+
+QJsonObject revertParameters(const QList<qint64> &changeIds)
+{
+    QJsonArray ids;
+    for (const qint64 id : changeIds)
+        ids.append(double(id));
+    return {{QStringLiteral("changes"), ids}};
+}
+
+Result<QList<qint64>> revertedChangeIds(const QJsonObject &parameters)
+{
+    const QJsonValue changes = parameters.value(QStringLiteral("changes"));
+    const QString form = Text::tr("revert takes exactly {\"changes\": [change id, …]}, the ids list_changes gives");
+    if (!changes.isArray() || parameters.size() != 1 || changes.toArray().isEmpty() || changes.toArray().size() > 1000)
+        return Result<QList<qint64>>::failure(form);
+    QList<qint64> ids;
+    for (const QJsonValue &id : changes.toArray()) {
+        const double value = id.toDouble(-1);
+        if (!id.isDouble() || value < 1 || value != std::floor(value) || value > 9e15)
+            return Result<QList<qint64>>::failure(form);
+        ids.append(qint64(value));
+    }
+    return ids;
 }
 
 int movedBasisPoints(const Rollout &before, const Rollout &after)

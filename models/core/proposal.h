@@ -79,6 +79,11 @@ struct Proposal
 
 Q_DECLARE_METATYPE(Proposal)
 
+// A person's own change that their flag's contract puts under review goes to the queue as a
+// proposal by that person, made in this client.
+QString personProposalClient();
+bool isPersonProposal(const Proposal &proposal);
+
 // What the approval queue's Status column says: "pending · 59 min left", "pending · expired",
 // or the final word.
 QString proposalStatusText(const Proposal &proposal, qint64 nowMs);
@@ -89,6 +94,9 @@ bool isRegressionDriven(const Proposal &proposal);
 // The flag after a kill, a restore or a set_rollout with these parameters, or why it cannot be.
 // Stage actions depend on the flag's contract and are worked out by StageActions.
 Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJsonObject &parameters);
+// A revert's parameters: the audit cache's row ids of the changes it puts back, {"changes": [ids]}.
+QJsonObject revertParameters(const QList<qint64> &changeIds);
+Result<QList<qint64>> revertedChangeIds(const QJsonObject &parameters);
 // The share of traffic that a rollout change moves to another variation.
 int movedBasisPoints(const Rollout &before, const Rollout &after);
 

@@ -104,7 +104,12 @@ RevertPreview previewRevert(const FlagRef &ref, const QList<AuditEntry> &changes
     }
     if (net.before.contains(OffVariationField)) {
         const QString off = net.before.value(OffVariationField).toString();
-        if (current.variation(off))
+        if (current.variation(off) && off != current.offVariationId)
+            // No server's API that FlagDeck uses sets the off variation alone: said, never half done.
+            problems.append(Text::tr("the off variation was %1 before the change; FlagDeck cannot set it, "
+                                     "set it on the server")
+                                .arg(off));
+        else if (current.variation(off))
             preview.target.offVariationId = off;
         else
             problems.append(Text::tr("the off variation before the change, %1, is no longer a variation of the flag")

@@ -49,4 +49,8 @@ struct StagePreview
     QStringList changes;
     QString expectedRevision;
     bool gateOpen = true;
+    // The risk of the move, and the approvals the flag's contract requires for it at that risk:
+    // above 0, a person's action goes to the approval queue as their proposal.
+    Contract::Risk risk = Contract::Risk::Medium;
+    int approvalsRequired = 0;
 };

@@ -3,6 +3,8 @@
 #include <QObject>
 
 class AuditTableModel;
+class ChangeTableModel;
+class FlagStateAtModel;
 class ConnectionTreeModel;
 class ConsoleController;
 class FlagTableModel;
@@ -22,10 +24,15 @@ public:
     ConnectionTreeModel *connections() const { return m_connections; }
     AuditTableModel *audit() const { return m_audit; }
     ProposalTableModel *proposals() const { return m_proposals; }
+    // What changed in the last hour until another window is chosen; new changes join as they arrive.
+    ChangeTableModel *changes() const { return m_changes; }
+    FlagStateAtModel *flagStates() const { return m_flagStates; }
 
 private:
     FlagTableModel *m_flags;
     ConnectionTreeModel *m_connections;
     AuditTableModel *m_audit;
     ProposalTableModel *m_proposals;
+    ChangeTableModel *m_changes;
+    FlagStateAtModel *m_flagStates;
 };

@@ -142,8 +142,40 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
                                    "ORDER BY time_ms DESC, id DESC LIMIT %2")
                         .arg(ChangeCondition)
                         .arg(MaxEntriesPerFlagState));
+    // The state before the first change after the time is the state at the time: the most direct
+    // record of it, and whole where the changes before the time recorded only a field (a kill).
+    QSqlQuery later(m_file.database());
+    later.setForwardOnly(true);
+    later.prepare(QStringLiteral("SELECT before_json FROM audit_events "
+                                 "WHERE server = ? AND environment = ? AND flag_key = ? AND time_ms > ? AND %1 "
+                                 "ORDER BY time_ms, id LIMIT %2")
+                      .arg(ChangeCondition)
+                      .arg(MaxEntriesPerFlagState));
     QList<FlagStateAt> states;
     for (const FlagRef &ref : std::as_const(refs)) {
+        later.addBindValue(ref.connectionId);
+        later.addBindValue(ref.environment);
+        later.addBindValue(ref.key);
+        later.addBindValue(timeMs);
+        if (!later.exec())
+            return Result<QList<FlagStateAt>>::failure(readFailure(later));
+        QJsonObject laterBefore;
+        bool createdLater = false;
+        while (later.next()) {
+            const QJsonObject before = QJsonDocument::fromJson(later.value(0).toString().toUtf8()).object();
+            if (before.isEmpty()) {
+                createdLater = laterBefore.isEmpty(); // made after the time: it did not exist then
+                break;
+            }
+            for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+                if (!laterBefore.contains(it.key()))
+                    laterBefore.insert(it.key(), it.value());
+            }
+            if (flagFromJson(laterBefore, QString()).ok())
+                break;
+        }
+        later.finish();
+
         history.addBindValue(ref.connectionId);
         history.addBindValue(ref.environment);
         history.addBindValue(ref.key);
@@ -152,6 +184,7 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
             return Result<QList<FlagStateAt>>::failure(readFailure(history));
         FlagStateAt state;
         state.ref = ref;
+        state.state = laterBefore;
         bool found = false;
         // Newest first: a field takes the value of the newest change that records it after.
         while (history.next()) {
@@ -179,7 +212,7 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
                 break; // a whole flag: older changes add nothing
         }
         history.finish();
-        if (!found)
+        if (!found && (createdLater || laterBefore.isEmpty()))
             continue;
         if (!state.deleted) {
             if (Result<Flag> whole = flagFromJson(state.state, QString()); whole)

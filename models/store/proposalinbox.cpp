@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -66,7 +67,7 @@ QString actionCheck()
 {
     QStringList names;
     for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                              FlagAction::RollbackStage, FlagAction::ServeFallback})
+                              FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert})
         names.append(flagActionName(action));
     return quotedList(names);
 }
@@ -191,10 +192,11 @@ Result<void> ProposalInbox::createSchema()
 {
     // A role that may only insert proposals cannot create anything: an inbox already at this
     // version is used as it is.
+    int found = 0;
     {
         QSqlQuery version(m_database);
         if (version.exec(QStringLiteral("SELECT version FROM inbox_schema")) && version.next()) {
-            const int found = version.value(0).toInt();
+            found = version.value(0).toInt();
             if (found > SchemaVersion)
                 return Result<void>::failure(
                     Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
@@ -206,8 +208,17 @@ Result<void> ProposalInbox::createSchema()
         }
     }
     // Every statement below is "if not exists": the same list creates a new inbox and upgrades an
-    // older one in place.
-    static_assert(SchemaVersion == 2, "add the steps for the new schema version");
+    // older one in place, with the steps for what "if not exists" cannot change.
+    static_assert(SchemaVersion == 3, "add the steps for the new schema version");
+    // SQLite rebuilds the proposals table to widen its CHECK; its decisions keep pointing at it.
+    const bool widenActions = found > 0 && found < 3;
+    const bool rebuildProposals = m_engine == Engine::Sqlite && widenActions;
+    if (rebuildProposals)
+        QSqlQuery(m_database).exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    const auto foreignKeysBack = qScopeGuard([this, rebuildProposals] {
+        if (rebuildProposals)
+            QSqlQuery(m_database).exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    });
     Transaction transaction(*this);
     if (!transaction.isOpen())
         return Result<void>::failure(transaction.error());
@@ -217,21 +228,32 @@ Result<void> ProposalInbox::createSchema()
         statements << QStringLiteral("SELECT pg_advisory_xact_lock(4242001)")
                    << QStringLiteral("CREATE SEQUENCE IF NOT EXISTS proposal_seq");
     }
-    statements
-        << QStringLiteral("CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)")
-        // status and outcome have defaults so that an agent's role can be granted INSERT on every
-        // other column: whatever it inserts starts pending.
-        << QStringLiteral("CREATE TABLE IF NOT EXISTS proposals ("
+    // status and outcome have defaults so that an agent's role can be granted INSERT on every
+    // other column: whatever it inserts starts pending.
+    const QString proposalsTable = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 ("
                           "id TEXT PRIMARY KEY, seq BIGINT NOT NULL, created_ms BIGINT NOT NULL, "
                           "agent TEXT NOT NULL, client_name TEXT NOT NULL, client_version TEXT NOT NULL, "
                           "model TEXT NOT NULL, server TEXT NOT NULL, environment TEXT NOT NULL, "
-                          "flag_key TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN (%1)), "
+                          "flag_key TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN (%2)), "
                           "parameters TEXT NOT NULL, flag_revision TEXT NOT NULL, flag_before TEXT NOT NULL, "
-                          "reason TEXT NOT NULL, evidence TEXT NOT NULL, risk TEXT NOT NULL CHECK (risk IN (%2)), "
+                          "reason TEXT NOT NULL, evidence TEXT NOT NULL, risk TEXT NOT NULL CHECK (risk IN (%3)), "
                           "expires_ms BIGINT NOT NULL, "
-                          "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN (%3)), "
+                          "status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN (%4)), "
                           "outcome TEXT NOT NULL DEFAULT '', updated_ms BIGINT NOT NULL)")
-               .arg(actionCheck(), riskCheck(), statusCheck())
+                                       .arg(QStringLiteral("%1"), actionCheck(), riskCheck(), statusCheck());
+    if (widenActions && m_engine == Engine::Postgres) {
+        statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT IF EXISTS proposals_action_check")
+                   << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN (%1))")
+                          .arg(actionCheck());
+    } else if (rebuildProposals) {
+        statements << proposalsTable.arg(QStringLiteral("proposals_v3"))
+                   << QStringLiteral("INSERT INTO proposals_v3 SELECT * FROM proposals")
+                   << QStringLiteral("DROP TABLE proposals")
+                   << QStringLiteral("ALTER TABLE proposals_v3 RENAME TO proposals");
+    }
+    statements
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)")
+        << proposalsTable.arg(QStringLiteral("proposals"))
         << QStringLiteral("CREATE INDEX IF NOT EXISTS proposals_seq ON proposals (seq)")
         << QStringLiteral("CREATE INDEX IF NOT EXISTS proposals_flag ON proposals (server, environment, flag_key, status)")
         << QStringLiteral("CREATE TABLE IF NOT EXISTS decisions ("
@@ -251,6 +273,9 @@ Result<void> ProposalInbox::createSchema()
         if (!query.exec(statement))
             return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
     }
+    if (rebuildProposals && (!query.exec(QStringLiteral("PRAGMA foreign_key_check")) || query.next()))
+        return Result<void>::failure(Text::tr("cannot upgrade the inbox %1: its decisions no longer match its proposals")
+                                         .arg(location()));
     return transaction.commit();
 }
 

@@ -29,7 +29,8 @@ class ProposalInbox : public QObject
 public:
     enum class Engine { Sqlite, Postgres };
     // 2: guard_actions and guards, for `flagdeck guard`.
-    static constexpr int SchemaVersion = 2;
+    // 3: proposals may be a revert.
+    static constexpr int SchemaVersion = 3;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
 
     explicit ProposalInbox(QObject *parent = nullptr);

@@ -461,8 +461,8 @@ bool openMillionEntryHistory(ChangeHistory &history)
 // grouped by flag; and every flag as it was at a time.
 void revertPreview()
 {
-    ChangeHistory history;
-    if (!openMillionEntryHistory(history))
+    const QString path = millionEntryCache();
+    if (path.isEmpty())
         return;
     FlagStore flags;
     for (int server = 0; server < 10; ++server) {
@@ -470,7 +470,11 @@ void revertPreview()
             flags.reportEnvironment(QStringLiteral("server-%1").arg(server), environment,
                                     TestFlags::many(MillionEntriesFlags, QStringLiteral("ai-flag-")));
     }
-    RevertDesk desk(&flags, &history);
+    RevertDesk desk(&flags, nullptr, [](const QString &) { return nullptr; });
+    if (const Result<void> opened = desk.openHistory(path); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+        return;
+    }
 
     std::vector<double> single;
     std::vector<double> net;

@@ -6,6 +6,7 @@
 #include "control/auditsync.h"
 #include "flagagreement.h"
 #include "metrics/exposuresource.h"
+#include "revertcheck.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void aWrongTokenSaysSo();
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
+    void aChangeMadeElsewhereIsPutBack();
 
 private:
     std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
@@ -434,6 +436,33 @@ void tst_UnleashServer::everyConfirmedChangeAgreesEverywhere()
     const FlagRef route{config.id, Development, QStringLiteral("agreement.route")};
     const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("candidate"), 5000}});
     FlagAgreement::checkEveryConfirmedChange(console, settings, &m_secrets, route, half);
+}
+
+void tst_UnleashServer::aChangeMadeElsewhereIsPutBack()
+{
+    createFlag(QStringLiteral("revert.route"),
+               {variant(QStringLiteral("baseline"), 800, QStringLiteral("variable")),
+                variant(QStringLiteral("candidate"), 200, QStringLiteral("variable"))},
+               100);
+    QSettings settings(m_dir.filePath(QStringLiteral("revert.ini")), QSettings::IniFormat);
+    ConnectionConfig config;
+    config.id = QStringLiteral("unleash-revert");
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.displayName = QStringLiteral("Unleash (on call)");
+    config.url = m_unleash.url();
+    config.secretRef = QStringLiteral("connection/unleash-revert/token");
+    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
+    ConnectionSettings(settings).save({config});
+    ConsoleController console(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("revert.sqlite"))), &m_secrets);
+    console.setInboxLocation(m_dir.filePath(QStringLiteral("revert-inbox.sqlite")));
+    console.setSandboxAgentEnabled(false);
+    console.start(false);
+    QTRY_VERIFY_WITH_TIMEOUT(console.initialLoadDone(), 20000);
+    console.server(config.id)->setPollInterval(500);
+    auto teammate = connected();
+    flagIn(*teammate, Development, QStringLiteral("revert.route"));
+    const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("candidate"), 5000}});
+    RevertCheck::putBackAChangeMadeElsewhere(console, *teammate, {config.id, Development, QStringLiteral("revert.route")}, half);
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashServer)

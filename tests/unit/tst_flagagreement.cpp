@@ -1,9 +1,12 @@
 // After every kind of change a server confirmed — a kill, a restore, a rollout change — the
 // console's table, `flagdeck --offline` and `flagdeck mcp`'s get_flag hold the same state and
-// revision, on the sandbox and on the FeatBit protocol test server (Unleash: tst_unleashserver).
+// revision, on the sandbox and on the FeatBit protocol test server (Unleash: tst_unleashserver); and
+// a change made elsewhere is put back from FeatBit's own history.
 #include "connectors/sandbox/sandboxserver.h"
 #include "featbitconnection.h"
+#include "connectors/featbit/featbitserver.h"
 #include "flagagreement.h"
+#include "revertcheck.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 
@@ -72,6 +75,16 @@ void tst_FlagAgreement::featbit()
     QCOMPARE(entry->flag.variations.size(), 2);
     const Rollout half({{entry->flag.variations.at(0).id, 5000}, {entry->flag.variations.at(1).id, 5000}});
     FlagAgreement::checkEveryConfirmedChange(*console, settings, &m_secrets, prompt, half);
+
+    // A teammate's change through another connection, put back from FeatBit's own audit log.
+    FeatBitServer teammate(featBitConnection(featbit, QStringLiteral("featbit-teammate"),
+                                             QStringLiteral("connection/featbit-test/token"), QStringLiteral("teammate")),
+                           &m_secrets);
+    teammate.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(teammate.state(), ConnectionState::Connected, 10000);
+    const Flag now = console->flagStore()->find(prompt)->flag;
+    const Rollout mostly({{now.variations.at(0).id, 2000}, {now.variations.at(1).id, 8000}});
+    RevertCheck::putBackAChangeMadeElsewhere(*console, teammate, prompt, mostly);
 }
 
 QTEST_GUILESS_MAIN(tst_FlagAgreement)

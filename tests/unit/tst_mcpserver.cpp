@@ -1,4 +1,7 @@
 #include "agents/mcpserver.h"
+#include "core/flagjson.h"
+#include "store/auditcache.h"
+#include "store/changehistory.h"
 #include "store/proposalinbox.h"
 #include "testflags.h"
 #include "testresult.h"
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void badArgumentsAreErrorResults_data();
     void badArgumentsAreErrorResults();
     void riskIsRaisedToFlagDecksFloor();
+    void changesAreListedAndOneIsProposedForRevert();
 
 private:
     QJsonObject call(const QJsonObject &message);
@@ -181,7 +185,8 @@ void tst_McpServer::toolsAreListedAndNoneChangesAFlag()
         QVERIFY(!tool.toObject().value(QStringLiteral("description")).toString().isEmpty());
     }
     QCOMPARE(names, (QStringList{QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
-                                 QStringLiteral("propose_action"), QStringLiteral("get_proposal"), QStringLiteral("list_proposals")}));
+                                 QStringLiteral("propose_action"), QStringLiteral("list_changes"),
+                                 QStringLiteral("get_proposal"), QStringLiteral("list_proposals")}));
 }
 
 void tst_McpServer::readsServersAndFlagsFromTheCache()
@@ -383,6 +388,107 @@ void tst_McpServer::riskIsRaisedToFlagDecksFloor()
                                          {QStringLiteral("reason"), QStringLiteral("errors")}});
     QCOMPARE(result.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("risk")).toString(),
              QStringLiteral("high"));
+}
+
+void tst_McpServer::changesAreListedAndOneIsProposedForRevert()
+{
+    // The agent's own 5% → 50% ten minutes ago, and a change of another flag in another environment.
+    const QString cachePath = m_dir.filePath(QStringLiteral("changes.sqlite"));
+    AuditCache cache;
+    VERIFY_OK(cache.open(cachePath));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Flag at50 = TestFlags::make(QStringLiteral("chat-model-route"), true, 5000);
+    m_flags[0].flag = at50;
+    AuditEntry widened;
+    widened.server = QStringLiteral("sandbox-1");
+    widened.environment = QStringLiteral("production");
+    widened.flagKey = QStringLiteral("chat-model-route");
+    widened.action = QStringLiteral("set_rollout");
+    widened.outcome = QStringLiteral("confirmed");
+    widened.actor = QStringLiteral("rollout-agent");
+    widened.actorKind = ActorKind::Agent;
+    widened.timeMs = now - 10 * 60 * 1000;
+    widened.sourceId = QStringLiteral("console:widen:confirmed");
+    widened.before = {{QStringLiteral("rollout"), rolloutToJson(TestFlags::make(QStringLiteral("x")).rollout)}};
+    widened.after = {{QStringLiteral("rollout"), rolloutToJson(at50.rollout)}};
+    AuditEntry other = widened;
+    other.flagKey = QStringLiteral("deploy-agent-tool-tier");
+    other.environment = QStringLiteral("staging");
+    other.sourceId = QStringLiteral("console:other:confirmed");
+    other.timeMs = now - 90 * 60 * 1000;
+    AuditBatch batch;
+    batch.entries = {widened, other};
+    VERIFY_OK(cache.write(batch));
+    ChangeHistory history;
+    VERIFY_OK(history.open(cachePath));
+    ConnectionConfig sandbox;
+    sandbox.id = QStringLiteral("sandbox-1");
+    sandbox.displayName = QStringLiteral("Sandbox");
+    m_server = std::make_unique<McpServer>(
+        McpServer::Sources{[sandbox] { return QList<ConnectionConfig>{sandbox}; }, [this] { return m_flags; }, &history},
+        m_inbox.get(), QStringLiteral("9.9.9"));
+    initialize();
+
+    // The last hour: one flag, its net change and its change with the id a revert names.
+    const QJsonObject listed = callTool(QStringLiteral("list_changes"), {}).value(QStringLiteral("structuredContent")).toObject();
+    const QJsonArray flags = listed.value(QStringLiteral("flags")).toArray();
+    QCOMPARE(flags.size(), 1);
+    const QJsonObject route = flags.first().toObject();
+    QCOMPARE(route.value(QStringLiteral("flag")).toString(), QStringLiteral("chat-model-route"));
+    QVERIFY(route.value(QStringLiteral("by_agent")).toBool());
+    QVERIFY(route.value(QStringLiteral("net_change")).toArray().first().toString().startsWith(QLatin1String("rollout of ")));
+    const QJsonObject change = route.value(QStringLiteral("changes")).toArray().first().toObject();
+    QCOMPARE(change.value(QStringLiteral("actor_kind")).toString(), QStringLiteral("agent"));
+    const qint64 id = qint64(change.value(QStringLiteral("id")).toDouble());
+    QVERIFY(id > 0);
+    // Two hours: both; filtered by flag: one.
+    QCOMPARE(callTool(QStringLiteral("list_changes"), {{QStringLiteral("minutes"), 120}})
+                 .value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("flags")).toArray().size(),
+             2);
+    QCOMPARE(callTool(QStringLiteral("list_changes"), {{QStringLiteral("minutes"), 120}, {QStringLiteral("flag"), QStringLiteral("deploy-agent-tool-tier")}})
+                 .value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("flags")).toArray().size(),
+             1);
+    QVERIFY(callTool(QStringLiteral("list_changes"), {{QStringLiteral("minutes"), 0}}).value(QStringLiteral("isError")).toBool());
+
+    // Put back exactly what it did: a proposal, rated by the traffic it moves back (45%: high).
+    const QJsonObject target{{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                             {QStringLiteral("environment"), QStringLiteral("production")},
+                             {QStringLiteral("flag"), QStringLiteral("chat-model-route")},
+                             {QStringLiteral("action"), QStringLiteral("revert")},
+                             {QStringLiteral("reason"), QStringLiteral("p95 latency regressed since my widening")}};
+    QJsonObject revert = target;
+    revert.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("changes"), QJsonArray{double(id)}}});
+    const QJsonObject proposed = callTool(QStringLiteral("propose_action"), revert);
+    QVERIFY2(!proposed.value(QStringLiteral("isError")).toBool(), QJsonDocument(proposed).toJson().constData());
+    const QString proposalId = proposed.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("proposal_id")).toString();
+    const Result<Proposal> stored = m_inbox->find(proposalId);
+    VERIFY_OK(stored);
+    QCOMPARE(stored->action, FlagAction::Revert);
+    QCOMPARE(stored->risk, Contract::Risk::High);
+    QCOMPARE(revertedChangeIds(stored->parameters).value(), QList<qint64>{id});
+
+    // What cannot be a revert of this flag.
+    for (const QJsonValue &bad : {QJsonValue(QJsonObject{{QStringLiteral("changes"), QJsonArray{999999}}}),
+                                  QJsonValue(QJsonObject{{QStringLiteral("changes"), QStringLiteral("all")}}),
+                                  QJsonValue(QJsonObject{{QStringLiteral("changes"), QJsonArray{1.5}}}),
+                                  QJsonValue(QJsonObject{})}) {
+        QJsonObject arguments = target;
+        arguments.insert(QStringLiteral("parameters"), bad);
+        QVERIFY(callTool(QStringLiteral("propose_action"), arguments).value(QStringLiteral("isError")).toBool());
+    }
+    const Result<QList<StoredChange>> others =
+        history.changesOf({QStringLiteral("sandbox-1"), QStringLiteral("staging"), QStringLiteral("deploy-agent-tool-tier")}, 0, now);
+    VERIFY_OK(others);
+    QCOMPARE(others->size(), 1);
+    revert.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("changes"), QJsonArray{double(others->first().id)}}});
+    const QJsonObject wrongFlag = callTool(QStringLiteral("propose_action"), revert);
+    QVERIFY(wrongFlag.value(QStringLiteral("isError")).toBool());
+    QVERIFY(wrongFlag.value(QStringLiteral("content")).toArray().first().toObject().value(QStringLiteral("text")).toString()
+                .contains(QLatin1String("not of this flag")));
+    // Already as it was: nothing to propose.
+    m_flags[0].flag = TestFlags::make(QStringLiteral("chat-model-route"));
+    revert.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("changes"), QJsonArray{double(id)}}});
+    QVERIFY(callTool(QStringLiteral("propose_action"), revert).value(QStringLiteral("isError")).toBool());
 }
 
 QTEST_GUILESS_MAIN(tst_McpServer)

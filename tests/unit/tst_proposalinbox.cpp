@@ -41,6 +41,7 @@ private Q_SLOTS:
     void theSchemaRefusesBadRows();
     void anActionIsClaimedByExactlyOneProcess();
     void anInboxOfSchemaOneIsUpgradedInPlace();
+    void anInboxOfSchemaTwoTakesRevertsAfterTheUpgrade();
 #ifdef INBOX_ON_POSTGRES
     void anAgentRoleMayOnlyInsertProposals();
 #endif
@@ -334,6 +335,59 @@ void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
     VERIFY_OK(m_inbox->guards());
     QCOMPARE(m_inbox->claimAction(QStringLiteral("kill x"), QStringLiteral("console"), 1).value(), true);
     QCOMPARE(m_inbox->find(kept->id).value(), kept.value());
+}
+
+void TestProposalInbox::anInboxOfSchemaTwoTakesRevertsAfterTheUpgrade()
+{
+    const Result<Proposal> kept = m_inbox->propose(sampleProposal());
+    VERIFY_OK(kept);
+    VERIFY_OK(m_inbox->decide(approval(kept->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    m_inbox.reset();
+    // Back to schema 2: the proposals table's CHECK knows no revert.
+    const QString connection = QStringLiteral("schema-two");
+    {
+        QSqlDatabase database;
+#ifdef INBOX_ON_POSTGRES
+        database = openPostgres(m_location, connection).value();
+        QStringList statements{QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check"),
+                               QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
+                                              "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', "
+                                              "'serve_fallback'))")};
+#else
+        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        QVERIFY(database.open());
+        QSqlQuery ddl(database);
+        QVERIFY(ddl.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && ddl.next());
+        QString older = ddl.value(0).toString();
+        QVERIFY(older.contains(QLatin1String(", 'revert'")));
+        older.replace(QLatin1String(", 'revert'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v2 ("));
+        ddl.finish();
+        QStringList statements{QStringLiteral("PRAGMA foreign_keys=OFF"), older,
+                               QStringLiteral("INSERT INTO proposals_v2 SELECT * FROM proposals"),
+                               QStringLiteral("DROP TABLE proposals"),
+                               QStringLiteral("ALTER TABLE proposals_v2 RENAME TO proposals"),
+                               QStringLiteral("CREATE INDEX proposals_seq ON proposals (seq)")};
+#endif
+        statements << QStringLiteral("UPDATE inbox_schema SET version = 2");
+        QSqlQuery query(database);
+        for (const QString &statement : std::as_const(statements))
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    Proposal revert = sampleProposal();
+    revert.action = FlagAction::Revert;
+    revert.parameters = revertParameters({42});
+    const Result<Proposal> stored = m_inbox->propose(revert);
+    VERIFY_OK(stored);
+    QCOMPARE(m_inbox->find(stored->id)->action, FlagAction::Revert);
+    // What it held is kept, decisions with it.
+    QCOMPARE(m_inbox->find(kept->id)->decisions.size(), 1);
+    QCOMPARE(m_inbox->find(kept->id)->id, kept->id);
 }
 
 void TestProposalInbox::twoProcessesApprovingAtOnceRunItOnce()

@@ -4,6 +4,7 @@
 #include "core/flagjson.h"
 #include "sandboxhistory.h"
 #include "sandboxrig.h"
+#include "control/revertdesk.h"
 #include "store/approvalsettings.h"
 #include "store/contractlibrary.h"
 #include "store/proposalinbox.h"
@@ -12,6 +13,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void aConsoleKillDuringAProposalsChangeIsNotItsOutcome();
     void aFailedEarlierChangeIsNotAChangeUnderWay();
     void anApprovalDoesNotCarryOverToAChangedFlag();
+    void anApprovedRevertPutsTheFlagBackOnce();
 
 private:
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
@@ -72,6 +75,7 @@ private:
     std::unique_ptr<KillSwitch> m_killSwitch;
     std::unique_ptr<ContractLibrary> m_contracts;
     std::unique_ptr<StageActions> m_stages;
+    std::unique_ptr<RevertDesk> m_reverts;
     std::unique_ptr<ProposalInbox> m_inbox;
     std::unique_ptr<ProposalReview> m_review;
 };
@@ -103,10 +107,13 @@ void tst_ProposalReview::init()
     m_stages = std::make_unique<StageActions>(m_rig->store(), m_contracts.get(), m_rig->audit(), servers, isSandbox);
     m_stages->setAuditPath(m_rig->audit()->path());
     m_stages->setActor(Reviewer);
+    m_reverts = std::make_unique<RevertDesk>(m_rig->store(), m_rig->audit(), servers);
+    VERIFY_OK(m_reverts->openHistory(m_rig->audit()->path()));
+    m_reverts->setActor(Reviewer);
     m_inbox = std::make_unique<ProposalInbox>();
     VERIFY_OK(m_inbox->open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
     m_review = std::make_unique<ProposalReview>(m_inbox.get(), m_rig->store(), m_killSwitch.get(), m_stages.get(),
-                                                m_contracts.get(), m_rig->audit(), ApprovalSettings(*m_settings), isSandbox);
+                                                m_reverts.get(), m_contracts.get(), m_rig->audit(), ApprovalSettings(*m_settings), isSandbox);
 
     // As the console controller wires them.
     connect(m_rig->store(), &FlagStore::flagReported, m_stages.get(),
@@ -123,6 +130,7 @@ void tst_ProposalReview::cleanup()
 {
     m_review.reset();
     m_inbox.reset();
+    m_reverts.reset();
     m_stages.reset();
     m_contracts.reset();
     m_killSwitch.reset();
@@ -187,7 +195,7 @@ void tst_ProposalReview::proposalsFromTheInboxAppear()
     // A console that starts now, with its own connection, reads what is waiting; that is no news to pop up.
     ProposalInbox consoleInbox;
     VERIFY_OK(consoleInbox.open(m_rig->filePath(QStringLiteral("inbox.sqlite"))));
-    ProposalReview console(&consoleInbox, m_rig->store(), m_killSwitch.get(), m_stages.get(), m_contracts.get(),
+    ProposalReview console(&consoleInbox, m_rig->store(), m_killSwitch.get(), m_stages.get(), m_reverts.get(), m_contracts.get(),
                            m_rig->audit(), ApprovalSettings(*m_settings), [](const QString &) { return true; });
     QSignalSpy changed(&console, &ProposalReview::proposalsChanged);
     QSignalSpy arrived(&console, &ProposalReview::proposalArrived);
@@ -827,6 +835,48 @@ void tst_ProposalReview::anApprovalDoesNotCarryOverToAChangedFlag()
                             .arg(m_rig->store()->find(flag)->flag.rollout.basisPointsOf(QStringLiteral("citation_first_v2")))
                             .arg(proposalStatusName(m_inbox->find(proposal.id)->status), m_inbox->find(proposal.id)->outcome)));
     QVERIFY(m_inbox->find(proposal.id)->status != ProposalStatus::Executed);
+}
+
+void tst_ProposalReview::anApprovedRevertPutsTheFlagBackOnce()
+{
+    // Someone widens the route; an agent that saw the regression proposes putting exactly that back.
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    const Flag before = m_rig->store()->find(flag)->flag;
+    QList<VariationShare> shares = before.rollout.shares();
+    QVERIFY(shares.size() >= 2 && shares.at(0).basisPoints >= 1000);
+    shares[0].basisPoints -= 1000;
+    shares[1].basisPoints += 1000;
+    StagePreview widen;
+    widen.ref = flag;
+    widen.action = FlagAction::SetRollout;
+    widen.target = Rollout(shares);
+    widen.expectedRevision = before.revision;
+    QSignalSpy confirmed(m_stages.get(), &StageActions::confirmed);
+    QVERIFY(m_stages->apply(widen, QStringLiteral("widen")));
+    QTRY_COMPARE(confirmed.size(), 1);
+    m_rig->audit()->flush();
+    const Result<QList<StoredChange>> changes = m_reverts->history().changesOf(flag, 0, QDateTime::currentMSecsSinceEpoch());
+    VERIFY_OK(changes);
+    QCOMPARE(changes->size(), 1);
+
+    const Proposal proposal = propose(flag, FlagAction::Revert, revertParameters({changes->first().id}));
+    const ProposalReviewSheet sheet = m_review->sheet(proposal.id);
+    QVERIFY2(sheet.blocker.isEmpty(), qPrintable(sheet.blocker));
+    QVERIFY(!sheet.changeRows.isEmpty());
+    QSignalSpy finished(m_review.get(), &ProposalReview::proposalFinished);
+    const Result<Proposal> approved = m_review->approve(proposal.id, QStringLiteral("put it back"), false);
+    QVERIFY2(approved, qPrintable(approved.error()));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<Proposal>().outcome, QStringLiteral("put back; confirmed by the server"));
+    QCOMPARE(m_rig->store()->find(flag)->flag.rollout, before.rollout);
+    QCOMPARE(auditTrail(flag.key).filter(QRegularExpression(QStringLiteral("^revert:"))),
+             (QStringList{QStringLiteral("revert:requested"), QStringLiteral("revert:confirmed")}));
+    const Result<bool> again = m_review->run(proposal.id);
+    QVERIFY(again && !again.value());
+
+    // A revert of a change that is no longer this flag's state: nothing to put back.
+    const Proposal twice = propose(flag, FlagAction::Revert, revertParameters({changes->first().id}));
+    QVERIFY(!m_review->sheet(twice.id).blocker.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ProposalReview)

@@ -221,11 +221,11 @@ void tst_RevertPreview::deskPreviewsOneChangeAndANetChange()
     AuditBatch batch;
     batch.entries = nightOfChanges();
     VERIFY_OK(cache.write(batch));
-    ChangeHistory history;
-    VERIFY_OK(history.open(path));
     FlagStore flags;
     flags.reportEnvironment(RouteRef.connectionId, RouteRef.environment, {routeFlag(5000, false, QStringLiteral("r5"))});
-    RevertDesk desk(&flags, &history);
+    RevertDesk desk(&flags, nullptr, [](const QString &) { return nullptr; });
+    VERIFY_OK(desk.openHistory(path));
+    const ChangeHistory &history = desk.history();
 
     // The hour's net change: back to on at 5%.
     const Result<RevertPreview> net = desk.previewWindow(RouteRef, Now - 60 * Minute, Now);
@@ -269,11 +269,10 @@ void tst_RevertPreview::deskRefusesStaleAndMovedFlags()
     const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
     AuditCache cache;
     VERIFY_OK(cache.open(path));
-    ChangeHistory history;
-    VERIFY_OK(history.open(path));
     FlagStore flags;
     flags.reportEnvironment(RouteRef.connectionId, RouteRef.environment, {routeFlag(5000, true, QStringLiteral("r7"))});
-    RevertDesk desk(&flags, &history);
+    RevertDesk desk(&flags, nullptr, [](const QString &) { return nullptr; });
+    VERIFY_OK(desk.openHistory(path));
     const Result<RevertPreview> preview = desk.previewGroup(ChangeGroup{RouteRef, {StoredChange{11, agentRollout(2000, 5000), {}}}, {}});
     VERIFY_OK(preview);
     QVERIFY(!desk.check(preview.value()));
