@@ -53,6 +53,13 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_inboxLocation(ApprovalSettings(m_settings).inboxLocation())
 {
     m_stages->setAuditPath(m_audit->path());
+    m_proposals->setTokenLookup([this](const QString &id) {
+        if (const FlagServer *found = server(id))
+            return found->tokenIdentity();
+        TokenIdentity unknown;
+        unknown.note = tr("the server connection is not open");
+        return unknown;
+    });
     m_stages->setGuardrailMonitor(m_guardrails->monitor());
     connect(m_contracts, &ContractLibrary::changed, m_stages, [this] {
         m_stages->refreshStages();
