@@ -54,9 +54,12 @@ QString ProposalReview::reviewer() const
 
 QString ProposalReview::reviewerText() const
 {
-    if (m_inbox->identityIsVouched())
-        return tr("%1 (inbox role)").arg(reviewer());
     const LocalAccount account = LocalAccount::current();
+    if (m_inbox->identityIsVouched()) {
+        // The computer's account beside the role, never instead of it.
+        return reviewer() == account.name ? tr("%1 (inbox role)").arg(account.text())
+                                          : tr("%1 (inbox role; on this computer %2)").arg(reviewer(), account.text());
+    }
     // The person's own name only beside the account it belongs to.
     const QString who = reviewer() == account.name ? account.text() : reviewer();
     return tr("%1 (this computer's account)").arg(who);
@@ -109,7 +112,8 @@ int ProposalReview::approvalsRequired(const Proposal &proposal) const
                                                  m_isSandbox(proposal.target.connectionId));
     if (contract)
         required = std::max(required, contract->approvals.value(flagActionName(proposal.action)).value(proposal.risk, 0));
-    return required;
+    // A team inbox may ask for more than this console's settings; never fewer.
+    return std::max(required, m_inbox->inboxApprovals(proposal.risk));
 }
 
 ProposalReviewSheet ProposalReview::sheet(const QString &id) const
