@@ -268,8 +268,11 @@ void ConsoleController::start(bool sandboxOnly)
         startConnection(config);
     m_guardrails->start();
     openInbox();
-    if (m_inbox->isOpen() && !m_guardMayAct && std::any_of(active.cbegin(), active.cend(), isSandbox)
-        && PreferenceSettings(m_settings).load().sandboxAgent)
+    // The simulated agent proposes through this console's own connection. On a team inbox that is
+    // the reviewer's role, which may not propose, and whose proposals it could not decide: the
+    // simulated agent belongs to one machine.
+    if (m_inbox->isOpen() && m_inbox->engine() == ProposalInbox::Engine::Sqlite && !m_guardMayAct
+        && std::any_of(active.cbegin(), active.cend(), isSandbox) && PreferenceSettings(m_settings).load().sandboxAgent)
         m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }
 
