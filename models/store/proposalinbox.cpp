@@ -37,7 +37,8 @@ const QString ProposalColumns = QStringLiteral(
     "proposer_role");
 
 // SQLSTATEs the inbox's PostgreSQL triggers raise (class FD: FlagDeck), so that the console can
-// say in its own words what the database refused.
+// say in its own words what the database refused. FDID3 (another name for the proposer, a changed
+// decision) is said in the database's words.
 const QString NotSignedInAs = QStringLiteral("FDID1");
 const QString OwnProposal = QStringLiteral("FDID2");
 const QString BadTransition = QStringLiteral("FDST1");
@@ -53,7 +54,7 @@ DECLARE
     proposer TEXT;
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        RAISE EXCEPTION 'flagdeck: a decision is never changed' USING ERRCODE = 'FDID1';
+        RAISE EXCEPTION 'flagdeck: a decision is never changed' USING ERRCODE = 'FDID3';
     END IF;
     IF NEW.reviewer IS DISTINCT FROM session_user::text THEN
         RAISE EXCEPTION 'flagdeck: % is signed in to the inbox and cannot decide as %', session_user, NEW.reviewer
@@ -73,7 +74,7 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.proposer_role IS DISTINCT FROM session_user::text THEN
             RAISE EXCEPTION 'flagdeck: % is signed in to the inbox and cannot propose as %', session_user,
-                NEW.proposer_role USING ERRCODE = 'FDID1';
+                NEW.proposer_role USING ERRCODE = 'FDID3';
         END IF;
         IF NEW.status <> 'pending' THEN
             RAISE EXCEPTION 'flagdeck: a proposal starts pending' USING ERRCODE = 'FDST1';
@@ -81,7 +82,7 @@ BEGIN
         RETURN NEW;
     END IF;
     IF NEW.proposer_role IS DISTINCT FROM OLD.proposer_role THEN
-        RAISE EXCEPTION 'flagdeck: the proposer of a proposal is never changed' USING ERRCODE = 'FDID1';
+        RAISE EXCEPTION 'flagdeck: the proposer of a proposal is never changed' USING ERRCODE = 'FDID3';
     END IF;
     IF NEW.status = OLD.status
         OR (OLD.status = 'pending' AND NEW.status IN ('expired', 'superseded'))
