@@ -264,15 +264,17 @@ QString ProposalReview::commentFor(const Proposal &proposal, const QString &revi
     QString comment = tr("Proposal %1 by %2: %3").arg(proposal.id.left(8), proposal.proposer.agent, proposal.reason);
     if (!reviewerComment.isEmpty())
         comment += QLatin1Char('\n') + tr("Approved by %1: %2").arg(reviewer(), reviewerComment);
-    comment += QLatin1Char('\n') + identityComment(tokenOf(proposal.target.connectionId), QString());
+    // Whoever runs it (the last approver, or someone's Run now) sends it with their own token.
+    comment += QLatin1Char('\n') + identityComment(tokenOf(proposal.target.connectionId), QString(), true);
     return comment;
 }
 
-QString ProposalReview::identityComment(const TokenIdentity &token, const QString &comment) const
+QString ProposalReview::identityComment(const TokenIdentity &token, const QString &comment, bool running) const
 {
     // "approved by alice (inbox role), sent with alice's FeatBit token", and a warning when the
     // server will record someone else.
-    QString said = tr("approved by %1, sent with %2").arg(reviewerText(), token.text());
+    QString said = running ? tr("run by %1, sent with %2").arg(reviewerText(), token.text())
+                           : tr("approved by %1, sent with %2").arg(reviewerText(), token.text());
     const LocalAccount account = LocalAccount::current();
     const QString warning = token.warning(reviewer(), {account.name, account.displayName});
     if (!warning.isEmpty())

@@ -84,7 +84,7 @@ private:
     void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
                          const QString &sourceKey, const QString &comment);
     QString commentFor(const Proposal &proposal, const QString &reviewerComment) const;
-    QString identityComment(const TokenIdentity &token, const QString &comment) const;
+    QString identityComment(const TokenIdentity &token, const QString &comment, bool running = false) const;
 
     ProposalInbox *m_inbox;
     FlagStore *m_flags;

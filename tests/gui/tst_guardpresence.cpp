@@ -1,6 +1,7 @@
 // What a console says about who carries out auto_kill, with a real team inbox on PostgreSQL: no
 // guard, then a guard beating in the inbox, then that guard gone. And who decides there: the
 // console's reviewer is its PostgreSQL role, whatever USER says.
+#include "connectors/sandbox/sandboxserver.h"
 #include "consolegui.h"
 #include "control/consolecontroller.h"
 #include "control/proposalreview.h"
@@ -97,7 +98,8 @@ void tst_GuardPresence::aTeamConsoleDecidesAsItsRole()
     setup += ProposalInbox::agentRoleStatements(QStringLiteral("release_agent"));
     QCOMPARE(m_postgres.execute(database, setup), QString());
 
-    // alice's console, started as USER=someone-else.
+    // alice's console, started as USER=someone-else, on a sandbox fresh from its seed.
+    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
     const QByteArray savedUser = qgetenv("USER");
     qputenv("USER", "someone-else");
     QTemporaryDir folder;
@@ -136,6 +138,7 @@ void tst_GuardPresence::aTeamConsoleDecidesAsItsRole()
     const Proposal done = agent.find(proposed->id).value();
     QCOMPARE(done.decisions.size(), 1);
     QCOMPARE(done.decisions.first().reviewer, QStringLiteral("alice"));
+    QTRY_VERIFY(!console.controller().flagStore()->find(ref)->flag.enabled);
 }
 
 QTEST_MAIN(tst_GuardPresence)

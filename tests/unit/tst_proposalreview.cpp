@@ -571,6 +571,9 @@ void tst_ProposalReview::anApprovedKillRunsOnceAndEndsExecutedWhenConfirmed()
              qPrintable(requested.comment));
     QVERIFY2(requested.comment.contains(QStringLiteral("Approved by oncall-alice: seen on the dashboard")),
              qPrintable(requested.comment));
+    // Who sent it, and with whose token.
+    QVERIFY2(requested.comment.contains(QStringLiteral("run by oncall-alice (this computer's account), sent with ")),
+             qPrintable(requested.comment));
     QCOMPARE(find(QStringLiteral("kill"), QStringLiteral("confirmed")).actor, Reviewer);
     QCOMPARE(find(QStringLiteral("proposal:kill"), QStringLiteral("proposed")).actorKind, ActorKind::Agent);
     const AuditEntry approvedEntry = find(QStringLiteral("proposal:kill"), QStringLiteral("approved"));
