@@ -100,6 +100,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     , m_diff(new QTextBrowser(this))
     , m_evidence(new QTextBrowser(this))
     , m_decisions(new QLabel(this))
+    , m_identity(new QLabel(this))
     , m_blocker(new QLabel(this))
     , m_comment(new QLineEdit(this))
     , m_approve(new QPushButton(tr("&Approve and run"), this))
@@ -109,7 +110,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
 {
     setObjectName(QStringLiteral("proposalDetailPane"));
     setAccessibleName(tr("Proposal details"));
-    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_blocker, m_error}) {
+    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_identity, m_blocker, m_error}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -117,7 +118,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     m_status->setObjectName(QStringLiteral("proposalStatus"));
     m_reason->setObjectName(QStringLiteral("proposalReason"));
     // Not more than the width it is given: long keys and sentences wrap instead of widening the pane.
-    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_decisions, m_blocker})
+    for (QLabel *label : {m_title, m_status, m_facts, m_reason, m_staleWarning, m_decisions, m_identity, m_blocker})
         label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_changeTable->setObjectName(QStringLiteral("proposalChangeTable"));
     m_changeTable->setAccessibleName(tr("What the action would change: the flag now and after"));
@@ -153,6 +154,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     m_evidence->setObjectName(QStringLiteral("proposalEvidence"));
     m_evidence->setAccessibleName(tr("Evidence"));
     m_evidence->setOpenExternalLinks(true);
+    m_identity->setObjectName(QStringLiteral("proposalIdentity"));
     m_blocker->setObjectName(QStringLiteral("proposalBlocker"));
     m_error->setObjectName(QStringLiteral("proposalError"));
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
@@ -189,6 +191,7 @@ ProposalDetailPane::ProposalDetailPane(QWidget *parent)
     layout->addWidget(new QLabel(tr("<b>Evidence</b>"), this));
     layout->addWidget(m_evidence, 2);
     layout->addWidget(m_decisions);
+    layout->addWidget(m_identity);
     layout->addWidget(m_blocker);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
@@ -213,7 +216,7 @@ void ProposalDetailPane::clear()
     m_proposalId.clear();
     m_title->setText(tr("<i>Select a proposal to review it.</i>"));
     m_title->setToolTip(QString());
-    for (QLabel *label : {m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_blocker, m_error})
+    for (QLabel *label : {m_status, m_facts, m_reason, m_staleWarning, m_noChange, m_decisions, m_identity, m_blocker, m_error})
         label->clear();
     m_changeTable->setRowCount(0);
     m_changeTable->hide();
@@ -294,6 +297,11 @@ void ProposalDetailPane::showSheet(const ProposalReviewSheet &sheet, const QStri
                                   decision.comment.isEmpty() ? QString() : QStringLiteral(": ") + decision.comment.toHtmlEscaped()));
     }
     m_decisions->setText(decisions.isEmpty() ? QString() : tr("<b>Decisions</b><br>%1").arg(decisions.join(QStringLiteral("<br>"))));
+    QString identity = sheet.identityLine.toHtmlEscaped();
+    if (!sheet.tokenWarning.isEmpty())
+        identity += QStringLiteral("<br><span style=\"color: #8a5a00;\">%1</span>")
+                        .arg(tr("<b>Warning:</b> %1").arg(sheet.tokenWarning.toHtmlEscaped()));
+    m_identity->setText(identity);
     m_blocked = !sheet.blocker.isEmpty();
     m_canReject = sheet.canReject;
     m_runnable = proposal.status == ProposalStatus::Approved;

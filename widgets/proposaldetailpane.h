@@ -55,6 +55,7 @@ private:
     QTextBrowser *m_diff;
     QTextBrowser *m_evidence;
     QLabel *m_decisions;
+    QLabel *m_identity; // who decides here, and whose token the server will see
     QLabel *m_blocker;
     QLineEdit *m_comment;
     QPushButton *m_approve;

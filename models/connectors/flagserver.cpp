@@ -46,3 +46,11 @@ QString FlagServer::capabilityProblem(Capability, const QString &) const
 {
     return {};
 }
+
+TokenIdentity FlagServer::tokenIdentity() const
+{
+    TokenIdentity identity;
+    identity.server = displayName();
+    identity.note = tr("%1 does not say whose token this is").arg(displayName());
+    return identity;
+}

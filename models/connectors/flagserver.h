@@ -6,6 +6,7 @@
 #include "../core/flag.h"
 #include "../core/result.h"
 #include "../core/rollout.h"
+#include "../core/tokenidentity.h"
 #include "serverreply.h"
 
 #include <QObject>
@@ -69,6 +70,9 @@ public:
     // first; done is called once. Only with Capability::ExposureCounts.
     virtual void fetchExposures(const QString &environment, const QString &flagKey,
                                 std::function<void(Result<QList<ExposureHour>>)> done);
+    // Whose token this connection acts with, as far as the server says it (known once connected).
+    virtual TokenIdentity tokenIdentity() const;
+
     // How often a backend that polls for changes asks; the others have nothing to set.
     virtual void setPollInterval(int milliseconds);
 

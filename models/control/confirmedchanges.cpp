@@ -1,24 +1,15 @@
 #include "confirmedchanges.h"
 
 #include "../connectors/flagserver.h"
+#include "../core/localaccount.h"
 #include "../store/auditwriter.h"
 
 #include <QDateTime>
 #include <QTimer>
 #include <QUuid>
 
-namespace {
-
-QString defaultActor()
-{
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("operator") : user;
-}
-
-} // namespace
-
 ConfirmedChanges::ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent)
-    : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(defaultActor())
+    : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(LocalAccount::current().name)
 {
     connect(m_flags, &FlagStore::flagReported, this, &ConfirmedChanges::noteReported);
 }

@@ -57,6 +57,13 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     m_stages->setAuditPath(m_audit->path());
     if (const Result<void> opened = m_reverts->openHistory(m_audit->path()); !opened)
         QTimer::singleShot(0, this, [this, error = opened.error()] { Q_EMIT auditProblem(error); });
+    m_proposals->setTokenLookup([this](const QString &id) {
+        if (const FlagServer *found = server(id))
+            return found->tokenIdentity();
+        TokenIdentity unknown;
+        unknown.note = tr("the server connection is not open");
+        return unknown;
+    });
     m_stages->setGuardrailMonitor(m_guardrails->monitor());
     connect(m_contracts, &ContractLibrary::changed, m_stages, [this] {
         m_stages->refreshStages();
@@ -268,8 +275,11 @@ void ConsoleController::start(bool sandboxOnly)
         startConnection(config);
     m_guardrails->start();
     openInbox();
-    if (m_inbox->isOpen() && !m_guardMayAct && std::any_of(active.cbegin(), active.cend(), isSandbox)
-        && PreferenceSettings(m_settings).load().sandboxAgent)
+    // The simulated agent proposes through this console's own connection. On a team inbox that is
+    // the reviewer's role, which may not propose, and whose proposals it could not decide: the
+    // simulated agent belongs to one machine.
+    if (m_inbox->isOpen() && m_inbox->engine() == ProposalInbox::Engine::Sqlite && !m_guardMayAct
+        && std::any_of(active.cbegin(), active.cend(), isSandbox) && PreferenceSettings(m_settings).load().sandboxAgent)
         m_sandboxAgent->start(SandboxAgentFirstLookMs);
 }
 

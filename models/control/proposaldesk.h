@@ -2,6 +2,7 @@
 
 #include "../core/flagchange.h"
 #include "../core/proposal.h"
+#include "../core/tokenidentity.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +25,15 @@ struct ProposalReviewSheet
     int approvalsGiven = 0; // at the current revision
     QString blocker; // why it cannot be approved now; empty when it can
     bool canReject = false; // saying no needs no diff: pending, unexpired, and not the proposer
+
+    // Who decides at this console, and whose token the flag server will see.
+    QString reviewer;            // the name the inbox records (PostgreSQL: the signed-in role)
+    bool reviewerVouched = false; // the inbox's database set that name, not this console
+    QString reviewerAccount;     // this computer's account and the person's name, e.g. "alice (Alice Liddell)"
+    TokenIdentity token;         // the account the server connection's token belongs to
+    // "you decide as alice (inbox role), sent with alice's FeatBit token"
+    QString identityLine;
+    QString tokenWarning; // why the server will not record this reviewer as the one who acted
 };
 
 // What the approval queue may ask of the controller, and nothing more: the views decide nothing

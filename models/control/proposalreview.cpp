@@ -2,6 +2,7 @@
 
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
+#include "../core/localaccount.h"
 #include "../core/proposalevidence.h"
 #include "../core/stageplan.h"
 #include "../store/auditwriter.h"
@@ -50,7 +51,31 @@ void ProposalReview::start()
 
 QString ProposalReview::reviewer() const
 {
+    if (m_inbox->identityIsVouched())
+        return m_inbox->identity();
     return m_killSwitch->actor();
+}
+
+QString ProposalReview::reviewerText() const
+{
+    const LocalAccount account = LocalAccount::current();
+    if (m_inbox->identityIsVouched()) {
+        // The computer's account beside the role, never instead of it.
+        return reviewer() == account.name ? tr("%1 (inbox role)").arg(account.text())
+                                          : tr("%1 (inbox role; on this computer %2)").arg(reviewer(), account.text());
+    }
+    // The person's own name only beside the account it belongs to.
+    const QString who = reviewer() == account.name ? account.text() : reviewer();
+    return tr("%1 (this computer's account)").arg(who);
+}
+
+TokenIdentity ProposalReview::tokenOf(const QString &connectionId) const
+{
+    if (m_tokens)
+        return m_tokens(connectionId);
+    TokenIdentity unknown;
+    unknown.note = tr("this console does not know whose token the server connection uses");
+    return unknown;
 }
 
 void ProposalReview::refresh(const QStringList &ids)
@@ -130,7 +155,8 @@ int ProposalReview::approvalsRequired(const Proposal &proposal) const
                                                  m_isSandbox(proposal.target.connectionId));
     if (contract)
         required = std::max(required, contract->approvals.value(flagActionName(proposal.action)).value(proposal.risk, 0));
-    return required;
+    // A team inbox may ask for more than this console's settings; never fewer.
+    return std::max(required, m_inbox->inboxApprovals(proposal.risk));
 }
 
 Result<RevertPreview> ProposalReview::revertPreview(const Proposal &proposal) const
@@ -201,6 +227,14 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
         }
     }
 
+    sheet.reviewer = reviewer();
+    sheet.reviewerVouched = m_inbox->identityIsVouched();
+    sheet.reviewerAccount = LocalAccount::current().text();
+    sheet.token = tokenOf(proposal->target.connectionId);
+    sheet.identityLine = tr("You decide as %1; the change is sent with %2.").arg(reviewerText(), sheet.token.text());
+    const LocalAccount account = LocalAccount::current();
+    sheet.tokenWarning = sheet.token.warning(reviewer(), {account.name, account.displayName});
+
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     sheet.canReject = proposal->status == ProposalStatus::Pending && !proposal->isExpired(now)
         && !ProposalInbox::isProposer(proposal->proposer, reviewer());
@@ -240,7 +274,8 @@ Result<Proposal> ProposalReview::approve(const QString &id, const QString &comme
         return decided;
     store({decided.value()});
     recordLifecycle(decided.value(), QStringLiteral("approved"), reviewer(), ActorKind::Human,
-                    QStringLiteral("approved:%1:%2").arg(reviewer(), current.currentRevision), comment);
+                    QStringLiteral("approved:%1:%2").arg(reviewer(), current.currentRevision),
+                    identityComment(current.token, comment));
     m_reviewerComments.insert(id, comment);
     if (decided->status == ProposalStatus::Approved) {
         const Result<bool> ran = run(id);
@@ -293,7 +328,22 @@ QString ProposalReview::commentFor(const Proposal &proposal, const QString &revi
     QString comment = tr("Proposal %1 by %2: %3").arg(proposal.id.left(8), proposal.proposer.agent, proposal.reason);
     if (!reviewerComment.isEmpty())
         comment += QLatin1Char('\n') + tr("Approved by %1: %2").arg(reviewer(), reviewerComment);
+    // Whoever runs it (the last approver, or someone's Run now) sends it with their own token.
+    comment += QLatin1Char('\n') + identityComment(tokenOf(proposal.target.connectionId), QString(), true);
     return comment;
+}
+
+QString ProposalReview::identityComment(const TokenIdentity &token, const QString &comment, bool running) const
+{
+    // "approved by alice (inbox role), sent with alice's FeatBit token", and a warning when the
+    // server will record someone else.
+    QString said = running ? tr("run by %1, sent with %2").arg(reviewerText(), token.text())
+                           : tr("approved by %1, sent with %2").arg(reviewerText(), token.text());
+    const LocalAccount account = LocalAccount::current();
+    const QString warning = token.warning(reviewer(), {account.name, account.displayName});
+    if (!warning.isEmpty())
+        said += QStringLiteral(" (") + tr("warning: %1").arg(warning) + QLatin1Char(')');
+    return comment.isEmpty() ? said : comment + QLatin1Char('\n') + said;
 }
 
 void ProposalReview::execute(const Proposal &proposal)
@@ -412,6 +462,20 @@ void ProposalReview::recordLifecycle(const Proposal &proposal, const QString &ou
     entry.after = QJsonObject{{QStringLiteral("proposal"), proposal.id},
                               {QStringLiteral("parameters"), proposal.parameters},
                               {QStringLiteral("risk"), riskName(proposal.risk)}};
+    if (kind == ActorKind::Agent) {
+        // Who inserted the proposal, as the inbox saw it, beside the name the agent gave itself.
+        if (!proposal.proposerRole.isEmpty())
+            entry.after.insert(QStringLiteral("proposer_role"), proposal.proposerRole);
+    } else {
+        // Who decided, who vouches for that name, and whose token the server saw.
+        entry.after.insert(QStringLiteral("identity"),
+                           QJsonObject{{QStringLiteral("reviewer"), actor},
+                                       {QStringLiteral("vouched_by"), m_inbox->identityIsVouched()
+                                                                          ? QStringLiteral("inbox")
+                                                                          : QStringLiteral("local-account")},
+                                       {QStringLiteral("account"), LocalAccount::current().text()},
+                                       {QStringLiteral("token"), tokenOf(proposal.target.connectionId).toJson()}});
+    }
     entry.comment = comment;
     m_audit->append(entry);
 }

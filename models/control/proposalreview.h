@@ -35,6 +35,8 @@ class ProposalReview : public QObject, public ProposalDesk
 
 public:
     using SandboxTest = std::function<bool(const QString &connectionId)>;
+    // Whose token a server connection acts with (FlagServer::tokenIdentity()).
+    using TokenLookup = std::function<TokenIdentity(const QString &connectionId)>;
     static constexpr int ExpirySweepMs = 15000;
 
     ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
@@ -51,8 +53,15 @@ public:
     // Reads what changed now (also called on the inbox's signal).
     void refresh(const QStringList &ids = {});
 
-    // The reviewer is this console's person: the actor of its kill switch.
+    void setTokenLookup(TokenLookup lookup) { m_tokens = std::move(lookup); }
+
+    // The reviewer is this console's person. On a PostgreSQL inbox: the role the database signed
+    // in, which it writes into every decision whatever a console says; on SQLite the operating
+    // system's account of this process (the actor of its kill switch).
     QString reviewer() const;
+    // "alice (inbox role)", "alice (Alice Liddell) (this computer's account)".
+    QString reviewerText() const;
+    TokenIdentity tokenOf(const QString &connectionId) const;
     ProposalReviewSheet sheet(const QString &id) const override;
     // reReviewed: the reviewer has seen what changed since the proposal was made.
     Result<Proposal> approve(const QString &id, const QString &comment, bool reReviewed) override;
@@ -87,6 +96,7 @@ private:
     void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
                          const QString &sourceKey, const QString &comment);
     QString commentFor(const Proposal &proposal, const QString &reviewerComment) const;
+    QString identityComment(const TokenIdentity &token, const QString &comment, bool running = false) const;
 
     ProposalInbox *m_inbox;
     FlagStore *m_flags;
@@ -97,6 +107,7 @@ private:
     AuditWriter *m_audit;
     ApprovalSettings m_policy;
     SandboxTest m_isSandbox;
+    TokenLookup m_tokens;
     QHash<QString, Proposal> m_proposals;
     qint64 m_lastSeq = 0;
     bool m_readOnce = false; // what the inbox held at the start is not news; all after it is

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 
 #include <cmath>
 
@@ -56,9 +57,13 @@ QString verdictName(ProposalDecision::Verdict verdict)
 
 int Proposal::approvalsAt(const QString &revision) const
 {
-    return int(std::count_if(decisions.cbegin(), decisions.cend(), [&](const ProposalDecision &decision) {
-        return decision.verdict == ProposalDecision::Verdict::Approve && decision.flagRevision == revision;
-    }));
+    // Each reviewer counts once, however many rows carry their name (in any spelling of case).
+    QSet<QString> reviewers;
+    for (const ProposalDecision &decision : decisions) {
+        if (decision.verdict == ProposalDecision::Verdict::Approve && decision.flagRevision == revision)
+            reviewers.insert(decision.reviewer.trimmed().toCaseFolded());
+    }
+    return int(reviewers.size());
 }
 
 bool Proposal::wasDecidedBy(const QString &reviewer, const QString &revision) const
@@ -197,7 +202,8 @@ QJsonObject proposalToJson(const Proposal &proposal)
         {QStringLiteral("proposer"), QJsonObject{{QStringLiteral("agent"), proposal.proposer.agent},
                                                  {QStringLiteral("client"), proposal.proposer.clientName},
                                                  {QStringLiteral("client_version"), proposal.proposer.clientVersion},
-                                                 {QStringLiteral("model"), proposal.proposer.model}}},
+                                                 {QStringLiteral("model"), proposal.proposer.model},
+                                                 {QStringLiteral("role"), proposal.proposerRole}}},
         {QStringLiteral("server"), proposal.target.connectionId},
         {QStringLiteral("environment"), proposal.target.environment},
         {QStringLiteral("flag"), proposal.target.key},

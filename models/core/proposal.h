@@ -21,7 +21,8 @@ QString proposalStatusName(ProposalStatus status);
 std::optional<ProposalStatus> proposalStatusFromName(const QString &name);
 bool isFinalStatus(ProposalStatus status);
 
-// Who asked: the agent, the MCP client it ran in, and the model when it said.
+// Who asked: the agent, the MCP client it ran in, and the model when it said, all as the agent says
+// (Proposal::proposerRole is who the inbox saw insert it).
 struct Proposer
 {
     QString agent;
@@ -37,7 +38,7 @@ struct ProposalDecision
 {
     enum class Verdict { Approve, Reject };
 
-    QString reviewer;
+    QString reviewer; // on PostgreSQL the signed-in role (the database refuses any other name)
     qint64 timeMs = 0;
     Verdict verdict = Verdict::Approve;
     QString comment;
@@ -55,6 +56,10 @@ struct Proposal
     qint64 seq = 0; // the inbox's change counter when this row last changed
     qint64 createdMs = 0;
     Proposer proposer;
+    // The account the inbox saw insert the proposal: on PostgreSQL the database's signed-in role,
+    // set by the database; on SQLite the operating system's account of the proposing process.
+    // Empty for proposals stored before the inbox knew it (schema 2).
+    QString proposerRole;
     FlagRef target;
     FlagAction action = FlagAction::Kill;
     QJsonObject parameters; // set_rollout: {"rollout": [{variation, basisPoints}, …]}

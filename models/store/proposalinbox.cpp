@@ -1,5 +1,6 @@
 #include "proposalinbox.h"
 
+#include "../core/localaccount.h"
 #include "postgresdatabase.h"
 #include "sqlitefile.h"
 #include "sqltext.h"
@@ -33,7 +34,81 @@ const QString NotifyChannel = QStringLiteral("flagdeck_inbox");
 // Read in this order by readProposals().
 const QString ProposalColumns = QStringLiteral(
     "id, seq, created_ms, agent, client_name, client_version, model, server, environment, flag_key, action, "
-    "parameters, flag_revision, flag_before, reason, evidence, risk, expires_ms, status, outcome, updated_ms");
+    "parameters, flag_revision, flag_before, reason, evidence, risk, expires_ms, status, outcome, updated_ms, "
+    "proposer_role");
+
+// SQLSTATEs the inbox's PostgreSQL triggers raise (class FD: FlagDeck), so that the console can
+// say in its own words what the database refused. FDID3 (another name for the proposer, a changed
+// decision) is said in the database's words.
+const QString NotSignedInAs = QStringLiteral("FDID1");
+const QString OwnProposal = QStringLiteral("FDID2");
+const QString BadTransition = QStringLiteral("FDST1");
+
+// Triggers of the PostgreSQL inbox (schema 3). The reviewer of a decision and the proposer role of
+// a proposal are session_user, the role the database authenticated; SET ROLE does not change it,
+// and a client cannot write another name. A decision is never changed afterwards. A proposal's
+// status moves only along its life, and to approved only with an approval of a role other than
+// the proposer's.
+const QString DecisionIdentityFunction = QStringLiteral(R"sql(
+CREATE OR REPLACE FUNCTION flagdeck_decision_identity() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    proposer TEXT;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        RAISE EXCEPTION 'flagdeck: a decision is never changed' USING ERRCODE = 'FDID3';
+    END IF;
+    IF NEW.reviewer IS DISTINCT FROM session_user::text THEN
+        RAISE EXCEPTION 'flagdeck: % is signed in to the inbox and cannot decide as %', session_user, NEW.reviewer
+            USING ERRCODE = 'FDID1';
+    END IF;
+    SELECT proposer_role INTO proposer FROM proposals WHERE id = NEW.proposal_id;
+    IF proposer = session_user::text THEN
+        RAISE EXCEPTION 'flagdeck: % made this proposal and cannot decide it', session_user USING ERRCODE = 'FDID2';
+    END IF;
+    RETURN NEW;
+END
+$fn$)sql");
+
+const QString ProposalIdentityFunction = QStringLiteral(R"sql(
+CREATE OR REPLACE FUNCTION flagdeck_proposal_identity() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.proposer_role IS DISTINCT FROM session_user::text THEN
+            RAISE EXCEPTION 'flagdeck: % is signed in to the inbox and cannot propose as %', session_user,
+                NEW.proposer_role USING ERRCODE = 'FDID3';
+        END IF;
+        IF NEW.status <> 'pending' THEN
+            RAISE EXCEPTION 'flagdeck: a proposal starts pending' USING ERRCODE = 'FDST1';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.proposer_role IS DISTINCT FROM OLD.proposer_role THEN
+        RAISE EXCEPTION 'flagdeck: the proposer of a proposal is never changed' USING ERRCODE = 'FDID3';
+    END IF;
+    IF NEW.status = OLD.status
+        OR (OLD.status = 'pending' AND NEW.status IN ('expired', 'superseded'))
+        OR (OLD.status = 'approved' AND NEW.status = 'executing')
+        OR (OLD.status = 'executing' AND NEW.status IN ('executed', 'failed')) THEN
+        RETURN NEW;
+    END IF;
+    IF OLD.status = 'pending' AND NEW.status = 'rejected' AND EXISTS (
+            SELECT 1 FROM decisions d WHERE d.proposal_id = NEW.id AND d.reviewer <> NEW.proposer_role
+            AND d.verdict = 'reject') THEN
+        RETURN NEW;
+    END IF;
+    -- Approved: as many roles as the inbox's own policy asks for the risk (one when it names none)
+    -- approved one revision of the flag; each role counts once.
+    IF OLD.status = 'pending' AND NEW.status = 'approved' AND (
+            SELECT COALESCE(MAX(n), 0) FROM (
+                SELECT COUNT(DISTINCT d.reviewer) AS n FROM decisions d
+                WHERE d.proposal_id = NEW.id AND d.reviewer <> NEW.proposer_role AND d.verdict = 'approve'
+                GROUP BY d.flag_revision) AS per_revision)
+            >= GREATEST(1, COALESCE((SELECT approvals FROM approval_policy WHERE risk = NEW.risk), 1)) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'flagdeck: a proposal cannot go from % to %', OLD.status, NEW.status USING ERRCODE = 'FDST1';
+END
+$fn$)sql");
 
 QString jsonText(const QJsonObject &object)
 {
@@ -63,6 +138,11 @@ QString statusCheck()
     return quotedList(names);
 }
 
+// The proposals table's columns before schema 3.
+const QString SchemaTwoColumns = QStringLiteral(
+    "id, seq, created_ms, agent, client_name, client_version, model, server, environment, flag_key, action, "
+    "parameters, flag_revision, flag_before, reason, evidence, risk, expires_ms, status, outcome, updated_ms");
+
 QString actionCheck()
 {
     QStringList names;
@@ -84,6 +164,26 @@ QString sqlError(const QString &what, const QSqlQuery &query)
 {
     return Text::tr("%1: %2").arg(what, query.lastError().text());
 }
+
+} // namespace
+
+// What the database refused, in words: its identity and life-cycle triggers raise their own
+// SQLSTATEs, the rest is said as the driver said it.
+QString ProposalInbox::refusal(const QString &what, const QSqlQuery &query, const QString &claimedName) const
+{
+    const QString code = query.lastError().nativeErrorCode();
+    if (code == NotSignedInAs)
+        return Text::tr("the inbox refused: this console is signed in to it as %1, and the database writes "
+                        "decisions under that name only (not as %2)")
+            .arg(m_identity, claimedName.isEmpty() ? Text::tr("anyone else") : claimedName);
+    if (code == OwnProposal)
+        return Text::tr("the inbox refused: %1 made this proposal and cannot decide it").arg(m_identity);
+    if (code == BadTransition)
+        return Text::tr("the inbox refused the change: %1").arg(query.lastError().databaseText());
+    return sqlError(what, query);
+}
+
+namespace {
 
 QString isoTime(qint64 ms)
 {
@@ -185,7 +285,66 @@ Result<void> ProposalInbox::open(const QString &location)
         if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return Result<void>::failure(sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma));
     }
-    return createSchema();
+    if (const Result<void> created = createSchema(); !created)
+        return created;
+    return readIdentity();
+}
+
+Result<void> ProposalInbox::readIdentity()
+{
+    if (m_engine == Engine::Sqlite) {
+        m_identity = LocalAccount::current().name;
+        return {};
+    }
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("SELECT session_user")) || !query.next())
+        return Result<void>::failure(sqlError(Text::tr("cannot ask the inbox who this console is"), query));
+    m_identity = query.value(0).toString();
+    return {};
+}
+
+int ProposalInbox::inboxApprovals(Contract::Risk risk) const
+{
+    QSqlQuery query(m_database);
+    query.prepare(QStringLiteral("SELECT approvals FROM approval_policy WHERE risk = ?"));
+    query.addBindValue(riskName(risk));
+    return query.exec() && query.next() ? query.value(0).toInt() : 1;
+}
+
+Result<void> ProposalInbox::setInboxApprovals(Contract::Risk risk, int approvals)
+{
+    QSqlQuery query(m_database);
+    query.prepare(QStringLiteral("INSERT INTO approval_policy (risk, approvals) VALUES (?, ?) "
+                                 "ON CONFLICT (risk) DO UPDATE SET approvals = excluded.approvals"));
+    query.addBindValue(riskName(risk));
+    query.addBindValue(std::max(1, approvals));
+    if (!query.exec())
+        return Result<void>::failure(sqlError(Text::tr("cannot set the inbox's approval policy"), query));
+    return {};
+}
+
+Result<bool> ProposalInbox::hasColumn(const QString &table, const QString &column) const
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+        return Result<bool>::failure(sqlError(Text::tr("cannot read the inbox's tables"), query));
+    while (query.next()) {
+        if (query.value(1).toString() == column)
+            return true;
+    }
+    return false;
+}
+
+bool ProposalInbox::proposalsTakeReverts() const
+{
+    QSqlQuery definition(m_database);
+    if (m_engine == Engine::Postgres) {
+        definition.exec(QStringLiteral("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                                       "WHERE conname = 'proposals_action_check'"));
+    } else {
+        definition.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'proposals'"));
+    }
+    return definition.next() && definition.value(0).toString().contains(QLatin1String("'revert'"));
 }
 
 Result<void> ProposalInbox::createSchema()
@@ -211,7 +370,7 @@ Result<void> ProposalInbox::createSchema()
     // older one in place, with the steps for what "if not exists" cannot change.
     static_assert(SchemaVersion == 3, "add the steps for the new schema version");
     // SQLite rebuilds the proposals table to widen its CHECK; its decisions keep pointing at it.
-    const bool widenActions = found > 0 && found < 3;
+    const bool widenActions = found > 0 && found < 3 && !proposalsTakeReverts();
     const bool rebuildProposals = m_engine == Engine::Sqlite && widenActions;
     if (rebuildProposals)
         QSqlQuery(m_database).exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
@@ -247,7 +406,7 @@ Result<void> ProposalInbox::createSchema()
                           .arg(actionCheck());
     } else if (rebuildProposals) {
         statements << proposalsTable.arg(QStringLiteral("proposals_v3"))
-                   << QStringLiteral("INSERT INTO proposals_v3 SELECT * FROM proposals")
+                   << QStringLiteral("INSERT INTO proposals_v3 (%1) SELECT %1 FROM proposals").arg(SchemaTwoColumns)
                    << QStringLiteral("DROP TABLE proposals")
                    << QStringLiteral("ALTER TABLE proposals_v3 RENAME TO proposals");
     }
@@ -263,11 +422,29 @@ Result<void> ProposalInbox::createSchema()
                           "PRIMARY KEY (proposal_id, reviewer, flag_revision))")
         << QStringLiteral("CREATE TABLE IF NOT EXISTS guard_actions ("
                           "action_key TEXT PRIMARY KEY, actor TEXT NOT NULL, created_ms BIGINT NOT NULL)")
+        // 3: approvals the inbox itself asks for per risk, whatever a console's settings say
+        // (each console asks for the larger of the two; on PostgreSQL the database checks it).
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS approval_policy ("
+                          "risk TEXT PRIMARY KEY CHECK (risk IN (%1)), approvals INTEGER NOT NULL CHECK (approvals >= 1))")
+               .arg(riskCheck())
         << QStringLiteral("CREATE TABLE IF NOT EXISTS guards ("
                           "guard_id TEXT PRIMARY KEY, host TEXT NOT NULL, is_leader INTEGER NOT NULL, "
-                          "started_ms BIGINT NOT NULL, seen_ms BIGINT NOT NULL)")
-        << QStringLiteral("DELETE FROM inbox_schema")
-        << QStringLiteral("INSERT INTO inbox_schema (version) VALUES (%1)").arg(SchemaVersion);
+                          "started_ms BIGINT NOT NULL, seen_ms BIGINT NOT NULL)");
+    // 3: who proposed, as the inbox saw it.
+    if (m_engine == Engine::Postgres) {
+        statements
+            // Rows from before schema 3 were named by their writer; they keep an empty role.
+            << QStringLiteral("ALTER TABLE proposals ADD COLUMN IF NOT EXISTS proposer_role TEXT NOT NULL DEFAULT ''")
+            << QStringLiteral("ALTER TABLE proposals ALTER COLUMN proposer_role SET DEFAULT session_user")
+            << QStringLiteral("ALTER TABLE decisions ALTER COLUMN reviewer SET DEFAULT session_user")
+            << DecisionIdentityFunction << ProposalIdentityFunction
+            << QStringLiteral("DROP TRIGGER IF EXISTS decisions_identity ON decisions")
+            << QStringLiteral("CREATE TRIGGER decisions_identity BEFORE INSERT OR UPDATE ON decisions "
+                              "FOR EACH ROW EXECUTE FUNCTION flagdeck_decision_identity()")
+            << QStringLiteral("DROP TRIGGER IF EXISTS proposals_identity ON proposals")
+            << QStringLiteral("CREATE TRIGGER proposals_identity BEFORE INSERT OR UPDATE ON proposals "
+                              "FOR EACH ROW EXECUTE FUNCTION flagdeck_proposal_identity()");
+    }
     QSqlQuery query(m_database);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement))
@@ -276,6 +453,19 @@ Result<void> ProposalInbox::createSchema()
     if (rebuildProposals && (!query.exec(QStringLiteral("PRAGMA foreign_key_check")) || query.next()))
         return Result<void>::failure(Text::tr("cannot upgrade the inbox %1: its decisions no longer match its proposals")
                                          .arg(location()));
+    if (m_engine == Engine::Sqlite) {
+        const Result<bool> has = hasColumn(QStringLiteral("proposals"), QStringLiteral("proposer_role"));
+        if (!has)
+            return Result<void>::failure(has.error());
+        if (!has.value()
+            && !query.exec(QStringLiteral("ALTER TABLE proposals ADD COLUMN proposer_role TEXT NOT NULL DEFAULT ''")))
+            return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
+    }
+    for (const QString &statement : {QStringLiteral("DELETE FROM inbox_schema"),
+                                     QStringLiteral("INSERT INTO inbox_schema (version) VALUES (%1)").arg(SchemaVersion)}) {
+        if (!query.exec(statement))
+            return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
+    }
     return transaction.commit();
 }
 
@@ -323,6 +513,22 @@ QStringList ProposalInbox::agentRoleStatements(const QString &role)
                        "risk, expires_ms, updated_ms) ON proposals TO %1")
             .arg(quoted),
         QStringLiteral("GRANT USAGE ON SEQUENCE proposal_seq TO %1").arg(quoted),
+    };
+}
+
+QStringList ProposalInbox::reviewerRoleStatements(const QString &role)
+{
+    const QString quoted = QLatin1Char('"') + QString(role).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return {
+        QStringLiteral("GRANT SELECT ON inbox_schema, proposals, decisions, guards, approval_policy TO %1").arg(quoted),
+        // reviewer may be named, but only as the role itself: the trigger refuses any other name.
+        QStringLiteral("GRANT INSERT (proposal_id, reviewer, time_ms, verdict, comment, flag_revision) ON decisions TO %1")
+            .arg(quoted),
+        // A proposal's life (decided, claimed, ended, expired, superseded); the trigger keeps it in order.
+        QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO %1").arg(quoted),
+        QStringLiteral("GRANT USAGE ON SEQUENCE proposal_seq TO %1").arg(quoted),
+        // Acting once on a guardrail regression, whichever console or guard sees it first.
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE (actor, created_ms) ON guard_actions TO %1").arg(quoted),
     };
 }
 
@@ -426,6 +632,8 @@ Result<Proposal> ProposalInbox::propose(Proposal proposal)
     proposal.status = ProposalStatus::Pending;
     proposal.outcome.clear();
     proposal.decisions.clear();
+    // On PostgreSQL the database writes the proposer role (an agent's role may not even name it).
+    const bool namesRole = m_engine == Engine::Sqlite;
 
     Transaction transaction(*this);
     if (!transaction.isOpen())
@@ -433,9 +641,10 @@ Result<Proposal> ProposalInbox::propose(Proposal proposal)
     QSqlQuery insert(m_database);
     insert.prepare(QStringLiteral("INSERT INTO proposals (id, seq, created_ms, agent, client_name, client_version, "
                                   "model, server, environment, flag_key, action, parameters, flag_revision, "
-                                  "flag_before, reason, evidence, risk, expires_ms, updated_ms) "
-                                  "VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                       .arg(nextSeq()));
+                                  "flag_before, reason, evidence, risk, expires_ms, updated_ms%2) "
+                                  "VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%3)")
+                       .arg(nextSeq(), namesRole ? QStringLiteral(", proposer_role") : QString(),
+                            namesRole ? QStringLiteral(", ?") : QString()));
     for (const QVariant &value : {QVariant(proposal.id), QVariant(proposal.createdMs), sqlText(proposal.proposer.agent),
                                   sqlText(proposal.proposer.clientName), sqlText(proposal.proposer.clientVersion),
                                   sqlText(proposal.proposer.model), sqlText(proposal.target.connectionId),
@@ -446,8 +655,10 @@ Result<Proposal> ProposalInbox::propose(Proposal proposal)
                                   QVariant(riskName(proposal.risk)), QVariant(proposal.expiresMs),
                                   QVariant(proposal.updatedMs)})
         insert.addBindValue(value);
+    if (namesRole)
+        insert.addBindValue(sqlText(m_identity));
     if (!insert.exec())
-        return Result<Proposal>::failure(sqlError(Text::tr("cannot store the proposal"), insert));
+        return Result<Proposal>::failure(refusal(Text::tr("cannot store the proposal"), insert));
     if (const Result<void> notified = notify(proposal.id); !notified)
         return Result<Proposal>::failure(notified.error());
     if (const Result<void> committed = transaction.commit(); !committed)
@@ -484,6 +695,7 @@ Result<QList<Proposal>> ProposalInbox::readProposals(QSqlQuery &query) const
         proposal.status = *status;
         proposal.outcome = query.value(19).toString();
         proposal.updatedMs = query.value(20).toLongLong();
+        proposal.proposerRole = query.value(21).toString();
         proposals.append(proposal);
     }
     if (query.lastError().isValid())
@@ -612,6 +824,9 @@ Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
     }
     if (isProposer(proposal.proposer, decision.reviewer))
         return Failure::failure(Text::tr("%1 made this proposal and cannot decide it").arg(decision.reviewer));
+    // On PostgreSQL the database knows who proposed and who decides; so does this check, first.
+    if (m_engine == Engine::Postgres && !proposal.proposerRole.isEmpty() && proposal.proposerRole == m_identity)
+        return Failure::failure(Text::tr("%1 made this proposal and cannot decide it").arg(m_identity));
     if (decision.flagRevision != request.currentRevision)
         return Failure::failure(Text::tr("the flag changed since it was reviewed (revision %1, now %2): review what "
                                          "changed and decide again")
@@ -629,14 +844,15 @@ Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
     insert.addBindValue(sqlText(decision.comment));
     insert.addBindValue(sqlText(decision.flagRevision));
     if (!insert.exec())
-        return Failure::failure(sqlError(Text::tr("cannot store the decision"), insert));
+        return Failure::failure(refusal(Text::tr("cannot store the decision"), insert, decision.reviewer));
 
     ProposalStatus next = ProposalStatus::Pending;
     QString outcome;
     if (decision.verdict == ProposalDecision::Verdict::Reject) {
         next = ProposalStatus::Rejected;
         outcome = Text::tr("rejected by %1").arg(decision.reviewer);
-    } else if (proposal.approvalsAt(request.currentRevision) + 1 >= std::max(1, request.approvalsRequired)) {
+    } else if (proposal.approvalsAt(request.currentRevision) + 1
+               >= std::max({1, request.approvalsRequired, inboxApprovals(proposal.risk)})) {
         next = ProposalStatus::Approved;
     }
     QSqlQuery update(m_database);
@@ -648,7 +864,7 @@ Result<Proposal> ProposalInbox::decide(const DecisionRequest &request)
     update.addBindValue(request.nowMs);
     update.addBindValue(proposal.id);
     if (!update.exec() || update.numRowsAffected() != 1)
-        return Failure::failure(sqlError(Text::tr("cannot record the decision"), update));
+        return Failure::failure(refusal(Text::tr("cannot record the decision"), update));
     if (const Result<void> notified = notify(proposal.id); !notified)
         return Failure::failure(notified.error());
     if (const Result<void> committed = transaction.commit(); !committed)

@@ -29,7 +29,9 @@ class ProposalInbox : public QObject
 public:
     enum class Engine { Sqlite, Postgres };
     // 2: guard_actions and guards, for `flagdeck guard`.
-    // 3: proposals may be a revert.
+    // 3: proposals.proposer_role; on PostgreSQL the reviewer and the proposer role are the
+    //    database's session_user (defaults and triggers that refuse any other name), and status
+    //    changes follow the proposal's life only; proposals may be a revert.
     static constexpr int SchemaVersion = 3;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
 
@@ -47,6 +49,13 @@ public:
     bool isOpen() const;
     Engine engine() const { return m_engine; }
     QString location() const { return displayLocation(m_location); }
+    // Who this inbox knows the caller as: on PostgreSQL the role the database authenticated
+    // (session_user), which it writes as the reviewer of every decision and the proposer role of
+    // every proposal, whatever the caller says; on SQLite the operating system's account of this
+    // process, which the file cannot check.
+    QString identity() const { return m_identity; }
+    // True when the database itself sets and checks the identity (PostgreSQL).
+    bool identityIsVouched() const { return m_engine == Engine::Postgres; }
 
     // From now on, changed() tells of changes made by others (and by this inbox).
     void watch();
@@ -72,6 +81,12 @@ public:
     // not the proposer, reviewed against the flag's current revision, one decision per reviewer and
     // revision. A rejection ends it; enough approvals at the current revision make it approved.
     Result<Proposal> decide(const DecisionRequest &request);
+    // The approvals the inbox itself asks for at a risk (1 unless its owner set more): a console asks
+    // for the larger of this and its own policy, and on PostgreSQL the database refuses to mark a
+    // proposal approved with fewer roles.
+    int inboxApprovals(Contract::Risk risk) const;
+    // Run by the inbox's owner (a reviewer's role may not).
+    Result<void> setInboxApprovals(Contract::Risk risk, int approvals);
     // approved → executing. True for exactly one caller, however many try at once.
     Result<bool> claim(const QString &id, const QString &executor, qint64 nowMs);
     // executing → executed or failed, with what happened.
@@ -95,6 +110,11 @@ public:
     // What to run (as the inbox's owner) so that an agent's PostgreSQL role may read the inbox and
     // insert proposals, and nothing else: not the status, not a decision, not an update.
     static QStringList agentRoleStatements(const QString &role);
+    // What to run (as the inbox's owner) so that a reviewer's PostgreSQL role may read the inbox,
+    // insert decisions (which the database writes under that role's name only) and move proposals
+    // along their life (claim an approved one, record how it ended, expire, supersede), and record
+    // that it acts on a guardrail regression; nothing else: no proposal, no other column.
+    static QStringList reviewerRoleStatements(const QString &role);
 
     // The proposer's names, compared with a reviewer's: an agent never decides its own proposal.
     static bool isProposer(const Proposer &proposer, const QString &reviewer);
@@ -107,6 +127,8 @@ private:
     class Transaction;
 
     Result<void> createSchema();
+    // Whether the proposals table's CHECK knows the revert action (schema 3 on).
+    bool proposalsTakeReverts() const;
     QString nextSeq() const;
     Result<QList<Proposal>> readProposals(QSqlQuery &query) const;
     Result<void> readDecisions(QList<Proposal> &proposals) const;
@@ -115,9 +137,13 @@ private:
     Result<bool> setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome,
                            qint64 nowMs);
     void checkSqliteVersion();
+    Result<void> readIdentity();
+    Result<bool> hasColumn(const QString &table, const QString &column) const;
+    QString refusal(const QString &what, const QSqlQuery &query, const QString &claimedName = {}) const;
 
     QString m_location;
     QString m_connectionName;
+    QString m_identity;
     QSqlDatabase m_database;
     Engine m_engine = Engine::Sqlite;
     QFileSystemWatcher *m_watcher = nullptr;

@@ -6,6 +6,7 @@
 #include "consolegui.h"
 #include "control/proposalreview.h"
 #include "core/flagjson.h"
+#include "core/localaccount.h"
 #include "item/activitylogmodel.h"
 #include "item/proposaltablemodel.h"
 #include "languagesetup.h"
@@ -198,6 +199,14 @@ void tst_ApprovalSheet::proposalsArriveWhileOneIsReviewed()
     QVERIFY2(showsInFull(title), qPrintable(QStringLiteral("%1x%2").arg(title->width()).arg(title->height())));
     QVERIFY(showsInFull(status));
     QVERIFY(showsInFull(sheet->findChild<QLabel *>(QStringLiteral("proposalReason"))));
+    // Who decides here (this computer's account, not USER) and whose token the sandbox sees.
+    auto *identity = sheet->findChild<QLabel *>(QStringLiteral("proposalIdentity"));
+    const QString account = LocalAccount::current().name;
+    QVERIFY2(identity->text().contains(QStringLiteral("You decide as %1").arg(account)), qPrintable(identity->text()));
+    QVERIFY2(identity->text().contains(QStringLiteral("sent with %1&#x27;s sandbox token").arg(account))
+                 || identity->text().contains(QStringLiteral("sent with %1's sandbox token").arg(account)),
+             qPrintable(identity->text()));
+    QVERIFY2(!identity->text().contains(QStringLiteral("Warning")), qPrintable(identity->text()));
     // The queue's Status column says it in full too.
     const QModelIndex statusCell = table->model()->index(0, ProposalTableModel::StatusColumn);
     QVERIFY(table->columnWidth(ProposalTableModel::StatusColumn)

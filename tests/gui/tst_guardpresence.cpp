@@ -1,13 +1,18 @@
 // What a console says about who carries out auto_kill, with a real team inbox on PostgreSQL: no
-// guard, then a guard beating in the inbox, then that guard gone.
+// guard, then a guard beating in the inbox, then that guard gone. And who decides there: the
+// console's reviewer is its PostgreSQL role, whatever USER says.
+#include "connectors/sandbox/sandboxserver.h"
 #include "consolegui.h"
 #include "control/consolecontroller.h"
+#include "control/proposalreview.h"
+#include "core/flagjson.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "postgresserver.h"
 #include "stageview.h"
 #include "store/guardlease.h"
 #include "store/memorysecretstore.h"
+#include "store/proposalinbox.h"
 #include "testaudit.h"
 #include "testresult.h"
 
@@ -24,6 +29,7 @@ class tst_GuardPresence : public QObject
 private Q_SLOTS:
     void initTestCase();
     void theStatusBarAndTheStageSayWhoGuards();
+    void aTeamConsoleDecidesAsItsRole();
 
 private:
     PostgresServer m_postgres;
@@ -72,6 +78,67 @@ void tst_GuardPresence::theStatusBarAndTheStageSayWhoGuards()
 
     guard.stop();
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), unguarded, ConsoleController::GuardPollMs * 3);
+}
+
+void tst_GuardPresence::aTeamConsoleDecidesAsItsRole()
+{
+    // The inbox's owner creates it; alice reviews with a role of her own, the agent proposes with its own.
+    const QString owner = m_postgres.createDatabase();
+    const QString database = QUrl(owner).path().mid(1);
+    {
+        ProposalInbox setup;
+        VERIFY_OK(setup.open(owner));
+    }
+    QStringList setup;
+    for (const QString &role : {QStringLiteral("alice"), QStringLiteral("release_agent")})
+        setup.append(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                                    "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
+                         .arg(role));
+    setup += ProposalInbox::reviewerRoleStatements(QStringLiteral("alice"));
+    setup += ProposalInbox::agentRoleStatements(QStringLiteral("release_agent"));
+    QCOMPARE(m_postgres.execute(database, setup), QString());
+
+    // alice's console, started as USER=someone-else, on a sandbox fresh from its seed.
+    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
+    const QByteArray savedUser = qgetenv("USER");
+    qputenv("USER", "someone-else");
+    QTemporaryDir folder;
+    ConsoleGui::SandboxConsole console(folder.path(), &m_secrets, m_postgres.url(database, QStringLiteral("alice")));
+    const bool started = console.start();
+    qputenv("USER", savedUser);
+    QVERIFY(started);
+    ProposalReview *review = console.controller().proposals();
+    QCOMPARE(review->reviewer(), QStringLiteral("alice"));
+
+    const FlagRef ref{QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    QTRY_VERIFY_WITH_TIMEOUT(console.controller().flagStore()->find(ref), 10000);
+    const Flag flag = console.controller().flagStore()->find(ref)->flag;
+    ProposalInbox agent;
+    VERIFY_OK(agent.open(m_postgres.url(database, QStringLiteral("release_agent"))));
+    Proposal kill;
+    kill.proposer = {QStringLiteral("rollback-agent"), QStringLiteral("claude-code"), QStringLiteral("2.1"), QString()};
+    kill.target = ref;
+    kill.action = FlagAction::Kill;
+    kill.flagRevision = flag.revision;
+    kill.flagBefore = flagToJson(flag);
+    kill.reason = QStringLiteral("p95 latency regressed");
+    kill.risk = Contract::Risk::Low;
+    const Result<Proposal> proposed = agent.propose(kill);
+    VERIFY_OK(proposed);
+    QCOMPARE(proposed->proposerRole, QStringLiteral("release_agent"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(review->proposal(proposed->id), 10000);
+    const ProposalReviewSheet sheet = review->sheet(proposed->id);
+    QVERIFY(sheet.reviewerVouched);
+    QVERIFY2(sheet.identityLine.startsWith(QStringLiteral("You decide as alice (inbox role")), qPrintable(sheet.identityLine));
+    QVERIFY2(sheet.blocker.isEmpty(), qPrintable(sheet.blocker));
+    const Result<Proposal> approved = review->approve(proposed->id, QStringLiteral("seen it"), false);
+    VERIFY_OK(approved);
+    QTRY_COMPARE_WITH_TIMEOUT(agent.find(proposed->id)->status, ProposalStatus::Executed, 10000);
+    const Proposal done = agent.find(proposed->id).value();
+    QCOMPARE(done.decisions.size(), 1);
+    QCOMPARE(done.decisions.first().reviewer, QStringLiteral("alice"));
+    QTRY_VERIFY(!console.controller().flagStore()->find(ref)->flag.enabled);
 }
 
 QTEST_MAIN(tst_GuardPresence)

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void changesMadeElsewhereArriveByPolling();
     void auditSyncReadsTheEventLogAndResumes();
     void aWrongTokenSaysSo();
+    void theTokenSaysWhoseItIs();
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
     void aChangeMadeElsewhereIsPutBack();
@@ -364,6 +365,55 @@ void tst_UnleashServer::aWrongTokenSaysSo()
     auto client = connected(UnleashUnderTest::backendToken());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), ConnectionState::Failed, 10000);
     QVERIFY2(client->stateDetail().contains(QStringLiteral("Unleash needs an admin token")), qPrintable(client->stateDetail()));
+}
+
+void tst_UnleashServer::theTokenSaysWhoseItIs()
+{
+    // The admin token: Unleash answers GET /api/admin/user with the token's name and type.
+    auto admin = connected();
+    QTRY_COMPARE_WITH_TIMEOUT(admin->state(), ConnectionState::Connected, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(admin->tokenIdentity().isTold(), 10000);
+    const TokenIdentity shared = admin->tokenIdentity();
+    QCOMPARE(shared.kind, TokenIdentity::Kind::Service);
+    QCOMPARE(shared.account, QStringLiteral("flagdeck-it-admin"));
+    QCOMPARE(shared.type, QStringLiteral("admin"));
+    QVERIFY2(shared.warning(QStringLiteral("alice")).contains(QStringLiteral("shared")), qPrintable(shared.warning(QStringLiteral("alice"))));
+
+    // A person's own token: a user, signed in, makes a personal access token.
+    const QJsonObject user{{QStringLiteral("email"), QStringLiteral("alice@example.com")},
+                           {QStringLiteral("name"), QStringLiteral("Alice")},
+                           {QStringLiteral("rootRole"), 2},
+                           {QStringLiteral("sendEmail"), false}};
+    const UnleashUnderTest::Response created = m_unleash.post(QStringLiteral("/api/admin/user-admin"), user);
+    QVERIFY2(created.status == 201, created.body.constData());
+    const int id = created.object().value(QStringLiteral("id")).toInt();
+    const QString password = QStringLiteral("Al1ce-Passw0rd!x");
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/user-admin/%1/change-password").arg(id),
+                            QJsonObject{{QStringLiteral("password"), password}})
+                 .status,
+             200);
+    QCOMPARE(m_unleash
+                 .send("POST", QStringLiteral("/auth/simple/login"),
+                       QJsonObject{{QStringLiteral("username"), QStringLiteral("alice@example.com")},
+                                   {QStringLiteral("password"), password}},
+                       QString())
+                 .status,
+             200);
+    const UnleashUnderTest::Response pat = m_unleash.send(
+        "POST", QStringLiteral("/api/admin/user/tokens"),
+        QJsonObject{{QStringLiteral("description"), QStringLiteral("flagdeck")},
+                    {QStringLiteral("expiresAt"), QStringLiteral("2030-01-01T00:00:00.000Z")}},
+        QString());
+    QVERIFY2(pat.status == 201, pat.body.constData());
+    auto personal = connected(pat.object().value(QStringLiteral("secret")).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(personal->state(), ConnectionState::Connected, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(personal->tokenIdentity().isTold(), 10000);
+    const TokenIdentity own = personal->tokenIdentity();
+    QCOMPARE(own.kind, TokenIdentity::Kind::Personal);
+    QCOMPARE(own.account, QStringLiteral("alice@example.com"));
+    QCOMPARE(own.warning(QStringLiteral("alice")), QString()); // alice's own token: nothing to warn of
+    QVERIFY(own.warning(QStringLiteral("bob")).contains(QStringLiteral("belongs to alice@example.com")));
+    QCOMPARE(own.text(), QStringLiteral("alice@example.com's Unleash token"));
 }
 
 void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()

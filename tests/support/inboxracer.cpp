@@ -1,6 +1,8 @@
 // A second (third, …) console for the exactly-once tests: opens the inbox, waits for a common
 // moment, then approves (and, when that made it approved, claims) or only claims a proposal, or
 // claims an action as a guard does (ID is then the action's key).
+// REVIEWER "-" is whoever the inbox knows this process as (its identity(): the signed-in role on
+// PostgreSQL, the process's account on SQLite), as a console decides.
 // Prints "claimed", "not claimed" or "refused: why".
 #include "store/proposalinbox.h"
 
@@ -15,7 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fprintf(stderr, "usage: inboxracer LOCATION ID approve|claim|claim-action REVIEWER REVISION START_MS\n");
+        std::fprintf(stderr, "usage: inboxracer LOCATION ID approve|claim|claim-action REVIEWER|- REVISION START_MS\n");
         return 2;
     }
     ProposalInbox inbox;
@@ -27,10 +29,11 @@ int main(int argc, char *argv[])
     while (QDateTime::currentMSecsSinceEpoch() < startMs)
         QThread::usleep(200);
     const QString &id = args.at(2);
+    const QString reviewer = args.at(4) == QStringLiteral("-") ? inbox.identity() : args.at(4);
     if (args.at(3) == QStringLiteral("approve")) {
         ProposalInbox::DecisionRequest request;
         request.proposalId = id;
-        request.decision.reviewer = args.at(4);
+        request.decision.reviewer = reviewer;
         request.decision.flagRevision = args.at(5);
         request.currentRevision = args.at(5);
         request.approvalsRequired = 1;
@@ -42,8 +45,8 @@ int main(int argc, char *argv[])
         }
     }
     const Result<bool> claimed = args.at(3) == QStringLiteral("claim-action")
-                                     ? inbox.claimAction(id, args.at(4), QDateTime::currentMSecsSinceEpoch())
-                                     : inbox.claim(id, args.at(4), QDateTime::currentMSecsSinceEpoch());
+                                     ? inbox.claimAction(id, reviewer, QDateTime::currentMSecsSinceEpoch())
+                                     : inbox.claim(id, reviewer, QDateTime::currentMSecsSinceEpoch());
     if (!claimed)
         std::printf("refused: %s\n", qPrintable(claimed.error()));
     else

@@ -191,10 +191,11 @@ void tst_ConsoleController::aTokenMissingFromTheKeychainFailsTheConnection()
     unleash.secretRef = QStringLiteral("connection/un/token");
     ConnectionSettings(settings).save({unleash});
     auto controller = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(freshAuditPath()), &m_secrets);
+    controller->setInboxLocation(m_dir.filePath(QStringLiteral("token-inbox.sqlite")));
     QSignalSpy problem(controller.get(), &ConsoleController::connectionProblem);
     controller->start(false);
     QTRY_COMPARE(problem.size(), 1);
-    QVERIFY(controller->initialLoadDone());
+    QTRY_VERIFY(controller->initialLoadDone());
     QCOMPARE(controller->connectionState(QStringLiteral("un")), ConnectionState::Failed);
     QVERIFY2(problem.first().at(1).toString().contains(QStringLiteral("no admin token")), qPrintable(problem.first().at(1).toString()));
 }

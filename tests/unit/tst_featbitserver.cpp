@@ -68,6 +68,7 @@ private Q_SLOTS:
     void whatWorksFollowsVersionAndPermissions_data();
     void whatWorksFollowsVersionAndPermissions();
     void environmentsTheTokenMayNotReadAreLeftOut();
+    void whoseTokenItIsIsNotTold();
 
 private:
     QStringList keysIn(const QString &environment) const;
@@ -672,6 +673,20 @@ void tst_FeatBitServer::environmentsTheTokenMayNotReadAreLeftOut()
     QTRY_COMPARE(server->state(), ConnectionState::Connected);
     QCOMPARE(server->environments(), QStringList{Production}); // FeatBit says nothing of ai/staging
     QVERIFY2(!server->stateDetail().contains(QStringLiteral("need")), qPrintable(server->stateDetail()));
+}
+
+void tst_FeatBitServer::whoseTokenItIsIsNotTold()
+{
+    // FeatBit's Open API has no route where an access token learns its owner or type (the
+    // access-token routes take a user's login); the console says so instead of guessing.
+    auto server = connected();
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    const TokenIdentity token = server->tokenIdentity();
+    QVERIFY(!token.isTold());
+    QCOMPARE(token.server, QStringLiteral("FeatBit"));
+    QCOMPARE(token.text(), QStringLiteral("a FeatBit token whose owner the server does not say"));
+    QVERIFY2(token.warning(QStringLiteral("alice")).contains(QStringLiteral("records the change under the token's name")),
+             qPrintable(token.warning(QStringLiteral("alice"))));
 }
 
 QTEST_GUILESS_MAIN(tst_FeatBitServer)

@@ -1,4 +1,5 @@
 #include "store/postgresdatabase.h"
+#include "core/localaccount.h"
 #include "store/proposalinbox.h"
 #include "testresult.h"
 
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <memory>
 
 // The proposal inbox and every rule of the approval policy it enforces. Built twice: on SQLite
@@ -41,9 +43,15 @@ private Q_SLOTS:
     void theSchemaRefusesBadRows();
     void anActionIsClaimedByExactlyOneProcess();
     void anInboxOfSchemaOneIsUpgradedInPlace();
-    void anInboxOfSchemaTwoTakesRevertsAfterTheUpgrade();
+    void anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides();
+    void twoDecisionsOfOneReviewerCountOnce();
+    void userChangesNothing();
 #ifdef INBOX_ON_POSTGRES
     void anAgentRoleMayOnlyInsertProposals();
+    void aConsoleCannotDecideUnderAnotherRolesName();
+    void oneRoleCannotApproveTwiceEvenInSql();
+    void theAgentRoleCannotDecide();
+    void aReviewerRoleCannotProposeOrDecideItsOwn();
 #endif
 
 private:
@@ -52,10 +60,22 @@ private:
     ProposalInbox::DecisionRequest approval(const QString &id, const QString &reviewer, const QString &revision,
                                             int required = 1) const;
     QStringList race(const QString &id, const QString &mode, int processes);
+    // The inbox as a reviewer sees it: on SQLite the same file (the name is the console's word);
+    // on PostgreSQL a connection signed in as a reviewer role of that name, made for the test.
+    ProposalInbox *as(const QString &reviewer);
+    // Runs the racer once as a second console with USER=someone-else; gives its one line.
+    QString secondConsole(const QString &location, const QString &id, const QString &reviewer, const QString &revision);
+#ifdef INBOX_ON_POSTGRES
+    QString database() const { return QUrl(m_location).path().mid(1); }
+    QString createRole(const QString &role, const QStringList &grants);
+    // Runs one statement on a raw connection signed in as role; gives the error, empty when it ran.
+    QString executeAs(const QString &role, const QString &statement);
+#endif
 
     QTemporaryDir m_dir;
     QString m_location;
     std::unique_ptr<ProposalInbox> m_inbox;
+    std::map<QString, std::unique_ptr<ProposalInbox>> m_reviewers;
 #ifdef INBOX_ON_POSTGRES
     PostgresServer m_postgres;
 #endif
@@ -72,6 +92,7 @@ void TestProposalInbox::initTestCase()
 
 void TestProposalInbox::init()
 {
+    m_reviewers.clear();
 #ifdef INBOX_ON_POSTGRES
     m_location = m_postgres.createDatabase();
 #else
@@ -125,6 +146,79 @@ ProposalInbox::DecisionRequest TestProposalInbox::approval(const QString &id, co
     return request;
 }
 
+ProposalInbox *TestProposalInbox::as(const QString &reviewer)
+{
+#ifdef INBOX_ON_POSTGRES
+    auto found = m_reviewers.find(reviewer);
+    if (found != m_reviewers.end())
+        return found->second.get();
+    if (const QString error = createRole(reviewer, ProposalInbox::reviewerRoleStatements(reviewer)); !error.isEmpty()) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    std::unique_ptr<ProposalInbox> inbox = openInbox(m_postgres.url(database(), reviewer));
+    if (!inbox)
+        return nullptr;
+    ProposalInbox *raw = inbox.get();
+    m_reviewers.emplace(reviewer, std::move(inbox));
+    return raw;
+#else
+    Q_UNUSED(reviewer);
+    return m_inbox.get();
+#endif
+}
+
+QString TestProposalInbox::secondConsole(const QString &location, const QString &id, const QString &reviewer,
+                                         const QString &revision)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("USER"), QStringLiteral("someone-else"));
+    environment.insert(QStringLiteral("LOGNAME"), QStringLiteral("someone-else"));
+    environment.insert(QStringLiteral("USERNAME"), QStringLiteral("someone-else"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(INBOX_RACER), {location, id, QStringLiteral("approve"), reviewer, revision,
+                                                QString::number(QDateTime::currentMSecsSinceEpoch())});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return QStringLiteral("racer failed: ") + QString::fromUtf8(process.readAllStandardError());
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+#ifdef INBOX_ON_POSTGRES
+QString TestProposalInbox::createRole(const QString &role, const QStringList &grants)
+{
+    // Roles belong to the whole server; the grants to this test's database.
+    QStringList setup = {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                                        "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
+                             .arg(role)};
+    setup += grants;
+    return m_postgres.execute(database(), setup);
+}
+
+QString TestProposalInbox::executeAs(const QString &role, const QString &statement)
+{
+    const QString connection = QStringLiteral("raw-") + role;
+    QString error;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        raw.setHostName(QStringLiteral("127.0.0.1"));
+        raw.setPort(m_postgres.port());
+        raw.setDatabaseName(database());
+        raw.setUserName(role);
+        if (!raw.open()) {
+            error = raw.lastError().text();
+        } else {
+            QSqlQuery query(raw);
+            if (!query.exec(statement))
+                error = query.lastError().text();
+        }
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+#endif
+
 void TestProposalInbox::proposalsAreStoredAndReadBack()
 {
     const Result<Proposal> first = m_inbox->propose(sampleProposal());
@@ -141,6 +235,12 @@ void TestProposalInbox::proposalsAreStoredAndReadBack()
     QVERIFY(!stored->id.isEmpty());
     QVERIFY(stored->seq > first->seq);
     QCOMPARE(stored->proposer, second.proposer);
+    // Who inserted it, as the inbox saw it: the signed-in role, or this process's account.
+#ifdef INBOX_ON_POSTGRES
+    QCOMPARE(stored->proposerRole, QStringLiteral("flagdeck"));
+#else
+    QCOMPARE(stored->proposerRole, LocalAccount::current().name);
+#endif
     QCOMPARE(stored->target, second.target);
     QCOMPARE(stored->action, FlagAction::SetRollout);
     QCOMPARE(stored->parameters, second.parameters);
@@ -177,16 +277,16 @@ void TestProposalInbox::approvalsRequiredAreCounted()
 {
     const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
     QVERIFY(proposal);
-    Result<Proposal> decided = m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2));
+    Result<Proposal> decided = as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2));
     QVERIFY2(decided, qPrintable(decided.error()));
     QCOMPARE(decided->status, ProposalStatus::Pending);
     QCOMPARE(decided->approvalsAt(QStringLiteral("rev-1")), 1);
 
-    const Result<Proposal> twice = m_inbox->decide(approval(proposal->id, QStringLiteral("Alice"), QStringLiteral("rev-1"), 2));
+    const Result<Proposal> twice = as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("Alice"), QStringLiteral("rev-1"), 2));
     QVERIFY(!twice);
     QVERIFY(twice.error().contains(QStringLiteral("already decided")));
 
-    decided = m_inbox->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1"), 2));
+    decided = as(QStringLiteral("bob"))->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1"), 2));
     QVERIFY2(decided, qPrintable(decided.error()));
     QCOMPARE(decided->status, ProposalStatus::Approved);
     QCOMPARE(decided->decisions.size(), 2);
@@ -201,17 +301,17 @@ void TestProposalInbox::aChangedFlagNeedsReReview()
     // Approved against the revision the proposal was made for, but the flag moved on.
     ProposalInbox::DecisionRequest stale = approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2);
     stale.currentRevision = QStringLiteral("rev-2");
-    const Result<Proposal> refused = m_inbox->decide(stale);
+    const Result<Proposal> refused = as(QStringLiteral("alice"))->decide(stale);
     QVERIFY(!refused);
     QVERIFY(refused.error().contains(QStringLiteral("changed since")));
     QVERIFY(m_inbox->find(proposal->id)->decisions.isEmpty());
 
     // One approval before the change, one after: only the one at the current revision counts.
-    QVERIFY(m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2)));
-    Result<Proposal> decided = m_inbox->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-2"), 2));
+    QVERIFY(as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2)));
+    Result<Proposal> decided = as(QStringLiteral("bob"))->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-2"), 2));
     QVERIFY2(decided, qPrintable(decided.error()));
     QCOMPARE(decided->status, ProposalStatus::Pending);
-    decided = m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-2"), 2));
+    decided = as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-2"), 2));
     QVERIFY2(decided, qPrintable(decided.error()));
     QCOMPARE(decided->status, ProposalStatus::Approved);
 }
@@ -223,11 +323,11 @@ void TestProposalInbox::expiredProposalsCannotRun()
     old.expiresMs = old.createdMs + 60000;
     const Result<Proposal> proposal = m_inbox->propose(old);
     QVERIFY(proposal);
-    const Result<Proposal> refused = m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1")));
+    const Result<Proposal> refused = as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1")));
     QVERIFY(!refused);
     QVERIFY(refused.error().contains(QStringLiteral("expired")));
     QCOMPARE(m_inbox->find(proposal->id)->status, ProposalStatus::Expired);
-    QCOMPARE(m_inbox->claim(proposal->id, QStringLiteral("alice"), QDateTime::currentMSecsSinceEpoch()).value(), false);
+    QCOMPARE(as(QStringLiteral("alice"))->claim(proposal->id, QStringLiteral("alice"), QDateTime::currentMSecsSinceEpoch()).value(), false);
 
     Proposal soon = sampleProposal(QStringLiteral("other-bot"));
     soon.expiresMs = QDateTime::currentMSecsSinceEpoch() + 60000;
@@ -245,11 +345,11 @@ void TestProposalInbox::aRejectionEndsIt()
     ProposalInbox::DecisionRequest no = approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 2);
     no.decision.verdict = ProposalDecision::Verdict::Reject;
     no.decision.comment = QStringLiteral("the latency spike is a dashboard artefact");
-    const Result<Proposal> rejected = m_inbox->decide(no);
+    const Result<Proposal> rejected = as(QStringLiteral("alice"))->decide(no);
     QVERIFY2(rejected, qPrintable(rejected.error()));
     QCOMPARE(rejected->status, ProposalStatus::Rejected);
     QVERIFY(rejected->outcome.contains(QStringLiteral("alice")));
-    const Result<Proposal> late = m_inbox->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1")));
+    const Result<Proposal> late = as(QStringLiteral("bob"))->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1")));
     QVERIFY(!late);
     QVERIFY(late.error().contains(QStringLiteral("rejected")));
 }
@@ -259,17 +359,17 @@ void TestProposalInbox::anApprovedActionIsClaimedOnce()
     const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
     QVERIFY(proposal);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QCOMPARE(m_inbox->claim(proposal->id, QStringLiteral("alice"), now).value(), false); // not approved yet
-    QVERIFY(m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
-    QCOMPARE(m_inbox->claim(proposal->id, QStringLiteral("alice"), now).value(), true);
+    QCOMPARE(as(QStringLiteral("alice"))->claim(proposal->id, QStringLiteral("alice"), now).value(), false); // not approved yet
+    QVERIFY(as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QCOMPARE(as(QStringLiteral("alice"))->claim(proposal->id, QStringLiteral("alice"), now).value(), true);
     QCOMPARE(m_inbox->find(proposal->id)->status, ProposalStatus::Executing);
-    QCOMPARE(m_inbox->claim(proposal->id, QStringLiteral("bob"), now).value(), false);
+    QCOMPARE(as(QStringLiteral("bob"))->claim(proposal->id, QStringLiteral("bob"), now).value(), false);
     const Result<Proposal> done = m_inbox->finish(proposal->id, true, QStringLiteral("killed; confirmed by the server"), now);
     QVERIFY2(done, qPrintable(done.error()));
     QCOMPARE(done->status, ProposalStatus::Executed);
     QCOMPARE(done->outcome, QStringLiteral("killed; confirmed by the server"));
     QVERIFY(!m_inbox->finish(proposal->id, false, QStringLiteral("again"), now));
-    QCOMPARE(m_inbox->claim(proposal->id, QStringLiteral("alice"), now).value(), false);
+    QCOMPARE(as(QStringLiteral("alice"))->claim(proposal->id, QStringLiteral("alice"), now).value(), false);
 }
 
 QStringList TestProposalInbox::race(const QString &id, const QString &mode, int processes)
@@ -279,8 +379,16 @@ QStringList TestProposalInbox::race(const QString &id, const QString &mode, int 
     std::vector<std::unique_ptr<QProcess>> racers;
     for (int i = 0; i < processes; ++i) {
         auto process = std::make_unique<QProcess>();
-        process->start(QStringLiteral(INBOX_RACER), {m_location, id, mode, QStringLiteral("reviewer-%1").arg(i),
-                                                     QStringLiteral("rev-1"), QString::number(startMs)});
+        const QString reviewer = QStringLiteral("reviewer_%1").arg(i);
+        QString location = m_location;
+#ifdef INBOX_ON_POSTGRES
+        // Each racer is a console of its own reviewer role (the database names its decisions).
+        if (const QString error = createRole(reviewer, ProposalInbox::reviewerRoleStatements(reviewer)); !error.isEmpty())
+            return {QStringLiteral("racer failed: ") + error};
+        location = m_postgres.url(database(), reviewer);
+#endif
+        process->start(QStringLiteral(INBOX_RACER), {location, id, mode, reviewer, QStringLiteral("rev-1"),
+                                                     QString::number(startMs)});
         racers.push_back(std::move(process));
     }
     QStringList outcomes;
@@ -337,57 +445,155 @@ void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
     QCOMPARE(m_inbox->find(kept->id).value(), kept.value());
 }
 
-void TestProposalInbox::anInboxOfSchemaTwoTakesRevertsAfterTheUpgrade()
+void TestProposalInbox::anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides()
 {
     const Result<Proposal> kept = m_inbox->propose(sampleProposal());
     VERIFY_OK(kept);
-    VERIFY_OK(m_inbox->decide(approval(kept->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
     m_inbox.reset();
-    // Back to schema 2: the proposals table's CHECK knows no revert.
+    m_reviewers.clear();
+    // Back to schema 2: no proposer role, no approval policy and, on PostgreSQL, nothing that
+    // names the reviewer but the console: a decision under any name it liked.
+    QStringList statements;
+#ifdef INBOX_ON_POSTGRES
+    statements << QStringLiteral("DROP TRIGGER decisions_identity ON decisions")
+               << QStringLiteral("DROP TRIGGER proposals_identity ON proposals")
+               << QStringLiteral("DROP FUNCTION flagdeck_decision_identity()")
+               << QStringLiteral("DROP FUNCTION flagdeck_proposal_identity()")
+               << QStringLiteral("ALTER TABLE decisions ALTER COLUMN reviewer DROP DEFAULT");
+#endif
+    statements << QStringLiteral("DROP TABLE approval_policy") << QStringLiteral("ALTER TABLE proposals DROP COLUMN proposer_role")
+               << QStringLiteral("INSERT INTO decisions VALUES ('%1', 'whoever', 1, 'approve', '', 'rev-0')").arg(kept->id)
+               << QStringLiteral("UPDATE inbox_schema SET version = 2");
     const QString connection = QStringLiteral("schema-two");
     {
         QSqlDatabase database;
 #ifdef INBOX_ON_POSTGRES
         database = openPostgres(m_location, connection).value();
-        QStringList statements{QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check"),
-                               QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
-                                              "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', "
-                                              "'serve_fallback'))")};
+        statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check")
+                   << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
+                                     "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', 'serve_fallback'))");
 #else
         database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         database.setDatabaseName(m_location);
         QVERIFY(database.open());
-        QSqlQuery ddl(database);
-        QVERIFY(ddl.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && ddl.next());
-        QString older = ddl.value(0).toString();
-        QVERIFY(older.contains(QLatin1String(", 'revert'")));
-        older.replace(QLatin1String(", 'revert'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v2 ("));
-        ddl.finish();
-        QStringList statements{QStringLiteral("PRAGMA foreign_keys=OFF"), older,
-                               QStringLiteral("INSERT INTO proposals_v2 SELECT * FROM proposals"),
-                               QStringLiteral("DROP TABLE proposals"),
-                               QStringLiteral("ALTER TABLE proposals_v2 RENAME TO proposals"),
-                               QStringLiteral("CREATE INDEX proposals_seq ON proposals (seq)")};
 #endif
-        statements << QStringLiteral("UPDATE inbox_schema SET version = 2");
         QSqlQuery query(database);
         for (const QString &statement : std::as_const(statements))
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+#ifndef INBOX_ON_POSTGRES
+        // Schema 2's CHECK knew no revert: SQLite cannot alter a CHECK, so the table is made again.
+        QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && query.next());
+        QString older = query.value(0).toString();
+        QVERIFY(older.contains(QLatin1String(", 'revert'")));
+        older.replace(QLatin1String(", 'revert'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v2 ("));
+        query.finish();
+        for (const QString &statement : {QStringLiteral("PRAGMA foreign_keys=OFF"), older,
+                                         QStringLiteral("INSERT INTO proposals_v2 SELECT * FROM proposals"),
+                                         QStringLiteral("DROP TABLE proposals"),
+                                         QStringLiteral("ALTER TABLE proposals_v2 RENAME TO proposals")})
+            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+#endif
         database.close();
     }
     QSqlDatabase::removeDatabase(connection);
 
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
-    Proposal revert = sampleProposal();
+    const Proposal old = m_inbox->find(kept->id).value();
+    QCOMPARE(old.proposerRole, QString()); // nobody vouched for who made it
+    QCOMPARE(old.decisions.size(), 1);
+    QCOMPARE(old.decisions.first().reviewer, QStringLiteral("whoever"));
+    const Result<Proposal> fresh = m_inbox->propose(sampleProposal(QStringLiteral("other-bot")));
+    VERIFY_OK(fresh);
+    QCOMPARE(fresh->proposerRole, m_inbox->identity());
+    QCOMPARE(m_inbox->inboxApprovals(Contract::Risk::High), 1);
+#ifdef INBOX_ON_POSTGRES
+    // The upgrade brought the database's check back: a name that is not the signed-in role is refused.
+    const Result<Proposal> forged = as(QStringLiteral("alice"))->decide(approval(fresh->id, QStringLiteral("bob"), QStringLiteral("rev-1")));
+    QVERIFY(!forged);
+    QVERIFY2(forged.error().contains(QStringLiteral("signed in to it as alice")), qPrintable(forged.error()));
+#endif    // And it takes reverts now.
+    Proposal revert = sampleProposal(QStringLiteral("revert-bot"));
     revert.action = FlagAction::Revert;
     revert.parameters = revertParameters({42});
-    const Result<Proposal> stored = m_inbox->propose(revert);
-    VERIFY_OK(stored);
-    QCOMPARE(m_inbox->find(stored->id)->action, FlagAction::Revert);
-    // What it held is kept, decisions with it.
-    QCOMPARE(m_inbox->find(kept->id)->decisions.size(), 1);
-    QCOMPARE(m_inbox->find(kept->id)->id, kept->id);
+    const Result<Proposal> reverting = m_inbox->propose(revert);
+    VERIFY_OK(reverting);
+    QCOMPARE(m_inbox->find(reverting->id)->action, FlagAction::Revert);
+}
+
+void TestProposalInbox::twoDecisionsOfOneReviewerCountOnce()
+{
+    const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    // On PostgreSQL the role alice; on SQLite this process's account, which a second console
+    // of the same account has too, whatever it says its USER is.
+    const QString me = alice->identity();
+    const Result<Proposal> first = alice->decide(approval(proposal->id, me, QStringLiteral("rev-1"), 2));
+    VERIFY_OK(first);
+    QCOMPARE(first->status, ProposalStatus::Pending);
+
+    QString location = m_location;
+#ifdef INBOX_ON_POSTGRES
+    location = m_postgres.url(database(), QStringLiteral("alice"));
+#endif
+    // A second console of the same reviewer, with another USER: its own identity is the same one.
+    const QString again = secondConsole(location, proposal->id, QStringLiteral("-"), QStringLiteral("rev-1"));
+    QVERIFY2(again.startsWith(QStringLiteral("refused:")) && again.contains(QStringLiteral("already decided")), qPrintable(again));
+#ifdef INBOX_ON_POSTGRES
+    // …and under the name USER gives, the database refuses it.
+    const QString underUser = secondConsole(location, proposal->id, QStringLiteral("someone-else"), QStringLiteral("rev-1"));
+    QVERIFY2(underUser.startsWith(QStringLiteral("refused:")) && underUser.contains(QStringLiteral("signed in to it as alice")),
+             qPrintable(underUser));
+#endif
+    const Proposal after = m_inbox->find(proposal->id).value();
+    QCOMPARE(after.status, ProposalStatus::Pending);
+    QCOMPARE(after.approvalsAt(QStringLiteral("rev-1")), 1);
+    QCOMPARE(alice->claim(proposal->id, me, QDateTime::currentMSecsSinceEpoch()).value(), false);
+
+    // Two rows under one name (as an old console could have written) still count once.
+    Proposal twice = after;
+    twice.decisions.append(twice.decisions.first());
+    twice.decisions.last().reviewer = me.toUpper();
+    QCOMPARE(twice.approvalsAt(QStringLiteral("rev-1")), 1);
+
+    // A second reviewer makes it two.
+    const Result<Proposal> second = as(QStringLiteral("bob"))->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1"), 2));
+    VERIFY_OK(second);
+    QCOMPARE(second->status, ProposalStatus::Approved);
+}
+
+void TestProposalInbox::userChangesNothing()
+{
+    const QByteArray saved = qgetenv("USER");
+    qputenv("USER", "someone-else");
+    qputenv("LOGNAME", "someone-else");
+    std::unique_ptr<ProposalInbox> console = openInbox(m_location);
+    qputenv("USER", saved);
+    qunsetenv("LOGNAME");
+    QVERIFY(console);
+#ifdef INBOX_ON_POSTGRES
+    QCOMPARE(console->identity(), QStringLiteral("flagdeck"));
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const QString location = m_postgres.url(database(), QStringLiteral("alice"));
+    const QString expected = QStringLiteral("alice");
+#else
+    QCOMPARE(console->identity(), LocalAccount::current().name);
+    const QString location = m_location;
+    const QString expected = LocalAccount::current().name;
+#endif
+    QVERIFY(expected != QStringLiteral("someone-else"));
+    // A second console started with USER=someone-else decides under its real identity.
+    const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    const QString said = secondConsole(location, proposal->id, QStringLiteral("-"), QStringLiteral("rev-1"));
+    QCOMPARE(said, QStringLiteral("claimed"));
+    const Proposal after = m_inbox->find(proposal->id).value();
+    QCOMPARE(after.decisions.size(), 1);
+    QCOMPARE(after.decisions.first().reviewer, expected);
+    QCOMPARE(after.status, ProposalStatus::Executing);
 }
 
 void TestProposalInbox::twoProcessesApprovingAtOnceRunItOnce()
@@ -408,7 +614,7 @@ void TestProposalInbox::twoProcessesClaimingAtOnceRunItOnce()
 {
     const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
     QVERIFY(proposal);
-    QVERIFY(m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QVERIFY(as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
     const QStringList outcomes = race(proposal->id, QStringLiteral("claim"), 4);
     QCOMPARE(outcomes.count(QStringLiteral("claimed")), 1);
     QCOMPARE(outcomes.count(QStringLiteral("not claimed")), 3);
@@ -445,7 +651,7 @@ void TestProposalInbox::otherConsolesHearOfChanges()
     QCOMPARE(seen->first().id, proposal->id);
 
     changed.clear();
-    QVERIFY(m_inbox->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QVERIFY(as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
     QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 3000);
     QCOMPARE(console->changedSince(seen->first().seq)->first().status, ProposalStatus::Approved);
 }
@@ -520,6 +726,150 @@ void TestProposalInbox::anAgentRoleMayOnlyInsertProposals()
     raw = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("agent-raw"));
     QCOMPARE(m_inbox->find(proposal->id)->status, ProposalStatus::Pending);
+}
+
+void TestProposalInbox::aConsoleCannotDecideUnderAnotherRolesName()
+{
+    const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice && as(QStringLiteral("bob")));
+    QCOMPARE(alice->identity(), QStringLiteral("alice"));
+    // Through the inbox: the database refuses, and the console says who it is signed in as.
+    const Result<Proposal> forged = alice->decide(approval(proposal->id, QStringLiteral("bob"), QStringLiteral("rev-1")));
+    QVERIFY(!forged);
+    QVERIFY2(forged.error().contains(QStringLiteral("signed in to it as alice")), qPrintable(forged.error()));
+    QVERIFY(forged.error().contains(QStringLiteral("not as bob")));
+    // Around it, in SQL: the same.
+    const QString raw = executeAs(QStringLiteral("alice"),
+                                  QStringLiteral("INSERT INTO decisions (proposal_id, reviewer, time_ms, verdict, comment, "
+                                                 "flag_revision) VALUES ('%1', 'bob', 1, 'approve', '', 'rev-1')")
+                                      .arg(proposal->id));
+    QVERIFY2(raw.contains(QStringLiteral("cannot decide as bob")), qPrintable(raw));
+    // The owner of the inbox cannot either.
+    QVERIFY(!m_postgres.execute(database(), {QStringLiteral("INSERT INTO decisions VALUES ('%1', 'bob', 1, 'approve', '', 'rev-1')")
+                                                  .arg(proposal->id)})
+                 .isEmpty());
+    QVERIFY(m_inbox->find(proposal->id)->decisions.isEmpty());
+    // Naming nobody, the database names the signed-in role.
+    QCOMPARE(executeAs(QStringLiteral("alice"),
+                       QStringLiteral("INSERT INTO decisions (proposal_id, time_ms, verdict, comment, flag_revision) "
+                                      "VALUES ('%1', 1, 'reject', 'no', 'rev-1')")
+                           .arg(proposal->id)),
+             QString());
+    QCOMPARE(m_inbox->find(proposal->id)->decisions.first().reviewer, QStringLiteral("alice"));
+    // A decision, once made, is never changed, not even by the owner.
+    QVERIFY(!m_postgres.execute(database(), {QStringLiteral("UPDATE decisions SET verdict = 'approve'")}).isEmpty());
+}
+
+void TestProposalInbox::oneRoleCannotApproveTwiceEvenInSql()
+{
+    // The inbox itself asks for two approvals at high risk: the database counts the roles.
+    VERIFY_OK(m_inbox->setInboxApprovals(Contract::Risk::High, 2));
+    const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    // A console that asks for one approval still needs two: the inbox's policy is the larger.
+    const Result<Proposal> first = alice->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"), 1));
+    VERIFY_OK(first);
+    QCOMPARE(first->status, ProposalStatus::Pending);
+    // alice, in SQL: a second row under her name, under another spelling, or approved by fiat.
+    const QString id = proposal->id;
+    QVERIFY(!executeAs(QStringLiteral("alice"), QStringLiteral("INSERT INTO decisions (proposal_id, time_ms, verdict, comment, "
+                                                               "flag_revision) VALUES ('%1', 2, 'approve', '', 'rev-1')")
+                                                    .arg(id))
+                 .isEmpty());
+    QVERIFY(!executeAs(QStringLiteral("alice"), QStringLiteral("INSERT INTO decisions (proposal_id, reviewer, time_ms, verdict, "
+                                                               "comment, flag_revision) VALUES ('%1', 'Alice', 2, 'approve', "
+                                                               "'', 'rev-1')")
+                                                    .arg(id))
+                 .isEmpty());
+    const QString fiat = executeAs(QStringLiteral("alice"), QStringLiteral("UPDATE proposals SET status = 'approved' WHERE id = '%1'").arg(id));
+    QVERIFY2(fiat.contains(QStringLiteral("cannot go from pending to approved")), qPrintable(fiat));
+    QVERIFY(!executeAs(QStringLiteral("alice"), QStringLiteral("UPDATE proposals SET status = 'executing' WHERE id = '%1'").arg(id))
+                 .isEmpty());
+    QCOMPARE(alice->claim(id, QStringLiteral("alice"), QDateTime::currentMSecsSinceEpoch()).value(), false);
+    QCOMPARE(m_inbox->find(id)->status, ProposalStatus::Pending);
+    QCOMPARE(m_inbox->find(id)->decisions.size(), 1);
+    // A reviewer's role cannot lower the inbox's policy.
+    QVERIFY(!alice->setInboxApprovals(Contract::Risk::High, 1));
+    // bob is the second role: now it runs, once.
+    const Result<Proposal> second = as(QStringLiteral("bob"))->decide(approval(id, QStringLiteral("bob"), QStringLiteral("rev-1"), 1));
+    VERIFY_OK(second);
+    QCOMPARE(second->status, ProposalStatus::Approved);
+    QCOMPARE(as(QStringLiteral("bob"))->claim(id, QStringLiteral("bob"), QDateTime::currentMSecsSinceEpoch()).value(), true);
+}
+
+void TestProposalInbox::theAgentRoleCannotDecide()
+{
+    QString error = createRole(QStringLiteral("agent_bot"), ProposalInbox::agentRoleStatements(QStringLiteral("agent_bot")));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    std::unique_ptr<ProposalInbox> agent = openInbox(m_postgres.url(database(), QStringLiteral("agent_bot")));
+    QVERIFY(agent);
+    QCOMPARE(agent->identity(), QStringLiteral("agent_bot"));
+    const Result<Proposal> proposal = agent->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    // The role is the proposer, beside the name the agent gave itself.
+    QCOMPARE(proposal->proposerRole, QStringLiteral("agent_bot"));
+    QCOMPARE(proposal->proposer.agent, QStringLiteral("rollback-bot"));
+    // The agent cannot name another role as the proposer, nor can the owner.
+    QVERIFY(!executeAs(QStringLiteral("agent_bot"),
+                       QStringLiteral("INSERT INTO proposals (id, seq, created_ms, agent, client_name, client_version, model, "
+                                      "server, environment, flag_key, action, parameters, flag_revision, flag_before, reason, "
+                                      "evidence, risk, expires_ms, updated_ms, proposer_role) VALUES ('y', "
+                                      "nextval('proposal_seq'), 0, 'a', 'c', 'v', 'm', 's', 'e', 'f', 'kill', '{}', 'r', '{}', "
+                                      "'why', '{}', 'low', 0, 0, 'alice')"))
+                 .isEmpty());
+    const QString owner = m_postgres.execute(
+        database(), {QStringLiteral("INSERT INTO proposals (id, seq, created_ms, agent, client_name, client_version, model, "
+                                    "server, environment, flag_key, action, parameters, flag_revision, flag_before, reason, "
+                                    "evidence, risk, expires_ms, updated_ms, proposer_role) VALUES ('y', "
+                                    "nextval('proposal_seq'), 0, 'a', 'c', 'v', 'm', 's', 'e', 'f', 'kill', '{}', 'r', '{}', "
+                                    "'why', '{}', 'low', 0, 0, 'alice')")});
+    QVERIFY2(owner.contains(QStringLiteral("cannot propose as alice")), qPrintable(owner));
+
+    // Deciding, under its own name or any other, is refused by the database.
+    for (const QString &name : {QStringLiteral("agent_bot"), QStringLiteral("alice")}) {
+        const Result<Proposal> decided = agent->decide(approval(proposal->id, name, QStringLiteral("rev-1")));
+        QVERIFY(!decided);
+        QVERIFY2(decided.error().contains(QStringLiteral("permission denied")) || decided.error().contains(QStringLiteral("cannot decide")),
+                 qPrintable(decided.error()));
+    }
+    QVERIFY(executeAs(QStringLiteral("agent_bot"), QStringLiteral("INSERT INTO decisions (proposal_id, time_ms, verdict, comment, "
+                                                                  "flag_revision) VALUES ('%1', 1, 'approve', '', 'rev-1')")
+                                                       .arg(proposal->id))
+                .contains(QStringLiteral("permission denied")));
+
+    // Even given a reviewer's rights by mistake, the role cannot decide what it proposed.
+    error = createRole(QStringLiteral("agent_bot"), ProposalInbox::reviewerRoleStatements(QStringLiteral("agent_bot")));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Result<Proposal> own = agent->decide(approval(proposal->id, QStringLiteral("agent_bot"), QStringLiteral("rev-1")));
+    QVERIFY(!own);
+    QVERIFY2(own.error().contains(QStringLiteral("agent_bot made this proposal")), qPrintable(own.error()));
+    const QString raw = executeAs(QStringLiteral("agent_bot"), QStringLiteral("INSERT INTO decisions (proposal_id, time_ms, verdict, "
+                                                                              "comment, flag_revision) VALUES ('%1', 1, 'approve', "
+                                                                              "'', 'rev-1')")
+                                                                   .arg(proposal->id));
+    QVERIFY2(raw.contains(QStringLiteral("made this proposal")), qPrintable(raw));
+    QCOMPARE(m_inbox->find(proposal->id)->status, ProposalStatus::Pending);
+    QVERIFY(m_inbox->find(proposal->id)->decisions.isEmpty());
+    QVERIFY(as(QStringLiteral("alice"))->decide(approval(proposal->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+}
+
+void TestProposalInbox::aReviewerRoleCannotProposeOrDecideItsOwn()
+{
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const Result<Proposal> proposed = alice->propose(sampleProposal());
+    QVERIFY(!proposed);
+    QVERIFY2(proposed.error().contains(QStringLiteral("permission denied")), qPrintable(proposed.error()));
+    // A reviewer cannot change what a proposal asks, only move it along its life.
+    const Result<Proposal> proposal = m_inbox->propose(sampleProposal());
+    VERIFY_OK(proposal);
+    QVERIFY(executeAs(QStringLiteral("alice"), QStringLiteral("UPDATE proposals SET risk = 'low', proposer_role = 'x'"))
+                .contains(QStringLiteral("permission denied")));
+    QVERIFY(executeAs(QStringLiteral("alice"), QStringLiteral("DELETE FROM decisions")).contains(QStringLiteral("permission denied")));
 }
 #endif
 

@@ -2,6 +2,7 @@
 #include "control/proposalreview.h"
 #include "control/stageactions.h"
 #include "core/flagjson.h"
+#include "core/localaccount.h"
 #include "sandboxhistory.h"
 #include "sandboxrig.h"
 #include "control/revertdesk.h"
@@ -53,6 +54,9 @@ private Q_SLOTS:
     void aFailedEarlierChangeIsNotAChangeUnderWay();
     void anApprovalDoesNotCarryOverToAChangedFlag();
     void anApprovedRevertPutsTheFlagBackOnce();
+    void userChangesNothingOnOneMachine();
+    void theSheetSaysWhoseTokenActs_data();
+    void theSheetSaysWhoseTokenActs();
 
 private:
     FlagRef production(const QString &key) const { return {QStringLiteral("sandbox"), QStringLiteral("production"), key}; }
@@ -575,11 +579,15 @@ void tst_ProposalReview::anApprovedKillRunsOnceAndEndsExecutedWhenConfirmed()
              qPrintable(requested.comment));
     QVERIFY2(requested.comment.contains(QStringLiteral("Approved by oncall-alice: seen on the dashboard")),
              qPrintable(requested.comment));
+    // Who sent it, and with whose token.
+    QVERIFY2(requested.comment.contains(QStringLiteral("run by oncall-alice (this computer's account), sent with ")),
+             qPrintable(requested.comment));
     QCOMPARE(find(QStringLiteral("kill"), QStringLiteral("confirmed")).actor, Reviewer);
     QCOMPARE(find(QStringLiteral("proposal:kill"), QStringLiteral("proposed")).actorKind, ActorKind::Agent);
     const AuditEntry approvedEntry = find(QStringLiteral("proposal:kill"), QStringLiteral("approved"));
     QCOMPARE(approvedEntry.actor, Reviewer);
-    QCOMPARE(approvedEntry.comment, QStringLiteral("seen on the dashboard"));
+    QVERIFY2(approvedEntry.comment.startsWith(QStringLiteral("seen on the dashboard\napproved by oncall-alice")),
+             qPrintable(approvedEntry.comment));
     const AuditEntry executed = find(QStringLiteral("proposal:kill"), QStringLiteral("executed"));
     QCOMPARE(executed.actorKind, ActorKind::Human);
     QCOMPARE(executed.comment, QStringLiteral("killed; confirmed by the server"));
@@ -877,6 +885,115 @@ void tst_ProposalReview::anApprovedRevertPutsTheFlagBackOnce()
     // A revert of a change that is no longer this flag's state: nothing to put back.
     const Proposal twice = propose(flag, FlagAction::Revert, revertParameters({changes->first().id}));
     QVERIFY(!m_review->sheet(twice.id).blocker.isEmpty());
+}
+
+void tst_ProposalReview::userChangesNothingOnOneMachine()
+{
+    // A console started as USER=someone-else: its reviewer and the actor of what it sends are the
+    // account the process runs as.
+    const QByteArray saved = qgetenv("USER");
+    qputenv("USER", "someone-else");
+    qputenv("LOGNAME", "someone-else");
+    qputenv("USERNAME", "someone-else");
+    KillSwitch killSwitch(m_rig->store(), m_rig->audit(), m_rig->servers());
+    const auto isSandbox = [](const QString &id) { return id == QLatin1String("sandbox"); };
+    StageActions stages(m_rig->store(), m_contracts.get(), m_rig->audit(), m_rig->servers(), isSandbox);
+    ProposalReview review(m_inbox.get(), m_rig->store(), &killSwitch, &stages, m_reverts.get(), m_contracts.get(), m_rig->audit(),
+                          ApprovalSettings(*m_settings), isSandbox);
+    review.setTokenLookup([this](const QString &) { return m_server->tokenIdentity(); });
+    qputenv("USER", saved);
+    qunsetenv("LOGNAME");
+    qunsetenv("USERNAME");
+    const QString account = LocalAccount::current().name;
+    QVERIFY(account != QStringLiteral("someone-else"));
+    QCOMPARE(killSwitch.actor(), account);
+    QCOMPARE(review.reviewer(), account);
+
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    const Proposal proposal = propose(flag, FlagAction::Kill);
+    review.refresh();
+    const ProposalReviewSheet sheet = review.sheet(proposal.id);
+    QCOMPARE(sheet.reviewer, account);
+    QVERIFY(!sheet.reviewerVouched);
+    QVERIFY2(sheet.identityLine.contains(QStringLiteral("(this computer's account)")), qPrintable(sheet.identityLine));
+    // The sandbox acts as the same account: nothing to warn of.
+    QVERIFY2(sheet.identityLine.contains(QStringLiteral("%1's sandbox token").arg(account)), qPrintable(sheet.identityLine));
+    QCOMPARE(sheet.tokenWarning, QString());
+
+    QSignalSpy finished(&review, &ProposalReview::proposalFinished);
+    VERIFY_OK(review.approve(proposal.id, QStringLiteral("as myself"), false));
+    QTRY_COMPARE(finished.size(), 1);
+    const Proposal done = m_inbox->find(proposal.id).value();
+    QCOMPARE(done.decisions.size(), 1);
+    QCOMPARE(done.decisions.first().reviewer, account);
+    for (const AuditEntry &entry : TestAudit::written(*m_rig->audit())) {
+        if (entry.flagKey == flag.key && entry.actorKind == ActorKind::Human)
+            QCOMPARE(entry.actor, account);
+    }
+}
+
+void tst_ProposalReview::theSheetSaysWhoseTokenActs_data()
+{
+    QTest::addColumn<TokenIdentity>("token");
+    QTest::addColumn<QString>("sentWith");
+    QTest::addColumn<QString>("warning");
+    TokenIdentity own;
+    own.kind = TokenIdentity::Kind::Personal;
+    own.server = QStringLiteral("Unleash");
+    own.account = QStringLiteral("oncall-alice@example.com");
+    QTest::newRow("the reviewer's own") << own << QStringLiteral("sent with oncall-alice@example.com's Unleash token") << QString();
+    TokenIdentity colleague = own;
+    colleague.account = QStringLiteral("bob@example.com");
+    QTest::newRow("a colleague's") << colleague << QStringLiteral("sent with bob@example.com's Unleash token")
+                                   << QStringLiteral("the token belongs to bob@example.com, not to oncall-alice");
+    TokenIdentity shared;
+    shared.kind = TokenIdentity::Kind::Service;
+    shared.server = QStringLiteral("Unleash");
+    shared.account = QStringLiteral("it-admin");
+    shared.type = QStringLiteral("admin");
+    QTest::newRow("a shared one") << shared << QStringLiteral("sent with the shared Unleash admin token it-admin")
+                                  << QStringLiteral("the token is a shared admin token (it-admin)");
+    TokenIdentity untold;
+    untold.server = QStringLiteral("FeatBit");
+    untold.note = QStringLiteral("FeatBit does not tell an access token whose it is");
+    QTest::newRow("one the server does not name") << untold << QStringLiteral("sent with a FeatBit token whose owner the server does not say")
+                                                   << QStringLiteral("FeatBit does not tell an access token whose it is");
+}
+
+void tst_ProposalReview::theSheetSaysWhoseTokenActs()
+{
+    QFETCH(TokenIdentity, token);
+    QFETCH(QString, sentWith);
+    QFETCH(QString, warning);
+    m_review->setTokenLookup([token](const QString &) { return token; });
+    const FlagRef flag = production(QStringLiteral("chat-model-route"));
+    const Proposal proposal = propose(flag, FlagAction::Kill);
+    const ProposalReviewSheet sheet = m_review->sheet(proposal.id);
+    QVERIFY2(sheet.identityLine.contains(QStringLiteral("You decide as oncall-alice (this computer's account)")),
+             qPrintable(sheet.identityLine));
+    QVERIFY2(sheet.identityLine.contains(sentWith.mid(QStringLiteral("sent with ").size())), qPrintable(sheet.identityLine));
+    if (warning.isEmpty())
+        QCOMPARE(sheet.tokenWarning, QString());
+    else
+        QVERIFY2(sheet.tokenWarning.startsWith(warning), qPrintable(sheet.tokenWarning));
+
+    // The audit entry of the approval says the same.
+    QSignalSpy finished(m_review.get(), &ProposalReview::proposalFinished);
+    VERIFY_OK(m_review->approve(proposal.id, QString(), false));
+    QTRY_COMPARE(finished.size(), 1);
+    const QList<AuditEntry> audit = TestAudit::written(*m_rig->audit());
+    const auto approved = std::find_if(audit.cbegin(), audit.cend(), [&](const AuditEntry &entry) {
+        return entry.flagKey == flag.key && entry.outcome == QStringLiteral("approved");
+    });
+    QVERIFY(approved != audit.cend());
+    QVERIFY2(approved->comment.contains(QStringLiteral("approved by oncall-alice (this computer's account), ") + sentWith),
+             qPrintable(approved->comment));
+    if (!warning.isEmpty())
+        QVERIFY2(approved->comment.contains(warning), qPrintable(approved->comment));
+    const QJsonObject identity = approved->after.value(QStringLiteral("identity")).toObject();
+    QCOMPARE(identity.value(QStringLiteral("reviewer")).toString(), QStringLiteral("oncall-alice"));
+    QCOMPARE(identity.value(QStringLiteral("vouched_by")).toString(), QStringLiteral("local-account"));
+    QCOMPARE(identity.value(QStringLiteral("token")).toObject(), token.toJson());
 }
 
 QTEST_GUILESS_MAIN(tst_ProposalReview)

@@ -2,6 +2,7 @@
 // payloads recorded from a real unleash-server (fixtures/unleash) and on hand-made edge cases.
 #include "connectors/unleash/unleashevents.h"
 #include "connectors/unleash/unleashmapping.h"
+#include "core/tokenidentity.h"
 #include "testresult.h"
 
 #include <QFile>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void recordedEventLog();
     void malformedEvents_data();
     void malformedEvents();
+    void whoseTokenUnleashSays_data();
+    void whoseTokenUnleashSays();
 };
 
 void tst_UnleashMapping::recordedFeatures()
@@ -346,6 +349,47 @@ void tst_UnleashMapping::malformedEvents()
     const auto events = readUnleashEventPage(page, QStringLiteral("un"));
     QVERIFY(!events);
     QVERIFY2(events.error().contains(problem), qPrintable(events.error()));
+}
+
+void tst_UnleashMapping::whoseTokenUnleashSays_data()
+{
+    // GET /api/admin/user, as Unleash 8.2 answers it for each kind of token (and answers it can not give).
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("account");
+    QTest::addColumn<QString>("type");
+    const int service = int(TokenIdentity::Kind::Service);
+    const int personal = int(TokenIdentity::Kind::Personal);
+    const int unknown = int(TokenIdentity::Kind::Unknown);
+    QTest::newRow("admin API token")
+        << QByteArray(R"({"user":{"username":"it-admin","permissions":["ADMIN"],"type":"admin","projects":["*"],"environment":"*"},"permissions":[]})")
+        << service << QStringLiteral("it-admin") << QStringLiteral("admin");
+    QTest::newRow("personal access token")
+        << QByteArray(R"({"user":{"id":2,"name":"Alice","email":"alice@example.com","username":null,"isAPI":false},"permissions":[]})")
+        << personal << QStringLiteral("alice@example.com") << QStringLiteral("personal access");
+    QTest::newRow("a user without e-mail")
+        << QByteArray(R"({"user":{"id":7,"username":"bob"}})") << personal << QStringLiteral("bob") << QStringLiteral("personal access");
+    QTest::newRow("no user") << QByteArray(R"({"permissions":[]})") << unknown << QString() << QString();
+    QTest::newRow("a user that is a string") << QByteArray(R"({"user":"alice"})") << unknown << QString() << QString();
+    QTest::newRow("a token without a name") << QByteArray(R"({"user":{"type":"admin"}})") << unknown << QString() << QString();
+    QTest::newRow("an id that is text is no person")
+        << QByteArray(R"({"user":{"id":"2","username":"it-admin","type":"admin"}})") << service << QStringLiteral("it-admin")
+        << QStringLiteral("admin");
+}
+
+void tst_UnleashMapping::whoseTokenUnleashSays()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(int, kind);
+    QFETCH(QString, account);
+    QFETCH(QString, type);
+    const TokenIdentity identity = unleashTokenIdentity(QJsonDocument::fromJson(answer).object());
+    QCOMPARE(int(identity.kind), kind);
+    QCOMPARE(identity.account, account);
+    QCOMPARE(identity.type, type);
+    QCOMPARE(identity.server, QStringLiteral("Unleash"));
+    // Whatever it said, the sheet has words for it.
+    QVERIFY(!identity.text().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashMapping)

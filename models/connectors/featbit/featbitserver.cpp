@@ -1007,3 +1007,12 @@ ServerReply *FeatBitServer::fetchAuditSince(const QString &cursor)
     }
     return reply;
 }
+
+TokenIdentity FeatBitServer::tokenIdentity() const
+{
+    TokenIdentity identity;
+    identity.server = QStringLiteral("FeatBit");
+    identity.note = tr("FeatBit does not tell an access token whose it is or whether it is a personal or a service "
+                       "token; FeatBit records the change under the token's name");
+    return identity;
+}

@@ -56,6 +56,10 @@ public:
     // Whether an environment's changes come by polling because its stream cannot be opened.
     bool isPolling(const QString &environment) const;
     QString liveUpdatesProblem() const override;
+    // FeatBit's Open API has no route where an access token learns whose it is or its type (the
+    // access-token routes take a user's login only); FeatBit records a change under the token's
+    // name. So this is never told.
+    TokenIdentity tokenIdentity() const override;
     // While WebSockets are blocked: how often latest-all is asked (tests; FeatBitStream::PollIntervalMs).
     void setStreamPollInterval(int milliseconds);
     void setReconcileInterval(int milliseconds);

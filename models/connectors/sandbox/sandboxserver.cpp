@@ -1,6 +1,7 @@
 #include "sandboxserver.h"
 
 #include "../../core/flagjson.h"
+#include "../../core/localaccount.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,10 +14,11 @@ namespace {
 
 constexpr int AuditPageSize = 500;
 
+// The sandbox records changes under the account of the process that made them, as a server
+// records the token's owner.
 QString localOperator()
 {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("operator") : user;
+    return LocalAccount::current().name;
 }
 
 } // namespace
@@ -224,4 +226,15 @@ ServerReply *SandboxServer::fetchAuditSince(const QString &cursor)
         reply->finishWithAudit(entries, QString::number(lastId));
     });
     return reply;
+}
+
+TokenIdentity SandboxServer::tokenIdentity() const
+{
+    TokenIdentity identity;
+    identity.server = QStringLiteral("sandbox");
+    identity.kind = TokenIdentity::Kind::Personal;
+    identity.account = localOperator();
+    identity.type = tr("sandbox");
+    identity.note = tr("the sandbox records changes under the account of the process that made them");
+    return identity;
 }

@@ -35,6 +35,8 @@ public:
     ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                             const QString &expectedRevision, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
+    // The sandbox acts as the account of the process that runs it, and says so.
+    TokenIdentity tokenIdentity() const override;
 
     // Every answer comes after a latency drawn uniformly from [minMs, maxMs]; 0 answers on the
     // next turn of the event loop.

@@ -50,6 +50,8 @@ UnleashServer::UnleashServer(ConnectionConfig config, SecretStore *secrets, QObj
     , m_secrets(secrets)
     , m_rest(new RestClient(this))
 {
+    m_tokenIdentity.server = QStringLiteral("Unleash");
+    m_tokenIdentity.note = tr("Unleash has not said yet whose token this is");
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &UnleashServer::poll);
 }
@@ -174,6 +176,16 @@ void UnleashServer::loadEverything()
     auto load = std::make_shared<Load>();
     load->initial = state() != ConnectionState::Connected && state() != ConnectionState::Reconnecting;
     ++load->outstanding; // held until every first request is on its way
+    // Whose token this is; asked beside the load, as a failure here must not fail the connection.
+    m_rest->get(QStringLiteral("/api/admin/user"), [this](const Answer &answer) {
+        if (failureOf(answer)) {
+            m_tokenIdentity = {};
+            m_tokenIdentity.server = QStringLiteral("Unleash");
+            m_tokenIdentity.note = tr("Unleash did not say whose token this is (HTTP %1)").arg(answer.status);
+        } else if (Result<QJsonObject> me = objectOf(answer); me) {
+            m_tokenIdentity = unleashTokenIdentity(me.value());
+        }
+    });
     loadStep(load, QStringLiteral("/api/admin/ui-config"), [this, load](const QJsonObject &config) {
         m_version = tr("Unleash %1 %2")
                         .arg(config.value(QStringLiteral("version")).toString(),

@@ -52,6 +52,8 @@ public:
                         std::function<void(Result<QList<ExposureHour>>)> done) override;
 
     void setPollInterval(int milliseconds) override;
+    // From GET /api/admin/user, asked on every full load.
+    TokenIdentity tokenIdentity() const override { return m_tokenIdentity; }
     int pollInterval() const { return m_pollIntervalMs; }
     // When the server last answered a poll (or the first load); 0 before that.
     qint64 lastAnswerMs() const { return m_lastAnswerMs; }
@@ -109,6 +111,7 @@ private:
     RestClient *m_rest;
     QString m_token;
     QString m_version;
+    TokenIdentity m_tokenIdentity;
     QStringList m_environments;
     struct LastChange
     {
