@@ -66,6 +66,7 @@ private Q_SLOTS:
     void aTokenOfTheWrongKindFailsAtOnce_data();
     void aTokenOfTheWrongKindFailsAtOnce();
     void whatThisVersionLacksIsSaid();
+    void aMissingFlagIsNotAMissingApi();
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
 
@@ -406,6 +407,31 @@ void tst_UnleashServer::whatThisVersionLacksIsSaid()
     const bool old = m_unleash.major() < 6;
     QCOMPARE(server->eventApi(), old ? UnleashServer::EventApi::Legacy : UnleashServer::EventApi::Search);
     QCOMPARE(server->stateDetail().contains(QStringLiteral("need Unleash 6.1 or later")), old);
+    // The words the connector reads a missing API from, as this version says them.
+    const UnleashUnderTest::Response search = m_unleash.get(QStringLiteral("/api/admin/search/events?limit=1"));
+    if (old) {
+        QCOMPARE(search.status, 404);
+        QCOMPARE(search.object().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("The path you were looking for (/api/admin/search/events) is not available."));
+    } else {
+        QCOMPARE(search.status, 200);
+    }
+}
+
+// A flag or environment Unleash does not know is still that, on every version: not a missing API.
+void tst_UnleashServer::aMissingFlagIsNotAMissingApi()
+{
+    auto server = connected();
+    flagIn(*server, Development, QStringLiteral("tool.permissions"));
+    for (const auto &[environment, key] : {std::pair(Development, QStringLiteral("no.such.flag")),
+                                           std::pair(QStringLiteral("default/nowhere"), QStringLiteral("tool.permissions"))}) {
+        ServerReply *reply = server->setEnabled(environment, key, false, {});
+        QSignalSpy finished(reply, &ServerReply::finished);
+        QVERIFY(reply->isFinished() || finished.wait(10000));
+        QVERIFY(reply->failed());
+        QVERIFY2(reply->error().kind != ServerError::Kind::Unsupported, qPrintable(reply->error().sentence()));
+        QVERIFY2(!reply->error().sentence().contains(QStringLiteral("does not offer")), qPrintable(reply->error().sentence()));
+    }
 }
 
 void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()
