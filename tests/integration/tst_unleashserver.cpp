@@ -67,6 +67,7 @@ private Q_SLOTS:
     void aTokenOfTheWrongKindFailsAtOnce();
     void whatThisVersionLacksIsSaid();
     void aMissingFlagIsNotAMissingApi();
+    void historyPagesBackOverManyPages();
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
 
@@ -476,6 +477,35 @@ void tst_UnleashServer::usageReportedBySdksArrivesAsExposures()
     QTRY_COMPARE_WITH_TIMEOUT(exposures.value(QStringLiteral("citation_first_v2")), 100.0, 20000);
     QCOMPARE(exposures.value(QStringLiteral("baseline")), 300.0);
     QCOMPARE(exposures.value(QStringLiteral("disabled")), 600.0);
+}
+
+// More events than one page of the log holds (100 on Unleash 5's older log): every one arrives once.
+void tst_UnleashServer::historyPagesBackOverManyPages()
+{
+    createFlag(QStringLiteral("paging.flag"), {}, 100);
+    const QString base = QStringLiteral("/api/admin/projects/default/features/paging.flag/environments/development/");
+    constexpr int Toggles = 130;
+    for (int i = 0; i < Toggles; ++i)
+        QCOMPARE(m_unleash.post(base + (i % 2 == 0 ? QStringLiteral("off") : QStringLiteral("on"))).status, 200);
+    auto server = connected();
+    flagIn(*server, Development, QStringLiteral("paging.flag"));
+    ServerReply *reply = server->fetchAuditSince({});
+    QSignalSpy finished(reply, &ServerReply::finished);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(!reply->failed(), qPrintable(reply->error().sentence()));
+    int kills = 0;
+    int restores = 0;
+    QSet<QString> seen;
+    for (const AuditEntry &entry : reply->auditEntries()) {
+        QVERIFY2(!seen.contains(entry.sourceId), qPrintable(entry.sourceId));
+        seen.insert(entry.sourceId);
+        if (entry.flagKey == QLatin1String("paging.flag")) {
+            kills += entry.action == QLatin1String("kill");
+            restores += entry.action == QLatin1String("restore");
+        }
+    }
+    QCOMPARE(kills, Toggles / 2);
+    QCOMPARE(restores, Toggles / 2 + 1); // the flag was turned on once when it was made
 }
 
 // The console on Unleash: after a kill, a restore and a rollout change that Unleash's answer

@@ -662,9 +662,9 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
         reply->finishWithError({ServerError::Kind::Protocol, tr("the stored history cursor \"%1\" is not an Unleash event id").arg(cursor)});
         return reply;
     }
-    // The event search pages newest first: page back until reaching the cursor, then hand the
+    // The event log pages newest first: page back until reaching the cursor, then hand the
     // entries over oldest first. An event logged meanwhile shifts a page by one; duplicates are
-    // dropped by the audit cache.
+    // dropped here and by the audit cache.
     auto collected = std::make_shared<QList<UnleashEvent>>();
     auto nextPage = std::make_shared<std::function<void(int)>>();
     *nextPage = [this, reply, after, cursor, collected, weakNext = std::weak_ptr(nextPage)](int offset) {
@@ -696,8 +696,11 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
                     collected->append(event);
             }
             if (!reachedCursor) {
+                // Unleash orders its log by time alone, and every event of one transaction has the
+                // same time, so such a group may straddle two pages in a different order each time.
+                // Pages overlap by a quarter: a group up to that size is whole on one of them.
                 if (const auto next = weakNext.lock())
-                    (*next)(offset + pageSize);
+                    (*next)(offset + pageSize - pageSize / 4);
                 return;
             }
             std::sort(collected->begin(), collected->end(), [](const UnleashEvent &a, const UnleashEvent &b) { return a.id < b.id; });
