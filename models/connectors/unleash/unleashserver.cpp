@@ -696,9 +696,10 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
                     collected->append(event);
             }
             if (!reachedCursor) {
-                // Unleash orders its log by time alone, and every event of one transaction has the
-                // same time, so such a group may straddle two pages in a different order each time.
-                // Pages overlap by a quarter: a group up to that size is whole on one of them.
+                // Unleash 5 and 6 order their log by time alone (7 and later by time, then id), and
+                // every event of one transaction has the same time, so such a group may straddle two
+                // pages in a different order each time. Pages overlap by a quarter: a group up to
+                // that size is whole on one of them.
                 if (const auto next = weakNext.lock())
                     (*next)(offset + pageSize - pageSize / 4);
                 return;
