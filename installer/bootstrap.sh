@@ -73,11 +73,18 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server with the Node 22 it needs"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server 5, 6, 7 and 8 with the Node each needs"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
     (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    # --ignore-scripts: no install-time analytics or native builds; Unleash needs neither.
-    (cd "$ROOT/tests/unleash" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    # The Unleash version matrix: each major version pinned by its own lockfile, installed side by
+    # side (unpacking dominates, not the network). --ignore-scripts: no install-time analytics or
+    # native builds; Unleash needs neither.
+    local major pid pids=()
+    for major in v5 v6 v7 v8; do
+        (cd "$ROOT/tests/unleash/$major" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) &
+        pids+=("$!")
+    done
+    for pid in "${pids[@]}"; do wait "$pid"; done
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"

@@ -40,6 +40,12 @@ QString ServerError::sentence() const
     case Kind::ServerFailure:
         advice = Text::tr("The server failed to carry out the request: retry, or check the server's logs.");
         break;
+    case Kind::Unsupported:
+        // The detail already names the version and what it lacks, which is the whole story.
+        if (!detail.isEmpty())
+            return detail;
+        advice = Text::tr("This version of the server does not offer what this needs: a newer server version is required.");
+        break;
     }
     return detail.isEmpty() ? advice : Text::tr("%1 (%2)").arg(advice, detail);
 }
@@ -87,6 +93,8 @@ QString ServerError::kindName(Kind kind)
         return QStringLiteral("protocol");
     case Kind::ServerFailure:
         return QStringLiteral("server_error");
+    case Kind::Unsupported:
+        return QStringLiteral("unsupported");
     }
     Q_UNREACHABLE();
 }

@@ -5,7 +5,9 @@
 // The one error taxonomy every backend maps its failures to.
 struct ServerError
 {
-    enum class Kind { Unauthorized, Forbidden, NotFound, Conflict, RateLimited, Network, Protocol, ServerFailure };
+    // Unsupported: the server's version does not offer the API a request needs (as opposed to
+    // NotFound: the flag or environment the request names is not there).
+    enum class Kind { Unauthorized, Forbidden, NotFound, Conflict, RateLimited, Network, Protocol, ServerFailure, Unsupported };
 
     Kind kind = Kind::ServerFailure;
     QString detail; // what the server or the socket said; never contains a token

@@ -147,15 +147,27 @@ void killSwitchSandbox()
 
 // The same kill against a real unleash-server on PostgreSQL: through the console's kill switch,
 // and as a person would do it with curl against the admin API (a process per request, as in a
-// shell during an incident), so the console's own overhead shows as a ratio.
-void killSwitchUnleash()
+// shell during an incident), so the console's own overhead shows as a ratio. Once per major
+// version of the matrix: killswitch.unleash.* is CI's version (8), killswitch.unleash.v5.* … the others.
+void killSwitchUnleashOn(int major, const QByteArray &prefix)
 {
-    constexpr int Kills = 200;
-    UnleashUnderTest unleash;
+    // CI's version gets the full count; the others enough for a stable median.
+    const int Kills = major == UnleashUnderTest::CiMajor ? 200 : 100;
+    UnleashUnderTest unleash(major);
+    if (unleash.installedVersion().isEmpty()) {
+        std::fprintf(stderr, "bench: %s: Unleash %d is not installed in %s\n", prefix.constData(), major, qPrintable(unleash.folder()));
+        return;
+    }
     if (const QString error = unleash.start(); !error.isEmpty()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));
         return;
     }
+    std::fprintf(stderr, "bench: %s is unleash-server %s\n", prefix.constData(), qPrintable(unleash.installedVersion()));
+    QByteArray name;
+    const auto figure = [&](const char *what) {
+        name = prefix + '.' + what;
+        return name.constData();
+    };
     const QString key = QStringLiteral("bench.kill");
     const QString base = QStringLiteral("/api/admin/projects/default/features/%1/environments/development").arg(key);
     unleash.post(QStringLiteral("/api/admin/projects/default/features"), QJsonObject{{QStringLiteral("name"), key}});
@@ -176,8 +188,8 @@ void killSwitchUnleash()
     }
     if (milliseconds.empty())
         return;
-    report("killswitch.unleash.p50_ms", percentile(milliseconds, 0.50), "ms");
-    report("killswitch.unleash.p99_ms", percentile(milliseconds, 0.99), "ms");
+    report(figure("p50_ms"), percentile(milliseconds, 0.50), "ms");
+    report(figure("p99_ms"), percentile(milliseconds, 0.99), "ms");
 
     std::vector<double> curl;
     std::vector<double> curlRequest; // curl's own time_total: the request alone, without starting curl
@@ -203,9 +215,39 @@ void killSwitchUnleash()
         curl.push_back(double(timer.nsecsElapsed()) / 1e6);
         runCurl(QStringLiteral("on"));
     }
-    report("killswitch.unleash.curl_p50_ms", percentile(curl, 0.50), "ms");
-    report("killswitch.unleash.curl_request_p50_ms", percentile(curlRequest, 0.50), "ms");
-    report("killswitch.unleash.p50_over_curl_p50", percentile(milliseconds, 0.50) / percentile(curl, 0.50), "ratio");
+    report(figure("curl_p50_ms"), percentile(curl, 0.50), "ms");
+    report(figure("curl_request_p50_ms"), percentile(curlRequest, 0.50), "ms");
+    report(figure("p50_over_curl_p50"), percentile(milliseconds, 0.50) / percentile(curl, 0.50), "ratio");
+}
+
+QStringList g_prefixes; // the figures asked for on the command line; all when empty
+
+bool wanted(const QString &name)
+{
+    return g_prefixes.isEmpty() || std::any_of(g_prefixes.cbegin(), g_prefixes.cend(), [&](const QString &prefix) {
+               return name.startsWith(prefix) || prefix.startsWith(name);
+           });
+}
+
+void killSwitchUnleash()
+{
+    for (const int major : UnleashUnderTest::majors()) {
+        const QByteArray prefix = major == UnleashUnderTest::CiMajor ? QByteArray("killswitch.unleash")
+                                                                     : "killswitch.unleash.v" + QByteArray::number(major);
+        // A prefix such as "killswitch.unleash" runs every version; "killswitch.unleash.v5" only 5, and
+        // "killswitch.unleash.p50_ms" only CI's.
+        const QString name = QString::fromLatin1(prefix);
+        const bool asked = g_prefixes.isEmpty()
+            || std::any_of(g_prefixes.cbegin(), g_prefixes.cend(), [&](const QString &each) {
+                   if (name.startsWith(each))
+                       return true;
+                   if (!each.startsWith(name))
+                       return false;
+                   return major != UnleashUnderTest::CiMajor || !each.mid(name.size()).startsWith(QLatin1String(".v"));
+               });
+        if (asked)
+            killSwitchUnleashOn(major, prefix);
+    }
 }
 
 // The same gesture against the FeatBit protocol test server over loopback: the toggle endpoint's
@@ -957,15 +999,10 @@ const Benchmark Benchmarks[] = {
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QStringList prefixes = QApplication::arguments().mid(1);
-    prefixes.removeIf([](const QString &argument) { return argument.startsWith(QLatin1Char('-')); });
+    g_prefixes = QApplication::arguments().mid(1);
+    g_prefixes.removeIf([](const QString &argument) { return argument.startsWith(QLatin1Char('-')); });
     for (const Benchmark &benchmark : Benchmarks) {
-        const QString name = QString::fromLatin1(benchmark.name);
-        const bool wanted = prefixes.isEmpty()
-            || std::any_of(prefixes.cbegin(), prefixes.cend(), [&](const QString &prefix) {
-                   return name.startsWith(prefix) || prefix.startsWith(name);
-               });
-        if (wanted)
+        if (wanted(QString::fromLatin1(benchmark.name)))
             benchmark.run();
     }
     return 0;

@@ -1,6 +1,7 @@
 // The console with a real Unleash beside the sandbox, offscreen: added through the dialog (its
-// Test button first with a wrong token, then the right one), its flags in the table, a kill made
-// with the real gesture and confirmed by Unleash, and the kill back from Unleash's own event log.
+// Test button first with a wrong token, then an application's token, then the right one), its
+// flags in the table, a kill made with the real gesture and confirmed by Unleash, and the kill
+// back from Unleash's own event log. Once per major version (tst_unleashconsole_v5 … _v8).
 #include "consolegui.h"
 #include "languagesetup.h"
 #include "connectors/sandbox/sandboxserver.h"
@@ -63,8 +64,13 @@ void tst_UnleashConsole::addedThroughTheDialogThenKilledAndAudited()
     ConsoleGui::type(dialog, QStringLiteral("serverUrl"), m_unleash.url().toString());
     const QString refused = ConsoleGui::testWith(dialog, QStringLiteral("*:*.wrong-token"));
     QVERIFY2(refused.contains(QStringLiteral("admin token was not accepted")), qPrintable(refused));
+    const QString wrongKind = ConsoleGui::testWith(dialog, UnleashUnderTest::backendToken());
+    QVERIFY2(wrongKind.contains(QStringLiteral("client (backend) or frontend token")), qPrintable(wrongKind));
     const QString accepted = ConsoleGui::testWith(dialog, UnleashUnderTest::adminToken());
     QVERIFY2(accepted.startsWith(QStringLiteral("Connected. Environments: 2, flags: 4.")), qPrintable(accepted));
+    // The version, and on one older than 6.1 what needs a newer one.
+    QVERIFY2(accepted.contains(QStringLiteral("Unleash %1").arg(m_unleash.installedVersion())), qPrintable(accepted));
+    QCOMPARE(accepted.contains(QStringLiteral("need Unleash 6.1 or later")), m_unleash.major() < 6);
     if (!qEnvironmentVariableIsEmpty("FLAGDECK_SCREENSHOT_DIR"))
         dialog->grab().save(qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR") + QStringLiteral("/add-unleash.png"));
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);

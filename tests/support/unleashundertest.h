@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonObject>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -14,14 +16,42 @@
 #include <QThread>
 #include <QTimer>
 
-// A real Unleash (npm unleash-server, installed in tests/unleash by the test set-up, on the Node
-// that npm installed beside it) with its own PostgreSQL, both on 127.0.0.1; admin and backend
-// tokens are created at start, telemetry and the version check are off. Stopped when the object
-// goes. Also a small synchronous admin client for preparing flags in tests.
+// A real Unleash (npm unleash-server, installed in tests/unleash/v5 … v8 by the test set-up, each
+// on the Node that npm installed beside it) with its own PostgreSQL, both on 127.0.0.1; admin,
+// backend and frontend tokens are created at start, telemetry and the version check are off.
+// Stopped when the object goes. Also a small synchronous admin client for preparing flags in tests.
+//
+// Which major version: the constructor's argument, else FLAGDECK_UNLEASH (e.g. "v5", set by the
+// version matrix's ctest entries), else CiMajor, the one every other test and benchmark uses.
 class UnleashUnderTest
 {
 public:
     static constexpr int StartTimeoutMs = 90000;
+    static constexpr int CiMajor = 8;
+    static QList<int> majors() { return {5, 6, 7, 8}; }
+
+    explicit UnleashUnderTest(int major = 0)
+        : m_major(major)
+    {
+        if (m_major == 0) {
+            const QString chosen = qEnvironmentVariable("FLAGDECK_UNLEASH");
+            m_major = chosen.startsWith(QLatin1Char('v')) ? chosen.mid(1).toInt() : CiMajor;
+        }
+    }
+
+    int major() const { return m_major; }
+    QString folder() const
+    {
+        return QStringLiteral(FLAGDECK_SOURCE_DIR) + QStringLiteral("/tests/unleash/v%1").arg(m_major);
+    }
+    // The exact version npm installed from the folder's lockfile, e.g. "5.12.8"; empty if none.
+    QString installedVersion() const
+    {
+        QFile file(folder() + QStringLiteral("/node_modules/unleash-server/package.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("version")).toString();
+    }
 
     ~UnleashUnderTest()
     {
@@ -36,13 +66,13 @@ public:
     // Returns an error text, empty once the server answers /health.
     QString start()
     {
-        const QString folder = QStringLiteral(FLAGDECK_SOURCE_DIR) + QStringLiteral("/tests/unleash");
+        const QString folder = this->folder();
         const QString arch = QSysInfo::currentCpuArchitecture() == QLatin1String("arm64") ? QStringLiteral("arm64")
                                                                                           : QStringLiteral("x64");
         const QString node = folder + QStringLiteral("/node_modules/node-linux-%1/bin/node").arg(arch);
         if (!QFile::exists(node) || !QFile::exists(folder + QStringLiteral("/node_modules/unleash-server/package.json")))
-            return QStringLiteral("unleash-server and Node 22 are not installed in %1: run `npm ci` there "
-                                  "(installer/bootstrap.sh test does)")
+            return QStringLiteral("unleash-server and its Node are not installed in %1: run `npm ci --ignore-scripts` "
+                                  "there (installer/bootstrap.sh test does)")
                 .arg(folder);
         if (const QString error = m_postgres.start(); !error.isEmpty())
             return error;
@@ -53,13 +83,14 @@ public:
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_PORT"), QString::number(m_port));
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_ADMIN_TOKEN"), adminToken());
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_BACKEND_TOKEN"), backendToken());
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_FRONTEND_TOKEN"), frontendToken());
         environment.insert(QStringLiteral("SEND_TELEMETRY"), QStringLiteral("false"));
         environment.insert(QStringLiteral("CHECK_VERSION"), QStringLiteral("false"));
         environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
         m_process.setProcessEnvironment(environment);
         m_process.setWorkingDirectory(folder);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(node, {QStringLiteral("launch.mjs")});
+        m_process.start(node, {QStringLiteral("../launch.mjs")});
         if (!m_process.waitForStarted(10000))
             return QStringLiteral("node did not start: ") + m_process.errorString();
         const QDeadlineTimer deadline(StartTimeoutMs);
@@ -76,6 +107,7 @@ public:
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     static QString adminToken() { return QStringLiteral("*:*.flagdeck-it-admin-secret"); }
     static QString backendToken() { return QStringLiteral("*:development.flagdeck-it-backend-secret"); }
+    static QString frontendToken() { return QStringLiteral("*:development.flagdeck-it-frontend-secret"); }
 
     struct Response
     {
@@ -124,6 +156,7 @@ private:
         return probe.serverPort();
     }
 
+    int m_major = CiMajor;
     PostgresServer m_postgres;
     QProcess m_process;
     QNetworkAccessManager m_network;

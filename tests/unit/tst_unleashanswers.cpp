@@ -1,5 +1,6 @@
 // The Unleash connector fed answers a real server does not give: broken JSON, wrong shapes,
 // server errors and an outage. Each ends in a clear state, and an outage ends in a reconnect.
+// Also what older versions answer: a path they do not have, and a token of the wrong kind.
 #include "connectors/unleash/unleashserver.h"
 #include "fakehttpserver.h"
 #include "store/memorysecretstore.h"
@@ -16,6 +17,20 @@ const QByteArray Environments = R"({"environments":[{"name":"production","enable
 const QByteArray Features = R"({"features":[{"name":"route"}]})";
 const QByteArray Route = R"({"name":"route","environments":[{"name":"production","enabled":true,"strategies":[]}]})";
 
+// What every Unleash answers for a path it does not have, and for a flag it does not know.
+QByteArray missingPath(const QString &path)
+{
+    return QStringLiteral(R"({"name":"NotFoundError","message":"The path you were looking for (%1) is not available."})")
+        .arg(path)
+        .toUtf8();
+}
+const QByteArray MissingFlag = R"({"name":"NotFoundError","message":"Could not find feature flag with name gone"})";
+const QByteArray WrongTokenKind = R"({"message":"invalid token: expected a different token type for this endpoint"})";
+const QByteArray LegacyEvents =
+    R"({"version":1,"events":[{"id":7,"type":"feature-environment-disabled","createdBy":"it-admin","createdByUserId":null,)"
+    R"("createdAt":"2026-11-21T10:00:00.000Z","project":"default","environment":"production","featureName":"route",)"
+    R"("data":null,"preData":null,"tags":[]}],"totalEvents":1})";
+
 } // namespace
 
 class tst_UnleashAnswers : public QObject
@@ -29,6 +44,10 @@ private Q_SLOTS:
     void brokenAnswers();
     void aBrokenFlagIsNamedAndTheOthersShown();
     void anOutageReconnects();
+    void beforeTheEventSearchTheOlderLogIsRead();
+    void aMissingApiNamesTheVersionNotAFlag();
+    void aMissingFlagIsStillAMissingFlag();
+    void aTokenOfTheWrongKindFailsAtOnce();
 
 private:
     std::unique_ptr<UnleashServer> connectTo(FakeHttpServer &fake);
@@ -133,6 +152,80 @@ void tst_UnleashAnswers::anOutageReconnects()
     m_fake->answer(QStringLiteral("/api/admin/search/events"), 200, NoEvents);
     QTRY_COMPARE_WITH_TIMEOUT(server->state(), ConnectionState::Connected, 10000);
     QTRY_COMPARE(replaced.size(), 1);
+}
+
+// Unleash 5 and 6.0 have no event search: history and polling read the older event log, and the
+// connection says what needs a newer version.
+void tst_UnleashAnswers::beforeTheEventSearchTheOlderLogIsRead()
+{
+    m_fake->answer(QStringLiteral("/api/admin/ui-config"), 200, R"({"version":"5.12.8","environment":"Open Source"})");
+    m_fake->answer(QStringLiteral("/api/admin/search/events"), 404, missingPath(QStringLiteral("/api/admin/search/events")));
+    m_fake->answer(QStringLiteral("/api/admin/events/search"), 200, LegacyEvents);
+    auto server = connectTo(*m_fake);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QCOMPARE(server->eventApi(), UnleashServer::EventApi::Legacy);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("need Unleash 6.1 or later")), qPrintable(server->stateDetail()));
+    // Who last changed the flag, from the older log.
+    const Flag route = replaced.first().at(1).value<QList<Flag>>().first();
+    QCOMPARE(route.updatedBy, QStringLiteral("it-admin"));
+    // Polls read the older log, not the search that is not there.
+    const int searches = m_fake->requestsFor(QStringLiteral("/api/admin/search/events"));
+    QTRY_VERIFY(m_fake->requestsFor(QStringLiteral("/api/admin/events/search")) >= 3);
+    QCOMPARE(m_fake->requestsFor(QStringLiteral("/api/admin/search/events")), searches);
+    QCOMPARE(server->state(), ConnectionState::Connected);
+
+    ServerReply *history = server->fetchAuditSince({});
+    QSignalSpy finished(history, &ServerReply::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(!history->failed(), qPrintable(history->error().sentence()));
+    QCOMPARE(history->auditEntries().size(), 1);
+    QCOMPARE(history->auditEntries().first().action, QStringLiteral("kill"));
+    QCOMPARE(history->nextCursor(), QStringLiteral("7"));
+}
+
+void tst_UnleashAnswers::aMissingApiNamesTheVersionNotAFlag()
+{
+    m_fake->answer(QStringLiteral("/api/admin/ui-config"), 200, R"({"version":"4.22.0","environment":"Open Source"})");
+    m_fake->answer(QStringLiteral("/api/admin/search/events"), 404, missingPath(QStringLiteral("/api/admin/search/events")));
+    m_fake->answer(QStringLiteral("/api/admin/events/search"), 404, missingPath(QStringLiteral("/api/admin/events/search")));
+    auto server = connectTo(*m_fake);
+    QTRY_COMPARE(server->state(), ConnectionState::Failed);
+    const QString said = server->stateDetail();
+    QVERIFY2(said.contains(QStringLiteral("this Unleash (version 4.22.0) does not offer the event log")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("flag")), qPrintable(said));
+
+    // A path named by nobody in particular: Unleash's own words name it.
+    init();
+    m_fake->answer(QStringLiteral("/api/admin/environments/project/default"), 404,
+                   missingPath(QStringLiteral("/api/admin/environments/project/default")));
+    auto other = connectTo(*m_fake);
+    QTRY_COMPARE(other->state(), ConnectionState::Failed);
+    QVERIFY2(other->stateDetail().contains(QStringLiteral("this Unleash (version 8.2.0) does not offer /api/admin/environments/project/default")),
+             qPrintable(other->stateDetail()));
+}
+
+void tst_UnleashAnswers::aMissingFlagIsStillAMissingFlag()
+{
+    auto server = connectTo(*m_fake);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features/gone/environments/production/off"), 404, MissingFlag);
+    ServerReply *reply = server->setEnabled(QStringLiteral("default/production"), QStringLiteral("gone"), false, {});
+    QSignalSpy finished(reply, &ServerReply::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reply->error().kind, ServerError::Kind::NotFound);
+    QVERIFY(reply->error().sentence().contains(QStringLiteral("does not know this flag")));
+}
+
+void tst_UnleashAnswers::aTokenOfTheWrongKindFailsAtOnce()
+{
+    for (const QString &path : {QStringLiteral("/api/admin/ui-config"), QStringLiteral("/api/admin/projects")})
+        m_fake->answer(path, 403, WrongTokenKind);
+    auto server = connectTo(*m_fake);
+    QTRY_COMPARE(server->state(), ConnectionState::Failed);
+    QVERIFY2(server->stateDetail().contains(QStringLiteral("client (backend) or frontend token")), qPrintable(server->stateDetail()));
+    QVERIFY(server->stateDetail().contains(QStringLiteral("Unleash needs an admin token")));
+    QCOMPARE(m_fake->requestsFor(QStringLiteral("/api/admin/projects")), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashAnswers)

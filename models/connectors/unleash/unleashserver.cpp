@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 #include <memory>
@@ -73,6 +74,9 @@ void UnleashServer::connectToServer()
 {
     ++m_generation;
     m_rest->forgetPending();
+    // The server may have been upgraded since the last connection: ask again which event API it has.
+    m_eventApi = EventApi::Search;
+    m_versionNumber.clear();
     setState(ConnectionState::Connecting, tr("reading the admin token"));
     const quint64 generation = m_generation;
     m_secrets->readSecret(config().secretRef, [this, guard = QPointer(this), generation](Result<QString> secret) {
@@ -102,7 +106,7 @@ void UnleashServer::disconnectFromServer()
     setState(ConnectionState::Disconnected);
 }
 
-std::optional<ServerError> UnleashServer::failureOf(const Answer &answer)
+std::optional<ServerError> UnleashServer::failureOf(const Answer &answer, const QString &offering) const
 {
     if (answer.tooLarge)
         return ServerError{ServerError::Kind::Protocol,
@@ -116,18 +120,56 @@ std::optional<ServerError> UnleashServer::failureOf(const Answer &answer)
     // Unleash explains itself in {"message": …}; the token is never echoed.
     const QJsonObject body = QJsonDocument::fromJson(answer.body.left(64 * 1024)).object();
     QString message = body.value(QStringLiteral("message")).toString().left(400);
-    if (answer.status == 401)
+    if (answer.status == 401) {
         message = tr("the admin token was not accepted%1").arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
-    else if (answer.status == 403)
+    } else if (answer.status == 403 && message.contains(QLatin1String("expected a different token type"))) {
+        // Every version since 4 says this when a client (backend) or frontend token reaches the admin API.
+        return ServerError{ServerError::Kind::Unauthorized,
+                           tr("this is a client (backend) or frontend token, which only applications use; Unleash needs an admin "
+                              "token (or a personal access token) for FlagDeck")};
+    } else if (answer.status == 403) {
         message = tr("the token may not do this; Unleash needs an admin token (or a personal access token of a user "
                      "with the permission)%1")
                       .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+    } else if (answer.status == 404) {
+        // A path this version does not have, as opposed to a flag or project it does not know.
+        static const QRegularExpression missingPath(QStringLiteral("^The path you were looking for \\(([^)]*)\\) is not available"));
+        if (const QRegularExpressionMatch match = missingPath.match(message); match.hasMatch())
+            return unsupported(offering.isEmpty() ? match.captured(1) : offering);
+    }
     return ServerError::fromHttpStatus(answer.status, message);
+}
+
+ServerError UnleashServer::unsupported(const QString &offering) const
+{
+    if (m_versionNumber.isEmpty())
+        return {ServerError::Kind::Unsupported, tr("this Unleash does not offer %1").arg(offering)};
+    return {ServerError::Kind::Unsupported, tr("this Unleash (version %1) does not offer %2").arg(m_versionNumber, offering)};
+}
+
+QString UnleashServer::eventOffering() const
+{
+    return m_eventApi == EventApi::Search
+        ? tr("the event search (GET /api/admin/search/events, Unleash 6.1 and later)")
+        : tr("the event log (POST /api/admin/events/search)");
+}
+
+void UnleashServer::requestEvents(int limit, int offset, const QByteArray &ifNoneMatch, RestClient::Handler handler)
+{
+    if (m_eventApi == EventApi::Search) {
+        m_rest->send("GET", QStringLiteral("/api/admin/search/events?limit=%1&offset=%2").arg(limit).arg(offset), {},
+                     std::move(handler), ifNoneMatch);
+        return;
+    }
+    // Before 6.1: a POST, newest first, at most 100 a page; no ETag, so every poll reads the page.
+    const QJsonObject query{{QStringLiteral("limit"), std::min(limit, LegacyEventPageSize)}, {QStringLiteral("offset"), offset}};
+    m_rest->send("POST", QStringLiteral("/api/admin/events/search"), QJsonDocument(query).toJson(QJsonDocument::Compact),
+                 std::move(handler));
 }
 
 Result<QList<UnleashEvent>> UnleashServer::eventsOf(const Answer &answer) const
 {
-    if (const auto error = failureOf(answer))
+    if (const auto error = failureOf(answer, eventOffering()))
         return Result<QList<UnleashEvent>>::failure(error->sentence());
     Result<QJsonObject> page = objectOf(answer);
     if (!page)
@@ -187,22 +229,9 @@ void UnleashServer::loadEverything()
         }
     });
     loadStep(load, QStringLiteral("/api/admin/ui-config"), [this, load](const QJsonObject &config) {
-        m_version = tr("Unleash %1 %2")
-                        .arg(config.value(QStringLiteral("version")).toString(),
-                             config.value(QStringLiteral("environment")).toString())
-                        .simplified();
-        // The newest event before any flag is read, so a change made meanwhile is seen by the next poll.
-        // Also who changed each flag last, as far as the recent log tells.
-        loadStep(load, QStringLiteral("/api/admin/search/events?limit=%1").arg(EventPageSize), [this, load](const QJsonObject &page) {
-            Result<QList<UnleashEvent>> events = readUnleashEventPage(page, connectionId());
-            if (!events) {
-                load->noteError({ServerError::Kind::Protocol, tr("event log: %1").arg(events.error())});
-                return;
-            }
-            noteEvents(events.value());
-            if (!events->isEmpty())
-                m_lastEventId = std::max(m_lastEventId, events->first().id);
-        });
+        m_versionNumber = config.value(QStringLiteral("version")).toString().left(40);
+        m_version = tr("Unleash %1 %2").arg(m_versionNumber, config.value(QStringLiteral("environment")).toString()).simplified();
+        loadNewestEvents(load);
         loadStep(load, QStringLiteral("/api/admin/projects"), [this, load](const QJsonObject &list) {
             for (const QJsonValue &value : list.value(QStringLiteral("projects")).toArray()) {
                 const QString project = value.toObject().value(QStringLiteral("id")).toString();
@@ -213,6 +242,33 @@ void UnleashServer::loadEverything()
     });
     if (--load->outstanding == 0)
         finishLoad(load);
+}
+
+void UnleashServer::loadNewestEvents(const std::shared_ptr<Load> &load)
+{
+    // The newest events before any flag is read, so a change made meanwhile is seen by the next poll.
+    // Also who changed each flag last, as far as the recent log tells.
+    ++load->outstanding;
+    const EventApi asked = m_eventApi;
+    requestEvents(eventPageSize(), 0, {}, [this, load, asked](const Answer &answer) {
+        const std::optional<ServerError> error = failureOf(answer, eventOffering());
+        if (error && error->kind == ServerError::Kind::Unsupported && asked == EventApi::Search) {
+            m_eventApi = EventApi::Legacy; // before Unleash 6.1
+            loadNewestEvents(load);
+        } else if (error) {
+            load->noteError(*error);
+        } else if (Result<QJsonObject> page = objectOf(answer); !page) {
+            load->noteError({ServerError::Kind::Protocol, tr("event log: %1").arg(page.error())});
+        } else if (Result<QList<UnleashEvent>> events = readUnleashEventPage(page.value(), connectionId()); !events) {
+            load->noteError({ServerError::Kind::Protocol, tr("event log: %1").arg(events.error())});
+        } else if (!load->error) {
+            noteEvents(events.value());
+            for (const UnleashEvent &event : events.value())
+                m_lastEventId = std::max(m_lastEventId, event.id);
+        }
+        if (--load->outstanding == 0)
+            finishLoad(load);
+    });
 }
 
 void UnleashServer::loadProject(const std::shared_ptr<Load> &load, const QString &project)
@@ -271,7 +327,7 @@ void UnleashServer::finishLoad(const std::shared_ptr<Load> &load)
 void UnleashServer::readFeature(const QString &project, const QString &flagKey,
                                 std::function<void(Result<QJsonObject>)> done)
 {
-    m_rest->send("GET", featurePath(project, flagKey), {}, [flagKey, done = std::move(done)](const Answer &answer) {
+    m_rest->send("GET", featurePath(project, flagKey), {}, [this, flagKey, done = std::move(done)](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             done(Result<QJsonObject>::failure(error->sentence()));
             return;
@@ -369,6 +425,10 @@ void UnleashServer::connectedDetail()
     const QString every = tr("polls every %1 s, last answer at %2").arg(m_pollIntervalMs / 1000.0).arg(checked);
     const QString enterprise = tr("change requests not available (Unleash Enterprise)");
     QString detail = QStringLiteral("%1 · %2 · %3").arg(m_version, every, enterprise);
+    if (m_eventApi == EventApi::Legacy)
+        detail += QStringLiteral(" · ")
+            + tr("history and polling through the older event log: the event search, change summaries and "
+                 "polls that cost nothing while nothing changes need Unleash 6.1 or later");
     if (!m_problems.isEmpty())
         detail += QStringLiteral(" · ") + tr("flags not fully shown: %1; first: %2").arg(m_problems.size()).arg(m_problems.first());
     setState(ConnectionState::Connected, detail);
@@ -398,9 +458,8 @@ void UnleashServer::poll()
     if (m_polling || state() == ConnectionState::Failed || state() == ConnectionState::Disconnected)
         return;
     m_polling = true;
-    const QString path = QStringLiteral("/api/admin/search/events?limit=%1").arg(PollEventLimit);
-    m_rest->send("GET", path, {}, [this](const Answer &answer) {
-        if (const auto error = failureOf(answer)) {
+    requestEvents(PollEventLimit, 0, m_eventsEtag, [this](const Answer &answer) {
+        if (const auto error = failureOf(answer, eventOffering())) {
             pollFailed(*error);
             return;
         }
@@ -468,7 +527,7 @@ void UnleashServer::poll()
             });
         }
         pending->finishOne();
-    }, m_eventsEtag);
+    });
 }
 
 void UnleashServer::fetchExposures(const QString &environment, const QString &flagKey,
@@ -484,8 +543,8 @@ void UnleashServer::fetchExposures(const QString &environment, const QString &fl
     // A flag without variants is served as on or off, which Unleash counts as yes and no.
     const bool withoutVariants = flag != flags.cend() && flag->variation(UnleashMapping::OffVariation);
     m_rest->send("GET", QStringLiteral("/api/admin/client-metrics/features/%1/raw").arg(RestClient::part(flagKey)), {},
-                 [done = std::move(done), unleashEnvironment = where->environment, withoutVariants](const Answer &answer) {
-                     if (const auto error = failureOf(answer)) {
+                 [this, done = std::move(done), unleashEnvironment = where->environment, withoutVariants](const Answer &answer) {
+                     if (const auto error = failureOf(answer, tr("usage reported by SDKs (GET /api/admin/client-metrics/features/…/raw)"))) {
                          done(Result<QList<ExposureHour>>::failure(error->sentence()));
                          return;
                      }
@@ -589,7 +648,7 @@ ServerReply *UnleashServer::setRollout(const QString &environment, const QString
             return;
         }
         QString path = featurePath(where.project, flagKey) + QStringLiteral("/environments/%1/strategies").arg(RestClient::part(where.environment));
-        const auto written = [reply, finishWithReadBack](const Answer &answer) {
+        const auto written = [this, reply, finishWithReadBack](const Answer &answer) {
             if (const auto error = failureOf(answer)) {
                 reply->finishWithError(*error);
                 return;
@@ -615,15 +674,24 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
         reply->finishWithError({ServerError::Kind::Protocol, tr("the stored history cursor \"%1\" is not an Unleash event id").arg(cursor)});
         return reply;
     }
-    // The event search pages newest first: page back until reaching the cursor, then hand the
+    // The event log pages newest first: page back until reaching the cursor, then hand the
     // entries over oldest first. An event logged meanwhile shifts a page by one; duplicates are
-    // dropped by the audit cache.
+    // dropped here and by the audit cache.
     auto collected = std::make_shared<QList<UnleashEvent>>();
     auto nextPage = std::make_shared<std::function<void(int)>>();
     *nextPage = [this, reply, after, cursor, collected, weakNext = std::weak_ptr(nextPage)](int offset) {
-        const QString path = QStringLiteral("/api/admin/search/events?limit=%1&offset=%2").arg(EventPageSize).arg(offset);
-        m_rest->send("GET", path, {}, [this, reply, after, cursor, collected, weakNext, offset](const Answer &answer) {
-            if (const auto error = failureOf(answer)) {
+        const int pageSize = eventPageSize();
+        const EventApi asked = m_eventApi;
+        requestEvents(pageSize, offset, {}, [this, reply, after, cursor, collected, weakNext, offset, pageSize, asked](const Answer &answer) {
+            if (const auto error = failureOf(answer, eventOffering())) {
+                if (error->kind == ServerError::Kind::Unsupported && asked == EventApi::Search) {
+                    // Asked before the connection learnt the server is older than 6.1: start again on the older log.
+                    m_eventApi = EventApi::Legacy;
+                    collected->clear();
+                    if (const auto next = weakNext.lock())
+                        (*next)(0);
+                    return;
+                }
                 reply->finishWithError(*error);
                 return;
             }
@@ -632,7 +700,7 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
                 reply->finishWithError({ServerError::Kind::Protocol, events.error()});
                 return;
             }
-            bool reachedCursor = events->size() < EventPageSize;
+            bool reachedCursor = events->size() < pageSize;
             for (const UnleashEvent &event : events.value()) {
                 if (event.id <= after)
                     reachedCursor = true;
@@ -640,8 +708,12 @@ ServerReply *UnleashServer::fetchAuditSince(const QString &cursor)
                     collected->append(event);
             }
             if (!reachedCursor) {
+                // Unleash 5 and 6 order their log by time alone (7 and later by time, then id), and
+                // every event of one transaction has the same time, so such a group may straddle two
+                // pages in a different order each time. Pages overlap by a quarter: a group up to
+                // that size is whole on one of them.
                 if (const auto next = weakNext.lock())
-                    (*next)(offset + EventPageSize);
+                    (*next)(offset + pageSize - pageSize / 4);
                 return;
             }
             std::sort(collected->begin(), collected->end(), [](const UnleashEvent &a, const UnleashEvent &b) { return a.id < b.id; });

@@ -21,6 +21,12 @@ class SecretStore;
 // (with If-None-Match, so an unchanged log costs a 304): each new event re-reads the one flag it
 // names. Kills and restores are confirmed by the server's own 200; rollout changes by reading the
 // flag back after the write.
+//
+// Versions: the event search (GET /api/admin/search/events) came with Unleash 6.1; before it,
+// history and polling read the older event API (POST /api/admin/events/search, 100 events a page,
+// no ETag, no summaries). The connector takes whichever the server offers, and its detail says
+// what the older one lacks. A path the server does not have is an Unsupported error naming the
+// version, never a missing flag.
 class UnleashServer : public FlagServer
 {
     Q_OBJECT
@@ -29,6 +35,8 @@ public:
     static constexpr int DefaultPollIntervalMs = 5000;
     static constexpr int MaxPollBackoffMs = 60000;
     static constexpr int EventPageSize = 1000;
+    // The older event API answers at most this many events a request.
+    static constexpr int LegacyEventPageSize = 100;
     // New events beyond this many in one poll reload every flag instead of each one named.
     static constexpr int PollEventLimit = 100;
 
@@ -59,6 +67,10 @@ public:
     qint64 lastAnswerMs() const { return m_lastAnswerMs; }
     // "Unleash 8.2.0 Open Source", once connected.
     QString serverVersion() const { return m_version; }
+    // Which of Unleash's event APIs history and polling read: the event search (6.1 and later)
+    // or the older one (before 6.1). Known once connected.
+    enum class EventApi { Search, Legacy };
+    EventApi eventApi() const { return m_eventApi; }
 
 Q_SIGNALS:
     // One poll of the event log finished (whether or not anything changed).
@@ -67,8 +79,11 @@ Q_SIGNALS:
 private:
     using Answer = RestClient::Answer;
 
-    // The failure an answer means, if any (a 2xx and a 304 are not failures).
-    static std::optional<ServerError> failureOf(const Answer &answer);
+    // The failure an answer means, if any (a 2xx and a 304 are not failures). offering: what the
+    // request asked the server for, in words, for when the server does not have that API at all.
+    std::optional<ServerError> failureOf(const Answer &answer, const QString &offering = {}) const;
+    // "this Unleash (version 5.12.8) does not offer …"
+    ServerError unsupported(const QString &offering) const;
     static Result<QJsonObject> objectOf(const Answer &answer);
     Result<QList<UnleashEvent>> eventsOf(const Answer &answer) const;
 
@@ -87,6 +102,12 @@ private:
         }
     };
     void loadEverything();
+    // The newest page of the event log, at load: who changed which flag last, and where polling starts.
+    void loadNewestEvents(const std::shared_ptr<Load> &load);
+    // One page of the event log, newest first, through the event API this server offers.
+    void requestEvents(int limit, int offset, const QByteArray &ifNoneMatch, RestClient::Handler handler);
+    int eventPageSize() const { return m_eventApi == EventApi::Search ? EventPageSize : LegacyEventPageSize; }
+    QString eventOffering() const;
     void loadStep(const std::shared_ptr<Load> &load, const QString &path, std::function<void(const QJsonObject &)> use);
     void loadProject(const std::shared_ptr<Load> &load, const QString &project);
     void finishLoad(const std::shared_ptr<Load> &load);
@@ -111,7 +132,12 @@ private:
     RestClient *m_rest;
     QString m_token;
     QString m_version;
+<<<<<<< HEAD
     TokenIdentity m_tokenIdentity;
+=======
+    QString m_versionNumber; // as ui-config says it, e.g. "5.12.8"
+    EventApi m_eventApi = EventApi::Search;
+>>>>>>> matrix
     QStringList m_environments;
     struct LastChange
     {
