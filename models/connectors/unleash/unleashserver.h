@@ -132,12 +132,9 @@ private:
     RestClient *m_rest;
     QString m_token;
     QString m_version;
-<<<<<<< HEAD
     TokenIdentity m_tokenIdentity;
-=======
     QString m_versionNumber; // as ui-config says it, e.g. "5.12.8"
     EventApi m_eventApi = EventApi::Search;
->>>>>>> matrix
     QStringList m_environments;
     struct LastChange
     {
