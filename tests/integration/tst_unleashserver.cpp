@@ -613,8 +613,10 @@ void tst_UnleashServer::aChangeMadeElsewhereIsPutBack()
     console.server(config.id)->setPollInterval(500);
     auto teammate = connected();
     flagIn(*teammate, Development, QStringLiteral("revert.route"));
-    const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("candidate"), 5000}});
-    RevertCheck::putBackAChangeMadeElsewhere(console, *teammate, {config.id, Development, QStringLiteral("revert.route")}, half);
+    // Unleash splits "variable" weights evenly: the flag starts at 50/50.
+    const Rollout mostlyBaseline({{QStringLiteral("baseline"), 7000}, {QStringLiteral("candidate"), 3000}});
+    RevertCheck::putBackAChangeMadeElsewhere(console, *teammate, {config.id, Development, QStringLiteral("revert.route")},
+                                             mostlyBaseline);
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashServer)
