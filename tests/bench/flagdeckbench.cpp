@@ -31,6 +31,7 @@
 #include "store/proposalinbox.h"
 #include "featbitconnection.h"
 #include "unleashundertest.h"
+#include "peerbench.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -928,6 +929,9 @@ void guardBenchmarks()
     guardRegressionToKill(postgres.createDatabase());
 }
 
+// Set when a benchmark could not measure what it promised; the bench then exits non-zero.
+bool benchFailed = false;
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -946,6 +950,7 @@ const Benchmark Benchmarks[] = {
     {"guardrail", guardrailStatistics},
     {"inbox", inboxBenchmarks},
     {"guard", guardBenchmarks},
+    {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},
 };
 
 } // namespace
@@ -964,5 +969,5 @@ int main(int argc, char *argv[])
         if (wanted)
             benchmark.run();
     }
-    return 0;
+    return benchFailed ? 1 : 0;
 }

@@ -1,0 +1,213 @@
+// Unleash's own web console, as a person uses it, in Debian's headless chromium: the figures
+// flagdeck-bench sets beside FlagDeck's own on the same unleash-server. Started by the bench with
+// everything in the environment; prints one JSON object a line on standard output:
+//   {"event":"ready", ...}                     logged in, the project's list learnt
+//   {"figure":"<name>","ms":<number>}          one repetition of one figure
+//   {"error":"<sentence>"}                     then exits 1: nothing was measured
+// Every time is read inside the page (event time stamps, resource timing, the animation frame in
+// which rows are in the document), so the driver's own round trips are not counted.
+import { chromium } from 'playwright-core';
+
+const env = (name, fallback) => {
+    const value = process.env[name] ?? fallback;
+    if (value === undefined) {
+        emit({ error: `${name} is not set` });
+        process.exit(1);
+    }
+    return value;
+};
+
+// Progress for a person reading the bench's log; the bench reads standard output only.
+const note = (text) => process.stderr.write(`unleashui: ${text}\n`);
+
+function emit(object) {
+    process.stdout.write(JSON.stringify(object) + '\n');
+}
+
+// A failure says what could not be done; the top level reports it and closes the browser.
+class PeerFailure extends Error {}
+
+function fail(sentence) {
+    throw new PeerFailure(sentence);
+}
+
+const base = env('PEER_UNLEASH_URL').replace(/\/$/, '');
+const user = env('PEER_UNLEASH_USER');
+const password = env('PEER_UNLEASH_PASSWORD');
+const project = env('PEER_PROJECT', 'default');
+const toggleFlag = env('PEER_TOGGLE_FLAG');
+const toggleEnvironment = env('PEER_TOGGLE_ENVIRONMENT', 'development');
+const searchFlag = env('PEER_SEARCH_FLAG');
+const chromiumPath = env('PEER_CHROMIUM', '/usr/bin/chromium');
+const listRuns = Number(env('PEER_LIST_RUNS', '3'));
+const toggleRuns = Number(env('PEER_TOGGLE_RUNS', '9'));
+const timeoutMs = Number(env('PEER_TIMEOUT_MS', '60000'));
+const projectPath = `/projects/${encodeURIComponent(project)}`;
+
+// Runs in the page before its own scripts: finds, once per animation frame, the first frame in
+// which the project's list shows real rows (the skeleton rows it shows while loading do not count).
+function pageHelpers(projectPath) {
+    const rowsOf = () => {
+        const links = [];
+        for (const row of document.querySelectorAll('table tbody tr')) {
+            if (row.querySelector('.skeleton'))
+                continue;
+            const link = row.querySelector(`a[href^="${projectPath}/features/"]`);
+            if (link)
+                links.push(link.textContent.trim());
+        }
+        return links;
+    };
+    // Resolves with the time of the first frame in which test() holds, or null after limitMs.
+    const frameWhen = (test, limitMs) => new Promise((resolve) => {
+        const started = performance.now();
+        const tick = () => {
+            if (test()) {
+                resolve(performance.now());
+            } else if (performance.now() - started > limitMs) {
+                resolve(null);
+            } else {
+                requestAnimationFrame(tick);
+            }
+        };
+        tick();
+    });
+    window.__peer = { rowsOf, frameWhen };
+    const wanted = Number(sessionStorage.getItem('peer.firstScreenRows') || '0');
+    if (wanted > 0 && location.pathname === projectPath) {
+        window.__peer.listShownAt = frameWhen(() => rowsOf().length >= wanted, 60000);
+    }
+}
+
+let browser;
+try {
+    // Only the server under test is reached: every other name fails to resolve at once (the UI
+    // asks for web fonts and the like), without a detour through the driver for each request.
+    browser = await chromium.launch({
+        executablePath: chromiumPath, headless: true, timeout: timeoutMs,
+        args: [`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${new URL(base).hostname}`],
+    });
+} catch (error) {
+    emit({ error: `chromium (${chromiumPath}) could not be started: ${error.message.split('\n')[0]}` });
+    process.exit(1);
+}
+
+try {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 860 }, locale: 'en-US' });
+    context.setDefaultTimeout(timeoutMs);
+    await context.addInitScript(pageHelpers, projectPath);
+    const page = await context.newPage();
+
+    note('logging in');
+    await page.goto(`${base}/login`);
+    await page.fill('input[name="username"]', user);
+    await page.fill('input[type="password"]', password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+        .catch(() => fail(`Unleash's login page did not let ${user} in`));
+
+    // How many rows the first screen of the list holds once it has settled (its page size).
+    await page.goto(`${base}${projectPath}`);
+    await page.waitForFunction(() => window.__peer.rowsOf().length > 0)
+        .catch(() => fail(`Unleash's project page ${projectPath} showed no flag rows`));
+    await page.waitForTimeout(1500);
+    const firstScreenRows = await page.evaluate(() => window.__peer.rowsOf().length);
+    await page.evaluate((rows) => sessionStorage.setItem('peer.firstScreenRows', String(rows)), firstScreenRows);
+    emit({ event: 'ready', firstScreenRows });
+
+    // The list: the project's page opened (a browser that has Unleash's scripts cached, as after a
+    // first visit) until its first screen of rows is in a frame; then the search field filled in
+    // one input, as a paste does, until that flag is the only row.
+    const search = page.locator('input[placeholder^="Search"]').first();
+    for (let run = 0; run < listRuns; ++run) {
+        await page.goto(`${base}${projectPath}`, { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__peer?.listShownAt !== undefined);
+        const shownAt = await page.evaluate(() => window.__peer.listShownAt);
+        if (shownAt === null)
+            fail(`Unleash's project page did not show ${firstScreenRows} rows within a minute`);
+        emit({ figure: 'list_open_ms', ms: shownAt });
+
+        await search.waitFor();
+        await page.evaluate(({ name, limitMs }) => {
+            window.__peer.searched = new Promise((resolve) => {
+                setTimeout(() => resolve(null), limitMs);
+                // On the document: React may put a new field in place of the one seen now.
+                document.addEventListener('input', (event) => {
+                    const typedAt = event.timeStamp;
+                    window.__peer.frameWhen(() => {
+                        const rows = window.__peer.rowsOf();
+                        return rows.length === 1 && rows[0] === name;
+                    }, limitMs).then((at) => resolve(at === null ? null : at - typedAt));
+                }, { once: true, capture: true });
+            });
+        }, { name: searchFlag, limitMs: timeoutMs });
+        await search.fill(searchFlag);
+        const searchedMs = await page.evaluate(() => window.__peer.searched);
+        if (searchedMs === null)
+            fail(`Unleash's list did not narrow to ${searchFlag} alone`);
+        emit({ figure: 'search_ms', ms: searchedMs });
+        // Unleash keeps the last search for the next visit: clear it, as a person would, so the
+        // next opening shows the whole list again.
+        await search.fill('');
+        await page.waitForFunction((rows) => window.__peer.rowsOf().length >= rows, firstScreenRows);
+    }
+
+    note('toggling');
+    // The toggle: the flag's switch for the environment clicked in the list, until the answer to
+    // the request it sends is in the page; and until the switch shows the server's new state.
+    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`);
+    const toggle = page.locator(`[data-testid="TOGGLE-${toggleFlag}-${toggleEnvironment}"] input[role="switch"]`);
+    await page.waitForFunction((name) => {
+        const rows = window.__peer.rowsOf();
+        return rows.length === 1 && rows[0] === name;
+    }, toggleFlag).catch(() => fail(`Unleash's list did not show ${toggleFlag} alone`));
+    await toggle.waitFor();
+    for (let run = 0; run < toggleRuns; ++run) {
+        const wanted = !(await toggle.isChecked());
+        await page.evaluate(({ flag, environment, wanted, limitMs }) => {
+            const selector = `[data-testid="TOGGLE-${flag}-${environment}"] input[role="switch"]`;
+            const request = new RegExp(`/features/${flag}/environments/${environment}/(on|off)(\\?|$)`);
+            performance.clearResourceTimings();
+            window.__peer.toggled = new Promise((resolve) => {
+                setTimeout(() => resolve(null), limitMs);
+                // On the document: the list renders its rows anew whenever it refreshes.
+                const onClick = (event) => {
+                    if (!event.target.matches?.(selector))
+                        return;
+                    document.removeEventListener('click', onClick, true);
+                    const clickedAt = event.timeStamp;
+                    const observer = new PerformanceObserver((list) => {
+                        const answer = list.getEntries().find((entry) => request.test(entry.name));
+                        if (!answer)
+                            return;
+                        observer.disconnect();
+                        window.__peer.frameWhen(() => document.querySelector(selector)?.checked === wanted, limitMs)
+                            .then((shownAt) => resolve({
+                                answeredMs: answer.responseEnd - clickedAt,
+                                shownMs: shownAt === null ? null : shownAt - clickedAt,
+                            }));
+                    });
+                    observer.observe({ type: 'resource' });
+                };
+                document.addEventListener('click', onClick, true);
+            });
+        }, { flag: toggleFlag, environment: toggleEnvironment, wanted, limitMs: timeoutMs });
+        await toggle.click();
+        const result = await page.evaluate(() => window.__peer.toggled);
+        if (result === null)
+            fail(`clicking Unleash's switch for ${toggleFlag} in ${toggleEnvironment} sent no request that was answered`);
+        if (result.shownMs === null)
+            fail(`Unleash's switch for ${toggleFlag} in ${toggleEnvironment} did not show the new state`);
+        emit({ figure: 'toggle_ms', ms: result.answeredMs });
+        emit({ figure: 'toggle_shown_ms', ms: result.shownMs });
+        // Let the list's own refresh after the change end before the next click.
+        await page.waitForTimeout(500);
+    }
+    emit({ event: 'done' });
+} catch (error) {
+    emit({ error: error instanceof PeerFailure ? error.message
+                                               : `driving Unleash's web console failed: ${error.message.split('\n')[0]}` });
+    process.exitCode = 1;
+} finally {
+    await browser.close().catch(() => {});
+}
