@@ -42,6 +42,9 @@ const chromiumPath = env('PEER_CHROMIUM', '/usr/bin/chromium');
 const listRuns = Number(env('PEER_LIST_RUNS', '3'));
 const toggleRuns = Number(env('PEER_TOGGLE_RUNS', '9'));
 const timeoutMs = Number(env('PEER_TIMEOUT_MS', '60000'));
+// How long a switch may take to show the server's new state after the answer; past it the click
+// counts for toggle_ms only (the list sometimes keeps the old state until its next refresh).
+const shownLimitMs = Number(env('PEER_SHOWN_LIMIT_MS', '10000'));
 const projectPath = `/projects/${encodeURIComponent(project)}`;
 
 // Runs in the page before its own scripts: finds, once per animation frame, the first frame in
@@ -155,7 +158,8 @@ try {
     note('toggling');
     // The toggle: the flag's switch for the environment clicked in the list, until the answer to
     // the request it sends is in the page; and until the switch shows the server's new state.
-    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`);
+    // Once the page has loaded all it asks for, so the clicks do not queue behind its first requests.
+    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`, { waitUntil: 'networkidle' });
     const toggle = page.locator(`[data-testid="TOGGLE-${toggleFlag}-${toggleEnvironment}"] input[role="switch"]`);
     await page.waitForFunction((name) => {
         const rows = window.__peer.rowsOf();
@@ -164,12 +168,12 @@ try {
     await toggle.waitFor();
     for (let run = 0; run < toggleRuns; ++run) {
         const wanted = !(await toggle.isChecked());
-        await page.evaluate(({ flag, environment, wanted, limitMs }) => {
+        await page.evaluate(({ flag, environment, wanted, limitMs, shownLimitMs }) => {
             const selector = `[data-testid="TOGGLE-${flag}-${environment}"] input[role="switch"]`;
             const request = new RegExp(`/features/${flag}/environments/${environment}/(on|off)(\\?|$)`);
             performance.clearResourceTimings();
             window.__peer.toggled = new Promise((resolve) => {
-                setTimeout(() => resolve(null), limitMs);
+                const timeout = setTimeout(() => resolve(null), limitMs);
                 // On the document: the list renders its rows anew whenever it refreshes.
                 const onClick = (event) => {
                     if (!event.target.matches?.(selector))
@@ -181,7 +185,8 @@ try {
                         if (!answer)
                             return;
                         observer.disconnect();
-                        window.__peer.frameWhen(() => document.querySelector(selector)?.checked === wanted, limitMs)
+                        clearTimeout(timeout);
+                        window.__peer.frameWhen(() => document.querySelector(selector)?.checked === wanted, shownLimitMs)
                             .then((shownAt) => resolve({
                                 answeredMs: answer.responseEnd - clickedAt,
                                 shownMs: shownAt === null ? null : shownAt - clickedAt,
@@ -191,15 +196,16 @@ try {
                 };
                 document.addEventListener('click', onClick, true);
             });
-        }, { flag: toggleFlag, environment: toggleEnvironment, wanted, limitMs: timeoutMs });
+        }, { flag: toggleFlag, environment: toggleEnvironment, wanted, limitMs: timeoutMs, shownLimitMs });
         await toggle.click();
         const result = await page.evaluate(() => window.__peer.toggled);
         if (result === null)
             fail(`clicking Unleash's switch for ${toggleFlag} in ${toggleEnvironment} sent no request that was answered`);
-        if (result.shownMs === null)
-            fail(`Unleash's switch for ${toggleFlag} in ${toggleEnvironment} did not show the new state`);
         emit({ figure: 'toggle_ms', ms: result.answeredMs });
-        emit({ figure: 'toggle_shown_ms', ms: result.shownMs });
+        if (result.shownMs === null)
+            note(`the switch did not show the new state within ${shownLimitMs} ms of the answer`);
+        else
+            emit({ figure: 'toggle_shown_ms', ms: result.shownMs });
         // Let the list's own refresh after the change end before the next click.
         await page.waitForTimeout(500);
     }
