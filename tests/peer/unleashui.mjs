@@ -18,7 +18,8 @@ const env = (name, fallback) => {
 };
 
 // Progress for a person reading the bench's log; the bench reads standard output only.
-const note = (text) => process.stderr.write(`unleashui: ${text}\n`);
+const startedAt = Date.now();
+const note = (text) => process.stderr.write(`unleashui ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${text}\n`);
 
 function emit(object) {
     process.stdout.write(JSON.stringify(object) + '\n');
@@ -44,7 +45,7 @@ const toggleRuns = Number(env('PEER_TOGGLE_RUNS', '9'));
 const timeoutMs = Number(env('PEER_TIMEOUT_MS', '60000'));
 // How long a switch may take to show the server's new state after the answer; past it the click
 // counts for toggle_ms only (the list sometimes keeps the old state until its next refresh).
-const shownLimitMs = Number(env('PEER_SHOWN_LIMIT_MS', '10000'));
+const shownLimitMs = Number(env('PEER_SHOWN_LIMIT_MS', '5000'));
 const projectPath = `/projects/${encodeURIComponent(project)}`;
 
 // Runs in the page before its own scripts: finds, once per animation frame, the first frame in
@@ -117,6 +118,7 @@ try {
     const firstScreenRows = await page.evaluate(() => window.__peer.rowsOf().length);
     await page.evaluate((rows) => sessionStorage.setItem('peer.firstScreenRows', String(rows)), firstScreenRows);
     emit({ event: 'ready', firstScreenRows });
+    note(`the first screen holds ${firstScreenRows} rows; opening and searching the list`);
 
     // The list: the project's page opened (a browser that has Unleash's scripts cached, as after a
     // first visit) until its first screen of rows is in a frame; then the search field filled in
@@ -158,14 +160,15 @@ try {
     note('toggling');
     // The toggle: the flag's switch for the environment clicked in the list, until the answer to
     // the request it sends is in the page; and until the switch shows the server's new state.
-    // Once the page has loaded all it asks for, so the clicks do not queue behind its first requests.
-    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`);
     const toggle = page.locator(`[data-testid="TOGGLE-${toggleFlag}-${toggleEnvironment}"] input[role="switch"]`);
     await page.waitForFunction((name) => {
         const rows = window.__peer.rowsOf();
         return rows.length === 1 && rows[0] === name;
     }, toggleFlag).catch(() => fail(`Unleash's list did not show ${toggleFlag} alone`));
     await toggle.waitFor();
+    // The page's first requests (the whole project's flags among them) answered before the clicks.
+    await page.waitForTimeout(2000);
     for (let run = 0; run < toggleRuns; ++run) {
         const wanted = !(await toggle.isChecked());
         await page.evaluate(({ flag, environment, wanted, limitMs, shownLimitMs }) => {
@@ -209,6 +212,7 @@ try {
         // Let the list's own refresh after the change end before the next click.
         await page.waitForTimeout(500);
     }
+    note('done');
     emit({ event: 'done' });
 } catch (error) {
     emit({ error: error instanceof PeerFailure ? error.message
