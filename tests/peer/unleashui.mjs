@@ -46,6 +46,10 @@ const timeoutMs = Number(env('PEER_TIMEOUT_MS', '60000'));
 // How long a switch may take to show the server's new state after the answer; past it the click
 // counts for toggle_ms only (the list sometimes keeps the old state until its next refresh).
 const shownLimitMs = Number(env('PEER_SHOWN_LIMIT_MS', '5000'));
+// How long the project page may take to show its first screen of rows.
+const openLimitMs = Number(env('PEER_OPEN_LIMIT_MS', '20000'));
+// How long a search may take to leave its flag alone in the list.
+const searchLimitMs = Number(env('PEER_SEARCH_LIMIT_MS', '15000'));
 const projectPath = `/projects/${encodeURIComponent(project)}`;
 
 // Runs in the page before its own scripts: finds, once per animation frame, the first frame in
@@ -79,8 +83,31 @@ function pageHelpers(projectPath) {
     window.__peer = { rowsOf, frameWhen };
     const wanted = Number(sessionStorage.getItem('peer.firstScreenRows') || '0');
     if (wanted > 0 && location.pathname === projectPath) {
-        window.__peer.listShownAt = frameWhen(() => rowsOf().length >= wanted, 60000);
+        const limitMs = Number(sessionStorage.getItem('peer.openLimitMs') || '60000');
+        window.__peer.listShownAt = frameWhen(() => rowsOf().length >= wanted, limitMs);
     }
+}
+
+// Calls to Unleash's API the page has open, counted from the driver's side.
+const openCalls = new Set();
+function countCalls(page) {
+    const isApi = (request) => new URL(request.url()).pathname.startsWith('/api/');
+    page.on('request', (request) => { if (isApi(request)) openCalls.add(request); });
+    page.on('requestfinished', (request) => openCalls.delete(request));
+    page.on('requestfailed', (request) => openCalls.delete(request));
+}
+// Until no call has been open for quietMs, or limitMs passed.
+async function apiQuiet(page, quietMs = 500, limitMs = 30000) {
+    const started = Date.now();
+    let quietSince = Date.now();
+    while (Date.now() - started < limitMs) {
+        if (openCalls.size > 0)
+            quietSince = Date.now();
+        else if (Date.now() - quietSince >= quietMs)
+            return;
+        await page.waitForTimeout(50);
+    }
+    note(`the page still had ${openCalls.size} calls open after ${limitMs} ms`);
 }
 
 let browser;
@@ -101,6 +128,7 @@ try {
     context.setDefaultTimeout(timeoutMs);
     await context.addInitScript(pageHelpers, projectPath);
     const page = await context.newPage();
+    countCalls(page);
 
     note('logging in');
     await page.goto(`${base}/login`);
@@ -116,7 +144,10 @@ try {
         .catch(() => fail(`Unleash's project page ${projectPath} showed no flag rows`));
     await page.waitForTimeout(1500);
     const firstScreenRows = await page.evaluate(() => window.__peer.rowsOf().length);
-    await page.evaluate((rows) => sessionStorage.setItem('peer.firstScreenRows', String(rows)), firstScreenRows);
+    await page.evaluate(({ rows, limitMs }) => {
+        sessionStorage.setItem('peer.firstScreenRows', String(rows));
+        sessionStorage.setItem('peer.openLimitMs', String(limitMs));
+    }, { rows: firstScreenRows, limitMs: openLimitMs });
     emit({ event: 'ready', firstScreenRows });
     note(`the first screen holds ${firstScreenRows} rows; opening and searching the list`);
 
@@ -128,11 +159,22 @@ try {
         await page.goto(`${base}${projectPath}`, { waitUntil: 'commit' });
         await page.waitForFunction(() => window.__peer?.listShownAt !== undefined);
         const shownAt = await page.evaluate(() => window.__peer.listShownAt);
-        if (shownAt === null)
-            fail(`Unleash's project page did not show ${firstScreenRows} rows within a minute`);
-        emit({ figure: 'list_open_ms', ms: shownAt });
+        if (shownAt === null) {
+            // Seen now and then on a busy machine: counted, not timed (as a search that stalls).
+            note(`the project page did not show ${firstScreenRows} rows within ${openLimitMs} ms`);
+            emit({ figure: 'open_missed', ms: openLimitMs });
+            await page.waitForFunction((rows) => window.__peer.rowsOf().length >= rows, firstScreenRows);
+        } else {
+            emit({ figure: 'list_open_ms', ms: shownAt });
+            note(`opened in ${shownAt.toFixed(0)} ms`);
+        }
 
         await search.waitFor();
+        // The page asks for more after its first rows (the whole project's flags among them); a
+        // search typed while those are on their way can be overtaken by their answer, and the
+        // list then stays unfiltered until its next refresh, up to a minute later. As a person
+        // reads the list before searching it, the search starts once no call to the API is open.
+        await apiQuiet(page);
         await page.evaluate(({ name, limitMs }) => {
             window.__peer.searched = new Promise((resolve) => {
                 setTimeout(() => resolve(null), limitMs);
@@ -145,16 +187,22 @@ try {
                     }, limitMs).then((at) => resolve(at === null ? null : at - typedAt));
                 }, { once: true, capture: true });
             });
-        }, { name: searchFlag, limitMs: timeoutMs });
+        }, { name: searchFlag, limitMs: searchLimitMs });
         await search.fill(searchFlag);
         const searchedMs = await page.evaluate(() => window.__peer.searched);
-        if (searchedMs === null)
-            fail(`Unleash's list did not narrow to ${searchFlag} alone`);
-        emit({ figure: 'search_ms', ms: searchedMs });
+        if (searchedMs === null) {
+            // Seen now and then: the list stays whole for up to a minute after the search. Counted,
+            // not timed, so one such search neither stalls the run nor makes up a number.
+            note(`the list did not narrow to ${searchFlag} alone within ${searchLimitMs} ms`);
+            emit({ figure: 'search_missed', ms: searchLimitMs });
+        } else {
+            emit({ figure: 'search_ms', ms: searchedMs });
+        }
         // Unleash keeps the last search for the next visit: clear it, as a person would, so the
         // next opening shows the whole list again.
         await search.fill('');
         await page.waitForFunction((rows) => window.__peer.rowsOf().length >= rows, firstScreenRows);
+        note(`searched in ${searchedMs?.toFixed(0)} ms, search cleared`);
     }
 
     note('toggling');
@@ -168,7 +216,7 @@ try {
     }, toggleFlag).catch(() => fail(`Unleash's list did not show ${toggleFlag} alone`));
     await toggle.waitFor();
     // The page's first requests (the whole project's flags among them) answered before the clicks.
-    await page.waitForTimeout(2000);
+    await apiQuiet(page);
     for (let run = 0; run < toggleRuns; ++run) {
         const wanted = !(await toggle.isChecked());
         await page.evaluate(({ flag, environment, wanted, limitMs, shownLimitMs }) => {
@@ -209,8 +257,8 @@ try {
             note(`the switch did not show the new state within ${shownLimitMs} ms of the answer`);
         else
             emit({ figure: 'toggle_shown_ms', ms: result.shownMs });
-        // Let the list's own refresh after the change end before the next click.
-        await page.waitForTimeout(500);
+        // The list's own refresh after the change ended before the next click.
+        await apiQuiet(page);
     }
     note('done');
     emit({ event: 'done' });
