@@ -47,7 +47,7 @@ namespace {
 
 constexpr int ProjectFlags = 1000;
 constexpr int ListRuns = 3;    // each side opens and searches the list this often
-constexpr int ToggleRuns = 7;  // clicks on Unleash's switch
+constexpr int ToggleRuns = 5;  // clicks on Unleash's switch
 constexpr int KillRuns = 9;    // kills in FlagDeck
 constexpr int WaitLimitMs = 120000;
 

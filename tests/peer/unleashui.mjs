@@ -257,8 +257,9 @@ try {
             note(`the switch did not show the new state within ${shownLimitMs} ms of the answer`);
         else
             emit({ figure: 'toggle_shown_ms', ms: result.shownMs });
-        // The list's own refresh after the change ended before the next click.
-        await apiQuiet(page);
+        // The list's own refresh after the change ended before the next click (the page also
+        // polls now and then, so this waits two seconds at most).
+        await apiQuiet(page, 300, 2000);
     }
     note('done');
     emit({ event: 'done' });
