@@ -24,6 +24,8 @@ PACKAGES=(
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
 NODE_PACKAGES=(nodejs npm)
+# Only for `test`: the browser in which a benchmark drives Unleash's own web console beside FlagDeck.
+TEST_PACKAGES=(chromium)
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -38,8 +40,9 @@ as_root() {
     fi
 }
 
+# Arguments: packages wanted besides PACKAGES.
 install_packages() {
-    local missing=() wanted=("${PACKAGES[@]}")
+    local missing=() wanted=("${PACKAGES[@]}" "$@")
     command -v npm >/dev/null && command -v node >/dev/null || wanted+=("${NODE_PACKAGES[@]}")
     for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -73,7 +76,7 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server 5, 6, 7 and 8 with the Node each needs"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server 5, 6, 7 and 8 with the Node each needs, and playwright-core for chromium"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
     (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     # The Unleash version matrix: each major version pinned by its own lockfile, installed side by
@@ -85,6 +88,8 @@ run_tests() {
         pids+=("$!")
     done
     for pid in "${pids[@]}"; do wait "$pid"; done
+    # It drives Debian's chromium (TEST_PACKAGES); it downloads no browser of its own.
+    (cd "$ROOT/tests/peer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"
@@ -161,7 +166,7 @@ case "${1:-}" in
         run_app "$@"
         ;;
     test)
-        install_packages
+        install_packages "${TEST_PACKAGES[@]}"
         run_tests
         ;;
     *)

@@ -31,6 +31,7 @@
 #include "store/proposalinbox.h"
 #include "featbitconnection.h"
 #include "unleashundertest.h"
+#include "peerbench.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -974,6 +975,9 @@ void guardBenchmarks()
     guardRegressionToKill(postgres.createDatabase());
 }
 
+// Set when a benchmark could not measure what it promised; the bench then exits non-zero.
+bool benchFailed = false;
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -992,6 +996,7 @@ const Benchmark Benchmarks[] = {
     {"guardrail", guardrailStatistics},
     {"inbox", inboxBenchmarks},
     {"guard", guardBenchmarks},
+    {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},
 };
 
 } // namespace
@@ -1005,5 +1010,5 @@ int main(int argc, char *argv[])
         if (wanted(QString::fromLatin1(benchmark.name)))
             benchmark.run();
     }
-    return 0;
+    return benchFailed ? 1 : 0;
 }
