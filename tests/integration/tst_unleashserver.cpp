@@ -17,6 +17,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -451,6 +452,7 @@ void tst_UnleashServer::theTokenSaysWhoseItIs()
     QVERIFY2(shared.warning(QStringLiteral("alice")).contains(QStringLiteral("shared")), qPrintable(shared.warning(QStringLiteral("alice"))));
 
     // A person's own token: a user, signed in, makes a personal access token.
+    const auto signOut = qScopeGuard([this] { m_unleash.signOut(); });
     const QJsonObject user{{QStringLiteral("email"), QStringLiteral("alice@example.com")},
                            {QStringLiteral("name"), QStringLiteral("Alice")},
                            {QStringLiteral("rootRole"), 2},

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSysInfo>
@@ -130,6 +131,10 @@ public:
     {
         return get(QStringLiteral("/api/client/features/%1").arg(key), backendToken()).object();
     }
+
+    // Forgets the session a sign-in (/auth/simple/login) left: later requests speak with their token
+    // alone (Unleash 5 lets a session cookie win over a token).
+    void signOut() { m_network.setCookieJar(new QNetworkCookieJar(&m_network)); }
 
     Response send(const QByteArray &verb, const QString &path, const QJsonValue &body, const QString &token)
     {
