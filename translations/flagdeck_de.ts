@@ -963,9 +963,266 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message>
+        <location filename="../models/item/changetablemodel.cpp" line="+156"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no net change</source>
+        <translation>in Summe keine Änderung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>In all, across %n changes: %1</source>
+        <translation>
+            <numerusform>Insgesamt, über %n Änderung: %1</numerusform>
+            <numerusform>Insgesamt, über %n Änderungen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (net of %n changes)</source>
+        <translation>
+            <numerusform>%1 (Summe aus %n Änderung)</numerusform>
+            <numerusform>%1 (Summe aus %n Änderungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1
+Comment: %2</source>
+        <translation>%1
+Kommentar: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no field changed)</source>
+        <translation>(kein Feld geändert)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (monitor)</source>
+        <translation>%1 (Wächter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (agent)</source>
+        <translation>%1 (Agent)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (token)</source>
+        <translation>%1 (Token)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flag · environment · server</source>
+        <translation>Flag · Umgebung · Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../widgets/changesview.cpp" line="+58"/>
+        <source>&amp;Put back…</source>
+        <translation>&amp;Zurücksetzen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+282"/>
+        <source>Put back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <source>Kill instead</source>
+        <translation>Stattdessen abschalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>in the last 15 minutes</source>
+        <translation>in den letzten 15 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last hour</source>
+        <translation>in der letzten Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last 6 hours</source>
+        <translation>in den letzten 6 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last 24 hours</source>
+        <translation>in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>since a time…</source>
+        <translation>seit einer Zeit…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview putting the selected changes back: a change, a flag&apos;s net change, or several</source>
+        <translation>Vorschau, wie die gewählten Änderungen zurückgesetzt würden: eine Änderung, die Summe eines Flags oder mehrere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes on every server</source>
+        <translation>Änderungen auf allen Servern</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Why (goes into the audit history)</source>
+        <translation>Warum (kommt in den Änderungsverlauf)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Show every flag at this time</source>
+        <translation>Alle Flags zu dieser Zeit zeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As it was at</source>
+        <translation>Wie es war um</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&lt;b&gt;History:&lt;/b&gt; every flag as the audit history says it was at %1, beside how it is now. Rows in bold were not as they are now.</source>
+        <translation>&lt;b&gt;Verlauf:&lt;/b&gt; jedes Flag, wie es laut Änderungsverlauf um %1 war, neben seinem jetzigen Stand. Fette Zeilen waren anders als jetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n Flag</numerusform>
+            <numerusform>%n Flags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only the newest %1 shown; choose a shorter window</source>
+        <translation>nur die neuesten %1 gezeigt; wählen Sie einen kürzeren Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Put %1 in %2 back as it was before %n change(s)</source>
+        <translation>
+            <numerusform>%1 in %2 so zurücksetzen, wie es vor %n Änderung war</numerusform>
+            <numerusform>%1 in %2 so zurücksetzen, wie es vor %n Änderungen war</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>They did: %1</source>
+        <translation>Sie bewirkten: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be put back exactly:</source>
+        <translation>Nicht genau zurücksetzbar:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The kill is offered instead: it turns the flag off.</source>
+        <translation>Stattdessen wird das Abschalten angeboten: es schaltet das Flag aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It already is as it was: nothing to send.</source>
+        <translation>Es ist schon so, wie es war: nichts zu senden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After putting back</source>
+        <translation>Nach dem Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Left as they are now: %1</source>
+        <translation>Bleibt wie jetzt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent against revision %1: refused if the flag changes before it is sent.</source>
+        <translation>Gesendet gegen Revision %1: abgelehnt, wenn sich das Flag vorher ändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Put %n flag(s) back</source>
+        <translation>
+            <numerusform>%n Flag zurücksetzen</numerusform>
+            <numerusform>%n Flags zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not put back:</source>
+        <translation>Nicht zurückgesetzt:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed since the preview:</source>
+        <translation>Was sich seit der Vorschau geändert hat:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look at it again: Put back makes a new preview.</source>
+        <translation>Sehen Sie es sich erneut an: Zurücksetzen erstellt eine neue Vorschau.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The change history cannot be read: %1</source>
+        <translation>Der Änderungsverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+42"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
         <source>the server is not connected</source>
         <translation>der Server ist nicht verbunden</translation>
     </message>
@@ -1090,12 +1347,17 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+66"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <source>the server connection is not open</source>
+        <translation>die Serververbindung ist nicht offen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Guardrail data</source>
         <translation>Guardrail-Daten</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <location line="+6"/>
         <location line="+50"/>
         <location line="+21"/>
@@ -1113,7 +1375,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>showing the audit cache</source>
         <translation>zeigt den Audit-Cache</translation>
     </message>
@@ -1147,6 +1409,21 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <location line="+36"/>
         <source>this connection has no token</source>
         <translation>diese Verbindung hat kein Token</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
+        <translation>nicht gesendet: eine Änderung dieses Flags läuft noch, oder das Flag oder sein Vertrag hat sich seitdem geändert; sehen Sie erneut hin</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 already is as it was</source>
+        <translation>%1 ist schon so, wie es war</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not sent: a change of %1 is still under way; look again</source>
+        <translation>nicht gesendet: eine Änderung von %1 läuft noch; sehen Sie erneut hin</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2263,11 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <source>%1; read again afterwards, the flag is unchanged</source>
         <translation>%1; danach erneut gelesen, das Flag ist unverändert</translation>
     </message>
+    <message>
+        <location line="+131"/>
+        <source>FeatBit does not tell an access token whose it is or whether it is a personal or a service token; FeatBit records the change under the token&apos;s name</source>
+        <translation>FeatBit sagt einem Zugriffstoken nicht, wem es gehört oder ob es ein persönliches oder ein Dienst-Token ist; FeatBit verbucht die Änderung unter dem Namen des Tokens</translation>
+    </message>
 </context>
 <context>
     <name>FeatBitStream</name>
@@ -2207,6 +2489,99 @@ Revision %4</translation>
         <location filename="../models/connectors/flagserver.cpp" line="+40"/>
         <source>%1 does not report how often variations were served</source>
         <translation>%1 meldet nicht, wie oft die Varianten ausgeliefert wurden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 does not say whose token this is</source>
+        <translation>%1 sagt nicht, wem dieses Token gehört</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStateAtModel</name>
+    <message>
+        <location filename="../models/item/flagstateatmodel.cpp" line="+19"/>
+        <source>off (serves %1)</source>
+        <translation>aus (liefert %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on · %1</source>
+        <translation>an · %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (the rest not recorded)</source>
+        <translation>%1 (der Rest nicht aufgezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not on the server now</source>
+        <translation>jetzt nicht auf dem Server</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not as it is now</source>
+        <translation>Anders als jetzt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no change recorded before then</source>
+        <translation>vorher keine Änderung aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At %1 (history)</source>
+        <translation>Um %1 (Verlauf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last changed before then by</source>
+        <translation>Zuletzt davor geändert von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
     </message>
 </context>
 <context>
@@ -3007,7 +3382,7 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+236"/>
+        <location filename="../app/mainwindow.cpp" line="+243"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3022,7 +3397,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+529"/>
+        <location line="+600"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -3032,13 +3407,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+494"/>
+        <location line="-496"/>
+        <location line="+568"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-332"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -3053,12 +3428,7 @@ Revision %4</translation>
         <translation>Vorschlag für %1 %2: %3</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
-        <translation>nicht gesendet: eine Änderung dieses Flags läuft noch, oder das Flag oder sein Vertrag hat sich seitdem geändert; bitte erneut ansehen</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-51"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1 in %2: %3 vom Server bestätigt.</translation>
     </message>
@@ -3068,7 +3438,7 @@ Revision %4</translation>
         <translation>%1 in %2: %3 fehlgeschlagen: %4</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1 in %2 ist wieder an: der Server hat es bestätigt.</translation>
     </message>
@@ -3083,7 +3453,7 @@ Revision %4</translation>
         <translation>Abschalten von %1 in %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>Der Audit-Cache kann nicht schreiben (im Speicher gehalten, neuer Versuch läuft): %1</translation>
     </message>
@@ -3101,18 +3471,18 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+597"/>
+        <location line="-172"/>
+        <location line="+672"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-226"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+208"/>
+        <location line="+213"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -3120,7 +3490,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-344"/>
+        <location line="-349"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -3198,24 +3568,24 @@ Revision %4</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+261"/>
+        <location line="-499"/>
+        <location line="+332"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-581"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
     </message>
@@ -3240,7 +3610,12 @@ Revision %4</translation>
         <translation>Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>Wer das auto_kill eines Vertrags ausführt, wenn sich ein Guardrail verschlechtert: ein flagdeck guard am Team-Posteingang oder nur eine geöffnete Konsole.</translation>
     </message>
@@ -3277,8 +3652,43 @@ Revision %4</translation>
         <source>%1 in %2 is off: the server confirmed it.</source>
         <translation>%1 in %2 ist aus: der Server hat es bestätigt.</translation>
     </message>
+    <message>
+        <location line="+117"/>
+        <source>the audit cache is not open</source>
+        <translation>der Verlaufsspeicher ist nicht offen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 in %2: the contract requires approval for %3 at %4 risk. Sent to the approval queue as proposal %5; it runs once someone else approves it (Approvals, Ctrl+3).</source>
+        <translation>%1 in %2: der Vertrag verlangt für %3 bei Risiko %4 eine Freigabe. Als Vorschlag %5 an die Freigabeliste gesendet; er läuft, sobald jemand anderes ihn freigibt (Freigaben, Strg+3).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 in %2 is back as it was: confirmed by the server.</source>
+        <translation>%1 in %2 ist wieder wie vorher: vom Server bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Putting %1 in %2 back failed: %3</source>
+        <translation>Zurücksetzen von %1 in %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 in %2: sent; waiting for the server to confirm…</source>
+        <translation>%1 in %2: gesendet; wartet auf die Bestätigung des Servers…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>killed instead of an inexact revert</source>
+        <translation>abgeschaltet statt eines ungenauen Zurücksetzens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2: kill sent; the Flags tab shows when the server confirms it.</source>
+        <translation>%1 in %2: Abschalten gesendet; der Reiter Flags zeigt, wann der Server es bestätigt.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+16"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n braucht Aufmerksamkeit)</numerusform>
@@ -3314,7 +3724,12 @@ Revision %4</translation>
         <translation>Letzte Abschaltung &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
+        <source>&amp;What changed</source>
+        <translation>&amp;Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Acti&amp;vity</source>
         <translation>Akti&amp;vität</translation>
     </message>
@@ -3344,7 +3759,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+122"/>
+        <location line="+124"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>Keine Abschaltung rückgängig zu machen: das geht %n Sekunde lang, nachdem der Server sie bestätigt hat.</numerusform>
@@ -3525,7 +3940,7 @@ Revision %4</translation>
 <context>
     <name>McpCommand</name>
     <message>
-        <location filename="../app/mcpcommand.cpp" line="+79"/>
+        <location filename="../app/mcpcommand.cpp" line="+80"/>
         <source>The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them in FlagDeck. No tool changes a flag.</source>
         <translation>Der MCP-Server für KI-Agenten über stdio: Agenten lesen Flags und schlagen Aktionen vor; Menschen geben sie in FlagDeck frei. Kein Werkzeug ändert ein Flag.</translation>
     </message>
@@ -3913,7 +4328,7 @@ Revision %4</translation>
 <context>
     <name>Proposal</name>
     <message>
-        <location filename="../models/core/proposal.cpp" line="+83"/>
+        <location filename="../models/core/proposal.cpp" line="+90"/>
         <source>pending · %1 left</source>
         <translation>offen · noch %1</translation>
     </message>
@@ -3944,8 +4359,18 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>revert follows the flag&apos;s history</source>
+        <translation>Zurücksetzen folgt dem Verlauf des Flags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 follows the flag&apos;s contract</source>
         <translation>%1 folgt dem Vertrag des Flags</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>revert takes exactly {&quot;changes&quot;: [change id, …]}, the ids list_changes gives</source>
+        <translation>revert nimmt genau {&quot;changes&quot;: [Änderungs-ID, …]}, die IDs aus list_changes</translation>
     </message>
 </context>
 <context>
@@ -3961,7 +4386,7 @@ Revision %4</translation>
         <translation>Ich habe geprüft, was sich seit dem Vorschlag geändert hat</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Approve and run</source>
         <translation>&amp;Freigeben und ausführen</translation>
     </message>
@@ -4002,12 +4427,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Show JSON diff</source>
         <translation>JSON-Diff zeigen</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>The exact change to the flag, as a line diff of its JSON</source>
         <translation>Die genaue Änderung am Flag als zeilenweiser Diff seines JSON</translation>
     </message>
@@ -4022,7 +4447,7 @@ Revision %4</translation>
         <translation>Belege</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Comment for the audit history (why you approve or reject)</source>
         <translation>Kommentar für den Audit-Verlauf (warum Sie freigeben oder ablehnen)</translation>
     </message>
@@ -4047,7 +4472,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;Belege&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Hide JSON diff</source>
         <translation>JSON-Diff ausblenden</translation>
     </message>
@@ -4077,12 +4502,17 @@ Revision %4</translation>
         <translation> · &lt;b&gt;ein Guardrail hat sich verschlechtert&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-66"/>
         <source> via %1 %2</source>
         <translation> über %1 %2</translation>
     </message>
@@ -4197,12 +4627,32 @@ Revision %4</translation>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+84"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+165"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>the inbox refused: this console is signed in to it as %1, and the database writes decisions under that name only (not as %2)</source>
+        <translation>der Eingang lehnte ab: diese Konsole ist dort als %1 angemeldet, und die Datenbank schreibt Entscheidungen nur unter diesem Namen (nicht als %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anyone else</source>
+        <translation>jemand anderes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inbox refused: %1 made this proposal and cannot decide it</source>
+        <translation>der Eingang lehnte ab: %1 hat diesen Vorschlag gemacht und kann nicht darüber entscheiden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inbox refused the change: %1</source>
+        <translation>der Eingang lehnte die Änderung ab: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>cannot start a transaction in the inbox</source>
         <translation>im Posteingang lässt sich keine Transaktion beginnen</translation>
     </message>
@@ -4234,16 +4684,38 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>cannot ask the inbox who this console is</source>
+        <translation>kann den Eingang nicht fragen, wer diese Konsole ist</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot set the inbox&apos;s approval policy</source>
+        <translation>kann die Freigaberegel des Eingangs nicht setzen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot read the inbox&apos;s tables</source>
+        <translation>kann die Tabellen des Eingangs nicht lesen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+90"/>
+        <location line="+11"/>
+        <location line="+5"/>
         <source>cannot create the inbox %1</source>
         <translation>der Posteingang %1 lässt sich nicht anlegen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-13"/>
+        <source>cannot upgrade the inbox %1: its decisions no longer match its proposals</source>
+        <translation>kann den Eingang %1 nicht aktualisieren: seine Entscheidungen passen nicht mehr zu seinen Vorschlägen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>cannot record the action in the inbox</source>
         <translation>die Aktion lässt sich im Posteingang nicht festhalten</translation>
     </message>
@@ -4253,17 +4725,17 @@ Revision %4</translation>
         <translation>die Guards lassen sich nicht lesen</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+112"/>
         <source>cannot notify the consoles</source>
         <translation>die Konsolen lassen sich nicht benachrichtigen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>cannot store the proposal</source>
         <translation>der Vorschlag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+45"/>
         <location line="+27"/>
         <location line="+16"/>
@@ -4289,16 +4761,17 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>expired unapproved</source>
         <translation>ohne Freigabe abgelaufen</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-116"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>der Vorschlag ist um %1 abgelaufen und kann nicht mehr ausgeführt werden</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>%1 made this proposal and cannot decide it</source>
         <translation>%1 hat diesen Vorschlag gemacht und kann nicht darüber entscheiden</translation>
@@ -4324,7 +4797,7 @@ Revision %4</translation>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot record the decision</source>
         <translation>die Entscheidung lässt sich nicht festhalten</translation>
     </message>
@@ -4422,7 +4895,7 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+256"/>
+        <location filename="../models/control/proposalreview.cpp" line="+370"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
@@ -4437,18 +4910,18 @@ Revision %4</translation>
         <translation>%1 hat sich seit der Genehmigung des Vorschlags geändert: nichts gesendet; er muss neu geprüft werden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>confirmed by the server</source>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+96"/>
+        <location line="-189"/>
+        <location line="+108"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>the proposal is %1</source>
         <translation>der Vorschlag ist %1</translation>
     </message>
@@ -4463,12 +4936,58 @@ Revision %4</translation>
         <translation>%1 hat diesen Vorschlag gemacht und kann nicht darüber entscheiden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-114"/>
+        <location line="+116"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-184"/>
+        <source>%1 (inbox role)</source>
+        <translation>%1 (Rolle im Eingang)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (inbox role; on this computer %2)</source>
+        <translation>%1 (Rolle im Eingang; auf diesem Rechner %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (this computer&apos;s account)</source>
+        <translation>%1 (Konto dieses Rechners)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this console does not know whose token the server connection uses</source>
+        <translation>diese Konsole weiß nicht, wessen Token die Serververbindung nutzt</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the approval queue is not open, and this change needs its approvals</source>
+        <translation>die Freigabeliste ist nicht offen, und diese Änderung braucht ihre Freigaben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for %2 on %3</source>
+        <translation>%1 bittet um %2 für %3</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the changes named are not all changes of %1</source>
+        <translation>die genannten Änderungen sind nicht alle Änderungen von %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already is as it was before those changes</source>
+        <translation>%1 ist schon so, wie es vor diesen Änderungen war</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>You decide as %1; the change is sent with %2.</source>
+        <translation>Sie entscheiden als %1; die Änderung wird mit %2 gesendet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>offline: nichts kann an den Server gesendet werden</translation>
     </message>
@@ -4478,7 +4997,7 @@ Revision %4</translation>
         <translation>Sie haben über diesen Vorschlag bereits entschieden</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Proposal %1 by %2: %3</source>
         <translation>Vorschlag %1 von %2: %3</translation>
     </message>
@@ -4486,6 +5005,21 @@ Revision %4</translation>
         <location line="+2"/>
         <source>Approved by %1: %2</source>
         <translation>Freigegeben von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>run by %1, sent with %2</source>
+        <translation>ausgeführt von %1, gesendet mit %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved by %1, sent with %2</source>
+        <translation>freigegeben von %1, gesendet mit %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4498,7 +5032,13 @@ Revision %4</translation>
         <translation>eine andere Änderung von %1 lief gerade</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
+        <source>put back; confirmed by the server</source>
+        <translation>zurückgesetzt; vom Server bestätigt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+10"/>
         <location line="+10"/>
         <source>the change could not be sent</source>
         <translation>die Änderung ließ sich nicht senden</translation>
@@ -4785,7 +5325,7 @@ Revision %4</translation>
 <context>
     <name>RevertDesk</name>
     <message>
-        <location filename="../models/control/revertdesk.cpp" line="+54"/>
+        <location filename="../models/control/revertdesk.cpp" line="+91"/>
         <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
         <translation>%1 in %2 ist nicht unter den jetzt gezeigten Flags; es lässt sich nicht zurücksetzen</translation>
     </message>
@@ -4798,6 +5338,31 @@ Revision %4</translation>
         <location line="+2"/>
         <source>%1 is shown as its server last showed it; connect to put it back</source>
         <translation>%1 wird so gezeigt, wie sein Server es zuletzt zeigte; verbinden Sie sich, um es zurückzusetzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a change of %1 is still waiting for the server</source>
+        <translation>eine Änderung von %1 wartet noch auf den Server</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>only part of the revert was sent: a change of %1 was under way</source>
+        <translation>nur ein Teil des Zurücksetzens wurde gesendet: eine Änderung von %1 lief gerade</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the server answered but serves a different rollout</source>
+        <translation>der Server hat geantwortet, liefert aber eine andere Verteilung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server answered but the flag is still off</source>
+        <translation>der Server hat geantwortet, aber das Flag ist noch aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server answered but the flag is still on</source>
+        <translation>der Server hat geantwortet, aber das Flag ist noch an</translation>
     </message>
 </context>
 <context>
@@ -4873,7 +5438,12 @@ Revision %4</translation>
         <translation>der Rollout vor der Änderung spielt %1 aus, das das Flag nicht mehr hat</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>the off variation was %1 before the change; FlagDeck cannot set it, set it on the server</source>
+        <translation>die Aus-Variante war vor der Änderung %1; FlagDeck kann sie nicht setzen, setzen Sie sie auf dem Server</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the off variation before the change, %1, is no longer a variation of the flag</source>
         <translation>die Aus-Variante vor der Änderung, %1, ist keine Variante des Flags mehr</translation>
     </message>
@@ -5050,7 +5620,7 @@ Revision %4</translation>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+138"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+140"/>
         <location line="+61"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
@@ -5070,6 +5640,16 @@ Revision %4</translation>
         <location line="+61"/>
         <source>&quot;%1&quot; is not a sandbox history cursor</source>
         <translation>„%1“ ist kein Verlaufs-Cursor der Sandbox</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sandbox records changes under the account of the process that made them</source>
+        <translation>die Sandbox verbucht Änderungen unter dem Konto des Prozesses, der sie gemacht hat</translation>
     </message>
 </context>
 <context>
@@ -5113,6 +5693,11 @@ Revision %4</translation>
         <location line="+3"/>
         <source>The server failed to carry out the request: retry, or check the server&apos;s logs.</source>
         <translation>Der Server konnte die Anfrage nicht ausführen: versuchen Sie es erneut oder sehen Sie in die Protokolle des Servers.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This version of the server does not offer what this needs: a newer server version is required.</source>
+        <translation>Diese Serverversion bietet nicht, was hierfür nötig ist: eine neuere Serverversion ist erforderlich.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5225,7 +5810,7 @@ Revision %4</translation>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+93"/>
+        <location filename="../models/control/stageactions.cpp" line="+104"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>Mindestdauer auf der Stufe</translation>
@@ -5242,35 +5827,40 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>Guardrails green</source>
         <translation>Guardrails grün</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-34"/>
         <source>not known offline: guardrail metrics are read live</source>
         <translation>offline nicht bekannt: Guardrail-Metriken werden live gelesen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-55"/>
         <source>Approvals</source>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+66"/>
         <source>none required at %1 risk</source>
         <translation>keine nötig bei Risiko %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n required at %1 risk; not given here</source>
+        <location line="+3"/>
+        <source>%n required at %1 risk: Advance asks the approval queue</source>
         <translation>
-            <numerusform>%n nötig bei Risiko %1; hier nicht erteilt</numerusform>
-            <numerusform>%n nötig bei Risiko %1; hier nicht erteilt</numerusform>
+            <numerusform>%n nötig bei Risiko %1: Weiter fragt die Freigabeliste</numerusform>
+            <numerusform>%n nötig bei Risiko %1: Weiter fragt die Freigabeliste</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>proposal %1 by %2 (%3): %4 of %5 given</source>
+        <translation>Vorschlag %1 von %2 (%3): %4 von %5 erteilt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Not paused</source>
         <translation>Nicht pausiert</translation>
     </message>
@@ -5325,7 +5915,7 @@ Revision %4</translation>
         <translation>nicht begonnen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>the server answered but serves a different rollout</source>
         <translation>der Server hat geantwortet, spielt aber einen anderen Rollout aus</translation>
     </message>
@@ -5584,6 +6174,19 @@ Revision %4</translation>
         <source>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;The gate is not open&lt;/b&gt; (see above): send only if you mean to override it.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;Die Schwelle ist nicht offen&lt;/b&gt; (siehe oben): senden Sie nur, wenn Sie sie übergehen wollen.&lt;/span&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The contract requires %n approval(s) for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</source>
+        <translation>
+            <numerusform>Der Vertrag verlangt hierfür %n Freigabe bei Risiko %1: es geht als Ihr Vorschlag an die Freigabeliste und läuft nach der Freigabe.</numerusform>
+            <numerusform>Der Vertrag verlangt hierfür %n Freigaben bei Risiko %1: es geht als Ihr Vorschlag an die Freigabeliste und läuft nach der Freigabe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask for approval</source>
+        <translation>Freigabe anfragen</translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>Send to server</source>
@@ -5598,6 +6201,85 @@ Revision %4</translation>
         <location line="+6"/>
         <source>&lt;b&gt;Not possible:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Nicht möglich:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenIdentity</name>
+    <message>
+        <location filename="../models/core/tokenidentity.cpp" line="+30"/>
+        <source>flag server</source>
+        <translation>Flag-Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s %2 token</source>
+        <translation>%2-Token von %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shared %1 token %2</source>
+        <translation>das gemeinsame %1-Token %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the shared %1 %2 token %3</source>
+        <translation>das gemeinsame %1-%2-Token %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a %1 token whose owner the server does not say</source>
+        <translation>ein %1-Token, dessen Besitzer der Server nicht nennt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the token is a shared %1 token (%2): the flag server records the change under %2, not under %3</source>
+        <translation>das Token ist ein gemeinsames %1-Token (%2): der Flag-Server verbucht die Änderung unter %2, nicht unter %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the token belongs to %1, not to %2: the flag server records the change under %1</source>
+        <translation>das Token gehört %1, nicht %2: der Flag-Server verbucht die Änderung unter %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the flag server does not say whose token this is</source>
+        <translation>der Flag-Server sagt nicht, wem dieses Token gehört</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+9"/>
+        <source>Unleash did not say whose token this is</source>
+        <translation>Unleash hat nicht gesagt, wem dieses Token gehört</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unleash: an API token</source>
+        <translation>Unleash: ein API-Token</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personal access</source>
+        <translation>persönliches Zugriffs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unleash: a user&apos;s personal access token</source>
+        <translation>Unleash: das persönliche Zugriffstoken eines Benutzers</translation>
     </message>
 </context>
 <context>
@@ -5734,7 +6416,12 @@ Revision %4</translation>
 <context>
     <name>UnleashServer</name>
     <message>
-        <location filename="../models/connectors/unleash/unleashserver.cpp" line="+74"/>
+        <location filename="../models/connectors/unleash/unleashserver.cpp" line="+55"/>
+        <source>Unleash has not said yet whose token this is</source>
+        <translation>Unleash hat noch nicht gesagt, wem dieses Token gehört</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>reading the admin token</source>
         <translation>das Admin-Token wird gelesen</translation>
     </message>
@@ -5769,29 +6456,60 @@ Revision %4</translation>
         <translation>das Admin-Token wurde nicht angenommen%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>this is a client (backend) or frontend token, which only applications use; Unleash needs an admin token (or a personal access token) for FlagDeck</source>
+        <translation>dies ist ein Client- (Backend-) oder Frontend-Token, das nur Anwendungen nutzen; Unleash braucht für FlagDeck ein Admin-Token (oder ein persönliches Zugriffstoken)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the token may not do this; Unleash needs an admin token (or a personal access token of a user with the permission)%1</source>
         <translation>das Token darf das nicht; Unleash braucht ein Admin-Token (oder ein persönliches Zugriffstoken eines Benutzers mit der Berechtigung)%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>this Unleash does not offer %1</source>
+        <translation>dieses Unleash bietet %1 nicht an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this Unleash (version %1) does not offer %2</source>
+        <translation>dieses Unleash (Version %1) bietet %2 nicht an</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the event search (GET /api/admin/search/events, Unleash 6.1 and later)</source>
+        <translation>die Ereignissuche (GET /api/admin/search/events, Unleash 6.1 und neuer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the event log (POST /api/admin/events/search)</source>
+        <translation>das Ereignisprotokoll (POST /api/admin/events/search)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+82"/>
+        <location line="+2"/>
         <source>event log: %1</source>
         <translation>Ereignisprotokoll: %1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-74"/>
         <source>the answer is not a JSON object</source>
         <translation>die Antwort ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
+        <source>Unleash did not say whose token this is (HTTP %1)</source>
+        <translation>Unleash hat nicht gesagt, wem dieses Token gehört (HTTP %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Unleash %1 %2</source>
         <translation>Unleash %1 %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <location line="+41"/>
         <source>flag %1: the answer names another flag</source>
         <translation>Flag %1: die Antwort nennt ein anderes Flag</translation>
@@ -5827,17 +6545,27 @@ Revision %4</translation>
         <translation>Änderungsanfragen nicht verfügbar (Unleash Enterprise)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>history and polling through the older event log: the event search, change summaries and polls that cost nothing while nothing changes need Unleash 6.1 or later</source>
+        <translation>Verlauf und Abfragen über das ältere Ereignisprotokoll: die Ereignissuche, Änderungszusammenfassungen und Abfragen, die nichts kosten, solange sich nichts ändert, brauchen Unleash 6.1 oder neuer</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>flags not fully shown: %1; first: %2</source>
         <translation>nicht vollständig gezeigte Flags: %1; erstes: %2</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>%1 is not an Unleash environment</source>
         <translation>%1 ist keine Unleash-Umgebung</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+9"/>
+        <source>usage reported by SDKs (GET /api/admin/client-metrics/features/…/raw)</source>
+        <translation>von SDKs gemeldete Nutzung (GET /api/admin/client-metrics/features/…/raw)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+47"/>
         <source>no Unleash environment %1</source>
         <translation>keine Unleash-Umgebung %1</translation>

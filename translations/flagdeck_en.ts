@@ -32,6 +32,60 @@
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/item/changetablemodel.cpp" line="+161"/>
+        <source>In all, across %n changes: %1</source>
+        <translation>
+            <numerusform>In all, across %n change: %1</numerusform>
+            <numerusform>In all, across %n changes: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (net of %n changes)</source>
+        <translation>
+            <numerusform>%1 (net of %n change)</numerusform>
+            <numerusform>%1 (net of %n changes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../widgets/changesview.cpp" line="+254"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n flag</numerusform>
+            <numerusform>%n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>Put %1 in %2 back as it was before %n change(s)</source>
+        <translation>
+            <numerusform>Put %1 in %2 back as it was before %n change</numerusform>
+            <numerusform>Put %1 in %2 back as it was before %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Put %n flag(s) back</source>
+        <translation>
+            <numerusform>Put %n flag back</numerusform>
+            <numerusform>Put %n flags back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message numerus="yes">
         <location filename="../models/core/durationtext.cpp" line="+18"/>
@@ -103,7 +157,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+388"/>
+        <location filename="../app/mainwindow.cpp" line="+396"/>
         <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
         <translation>
             <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
@@ -111,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -119,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+116"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n needs attention)</numerusform>
@@ -143,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+283"/>
+        <location line="+288"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>No kill to undo: a kill can be undone for %n second after the server confirmed it.</numerusform>
@@ -210,7 +264,7 @@
 <context>
     <name>ProposalDetailPane</name>
     <message numerus="yes">
-        <location filename="../widgets/proposaldetailpane.cpp" line="+257"/>
+        <location filename="../widgets/proposaldetailpane.cpp" line="+260"/>
         <source>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval(s) given</source>
         <translation>
             <numerusform>Proposed by %1 at %2 · %3 risk · expires %4 · %5 of %n approval given</numerusform>
@@ -276,11 +330,22 @@
 <context>
     <name>StageActions</name>
     <message numerus="yes">
-        <location filename="../models/control/stageactions.cpp" line="+112"/>
-        <source>%n required at %1 risk; not given here</source>
+        <location filename="../models/control/stageactions.cpp" line="+128"/>
+        <source>%n required at %1 risk: Advance asks the approval queue</source>
         <translation>
-            <numerusform>%n required at %1 risk; not given here</numerusform>
-            <numerusform>%n required at %1 risk; not given here</numerusform>
+            <numerusform>%n required at %1 risk: Advance asks the approval queue</numerusform>
+            <numerusform>%n required at %1 risk: Advance asks the approval queue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message numerus="yes">
+        <location filename="../widgets/stageview.cpp" line="+250"/>
+        <source>The contract requires %n approval(s) for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</source>
+        <translation>
+            <numerusform>The contract requires %n approval for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</numerusform>
+            <numerusform>The contract requires %n approvals for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</numerusform>
         </translation>
     </message>
 </context>

@@ -960,9 +960,260 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message>
+        <location filename="../models/item/changetablemodel.cpp" line="+156"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no net change</source>
+        <translation>总体无变化</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>In all, across %n changes: %1</source>
+        <translation>
+            <numerusform>总计 %n 次变更：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (net of %n changes)</source>
+        <translation>
+            <numerusform>%1（%n 次变更的总和）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1
+Comment: %2</source>
+        <translation>%1
+备注：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no field changed)</source>
+        <translation>（没有字段变化）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (monitor)</source>
+        <translation>%1（监控）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (agent)</source>
+        <translation>%1（智能体）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (token)</source>
+        <translation>%1（令牌）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flag · environment · server</source>
+        <translation>开关 · 环境 · 服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../widgets/changesview.cpp" line="+58"/>
+        <source>&amp;Put back…</source>
+        <translation>恢复(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+282"/>
+        <source>Put back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <source>Kill instead</source>
+        <translation>改为关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>since a time…</source>
+        <translation>自某一时间起…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview putting the selected changes back: a change, a flag&apos;s net change, or several</source>
+        <translation>预览恢复所选变更：单个变更、某个开关的总变更或多个</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>in the last 15 minutes</source>
+        <translation>最近 15 分钟内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last hour</source>
+        <translation>最近一小时内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last 6 hours</source>
+        <translation>最近 6 小时内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the last 24 hours</source>
+        <translation>最近 24 小时内</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Changes on every server</source>
+        <translation>所有服务器上的变更</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Why (goes into the audit history)</source>
+        <translation>原因（写入审计历史）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Show every flag at this time</source>
+        <translation>显示此时刻的所有开关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As it was at</source>
+        <translation>在此时刻的状态</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&lt;b&gt;History:&lt;/b&gt; every flag as the audit history says it was at %1, beside how it is now. Rows in bold were not as they are now.</source>
+        <translation>&lt;b&gt;历史：&lt;/b&gt;审计历史记录的每个开关在 %1 的状态，旁边是当前状态。粗体行与当前不同。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 次变更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n 个开关</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only the newest %1 shown; choose a shorter window</source>
+        <translation>只显示最新的 %1 条；请选择更短的时间范围</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Put %1 in %2 back as it was before %n change(s)</source>
+        <translation>
+            <numerusform>将 %2 中的 %1 恢复到 %n 次变更之前的状态</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>They did: %1</source>
+        <translation>这些变更：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be put back exactly:</source>
+        <translation>无法精确恢复：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The kill is offered instead: it turns the flag off.</source>
+        <translation>改为提供关闭：它会关闭该开关。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It already is as it was: nothing to send.</source>
+        <translation>已经是原来的状态：无需发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After putting back</source>
+        <translation>恢复之后</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Left as they are now: %1</source>
+        <translation>保持当前不变：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent against revision %1: refused if the flag changes before it is sent.</source>
+        <translation>基于修订 %1 发送：如果开关在发送前发生变化则会被拒绝。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Put %n flag(s) back</source>
+        <translation>
+            <numerusform>恢复 %n 个开关</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not put back:</source>
+        <translation>未恢复：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed since the preview:</source>
+        <translation>自预览以来的变化：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look at it again: Put back makes a new preview.</source>
+        <translation>请重新查看：恢复会生成新的预览。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The change history cannot be read: %1</source>
+        <translation>无法读取变更历史：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+42"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
         <source>the server is not connected</source>
         <translation>服务器未连接</translation>
     </message>
@@ -1087,12 +1338,17 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+66"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <source>the server connection is not open</source>
+        <translation>服务器连接未打开</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Guardrail data</source>
         <translation>护栏数据</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <location line="+6"/>
         <location line="+50"/>
         <location line="+21"/>
@@ -1110,7 +1366,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>沙盒</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>showing the audit cache</source>
         <translation>显示审计缓存</translation>
     </message>
@@ -1144,6 +1400,21 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <location line="+36"/>
         <source>this connection has no token</source>
         <translation>此连接没有令牌</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
+        <translation>未发送：此开关仍有变更在进行中，或开关或其契约已发生变化；请重新查看</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 already is as it was</source>
+        <translation>%1 已经是原来的状态</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not sent: a change of %1 is still under way; look again</source>
+        <translation>未发送：%1 仍有变更在进行中；请重新查看</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2251,11 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <source>%1; read again afterwards, the flag is unchanged</source>
         <translation>%1；随后重新读取，开关未改变</translation>
     </message>
+    <message>
+        <location line="+131"/>
+        <source>FeatBit does not tell an access token whose it is or whether it is a personal or a service token; FeatBit records the change under the token&apos;s name</source>
+        <translation>FeatBit 不会告诉访问令牌它属于谁，也不说明它是个人令牌还是服务令牌；FeatBit 以令牌名称记录变更</translation>
+    </message>
 </context>
 <context>
     <name>FeatBitStream</name>
@@ -2201,6 +2477,99 @@ Revision %4</source>
         <location filename="../models/connectors/flagserver.cpp" line="+40"/>
         <source>%1 does not report how often variations were served</source>
         <translation>%1 不报告各变体被提供的次数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 does not say whose token this is</source>
+        <translation>%1 没有说明这个令牌属于谁</translation>
+    </message>
+</context>
+<context>
+    <name>FlagStateAtModel</name>
+    <message>
+        <location filename="../models/item/flagstateatmodel.cpp" line="+19"/>
+        <source>off (serves %1)</source>
+        <translation>关（提供 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on · %1</source>
+        <translation>开 · %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (the rest not recorded)</source>
+        <translation>%1（其余未记录）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not on the server now</source>
+        <translation>当前不在服务器上</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not as it is now</source>
+        <translation>与当前不同</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no change recorded before then</source>
+        <translation>此前没有记录的变更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at %2</source>
+        <translation>%1，于 %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Flag</source>
+        <translation>开关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At %1 (history)</source>
+        <translation>%1 时（历史）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last changed before then by</source>
+        <translation>此前最后修改者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now</source>
+        <translation>当前</translation>
     </message>
 </context>
 <context>
@@ -2997,7 +3366,7 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+236"/>
+        <location filename="../app/mainwindow.cpp" line="+243"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3012,7 +3381,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+529"/>
+        <location line="+600"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -3022,13 +3391,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+494"/>
+        <location line="-496"/>
+        <location line="+568"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-332"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -3043,12 +3412,7 @@ Revision %4</source>
         <translation>%1 的提议%2：%3</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <source>not sent: a change of this flag is still under way, or the flag or its contract changed since; look again</source>
-        <translation>未发送：此开关的一项变更仍在进行中，或开关或其契约此后已改变；请重新查看</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-51"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1（%2）：%3 已获服务器确认。</translation>
     </message>
@@ -3058,7 +3422,7 @@ Revision %4</source>
         <translation>%1（%2）：%3 失败：%4</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>%1 in %2 is on again: the server confirmed it.</source>
         <translation>%1（%2）已重新开启：服务器已确认。</translation>
     </message>
@@ -3073,7 +3437,7 @@ Revision %4</source>
         <translation>关闭 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The audit cache cannot write (kept in memory, retrying): %1</source>
         <translation>审计缓存无法写入（已保存在内存中，正在重试）：%1</translation>
     </message>
@@ -3090,25 +3454,25 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+597"/>
+        <location line="-172"/>
+        <location line="+672"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-226"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+208"/>
+        <location line="+213"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-344"/>
+        <location line="-349"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -3185,24 +3549,24 @@ Revision %4</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>&amp;Connections</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+261"/>
+        <location line="-499"/>
+        <location line="+332"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-581"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
     </message>
@@ -3227,7 +3591,12 @@ Revision %4</source>
         <translation>审计历史</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Who carries out a contract&apos;s auto_kill when a guardrail regresses: a flagdeck guard on the team inbox, or only a console that is open.</source>
         <translation>护栏退化时由谁执行契约的 auto_kill：连接团队收件箱的 flagdeck guard，或者只有已打开的控制台。</translation>
     </message>
@@ -3263,8 +3632,43 @@ Revision %4</source>
         <source>%1 in %2 is off: the server confirmed it.</source>
         <translation>%2 中的 %1 已关闭：服务器已确认。</translation>
     </message>
+    <message>
+        <location line="+117"/>
+        <source>the audit cache is not open</source>
+        <translation>审计缓存未打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 in %2: the contract requires approval for %3 at %4 risk. Sent to the approval queue as proposal %5; it runs once someone else approves it (Approvals, Ctrl+3).</source>
+        <translation>%2 中的 %1：契约要求在%4风险下对 %3 进行审批。已作为提案 %5 发送到审批队列；他人批准后即执行（审批，Ctrl+3）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 in %2 is back as it was: confirmed by the server.</source>
+        <translation>%2 中的 %1 已恢复原状：服务器已确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Putting %1 in %2 back failed: %3</source>
+        <translation>恢复 %2 中的 %1 失败：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 in %2: sent; waiting for the server to confirm…</source>
+        <translation>%2 中的 %1：已发送；等待服务器确认…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>killed instead of an inexact revert</source>
+        <translation>以关闭代替不精确的恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2: kill sent; the Flags tab shows when the server confirms it.</source>
+        <translation>%2 中的 %1：关闭已发送；服务器确认后“开关”选项卡会显示。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+16"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>开关（%n 个需要关注）</numerusform>
@@ -3298,7 +3702,12 @@ Revision %4</source>
         <translation>撤销上次关停(&amp;U)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
+        <source>&amp;What changed</source>
+        <translation>变更内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Acti&amp;vity</source>
         <translation>活动(&amp;V)</translation>
     </message>
@@ -3328,7 +3737,7 @@ Revision %4</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message numerus="yes">
-        <location line="+122"/>
+        <location line="+124"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>没有可撤销的关停：服务器确认后 %n 秒内可以撤销关停。</numerusform>
@@ -3502,7 +3911,7 @@ Revision %4</source>
 <context>
     <name>McpCommand</name>
     <message>
-        <location filename="../app/mcpcommand.cpp" line="+79"/>
+        <location filename="../app/mcpcommand.cpp" line="+80"/>
         <source>The MCP server for AI agents, over stdio: agents read flags and propose actions; people approve them in FlagDeck. No tool changes a flag.</source>
         <translation>面向 AI 智能体的 MCP 服务器，通过 stdio 通信：智能体读取开关并提议操作；由人在 FlagDeck 中批准。没有任何工具会直接修改开关。</translation>
     </message>
@@ -3890,7 +4299,7 @@ Revision %4</source>
 <context>
     <name>Proposal</name>
     <message>
-        <location filename="../models/core/proposal.cpp" line="+83"/>
+        <location filename="../models/core/proposal.cpp" line="+90"/>
         <source>pending · %1 left</source>
         <translation>待处理 · 剩余 %1</translation>
     </message>
@@ -3921,8 +4330,18 @@ Revision %4</source>
     </message>
     <message>
         <location line="+14"/>
+        <source>revert follows the flag&apos;s history</source>
+        <translation>恢复依据开关的历史</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 follows the flag&apos;s contract</source>
         <translation>%1 遵循该开关的契约</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>revert takes exactly {&quot;changes&quot;: [change id, …]}, the ids list_changes gives</source>
+        <translation>revert 只接受 {&quot;changes&quot;: [变更 ID, …]}，即 list_changes 给出的 ID</translation>
     </message>
 </context>
 <context>
@@ -3938,7 +4357,7 @@ Revision %4</source>
         <translation>我已审查提议之后发生的变化</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Approve and run</source>
         <translation>批准并执行(&amp;A)</translation>
     </message>
@@ -3979,12 +4398,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Show JSON diff</source>
         <translation>显示 JSON 差异</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>The exact change to the flag, as a line diff of its JSON</source>
         <translation>对开关的确切更改，以其 JSON 的逐行差异表示</translation>
     </message>
@@ -3999,7 +4418,7 @@ Revision %4</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Comment for the audit history (why you approve or reject)</source>
         <translation>写入审计历史的备注（批准或拒绝的理由）</translation>
     </message>
@@ -4024,7 +4443,7 @@ Revision %4</source>
         <translation>&lt;b&gt;证据&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Hide JSON diff</source>
         <translation>隐藏 JSON 差异</translation>
     </message>
@@ -4054,12 +4473,17 @@ Revision %4</source>
         <translation> · &lt;b&gt;有护栏回退&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;警告：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-66"/>
         <source> via %1 %2</source>
         <translation> 通过 %1 %2</translation>
     </message>
@@ -4173,12 +4597,32 @@ Revision %4</source>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+84"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+165"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>the inbox refused: this console is signed in to it as %1, and the database writes decisions under that name only (not as %2)</source>
+        <translation>收件箱拒绝：此控制台以 %1 登录，数据库只以该名称写入决定（而不是 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anyone else</source>
+        <translation>其他任何人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inbox refused: %1 made this proposal and cannot decide it</source>
+        <translation>收件箱拒绝：%1 提出了此提案，不能对其做决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the inbox refused the change: %1</source>
+        <translation>收件箱拒绝了此更改：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>cannot start a transaction in the inbox</source>
         <translation>无法在收件箱中开始事务</translation>
     </message>
@@ -4210,16 +4654,38 @@ Revision %4</source>
     </message>
     <message>
         <location line="+15"/>
+        <source>cannot ask the inbox who this console is</source>
+        <translation>无法向收件箱查询此控制台的身份</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot set the inbox&apos;s approval policy</source>
+        <translation>无法设置收件箱的审批策略</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot read the inbox&apos;s tables</source>
+        <translation>无法读取收件箱的表</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+90"/>
+        <location line="+11"/>
+        <location line="+5"/>
         <source>cannot create the inbox %1</source>
         <translation>无法创建收件箱 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-13"/>
+        <source>cannot upgrade the inbox %1: its decisions no longer match its proposals</source>
+        <translation>无法升级收件箱 %1：其决定与提案不再匹配</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>cannot record the action in the inbox</source>
         <translation>无法在收件箱中记录该操作</translation>
     </message>
@@ -4229,17 +4695,17 @@ Revision %4</source>
         <translation>无法读取守护进程列表</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+112"/>
         <source>cannot notify the consoles</source>
         <translation>无法通知各控制台</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>cannot store the proposal</source>
         <translation>无法保存提议</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+45"/>
         <location line="+27"/>
         <location line="+16"/>
@@ -4265,16 +4731,17 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>expired unapproved</source>
         <translation>未获批准即过期</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-116"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>该提议已于 %1 过期，无法再执行</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>%1 made this proposal and cannot decide it</source>
         <translation>%1 提出了此提议，不能对其作出决定</translation>
@@ -4300,7 +4767,7 @@ Revision %4</source>
         <translation>被 %1 拒绝</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot record the decision</source>
         <translation>无法记录决定</translation>
     </message>
@@ -4396,7 +4863,7 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+256"/>
+        <location filename="../models/control/proposalreview.cpp" line="+370"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
@@ -4411,18 +4878,18 @@ Revision %4</source>
         <translation>%1 在提案获批后已更改：未发送任何内容；需要重新审核</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>confirmed by the server</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+96"/>
+        <location line="-189"/>
+        <location line="+108"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>the proposal is %1</source>
         <translation>该提议状态为 %1</translation>
     </message>
@@ -4437,12 +4904,58 @@ Revision %4</source>
         <translation>%1 提出了此提议，不能对其作出决定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-114"/>
+        <location line="+116"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-184"/>
+        <source>%1 (inbox role)</source>
+        <translation>%1（收件箱角色）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (inbox role; on this computer %2)</source>
+        <translation>%1（收件箱角色；在本机为 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (this computer&apos;s account)</source>
+        <translation>%1（本机账户）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this console does not know whose token the server connection uses</source>
+        <translation>此控制台不知道服务器连接使用的是谁的令牌</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the approval queue is not open, and this change needs its approvals</source>
+        <translation>审批队列未打开，而此更改需要审批</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for %2 on %3</source>
+        <translation>%1 请求对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the changes named are not all changes of %1</source>
+        <translation>所列变更并非都是 %1 的变更</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already is as it was before those changes</source>
+        <translation>%1 已经是这些变更之前的状态</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>You decide as %1; the change is sent with %2.</source>
+        <translation>您以 %1 的身份决定；更改通过 %2 发送。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>离线：无法向服务器发送任何内容</translation>
     </message>
@@ -4452,7 +4965,7 @@ Revision %4</source>
         <translation>您已对此提议作出决定</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Proposal %1 by %2: %3</source>
         <translation>%2 的提议 %1：%3</translation>
     </message>
@@ -4460,6 +4973,21 @@ Revision %4</source>
         <location line="+2"/>
         <source>Approved by %1: %2</source>
         <translation>由 %1 批准：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>run by %1, sent with %2</source>
+        <translation>由 %1 执行，通过 %2 发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved by %1, sent with %2</source>
+        <translation>由 %1 批准，通过 %2 发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4472,7 +5000,13 @@ Revision %4</source>
         <translation>%1 的另一项变更正在进行</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
+        <source>put back; confirmed by the server</source>
+        <translation>已恢复；服务器已确认</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+10"/>
         <location line="+10"/>
         <source>the change could not be sent</source>
         <translation>无法发送此变更</translation>
@@ -4755,7 +5289,7 @@ Revision %4</source>
 <context>
     <name>RevertDesk</name>
     <message>
-        <location filename="../models/control/revertdesk.cpp" line="+54"/>
+        <location filename="../models/control/revertdesk.cpp" line="+91"/>
         <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
         <translation>%2 中的 %1 不在当前显示的开关中；无法恢复</translation>
     </message>
@@ -4768,6 +5302,31 @@ Revision %4</source>
         <location line="+2"/>
         <source>%1 is shown as its server last showed it; connect to put it back</source>
         <translation>%1 按其服务器最后显示的状态显示；请连接后再恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a change of %1 is still waiting for the server</source>
+        <translation>%1 的一个变更仍在等待服务器</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>only part of the revert was sent: a change of %1 was under way</source>
+        <translation>恢复只发送了一部分：%1 有变更正在进行</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the server answered but serves a different rollout</source>
+        <translation>服务器已应答，但提供的是不同的发布比例</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server answered but the flag is still off</source>
+        <translation>服务器已应答，但开关仍是关闭的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server answered but the flag is still on</source>
+        <translation>服务器已应答，但开关仍是打开的</translation>
     </message>
 </context>
 <context>
@@ -4843,7 +5402,12 @@ Revision %4</source>
         <translation>更改前的发布比例提供 %1，而该开关已不再有此变体</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>the off variation was %1 before the change; FlagDeck cannot set it, set it on the server</source>
+        <translation>变更前的关闭变体是 %1；FlagDeck 无法设置它，请在服务器上设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the off variation before the change, %1, is no longer a variation of the flag</source>
         <translation>更改前的关闭变体 %1 已不再是该开关的变体</translation>
     </message>
@@ -5020,7 +5584,7 @@ Revision %4</source>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+138"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+140"/>
         <location line="+61"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
@@ -5040,6 +5604,16 @@ Revision %4</source>
         <location line="+61"/>
         <source>&quot;%1&quot; is not a sandbox history cursor</source>
         <translation>“%1” 不是沙盒历史游标</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sandbox records changes under the account of the process that made them</source>
+        <translation>沙盒以执行变更的进程账户记录变更</translation>
     </message>
 </context>
 <context>
@@ -5083,6 +5657,11 @@ Revision %4</source>
         <location line="+3"/>
         <source>The server failed to carry out the request: retry, or check the server&apos;s logs.</source>
         <translation>服务器未能完成请求：请重试，或查看服务器日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This version of the server does not offer what this needs: a newer server version is required.</source>
+        <translation>此服务器版本不提供所需功能：需要更新的服务器版本。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5195,7 +5774,7 @@ Revision %4</source>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+93"/>
+        <location filename="../models/control/stageactions.cpp" line="+104"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>阶段最短停留时间</translation>
@@ -5212,34 +5791,39 @@ Revision %4</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>Guardrails green</source>
         <translation>护栏正常</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-34"/>
         <source>not known offline: guardrail metrics are read live</source>
         <translation>离线时未知：护栏指标需实时读取</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-55"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+66"/>
         <source>none required at %1 risk</source>
         <translation>%1风险下无需审批</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n required at %1 risk; not given here</source>
+        <location line="+3"/>
+        <source>%n required at %1 risk: Advance asks the approval queue</source>
         <translation>
-            <numerusform>%1风险下需要 %n 个审批；此处未给出</numerusform>
+            <numerusform>%1风险下需要 %n 个：推进会提交审批队列</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>proposal %1 by %2 (%3): %4 of %5 given</source>
+        <translation>提案 %1，由 %2 提出（%3）：已给出 %4 / %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Not paused</source>
         <translation>未暂停</translation>
     </message>
@@ -5294,7 +5878,7 @@ Revision %4</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>the server answered but serves a different rollout</source>
         <translation>服务器已应答，但投放的是另一种发布规则</translation>
     </message>
@@ -5553,6 +6137,18 @@ Revision %4</source>
         <source>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;The gate is not open&lt;/b&gt; (see above): send only if you mean to override it.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;关卡未打开&lt;/b&gt;（见上文）：仅在您确实要越过它时才发送。&lt;/span&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The contract requires %n approval(s) for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</source>
+        <translation>
+            <numerusform>契约要求在%1风险下为此获得 %n 个审批：它将作为您的提案进入审批队列，获批后执行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask for approval</source>
+        <translation>申请审批</translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>Send to server</source>
@@ -5567,6 +6163,85 @@ Revision %4</source>
         <location line="+6"/>
         <source>&lt;b&gt;Not possible:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;无法执行：&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenIdentity</name>
+    <message>
+        <location filename="../models/core/tokenidentity.cpp" line="+30"/>
+        <source>flag server</source>
+        <translation>开关服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s %2 token</source>
+        <translation>%1 的%2令牌</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the shared %1 token %2</source>
+        <translation>共享的%1令牌 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the shared %1 %2 token %3</source>
+        <translation>共享的%1 %2 令牌 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a %1 token whose owner the server does not say</source>
+        <translation>服务器未说明所有者的%1令牌</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the token is a shared %1 token (%2): the flag server records the change under %2, not under %3</source>
+        <translation>该令牌是共享的%1令牌（%2）：开关服务器以 %2 而不是 %3 记录变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the token belongs to %1, not to %2: the flag server records the change under %1</source>
+        <translation>该令牌属于 %1，而不是 %2：开关服务器以 %1 记录变更</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the flag server does not say whose token this is</source>
+        <translation>开关服务器没有说明这个令牌属于谁</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+9"/>
+        <source>Unleash did not say whose token this is</source>
+        <translation>Unleash 没有说明这个令牌属于谁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unleash: an API token</source>
+        <translation>Unleash：API 令牌</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personal access</source>
+        <translation>个人访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unleash: a user&apos;s personal access token</source>
+        <translation>Unleash：用户的个人访问令牌</translation>
     </message>
 </context>
 <context>
@@ -5703,7 +6378,12 @@ Revision %4</source>
 <context>
     <name>UnleashServer</name>
     <message>
-        <location filename="../models/connectors/unleash/unleashserver.cpp" line="+74"/>
+        <location filename="../models/connectors/unleash/unleashserver.cpp" line="+55"/>
+        <source>Unleash has not said yet whose token this is</source>
+        <translation>Unleash 尚未说明这个令牌属于谁</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>reading the admin token</source>
         <translation>正在读取管理员令牌</translation>
     </message>
@@ -5738,29 +6418,60 @@ Revision %4</source>
         <translation>管理员令牌未被接受%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>this is a client (backend) or frontend token, which only applications use; Unleash needs an admin token (or a personal access token) for FlagDeck</source>
+        <translation>这是只供应用程序使用的客户端（后端）或前端令牌；FlagDeck 需要 Unleash 的管理员令牌（或个人访问令牌）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the token may not do this; Unleash needs an admin token (or a personal access token of a user with the permission)%1</source>
         <translation>该令牌无权执行此操作；Unleash 需要管理员令牌（或具有该权限的用户的个人访问令牌）%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>this Unleash does not offer %1</source>
+        <translation>此 Unleash 不提供%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this Unleash (version %1) does not offer %2</source>
+        <translation>此 Unleash（版本 %1）不提供%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the event search (GET /api/admin/search/events, Unleash 6.1 and later)</source>
+        <translation>事件搜索（GET /api/admin/search/events，Unleash 6.1 及更高版本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the event log (POST /api/admin/events/search)</source>
+        <translation>事件日志（POST /api/admin/events/search）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+82"/>
+        <location line="+2"/>
         <source>event log: %1</source>
         <translation>事件日志：%1</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-74"/>
         <source>the answer is not a JSON object</source>
         <translation>应答不是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
+        <source>Unleash did not say whose token this is (HTTP %1)</source>
+        <translation>Unleash 没有说明这个令牌属于谁（HTTP %1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Unleash %1 %2</source>
         <translation>Unleash %1 %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <location line="+41"/>
         <source>flag %1: the answer names another flag</source>
         <translation>开关 %1：应答给出的是另一个开关</translation>
@@ -5796,17 +6507,27 @@ Revision %4</source>
         <translation>变更请求不可用（Unleash Enterprise）</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>history and polling through the older event log: the event search, change summaries and polls that cost nothing while nothing changes need Unleash 6.1 or later</source>
+        <translation>通过较旧的事件日志获取历史和轮询：事件搜索、变更摘要以及无变化时零开销的轮询需要 Unleash 6.1 或更高版本</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>flags not fully shown: %1; first: %2</source>
         <translation>未完整显示的开关：%1；第一个：%2</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>%1 is not an Unleash environment</source>
         <translation>%1 不是 Unleash 环境</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+9"/>
+        <source>usage reported by SDKs (GET /api/admin/client-metrics/features/…/raw)</source>
+        <translation>SDK 报告的使用情况（GET /api/admin/client-metrics/features/…/raw）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+47"/>
         <source>no Unleash environment %1</source>
         <translation>没有 Unleash 环境 %1</translation>

@@ -68,10 +68,16 @@ ChangesView::ChangesView(ChangeTableModel *changes, FlagStateAtModel *states, QW
     , m_statePane(new QWidget(this))
 {
     m_window->setObjectName(QStringLiteral("changesWindow"));
-    m_window->addItem(tr("last 15 minutes"), 15);
-    m_window->addItem(tr("last hour"), 60);
-    m_window->addItem(tr("last 6 hours"), 360);
-    m_window->addItem(tr("last 24 hours"), 1440);
+    m_window->setAccessibleName(tr("Changes in the window"));
+    m_since->setAccessibleName(tr("Changes since"));
+    m_tree->setAccessibleName(tr("Changes by flag"));
+    m_comment->setAccessibleName(tr("Why"));
+    m_stateTime->setAccessibleName(tr("Time to show every flag at"));
+    m_stateTable->setAccessibleName(tr("Every flag at that time, and now"));
+    m_window->addItem(tr("in the last 15 minutes"), 15);
+    m_window->addItem(tr("in the last hour"), 60);
+    m_window->addItem(tr("in the last 6 hours"), 360);
+    m_window->addItem(tr("in the last 24 hours"), 1440);
     m_window->addItem(tr("since a time…"), SinceChoice);
     m_window->setCurrentIndex(1);
     m_since->setObjectName(QStringLiteral("changesSince"));
@@ -83,7 +89,7 @@ ChangesView::ChangesView(ChangeTableModel *changes, FlagStateAtModel *states, QW
     m_putBack->setToolTip(tr("Preview putting the selected changes back: a change, a flag's net change, or several"));
 
     auto *windowRow = new QHBoxLayout;
-    windowRow->addWidget(new QLabel(tr("Changes on every server in the"), this));
+    windowRow->addWidget(new QLabel(tr("Changes on every server"), this));
     windowRow->addWidget(m_window);
     windowRow->addWidget(m_since);
     windowRow->addSpacing(12);

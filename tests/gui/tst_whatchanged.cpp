@@ -141,7 +141,7 @@ void tst_WhatChanged::changesGroupedPutBackRefusedAndAsTheyWere()
     QTRY_VERIFY(changes->indexOf(chat).isValid() && changes->rowCount(changes->indexOf(chat)) == 2);
     const QModelIndex chatRow = changes->indexOf(chat);
     const QString chatNet = chatRow.siblingAtColumn(ChangeTableModel::ChangeColumn).data().toString();
-    QVERIFY2(chatNet.startsWith(QLatin1String("disabled, rollout of ")), qPrintable(chatNet));
+    QVERIFY2(chatNet.startsWith(QStringLiteral("disabled, rollout of ")), qPrintable(chatNet));
     QVERIFY2(chatNet.endsWith(QLatin1String("(net of 2 changes)")), qPrintable(chatNet));
     QCOMPARE(chatRow.siblingAtColumn(ChangeTableModel::WhoColumn).data().toString(),
              QStringLiteral("FlagDeck guardrail monitor (monitor), bob"));
@@ -202,7 +202,7 @@ void tst_WhatChanged::changesGroupedPutBackRefusedAndAsTheyWere()
     }
     QVERIFY(chatState >= 0);
     const QString then = states->index(chatState, FlagStateAtModel::ThenColumn).data().toString();
-    QVERIFY2(then.startsWith(QLatin1String("on · ")), qPrintable(then));
+    QVERIFY2(then.startsWith(QStringLiteral("on · ")), qPrintable(then));
     QVERIFY2(then.contains(QStringLiteral("%1 %2").arg(first.variationId, Rollout::formatPercent(first.basisPoints))),
              qPrintable(then));
     QVERIFY(states->index(chatState, 0).data(FlagStateAtModel::DiffersRole).toBool());
