@@ -5,6 +5,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
+#include <optional>
+
 AuditIdLoader::AuditIdLoader() : m_file(QStringLiteral("audit-ids")) {}
 
 Result<void> AuditIdLoader::open(const QString &path)
@@ -30,35 +33,110 @@ void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
     const qint64 maxId = maxQuery.value(0).toLongLong();
     maxQuery.finish();
 
-    const AuditFilterSql sql = AuditFilterSql::of(filter);
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY time_ms DESC, id DESC").arg(sql.where));
-    for (const QVariant &value : sql.values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(query.lastError());
     QVector<qint64> ids;
     QVector<qint64> times;
     int chunk = FirstChunk;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-        times.append(query.value(1).toLongLong());
-        if (ids.size() == chunk) {
-            if (generation != m_latest.load()) {
-                query.finish();
-                QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-                return;
+    bool abandoned = false;
+    // Runs one SELECT of (id, time_ms) in display order and hands its rows over in chunks.
+    const auto stream = [&](const QString &where, const QVariantList &values) -> std::optional<QSqlError> {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY time_ms DESC, id DESC").arg(where));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return query.lastError();
+        while (query.next()) {
+            ids.append(query.value(0).toLongLong());
+            times.append(query.value(1).toLongLong());
+            if (ids.size() == chunk) {
+                if (generation != m_latest.load()) {
+                    abandoned = true;
+                    return std::nullopt;
+                }
+                Q_EMIT chunkLoaded(generation, ids, times, maxId, false);
+                ids.clear();
+                times.clear();
+                chunk = LaterChunk;
             }
-            Q_EMIT chunkLoaded(generation, ids, times, maxId, false);
-            ids.clear();
-            times.clear();
-            chunk = LaterChunk;
         }
+        if (query.lastError().isValid())
+            return query.lastError();
+        return std::nullopt;
+    };
+    const auto finish = [&] {
+        QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+        if (!abandoned)
+            Q_EMIT chunkLoaded(generation, ids, times, maxId, true);
+    };
+
+    AuditFilterSql sql = AuditFilterSql::of(filter);
+    // A full-text filter that matches many rows: sorting every match by time before the first
+    // screen would make a common word slow. The newest matches are read first instead, from a
+    // window of the newest entries; the rest follows.
+    if (std::optional<Newest> newest = newestMatches(filter)) {
+        if (generation != m_latest.load()) {
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+            return;
+        }
+        Q_EMIT chunkLoaded(generation, newest->ids, newest->times, maxId, false);
+        chunk = LaterChunk;
+        sql.where += sql.where.isEmpty() ? QStringLiteral("WHERE time_ms <= ?") : QStringLiteral(" AND time_ms <= ?");
+        sql.values.append(newest->oldestTime);
     }
-    if (query.lastError().isValid())
-        return fail(query.lastError());
-    query.finish();
-    QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-    Q_EMIT chunkLoaded(generation, ids, times, maxId, true);
+    if (const std::optional<QSqlError> error = stream(sql.where, sql.values))
+        return fail(*error);
+    finish();
+}
+
+std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFilter &filter)
+{
+    const QString match = AuditFilterSql::matchOf(filter);
+    if (match.isEmpty())
+        return std::nullopt;
+    QSqlDatabase &db = m_file.database();
+    // Few matches: sorting them all is as fast as anything else.
+    QSqlQuery few(db);
+    few.prepare(QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT %1)")
+                    .arg(ManyMatches));
+    few.addBindValue(match);
+    if (!few.exec() || !few.next() || few.value(0).toLongLong() < ManyMatches)
+        return std::nullopt;
+    few.finish();
+    QSqlQuery window(db);
+    window.prepare(QStringLiteral("SELECT min(id), min(time_ms), count(*) FROM (SELECT id, time_ms FROM audit_events "
+                                  "ORDER BY time_ms DESC, id DESC LIMIT ?)"));
+    for (qint64 size = FirstWindow;; size *= 4) {
+        window.addBindValue(size);
+        if (!window.exec() || !window.next())
+            return std::nullopt;
+        const qint64 lowestId = window.value(0).toLongLong();
+        const qint64 oldestTime = window.value(1).toLongLong();
+        const qint64 rows = window.value(2).toLongLong();
+        window.finish();
+        if (rows < size)
+            return std::nullopt; // the window is the whole cache: no shortcut
+        // Every entry newer than the window's oldest is in the window, so its id is at least the
+        // window's lowest: the full-text index is read from that id on only.
+        AuditFilterSql newest = AuditFilterSql::of(filter, lowestId - 1);
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 AND time_ms > ? "
+                                     "ORDER BY time_ms DESC, id DESC")
+                          .arg(newest.where));
+        for (const QVariant &value : std::as_const(newest.values))
+            query.addBindValue(value);
+        query.addBindValue(oldestTime);
+        if (!query.exec())
+            return std::nullopt;
+        Newest found{oldestTime, {}, {}};
+        while (query.next()) {
+            found.ids.append(query.value(0).toLongLong());
+            found.times.append(query.value(1).toLongLong());
+        }
+        if (query.lastError().isValid())
+            return std::nullopt;
+        if (found.ids.size() >= FirstChunk)
+            return found;
+    }
 }

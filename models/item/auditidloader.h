@@ -7,6 +7,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <optional>
 
 // Reads, on its own thread and connection, which audit rows match a filter, newest first, and
 // hands them over in chunks: a small first one so the browser shows rows at once, then large
@@ -18,6 +19,9 @@ class AuditIdLoader : public QObject
 public:
     static constexpr int FirstChunk = 512;
     static constexpr int LaterChunk = 65536;
+    // A full-text filter matching at least this many rows shows the newest first (see load()).
+    static constexpr int ManyMatches = 20000;
+    static constexpr qint64 FirstWindow = 8192;
 
     AuditIdLoader();
 
@@ -35,6 +39,14 @@ Q_SIGNALS:
     void failed(quint64 generation, const QString &error);
 
 private:
+    struct Newest
+    {
+        qint64 oldestTime; // every match newer than this, and none older
+        QVector<qint64> ids;
+        QVector<qint64> times;
+    };
+    std::optional<Newest> newestMatches(const AuditFilter &filter);
+
     SqliteFile m_file;
     std::atomic<quint64> m_latest{0};
 };

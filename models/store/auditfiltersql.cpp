@@ -2,6 +2,23 @@
 
 #include <QRegularExpression>
 
+namespace {
+
+bool hasWordCharacter(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("\\w"));
+    return text.contains(word);
+}
+
+QString quoted(const QString &text)
+{
+    QString phrase = text;
+    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + phrase + QLatin1Char('"');
+}
+
+} // namespace
+
 AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId)
 {
     QStringList conditions;
@@ -31,7 +48,7 @@ AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId)
         conditions.append(QStringLiteral("id > ?"));
         values.append(afterId);
     }
-    if (const QString query = ftsQuery(filter.text); !query.isEmpty()) {
+    if (const QString query = matchOf(filter); !query.isEmpty()) {
         if (afterId > 0) {
             conditions.append(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid > ?)"));
             values << query << afterId;
@@ -45,17 +62,31 @@ AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId)
     return {QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")), values};
 }
 
+QString AuditFilterSql::matchOf(const AuditFilter &filter)
+{
+    QStringList parts;
+    if (const QString words = ftsQuery(filter.text); !words.isEmpty())
+        parts.append(words);
+    // No plain index serves a flag alone or an actor: the index's own columns narrow the rows,
+    // the exact comparison in the WHERE clause decides. A flag with its server and environment
+    // has the (server, environment, flag_key, time_ms) index instead.
+    const bool flagIndexed = !filter.server.isEmpty() && !filter.environment.isEmpty();
+    if (!filter.flagKey.isEmpty() && !flagIndexed && hasWordCharacter(filter.flagKey))
+        parts.append(QStringLiteral("flag_key : ") + quoted(filter.flagKey));
+    if (!filter.actor.isEmpty() && hasWordCharacter(filter.actor))
+        parts.append(QStringLiteral("actor : ") + quoted(filter.actor));
+    return parts.join(QLatin1Char(' '));
+}
+
 QString AuditFilterSql::ftsQuery(const QString &text)
 {
     const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     QStringList terms;
     for (const QString &word : words) {
-        QString quoted = word;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         // A word of only punctuation has no tokens; FTS5 rejects an empty phrase.
-        if (!word.contains(QRegularExpression(QStringLiteral("[\\w]"))))
+        if (!hasWordCharacter(word))
             continue;
-        terms.append(QLatin1Char('"') + quoted + QLatin1Char('"'));
+        terms.append(quoted(word));
     }
     if (!terms.isEmpty() && !text.back().isSpace())
         terms.last().append(QLatin1Char('*'));

@@ -18,4 +18,8 @@ struct AuditFilterSql
     // The words a person typed as an FTS5 query: each word must appear, the last may be the start
     // of a word (searching while typing), and nothing typed can be FTS syntax. Empty for no words.
     static QString ftsQuery(const QString &text);
+
+    // The whole full-text condition of a filter: its words, and the flag and actor it names
+    // (which have no plain index). Empty when the index is not needed.
+    static QString matchOf(const AuditFilter &filter);
 };

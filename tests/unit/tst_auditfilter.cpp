@@ -82,8 +82,18 @@ void tst_AuditFilter::sqlBindsEveryField()
     QCOMPARE(sql.where.count(QLatin1Char('?')), 9);
     QCOMPARE(sql.values.size(), 9);
     QVERIFY(sql.values.contains(QStringLiteral("agent")));
-    QVERIFY(sql.values.contains(QStringLiteral("\"incident\"*")));
+    // The words, and the actor (no plain index) narrowed in the same full-text match; the flag
+    // with its server and environment uses its index instead.
+    QVERIFY(sql.values.contains(QStringLiteral("\"incident\"* actor : \"alice\"")));
     QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
+
+    AuditFilter flagAlone;
+    flagAlone.flagKey = QStringLiteral("chat-model-route");
+    const AuditFilterSql byFlag = AuditFilterSql::of(flagAlone);
+    QCOMPARE(byFlag.values, (QVariantList{QStringLiteral("chat-model-route"), QStringLiteral("flag_key : \"chat-model-route\"")}));
+    AuditFilter punctuation;
+    punctuation.actor = QStringLiteral("--");
+    QCOMPARE(AuditFilterSql::of(punctuation).values, QVariantList{QStringLiteral("--")});
 
     // Only rows after a known one, in the table and inside the full-text index alike.
     const AuditFilterSql newer = AuditFilterSql::of(filter, 42);
