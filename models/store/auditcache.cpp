@@ -139,8 +139,8 @@ Result<void> AuditCache::migrate()
         // and the values that changed. Write() fills it. The flag and actor indexes go: those
         // filters narrow through the full-text columns and compare exactly on the rows found;
         // time, (server, environment, flag, time), the dedupe key and the chain keep theirs.
-        {{QStringLiteral("DROP TRIGGER audit_events_fts"), QStringLiteral("DROP TABLE audit_fts"),
-          QStringLiteral("DROP INDEX audit_events_flag_key"), QStringLiteral("DROP INDEX audit_events_actor"),
+        {{QStringLiteral("DROP TRIGGER IF EXISTS audit_events_fts"), QStringLiteral("DROP TABLE IF EXISTS audit_fts"),
+          QStringLiteral("DROP INDEX IF EXISTS audit_events_flag_key"), QStringLiteral("DROP INDEX IF EXISTS audit_events_actor"),
           QString::fromLatin1(AuditCache::SearchTableDdl)},
          &AuditCache::indexAllEntries},
     };
