@@ -21,12 +21,14 @@ RUN_PACKAGES=(
     fonts-dejavu-core
 )
 # What the tests add: the FeatBit protocol test server (Qt HTTP server), real Prometheus and
-# PostgreSQL, the fuzzers' compiler, and the package checks.
+# PostgreSQL, the fuzzers' compiler, the package checks, and /usr/bin/time for the start-up
+# memory figure.
 TEST_PACKAGES=(
     qt6-httpserver-dev
     prometheus postgresql ca-certificates curl
     clang libclang-rt-14-dev
     dpkg-dev file desktop-file-utils appstream
+    time
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.

@@ -95,18 +95,12 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
     if (match.isEmpty())
         return std::nullopt;
     QSqlDatabase &db = m_file.database();
-    // Few matches: sorting them all is as fast as anything else.
-    QSqlQuery few(db);
-    few.prepare(QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT %1)")
-                    .arg(ManyMatches));
-    few.addBindValue(match);
-    if (!few.exec() || !few.next() || few.value(0).toLongLong() < ManyMatches)
-        return std::nullopt;
-    few.finish();
     QSqlQuery window(db);
     window.prepare(QStringLiteral("SELECT min(id), min(time_ms), count(*) FROM (SELECT id, time_ms FROM audit_events "
                                   "ORDER BY time_ms DESC, id DESC LIMIT ?)"));
-    for (qint64 size = FirstWindow;; size *= 4) {
+    // A rare word finds too few rows in every window and is read in full after all; counting its
+    // matches first would cost a common word as much as the whole search.
+    for (qint64 size = FirstWindow; size <= LastWindow; size *= 4) {
         window.addBindValue(size);
         if (!window.exec() || !window.next())
             return std::nullopt;
@@ -139,4 +133,5 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
         if (found.ids.size() >= FirstChunk)
             return found;
     }
+    return std::nullopt;
 }

@@ -136,11 +136,12 @@ Result<void> AuditCache::migrate()
         // documents of every entry through a trigger; the new one is contentless (the text lives
         // once, in audit_events) and holds the flag, the actor and the entry in words: server,
         // environment, action, outcome, actor kind, comment, the change as the browser says it
-        // and the values that changed. Write() fills it. The flag and actor indexes go: those
-        // filters narrow through the full-text columns and compare exactly on the rows found;
-        // time, (server, environment, flag, time), the dedupe key and the chain keep theirs.
+        // and the values that changed. Write() fills it. The actor index goes: an actor filter
+        // narrows through the index's actor column and compares exactly on the rows found. The
+        // flag index stays (a flag key is a phrase of common tokens, slow to match alone), as do
+        // time, (server, environment, flag, time), the dedupe key and the chain.
         {{QStringLiteral("DROP TRIGGER IF EXISTS audit_events_fts"), QStringLiteral("DROP TABLE IF EXISTS audit_fts"),
-          QStringLiteral("DROP INDEX IF EXISTS audit_events_flag_key"), QStringLiteral("DROP INDEX IF EXISTS audit_events_actor"),
+          QStringLiteral("DROP INDEX IF EXISTS audit_events_actor"),
           QString::fromLatin1(AuditCache::SearchTableDdl)},
          &AuditCache::indexAllEntries},
     };

@@ -67,12 +67,8 @@ QString AuditFilterSql::matchOf(const AuditFilter &filter)
     QStringList parts;
     if (const QString words = ftsQuery(filter.text); !words.isEmpty())
         parts.append(words);
-    // No plain index serves a flag alone or an actor: the index's own columns narrow the rows,
-    // the exact comparison in the WHERE clause decides. A flag with its server and environment
-    // has the (server, environment, flag_key, time_ms) index instead.
-    const bool flagIndexed = !filter.server.isEmpty() && !filter.environment.isEmpty();
-    if (!filter.flagKey.isEmpty() && !flagIndexed && hasWordCharacter(filter.flagKey))
-        parts.append(QStringLiteral("flag_key : ") + quoted(filter.flagKey));
+    // No plain index serves an actor: the index's own column narrows the rows, the exact
+    // comparison in the WHERE clause decides.
     if (!filter.actor.isEmpty() && hasWordCharacter(filter.actor))
         parts.append(QStringLiteral("actor : ") + quoted(filter.actor));
     return parts.join(QLatin1Char(' '));

@@ -19,7 +19,7 @@ struct AuditFilterSql
     // of a word (searching while typing), and nothing typed can be FTS syntax. Empty for no words.
     static QString ftsQuery(const QString &text);
 
-    // The whole full-text condition of a filter: its words, and the flag and actor it names
-    // (which have no plain index). Empty when the index is not needed.
+    // The whole full-text condition of a filter: its words, and the actor it names (which has
+    // no plain index). Empty when the index is not needed.
     static QString matchOf(const AuditFilter &filter);
 };

@@ -82,15 +82,14 @@ void tst_AuditFilter::sqlBindsEveryField()
     QCOMPARE(sql.where.count(QLatin1Char('?')), 9);
     QCOMPARE(sql.values.size(), 9);
     QVERIFY(sql.values.contains(QStringLiteral("agent")));
-    // The words, and the actor (no plain index) narrowed in the same full-text match; the flag
-    // with its server and environment uses its index instead.
+    // The words, and the actor (no plain index) narrowed in the same full-text match.
     QVERIFY(sql.values.contains(QStringLiteral("\"incident\"* actor : \"alice\"")));
     QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
 
-    AuditFilter flagAlone;
-    flagAlone.flagKey = QStringLiteral("chat-model-route");
-    const AuditFilterSql byFlag = AuditFilterSql::of(flagAlone);
-    QCOMPARE(byFlag.values, (QVariantList{QStringLiteral("chat-model-route"), QStringLiteral("flag_key : \"chat-model-route\"")}));
+    AuditFilter actorAlone;
+    actorAlone.actor = QStringLiteral("triage-agent");
+    const AuditFilterSql byActor = AuditFilterSql::of(actorAlone);
+    QCOMPARE(byActor.values, (QVariantList{QStringLiteral("triage-agent"), QStringLiteral("actor : \"triage-agent\"")}));
     AuditFilter punctuation;
     punctuation.actor = QStringLiteral("--");
     QCOMPARE(AuditFilterSql::of(punctuation).values, QVariantList{QStringLiteral("--")});
