@@ -97,18 +97,18 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
     QSqlDatabase &db = m_file.database();
     QSqlQuery window(db);
     window.prepare(QStringLiteral("SELECT min(id), min(time_ms), count(*) FROM (SELECT id, time_ms FROM audit_events "
-                                  "ORDER BY time_ms DESC, id DESC LIMIT ?)"));
-    // A rare word finds too few rows in every window and is read in full after all; counting its
-    // matches first would cost a common word as much as the whole search.
-    for (qint64 size = FirstWindow; size <= LastWindow; size *= 4) {
-        window.addBindValue(size);
+                                  "ORDER BY time_ms DESC, id DESC LIMIT %1)")
+                       .arg(NewestWindow));
+    // One window only: a word too rare to fill a screen there is read in full after all, and
+    // every further look would cost a prefix of a common word (which FTS5 merges in full) again.
+    {
         if (!window.exec() || !window.next())
             return std::nullopt;
         const qint64 lowestId = window.value(0).toLongLong();
         const qint64 oldestTime = window.value(1).toLongLong();
         const qint64 rows = window.value(2).toLongLong();
         window.finish();
-        if (rows < size)
+        if (rows < NewestWindow)
             return std::nullopt; // the window is the whole cache: no shortcut
         // Every entry newer than the window's oldest is in the window, so its id is at least the
         // window's lowest: the full-text index is read from that id on only.
@@ -130,7 +130,7 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
         }
         if (query.lastError().isValid())
             return std::nullopt;
-        if (found.ids.size() >= FirstChunk)
+        if (found.ids.size() >= ScreenRows)
             return found;
     }
     return std::nullopt;

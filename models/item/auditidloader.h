@@ -19,10 +19,10 @@ class AuditIdLoader : public QObject
 public:
     static constexpr int FirstChunk = 512;
     static constexpr int LaterChunk = 65536;
-    // A full-text filter looks for a first screen among the newest FirstWindow entries, then
-    // four times as many, up to LastWindow, before it sorts every match (see load()).
-    static constexpr qint64 FirstWindow = 8192;
-    static constexpr qint64 LastWindow = 131072;
+    // A full-text filter first looks for a screen of matches (ScreenRows) among the newest
+    // NewestWindow entries, before it sorts every match (see load()).
+    static constexpr int NewestWindow = 16384;
+    static constexpr int ScreenRows = 64;
 
     AuditIdLoader();
 
