@@ -101,37 +101,35 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
                        .arg(NewestWindow));
     // One window only: a word too rare to fill a screen there is read in full after all, and
     // every further look would cost a prefix of a common word (which FTS5 merges in full) again.
-    {
-        if (!window.exec() || !window.next())
-            return std::nullopt;
-        const qint64 lowestId = window.value(0).toLongLong();
-        const qint64 oldestTime = window.value(1).toLongLong();
-        const qint64 rows = window.value(2).toLongLong();
-        window.finish();
-        if (rows < NewestWindow)
-            return std::nullopt; // the window is the whole cache: no shortcut
-        // Every entry newer than the window's oldest is in the window, so its id is at least the
-        // window's lowest: the full-text index is read from that id on only.
-        AuditFilterSql newest = AuditFilterSql::of(filter, lowestId - 1);
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 AND time_ms > ? "
-                                     "ORDER BY time_ms DESC, id DESC")
-                          .arg(newest.where));
-        for (const QVariant &value : std::as_const(newest.values))
-            query.addBindValue(value);
-        query.addBindValue(oldestTime);
-        if (!query.exec())
-            return std::nullopt;
-        Newest found{oldestTime, {}, {}};
-        while (query.next()) {
-            found.ids.append(query.value(0).toLongLong());
-            found.times.append(query.value(1).toLongLong());
-        }
-        if (query.lastError().isValid())
-            return std::nullopt;
-        if (found.ids.size() >= ScreenRows)
-            return found;
+    if (!window.exec() || !window.next())
+        return std::nullopt;
+    const qint64 lowestId = window.value(0).toLongLong();
+    const qint64 oldestTime = window.value(1).toLongLong();
+    const qint64 rows = window.value(2).toLongLong();
+    window.finish();
+    if (rows < NewestWindow)
+        return std::nullopt; // the window is the whole cache: no shortcut
+    // Every entry newer than the window's oldest is in the window, so its id is at least the
+    // window's lowest: the full-text index is read from that id on only.
+    AuditFilterSql newest = AuditFilterSql::of(filter, lowestId - 1);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 AND time_ms > ? "
+                                 "ORDER BY time_ms DESC, id DESC")
+                      .arg(newest.where));
+    for (const QVariant &value : std::as_const(newest.values))
+        query.addBindValue(value);
+    query.addBindValue(oldestTime);
+    if (!query.exec())
+        return std::nullopt;
+    Newest found{oldestTime, {}, {}};
+    while (query.next()) {
+        found.ids.append(query.value(0).toLongLong());
+        found.times.append(query.value(1).toLongLong());
     }
-    return std::nullopt;
+    if (query.lastError().isValid())
+        return std::nullopt;
+    if (found.ids.size() < ScreenRows)
+        return std::nullopt;
+    return found;
 }
