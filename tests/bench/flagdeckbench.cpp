@@ -343,7 +343,7 @@ AuditEntry millionEntry(int i)
     return entry;
 }
 
-// SQLite's own pace for the same entries: the same pages, one transaction each, the same
+// SQLite's own pace for the same entries: the same transactions, the same
 // journal and synchronous setting as the audit cache, into a table with no index and no chain.
 double rawInsertRowsPerSecond()
 {
@@ -363,12 +363,12 @@ double rawInsertRowsPerSecond()
         insert.prepare(QStringLiteral("INSERT INTO raw (%1) VALUES (%2)")
                            .arg(AuditCache::entryColumns(),
                                 QStringList(AuditChain::columns().size(), QStringLiteral("?")).join(u',')));
-        constexpr int Page = 500;
+        constexpr int Transaction = AuditWriter::MaxTransactionEntries;
         QElapsedTimer timer;
         timer.start();
-        for (int first = 0; first < MillionEntries; first += Page) {
+        for (int first = 0; first < MillionEntries; first += Transaction) {
             query.exec(QStringLiteral("BEGIN IMMEDIATE"));
-            for (int i = first; i < first + Page; ++i) {
+            for (int i = first; i < first + Transaction; ++i) {
                 const AuditEntry entry = millionEntry(i);
                 insert.addBindValue(entry.server);
                 insert.addBindValue(entry.environment);
@@ -407,8 +407,11 @@ double residentMb()
     return 0;
 }
 
-// A history of a million entries, as ten servers' sync would write it (pages of 500), written once
-// per run and shared by every figure on it. Empty when it could not be written.
+// A history of a million entries, as a first sync writes it, written once per run and shared by
+// every figure on it. Empty when it could not be written. AuditSync asks for the next page (500
+// entries) as soon as one arrives, without waiting for its commit; the writer puts every page
+// queued meanwhile into its next transaction, up to AuditWriter::MaxTransactionEntries. Fetching
+// outpaces writing, so a first sync commits full transactions of pages, each with its cursor.
 QString millionEntryCache(double *ingestRowsPerSecond = nullptr)
 {
     static QTemporaryDir dir;
@@ -425,11 +428,17 @@ QString millionEntryCache(double *ingestRowsPerSecond = nullptr)
         }
         QElapsedTimer timer;
         timer.start();
-        for (int first = 0; first < Entries; first += Page) {
+        constexpr int Transaction = AuditWriter::MaxTransactionEntries;
+        static_assert(Transaction % Page == 0);
+        for (int first = 0; first < Entries; first += Transaction) {
             AuditBatch batch;
-            for (int i = first; i < first + Page; ++i)
-                batch.entries.append(millionEntry(i));
-            batch.cursors.insert(QStringLiteral("server-0"), QString::number(first));
+            for (int page = first; page < first + Transaction; page += Page) {
+                AuditBatch pageBatch;
+                for (int i = page; i < page + Page; ++i)
+                    pageBatch.entries.append(millionEntry(i));
+                pageBatch.cursors.insert(QStringLiteral("server-0"), QString::number(page + Page));
+                batch.append(pageBatch);
+            }
             if (const Result<qint64> stored = cache.write(batch); !stored) {
                 std::fprintf(stderr, "bench: %s\n", qPrintable(stored.error()));
                 return {};
