@@ -12,7 +12,36 @@ AuditIdLoader::AuditIdLoader() : m_file(QStringLiteral("audit-ids")) {}
 
 Result<void> AuditIdLoader::open(const QString &path)
 {
-    return m_file.open(path);
+    if (const Result<void> opened = m_file.open(path); !opened)
+        return opened;
+    // The index's terms, for this connection only (nothing is written to the file).
+    QSqlQuery(m_file.database())
+        .exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.audit_fts_terms USING fts5vocab(main, audit_fts, row)"));
+    return {};
+}
+
+QString AuditIdLoader::matchOf(const AuditFilter &filter)
+{
+    const QString term = AuditFilterSql::longPrefixTerm(filter.text);
+    if (term.isEmpty())
+        return AuditFilterSql::matchOf(filter);
+    QSqlQuery terms(m_file.database());
+    terms.setForwardOnly(true);
+    // From just after the term itself (">" would make the vocabulary count the term's whole
+    // list first; a term holds no control characters) to the last term that starts with it.
+    terms.prepare(QStringLiteral("SELECT term FROM temp.audit_fts_terms WHERE term >= ? || char(1) "
+                                 "AND term < ? || char(1114111) LIMIT %1")
+                      .arg(MostPrefixTerms));
+    terms.addBindValue(term);
+    terms.addBindValue(term);
+    if (!terms.exec())
+        return AuditFilterSql::matchOf(filter);
+    QStringList found = {term};
+    while (terms.next())
+        found.append(terms.value(0).toString());
+    if (terms.lastError().isValid() || found.size() > MostPrefixTerms)
+        return AuditFilterSql::matchOf(filter);
+    return AuditFilterSql::matchOf(filter, found);
 }
 
 void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
@@ -70,11 +99,12 @@ void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
             Q_EMIT chunkLoaded(generation, ids, times, maxId, true);
     };
 
-    AuditFilterSql sql = AuditFilterSql::of(filter);
+    const QString match = matchOf(filter);
+    AuditFilterSql sql = AuditFilterSql::of(filter, 0, match);
     // A full-text filter that matches many rows: sorting every match by time before the first
     // screen would make a common word slow. The newest matches are read first instead, from a
     // window of the newest entries; the rest follows.
-    if (std::optional<Newest> newest = newestMatches(filter)) {
+    if (std::optional<Newest> newest = newestMatches(filter, match)) {
         if (generation != m_latest.load()) {
             QSqlQuery(db).exec(QStringLiteral("COMMIT"));
             return;
@@ -89,9 +119,8 @@ void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
     finish();
 }
 
-std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFilter &filter)
+std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFilter &filter, const QString &match)
 {
-    const QString match = AuditFilterSql::matchOf(filter);
     if (match.isEmpty())
         return std::nullopt;
     QSqlDatabase &db = m_file.database();
@@ -111,7 +140,7 @@ std::optional<AuditIdLoader::Newest> AuditIdLoader::newestMatches(const AuditFil
         return std::nullopt; // the window is the whole cache: no shortcut
     // Every entry newer than the window's oldest is in the window, so its id is at least the
     // window's lowest: the full-text index is read from that id on only.
-    AuditFilterSql newest = AuditFilterSql::of(filter, lowestId - 1);
+    AuditFilterSql newest = AuditFilterSql::of(filter, lowestId - 1, match);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 AND time_ms > ? "

@@ -146,6 +146,19 @@ void tst_AuditTableModel::filtersByFieldsAndText_data()
     textAndField.text = QStringLiteral("triage");
     textAndField.server = QStringLiteral("sandbox");
     QTest::newRow("full text and field") << textAndField << 100;
+    AuditFilter longPrefix; // longer than the index's prefixes: read as the whole terms it starts
+    longPrefix.text = QStringLiteral("incid");
+    QTest::newRow("full text, long prefix") << longPrefix << 1;
+    AuditFilter longPrefixAndField;
+    longPrefixAndField.text = QStringLiteral("triag");
+    longPrefixAndField.server = QStringLiteral("sandbox");
+    QTest::newRow("long prefix and field") << longPrefixAndField << 100;
+    AuditFilter longPrefixCommon;
+    longPrefixCommon.text = QStringLiteral("kill rollo");
+    QTest::newRow("two words, long prefix") << longPrefixCommon << 0;
+    AuditFilter longPrefixMissing;
+    longPrefixMissing.text = QStringLiteral("zzzzzz");
+    QTest::newRow("long prefix of nothing") << longPrefixMissing << 0;
     AuditFilter nothing;
     nothing.text = QStringLiteral("nonexistent");
     QTest::newRow("no match") << nothing << 0;
