@@ -2,8 +2,11 @@
 #include "../store/auditfiltersql.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <functional>
 #include <optional>
@@ -14,6 +17,14 @@ Result<void> AuditIdLoader::open(const QString &path)
 {
     if (const Result<void> opened = m_file.open(path); !opened)
         return opened;
+    // Sorting every match of a common word takes a while, and between its rows is the only place
+    // a load could see that it was superseded; a person typing supersedes it at every key. SQLite
+    // asks this handler every few thousand steps, and a superseded load stops there.
+    const QVariant handle = m_file.database().driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_progress_handler(connection, 4096, &AuditIdLoader::stopSuperseded, this);
+    }
     // The index's terms, for this connection only (nothing is written to the file).
     QSqlQuery(m_file.database())
         .exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.audit_fts_terms USING fts5vocab(main, audit_fts, row)"));
@@ -44,10 +55,17 @@ QString AuditIdLoader::matchOf(const AuditFilter &filter)
     return AuditFilterSql::matchOf(filter, found);
 }
 
+int AuditIdLoader::stopSuperseded(void *loader)
+{
+    const auto *self = static_cast<const AuditIdLoader *>(loader);
+    return self->m_running.load() != self->m_latest.load() ? 1 : 0;
+}
+
 void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
 {
     if (generation != m_latest.load())
         return;
+    m_running.store(generation);
     QSqlDatabase &db = m_file.database();
     const auto fail = [&](const QSqlError &error) {
         QSqlQuery(db).exec(QStringLiteral("COMMIT"));

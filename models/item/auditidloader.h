@@ -54,6 +54,10 @@ private:
     // At most this many terms stand for a prefix; more, and it stays a prefix query.
     static constexpr int MostPrefixTerms = 32;
 
+    // SQLite calls this while a statement runs: non-zero stops a read a newer load superseded.
+    static int stopSuperseded(void *loader);
+
     SqliteFile m_file;
     std::atomic<quint64> m_latest{0};
+    std::atomic<quint64> m_running{0}; // the generation being loaded
 };
