@@ -6,7 +6,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#ifdef FLAGDECK_SYSTEM_SQLITE
 #include <sqlite3.h>
+#endif
 
 #include <functional>
 #include <optional>
@@ -20,11 +22,13 @@ Result<void> AuditIdLoader::open(const QString &path)
     // Sorting every match of a common word takes a while, and between its rows is the only place
     // a load could see that it was superseded; a person typing supersedes it at every key. SQLite
     // asks this handler every few thousand steps, and a superseded load stops there.
+#ifdef FLAGDECK_SYSTEM_SQLITE
     const QVariant handle = m_file.database().driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         if (sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData()))
             sqlite3_progress_handler(connection, 4096, &AuditIdLoader::stopSuperseded, this);
     }
+#endif
     // The index's terms, for this connection only (nothing is written to the file).
     QSqlQuery(m_file.database())
         .exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.audit_fts_terms USING fts5vocab(main, audit_fts, row)"));
