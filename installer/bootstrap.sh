@@ -2,7 +2,8 @@
 # Set up FlagDeck on Debian 12 (bookworm): install the Debian packages it needs, configure, build,
 # then either start FlagDeck on the sandbox or run every test. Safe to run again at any time.
 #
-#   installer/bootstrap.sh run    build and start FlagDeck on the sandbox
+#   installer/bootstrap.sh run    build the console alone (no tests, test servers or benchmarks)
+#                                 and start it on the sandbox
 #   installer/bootstrap.sh test   build and run every test (warnings are errors), then the unit
 #                                 tests again under AddressSanitizer + UndefinedBehaviorSanitizer,
 #                                 then each parser's libFuzzer target for 60 seconds
@@ -11,21 +12,28 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
-PACKAGES=(
+# What the console needs to build and run.
+RUN_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
-    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev
+    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
+    fonts-dejavu-core
+)
+# What the tests add: the FeatBit protocol test server (Qt HTTP server), real Prometheus and
+# PostgreSQL, the fuzzers' compiler, the package checks, /usr/bin/time for the start-up memory
+# figure, and the browser in which a benchmark drives Unleash's own web console beside FlagDeck.
+TEST_PACKAGES=(
+    qt6-httpserver-dev
     prometheus postgresql ca-certificates curl
     clang libclang-rt-14-dev
     dpkg-dev file desktop-file-utils appstream
-    fonts-dejavu-core
+    time
+    chromium
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
 NODE_PACKAGES=(nodejs npm)
-# Only for `test`: the browser in which a benchmark drives Unleash's own web console beside FlagDeck.
-TEST_PACKAGES=(chromium)
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -40,10 +48,13 @@ as_root() {
     fi
 }
 
-# Arguments: packages wanted besides PACKAGES.
+# install_packages run|test
 install_packages() {
-    local missing=() wanted=("${PACKAGES[@]}" "$@")
-    command -v npm >/dev/null && command -v node >/dev/null || wanted+=("${NODE_PACKAGES[@]}")
+    local missing=() wanted=("${RUN_PACKAGES[@]}")
+    if [ "$1" = test ]; then
+        wanted+=("${TEST_PACKAGES[@]}")
+        command -v npm >/dev/null && command -v node >/dev/null || wanted+=("${NODE_PACKAGES[@]}")
+    fi
     for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
@@ -56,15 +67,19 @@ install_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# build PRESET [CMAKE-OPTION...]
 build() {
     local preset="$1"
+    shift
     say "Configuring and building (preset $preset)"
-    cmake --preset "$preset" -S "$ROOT" >/dev/null
+    cmake --preset "$preset" -S "$ROOT" "$@" >/dev/null
     cmake --build "$ROOT/build/$preset" --parallel "$JOBS"
 }
 
 run_app() {
-    build default
+    # The console and nothing else: a fresh machine shows the window after a few minutes of
+    # compiling instead of building every test, test server and benchmark first.
+    build default -DFLAGDECK_BUILD_TESTS=OFF
     local app="$ROOT/build/default/app/flagdeck"
     if [ -z "${QT_QPA_PLATFORM:-}" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "bootstrap: built $app, but there is no display to show it on." >&2
@@ -162,11 +177,11 @@ run_fuzzers() {
 case "${1:-}" in
     run)
         shift
-        install_packages
+        install_packages run
         run_app "$@"
         ;;
     test)
-        install_packages "${TEST_PACKAGES[@]}"
+        install_packages test
         run_tests
         ;;
     *)

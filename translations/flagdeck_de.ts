@@ -349,17 +349,17 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+61"/>
+        <location filename="../models/store/auditcache.cpp" line="+63"/>
         <source>the audit cache: %1</source>
         <translation>der Audit-Cache: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>cannot configure the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht einrichten: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>die Version des Audit-Caches lässt sich nicht lesen: %1</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>der Audit-Cache %1 wurde von einem neueren FlagDeck geschrieben (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+123"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>das Schreiben in den Audit-Cache lässt sich nicht beginnen: %1</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>cannot read the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht lesen</translation>
     </message>
@@ -389,7 +389,12 @@
         <translation>der Audit-Eintrag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>cannot index the audit entry</source>
+        <translation>kann den Verlaufseintrag nicht indizieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot move the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht fortschreiben</translation>
     </message>
@@ -411,7 +416,7 @@
         <translation>der Audit-Cache lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-252"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht aktualisieren: %1</translation>
@@ -422,7 +427,7 @@
         <translation>der Audit-Cache lässt sich nicht auf Schema %1 aktualisieren: %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+110"/>
         <source>the audit cache is not open</source>
         <translation>der Audit-Cache ist nicht geöffnet</translation>
     </message>
@@ -801,7 +806,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+150"/>
+        <location filename="../models/store/auditexporter.cpp" line="+252"/>
         <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
@@ -824,7 +829,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+22"/>
+        <location filename="../models/item/auditidloader.cpp" line="+76"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
     </message>
@@ -894,7 +899,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>AuditVerifier</name>
     <message>
-        <location filename="../models/store/auditverifier.cpp" line="+31"/>
+        <location filename="../models/store/auditverifier.cpp" line="+33"/>
         <source>server &quot;%1&quot; entry #%2 (row %3, flag %4, %5)</source>
         <translation>Server „%1“ Eintrag #%2 (Zeile %3, Flag %4, %5)</translation>
     </message>
@@ -904,32 +909,33 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>die Kettenköpfe lassen sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <location line="+70"/>
         <source>cannot read the audit entries: %1</source>
         <translation>die Audit-Einträge lassen sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>server &quot;%1&quot; has entries but no recorded chain head: the head table was altered</source>
         <translation>Server „%1“ hat Einträge, aber keinen gespeicherten Kettenkopf: die Kopftabelle wurde verändert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>server &quot;%1&quot; entries #%2 to #%3 are missing from the end of the chain</source>
         <translation>bei Server „%1“ fehlen die Einträge #%2 bis #%3 am Ende der Kette</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>server &quot;%1&quot; chain head does not match entry #%2: the chain or its head was altered</source>
         <translation>der Kettenkopf von Server „%1“ passt nicht zu Eintrag #%2: die Kette oder ihr Kopf wurde verändert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-68"/>
         <source>row %1 (server &quot;%2&quot;, flag %3) is outside the hash chain: it was added by hand</source>
         <translation>Zeile %1 (Server „%2“, Flag %3) liegt außerhalb der Hash-Kette: sie wurde von Hand hinzugefügt</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>server &quot;%1&quot; entry #%2 is missing (the chain goes on at %3)</source>
         <translation>bei Server „%1“ fehlt Eintrag #%2 (die Kette geht bei %3 weiter)</translation>
     </message>
@@ -939,12 +945,12 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
         <translation>Eintrag #%2 von Server „%1“ wurde verändert oder ersetzt (%3 folgt ihm nicht mehr)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%1 was altered</source>
         <translation>%1 wurde verändert</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+43"/>
         <source>server &quot;%1&quot; entries #1 to #%2 are all missing</source>
         <translation>bei Server „%1“ fehlen alle Einträge #1 bis #%2</translation>
     </message>
@@ -1047,12 +1053,12 @@ Kommentar: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+282"/>
+        <location line="+288"/>
         <source>Put back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-287"/>
         <source>Kill instead</source>
         <translation>Stattdessen abschalten</translation>
     </message>
@@ -1063,6 +1069,36 @@ Kommentar: %2</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Changes in the window</source>
+        <translation>Änderungen im Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes since</source>
+        <translation>Änderungen seit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes by flag</source>
+        <translation>Änderungen nach Flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to show every flag at</source>
+        <translation>Zeit, zu der alle Flags gezeigt werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every flag at that time, and now</source>
+        <translation>Alle Flags zu dieser Zeit und jetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>in the last 15 minutes</source>
         <translation>in den letzten 15 Minuten</translation>
     </message>

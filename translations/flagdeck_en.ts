@@ -53,7 +53,7 @@
 <context>
     <name>ChangesView</name>
     <message numerus="yes">
-        <location filename="../widgets/changesview.cpp" line="+254"/>
+        <location filename="../widgets/changesview.cpp" line="+260"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -347,17 +347,17 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+61"/>
+        <location filename="../models/store/auditcache.cpp" line="+63"/>
         <source>the audit cache: %1</source>
         <translation>审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>cannot configure the audit cache: %1</source>
         <translation>无法配置审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>无法读取审计缓存的版本：%1</translation>
     </message>
@@ -367,7 +367,7 @@
         <translation>审计缓存 %1 由更新版本的 FlagDeck 写入（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+123"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>无法开始写入审计缓存：%1</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>cannot read the audit chain</source>
         <translation>无法读取审计链</translation>
     </message>
@@ -387,7 +387,12 @@
         <translation>无法记录审计条目</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>cannot index the audit entry</source>
+        <translation>无法为审计条目建立索引</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot move the audit chain</source>
         <translation>无法推进审计链</translation>
     </message>
@@ -409,7 +414,7 @@
         <translation>无法提交到审计缓存</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-252"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>无法升级审计缓存：%1</translation>
@@ -420,7 +425,7 @@
         <translation>无法将审计缓存升级到架构 %1：%2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+110"/>
         <source>the audit cache is not open</source>
         <translation>审计缓存未打开</translation>
     </message>
@@ -798,7 +803,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+150"/>
+        <location filename="../models/store/auditexporter.cpp" line="+252"/>
         <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
@@ -821,7 +826,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+22"/>
+        <location filename="../models/item/auditidloader.cpp" line="+76"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
     </message>
@@ -891,7 +896,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>AuditVerifier</name>
     <message>
-        <location filename="../models/store/auditverifier.cpp" line="+31"/>
+        <location filename="../models/store/auditverifier.cpp" line="+33"/>
         <source>server &quot;%1&quot; entry #%2 (row %3, flag %4, %5)</source>
         <translation>服务器 “%1” 的条目 #%2（行 %3，开关 %4，%5）</translation>
     </message>
@@ -901,32 +906,33 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>无法读取链头：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <location line="+70"/>
         <source>cannot read the audit entries: %1</source>
         <translation>无法读取审计条目：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>server &quot;%1&quot; has entries but no recorded chain head: the head table was altered</source>
         <translation>服务器 “%1” 有条目但没有记录链头：链头表被改动过</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>server &quot;%1&quot; entries #%2 to #%3 are missing from the end of the chain</source>
         <translation>服务器 “%1” 链尾缺少条目 #%2 至 #%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>server &quot;%1&quot; chain head does not match entry #%2: the chain or its head was altered</source>
         <translation>服务器 “%1” 的链头与条目 #%2 不符：链或链头被篡改</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-68"/>
         <source>row %1 (server &quot;%2&quot;, flag %3) is outside the hash chain: it was added by hand</source>
         <translation>第 %1 行（服务器 “%2”，开关 %3）不在哈希链内：它是手工添加的</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>server &quot;%1&quot; entry #%2 is missing (the chain goes on at %3)</source>
         <translation>服务器 “%1” 缺少条目 #%2（链在 %3 处继续）</translation>
     </message>
@@ -936,12 +942,12 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
         <translation>服务器 “%1” 的条目 #%2 被篡改或替换（%3 不再接续它）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%1 was altered</source>
         <translation>%1 被篡改</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+43"/>
         <source>server &quot;%1&quot; entries #1 to #%2 are all missing</source>
         <translation>服务器 “%1” 的条目 #1 至 #%2 全部缺失</translation>
     </message>
@@ -1042,12 +1048,12 @@ Comment: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+282"/>
+        <location line="+288"/>
         <source>Put back</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-287"/>
         <source>Kill instead</source>
         <translation>改为关闭</translation>
     </message>
@@ -1057,7 +1063,7 @@ Comment: %2</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>since a time…</source>
         <translation>自某一时间起…</translation>
     </message>
@@ -1072,7 +1078,37 @@ Comment: %2</source>
         <translation>最近 15 分钟内</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>Changes in the window</source>
+        <translation>时间范围内的变更</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Changes since</source>
+        <translation>自此以来的变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes by flag</source>
+        <translation>按开关分组的变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to show every flag at</source>
+        <translation>显示所有开关的时刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every flag at that time, and now</source>
+        <translation>所有开关在该时刻与当前的状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>in the last hour</source>
         <translation>最近一小时内</translation>
     </message>

@@ -7,6 +7,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <optional>
 
 // Reads, on its own thread and connection, which audit rows match a filter, newest first, and
 // hands them over in chunks: a small first one so the browser shows rows at once, then large
@@ -18,6 +19,10 @@ class AuditIdLoader : public QObject
 public:
     static constexpr int FirstChunk = 512;
     static constexpr int LaterChunk = 65536;
+    // A full-text filter first looks for a screen of matches (ScreenRows) among the newest
+    // NewestWindow entries, before it sorts every match (see load()).
+    static constexpr int NewestWindow = 16384;
+    static constexpr int ScreenRows = 64;
 
     AuditIdLoader();
 
@@ -35,6 +40,24 @@ Q_SIGNALS:
     void failed(quint64 generation, const QString &error);
 
 private:
+    struct Newest
+    {
+        qint64 oldestTime; // every match newer than this, and none older
+        QVector<qint64> ids;
+        QVector<qint64> times;
+    };
+    std::optional<Newest> newestMatches(const AuditFilter &filter, const QString &match);
+    // The filter's full-text condition, inside the read transaction: a last word typed that is
+    // longer than the index's prefixes becomes the whole terms it starts (read from the index's
+    // vocabulary), which FTS5 can seek in, instead of a merge of their full lists.
+    QString matchOf(const AuditFilter &filter);
+    // At most this many terms stand for a prefix; more, and it stays a prefix query.
+    static constexpr int MostPrefixTerms = 32;
+
+    // SQLite calls this while a statement runs: non-zero stops a read a newer load superseded.
+    static int stopSuperseded(void *loader);
+
     SqliteFile m_file;
     std::atomic<quint64> m_latest{0};
+    std::atomic<quint64> m_running{0}; // the generation being loaded
 };

@@ -1,5 +1,6 @@
 #include "auditcache.h"
 
+#include "../core/auditchange.h"
 #include "../core/flagjson.h"
 #include "auditchain.h"
 #include "sqltext.h"
@@ -7,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -60,13 +62,22 @@ Result<void> AuditCache::open(const QString &path)
     if (const Result<void> opened = m_file.open(path); !opened)
         return Result<void>::failure(Text::tr("the audit cache: %1").arg(opened.error()));
     QSqlQuery pragma(m_file.database());
-    // FULL: an audit write that returned is on disk, even after a power loss. Writes come in
-    // batches from one worker thread, so the cost is paid once per batch.
-    if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
+    // FULL, kept on purpose: in WAL mode it syncs the log at every commit, so a page of history
+    // (or a kill's intent) whose write() returned is on disk even after a power loss or an OS
+    // crash. NORMAL would sync only at checkpoints: safe when the application crashes, but a
+    // power loss could take back the last pages, and this console's own entries (kill intents,
+    // proposal outcomes) cannot be fetched again from any server. The price is one sync per
+    // transaction, not per entry: AuditWriter's worker writes everything queued since its last
+    // commit in one transaction, so a fast server's pages share syncs.
+    if (!pragma.exec(QStringLiteral("PRAGMA synchronous=%1").arg(QLatin1String(Synchronous))))
         return Result<void>::failure(Text::tr("cannot configure the audit cache: %1").arg(pragma.lastError().text()));
     // The indexes of a long history (a million entries is some 300 MB) are written and read at
     // random; with SQLite's default 2 MB page cache nearly every insert waits for the disk.
     pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    // A page of history dirties index pages all over the file; the default checkpoint every
+    // 1,000 WAL pages (4 MB) copied them into the database after nearly every page, with two
+    // more flushes each time. Every 32 MB, a page dirtied by many batches is copied once.
+    pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 8192"));
     return migrate();
 }
 
@@ -121,8 +132,20 @@ Result<void> AuditCache::migrate()
                          "(server, environment, flag_key, time_ms)"),
           QStringLiteral("DROP INDEX audit_events_flag")},
          {}},
+        // Search what a person searches, at ingest pace. The old index tokenized both whole flag
+        // documents of every entry through a trigger; the new one is contentless (the text lives
+        // once, in audit_events) and holds the flag, the actor and the entry in words: server,
+        // environment, action, outcome, actor kind, comment, the change as the browser says it
+        // and the values that changed. Write() fills it. The actor index goes: an actor filter
+        // narrows through the index's actor column and compares exactly on the rows found. The
+        // flag index stays (a flag key is a phrase of common tokens, slow to match alone), as do
+        // time, (server, environment, flag, time), the dedupe key and the chain.
+        {{QStringLiteral("DROP TRIGGER IF EXISTS audit_events_fts"), QStringLiteral("DROP TABLE IF EXISTS audit_fts"),
+          QStringLiteral("DROP INDEX IF EXISTS audit_events_actor"),
+          QString::fromLatin1(AuditCache::SearchTableDdl)},
+         &AuditCache::indexAllEntries},
     };
-    static_assert(SchemaVersion == 4, "add the migration step for the new schema version");
+    static_assert(SchemaVersion == 5, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
@@ -201,6 +224,56 @@ Result<void> AuditCache::chainUnchainedEntries()
     return {};
 }
 
+// Every stored entry into the full-text index, for a cache written before schema 5.
+Result<void> AuditCache::indexAllEntries()
+{
+    QSqlQuery select(m_file.database());
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT id, %1 FROM audit_events ORDER BY id").arg(entryColumns())))
+        return Result<void>::failure(select.lastError().text());
+    QSqlQuery insert(m_file.database());
+    insert.prepare(QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
+    while (select.next()) {
+        const AuditEntry entry = entryFromQuery(select, 1);
+        insert.addBindValue(select.value(0).toLongLong());
+        insert.addBindValue(entry.flagKey);
+        insert.addBindValue(entry.actor);
+        insert.addBindValue(searchWords(entry));
+        if (!insert.exec())
+            return Result<void>::failure(insert.lastError().text());
+    }
+    return {};
+}
+
+QString AuditCache::searchWords(const AuditEntry &entry)
+{
+    QStringList words = {entry.server, entry.environment, entry.action, entry.outcome,
+                         actorKindName(entry.actorKind), entry.comment};
+    words += describeAuditChange(entry.before, entry.after);
+    // The values that changed, as stored: a search for a variation or a number finds the entry
+    // whatever words the description used.
+    for (auto it = entry.after.constBegin(); it != entry.after.constEnd(); ++it) {
+        const QJsonValue before = entry.before.value(it.key());
+        if (before == it.value())
+            continue;
+        words.append(it.key());
+        for (const QJsonValue &value : {before, QJsonValue(it.value())}) {
+            if (value.isString())
+                words.append(value.toString());
+            else if (value.isDouble())
+                words.append(QString::number(value.toDouble()));
+            else if (value.isBool())
+                words.append(value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+            else if (value.isArray())
+                words.append(QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+            else if (value.isObject())
+                words.append(compactJson(value.toObject()));
+        }
+    }
+    words.removeAll(QString());
+    return words.join(u' ');
+}
+
 Result<qint64> AuditCache::write(const AuditBatch &batch)
 {
     if (!isOpen())
@@ -230,6 +303,8 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                        .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
+    QSqlQuery index(db);
+    index.prepare(QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
     qint64 lastId = 0;
     for (const AuditEntry &entry : batch.entries) {
@@ -256,6 +331,12 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         if (insert.numRowsAffected() == 1) {
             head = {head.seq + 1, hash, true};
             lastId = insert.lastInsertId().toLongLong();
+            index.addBindValue(lastId);
+            index.addBindValue(sqlText(entry.flagKey));
+            index.addBindValue(sqlText(entry.actor));
+            index.addBindValue(searchWords(entry));
+            if (!index.exec())
+                return fail(Text::tr("cannot index the audit entry"), index);
         }
     }
     QSqlQuery storeHead(db);

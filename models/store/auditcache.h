@@ -17,7 +17,18 @@ class QSqlQuery;
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
+    // PRAGMA synchronous for the cache's connections (see open() for why).
+    static constexpr const char *Synchronous = "FULL";
+    // The full-text index (schema 5): contentless, one row per entry under the entry's id.
+    // detail=full: a word typed with punctuation ("INC-420", "ai-flag-7") is a phrase of tokens,
+    // and only full detail answers phrases. columnsize=0: no ranking, so no per-row size table.
+    // prefix 1 to 4: the last word is matched as a prefix while it is typed; without a prefix
+    // index of exactly that length FTS5 merges every matching term's whole list first (at 300k
+    // rows "t*" 13.8 ms, "prod*" 12.3 ms; with the index 0.2 ms each).
+    static constexpr const char *SearchTableDdl =
+        "CREATE VIRTUAL TABLE audit_fts USING fts5(flag_key, actor, words, content='', columnsize=0, "
+        "detail=full, prefix='1 2 3 4')";
 
     AuditCache();
     ~AuditCache();
@@ -46,11 +57,14 @@ public:
     static AuditEntry entryFromQuery(const QSqlQuery &query, int firstColumn);
     // Those columns as stored, the text their hash covers.
     static QStringList storedChainTexts(const QSqlQuery &query, int firstColumn);
+    // What the full-text index holds for an entry besides its flag and actor.
+    static QString searchWords(const AuditEntry &entry);
 
 
 private:
     Result<void> migrate();
     Result<void> chainUnchainedEntries();
+    Result<void> indexAllEntries();
 
     QString m_path;
     SqliteFile m_file;

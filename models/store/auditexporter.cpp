@@ -11,6 +11,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
 namespace {
 
 // lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
@@ -99,28 +104,125 @@ QByteArray csvLine(const QSqlQuery &query)
     return cells.join(',') + "\r\n";
 }
 
+// A JSON string as QJsonDocument writes it in compact form: quote, backslash and control
+// characters escaped, everything else as UTF-8.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    out.append('"');
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[7];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+                out.append(escaped);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+// ISO 8601 in UTC with milliseconds, as QDateTime writes Qt::ISODateWithMs, without building a
+// QDateTime for every row.
+QByteArray isoTime(qint64 timeMs)
+{
+    constexpr qint64 DayMs = 86400000;
+    qint64 days = timeMs / DayMs;
+    qint64 inDay = timeMs % DayMs;
+    if (inDay < 0) {
+        inDay += DayMs;
+        --days;
+    }
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const qint64 day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999)
+        return timeText(timeMs).toUtf8();
+    char text[128];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day), static_cast<long long>(inDay / 3600000),
+                  static_cast<long long>(inDay / 60000 % 60), static_cast<long long>(inDay / 1000 % 60),
+                  static_cast<long long>(inDay % 1000));
+    return QByteArray(text);
+}
+
+// One entry as a line of compact JSON: the fields in the order QJsonObject keeps them (sorted by
+// name), so a line reads exactly as a QJsonDocument of the same object would.
 QByteArray ndjsonLine(const QSqlQuery &query)
 {
-    QJsonObject object;
-    for (int i = 0; i < int(std::size(Fields)); ++i) {
-        const QString name = QLatin1String(Fields[i].name);
+    static const std::vector<int> byName = [] {
+        std::vector<int> order(std::size(Fields));
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::sort(order.begin(), order.end(), [](int a, int b) {
+            return QLatin1String(Fields[a].name) < QLatin1String(Fields[b].name);
+        });
+        return order;
+    }();
+    QByteArray line;
+    line.reserve(512);
+    line.append('{');
+    bool first = true;
+    for (const int i : byName) {
+        if (!std::exchange(first, false))
+            line.append(',');
+        line.append('"').append(Fields[i].name).append("\":");
         const QVariant value = query.value(i);
         switch (Fields[i].kind) {
         case FieldKind::Integer:
-            object.insert(name, value.toLongLong());
+            line.append(QByteArray::number(value.toLongLong()));
             break;
         case FieldKind::Time:
-            object.insert(name, timeText(value));
+            line.append('"').append(isoTime(value.toLongLong())).append('"');
             break;
         case FieldKind::Text:
-            object.insert(name, value.toString());
+            appendJsonString(line, value.toString());
             break;
-        case FieldKind::Json:
-            object.insert(name, jsonOrNull(value.toString()));
+        case FieldKind::Json: {
+            const QJsonValue json = jsonOrNull(value.toString());
+            if (json.isObject())
+                line.append(QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact));
+            else if (json.isString())
+                appendJsonString(line, json.toString());
+            else
+                line.append("null");
             break;
         }
+        }
     }
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    line.append("}\n");
+    return line;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "../core/auditfilter.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 // A filter as the audit cache's SQL: a WHERE clause over audit_events and its bound values.
@@ -14,8 +15,26 @@ struct AuditFilterSql
     // afterId > 0: only rows written after that one (new rows for a browser that is open); the
     // full-text part is then limited the same way, so it never reads the whole index again.
     static AuditFilterSql of(const AuditFilter &filter, qint64 afterId = 0);
+    // The same with the full-text condition given (matchOf, perhaps with the last word expanded).
+    static AuditFilterSql of(const AuditFilter &filter, qint64 afterId, const QString &match);
 
     // The words a person typed as an FTS5 query: each word must appear, the last may be the start
     // of a word (searching while typing), and nothing typed can be FTS syntax. Empty for no words.
     static QString ftsQuery(const QString &text);
+    // The same, with the last word matched as any of lastWordTerms (whole terms of the index)
+    // instead of as a prefix; as ftsQuery when lastWordTerms is empty.
+    static QString ftsQuery(const QString &text, const QStringList &lastWordTerms);
+
+    // The index keeps prefixes up to this many characters; a longer prefix is a merge of every
+    // term that starts with it, read in full whatever the rest of the query.
+    static constexpr int LongestIndexedPrefix = 4;
+    // The last word typed, as the index's one term, when ftsQuery matches it as a prefix longer
+    // than the index keeps: lower-case ASCII letters and digits (anything else: empty). Such a
+    // prefix is cheaper as the whole terms it stands for (see AuditIdLoader).
+    static QString longPrefixTerm(const QString &text);
+
+    // The whole full-text condition of a filter: its words, and the actor it names (which has
+    // no plain index). Empty when the index is not needed.
+    static QString matchOf(const AuditFilter &filter);
+    static QString matchOf(const AuditFilter &filter, const QStringList &lastWordTerms);
 };

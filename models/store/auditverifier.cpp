@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <map>
+
 namespace {
 
 // lupdate reads the context from here; plain functions cannot call Text::tr() on their own.
@@ -55,9 +57,11 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
 
     QSqlQuery rows(cache.database());
     rows.setForwardOnly(true);
-    // Unchained rows (chain_seq NULL) sort first and are reported before anything else.
-    if (!rows.exec(QStringLiteral("SELECT id, chain_seq, prev_hash, hash, %1 FROM audit_events "
-                                  "ORDER BY server, chain_seq")
+    // In the order the rows are stored: one pass over the table instead of a walk through the
+    // chain index that reads every page once per server. A chain's entries were written in its
+    // order, so each server's chain is checked in order too; the first problem of each server is
+    // kept, and the one reported is the same as a walk server by server would report.
+    if (!rows.exec(QStringLiteral("SELECT id, chain_seq, prev_hash, hash, %1 FROM audit_events ORDER BY id")
                        .arg(AuditCache::entryColumns()))) {
         result.readError = Text::tr("cannot read the audit entries: %1").arg(rows.lastError().text());
         return result;
@@ -65,79 +69,105 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
     const int flagColumn = 4 + int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
     const int timeColumn = 4 + int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
 
-    QString server;
-    bool started = false;
-    qint64 expectedSeq = 1;
-    QByteArray previousHash;
-    QSet<QString> seenServers;
-    const auto endOfChain = [&]() -> QString {
-        if (!started)
-            return {};
-        const auto head = recordedHeads.constFind(server);
-        if (head == recordedHeads.constEnd())
-            return Text::tr("server \"%1\" has entries but no recorded chain head: the head table was altered").arg(server);
-        if (head->chainSeq > expectedSeq - 1)
-            return Text::tr("server \"%1\" entries #%2 to #%3 are missing from the end of the chain")
-                .arg(server)
-                .arg(expectedSeq)
-                .arg(head->chainSeq);
-        if (head->chainSeq < expectedSeq - 1 || head->hash != previousHash)
-            return Text::tr("server \"%1\" chain head does not match entry #%2: the chain or its head was altered")
-                .arg(server)
-                .arg(expectedSeq - 1);
-        return {};
+    struct Chain
+    {
+        qint64 expectedSeq = 1;
+        QByteArray previousHash = AuditChain::genesis();
+        QString unchained; // the first row outside the chain
+        QString problem;   // the first break in the chain
     };
+    std::map<QString, Chain> chains; // by server, in the order problems are reported
+    QString lastServer;
+    Chain *chain = nullptr;
+    QStringList texts;
+    texts.reserve(AuditChain::columns().size());
+    const auto stored = [&](const StoredEntry &entry) { return describe(entry); };
 
     while (rows.next()) {
-        StoredEntry entry{rows.value(0).toLongLong(), rows.value(1).toLongLong(), rows.value(4).toString(),
-                          rows.value(flagColumn).toString(), rows.value(timeColumn).toLongLong()};
-        if (rows.value(1).isNull()) {
-            result.problem = Text::tr("row %1 (server \"%2\", flag %3) is outside the hash chain: it was added by hand")
-                                 .arg(entry.id)
-                                 .arg(entry.server, entry.flagKey);
-            return result;
+        const QString server = rows.value(4).toString();
+        if (!chain || server != lastServer) {
+            chain = &chains[server];
+            lastServer = server;
         }
-        if (!started || entry.server != server) {
-            if (const QString problem = endOfChain(); !problem.isEmpty()) {
-                result.problem = problem;
-                return result;
+        const QVariant seqValue = rows.value(1);
+        if (seqValue.isNull()) {
+            if (chain->unchained.isEmpty()) {
+                chain->unchained = Text::tr("row %1 (server \"%2\", flag %3) is outside the hash chain: it was added by hand")
+                                       .arg(rows.value(0).toLongLong())
+                                       .arg(server, rows.value(flagColumn).toString());
             }
-            server = entry.server;
-            seenServers.insert(server);
-            started = true;
-            expectedSeq = 1;
-            previousHash = AuditChain::genesis();
+            continue;
         }
-        if (entry.seq != expectedSeq) {
-            result.problem = Text::tr("server \"%1\" entry #%2 is missing (the chain goes on at %3)")
+        if (!chain->problem.isEmpty())
+            continue;
+        const qint64 seq = seqValue.toLongLong();
+        const auto entry = [&] {
+            return StoredEntry{rows.value(0).toLongLong(), seq, server, rows.value(flagColumn).toString(),
+                               rows.value(timeColumn).toLongLong()};
+        };
+        if (seq != chain->expectedSeq) {
+            chain->problem = Text::tr("server \"%1\" entry #%2 is missing (the chain goes on at %3)")
                                  .arg(server)
-                                 .arg(expectedSeq)
-                                 .arg(describe(entry));
-            return result;
+                                 .arg(chain->expectedSeq)
+                                 .arg(stored(entry()));
+            continue;
         }
         const QByteArray storedPrevious = rows.value(2).toByteArray();
         const QByteArray storedHash = rows.value(3).toByteArray();
-        if (storedPrevious != previousHash) {
-            result.problem = Text::tr("server \"%1\" entry #%2 was altered or replaced (%3 no longer follows it)")
+        if (storedPrevious != chain->previousHash) {
+            chain->problem = Text::tr("server \"%1\" entry #%2 was altered or replaced (%3 no longer follows it)")
                                  .arg(server)
-                                 .arg(expectedSeq - 1)
-                                 .arg(describe(entry));
-            return result;
+                                 .arg(chain->expectedSeq - 1)
+                                 .arg(stored(entry()));
+            continue;
         }
-        if (AuditChain::hash(entry.seq, storedPrevious, AuditCache::storedChainTexts(rows, 4)) != storedHash) {
-            result.problem = Text::tr("%1 was altered").arg(describe(entry));
-            return result;
+        texts.clear();
+        for (int column = 0; column < AuditChain::columns().size(); ++column)
+            texts.append(rows.value(4 + column).toString());
+        if (AuditChain::hash(seq, storedPrevious, texts) != storedHash) {
+            chain->problem = Text::tr("%1 was altered").arg(stored(entry()));
+            continue;
         }
-        previousHash = storedHash;
-        ++expectedSeq;
+        chain->previousHash = storedHash;
+        ++chain->expectedSeq;
         ++result.entriesChecked;
     }
-    if (const QString problem = endOfChain(); !problem.isEmpty()) {
-        result.problem = problem;
+    if (rows.lastError().isValid()) {
+        result.readError = Text::tr("cannot read the audit entries: %1").arg(rows.lastError().text());
         return result;
     }
+
+    for (const auto &[server, checked] : chains) {
+        if (!checked.unchained.isEmpty()) {
+            result.problem = checked.unchained;
+            return result;
+        }
+        if (!checked.problem.isEmpty()) {
+            result.problem = checked.problem;
+            return result;
+        }
+        const auto head = recordedHeads.constFind(server);
+        if (head == recordedHeads.constEnd()) {
+            result.problem = Text::tr("server \"%1\" has entries but no recorded chain head: the head table was altered")
+                                 .arg(server);
+            return result;
+        }
+        if (head->chainSeq > checked.expectedSeq - 1) {
+            result.problem = Text::tr("server \"%1\" entries #%2 to #%3 are missing from the end of the chain")
+                                 .arg(server)
+                                 .arg(checked.expectedSeq)
+                                 .arg(head->chainSeq);
+            return result;
+        }
+        if (head->chainSeq < checked.expectedSeq - 1 || head->hash != checked.previousHash) {
+            result.problem = Text::tr("server \"%1\" chain head does not match entry #%2: the chain or its head was altered")
+                                 .arg(server)
+                                 .arg(checked.expectedSeq - 1);
+            return result;
+        }
+    }
     for (const AuditChainHead &head : std::as_const(result.heads)) {
-        if (!seenServers.contains(head.server) && head.chainSeq > 0) {
+        if (chains.find(head.server) == chains.end() && head.chainSeq > 0) {
             result.problem = Text::tr("server \"%1\" entries #1 to #%2 are all missing").arg(head.server).arg(head.chainSeq);
             return result;
         }

@@ -30,33 +30,57 @@ Result<void> AuditWriterWorker::open(const QString &path)
 
 void AuditWriterWorker::drain()
 {
+    writeNext();
+}
+
+bool AuditWriterWorker::writeNext()
+{
     AuditBatch batch;
+    int taken = 0;
     {
         QMutexLocker locker(&m_mutex);
         m_drainScheduled = false;
-        std::swap(batch, m_queued);
+        // Whole batches in order, up to a transaction's worth of entries.
+        while (taken < m_queued.size()
+               && (taken == 0
+                   || batch.entries.size() + m_queued.at(taken).entries.size() <= AuditWriter::MaxTransactionEntries)) {
+            batch.append(m_queued.at(taken));
+            ++taken;
+        }
     }
-    if (batch.isEmpty())
-        return;
+    if (taken == 0)
+        return false;
     const Result<qint64> written = m_cache.write(batch);
-    if (written) {
-        Q_EMIT committed(written.value());
-        return;
+    if (!written) {
+        // What failed stays queued ahead of anything queued since, so order and cursors stay right.
+        Q_EMIT problem(written.error());
+        if (m_retry)
+            m_retry->start();
+        return false;
     }
-    // Keep the batch ahead of anything queued since, so order and cursors stay right.
     {
         QMutexLocker locker(&m_mutex);
-        batch.append(m_queued);
-        m_queued = std::move(batch);
+        m_queued.remove(0, taken);
+        // The rest in the next transaction, after whatever else waits on this thread.
+        if (!m_queued.isEmpty() && !m_drainScheduled) {
+            m_drainScheduled = true;
+            QMetaObject::invokeMethod(this, &AuditWriterWorker::drain, Qt::QueuedConnection);
+        }
     }
-    Q_EMIT problem(written.error());
-    if (m_retry)
-        m_retry->start();
+    Q_EMIT committed(written.value());
+    return true;
+}
+
+void AuditWriterWorker::drainAll()
+{
+    // Stops when nothing is left, or at a failed write (the retry timer takes over).
+    while (writeNext()) {
+    }
 }
 
 void AuditWriterWorker::close()
 {
-    drain();
+    drainAll();
     delete m_retry;
     m_retry = nullptr;
 }
@@ -127,7 +151,7 @@ void AuditWriter::readCursor(const QString &server, QObject *context, std::funct
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, server, context = QPointer(context), done] {
         // What is still queued may move the cursor; it is written first.
-        worker->drain();
+        worker->drainAll();
         const QString cursor = worker->cache().storedCursor(server);
         if (context)
             QMetaObject::invokeMethod(context, [done, cursor] { done(cursor); }, Qt::QueuedConnection);
@@ -145,5 +169,5 @@ void AuditWriter::readCachedFlags(QObject *context, std::function<void(const QLi
 
 void AuditWriter::flush()
 {
-    QMetaObject::invokeMethod(m_worker, &AuditWriterWorker::drain, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker, &AuditWriterWorker::drainAll, Qt::BlockingQueuedConnection);
 }

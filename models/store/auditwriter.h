@@ -23,6 +23,11 @@ class AuditWriter : public QObject
 
 public:
     static constexpr int RetryDelayMs = 1000;
+    // A transaction takes the pages queued since the last commit up to about this many entries
+    // (whole pages, never split from their cursor). A first sync queues pages faster than they
+    // are written; large transactions touch each index page once for many entries, and one
+    // sync covers them all, while a commit still comes every second or two with progress.
+    static constexpr int MaxTransactionEntries = 20000;
 
     explicit AuditWriter(QObject *parent = nullptr);
     // Writes what is still queued, then stops the thread.

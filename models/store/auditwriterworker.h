@@ -3,6 +3,7 @@
 #include "auditbatch.h"
 #include "auditcache.h"
 
+#include <QList>
 #include <QMutex>
 #include <QObject>
 
@@ -21,7 +22,10 @@ public:
 
     // Worker thread only.
     Result<void> open(const QString &path);
+    // One transaction of what is queued (see AuditWriter::MaxTransactionEntries); schedules the rest.
     void drain();
+    // Everything queued, in as many transactions as it takes; stops at a failed write.
+    void drainAll();
     void close();
     AuditCache &cache() { return m_cache; }
 
@@ -30,9 +34,12 @@ Q_SIGNALS:
     void problem(const QString &error);
 
 private:
+    // Writes the next transaction; false when nothing was queued or the write failed.
+    bool writeNext();
+
     AuditCache m_cache;
     QMutex m_mutex;
-    AuditBatch m_queued; // guarded by m_mutex
+    QList<AuditBatch> m_queued; // guarded by m_mutex, in the order they were handed over
     bool m_drainScheduled = false; // guarded by m_mutex
     QTimer *m_retry = nullptr;
 };

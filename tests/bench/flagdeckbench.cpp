@@ -14,6 +14,8 @@
 #include "store/auditexporter.h"
 #include "store/auditverifier.h"
 #include "store/auditwriter.h"
+#include "store/auditchain.h"
+#include "store/sqlitefile.h"
 #include "guardrailcharts.h"
 #include "guardrailsimulation.h"
 #include "metrics/guardrailmonitor.h"
@@ -37,6 +39,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSettings>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -359,8 +363,98 @@ constexpr int MillionEntries = 1'000'000;
 constexpr qint64 MillionEntriesStartMs = 1700000000000; // one entry a second from here
 constexpr int MillionEntriesFlags = 500;
 
-// A history of a million entries, as ten servers' sync would write it (pages of 500), written once
-// per run and shared by every figure on it. Empty when it could not be written.
+
+// Entry i of the million-entry history: ten servers, two environments, 500 flags, four actors,
+// a kill every seventh entry, an incident comment every thousandth.
+AuditEntry millionEntry(int i)
+{
+    static const QStringList actors = {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("release-bot"),
+                                       QStringLiteral("triage-agent")};
+    AuditEntry entry;
+    entry.server = QStringLiteral("server-%1").arg(i % 10);
+    entry.environment = i % 3 ? QStringLiteral("production") : QStringLiteral("staging");
+    entry.flagKey = QStringLiteral("ai-flag-%1").arg(i % MillionEntriesFlags);
+    entry.action = i % 7 ? QStringLiteral("set_rollout") : QStringLiteral("kill");
+    entry.outcome = QStringLiteral("applied");
+    entry.actor = actors.at(i % actors.size());
+    entry.actorKind = i % 4 == 3 ? ActorKind::Agent : ActorKind::Human;
+    entry.timeMs = MillionEntriesStartMs + qint64(i) * 1000;
+    entry.sourceId = QString::number(i);
+    entry.before = QJsonObject{{QStringLiteral("enabled"), true}};
+    entry.after = QJsonObject{{QStringLiteral("enabled"), i % 7 != 0}};
+    entry.comment = i % 1000 == 0 ? QStringLiteral("incident INC-%1").arg(i) : QString();
+    return entry;
+}
+
+// SQLite's own pace for the same entries: the same transactions, the same
+// journal and synchronous setting as the audit cache, into a table with no index and no chain.
+double rawInsertRowsPerSecond()
+{
+    QTemporaryDir dir;
+    double rowsPerSecond = 0;
+    {
+        SqliteFile file(QStringLiteral("bench-raw"));
+        if (const Result<void> opened = file.open(dir.filePath(QStringLiteral("raw.sqlite"))); !opened) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error()));
+            return 0;
+        }
+        QSqlDatabase &db = file.database();
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA synchronous=%1").arg(QLatin1String(AuditCache::Synchronous)));
+        query.exec(QStringLiteral("CREATE TABLE raw (id INTEGER PRIMARY KEY, %1)").arg(AuditCache::entryColumns()));
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO raw (%1) VALUES (%2)")
+                           .arg(AuditCache::entryColumns(),
+                                QStringList(AuditChain::columns().size(), QStringLiteral("?")).join(u',')));
+        constexpr int Transaction = AuditWriter::MaxTransactionEntries;
+        QElapsedTimer timer;
+        timer.start();
+        for (int first = 0; first < MillionEntries; first += Transaction) {
+            query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            for (int i = first; i < first + Transaction; ++i) {
+                const AuditEntry entry = millionEntry(i);
+                insert.addBindValue(entry.server);
+                insert.addBindValue(entry.environment);
+                insert.addBindValue(entry.flagKey);
+                insert.addBindValue(entry.action);
+                insert.addBindValue(entry.outcome);
+                insert.addBindValue(entry.actor);
+                insert.addBindValue(actorKindName(entry.actorKind));
+                insert.addBindValue(entry.timeMs);
+                insert.addBindValue(entry.sourceId);
+                insert.addBindValue(QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)));
+                insert.addBindValue(QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
+                insert.addBindValue(entry.comment);
+                if (!insert.exec()) {
+                    std::fprintf(stderr, "bench: %s\n", qPrintable(insert.lastError().text()));
+                    return 0;
+                }
+            }
+            query.exec(QStringLiteral("COMMIT"));
+        }
+        rowsPerSecond = MillionEntries / (double(timer.nsecsElapsed()) / 1e9);
+    }
+    return rowsPerSecond;
+}
+
+// Resident memory of this process, in MB.
+double residentMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// A history of a million entries, as a first sync writes it, written once per run and shared by
+// every figure on it. Empty when it could not be written. AuditSync asks for the next page (500
+// entries) as soon as one arrives, without waiting for its commit; the writer puts every page
+// queued meanwhile into its next transaction, up to AuditWriter::MaxTransactionEntries. Fetching
+// outpaces writing, so a first sync commits full transactions of pages, each with its cursor.
 QString millionEntryCache(double *ingestRowsPerSecond = nullptr)
 {
     static QTemporaryDir dir;
@@ -377,27 +471,17 @@ QString millionEntryCache(double *ingestRowsPerSecond = nullptr)
         }
         QElapsedTimer timer;
         timer.start();
-        const QStringList actors = {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("release-bot"),
-                                    QStringLiteral("triage-agent")};
-        for (int first = 0; first < Entries; first += Page) {
+        constexpr int Transaction = AuditWriter::MaxTransactionEntries;
+        static_assert(Transaction % Page == 0);
+        for (int first = 0; first < Entries; first += Transaction) {
             AuditBatch batch;
-            for (int i = first; i < first + Page; ++i) {
-                AuditEntry entry;
-                entry.server = QStringLiteral("server-%1").arg(i % 10);
-                entry.environment = i % 3 ? QStringLiteral("production") : QStringLiteral("staging");
-                entry.flagKey = QStringLiteral("ai-flag-%1").arg(i % MillionEntriesFlags);
-                entry.action = i % 7 ? QStringLiteral("set_rollout") : QStringLiteral("kill");
-                entry.outcome = QStringLiteral("applied");
-                entry.actor = actors.at(i % actors.size());
-                entry.actorKind = i % 4 == 3 ? ActorKind::Agent : ActorKind::Human;
-                entry.timeMs = MillionEntriesStartMs + qint64(i) * 1000;
-                entry.sourceId = QString::number(i);
-                entry.before = QJsonObject{{QStringLiteral("enabled"), true}};
-                entry.after = QJsonObject{{QStringLiteral("enabled"), i % 7 != 0}};
-                entry.comment = i % 1000 == 0 ? QStringLiteral("incident INC-%1").arg(i) : QString();
-                batch.entries.append(entry);
+            for (int page = first; page < first + Transaction; page += Page) {
+                AuditBatch pageBatch;
+                for (int i = page; i < page + Page; ++i)
+                    pageBatch.entries.append(millionEntry(i));
+                pageBatch.cursors.insert(QStringLiteral("server-0"), QString::number(page + Page));
+                batch.append(pageBatch);
             }
-            batch.cursors.insert(QStringLiteral("server-0"), QString::number(first));
             if (const Result<qint64> stored = cache.write(batch); !stored) {
                 std::fprintf(stderr, "bench: %s\n", qPrintable(stored.error()));
                 return {};
@@ -421,9 +505,14 @@ void auditCache()
     if (path.isEmpty())
         return;
     report("audit.ingest_rows_per_s", rowsPerSecond, "rows/s");
+    const double rawRowsPerSecond = rawInsertRowsPerSecond();
+    report("audit.raw_insert_rows_per_s", rawRowsPerSecond, "rows/s");
+    if (rawRowsPerSecond > 0)
+        report("audit.ingest_share_of_raw_percent", 100.0 * rowsPerSecond / rawRowsPerSecond, "%");
 
     {
         // Opening the browser: first rows on screen, then every row id in the background.
+        const double residentBefore = residentMb();
         QElapsedTimer timer;
         timer.start();
         AuditTableModel model(path);
@@ -431,9 +520,16 @@ void auditCache()
         browser.resize(1400, 800);
         waitUntil([&] { return model.rowCount() > 0; });
         browser.grab();
-        report("audit.browser.first_rows_1m_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+        const double openMs = double(timer.nsecsElapsed()) / 1e6;
+        report("audit.browser.first_rows_1m_ms", openMs, "ms");
+        report("audit.open_1m_ms", openMs, "ms");
         waitUntil([&] { return !model.isLoading(); });
         report("audit.browser.all_rows_1m_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+        const double residentOpen = residentMb() - residentBefore;
+        browser.table()->scrollToBottom();
+        browser.grab();
+        const double residentEnd = residentMb() - residentBefore;
+        report("audit.open_1m_rss_mb", std::max(residentOpen, residentEnd), "MB");
         if (model.rowCount() != Entries)
             std::fprintf(stderr, "bench: the browser shows %d rows, not %d\n", model.rowCount(), Entries);
 
@@ -449,11 +545,19 @@ void auditCache()
         report("audit.browser.jump_scroll_p50_ms", percentile(jumps, 0.5), "ms");
         report("audit.browser.jump_scroll_p99_ms", percentile(jumps, 0.99), "ms");
 
-        const auto search = [&](const char *name, const AuditFilter &filter) {
+        // Until the first screen of results is painted (or the search is known to find nothing);
+        // the rest of the matches, and so the count, may still be loading.
+        const auto firstScreenMs = [&](const AuditFilter &filter) {
             timer.start();
             model.setFilter(filter);
+            waitUntil([&] { return model.rowCount() > 0 || !model.isLoading(); });
+            browser.table()->viewport()->grab();
+            return double(timer.nsecsElapsed()) / 1e6;
+        };
+        const auto search = [&](const char *name, const AuditFilter &filter) {
+            report(name, firstScreenMs(filter), "ms");
             waitUntil([&] { return !model.isLoading(); });
-            report(name, double(timer.nsecsElapsed()) / 1e6, "ms");
+            report((QByteArray(name).chopped(3) + "_all_ms").constData(), double(timer.nsecsElapsed()) / 1e6, "ms");
         };
         AuditFilter rare;
         rare.text = QStringLiteral("INC-420");
@@ -464,6 +568,50 @@ void auditCache()
         AuditFilter flag;
         flag.flagKey = QStringLiteral("ai-flag-42");
         search("audit.search.flag_1m_ms", flag);
+        AuditFilter actor;
+        actor.actor = QStringLiteral("bob");
+        search("audit.search.actor_250k_of_1m_ms", actor);
+
+        // 100 searches as people type them: rare words, common words, prefixes, two words.
+        std::vector<double> searches;
+        for (int i = 0; i < 100; ++i) {
+            AuditFilter typed;
+            switch (i % 5) {
+            case 0: // rare: one incident in a thousand entries
+                typed.text = QStringLiteral("INC-%1").arg((i * 7919) % 1000 * 1000);
+                break;
+            case 1: { // common
+                static const QStringList words = {QStringLiteral("triage"), QStringLiteral("production"),
+                                                  QStringLiteral("kill"), QStringLiteral("staging"),
+                                                  QStringLiteral("alice"), QStringLiteral("disabled"),
+                                                  QStringLiteral("agent"), QStringLiteral("applied")};
+                typed.text = words.at((i / 5) % words.size());
+                break;
+            }
+            case 2: { // the start of a word, still typing
+                static const QStringList prefixes = {QStringLiteral("tri"), QStringLiteral("prod"), QStringLiteral("ai-fl"),
+                                                     QStringLiteral("INC-4"), QStringLiteral("rel"), QStringLiteral("serv"),
+                                                     QStringLiteral("incid"), QStringLiteral("set_r")};
+                typed.text = prefixes.at((i / 5) % prefixes.size());
+                break;
+            }
+            case 3: // a flag or a server with a word
+                typed.text = (i / 5) % 2 ? QStringLiteral("ai-flag-%1 kill").arg((i * 31) % MillionEntriesFlags)
+                                         : QStringLiteral("server-%1 staging").arg(i % 10);
+                break;
+            default: { // two common words
+                static const QStringList pairs = {QStringLiteral("alice staging"), QStringLiteral("triage kill"),
+                                                  QStringLiteral("bob disabled"), QStringLiteral("release production")};
+                typed.text = pairs.at((i / 5) % pairs.size());
+                break;
+            }
+            }
+            searches.push_back(firstScreenMs(typed));
+        }
+        report("audit.fts_p50_ms", percentile(searches, 0.5), "ms");
+        report("audit.fts_p95_ms", percentile(searches, 0.95), "ms");
+        model.setFilter({});
+        waitUntil([&] { return !model.isLoading(); });
     }
 
     AuditCache cache;
@@ -978,6 +1126,53 @@ void guardBenchmarks()
 // Set when a benchmark could not measure what it promised; the bench then exits non-zero.
 bool benchFailed = false;
 
+// The real console from process start until its main window, loaded with the sandbox's flags,
+// has been painted and saved by --screenshot (which waits at least 50 ms after loading and
+// writes a PNG: both are inside the figure), on a first start in an empty home. The resident
+// memory is the process's peak, as /usr/bin/time reports it. Median of five starts.
+void startupSandbox()
+{
+    std::vector<double> milliseconds;
+    std::vector<double> megabytes;
+    const bool timeTool = QFile::exists(QStringLiteral("/usr/bin/time"));
+    for (int run = 0; run < 5; ++run) {
+        QTemporaryDir home;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
+        process.setProcessEnvironment(environment);
+        const QStringList arguments = {QStringLiteral("--sandbox"), QStringLiteral("--screenshot"),
+                                       home.filePath(QStringLiteral("window.png"))};
+        const QString rssFile = home.filePath(QStringLiteral("rss"));
+        QElapsedTimer timer;
+        timer.start();
+        if (timeTool)
+            process.start(QStringLiteral("/usr/bin/time"),
+                          QStringList{QStringLiteral("-f"), QStringLiteral("%M"), QStringLiteral("-o"), rssFile,
+                                      QStringLiteral(FLAGDECK_BINARY)}
+                              + arguments);
+        else
+            process.start(QStringLiteral(FLAGDECK_BINARY), arguments);
+        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+            std::fprintf(stderr, "bench: flagdeck --sandbox --screenshot failed: %s\n",
+                         process.readAllStandardError().constData());
+            return;
+        }
+        milliseconds.push_back(double(timer.nsecsElapsed()) / 1e6);
+        QFile rss(rssFile);
+        if (rss.open(QIODevice::ReadOnly))
+            megabytes.push_back(rss.readAll().trimmed().split('\n').constLast().toDouble() / 1024.0);
+    }
+    report("startup.sandbox_ms", percentile(milliseconds, 0.5), "ms");
+    if (!megabytes.empty())
+        report("startup.rss_mb", percentile(megabytes, 0.5), "MB");
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -997,6 +1192,7 @@ const Benchmark Benchmarks[] = {
     {"inbox", inboxBenchmarks},
     {"guard", guardBenchmarks},
     {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},
+    {"startup", startupSandbox},
 };
 
 } // namespace

@@ -1,11 +1,14 @@
 #include "store/auditcache.h"
 #include "core/auditfilter.h"
 #include "store/auditverifier.h"
+#include "store/auditchain.h"
+#include "store/auditfiltersql.h"
 #include "testaudit.h"
 #include "testflags.h"
 #include "testresult.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void reopenKeepsEntries();
     void unwritableLocationIsAnError();
     void migratesVersionOneAndChainsItsEntries();
+    void migratesVersionFourInPlace();
     void duplicateDoesNotExtendTheChain();
     void cursorIsStoredWithItsEntries();
     void flagSnapshotsReplaceAnEnvironment();
@@ -202,6 +206,140 @@ void tst_AuditCache::migratesVersionOneAndChainsItsEntries()
     QVERIFY(verifyAuditChains(cache).intact);
     QCOMPARE(verifyAuditChains(cache).heads.constFirst().chainSeq, 1); // "other"
     QCOMPARE(verifyAuditChains(cache).heads.constLast().chainSeq, 3);  // "sandbox": two old, one new
+}
+
+// A cache as schema 4 left it (the full-text index over both JSON documents, filled by a
+// trigger; six indexes) is upgraded where it is: the entries and their chain stay, the new index
+// finds them, the actor index (the full-text index serves that filter) is gone, and new entries
+// are indexed once.
+void tst_AuditCache::migratesVersionFourInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        const QStringList schemaFour = {
+            QStringLiteral("CREATE TABLE audit_events (id INTEGER PRIMARY KEY, server TEXT NOT NULL, environment TEXT NOT NULL, "
+                           "flag_key TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, actor TEXT NOT NULL, "
+                           "actor_kind TEXT NOT NULL, time_ms INTEGER NOT NULL, source_id TEXT NOT NULL, before_json TEXT, "
+                           "after_json TEXT, comment TEXT NOT NULL DEFAULT '', chain_seq INTEGER, prev_hash TEXT, hash TEXT, "
+                           "UNIQUE (server, source_id))"),
+            QStringLiteral("CREATE INDEX audit_events_time ON audit_events (time_ms)"),
+            QStringLiteral("CREATE UNIQUE INDEX audit_events_chain ON audit_events (server, chain_seq)"),
+            QStringLiteral("CREATE INDEX audit_events_flag_key ON audit_events (flag_key)"),
+            QStringLiteral("CREATE INDEX audit_events_actor ON audit_events (actor)"),
+            QStringLiteral("CREATE INDEX audit_events_flag_time ON audit_events (server, environment, flag_key, time_ms)"),
+            QStringLiteral("CREATE TABLE audit_chain_heads (server TEXT PRIMARY KEY, chain_seq INTEGER NOT NULL, hash TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE sync_cursors (server TEXT PRIMARY KEY, cursor TEXT NOT NULL, synced_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE flag_snapshots (server TEXT NOT NULL, environment TEXT NOT NULL, flag_key TEXT NOT NULL, "
+                           "body TEXT NOT NULL, seen_ms INTEGER NOT NULL, status TEXT NOT NULL DEFAULT '{}', "
+                           "PRIMARY KEY (server, environment, flag_key))"),
+            QStringLiteral("CREATE VIRTUAL TABLE audit_fts USING fts5(server, environment, flag_key, action, outcome, actor, "
+                           "comment, before_json, after_json, content='audit_events', content_rowid='id')"),
+            QStringLiteral("CREATE TRIGGER audit_events_fts AFTER INSERT ON audit_events BEGIN INSERT INTO audit_fts (rowid, "
+                           "server, environment, flag_key, action, outcome, actor, comment, before_json, after_json) VALUES "
+                           "(new.id, new.server, new.environment, new.flag_key, new.action, new.outcome, new.actor, "
+                           "new.comment, new.before_json, new.after_json); END"),
+        };
+        for (const QString &statement : schemaFour)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        // Two chained entries of one server, as schema 4's write() stored them.
+        QByteArray previous = AuditChain::genesis();
+        for (int seq = 1; seq <= 2; ++seq) {
+            const QStringList texts = {QStringLiteral("sandbox"), QStringLiteral("production"),
+                                       seq == 1 ? QStringLiteral("chat-model-route") : QStringLiteral("retrieval-profile"),
+                                       QStringLiteral("set_rollout"), QStringLiteral("applied"),
+                                       seq == 1 ? QStringLiteral("alice") : QStringLiteral("triage-agent"),
+                                       seq == 1 ? QStringLiteral("human") : QStringLiteral("agent"),
+                                       QString::number(qint64(1763700000000) + seq), QString::number(seq),
+                                       QStringLiteral(R"({"enabled":true,"offVariation":"baseline"})"),
+                                       seq == 1 ? QStringLiteral(R"({"enabled":false,"offVariation":"baseline"})")
+                                                : QStringLiteral(R"({"enabled":true,"offVariation":"citation_first_v2"})"),
+                                       seq == 1 ? QStringLiteral("incident 7") : QStringLiteral("")};
+            const QByteArray hash = AuditChain::hash(seq, previous, texts);
+            query.prepare(QStringLiteral("INSERT INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES "
+                                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                              .arg(AuditCache::entryColumns()));
+            for (int column = 0; column < texts.size(); ++column) {
+                if (column == 7)
+                    query.addBindValue(texts.at(column).toLongLong());
+                else
+                    query.addBindValue(texts.at(column));
+            }
+            query.addBindValue(seq);
+            query.addBindValue(QString::fromLatin1(previous));
+            query.addBindValue(QString::fromLatin1(hash));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            previous = hash;
+        }
+        query.prepare(QStringLiteral("INSERT INTO audit_chain_heads VALUES ('sandbox', 2, ?)"));
+        query.addBindValue(QString::fromLatin1(previous));
+        QVERIFY(query.exec());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 4")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+
+    AuditCache cache;
+    VERIFY_OK(cache.open(path));
+    QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
+    QCOMPARE(TestAudit::count(cache), 2);
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.entriesChecked, 2);
+
+    QSqlQuery query(cache.database());
+    QStringList indexes;
+    QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")));
+    while (query.next())
+        indexes.append(query.value(0).toString());
+    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_chain"), QStringLiteral("audit_events_flag_key"),
+                                   QStringLiteral("audit_events_flag_time"), QStringLiteral("audit_events_time")}));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+
+    // The old entries are found by what a person searches: the comment, the change in words, a
+    // value that changed, the flag and the actor; not by a value that stayed the same.
+    const auto matching = [&](const AuditFilter &filter) {
+        const AuditFilterSql sql = AuditFilterSql::of(filter);
+        QSqlQuery select(cache.database());
+        select.prepare(QStringLiteral("SELECT source_id FROM audit_events %1 ORDER BY id").arg(sql.where));
+        for (const QVariant &value : sql.values)
+            select.addBindValue(value);
+        QStringList ids;
+        if (select.exec()) {
+            while (select.next())
+                ids.append(select.value(0).toString());
+        }
+        return ids;
+    };
+    const auto text = [](const QString &words) {
+        AuditFilter filter;
+        filter.text = words;
+        return filter;
+    };
+    QCOMPARE(matching(text(QStringLiteral("incident "))), QStringList{QStringLiteral("1")});
+    QCOMPARE(matching(text(QStringLiteral("disabled "))), QStringList{QStringLiteral("1")});
+    QCOMPARE(matching(text(QStringLiteral("citation_first_v2 "))), QStringList{QStringLiteral("2")});
+    QCOMPARE(matching(text(QStringLiteral("baseline "))), QStringList{QStringLiteral("2")});
+    QCOMPARE(matching(text(QStringLiteral("triage"))), QStringList{QStringLiteral("2")});
+    QCOMPARE(matching(text(QStringLiteral("retrieval-prof"))), QStringList{QStringLiteral("2")});
+    AuditFilter flag;
+    flag.flagKey = QStringLiteral("chat-model-route");
+    QCOMPARE(matching(flag), QStringList{QStringLiteral("1")});
+    AuditFilter actor;
+    actor.actor = QStringLiteral("triage-agent");
+    QCOMPARE(matching(actor), QStringList{QStringLiteral("2")});
+
+    // A new entry extends the chain and is indexed once (the old trigger is gone).
+    VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("3"))));
+    QVERIFY(verifyAuditChains(cache).intact);
+    QCOMPARE(matching(text(QStringLiteral("incident "))), (QStringList{QStringLiteral("1"), QStringLiteral("3")}));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'alice'")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
 }
 
 void tst_AuditCache::duplicateDoesNotExtendTheChain()

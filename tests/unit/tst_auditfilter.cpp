@@ -10,6 +10,8 @@ class tst_AuditFilter : public QObject
 private Q_SLOTS:
     void ftsQuery_data();
     void ftsQuery();
+    void longPrefixAsWholeTerms_data();
+    void longPrefixAsWholeTerms();
     void parseTime_data();
     void parseTime();
     void sqlBindsEveryField();
@@ -35,6 +37,38 @@ void tst_AuditFilter::ftsQuery()
     QFETCH(QString, typed);
     QFETCH(QString, query);
     QCOMPARE(AuditFilterSql::ftsQuery(typed), query);
+}
+
+void tst_AuditFilter::longPrefixAsWholeTerms_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("term"); // longPrefixTerm
+    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("a word") << "Triage" << "triage" << QStringList{QStringLiteral("triage"), QStringLiteral("triaged")}
+                            << "(\"triage\" OR \"triaged\")";
+    QTest::newRow("after other words") << "kill alice staging" << "staging" << QStringList{QStringLiteral("staging")}
+                                       << "\"kill\" AND \"alice\" AND (\"staging\")";
+    QTest::newRow("short: the index has it") << "prod" << "" << QStringList{} << "\"prod\"*";
+    QTest::newRow("finished word") << "triage " << "" << QStringList{} << "\"triage\"";
+    QTest::newRow("several tokens") << "set_rollout" << "" << QStringList{} << "\"set_rollout\"*";
+    QTest::newRow("beyond ASCII") << QStringLiteral("r\u00e9sum\u00e9") << "" << QStringList{}
+                            << QStringLiteral("\"r\u00e9sum\u00e9\"*");
+}
+
+void tst_AuditFilter::longPrefixAsWholeTerms()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, term);
+    QFETCH(QStringList, terms);
+    QFETCH(QString, query);
+    QCOMPARE(AuditFilterSql::longPrefixTerm(typed), term);
+    QCOMPARE(AuditFilterSql::ftsQuery(typed, terms), query);
+    AuditFilter filter;
+    filter.text = typed;
+    filter.actor = QStringLiteral("bob");
+    QCOMPARE(AuditFilterSql::matchOf(filter, terms),
+             query + (terms.isEmpty() ? QStringLiteral(" ") : QStringLiteral(" AND ")) + QStringLiteral("actor : \"bob\""));
 }
 
 void tst_AuditFilter::parseTime_data()
@@ -82,8 +116,17 @@ void tst_AuditFilter::sqlBindsEveryField()
     QCOMPARE(sql.where.count(QLatin1Char('?')), 9);
     QCOMPARE(sql.values.size(), 9);
     QVERIFY(sql.values.contains(QStringLiteral("agent")));
-    QVERIFY(sql.values.contains(QStringLiteral("\"incident\"*")));
+    // The words, and the actor (no plain index) narrowed in the same full-text match.
+    QVERIFY(sql.values.contains(QStringLiteral("\"incident\"* actor : \"alice\"")));
     QVERIFY(sql.where.startsWith(QStringLiteral("WHERE ")));
+
+    AuditFilter actorAlone;
+    actorAlone.actor = QStringLiteral("triage-agent");
+    const AuditFilterSql byActor = AuditFilterSql::of(actorAlone);
+    QCOMPARE(byActor.values, (QVariantList{QStringLiteral("triage-agent"), QStringLiteral("actor : \"triage-agent\"")}));
+    AuditFilter punctuation;
+    punctuation.actor = QStringLiteral("--");
+    QCOMPARE(AuditFilterSql::of(punctuation).values, QVariantList{QStringLiteral("--")});
 
     // Only rows after a known one, in the table and inside the full-text index alike.
     const AuditFilterSql newer = AuditFilterSql::of(filter, 42);

@@ -8,6 +8,7 @@
 #include "testresult.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void liveChangeIsFetchedSoon();
     void serverErrorIsReportedAndRetried();
     void entryWithoutIdStopsThePage();
+    void queuedPagesShareTransactionsUpToTheLimit();
 
 private:
     void changeRoute(const QString &actor);
@@ -204,6 +206,43 @@ void tst_AuditSync::entryWithoutIdStopsThePage()
     AuditCache reader;
     VERIFY_OK(reader.open(m_writer->path()));
     QCOMPARE(reader.storedCursor(QStringLiteral("broken")), QString());
+}
+
+// Pages queued faster than they are written go into transactions of at most
+// AuditWriter::MaxTransactionEntries (whole pages), in order, each with its cursor.
+void tst_AuditSync::queuedPagesShareTransactionsUpToTheLimit()
+{
+    constexpr int Page = AuditWriter::MaxTransactionEntries / 2;
+    constexpr int Pages = 5;
+    QSignalSpy committed(m_writer.get(), &AuditWriter::committed);
+    for (int page = 0; page < Pages; ++page) {
+        QList<AuditEntry> entries;
+        for (int i = page * Page; i < (page + 1) * Page; ++i) {
+            AuditEntry entry;
+            entry.server = QStringLiteral("bulk");
+            entry.environment = QStringLiteral("production");
+            entry.flagKey = QStringLiteral("flag-%1").arg(i % 7);
+            entry.action = QStringLiteral("kill");
+            entry.outcome = QStringLiteral("applied");
+            entry.actor = QStringLiteral("alice");
+            entry.timeMs = 1763700000000 + i;
+            entry.sourceId = QString::number(i);
+            entries.append(entry);
+        }
+        m_writer->ingest(QStringLiteral("bulk"), entries, QString::number((page + 1) * Page));
+    }
+    m_writer->flush();
+    // Two pages a transaction at most: three transactions, or more if the worker was quicker.
+    QTRY_VERIFY(committed.size() >= (Pages + 1) / 2);
+    AuditCache reader;
+    VERIFY_OK(reader.open(m_writer->path()));
+    QCOMPARE(reader.storedCursor(QStringLiteral("bulk")), QString::number(Pages * Page));
+    QSqlQuery count(reader.database());
+    QVERIFY(count.exec(QStringLiteral("SELECT count(*), max(chain_seq) FROM audit_events WHERE server = 'bulk'")));
+    QVERIFY(count.next());
+    QCOMPARE(count.value(0).toInt(), Pages * Page);
+    QCOMPARE(count.value(1).toInt(), Pages * Page);
+    QVERIFY(verifyAuditChains(reader).intact);
 }
 
 QTEST_GUILESS_MAIN(tst_AuditSync)

@@ -2,7 +2,11 @@
 #include "store/auditcache.h"
 #include "testresult.h"
 
+#include "item/auditidloader.h"
+#include "store/auditfiltersql.h"
+
 #include <QAbstractItemModelTester>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +24,7 @@ private Q_SLOTS:
     void readsPagesOnlyForRowsAsked();
     void filtersByFieldsAndText_data();
     void filtersByFieldsAndText();
+    void commonWordInALongHistoryKeepsItsOrder();
     void newEntriesJoinAtTheirPlaceInTime();
     void newEntriesOutsideTheFilterStayOut();
     void missingFileIsAnError();
@@ -141,6 +146,19 @@ void tst_AuditTableModel::filtersByFieldsAndText_data()
     textAndField.text = QStringLiteral("triage");
     textAndField.server = QStringLiteral("sandbox");
     QTest::newRow("full text and field") << textAndField << 100;
+    AuditFilter longPrefix; // longer than the index's prefixes: read as the whole terms it starts
+    longPrefix.text = QStringLiteral("incid");
+    QTest::newRow("full text, long prefix") << longPrefix << 1;
+    AuditFilter longPrefixAndField;
+    longPrefixAndField.text = QStringLiteral("triag");
+    longPrefixAndField.server = QStringLiteral("sandbox");
+    QTest::newRow("long prefix and field") << longPrefixAndField << 100;
+    AuditFilter longPrefixCommon;
+    longPrefixCommon.text = QStringLiteral("kill rollo");
+    QTest::newRow("two words, long prefix") << longPrefixCommon << 0;
+    AuditFilter longPrefixMissing;
+    longPrefixMissing.text = QStringLiteral("zzzzzz");
+    QTest::newRow("long prefix of nothing") << longPrefixMissing << 0;
     AuditFilter nothing;
     nothing.text = QStringLiteral("nonexistent");
     QTest::newRow("no match") << nothing << 0;
@@ -158,6 +176,55 @@ void tst_AuditTableModel::filtersByFieldsAndText()
     QCOMPARE(model->rowCount(), rows);
     for (int row = 1; row < rows; ++row)
         QVERIFY(model->entryAt(row - 1)->timeMs >= model->entryAt(row)->timeMs);
+}
+
+// More entries than the loader's window of newest ones, written out of time order and with equal
+// times: a common word's newest matches come first, and with the rest they are every match,
+// newest first, each once.
+void tst_AuditTableModel::commonWordInALongHistoryKeepsItsOrder()
+{
+    constexpr int More = AuditIdLoader::NewestWindow + 3000;
+    QList<AuditEntry> entries;
+    for (int k = 0; k < More; ++k) {
+        AuditEntry entry = entryAt(Entries + k);
+        entry.timeMs = Start + qint64((k * 7919) % More) * 1000; // some equal to the first entries' times
+        entry.actor = k % 3 ? QStringLiteral("alice") : QStringLiteral("bob");
+        entries.append(entry);
+        if (entries.size() == 1000) {
+            write(entries);
+            entries.clear();
+        }
+    }
+    write(entries);
+
+    AuditFilter filter;
+    filter.text = QStringLiteral("alice");
+    const AuditFilterSql sql = AuditFilterSql::of(filter);
+    QSqlQuery expected(m_cache->database());
+    expected.prepare(QStringLiteral("SELECT id FROM audit_events %1 ORDER BY time_ms DESC, id DESC").arg(sql.where));
+    for (const QVariant &value : sql.values)
+        expected.addBindValue(value);
+    QVERIFY(expected.exec());
+    QList<qint64> ids;
+    while (expected.next())
+        ids.append(expected.value(0).toLongLong());
+    QVERIFY(ids.size() > AuditIdLoader::NewestWindow / 2);
+
+    auto model = openModel();
+    QTRY_VERIFY(!model->isLoading());
+    model->setFilter(filter);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 20000);
+    QCOMPARE(model->rowCount(), int(ids.size()));
+    QSqlQuery idOf(m_cache->database());
+    idOf.prepare(QStringLiteral("SELECT id FROM audit_events WHERE server = ? AND source_id = ?"));
+    for (int row : {0, 1, 63, 64, 65, 1000, int(ids.size()) / 2, int(ids.size()) - 1}) {
+        const AuditEntry *entry = model->entryAt(row);
+        QVERIFY(entry);
+        idOf.addBindValue(entry->server);
+        idOf.addBindValue(entry->sourceId);
+        QVERIFY(idOf.exec() && idOf.next());
+        QCOMPARE(idOf.value(0).toLongLong(), ids.at(row));
+    }
 }
 
 void tst_AuditTableModel::newEntriesJoinAtTheirPlaceInTime()

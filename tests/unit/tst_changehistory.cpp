@@ -304,7 +304,7 @@ void tst_ChangeHistory::migratesVersionThreeToTheFlagTimeIndex()
     QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_time")});
     QSqlQuery version(m_cache->database());
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    QCOMPARE(version.value(0).toInt(), 4);
+    QCOMPARE(version.value(0).toInt(), AuditCache::SchemaVersion);
     QCOMPARE(TestAudit::count(*m_cache), qint64(nightOfChanges().size()));
 
     // A flag's history at a time is read by seeking in the new index.
