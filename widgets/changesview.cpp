@@ -108,8 +108,8 @@ ChangesView::ChangesView(ChangeTableModel *changes, FlagStateAtModel *states, QW
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ChangeTableModel::ChangeColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(ChangeTableModel::WhenColumn, fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 48);
-    m_tree->setColumnWidth(ChangeTableModel::FlagColumn, fontMetrics().averageCharWidth() * 40);
-    m_tree->setColumnWidth(ChangeTableModel::WhoColumn, fontMetrics().averageCharWidth() * 26);
+    m_tree->setColumnWidth(ChangeTableModel::FlagColumn, fontMetrics().averageCharWidth() * 52);
+    m_tree->setColumnWidth(ChangeTableModel::WhoColumn, fontMetrics().averageCharWidth() * 40);
 
     m_previewPane->setObjectName(QStringLiteral("revertPreview"));
     m_previewPane->setFrameShape(QFrame::StyledPanel);

@@ -54,6 +54,9 @@ incident=(--sandbox --sandbox-regression chat-model-route:distilled_small:p95_la
 shot incident-laptop.png incident-en C.UTF-8 laptop -- "${incident[@]}"
 shot incident-laptop-de.png incident-de de_DE.UTF-8 laptop -- "${incident[@]}"
 shot incident-desktop.png incident-desktop C.UTF-8 desktop -- "${incident[@]}"
+# What changed in that incident, on the laptop, in English and German.
+shot what-changed-laptop.png changes-en C.UTF-8 laptop -- "${incident[@]}" --view changes
+shot what-changed-laptop-de.png changes-de de_DE.UTF-8 laptop -- "${incident[@]}" --view changes
 
 echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs, a guard):"
 FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \

@@ -1,6 +1,9 @@
 #include "changegroup.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <cstdlib>
 
 #include <algorithm>
 
@@ -56,6 +59,33 @@ void ChangeWindow::merge(const ChangeWindow &newer)
     truncated = wasTruncated;
 }
 
+namespace {
+
+// How far apart this console's record of a change and the server's own history of it may be.
+constexpr qint64 SameChangeWindowMs = 30000;
+
+bool isConsoleRecord(const StoredChange &change)
+{
+    return change.entry.sourceId.startsWith(QLatin1String("console:"));
+}
+
+// The server's history of a change this console made and recorded itself: the same flag, close in
+// time, and every field the console recorded after the change is what the server recorded after it.
+bool recordsTheSameChange(const StoredChange &server, const StoredChange &console)
+{
+    if (std::abs(server.entry.timeMs - console.entry.timeMs) > SameChangeWindowMs || console.entry.after.isEmpty())
+        return false;
+    for (auto it = console.entry.after.constBegin(); it != console.entry.after.constEnd(); ++it) {
+        if (it.key() == QLatin1String("stage"))
+            continue; // the console's words for the rollout, not a field of the flag
+        if (server.entry.after.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 ChangeWindow groupChanges(const QList<StoredChange> &changes)
 {
     ChangeWindow window;
@@ -70,6 +100,19 @@ ChangeWindow groupChanges(const QList<StoredChange> &changes)
         }
         window.groups[index].changes.append(change);
         window.lastId = std::max(window.lastId, change.id);
+    }
+    // A change this console made is said once: its own record names who asked and why; the server's
+    // history of the same change only repeats it under the token's account.
+    for (ChangeGroup &group : window.groups) {
+        QSet<qint64> repeated;
+        for (const StoredChange &change : std::as_const(group.changes)) {
+            if (!isConsoleRecord(change)
+                && std::any_of(group.changes.cbegin(), group.changes.cend(), [&change](const StoredChange &other) {
+                       return isConsoleRecord(other) && recordsTheSameChange(change, other);
+                   }))
+                repeated.insert(change.id);
+        }
+        group.changes.removeIf([&repeated](const StoredChange &change) { return repeated.contains(change.id); });
     }
     // Groups are in the order of their newest change already: the changes come newest first.
     for (ChangeGroup &group : window.groups)

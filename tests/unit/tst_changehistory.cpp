@@ -21,6 +21,7 @@ private Q_SLOTS:
     void groupsAWindowByFlagNewestFirst();
     void netChangeAcrossThreeActors();
     void requestsAndNotesAreNotChanges();
+    void theServersRecordOfThisConsolesChangeIsSaidOnce();
     void laterChangesJoinTheirGroups();
     void oneChangeById();
     void stateAtATime_data();
@@ -163,6 +164,35 @@ void tst_ChangeHistory::requestsAndNotesAreNotChanges()
     QCOMPARE(window->changeCount(), 3);
     for (const StoredChange &stored : window->groups.first().changes)
         QVERIFY(stored.entry.outcome != QLatin1String("requested") && stored.entry.outcome != QLatin1String("failed"));
+}
+
+void tst_ChangeHistory::theServersRecordOfThisConsolesChangeIsSaidOnce()
+{
+    // The monitor's kill as this console confirmed it, and FeatBit's own history of it (the whole
+    // flag, under the token's account) a second later; then a person's kill on the server an hour on.
+    QList<AuditEntry> entries = nightOfChanges();
+    for (AuditEntry &entry : entries) {
+        if (entry.sourceId.startsWith(QLatin1String("fd-")))
+            entry.sourceId.prepend(QStringLiteral("console:")); // as ConfirmedChanges names its records
+    }
+    QJsonObject killed = flagToJson(routeFlag(5000, false, QStringLiteral("r4")));
+    entries.append(change(QStringLiteral("fb-1003"), Now - 20 * Minute + 1800, QStringLiteral("flagdeck-token"),
+                          ActorKind::Token, QStringLiteral("kill"), flagToJson(routeFlag(5000, true, QStringLiteral("r3"))),
+                          killed));
+    write(entries);
+    const Result<ChangeWindow> window = m_history->changesIn(Now - 60 * Minute, Now);
+    VERIFY_OK(window);
+    const ChangeGroup &route = window->groups.first();
+    QCOMPARE(route.changes.size(), 3);
+    QCOMPARE(route.changes.first().entry.sourceId, QStringLiteral("console:fd-kill-2"));
+    QCOMPARE(route.changes.first().entry.actorKind, ActorKind::System);
+
+    // A change on the server that the console did not make is its own, even when it looks alike.
+    write({change(QStringLiteral("fb-1004"), Now - 5 * Minute, QStringLiteral("alice@example.com"), ActorKind::Human,
+                  QStringLiteral("kill"), flagToJson(routeFlag(5000, true, QStringLiteral("r5"))), killed)});
+    const Result<ChangeWindow> later = m_history->changesIn(Now - 60 * Minute, Now);
+    VERIFY_OK(later);
+    QCOMPARE(later->groups.first().changes.size(), 4);
 }
 
 void tst_ChangeHistory::laterChangesJoinTheirGroups()
