@@ -663,16 +663,9 @@ Result<Contract::Risk> McpServer::revertRisk(const CachedFlag &flag, const QJson
                 QStringLiteral("change %1 is a change of %2 in %3, not of this flag").arg(id).arg(change->entry.flagKey, change->entry.environment));
         changes.append(change.value());
     }
-    std::sort(changes.begin(), changes.end(), [](const StoredChange &a, const StoredChange &b) {
-        return a.entry.timeMs != b.entry.timeMs ? a.entry.timeMs < b.entry.timeMs : a.id < b.id;
-    });
-    QList<AuditEntry> entries;
-    QList<qint64> ordered;
-    for (const StoredChange &change : std::as_const(changes)) {
-        entries.append(change.entry);
-        ordered.append(change.id);
-    }
-    const RevertPreview preview = previewRevert({flag.server, flag.environment, flag.flag.key}, entries, ordered, flag.flag);
+    const FlagRef ref{flag.server, flag.environment, flag.flag.key};
+    const ChangeGroup group = changeGroupOf(ref, changes);
+    const RevertPreview preview = previewRevert(ref, group.entriesOldestFirst(), group.idsOldestFirst(), flag.flag);
     if (!preview.exact)
         return Result<Contract::Risk>::failure(
             QStringLiteral("%1 cannot be put back exactly: %2%3")

@@ -45,17 +45,7 @@ Result<QList<RevertPreview>> RevertDesk::previewChanges(const QList<qint64> &ent
     }
     QList<RevertPreview> previews;
     for (const FlagRef &ref : std::as_const(order)) {
-        QList<StoredChange> changes = byFlag.value(ref);
-        std::sort(changes.begin(), changes.end(), [](const StoredChange &a, const StoredChange &b) {
-            return a.entry.timeMs != b.entry.timeMs ? a.entry.timeMs < b.entry.timeMs : a.id < b.id;
-        });
-        QList<AuditEntry> entries;
-        QList<qint64> ids;
-        for (const StoredChange &change : std::as_const(changes)) {
-            entries.append(change.entry);
-            ids.append(change.id);
-        }
-        Result<RevertPreview> one = preview(ref, entries, ids);
+        Result<RevertPreview> one = previewGroup(changeGroupOf(ref, byFlag.value(ref)));
         if (!one)
             return Result<QList<RevertPreview>>::failure(one.error());
         previews.append(one.value());
@@ -68,13 +58,7 @@ Result<RevertPreview> RevertDesk::previewWindow(const FlagRef &ref, qint64 fromM
     Result<QList<StoredChange>> changes = m_history.changesOf(ref, fromMs, untilMs);
     if (!changes)
         return Result<RevertPreview>::failure(changes.error());
-    QList<AuditEntry> entries;
-    QList<qint64> ids;
-    for (const StoredChange &change : changes.value()) {
-        entries.append(change.entry);
-        ids.append(change.id);
-    }
-    return preview(ref, entries, ids);
+    return previewGroup(changeGroupOf(ref, changes.value()));
 }
 
 Result<RevertPreview> RevertDesk::previewGroup(const ChangeGroup &group) const

@@ -86,6 +86,16 @@ bool recordsTheSameChange(const StoredChange &server, const StoredChange &consol
 
 } // namespace
 
+ChangeGroup changeGroupOf(const FlagRef &ref, QList<StoredChange> changes)
+{
+    std::sort(changes.begin(), changes.end(), [](const StoredChange &a, const StoredChange &b) {
+        return a.entry.timeMs != b.entry.timeMs ? a.entry.timeMs > b.entry.timeMs : a.id > b.id;
+    });
+    ChangeGroup group{ref, std::move(changes), {}};
+    group.net = netChangeOf(group.entriesOldestFirst());
+    return group;
+}
+
 ChangeWindow groupChanges(const QList<StoredChange> &changes)
 {
     ChangeWindow window;

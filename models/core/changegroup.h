@@ -50,3 +50,5 @@ struct ChangeWindow
 
 // changes: newest first (ties by id, newest first).
 ChangeWindow groupChanges(const QList<StoredChange> &changes);
+// One flag's changes, in any order, as a group (newest first, with their net change).
+ChangeGroup changeGroupOf(const FlagRef &ref, QList<StoredChange> changes);

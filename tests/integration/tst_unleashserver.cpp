@@ -80,6 +80,9 @@ private:
     Flag flagIn(UnleashServer &server, const QString &environment, const QString &key);
     void createFlag(const QString &key, const QJsonArray &variants, int rollout);
     Flag waitFor(ServerReply *reply);
+    // A whole console with one connection to this Unleash (id unleash-NAME), its cache and inbox
+    // named NAME, loaded and connected; nullptr (and the test failed) when it did not connect.
+    std::unique_ptr<ConsoleController> startedConsole(QSettings &settings, const QString &name);
 
     UnleashUnderTest m_unleash;
     MemorySecretStore m_secrets;
@@ -147,6 +150,29 @@ Flag tst_UnleashServer::flagIn(UnleashServer &server, const QString &environment
             return flag;
     }
     return {};
+}
+
+std::unique_ptr<ConsoleController> tst_UnleashServer::startedConsole(QSettings &settings, const QString &name)
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("unleash-") + name;
+    config.kind = ConnectionConfig::Kind::Unleash;
+    config.displayName = QStringLiteral("Unleash (%1)").arg(name);
+    config.url = m_unleash.url();
+    config.secretRef = QStringLiteral("connection/%1/token").arg(config.id);
+    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
+    ConnectionSettings(settings).save({config});
+    auto console = std::make_unique<ConsoleController>(
+        settings, TestAudit::openWriter(m_dir.filePath(name + QStringLiteral(".sqlite"))), &m_secrets);
+    console->setInboxLocation(m_dir.filePath(name + QStringLiteral("-inbox.sqlite")));
+    console->setSandboxAgentEnabled(false);
+    console->start(false);
+    if (!QTest::qWaitFor([&] { return console->initialLoadDone(); }, 20000)
+        || console->connectionState(config.id) != ConnectionState::Connected) {
+        QTest::qFail("the console did not connect to Unleash", __FILE__, __LINE__);
+        return nullptr;
+    }
+    return console;
 }
 
 Flag tst_UnleashServer::waitFor(ServerReply *reply)
@@ -573,23 +599,11 @@ void tst_UnleashServer::everyConfirmedChangeAgreesEverywhere()
                 variant(QStringLiteral("candidate"), 100, QStringLiteral("variable"))},
                100);
     QSettings settings(m_dir.filePath(QStringLiteral("agreement.ini")), QSettings::IniFormat);
-    ConnectionConfig config;
-    config.id = QStringLiteral("unleash-console");
-    config.kind = ConnectionConfig::Kind::Unleash;
-    config.displayName = QStringLiteral("Unleash (team)");
-    config.url = m_unleash.url();
-    config.secretRef = QStringLiteral("connection/unleash-console/token");
-    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
-    ConnectionSettings(settings).save({config});
-    ConsoleController console(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("agreement.sqlite"))), &m_secrets);
-    console.setInboxLocation(m_dir.filePath(QStringLiteral("agreement-inbox.sqlite")));
-    console.setSandboxAgentEnabled(false);
-    console.start(false);
-    QTRY_VERIFY_WITH_TIMEOUT(console.initialLoadDone(), 20000);
-    QCOMPARE(console.connectionState(config.id), ConnectionState::Connected);
-    const FlagRef route{config.id, Development, QStringLiteral("agreement.route")};
+    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("agreement"));
+    QVERIFY(console);
+    const FlagRef route{QStringLiteral("unleash-agreement"), Development, QStringLiteral("agreement.route")};
     const Rollout half({{QStringLiteral("baseline"), 5000}, {QStringLiteral("candidate"), 5000}});
-    FlagAgreement::checkEveryConfirmedChange(console, settings, &m_secrets, route, half);
+    FlagAgreement::checkEveryConfirmedChange(*console, settings, &m_secrets, route, half);
 }
 
 void tst_UnleashServer::aChangeMadeElsewhereIsPutBack()
@@ -599,25 +613,14 @@ void tst_UnleashServer::aChangeMadeElsewhereIsPutBack()
                 variant(QStringLiteral("candidate"), 200, QStringLiteral("variable"))},
                100);
     QSettings settings(m_dir.filePath(QStringLiteral("revert.ini")), QSettings::IniFormat);
-    ConnectionConfig config;
-    config.id = QStringLiteral("unleash-revert");
-    config.kind = ConnectionConfig::Kind::Unleash;
-    config.displayName = QStringLiteral("Unleash (on call)");
-    config.url = m_unleash.url();
-    config.secretRef = QStringLiteral("connection/unleash-revert/token");
-    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
-    ConnectionSettings(settings).save({config});
-    ConsoleController console(settings, TestAudit::openWriter(m_dir.filePath(QStringLiteral("revert.sqlite"))), &m_secrets);
-    console.setInboxLocation(m_dir.filePath(QStringLiteral("revert-inbox.sqlite")));
-    console.setSandboxAgentEnabled(false);
-    console.start(false);
-    QTRY_VERIFY_WITH_TIMEOUT(console.initialLoadDone(), 20000);
-    console.server(config.id)->setPollInterval(500);
+    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("revert"));
+    QVERIFY(console);
+    console->server(QStringLiteral("unleash-revert"))->setPollInterval(500);
     auto teammate = connected();
     flagIn(*teammate, Development, QStringLiteral("revert.route"));
     // Unleash splits "variable" weights evenly: the flag starts at 50/50.
     const Rollout mostlyBaseline({{QStringLiteral("baseline"), 7000}, {QStringLiteral("candidate"), 3000}});
-    RevertCheck::putBackAChangeMadeElsewhere(console, *teammate, {config.id, Development, QStringLiteral("revert.route")},
+    RevertCheck::putBackAChangeMadeElsewhere(*console, *teammate, {QStringLiteral("unleash-revert"), Development, QStringLiteral("revert.route")},
                                              mostlyBaseline);
 }
 
