@@ -351,8 +351,8 @@ QString timeFlagDeckKills(const ConnectionConfig &config, FlagDeckTimes &times)
 QString timeUnleashUi(UnleashUnderTest &unleash, std::map<QString, std::vector<double>> &figures)
 {
     const QString folder = QStringLiteral(FLAGDECK_SOURCE_DIR "/tests/peer");
-    const QString node = QStringLiteral(FLAGDECK_SOURCE_DIR "/tests/unleash/node_modules/node-linux-%1/bin/node")
-                             .arg(QSysInfo::currentCpuArchitecture() == QLatin1String("arm64") ? QStringLiteral("arm64") : QStringLiteral("x64"));
+    // Playwright runs on the Node that runs this Unleash (Debian's is too old for it).
+    const QString node = unleash.nodeBinary();
     if (!QFile::exists(folder + QStringLiteral("/node_modules/playwright-core/package.json")))
         return QStringLiteral("playwright-core is not installed in %1: run `npm ci` there (installer/bootstrap.sh test does)").arg(folder);
     if (!QFile::exists(Chromium))

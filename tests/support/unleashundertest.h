@@ -45,6 +45,13 @@ public:
     {
         return QStringLiteral(FLAGDECK_SOURCE_DIR) + QStringLiteral("/tests/unleash/v%1").arg(m_major);
     }
+    // The Node this version runs on, as npm installed it beside unleash-server.
+    QString nodeBinary() const
+    {
+        const QString arch = QSysInfo::currentCpuArchitecture() == QLatin1String("arm64") ? QStringLiteral("arm64")
+                                                                                          : QStringLiteral("x64");
+        return folder() + QStringLiteral("/node_modules/node-linux-%1/bin/node").arg(arch);
+    }
     // The exact version npm installed from the folder's lockfile, e.g. "5.12.8"; empty if none.
     QString installedVersion() const
     {
@@ -68,9 +75,7 @@ public:
     QString start()
     {
         const QString folder = this->folder();
-        const QString arch = QSysInfo::currentCpuArchitecture() == QLatin1String("arm64") ? QStringLiteral("arm64")
-                                                                                          : QStringLiteral("x64");
-        const QString node = folder + QStringLiteral("/node_modules/node-linux-%1/bin/node").arg(arch);
+        const QString node = nodeBinary();
         if (!QFile::exists(node) || !QFile::exists(folder + QStringLiteral("/node_modules/unleash-server/package.json")))
             return QStringLiteral("unleash-server and its Node are not installed in %1: run `npm ci --ignore-scripts` "
                                   "there (installer/bootstrap.sh test does)")
