@@ -3,6 +3,7 @@
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
 #include "auditchain.h"
+#include "sqlitestatement.h"
 #include "sqltext.h"
 
 #include <QCoreApplication>
@@ -144,8 +145,16 @@ Result<void> AuditCache::migrate()
           QStringLiteral("DROP INDEX IF EXISTS audit_events_actor"),
           QString::fromLatin1(AuditCache::SearchTableDdl)},
          &AuditCache::indexAllEntries},
+        // One index for a flag's history, flag first: it serves a flag across servers and a flag
+        // in its environment alike; the second index was a tenth of the ingest's time. A server
+        // alone is served by the chain's index.
+        {{QStringLiteral("DROP INDEX IF EXISTS audit_events_flag_key"),
+          QStringLiteral("DROP INDEX IF EXISTS audit_events_flag_time"),
+          QStringLiteral("CREATE INDEX audit_events_flag_history ON audit_events "
+                         "(flag_key, server, environment, time_ms)")},
+         {}},
     };
-    static_assert(SchemaVersion == 5, "add the migration step for the new schema version");
+    static_assert(SchemaVersion == 6, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
@@ -285,10 +294,9 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return Result<qint64>::failure(
             Text::tr("cannot start writing to the audit cache: %1").arg(query.lastError().text()));
-    const auto fail = [&](const QString &what, const QSqlQuery &failed) {
-        const QString error = Text::tr("%1: %2").arg(what, failed.lastError().text());
+    const auto fail = [&](const QString &what, const QString &error) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return Result<qint64>::failure(error);
+        return Result<qint64>::failure(Text::tr("%1: %2").arg(what, error));
     };
 
     struct Head
@@ -300,18 +308,17 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     QHash<QString, Head> heads;
     QSqlQuery readHead(db);
     readHead.prepare(QStringLiteral("SELECT chain_seq, hash FROM audit_chain_heads WHERE server = ?"));
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
-                       .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
-    QSqlQuery index(db);
-    index.prepare(QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
+    SqliteStatement insert(
+        db, QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
+                .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
+    SqliteStatement index(db, QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
     qint64 lastId = 0;
     for (const AuditEntry &entry : batch.entries) {
         if (!heads.contains(entry.server)) {
             readHead.addBindValue(sqlText(entry.server));
             if (!readHead.exec())
-                return fail(Text::tr("cannot read the audit chain"), readHead);
+                return fail(Text::tr("cannot read the audit chain"), readHead.lastError().text());
             Head head{0, AuditChain::genesis()};
             if (readHead.next())
                 head = {readHead.value(0).toLongLong(), readHead.value(1).toString().toLatin1()};
@@ -321,22 +328,27 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         Head &head = heads[entry.server];
         const QStringList texts = chainedTexts(entry);
         const QByteArray hash = AuditChain::hash(head.seq + 1, head.hash, texts);
-        for (int column = 0; column < texts.size(); ++column)
-            insert.addBindValue(column == timeColumn ? QVariant(entry.timeMs) : sqlText(texts.at(column)));
-        insert.addBindValue(head.seq + 1);
-        insert.addBindValue(QString::fromLatin1(head.hash));
-        insert.addBindValue(QString::fromLatin1(hash));
-        if (!insert.exec())
-            return fail(Text::tr("cannot record the audit entry"), insert);
-        if (insert.numRowsAffected() == 1) {
+        for (int column = 0; column < texts.size(); ++column) {
+            if (column == timeColumn)
+                insert.add(entry.timeMs);
+            else
+                insert.add(texts.at(column));
+        }
+        insert.add(head.seq + 1);
+        insert.add(QString::fromLatin1(head.hash));
+        insert.add(QString::fromLatin1(hash));
+        const Result<int> inserted = insert.run();
+        if (!inserted)
+            return fail(Text::tr("cannot record the audit entry"), inserted.error());
+        if (inserted.value() == 1) {
             head = {head.seq + 1, hash, true};
-            lastId = insert.lastInsertId().toLongLong();
-            index.addBindValue(lastId);
-            index.addBindValue(sqlText(entry.flagKey));
-            index.addBindValue(sqlText(entry.actor));
-            index.addBindValue(searchWords(entry));
-            if (!index.exec())
-                return fail(Text::tr("cannot index the audit entry"), index);
+            lastId = insert.lastInsertId();
+            index.add(lastId);
+            index.add(entry.flagKey);
+            index.add(entry.actor);
+            index.add(searchWords(entry));
+            if (const Result<int> indexed = index.run(); !indexed)
+                return fail(Text::tr("cannot index the audit entry"), indexed.error());
         }
     }
     QSqlQuery storeHead(db);
@@ -350,7 +362,7 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         storeHead.addBindValue(it->seq);
         storeHead.addBindValue(QString::fromLatin1(it->hash));
         if (!storeHead.exec())
-            return fail(Text::tr("cannot move the audit chain"), storeHead);
+            return fail(Text::tr("cannot move the audit chain"), storeHead.lastError().text());
     }
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -363,7 +375,7 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         storeCursor.addBindValue(sqlText(it.value()));
         storeCursor.addBindValue(now);
         if (!storeCursor.exec())
-            return fail(Text::tr("cannot store the sync position"), storeCursor);
+            return fail(Text::tr("cannot store the sync position"), storeCursor.lastError().text());
     }
 
     QSqlQuery clearEnvironment(db);
@@ -377,7 +389,7 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             clearEnvironment.addBindValue(sqlText(snapshot.server));
             clearEnvironment.addBindValue(sqlText(snapshot.environment));
             if (!clearEnvironment.exec())
-                return fail(Text::tr("cannot store the flag states"), clearEnvironment);
+                return fail(Text::tr("cannot store the flag states"), clearEnvironment.lastError().text());
         }
         for (const Flag &flag : snapshot.flags) {
             storeFlag.addBindValue(sqlText(snapshot.server));
@@ -386,7 +398,7 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             storeFlag.addBindValue(compactJson(flagToJson(flag)));
             storeFlag.addBindValue(snapshot.seenMs);
             if (!storeFlag.exec())
-                return fail(Text::tr("cannot store the flag states"), storeFlag);
+                return fail(Text::tr("cannot store the flag states"), storeFlag.lastError().text());
         }
     }
 
@@ -399,11 +411,11 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         storeStatus.addBindValue(sqlText(status.environment));
         storeStatus.addBindValue(sqlText(status.flagKey));
         if (!storeStatus.exec())
-            return fail(Text::tr("cannot store the flag states"), storeStatus);
+            return fail(Text::tr("cannot store the flag states"), storeStatus.lastError().text());
     }
 
     if (!query.exec(QStringLiteral("COMMIT")))
-        return fail(Text::tr("cannot commit to the audit cache"), query);
+        return fail(Text::tr("cannot commit to the audit cache"), query.lastError().text());
     return lastId;
 }
 

@@ -17,7 +17,7 @@ class QSqlQuery;
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     // PRAGMA synchronous for the cache's connections (see open() for why).
     static constexpr const char *Synchronous = "FULL";
     // The full-text index (schema 5): contentless, one row per entry under the entry's id.

@@ -17,16 +17,20 @@ const QStringList &columns()
 
 QByteArray hash(qint64 chainSeq, const QByteArray &previousHash, const QStringList &columnTexts)
 {
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    const auto addPart = [&sha](const QByteArray &bytes) {
-        sha.addData(QByteArray::number(bytes.size()));
-        sha.addData(QByteArrayView(":"));
-        sha.addData(bytes);
+    // One buffer, hashed at once: three hash updates per column were a measurable share of ingest.
+    QByteArray message;
+    message.reserve(512);
+    const auto addPart = [&message](QByteArrayView bytes) {
+        message.append(QByteArray::number(bytes.size()));
+        message.append(':');
+        message.append(bytes);
     };
     addPart(QByteArray::number(chainSeq));
     addPart(previousHash);
     for (const QString &text : columnTexts)
         addPart(text.toUtf8());
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    sha.addData(message);
     return sha.result().toHex();
 }
 

@@ -296,10 +296,24 @@ void tst_AuditCache::migratesVersionFourInPlace()
     QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")));
     while (query.next())
         indexes.append(query.value(0).toString());
-    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_chain"), QStringLiteral("audit_events_flag_key"),
-                                   QStringLiteral("audit_events_flag_time"), QStringLiteral("audit_events_time")}));
+    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_chain"), QStringLiteral("audit_events_flag_history"),
+                                   QStringLiteral("audit_events_time")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
+    // A flag across servers, and a server alone, are sought in an index instead of read from the
+    // whole history (a flag in its environment: tst_changehistory).
+    const auto plan = [&](const QString &where) {
+        QSqlQuery explain(cache.database());
+        explain.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM audit_events WHERE %1").arg(where));
+        QStringList steps;
+        while (explain.next())
+            steps.append(explain.value(3).toString());
+        return steps.join(u';');
+    };
+    QVERIFY2(plan(QStringLiteral("flag_key = 'x'")).contains(QLatin1String("INDEX audit_events_flag_history")),
+             qPrintable(plan(QStringLiteral("flag_key = 'x'"))));
+    QVERIFY2(plan(QStringLiteral("server = 's'")).contains(QLatin1String("INDEX audit_events_chain")),
+             qPrintable(plan(QStringLiteral("server = 's'"))));
 
     // The old entries are found by what a person searches: the comment, the change in words, a
     // value that changed, the flag and the actor; not by a value that stayed the same.

@@ -27,7 +27,7 @@ private Q_SLOTS:
     void stateAtATime_data();
     void stateAtATime();
     void deletedFlagIsSaidSo();
-    void migratesVersionThreeToTheFlagTimeIndex();
+    void migratesVersionThreeToTheFlagHistoryIndex();
 
 private:
     void write(const QList<AuditEntry> &entries);
@@ -306,32 +306,34 @@ void tst_ChangeHistory::deletedFlagIsSaidSo()
     QCOMPARE(window->groups.first().net.words, QStringList{QStringLiteral("deleted")});
 }
 
-void tst_ChangeHistory::migratesVersionThreeToTheFlagTimeIndex()
+void tst_ChangeHistory::migratesVersionThreeToTheFlagHistoryIndex()
 {
     write(nightOfChanges());
     const auto indexes = [](const QSqlDatabase &db) {
         QStringList names;
         QSqlQuery query(db);
         query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events' "
-                                  "AND name IN ('audit_events_flag', 'audit_events_flag_time')"));
+                                  "AND name IN ('audit_events_flag', 'audit_events_flag_time', 'audit_events_flag_key', "
+                                  "'audit_events_flag_history')"));
         while (query.next())
             names.append(query.value(0).toString());
         names.sort();
         return names;
     };
-    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_time")});
+    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_history")});
 
     // Back to schema 3 as it was shipped, then opened again.
     {
         QSqlQuery query(m_cache->database());
-        QVERIFY(query.exec(QStringLiteral("DROP INDEX audit_events_flag_time")));
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX audit_events_flag_history")));
         QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_flag ON audit_events (server, environment, flag_key)")));
+        QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_flag_key ON audit_events (flag_key)")));
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_history.reset();
     m_cache = std::make_unique<AuditCache>();
     VERIFY_OK(m_cache->open(m_path));
-    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_time")});
+    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_history")});
     QSqlQuery version(m_cache->database());
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
     QCOMPARE(version.value(0).toInt(), AuditCache::SchemaVersion);
@@ -344,7 +346,7 @@ void tst_ChangeHistory::migratesVersionThreeToTheFlagTimeIndex()
     QStringList details;
     while (plan.next())
         details.append(plan.value(3).toString());
-    QVERIFY2(details.join(u' ').contains(QLatin1String("audit_events_flag_time")), qPrintable(details.join(u' ')));
+    QVERIFY2(details.join(u' ').contains(QLatin1String("audit_events_flag_history")), qPrintable(details.join(u' ')));
     QVERIFY2(!details.join(u' ').contains(QLatin1String("TEMP B-TREE")), qPrintable(details.join(u' ')));
 
     m_history = std::make_unique<ChangeHistory>();

@@ -1,0 +1,89 @@
+#include "sqlitestatement.h"
+#include "sqltext.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+
+#ifdef FLAGDECK_SYSTEM_SQLITE
+#include <sqlite3.h>
+#endif
+
+SqliteStatement::SqliteStatement(QSqlDatabase &database, const QString &sql) : m_query(database)
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    const QVariant handle = database.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_connection = *static_cast<sqlite3 *const *>(handle.constData());
+    if (m_connection) {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v3(m_connection, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                               &m_statement, nullptr)
+            != SQLITE_OK)
+            m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_connection));
+        return;
+    }
+#endif
+    if (!m_query.prepare(sql))
+        m_prepareError = m_query.lastError().text();
+}
+
+SqliteStatement::~SqliteStatement()
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    sqlite3_finalize(m_statement);
+#endif
+}
+
+void SqliteStatement::add(const QString &text)
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        // A null pointer would bind NULL.
+        const void *characters = text.isNull() ? static_cast<const void *>(u"") : text.constData();
+        sqlite3_bind_text16(m_statement, ++m_added, characters, int(text.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+        return;
+    }
+#endif
+    m_query.addBindValue(sqlText(text));
+}
+
+void SqliteStatement::add(qint64 number)
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        sqlite3_bind_int64(m_statement, ++m_added, number);
+        return;
+    }
+#endif
+    m_query.addBindValue(number);
+}
+
+Result<int> SqliteStatement::run()
+{
+    if (!m_prepareError.isEmpty())
+        return Result<int>::failure(m_prepareError);
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        m_added = 0;
+        const int stepped = sqlite3_step(m_statement);
+        const QString error = stepped == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_connection));
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        if (!error.isEmpty())
+            return Result<int>::failure(error);
+        return sqlite3_changes(m_connection);
+    }
+#endif
+    if (!m_query.exec())
+        return Result<int>::failure(m_query.lastError().text());
+    return m_query.numRowsAffected();
+}
+
+qint64 SqliteStatement::lastInsertId() const
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement)
+        return sqlite3_last_insert_rowid(m_connection);
+#endif
+    return m_query.lastInsertId().toLongLong();
+}
