@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
 #include <memory>
 
 RestClient::RestClient(QObject *parent)
@@ -29,15 +30,39 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QByteAr
     url.setPath(basePath + (query < 0 ? path : path.left(query)), QUrl::TolerantMode);
     if (query >= 0)
         url.setQuery(path.mid(query + 1));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", m_authorization);
-    request.setRawHeader("Accept", "application/json");
+    QNetworkRequest http(url);
+    http.setRawHeader("Authorization", m_authorization);
+    http.setRawHeader("Accept", "application/json");
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!ifNoneMatch.isEmpty())
-        request.setRawHeader("If-None-Match", ifNoneMatch);
-    request.setTransferTimeout(TimeoutMs);
-    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
+        http.setRawHeader("If-None-Match", ifNoneMatch);
+    http.setTransferTimeout(TimeoutMs);
+
+    Request request{http, verb, body, std::move(handler), m_generation};
+    if (verb == "GET") {
+        m_waiting.push_back(std::move(request));
+    } else {
+        const auto firstRead = std::find_if(m_waiting.begin(), m_waiting.end(),
+                                            [](const Request &waiting) { return waiting.verb == "GET"; });
+        m_waiting.insert(firstRead, std::move(request));
+    }
+    sendWaiting();
+}
+
+void RestClient::sendWaiting()
+{
+    while (m_inFlight < MostInFlight && !m_waiting.empty()) {
+        Request request = std::move(m_waiting.front());
+        m_waiting.pop_front();
+        start(std::move(request));
+    }
+}
+
+void RestClient::start(Request request)
+{
+    ++m_inFlight;
+    QNetworkReply *reply = m_network->sendCustomRequest(request.http, request.verb, request.body);
     auto oversized = std::make_shared<bool>(false);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, oversized](qint64 received, qint64) {
         if (received > MaxAnswerBytes) {
@@ -47,9 +72,11 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QByteAr
     });
     auto tlsFailed = std::make_shared<bool>(false);
     connect(reply, &QNetworkReply::sslErrors, reply, [tlsFailed](const QList<QSslError> &) { *tlsFailed = true; });
-    const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, oversized, tlsFailed, handler = std::move(handler)] {
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, generation = request.generation, oversized, tlsFailed, handler = std::move(request.handler)] {
         reply->deleteLater();
+        --m_inFlight;
+        sendWaiting();
         if (generation != m_generation)
             return;
         Answer answer;

@@ -4,9 +4,11 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
 
+#include <deque>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -14,6 +16,9 @@ class QNetworkAccessManager;
 // JSON over HTTP(S) for a connector: paths relative to one base URL, one Authorization value,
 // answers capped in size and time, TLS verified (Qt's default, never relaxed). forgetPending()
 // drops the answers of everything sent so far, so a reconnect never sees an older connection's.
+// At most MostInFlight requests are on the wire; the others wait here, a change (anything but a
+// GET) ahead of every read, so a kill is not queued behind a thousand flag reads, and a request's
+// timeout counts from when it is sent, not from when it was asked for.
 class RestClient : public QObject
 {
     Q_OBJECT
@@ -21,6 +26,8 @@ class RestClient : public QObject
 public:
     static constexpr int TimeoutMs = 15000;
     static constexpr qint64 MaxAnswerBytes = 64LL * 1024 * 1024;
+    // Qt's connections per host: more would wait in Qt's queue with their timeout running.
+    static constexpr int MostInFlight = 6;
 
     struct Answer
     {
@@ -53,7 +60,20 @@ public:
     static QString part(const QString &text);
 
 private:
+    struct Request
+    {
+        QNetworkRequest http;
+        QByteArray verb;
+        QByteArray body;
+        Handler handler;
+        quint64 generation = 0;
+    };
+    void sendWaiting();
+    void start(Request request);
+
     QNetworkAccessManager *m_network;
+    std::deque<Request> m_waiting;
+    int m_inFlight = 0;
     QUrl m_baseUrl;
     QByteArray m_authorization;
     quint64 m_generation = 0;

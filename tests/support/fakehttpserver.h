@@ -1,9 +1,12 @@
 #pragma once
 
+#include <algorithm>
+
 #include <QHash>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 // A stand-in HTTP server on 127.0.0.1 that answers each path with whatever the test set, however
@@ -32,6 +35,10 @@ public:
     // Paths without their query; unknown paths answer 404.
     void answer(const QString &path, int status, const QByteArray &body) { m_answers.insert(path, {status, body}); }
     int requestsFor(const QString &path) const { return m_requests.value(path); }
+    // Each answer after this long, as a busy server gives it.
+    void setAnswerDelay(int milliseconds) { m_delayMs = milliseconds; }
+    // The most requests it held unanswered at one time.
+    int mostAtOnce() const { return m_mostAtOnce; }
 
 private:
     void serve(QTcpSocket *socket)
@@ -46,13 +53,21 @@ private:
         m_buffers.remove(socket);
         ++m_requests[path];
         const Answer answer = m_answers.value(path, {404, QByteArrayLiteral("{\"message\":\"not here\"}")});
-        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) + " Fake\r\nContent-Type: application/json\r\n"
-                      "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\nConnection: close\r\n\r\n" + answer.body);
-        socket->disconnectFromHost();
+        m_mostAtOnce = std::max(m_mostAtOnce, ++m_unanswered);
+        QTimer::singleShot(m_delayMs, socket, [this, socket, answer] {
+            --m_unanswered;
+            socket->write("HTTP/1.1 " + QByteArray::number(answer.status) + " Fake\r\nContent-Type: application/json\r\n"
+                          "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\nConnection: close\r\n\r\n"
+                          + answer.body);
+            socket->disconnectFromHost();
+        });
     }
 
     QTcpServer m_server;
     QHash<QString, Answer> m_answers;
     QHash<QString, int> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_delayMs = 0;
+    int m_unanswered = 0;
+    int m_mostAtOnce = 0;
 };

@@ -1,5 +1,6 @@
 // The HTTP plumbing every connector uses: TLS is verified and a refusal is named; an answer over
-// the size cap is cut off; a dropped connection is a network error, not a crash.
+// the size cap is cut off; a dropped connection is a network error, not a crash; a change is sent
+// ahead of waiting reads.
 #include "connectors/restclient.h"
 #include "fakehttpserver.h"
 #include "untrustedtlsserver.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void answersPassThrough();
     void nobodyListeningIsANetworkError();
     void forgottenAnswersAreNotDelivered();
+    void aChangeGoesAheadOfWaitingReads();
 };
 
 void tst_RestClient::anUntrustedCertificateIsRefusedAndNamed()
@@ -92,6 +94,34 @@ void tst_RestClient::forgottenAnswersAreNotDelivered()
     QTest::qWait(300);
     QVERIFY(!delivered);
     QCOMPARE(server.requestsFor(QStringLiteral("/x")), 1);
+}
+
+// A first connect reads every flag at once; a kill asked for meanwhile is sent before the reads
+// still waiting, and no more requests are on the wire than Qt sends at once (one more would wait
+// in Qt's own queue with its timeout running).
+void tst_RestClient::aChangeGoesAheadOfWaitingReads()
+{
+    FakeHttpServer server;
+    server.setAnswerDelay(20);
+    server.answer(QStringLiteral("/flag"), 200, "{}");
+    server.answer(QStringLiteral("/kill"), 200, "{}");
+    RestClient client;
+    client.setBaseUrl(server.url());
+    QStringList finished;
+    constexpr int Reads = 60;
+    for (int i = 0; i < Reads; ++i)
+        client.get(QStringLiteral("/flag"), [&](const RestClient::Answer &) { finished.append(QStringLiteral("read")); });
+    client.send("POST", QStringLiteral("/kill"), "{}", [&](const RestClient::Answer &answer) {
+        QVERIFY(answer.succeeded());
+        finished.append(QStringLiteral("kill"));
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), Reads + 1, 20000);
+    // Queued behind the reads it finishes last; sent as soon as a read answers, among the first
+    // dozen or so.
+    QVERIFY2(finished.indexOf(QStringLiteral("kill")) < Reads / 3,
+             qPrintable(QString::number(finished.indexOf(QStringLiteral("kill")))));
+    QVERIFY(server.mostAtOnce() <= RestClient::MostInFlight);
+    QVERIFY(server.mostAtOnce() > 1);
 }
 
 QTEST_GUILESS_MAIN(tst_RestClient)
