@@ -1,6 +1,7 @@
 #pragma once
 
 #include "contract.h"
+#include "evalcheck.h"
 #include "flag.h"
 
 #include <QDate>
@@ -25,6 +26,9 @@ struct ReadinessFacts
     bool killAvailable = false;            // the server can turn the flag off
     std::optional<bool> auditTrailPresent; // absent when the history could not be looked at
     QDate today;
+    // The stage the flag would enter next (empty: none) and the eval evidence it requires.
+    QString nextStage;
+    QList<EvalCheck> nextStageEvals;
 };
 
 // Holds the live flag against its contract. Items that cannot be checked from a console are said
