@@ -74,10 +74,13 @@ EvalCheck checkEvalReport(const QString &stage, const ContractEval &eval, const 
         if (eval.suite.isEmpty() || column.suite == eval.suite)
             inSuite.append(&column);
     }
-    if (inSuite.isEmpty())
-        return evalWithoutReport(stage, eval, EvalCheck::State::Unreadable, {},
-                                 Text::tr("the report is of suite %1, not %2")
-                                     .arg(suites.join(QStringLiteral(", ")), eval.suite));
+    if (inSuite.isEmpty()) {
+        EvalCheck check = evalWithoutReport(stage, eval, EvalCheck::State::Unreadable, {},
+                                            Text::tr("the report is of suite %1, not %2")
+                                                .arg(suites.join(QStringLiteral(", ")), eval.suite));
+        check.mismatch = EvalCheck::Mismatch::Suite;
+        return check;
+    }
     QList<const EvalColumn *> selected;
     QStringList names;
     for (const EvalColumn *column : std::as_const(inSuite)) {
@@ -87,9 +90,11 @@ EvalCheck checkEvalReport(const QString &stage, const ContractEval &eval, const 
     }
     if (selected.isEmpty()) {
         names.removeDuplicates();
-        return evalWithoutReport(stage, eval, EvalCheck::State::Unreadable, {},
-                                 Text::tr("the report has no results for this variation (it has %1)")
-                                     .arg(names.join(QStringLiteral(", "))));
+        EvalCheck check = evalWithoutReport(stage, eval, EvalCheck::State::Unreadable, {},
+                                            Text::tr("the report has no results for this variation (it has %1)")
+                                                .arg(names.join(QStringLiteral(", "))));
+        check.mismatch = EvalCheck::Mismatch::Variation;
+        return check;
     }
 
     EvalCheck check;

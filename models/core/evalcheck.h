@@ -31,6 +31,10 @@ struct EvalCheck
     // A bad report: where in it (1-based; 0 when not known).
     int problemLine = 0;
     int problemColumn = 0;
+    // Unreadable because the report is not of the suite, or has no results for the variation, the
+    // contract names: the contract's line to look at.
+    enum class Mismatch { None, Suite, Variation };
+    Mismatch mismatch = Mismatch::None;
 
     bool passes() const { return state == State::Passed; }
 };
