@@ -3,6 +3,7 @@
 // to the stage that would expose the failing prompt is closed, and says why; the gate to the stage
 // of the passing prompt is open. Clicked through the real stage view; the report is re-read when it
 // goes away.
+#include "connectors/sandbox/sandboxserver.h"
 #include "consolegui.h"
 #include "control/consolecontroller.h"
 #include "control/stageactions.h"
@@ -72,6 +73,8 @@ void tst_EvalGate::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     installTranslations(QStringLiteral("en"));
+    // From the seed, whatever an earlier run left.
+    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));
 }
 
 void tst_EvalGate::gateFollowsTheEvalReport()
