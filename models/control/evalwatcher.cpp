@@ -63,11 +63,19 @@ EvalCheck EvalWatcher::checkLoaded(const QString &stage, const ContractEval &eva
     return check;
 }
 
-void EvalWatcher::watch(const QString &path) const
+void EvalWatcher::watch(const QString &wanted) const
 {
     // Resources never change, and QFileSystemWatcher cannot watch them.
-    if (path.startsWith(QLatin1Char(':')) || !QFileInfo::exists(path))
+    if (wanted.startsWith(QLatin1Char(':')))
         return;
+    // A folder that does not exist yet: its nearest parent that does tells when it comes.
+    QString path = wanted;
+    while (!QFileInfo::exists(path)) {
+        const QString parent = QFileInfo(path).absolutePath();
+        if (parent == path)
+            return;
+        path = parent;
+    }
     if (!m_watcher.files().contains(path) && !m_watcher.directories().contains(path))
         m_watcher.addPath(path);
 }
