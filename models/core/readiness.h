@@ -27,8 +27,8 @@ struct ReadinessFacts
     std::optional<bool> auditTrailPresent; // absent when the history could not be looked at
     QDate today;
     // The stage the flag would enter next (empty: none) and the eval evidence it requires.
-    QString nextStage;
-    QList<EvalCheck> nextStageEvals;
+    QString nextStage = {};
+    QList<EvalCheck> nextStageEvals = {};
 };
 
 // Holds the live flag against its contract. Items that cannot be checked from a console are said
