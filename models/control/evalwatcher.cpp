@@ -120,8 +120,10 @@ void EvalWatcher::fetch(const QString &url) const
     QNetworkReply *reply = m_network->get(request);
     // A report is a file of test results; a far larger answer is not one.
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > EvalReportFiles::MaxReportBytes)
+        if (received > EvalReportFiles::MaxReportBytes) {
+            reply->setProperty("tooLarge", true);
             reply->abort();
+        }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         reply->deleteLater();
@@ -129,7 +131,10 @@ void EvalWatcher::fetch(const QString &url) const
         loaded.pending = false;
         loaded.location = url;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError) {
+        if (reply->property("tooLarge").toBool()) {
+            loaded.missing = true;
+            loaded.why = tr("the answer is larger than 64 MiB; not read");
+        } else if (reply->error() != QNetworkReply::NoError) {
             loaded.missing = true;
             loaded.why = status > 0 ? tr("the server answered %1 %2")
                                           .arg(status)
