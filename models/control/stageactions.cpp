@@ -112,6 +112,7 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
     snapshot.evals = evalsOf(*contract, *snapshot.plan);
     facts.nextStage = nextIndex >= 0 ? contract->stages.at(nextIndex).name : QString();
     facts.nextStageEvals = snapshot.evals;
+    facts.evalsRead = m_evals != nullptr;
     snapshot.readiness = checkReadiness(*contract, row->flag, facts);
 
     // The gate for the next stage: time here, guardrails, approvals.
@@ -136,6 +137,8 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
     for (const EvalCheck &check : std::as_const(snapshot.evals))
         snapshot.gate.append({tr("Evals"), check.passes() ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
                               check.summary});
+    if (!m_evals && nextIndex >= 0 && !contract->stages.at(nextIndex).evals.isEmpty())
+        snapshot.gate.append({tr("Evals"), ReadinessItem::Status::NotCheckable, tr("eval reports are not read here")});
     const Result<Rollout> next = plan.advanceTarget();
     if (next) {
         const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);
@@ -322,6 +325,7 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
         facts.today = QDate::currentDate();
         if (m_lookupOpen)
             facts.auditTrailPresent = m_lookup.hasHistory(ref);
+        facts.evalsRead = m_evals != nullptr;
         if (const int next = plan.nextStage(); next >= 0) {
             facts.nextStage = contract->stages.at(next).name;
             facts.nextStageEvals = evalsOf(*contract, plan);

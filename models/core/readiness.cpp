@@ -73,7 +73,10 @@ QList<ReadinessItem> checkReadiness(const Contract &contract, const Flag &flag, 
     // Only for contracts that ask for evals at all: the others are not measured by a rule they never set.
     const bool asksForEvals = std::any_of(contract.stages.cbegin(), contract.stages.cend(),
                                           [](const ContractStage &stage) { return !stage.evals.isEmpty(); });
-    if (asksForEvals) {
+    if (asksForEvals && !facts.evalsRead) {
+        items.append({Text::tr("Eval evidence for the next stage"), ReadinessItem::Status::NotCheckable,
+                      Text::tr("not checkable here: eval reports are not read")});
+    } else if (asksForEvals) {
         QStringList failing;
         for (const EvalCheck &check : facts.nextStageEvals) {
             if (!check.passes())

@@ -29,6 +29,7 @@ struct ReadinessFacts
     // The stage the flag would enter next (empty: none) and the eval evidence it requires.
     QString nextStage = {};
     QList<EvalCheck> nextStageEvals = {};
+    bool evalsRead = true; // false: nothing here reads eval reports, so they cannot be checked
 };
 
 // Holds the live flag against its contract. Items that cannot be checked from a console are said

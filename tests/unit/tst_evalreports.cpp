@@ -340,6 +340,10 @@ void tst_EvalReports::readinessSaysWhatTheNextStageLacks()
     facts.nextStageEvals.clear();
     item = evalItem(facts);
     QCOMPARE(item->status, ReadinessItem::Status::Passed);
+    // Where nothing reads the reports, the item is never passed.
+    facts.evalsRead = false;
+    QCOMPARE(evalItem(facts)->status, ReadinessItem::Status::NotCheckable);
+    facts.evalsRead = true;
     // A contract that asks for no evals is not measured by that rule.
     Contract without = contract;
     without.stages.first().evals.clear();
