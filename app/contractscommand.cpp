@@ -1,6 +1,7 @@
 #include "contractscommand.h"
 
 #include "connectors/flagserver.h"
+#include "control/evalwatcher.h"
 #include "control/flagserverfactory.h"
 #include "store/keychainsecretstore.h"
 #include "core/stageplan.h"
@@ -149,6 +150,67 @@ QList<ContractFinding> crossCheck(const ContractSet &team, const ContractSet *bu
     return findings;
 }
 
+// The eval reports the contracts name: a report that is missing, cannot be read, or is not of the
+// suite or variation the contract says is an error, at the line to fix — the contract's, or the
+// report's own. A report that fails its threshold or is too old is not: the contract is right, and
+// the gate says so.
+QList<ContractFinding> checkEvalReferences(const ContractSet &set)
+{
+    EvalWatcher watcher;
+    const auto all = [&] {
+        QList<std::pair<const Contract *, EvalCheck>> checks;
+        for (const Contract &contract : set.contracts) {
+            for (int stage = 0; stage < contract.stages.size(); ++stage) {
+                for (const EvalCheck &check : watcher.checks(contract, stage))
+                    checks.append({&contract, check});
+            }
+        }
+        return checks;
+    };
+    all(); // asks for every URL at once
+    if (watcher.fetching()) {
+        QEventLoop loop;
+        QObject::connect(&watcher, &EvalWatcher::changed, &loop, [&] {
+            if (!watcher.fetching())
+                loop.quit();
+        });
+        QTimer::singleShot(EvalWatcher::FetchTimeoutMs + 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    QList<ContractFinding> findings;
+    for (const auto &[contract, check] : all()) {
+        const auto at = [&](ContractPosition position, const QString &message) {
+            findings.append(fileFinding(ContractFinding::Severity::Error, *contract, position, message));
+        };
+        const QString which = Text::tr("eval of %1 for stage \"%2\"").arg(check.eval.variation, check.stage);
+        switch (check.state) {
+        case EvalCheck::State::Missing:
+        case EvalCheck::State::Pending:
+            at(check.eval.reportPosition, Text::tr("%1: %2").arg(which, check.summary));
+            break;
+        case EvalCheck::State::Unreadable:
+            if (check.mismatch == EvalCheck::Mismatch::Suite)
+                at(check.eval.suitePosition, Text::tr("%1: %2").arg(which, check.summary));
+            else if (check.mismatch == EvalCheck::Mismatch::Variation)
+                at(check.eval.variationPosition, Text::tr("%1: %2").arg(which, check.summary));
+            else if (check.eval.isUrl())
+                at(check.eval.reportPosition, Text::tr("%1: %2").arg(which, check.summary));
+            else
+                // What is wrong is in the report: point there, and say which contract needs it.
+                findings.append({ContractFinding::Severity::Error, check.location, check.problemLine, check.problemColumn,
+                                 Text::tr("%1 (the %2 in %3:%4)")
+                                     .arg(check.summary, which, contract->sourceFile)
+                                     .arg(check.eval.reportPosition.line)});
+            break;
+        case EvalCheck::State::Passed:
+        case EvalCheck::State::Failed:
+        case EvalCheck::State::Stale:
+            break;
+        }
+    }
+    return findings;
+}
+
 // "3 files read": the summary is in English in every language, for the scripts that read it.
 QString counted(int count, const char *one, const char *many)
 {
@@ -211,6 +273,7 @@ int runContractsCommand(const QStringList &arguments)
         return cannotRun(Text::tr("there is no file or folder %1").arg(path));
     }
     QList<ContractFinding> findings = set.findings;
+    findings.append(checkEvalReferences(set));
 
     if (parser.isSet(server)) {
         QSettings settings;

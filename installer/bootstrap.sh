@@ -93,7 +93,7 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server 5, 6, 7 and 8 with the Node each needs, and playwright-core for chromium"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, unleash-server 5, 6, 7 and 8 with the Node each needs, playwright-core for chromium, and promptfoo with its Node for real eval reports"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
     (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     # The Unleash version matrix: each major version pinned by its own lockfile, installed side by
@@ -107,6 +107,9 @@ run_tests() {
     for pid in "${pids[@]}"; do wait "$pid"; done
     # It drives Debian's chromium (TEST_PACKAGES); it downloads no browser of its own.
     (cd "$ROOT/tests/peer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    # promptfoo runs offline in the tests (a local JavaScript provider, telemetry and sharing off);
+    # --ignore-scripts: no install-time downloads or native builds, and it needs none.
+    (cd "$ROOT/tests/promptfoo" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"

@@ -6,11 +6,13 @@
 #include "statecolors.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -57,6 +59,9 @@ StageView::StageView(QWidget *parent)
     m_gate->setObjectName(QStringLiteral("stageGate"));
     m_gate->setWordWrap(true);
     m_gate->setTextFormat(Qt::RichText);
+    // The eval reports the gate cites open where they are (a file, or its URL).
+    m_gate->setOpenExternalLinks(true);
+    m_gate->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_readiness->setObjectName(QStringLiteral("readiness"));
     m_readiness->setWordWrap(true);
     m_readiness->setTextFormat(Qt::RichText);
@@ -150,6 +155,26 @@ QString StageView::checklistHtml(const QList<ReadinessItem> &items)
     return lines.join(QStringLiteral("<br>"));
 }
 
+QString StageView::evalLinksHtml(const QList<EvalCheck> &evals)
+{
+    QStringList lines;
+    for (const EvalCheck &check : evals) {
+        if (check.location.isEmpty())
+            continue;
+        // A built-in report of the sandbox lives in the program's resources: nothing could open it.
+        const bool resource = check.location.startsWith(QLatin1Char(':'));
+        const QUrl url = check.eval.isUrl() ? QUrl(check.location) : QUrl::fromLocalFile(check.location);
+        const QString name = check.eval.isUrl() ? check.location : QFileInfo(check.location).fileName();
+        QString where = resource ? name.toHtmlEscaped()
+                                 : QStringLiteral("<a href=\"%1\">%2</a>")
+                                       .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), name.toHtmlEscaped());
+        if (check.problemLine > 0)
+            where += QStringLiteral(":%1:%2").arg(check.problemLine).arg(check.problemColumn);
+        lines.append(tr("Eval report for %1: %2").arg(check.eval.variation.toHtmlEscaped(), where));
+    }
+    return lines.isEmpty() ? QString() : QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+}
+
 void StageView::setKillNote(const QString &text)
 {
     m_killNote->setVisible(!text.isEmpty());
@@ -211,7 +236,7 @@ void StageView::showSnapshot(const StageSnapshot &snapshot)
     if (snapshot.changePending)
         position += tr("<br><i>A change is waiting for the server…</i>");
     m_position->setText(position);
-    m_gate->setText(tr("<b>Gate to the next stage</b><br>%1").arg(checklistHtml(snapshot.gate)));
+    m_gate->setText(tr("<b>Gate to the next stage</b><br>%1").arg(checklistHtml(snapshot.gate)) + evalLinksHtml(snapshot.evals));
 
     const bool idle = !snapshot.changePending && !snapshot.offline;
     m_advance->setEnabled(idle && plan.advanceTarget().ok() && !snapshot.hold);

@@ -44,6 +44,8 @@ private:
     void askToConfirm(const QString &question, const QString &sendLabel);
     void closeConfirmation();
     static QString checklistHtml(const QList<ReadinessItem> &items);
+    // A link to each eval report the gate reads, to open it where it is.
+    static QString evalLinksHtml(const QList<EvalCheck> &evals);
 
     StageSnapshot m_snapshot;
     std::optional<StagePreview> m_preview;

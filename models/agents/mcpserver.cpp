@@ -122,8 +122,10 @@ QJsonArray toolDefinitions()
              objectSchema({{QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
                            {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))}})),
         tool(QStringLiteral("get_flag"), QStringLiteral("Get a flag"),
-             QStringLiteral("One flag: variations, state, rollout, revision, stage and guardrail verdicts from the "
-                            "local cache. stage_known false: stage and guardrails are null, not known yet."),
+             QStringLiteral("One flag: variations, state, rollout, revision, stage, guardrail verdicts and the eval "
+                            "evidence its next stage requires (verdict passed, failed or none_required; each check "
+                            "with its report, counts and age) from the local cache. stage_known false: stage, "
+                            "guardrails and evals are null, not known yet."),
              objectSchema(flagTarget(), {QStringLiteral("server"), QStringLiteral("environment"), QStringLiteral("flag")})),
         tool(QStringLiteral("propose_action"), QStringLiteral("Propose an action"),
              QStringLiteral("Ask people to take an action on a flag. Nothing changes until a reviewer approves it in "
@@ -219,6 +221,31 @@ QJsonObject guardrailsOf(const CachedFlag &cached)
             {QStringLiteral("summary"), QStringLiteral("the console watches no guardrail of this flag: its contract names "
                                                        "none, or no metric source serves it")},
             {QStringLiteral("results"), QJsonArray()}};
+}
+
+// The eval evidence the flag's next stage requires, as the console last saw it.
+QJsonObject evalsOf(const CachedFlag &cached)
+{
+    const QJsonValue value = cached.status.value(QStringLiteral("evals"));
+    if (!value.isArray())
+        return {{QStringLiteral("verdict"), QStringLiteral("not_known")},
+                {QStringLiteral("summary"), QStringLiteral("the console that worked out this flag did not report eval "
+                                                           "evidence (an older FlagDeck)")},
+                {QStringLiteral("checks"), QJsonArray()}};
+    const QJsonArray checks = value.toArray();
+    if (checks.isEmpty())
+        return {{QStringLiteral("verdict"), QStringLiteral("none_required")},
+                {QStringLiteral("summary"), QStringLiteral("the contract requires no eval evidence for the next stage")},
+                {QStringLiteral("checks"), checks}};
+    bool passed = true;
+    QStringList summaries;
+    for (const QJsonValue &check : checks) {
+        passed = passed && check.toObject().value(QStringLiteral("state")).toString() == QStringLiteral("passed");
+        summaries.append(check.toObject().value(QStringLiteral("summary")).toString());
+    }
+    return {{QStringLiteral("verdict"), passed ? QStringLiteral("passed") : QStringLiteral("failed")},
+            {QStringLiteral("summary"), summaries.join(QStringLiteral("; "))},
+            {QStringLiteral("checks"), checks}};
 }
 
 QString notKnownYet(const CachedFlag &cached)
@@ -481,8 +508,12 @@ QJsonObject McpServer::getFlag(const QJsonObject &arguments) const
         return toolError(found.error());
     QJsonObject flag = flagSummary(found.value());
     flag.insert(QStringLiteral("definition"), flagToJson(found->flag));
-    if (stageKnown(found.value()))
+    if (stageKnown(found.value())) {
         flag.insert(QStringLiteral("guardrails"), guardrailsOf(found.value()));
+        flag.insert(QStringLiteral("evals"), evalsOf(found.value()));
+    } else {
+        flag.insert(QStringLiteral("evals"), QJsonValue::Null);
+    }
     return toolResult(flag);
 }
 

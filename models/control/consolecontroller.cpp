@@ -12,6 +12,7 @@
 #include "../metrics/exposuresource.h"
 #include "../metrics/guardrailmonitor.h"
 #include "auditsync.h"
+#include "evalwatcher.h"
 #include "evidencedproposal.h"
 #include "flagstore.h"
 #include "guardrailwatcher.h"
@@ -26,6 +27,7 @@
 #include "stageactions.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSaveFile>
 #include <QSettings>
 #include <QPointer>
@@ -41,6 +43,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_flags(new FlagStore(m_audit.get(), this))
     , m_killSwitch(new KillSwitch(m_flags, m_audit.get(), [this](const QString &id) { return server(id); }, this))
     , m_contracts(new ContractLibrary(this))
+    , m_evals(new EvalWatcher(this))
     , m_stages(new StageActions(
           m_flags, m_contracts, m_audit.get(), [this](const QString &id) { return server(id); },
           [this](const QString &id) { return isSandbox(id); }, this))
@@ -65,6 +68,16 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         return unknown;
     });
     m_stages->setGuardrailMonitor(m_guardrails->monitor());
+    m_stages->setEvalWatcher(m_evals);
+    // A report that changed can open or close a gate: every row looks again, and what agents
+    // read through flagdeck mcp follows.
+    connect(m_evals, &EvalWatcher::changed, m_stages, [this] {
+        m_stages->refreshStages();
+        for (const FlagRef &ref : m_flags->refs())
+            m_statusChanged.insert(ref);
+        if (!m_statusWrite.isActive())
+            m_statusWrite.start();
+    });
     connect(m_contracts, &ContractLibrary::changed, m_stages, [this] {
         m_stages->refreshStages();
         m_guardrails->scheduleRefresh();
@@ -239,6 +252,13 @@ void ConsoleController::saveFlagStatuses()
         if (!row || !row->isLive())
             continue;
         QJsonObject status{{QStringLiteral("stage"), row->stage}};
+        // The eval evidence the next stage requires: an agent cites it, and does not propose an
+        // advance the evidence does not support.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QJsonArray evals;
+        for (const EvalCheck &check : m_stages->nextStageEvals(ref))
+            evals.append(evalCheckToJson(check, now));
+        status.insert(QStringLiteral("evals"), evals);
         if (m_guardrails->monitor()->isWatched(ref))
             status.insert(QStringLiteral("guardrails"), flagHealthToJson(m_guardrails->monitor()->health(ref)));
         m_audit->saveStatus({ref.connectionId, ref.environment, ref.key, status});

@@ -20,6 +20,7 @@
 class AuditSync;
 class AuditWriter;
 class ContractLibrary;
+class EvalWatcher;
 class FlagServer;
 class FlagStore;
 class GuardrailWatcher;
@@ -81,6 +82,8 @@ public:
     // Puts flags back as they were; reads the changes from the audit cache.
     RevertDesk *reverts() const { return m_reverts; }
     ContractLibrary *contracts() const { return m_contracts; }
+    // The eval reports the contracts require, re-read when they change.
+    EvalWatcher *evals() const { return m_evals; }
     GuardrailWatcher *guardrails() const { return m_guardrails; }
     // The approval queue. Its inbox is opened by start() or startOffline().
     ProposalReview *proposals() const { return m_proposals; }
@@ -198,6 +201,7 @@ private:
     QList<ConnectionStatus> m_statuses;
     KillSwitch *m_killSwitch;
     ContractLibrary *m_contracts;
+    EvalWatcher *m_evals;
     StageActions *m_stages;
     RevertDesk *m_reverts;
     GuardrailWatcher *m_guardrails;

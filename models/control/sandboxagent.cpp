@@ -7,6 +7,8 @@
 #include "stageactions.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QUrl>
 
 SandboxAgent::SandboxAgent(ProposalInbox *inbox, FlagStore *flags, StageActions *stages,
                            const GuardrailMonitor *monitor, SandboxTest isSandbox, QObject *parent)
@@ -93,6 +95,7 @@ QList<Proposal> SandboxAgent::look()
             continue;
         FlagAction action;
         QString reason;
+        QList<EvalCheck> evals;
         if (regressed) {
             const bool rollbackWaits = std::any_of(own->cbegin(), own->cend(), [](const Proposal &proposal) {
                 return proposal.action != FlagAction::AdvanceStage;
@@ -104,8 +107,15 @@ QList<Proposal> SandboxAgent::look()
         } else if (health.verdict == GuardrailVerdict::Healthy && own->isEmpty() && expansions < MaxExpansionsPerLook
                    && waiting && *waiting < MaxPendingExpansions
                    && m_stages->preview(row.ref, FlagAction::AdvanceStage)) {
+            // The next stage's eval evidence must stand as well: an agent does not ask to expose
+            // more users to a variation whose evals fail, are stale or missing. It cites them.
+            evals = m_stages->nextStageEvals(row.ref);
+            if (std::any_of(evals.cbegin(), evals.cend(), [](const EvalCheck &check) { return !check.passes(); }))
+                continue;
             action = FlagAction::AdvanceStage;
             reason = tr("Every guardrail is healthy at this stage (%1). Expand to the next stage.").arg(health.summary);
+            for (const EvalCheck &check : std::as_const(evals))
+                reason += QLatin1Char(' ') + tr("Evals: %1.").arg(check.summary);
             ++expansions;
             ++*waiting;
         } else {
@@ -113,10 +123,24 @@ QList<Proposal> SandboxAgent::look()
         }
         m_proposed.insert(seen);
         const GuardrailWatch *watch = m_monitor->watch(row.ref);
-        const Proposal proposal = evidencedProposal(
+        Proposal proposal = evidencedProposal(
             row, action, reason, health,
             {AgentName, QStringLiteral("FlagDeck sandbox"), QStringLiteral(FLAGDECK_VERSION), QStringLiteral("simulated")},
             watch ? watch->controlId : QString());
+        if (!evals.isEmpty()) {
+            QJsonArray cited;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QJsonArray links = proposal.evidence.value(QStringLiteral("links")).toArray();
+            for (const EvalCheck &check : std::as_const(evals)) {
+                cited.append(evalCheckToJson(check, now));
+                // A reviewer opens the report itself; a built-in one lives in the program's resources.
+                if (!check.location.isEmpty() && !check.location.startsWith(QLatin1Char(':')))
+                    links.append(check.eval.isUrl() ? check.location
+                                                    : QUrl::fromLocalFile(check.location).toString(QUrl::FullyEncoded));
+            }
+            proposal.evidence.insert(QStringLiteral("evals"), cited);
+            proposal.evidence.insert(QStringLiteral("links"), links);
+        }
         const Result<Proposal> stored = m_inbox->propose(proposal);
         if (!stored)
             continue;

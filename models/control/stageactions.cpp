@@ -7,6 +7,7 @@
 #include "../core/flagjson.h"
 #include "../store/auditwriter.h"
 #include "../store/contractlibrary.h"
+#include "evalwatcher.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -70,6 +71,20 @@ int StageActions::contractApprovals(const FlagRef &ref, FlagAction action, Contr
     return contract ? contract->approvals.value(flagActionName(action)).value(risk, 0) : 0;
 }
 
+QList<EvalCheck> StageActions::evalsOf(const Contract &contract, const StagePlan &plan) const
+{
+    return m_evals ? m_evals->checks(contract, plan.nextStage()) : QList<EvalCheck>();
+}
+
+QList<EvalCheck> StageActions::nextStageEvals(const FlagRef &ref) const
+{
+    const FlagStore::Entry *row = m_flags->find(ref);
+    const Contract *contract = contractFor(ref);
+    if (!row || !contract)
+        return {};
+    return evalsOf(*contract, StagePlan(*contract, row->flag));
+}
+
 StageSnapshot StageActions::snapshot(const FlagRef &ref) const
 {
     StageSnapshot snapshot;
@@ -93,6 +108,11 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
         snapshot.inStageSinceMs = m_lookup.rolloutSince(ref, row->flag.rollout);
         snapshot.hold = m_lookup.stageHold(ref);
     }
+    const int nextIndex = snapshot.plan->nextStage();
+    snapshot.evals = evalsOf(*contract, *snapshot.plan);
+    facts.nextStage = nextIndex >= 0 ? contract->stages.at(nextIndex).name : QString();
+    facts.nextStageEvals = snapshot.evals;
+    facts.evalsRead = m_evals != nullptr;
     snapshot.readiness = checkReadiness(*contract, row->flag, facts);
 
     // The gate for the next stage: time here, guardrails, approvals.
@@ -113,6 +133,12 @@ StageSnapshot StageActions::snapshot(const FlagRef &ref) const
                              ? ReadinessItem{tr("Guardrails green"), ReadinessItem::Status::NotCheckable,
                                              tr("not known offline: guardrail metrics are read live")}
                              : guardrailGate(ref));
+    // A missing, stale or failing report closes the gate, as does one not fetched yet.
+    for (const EvalCheck &check : std::as_const(snapshot.evals))
+        snapshot.gate.append({tr("Evals"), check.passes() ? ReadinessItem::Status::Passed : ReadinessItem::Status::Failed,
+                              check.summary});
+    if (!m_evals && nextIndex >= 0 && !contract->stages.at(nextIndex).evals.isEmpty())
+        snapshot.gate.append({tr("Evals"), ReadinessItem::Status::NotCheckable, tr("eval reports are not read here")});
     const Result<Rollout> next = plan.advanceTarget();
     if (next) {
         const QString defaultId = StagePlan::resolveVariation(row->flag, contract->defaultVariation);
@@ -299,6 +325,11 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
         facts.today = QDate::currentDate();
         if (m_lookupOpen)
             facts.auditTrailPresent = m_lookup.hasHistory(ref);
+        facts.evalsRead = m_evals != nullptr;
+        if (const int next = plan.nextStage(); next >= 0) {
+            facts.nextStage = contract->stages.at(next).name;
+            facts.nextStageEvals = evalsOf(*contract, plan);
+        }
         const bool paused = m_lookupOpen && m_lookup.stageHold(ref).has_value();
         m_flags->setStage(ref, paused ? tr("%1 · paused").arg(plan.positionText()) : plan.positionText(),
                           failedCount(checkReadiness(*contract, row->flag, facts)));

@@ -10,6 +10,7 @@
 #include <optional>
 
 class ContractLibrary;
+class EvalWatcher;
 class GuardrailMonitor;
 
 // Advance, roll back and serve fallback along a flag's contract, each through its server under the
@@ -35,6 +36,11 @@ public:
     void setActor(const QString &actor);
     // Where the gate reads whether the flag's guardrails are green.
     void setGuardrailMonitor(const GuardrailMonitor *monitor) { m_monitor = monitor; }
+    // Where the gate reads the eval reports a stage requires.
+    void setEvalWatcher(const EvalWatcher *evals) { m_evals = evals; }
+    // The eval evidence the flag's next stage requires, as it stands (none without a contract,
+    // a next stage or an eval watcher).
+    QList<EvalCheck> nextStageEvals(const FlagRef &ref) const;
     // Where the gate's "Approvals" line reads what the queue holds.
     void setQueueLookup(QueueLookup lookup) { m_queue = std::move(lookup); }
     // The approvals the flag's contract requires for this action at this risk (0: none).
@@ -62,6 +68,7 @@ private:
     const Contract *contractFor(const FlagRef &ref) const;
     static QString approvalsTitle();
     ReadinessItem guardrailGate(const FlagRef &ref) const;
+    QList<EvalCheck> evalsOf(const Contract &contract, const StagePlan &plan) const;
     void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
 
     FlagStore *m_flags;
@@ -74,5 +81,6 @@ private:
     SandboxTest m_isSandbox;
     ConfirmedChanges m_changes;
     const GuardrailMonitor *m_monitor = nullptr;
+    const EvalWatcher *m_evals = nullptr;
     QueueLookup m_queue;
 };

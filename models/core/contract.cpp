@@ -4,12 +4,19 @@
 
 #include <QCoreApplication>
 
+bool ContractEval::isUrl() const
+{
+    return report.startsWith(QLatin1String("http://")) || report.startsWith(QLatin1String("https://"));
+}
+
 QStringList Contract::namedVariations() const
 {
     QStringList names = {defaultVariation, candidate, fallback};
     for (const ContractStage &stage : stages) {
         for (const VariationShare &share : stage.exposure)
             names.append(share.variationId);
+        for (const ContractEval &eval : stage.evals)
+            names.append(eval.variation);
     }
     names.removeAll(QString());
     names.removeDuplicates();

@@ -25,21 +25,50 @@ struct ContractGuardrail
     bool canStopExpansion() const { return threshold.has_value() || !rule.isEmpty(); }
 };
 
-// One step of the rollout path: the share each named variation gets (the default variation gets
-// the rest) and how long the flag must stay there before the gate may open.
-struct ContractStage
-{
-    QString name;
-    QList<VariationShare> exposure;
-    qint64 minimumMs = 0;
-};
-
 // Where a contract file says something (1-based; 0 when not known), so that a finding found
 // later — against a server's flags — still points at the line to fix.
 struct ContractPosition
 {
     int line = 0;
     int column = 0;
+};
+
+// A named metric of an eval report and the bounds it must stay within.
+struct EvalMetricBound
+{
+    QString metric;
+    std::optional<double> min;
+    std::optional<double> max;
+    ContractPosition position;
+};
+
+// The eval evidence a stage requires before a flag may enter it: which report, of which suite, for
+// which variation, what it must show and how old it may be.
+struct ContractEval
+{
+    // As written: a file or glob, relative to the contract file's folder, or an http(s) URL.
+    QString report;
+    QString suite; // empty: the report's suite is not checked
+    QString variation;
+    std::optional<int> passBasisPoints; // the share of cases that must pass
+    QList<EvalMetricBound> metrics;
+    qint64 maxAgeMs = 0; // 0: a report of any age counts
+    ContractPosition reportPosition;
+    ContractPosition suitePosition;
+    ContractPosition variationPosition;
+
+    bool isUrl() const;
+};
+
+// One step of the rollout path: the share each named variation gets (the default variation gets
+// the rest), how long the flag must stay there before the gate may open, and the eval evidence
+// needed to enter it.
+struct ContractStage
+{
+    QString name;
+    QList<VariationShare> exposure;
+    qint64 minimumMs = 0;
+    QList<ContractEval> evals;
 };
 
 // The FeatureOps contract of one AI flag (DESIGN §1), as read from a team's YAML file.

@@ -98,7 +98,21 @@ const QStringList &ruleFields()
 
 const QStringList &stageFields()
 {
-    static const QStringList fields = {QStringLiteral("name"), QStringLiteral("exposure"), QStringLiteral("minimum_time")};
+    static const QStringList fields = {QStringLiteral("name"), QStringLiteral("exposure"), QStringLiteral("minimum_time"),
+                                       QStringLiteral("evals")};
+    return fields;
+}
+
+const QStringList &evalFields()
+{
+    static const QStringList fields = {QStringLiteral("report"),    QStringLiteral("suite"),   QStringLiteral("variation"),
+                                       QStringLiteral("pass_rate"), QStringLiteral("metrics"), QStringLiteral("max_age")};
+    return fields;
+}
+
+const QStringList &boundFields()
+{
+    static const QStringList fields = {QStringLiteral("min"), QStringLiteral("max")};
     return fields;
 }
 
@@ -145,7 +159,7 @@ QString misplacedHome(const QString &name)
 {
     if (policyFields().contains(name))
         return Text::tr("under policy");
-    if (name == QLatin1String("exposure") || name == QLatin1String("minimum_time"))
+    if (name == QLatin1String("exposure") || name == QLatin1String("minimum_time") || name == QLatin1String("evals"))
         return Text::tr("in a stage, under stages");
     if (name == QLatin1String("direction") || name == QLatin1String("threshold"))
         return Text::tr("in a guardrail, under guardrails");
@@ -293,6 +307,96 @@ void noteVariation(Contract &contract, const QString &variation, const YAML::Nod
         contract.variationPositions.insert(variation, positionOf(at));
 }
 
+std::optional<double> readBound(Reader &reader, const YAML::Node &map, const char *key, const QString &metric)
+{
+    const QString text = reader.text(map, key);
+    if (text.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (ok && std::isfinite(value))
+        return value;
+    reader.error(map[key], Text::tr("the %1 of metric \"%2\" must be a number, not \"%3\"")
+                               .arg(QLatin1String(key), metric, text));
+    return std::nullopt;
+}
+
+// A stage's eval evidence: each entry names a report, the variation it covers, what it must show and
+// how old it may be. Every field sets a rule, so an unknown one is an error, as in a stage.
+void readEvals(Reader &reader, const YAML::Node &node, Contract &contract, ContractStage &stage)
+{
+    const YAML::Node evals = node["evals"];
+    if (!evals || evals.IsNull())
+        return;
+    if (!evals.IsSequence()) {
+        reader.error(evals, Text::tr("\"evals\" of stage \"%1\" must be a list of reports").arg(stage.name));
+        return;
+    }
+    for (const YAML::Node &item : evals) {
+        if (!item.IsMap()) {
+            reader.error(item, Text::tr("an eval is a map with report, variation, pass_rate or metrics, and max_age"));
+            continue;
+        }
+        const QString where = Text::tr("in an eval of stage \"%1\"").arg(stage.name);
+        reader.unknownFields(reader.fields(item), evalFields(), where);
+        ContractEval eval;
+        eval.report = reader.text(item, "report", true);
+        eval.reportPosition = positionOf(item["report"] ? item["report"] : item);
+        if (eval.report.contains(QLatin1String("://")) && !eval.isUrl())
+            reader.error(item["report"], Text::tr("a report is a file or glob in the contracts folder, or an http:// or "
+                                                  "https:// URL, not \"%1\"")
+                                             .arg(eval.report));
+        eval.suite = reader.text(item, "suite");
+        eval.suitePosition = positionOf(item["suite"] ? item["suite"] : item);
+        eval.variation = reader.text(item, "variation", true);
+        eval.variationPosition = positionOf(item["variation"] ? item["variation"] : item);
+        noteVariation(contract, eval.variation, item["variation"] ? item["variation"] : item);
+        if (const QString rate = reader.text(item, "pass_rate"); !rate.isEmpty()) {
+            const Result<int> basisPoints = parsePercent(rate);
+            if (basisPoints)
+                eval.passBasisPoints = basisPoints.value();
+            else
+                reader.error(item["pass_rate"], basisPoints.error());
+        }
+        const YAML::Node metrics = item["metrics"];
+        if (metrics && !metrics.IsNull() && !metrics.IsMap()) {
+            reader.error(metrics, Text::tr("\"metrics\" must map metric names to bounds, e.g. {citation_accuracy: {min: 0.95}}"));
+        } else if (metrics && metrics.IsMap()) {
+            // The keys are the report's metric names, not fields: any name may stand here.
+            for (const Reader::Field &metric : reader.fields(metrics)) {
+                if (!metric.value.IsMap()) {
+                    reader.error(metric.value, Text::tr("metric \"%1\" needs bounds: {min: …}, {max: …} or both").arg(metric.name));
+                    continue;
+                }
+                reader.unknownFields(reader.fields(metric.value), boundFields(), Text::tr("in metric \"%1\"").arg(metric.name));
+                EvalMetricBound bound{metric.name, readBound(reader, metric.value, "min", metric.name),
+                                      readBound(reader, metric.value, "max", metric.name), positionOf(metric.key)};
+                if (!bound.min && !bound.max)
+                    reader.error(metric.value, Text::tr("metric \"%1\" needs a min, a max or both").arg(metric.name));
+                else if (bound.min && bound.max && *bound.min > *bound.max)
+                    reader.error(metric.value, Text::tr("metric \"%1\" has a min above its max").arg(metric.name));
+                eval.metrics.append(bound);
+            }
+        }
+        if (!item["pass_rate"] && !item["metrics"])
+            reader.error(item, Text::tr("the eval of \"%1\" sets neither pass_rate nor metrics, so no report could fail it")
+                                   .arg(eval.variation));
+        if (const QString age = reader.text(item, "max_age"); !age.isEmpty()) {
+            const Result<qint64> ms = parseDuration(age);
+            if (!ms)
+                reader.error(item["max_age"], ms.error());
+            else if (ms.value() == 0)
+                reader.error(item["max_age"], Text::tr("max_age 0 would refuse every report: omit it to accept any age"));
+            else
+                eval.maxAgeMs = ms.value();
+        } else {
+            reader.warning(item, Text::tr("the eval of \"%1\" has no max_age, so a report of any age counts")
+                                     .arg(eval.variation));
+        }
+        stage.evals.append(eval);
+    }
+}
+
 void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
 {
     const YAML::Node stages = root["stages"];
@@ -352,6 +456,7 @@ void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
             else
                 reader.error(node["minimum_time"], ms.error());
         }
+        readEvals(reader, node, contract, stage);
         contract.stages.append(stage);
     }
 

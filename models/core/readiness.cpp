@@ -70,6 +70,27 @@ QList<ReadinessItem> checkReadiness(const Contract &contract, const Flag &flag, 
                       : cannotStop.isEmpty() ? Text::tr("each has a threshold or a rule")
                                              : Text::tr("no threshold or rule: %1").arg(cannotStop.join(QStringLiteral(", ")))));
 
+    // Only for contracts that ask for evals at all: the others are not measured by a rule they never set.
+    const bool asksForEvals = std::any_of(contract.stages.cbegin(), contract.stages.cend(),
+                                          [](const ContractStage &stage) { return !stage.evals.isEmpty(); });
+    if (asksForEvals && !facts.evalsRead) {
+        items.append({Text::tr("Eval evidence for the next stage"), ReadinessItem::Status::NotCheckable,
+                      Text::tr("not checkable here: eval reports are not read")});
+    } else if (asksForEvals) {
+        QStringList failing;
+        for (const EvalCheck &check : facts.nextStageEvals) {
+            if (!check.passes())
+                failing.append(check.summary);
+        }
+        items.append(item(Text::tr("Eval evidence for the next stage"), failing.isEmpty(),
+                          !failing.isEmpty()              ? failing.join(QStringLiteral("; "))
+                          : facts.nextStage.isEmpty()     ? Text::tr("no stage ahead")
+                          : facts.nextStageEvals.isEmpty() ? Text::tr("none required to enter %1").arg(facts.nextStage)
+                                                           : Text::tr("%n passing for %1", nullptr,
+                                                                      int(facts.nextStageEvals.size()))
+                                                                 .arg(facts.nextStage)));
+    }
+
     QStringList rollbacks;
     if (facts.killAvailable)
         rollbacks.append(Text::tr("kill switch"));

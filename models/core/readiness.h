@@ -1,6 +1,7 @@
 #pragma once
 
 #include "contract.h"
+#include "evalcheck.h"
 #include "flag.h"
 
 #include <QDate>
@@ -25,6 +26,10 @@ struct ReadinessFacts
     bool killAvailable = false;            // the server can turn the flag off
     std::optional<bool> auditTrailPresent; // absent when the history could not be looked at
     QDate today;
+    // The stage the flag would enter next (empty: none) and the eval evidence it requires.
+    QString nextStage = {};
+    QList<EvalCheck> nextStageEvals = {};
+    bool evalsRead = true; // false: nothing here reads eval reports, so they cannot be checked
 };
 
 // Holds the live flag against its contract. Items that cannot be checked from a console are said

@@ -127,6 +127,15 @@ int StagePlan::exposedBasisPoints(const Rollout &rollout) const
     return Rollout::TotalBasisPoints - rollout.basisPointsOf(defaultId);
 }
 
+int StagePlan::nextStage() const
+{
+    if (m_position == Position::NotStarted)
+        return stageCount() > 0 ? 0 : -1;
+    if (m_position == Position::AtStage && m_stage + 1 < stageCount())
+        return m_stage + 1;
+    return -1;
+}
+
 Result<Rollout> StagePlan::advanceTarget() const
 {
     switch (m_position) {

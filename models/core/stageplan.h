@@ -28,6 +28,8 @@ public:
     // The rollout of stage index (-1: not started, everyone on the default), or why there is none.
     Result<Rollout> rolloutOf(int stage) const;
 
+    // The stage an advance would enter (-1: none from here).
+    int nextStage() const;
     Result<Rollout> advanceTarget() const;
     Result<Rollout> rollbackTarget() const;
     Result<Rollout> fallbackTarget() const;

@@ -3,6 +3,7 @@
 #include "flag.h"
 #include "flagaction.h"
 #include "contractreader.h"
+#include "evalcheck.h"
 #include "flagref.h"
 #include "readiness.h"
 #include "rollout.h"
@@ -33,7 +34,8 @@ struct StageSnapshot
     QList<ReadinessItem> readiness;
     qint64 inStageSinceMs = 0;     // 0: the history does not tell
     std::optional<StageHold> hold;
-    QList<ReadinessItem> gate;     // for advancing: time in stage, guardrails, approvals
+    QList<ReadinessItem> gate;     // for advancing: time in stage, guardrails, evals, approvals
+    QList<EvalCheck> evals;        // the eval evidence the next stage requires, as it stands
     bool changePending = false;
     bool offline = false; // the flag is shown from the cache: nothing can be sent
 };

@@ -194,7 +194,7 @@ void tst_ContractReader::unknownFieldsAtEveryLevel_data()
     QTest::newRow("stage: no near name")
         << QByteArray("    minimum_time: 24h") << QByteArray("    minimum_time: 24h\n    colour: red")
         << "route.yaml:15:5: error: unknown field `colour` in stage \"internal_users\" (the fields here are name, "
-           "exposure, minimum_time)"
+           "exposure, minimum_time, evals)"
         << false;
     QTest::newRow("policy: autokill")
         << QByteArray("  auto_kill: true") << QByteArray("  autokill: true")

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void usage_data();
     void usage();
     void missingOrEmptyFolderCannotBeChecked();
+    void brokenEvalReferencesAreErrorsWhereToFixThem();
     void machineOutputIsTheSameInEveryLanguage();
 
 private:
@@ -295,6 +296,57 @@ void tst_ContractsCommand::usage()
     QVERIFY2(text.contains(says), qPrintable(text));
     if (exitCode == 2)
         QVERIFY2(run.err.startsWith(QStringLiteral("flagdeck contracts: ")), qPrintable(run.err));
+}
+
+void tst_ContractsCommand::brokenEvalReferencesAreErrorsWhereToFixThem()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("evals"));
+    const QByteArray head = "flag_key: %1\ndefault: baseline_profile\nstages:\n  - name: internal_users\n"
+                            "    exposure: {citation_first_v2: 1%}\n    minimum_time: 0\n    evals:\n";
+    const auto contract = [&](const char *key, const QByteArray &evals) {
+        return write(QDir(folder).filePath(QString::fromLatin1(key) + QStringLiteral(".yaml")),
+                     QByteArray(head).replace("%1", key) + evals);
+    };
+    // A missing file, a report that is not JSON, a variation the report does not have, and one
+    // report that is fine but failing: that is the gate's business, not the contract's.
+    QVERIFY(!contract("missing", "      - report: evals/none.json\n        variation: citation_first_v2\n"
+                                 "        pass_rate: 97%\n        max_age: 24h\n")
+                 .isEmpty());
+    QVERIFY(!write(QDir(folder).filePath(QStringLiteral("evals/broken.json")), "{\n  \"flagdeck_eval\": 1,\n  \"time\": }\n")
+                 .isEmpty());
+    QVERIFY(!contract("broken", "      - report: evals/broken.json\n        variation: citation_first_v2\n"
+                                "        pass_rate: 97%\n        max_age: 24h\n")
+                 .isEmpty());
+    QVERIFY(!write(QDir(folder).filePath(QStringLiteral("evals/ok.json")),
+                   "{\"flagdeck_eval\": 1, \"suite\": \"answers\", \"time\": \"2020-01-01T00:00:00Z\",\n"
+                   " \"results\": {\"citation_first_v2\": {\"passed\": 1, \"total\": 200}}}\n")
+                 .isEmpty());
+    QVERIFY(!contract("variation", "      - report: evals/ok.json\n        variation: citation_first_v3\n"
+                                   "        pass_rate: 97%\n        max_age: 24h\n")
+                 .isEmpty());
+    QVERIFY(!contract("failing", "      - report: evals/ok.json\n        suite: answers\n        variation: citation_first_v2\n"
+                                 "        pass_rate: 97%\n        max_age: 24h\n")
+                 .isEmpty());
+    const Run run = flagdeck({QStringLiteral("check"), folder});
+    QCOMPARE(run.exitCode, 1);
+    const QString missing = QDir(folder).filePath(QStringLiteral("missing.yaml"));
+    QVERIFY2(run.out.contains(missing + QStringLiteral(":8:17: error: eval of citation_first_v2 for stage \"internal_users\": "
+                                                       "citation_first_v2 — there is no report ")),
+             qPrintable(run.out));
+    // The line of the report that is wrong (the column is where the JSON reader gave up).
+    QVERIFY2(run.out.contains(QRegularExpression(QRegularExpression::escape(QDir(folder).filePath(QStringLiteral("evals/broken.json")))
+                                                 + QStringLiteral(":3:\\d+: error: citation_first_v2 — the report cannot be "
+                                                                  "used: not valid JSON"))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("(the eval of citation_first_v2 for stage \"internal_users\" in %1:8)")
+                                  .arg(QDir(folder).filePath(QStringLiteral("broken.yaml")))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QDir(folder).filePath(QStringLiteral("variation.yaml"))
+                              + QStringLiteral(":9:20: error: eval of citation_first_v3 for stage \"internal_users\": "
+                                               "citation_first_v3 — the report has no results for this variation")),
+             qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QStringLiteral("failing.yaml:")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("4 files read, 4 contracts valid, 3 errors, 0 warnings")), qPrintable(run.out));
 }
 
 void tst_ContractsCommand::missingOrEmptyFolderCannotBeChecked()

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void readsServersAndFlagsFromTheCache();
     void stageAndGuardrailsSayWhetherTheyAreKnown_data();
     void stageAndGuardrailsSayWhetherTheyAreKnown();
+    void getFlagSaysTheEvalEvidence_data();
+    void getFlagSaysTheEvalEvidence();
     void proposeStoresAProposalAndReadsItBack();
     void badArgumentsAreErrorResults_data();
     void badArgumentsAreErrorResults();
@@ -271,6 +273,59 @@ void tst_McpServer::stageAndGuardrailsSayWhetherTheyAreKnown()
         QCOMPARE(flag.value(QStringLiteral("guardrails")).toObject().value(QStringLiteral("verdict")).toString(), verdict);
         QCOMPARE(listed.value(QStringLiteral("guardrails")).toString(), verdict);
     }
+}
+
+void tst_McpServer::getFlagSaysTheEvalEvidence_data()
+{
+    QTest::addColumn<QJsonObject>("status"); // as a console stored it
+    QTest::addColumn<QString>("verdict");    // empty: evals is null
+    QTest::addColumn<QString>("summary");
+    const auto check = [](const char *state, const char *summary) {
+        return QJsonObject{{QStringLiteral("stage"), QStringLiteral("20_percent")},
+                           {QStringLiteral("variation"), QStringLiteral("citation_first_v2")},
+                           {QStringLiteral("state"), QString::fromUtf8(state)},
+                           {QStringLiteral("summary"), QString::fromUtf8(summary)}};
+    };
+    const QString stage = QStringLiteral("5% (2 of 4)");
+    QTest::newRow("passing") << QJsonObject{{QStringLiteral("stage"), stage},
+                                            {QStringLiteral("evals"), QJsonArray{check("passed", "citation_first_v2 — 198 of "
+                                                                                                 "200 passed")}}}
+                             << QStringLiteral("passed") << QStringLiteral("citation_first_v2 — 198 of 200 passed");
+    // One stale report among passing ones fails the whole: the gate is closed.
+    QTest::newRow("one stale") << QJsonObject{{QStringLiteral("stage"), stage},
+                                              {QStringLiteral("evals"),
+                                               QJsonArray{check("passed", "a"), check("stale", "b — report 30 h old (≤ 24 h)")}}}
+                               << QStringLiteral("failed") << QStringLiteral("a; b — report 30 h old (≤ 24 h)");
+    QTest::newRow("none required") << QJsonObject{{QStringLiteral("stage"), stage}, {QStringLiteral("evals"), QJsonArray()}}
+                                   << QStringLiteral("none_required")
+                                   << QStringLiteral("the contract requires no eval evidence for the next stage");
+    QTest::newRow("an older console") << QJsonObject{{QStringLiteral("stage"), stage}} << QStringLiteral("not_known") << QString();
+    QTest::newRow("not worked out") << QJsonObject() << QString() << QString();
+}
+
+void tst_McpServer::getFlagSaysTheEvalEvidence()
+{
+    QFETCH(QJsonObject, status);
+    QFETCH(QString, verdict);
+    QFETCH(QString, summary);
+    m_flags.append({QStringLiteral("sandbox-1"), QStringLiteral("staging"), TestFlags::make(QStringLiteral("support-assistant-route")),
+                    1763700000000, status});
+    initialize();
+    const QJsonObject flag = callTool(QStringLiteral("get_flag"), {{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                                                                   {QStringLiteral("environment"), QStringLiteral("staging")},
+                                                                   {QStringLiteral("flag"), QStringLiteral("support-assistant-route")}})
+                                 .value(QStringLiteral("structuredContent"))
+                                 .toObject();
+    if (verdict.isEmpty()) {
+        QVERIFY(flag.contains(QStringLiteral("evals")));
+        QVERIFY(flag.value(QStringLiteral("evals")).isNull());
+        return;
+    }
+    const QJsonObject evals = flag.value(QStringLiteral("evals")).toObject();
+    QCOMPARE(evals.value(QStringLiteral("verdict")).toString(), verdict);
+    if (!summary.isEmpty())
+        QCOMPARE(evals.value(QStringLiteral("summary")).toString(), summary);
+    QCOMPARE(evals.value(QStringLiteral("checks")).toArray(), status.value(QStringLiteral("evals")).toArray());
 }
 
 void tst_McpServer::proposeStoresAProposalAndReadsItBack()

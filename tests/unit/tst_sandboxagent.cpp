@@ -1,5 +1,6 @@
 #include "control/guardrailwatcher.h"
 #include "control/killswitch.h"
+#include "control/evalwatcher.h"
 #include "control/sandboxagent.h"
 #include "control/stageactions.h"
 #include "core/flagjson.h"
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QTest>
 
 #include <functional>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void startLooksOnItsOwn();
     void aKilledFlagIsNeverExpandedAndItsExpansionWithdrawn();
     void aRegressionReplacesItsPendingExpansion();
+    void anExpansionWaitsForItsEvalsAndCitesThem();
 
 private:
     void runTraffic(int seconds);
@@ -255,6 +258,55 @@ QList<Proposal> tst_SandboxAgent::ownPending(const FlagRef &ref) const
             own.append(proposal);
     }
     return own;
+}
+
+void tst_SandboxAgent::anExpansionWaitsForItsEvalsAndCitesThem()
+{
+    // support-assistant-route's contract asks for its eval report before 20%; the team's copy of
+    // the contract names it beside itself, where it is not yet.
+    EvalWatcher evals;
+    m_stages->setEvalWatcher(&evals);
+    const FlagRef route{Sandbox, QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+    QVERIFY(runTrafficUntil([&] { return expandable(Sandbox).contains(route); }));
+    const auto proposalsForRoute = [&] {
+        QList<Proposal> found;
+        // Reviewers say no as they come, so the queue's limit never holds the route back.
+        for (int round = 0; round < 10; ++round) {
+            const QList<QList<Proposal>> looks = lookUntilQuiet();
+            if (looks.isEmpty())
+                break;
+            for (const QList<Proposal> &look : looks) {
+                for (const Proposal &made : look) {
+                    if (made.target == route)
+                        found.append(made);
+                }
+            }
+            rejectAllPending();
+        }
+        return found;
+    };
+    QCOMPARE(m_stages->nextStageEvals(route).size(), 1);
+    QCOMPARE(m_stages->nextStageEvals(route).first().state, EvalCheck::State::Missing);
+    QVERIFY(proposalsForRoute().isEmpty());
+
+    QSignalSpy changed(&evals, &EvalWatcher::changed);
+    const QString folder = m_contracts->folder() + QStringLiteral("/evals");
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(QStringLiteral(FLAGDECK_SOURCE_DIR "/resources/contracts/evals/support-assistant-route.json"),
+                        folder + QStringLiteral("/support-assistant-route.json")));
+    QTRY_VERIFY(changed.count() > 0);
+    const QList<Proposal> made = proposalsForRoute();
+    QCOMPARE(made.size(), 1);
+    QCOMPARE(made.first().action, FlagAction::AdvanceStage);
+    QVERIFY2(made.first().reason.contains(QStringLiteral("Evals: citation_first_v2 — 198 of 200 passed (≥ 97% required), "
+                                                         "citation_accuracy 0.97 (≥ 0.95 required), report ")),
+             qPrintable(made.first().reason));
+    const QJsonObject cited = made.first().evidence.value(QStringLiteral("evals")).toArray().first().toObject();
+    QCOMPARE(cited.value(QStringLiteral("state")).toString(), QStringLiteral("passed"));
+    QCOMPARE(cited.value(QStringLiteral("passed")).toInt(), 198);
+    QCOMPARE(cited.value(QStringLiteral("stage")).toString(), QStringLiteral("20_percent"));
+    QVERIFY(made.first().evidence.value(QStringLiteral("links")).toArray().contains(
+        QUrl::fromLocalFile(folder + QStringLiteral("/support-assistant-route.json")).toString(QUrl::FullyEncoded)));
 }
 
 void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()
