@@ -60,6 +60,14 @@ void SandboxAgent::withdraw(const QList<Proposal> &pending, const QString &why, 
     }
 }
 
+bool SandboxAgent::gateOpen(const FlagRef &ref) const
+{
+    // Healthy guardrails alone are not enough: the stage's gate (time in stage, each guardrail's
+    // worse end within its tolerance, not paused) must be open, as a person would need it to be.
+    const Result<StagePreview> advance = m_stages->preview(ref, FlagAction::AdvanceStage);
+    return advance && advance->gateOpen;
+}
+
 QList<Proposal> SandboxAgent::look()
 {
     QList<Proposal> made;
@@ -102,8 +110,7 @@ QList<Proposal> SandboxAgent::look()
             action = m_stages->preview(row.ref, FlagAction::RollbackStage) ? FlagAction::RollbackStage : FlagAction::Kill;
             reason = tr("Guardrail regression: %1. Roll back before more users are affected.").arg(health.summary);
         } else if (health.verdict == GuardrailVerdict::Healthy && own->isEmpty() && expansions < MaxExpansionsPerLook
-                   && waiting && *waiting < MaxPendingExpansions
-                   && m_stages->preview(row.ref, FlagAction::AdvanceStage)) {
+                   && waiting && *waiting < MaxPendingExpansions && gateOpen(row.ref)) {
             action = FlagAction::AdvanceStage;
             reason = tr("Every guardrail is healthy at this stage (%1). Expand to the next stage.").arg(health.summary);
             ++expansions;

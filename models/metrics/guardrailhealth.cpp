@@ -19,6 +19,8 @@ QString verdictText(GuardrailVerdict verdict)
         return Text::tr("no data");
     case GuardrailVerdict::Healthy:
         return Text::tr("healthy");
+    case GuardrailVerdict::NotEnoughEvidence:
+        return Text::tr("not enough evidence yet");
     case GuardrailVerdict::NotEnoughData:
         return Text::tr("not enough data");
     case GuardrailVerdict::Watching:
@@ -36,6 +38,8 @@ QString verdictName(GuardrailVerdict verdict)
         return QStringLiteral("no_data");
     case GuardrailVerdict::Healthy:
         return QStringLiteral("healthy");
+    case GuardrailVerdict::NotEnoughEvidence:
+        return QStringLiteral("not_enough_evidence");
     case GuardrailVerdict::NotEnoughData:
         return QStringLiteral("not_enough_data");
     case GuardrailVerdict::Watching:
@@ -57,6 +61,8 @@ QJsonObject flagHealthToJson(const FlagHealth &health)
                          {QStringLiteral("interval"), QJsonArray{result.difference.lower, result.difference.upper}},
                          {QStringLiteral("control_mean"), result.controlMean},
                          {QStringLiteral("paired_intervals"), result.difference.samples},
+                         {QStringLiteral("tolerance"), result.guardrail.toleranceOrDefault()},
+                         {QStringLiteral("tolerance_margin"), result.toleranceMargin},
                          {QStringLiteral("reason"), result.reason}};
         if (result.guardrail.threshold)
             item.insert(QStringLiteral("threshold"), *result.guardrail.threshold);
