@@ -74,6 +74,7 @@ private Q_SLOTS:
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
     void aChangeMadeElsewhereIsPutBack();
+    void archiveTakesTheFeatureOutOfEveryEnvironment();
 
 private:
     std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
@@ -191,6 +192,32 @@ Flag tst_UnleashServer::waitFor(ServerReply *reply)
     if (!error.isEmpty())
         flag.revision = QStringLiteral("failed: ") + error;
     return flag;
+}
+
+void tst_UnleashServer::archiveTakesTheFeatureOutOfEveryEnvironment()
+{
+    createFlag(QStringLiteral("retired.route"), {}, 100);
+    auto server = connected();
+    QVERIFY(server->capabilities().testFlag(FlagServer::Capability::Archive));
+    QCOMPARE(flagIn(*server, Development, QStringLiteral("retired.route")).key, QStringLiteral("retired.route"));
+    QVERIFY(m_unleash.clientFeature(QStringLiteral("retired.route")).value(QStringLiteral("enabled")).toBool());
+
+    const Flag archived = waitFor(server->archiveFlag(Development, QStringLiteral("retired.route"), QStringLiteral("code removed")));
+    QVERIFY2(!archived.revision.startsWith(QStringLiteral("failed")), qPrintable(archived.revision));
+    QCOMPARE(archived.key, QStringLiteral("retired.route"));
+    // Gone from both environments of its project at once, and from what applications get.
+    for (const QString &environment : {Development, Production}) {
+        const QList<Flag> flags = m_lastFlags.value(environment);
+        QVERIFY2(std::none_of(flags.cbegin(), flags.cend(), [](const Flag &flag) { return flag.key == QLatin1String("retired.route"); }),
+                 qPrintable(environment));
+    }
+    QVERIFY(m_unleash.clientFeature(QStringLiteral("retired.route")).value(QStringLiteral("name")).toString().isEmpty());
+    // The next poll agrees.
+    server->setPollInterval(500);
+    QTest::qWait(1500);
+    QVERIFY(flagIn(*server, Production, QStringLiteral("retired.route")).key.isEmpty());
+    // Archived, not deleted: Unleash keeps it in its archive, from which it can be revived.
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/archive/revive/retired.route")).status, 200);
 }
 
 void tst_UnleashServer::listsEveryProjectEnvironmentWithExactRollouts()

@@ -62,7 +62,7 @@ UnleashServer::~UnleashServer() = default;
 FlagServer::Capabilities UnleashServer::capabilities() const
 {
     return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
-        | Capability::SetRollout | Capability::AuditHistory | Capability::ExposureCounts;
+        | Capability::SetRollout | Capability::AuditHistory | Capability::ExposureCounts | Capability::Archive;
 }
 
 void UnleashServer::setPollInterval(int milliseconds)
@@ -600,6 +600,33 @@ ServerReply *UnleashServer::setEnabled(const QString &environment, const QString
             noteFeature(where.project, read.value(), false);
             reply->finishWithFlag(flag.value());
         });
+    });
+    return reply;
+}
+
+ServerReply *UnleashServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &)
+{
+    auto *reply = new ServerReply(this);
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no Unleash environment %1").arg(environment)});
+        return reply;
+    }
+    // DELETE on the feature archives it (202); deleting it for good is a second step FlagDeck never takes.
+    m_rest->send("DELETE", featurePath(where->project, flagKey), {}, [this, reply, where = *where, flagKey](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            reply->finishWithError(*error);
+            return;
+        }
+        const QJsonObject feature = m_features[where.project].take(flagKey);
+        const Result<Flag> archived = flagOf(where.project, feature, where.environment);
+        reply->finishWithFlag(archived ? archived.value() : Flag());
+        // Gone from every environment of its project, as the next poll would find.
+        for (const QString &each : std::as_const(m_environments)) {
+            const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
+            if (other && other->project == where.project)
+                Q_EMIT flagsReplaced(each, flagsOf(each));
+        }
     });
     return reply;
 }
