@@ -346,7 +346,7 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
         const bool paused = m_lookupOpen && m_lookup.stageHold(ref).has_value();
         QString stage = paused ? tr("%1 · paused").arg(plan.positionText()) : plan.positionText();
         if (contract->reviewDate.isValid() && contract->reviewDate < facts.today)
-            stage = tr("%1 · review due since %2").arg(stage, contract->reviewDate.toString(Qt::ISODate));
+            stage = tr("%1 · review due").arg(stage);
         m_flags->setStage(ref, stage, failedCount(checkReadiness(*contract, row->flag, facts)));
     }
     if (refs.isEmpty())

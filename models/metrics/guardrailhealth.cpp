@@ -20,7 +20,8 @@ QString verdictText(GuardrailVerdict verdict)
     case GuardrailVerdict::Healthy:
         return Text::tr("healthy");
     case GuardrailVerdict::NotEnoughEvidence:
-        return Text::tr("not enough evidence yet");
+        // Short for the flag table's column; the gate and the reason say "not enough evidence yet".
+        return Text::tr("not enough evidence");
     case GuardrailVerdict::NotEnoughData:
         return Text::tr("not enough data");
     case GuardrailVerdict::Watching:
