@@ -109,7 +109,7 @@ void tst_Cleanup::dueFlagsAreListedExportedAndArchivedThroughTheQueue()
     QVERIFY2(cell(row, CleanupTableModel::WhyColumn).contains(QLatin1String("review was due on 2026-11-01")),
              qPrintable(cell(row, CleanupTableModel::WhyColumn)));
     const QModelIndex stage = m_console->window().models()->flags()->indexOf(deploy, FlagTableModel::StageColumn);
-    QVERIFY2(stage.data().toString().endsWith(QLatin1String(" · review due")), qPrintable(stage.data().toString()));
+    QVERIFY2(stage.data().toString().endsWith(QStringLiteral(" · review due")), qPrintable(stage.data().toString()));
     // Due longest first.
     const QAbstractItemModel *shown = table->model();
     for (int i = 1; i < shown->rowCount(); ++i)
