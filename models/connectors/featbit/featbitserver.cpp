@@ -746,19 +746,16 @@ ServerReply *FeatBitServer::archiveFlag(const QString &environment, const QStrin
         return reply;
     }
     const QString id = target->id;
+    // As it is now: the stream's isArchived patch may remove it before FeatBit's answer arrives.
+    const Result<Flag> archived = FeatBitPayloads::readFlag(target->flags.value(flagKey), QStringLiteral("flag"));
     const QJsonObject body{{QStringLiteral("comment"), FeatBitPayloads::serverComment(comment)}};
-    m_rest->send("PUT", flagPath(id, flagKey) + QStringLiteral("/archive"), jsonBody(body), [this, reply, id, flagKey](const Answer &answer) {
+    m_rest->send("PUT", flagPath(id, flagKey) + QStringLiteral("/archive"), jsonBody(body),
+                 [this, reply, id, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
         if (Result<QJsonValue> data = dataOf(answer); !data) {
             reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
             return;
         }
-        QJsonObject flag;
-        for (const Environment &each : std::as_const(m_environments)) {
-            if (each.id == id)
-                flag = each.flags.value(flagKey);
-        }
-        const Result<Flag> archived = FeatBitPayloads::readFlag(flag, QStringLiteral("flag"));
-        reply->finishWithFlag(archived ? archived.value() : Flag());
+        reply->finishWithFlag(flag);
         // The stream says the same with isArchived: true; the table need not wait for it.
         removeFlags(id, {flagKey});
     });

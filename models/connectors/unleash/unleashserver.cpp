@@ -612,15 +612,17 @@ ServerReply *UnleashServer::archiveFlag(const QString &environment, const QStrin
         reply->finishWithError({ServerError::Kind::NotFound, tr("no Unleash environment %1").arg(environment)});
         return reply;
     }
+    // As it is now: a poll may find it gone before Unleash's answer arrives.
+    const Result<Flag> archived = flagOf(where->project, m_features.value(where->project).value(flagKey), where->environment);
     // DELETE on the feature archives it (202); deleting it for good is a second step FlagDeck never takes.
-    m_rest->send("DELETE", featurePath(where->project, flagKey), {}, [this, reply, where = *where, flagKey](const Answer &answer) {
+    m_rest->send("DELETE", featurePath(where->project, flagKey), {},
+                 [this, reply, where = *where, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             reply->finishWithError(*error);
             return;
         }
-        const QJsonObject feature = m_features[where.project].take(flagKey);
-        const Result<Flag> archived = flagOf(where.project, feature, where.environment);
-        reply->finishWithFlag(archived ? archived.value() : Flag());
+        m_features[where.project].remove(flagKey);
+        reply->finishWithFlag(flag);
         // Gone from every environment of its project, as the next poll would find.
         for (const QString &each : std::as_const(m_environments)) {
             const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
