@@ -42,6 +42,11 @@ void FlagServer::fetchExposures(const QString &, const QString &, std::function<
     done(Result<QList<ExposureHour>>::failure(tr("%1 does not report how often variations were served").arg(displayName())));
 }
 
+std::optional<FlagUsage> FlagServer::usage(const QString &, const QString &) const
+{
+    return std::nullopt;
+}
+
 ServerReply *FlagServer::archiveFlag(const QString &, const QString &, const QString &)
 {
     auto *reply = new ServerReply(this);

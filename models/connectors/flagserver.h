@@ -4,6 +4,7 @@
 #include "../core/connectionstate.h"
 #include "../core/exposurehour.h"
 #include "../core/flag.h"
+#include "../core/flagusage.h"
 #include "../core/result.h"
 #include "../core/rollout.h"
 #include "../core/tokenidentity.h"
@@ -65,6 +66,8 @@ public:
     // Refused with a Conflict when the flag's revision is no longer expectedRevision.
     virtual ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                                     const QString &expectedRevision, const QString &comment) = 0;
+    // What the server's metrics say of the flag's use by applications; absent when it reports none.
+    virtual std::optional<FlagUsage> usage(const QString &environment, const QString &flagKey) const;
     // Retires the flag on the server (its code is gone): applications stop getting it, and it
     // leaves the environment's flags. The reply carries the flag as it was. Only with Capability::Archive.
     virtual ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment);

@@ -318,6 +318,8 @@ std::optional<CleanupDue> StageActions::cleanupDue(const Flag &flag, const Contr
         facts.servedSinceMs = flag.updatedAtMs;
     else if (m_lookupOpen)
         facts.servedSinceMs = m_lookup.rolloutSince(ref, flag.rollout);
+    if (const FlagServer *server = m_servers(ref.connectionId))
+        facts.usage = server->usage(ref.environment, ref.key);
     return checkCleanup(flag, contract, facts);
 }
 

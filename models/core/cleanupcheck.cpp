@@ -105,6 +105,15 @@ std::optional<CleanupDue> checkCleanup(const Flag &flag, const Contract *contrac
                                 dueMs});
         }
     }
+    if (facts.usage && facts.usage->createdMs > 0 && facts.usage->lastSeenMs == 0) {
+        const qint64 dueMs = facts.usage->createdMs + SettledDaysWithoutContract * DayMs;
+        if (dueMs <= facts.nowMs) {
+            due.reasons.append({CleanupReason::Kind::NeverEvaluated,
+                                Text::tr("never evaluated since it was created on %1, per the server's metrics")
+                                    .arg(QDateTime::fromMSecsSinceEpoch(facts.usage->createdMs, Qt::UTC).date().toString(Qt::ISODate)),
+                                dueMs});
+        }
+    }
     if (due.reasons.isEmpty())
         return std::nullopt;
     std::sort(due.reasons.begin(), due.reasons.end(),
@@ -121,6 +130,8 @@ QString cleanupKindName(CleanupReason::Kind kind)
         return QStringLiteral("cleanup_condition_met");
     case CleanupReason::Kind::SettledWithoutContract:
         return QStringLiteral("settled_without_contract");
+    case CleanupReason::Kind::NeverEvaluated:
+        return QStringLiteral("never_evaluated");
     }
     Q_UNREACHABLE();
 }

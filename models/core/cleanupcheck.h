@@ -2,6 +2,7 @@
 
 #include "contract.h"
 #include "flag.h"
+#include "flagusage.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -16,6 +17,7 @@ struct CleanupReason
         ReviewDatePassed,       // the contract's review_date has passed
         ConditionMet,           // the contract's cleanup_condition holds ("100% for 14 days")
         SettledWithoutContract, // no contract, and one variation served to everyone for long
+        NeverEvaluated,         // the server's metrics say no application ever evaluated it
     };
 
     Kind kind = Kind::ReviewDatePassed;
@@ -53,9 +55,11 @@ struct CleanupFacts
     qint64 servedSinceMs = 0; // since when the flag serves what it serves now; 0: the history does not say
     qint64 nowMs = 0;
     QDate today;
+    std::optional<FlagUsage> usage; // absent: the server does not report it
 };
 
-// A flag without a contract that has served one variation to everyone this long is due.
+// A flag without a contract that has served one variation to everyone this long is due, and so
+// is a flag that no application evaluated in this long since it was created.
 constexpr int SettledDaysWithoutContract = 30;
 
 // Whether the flag is due for cleanup (nullopt: not due). contract is null for a flag without one.

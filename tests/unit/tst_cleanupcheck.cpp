@@ -37,7 +37,7 @@ Contract contractWith(const QString &condition, QDate reviewDate = {})
 
 CleanupFacts factsSince(qint64 daysAgo)
 {
-    return {Now - daysAgo * DayMs, Now, QDate(2026, 11, 30)};
+    return {Now - daysAgo * DayMs, Now, QDate(2026, 11, 30), std::nullopt};
 }
 
 const QList<VariationShare> AllOn = {{QStringLiteral("on"), 10000}};
@@ -149,6 +149,38 @@ private Q_SLOTS:
         const std::optional<CleanupDue> due = checkCleanup(flagServing(Half, false), nullptr, factsSince(40));
         QVERIFY(due);
         QVERIFY2(due->why().contains(QStringLiteral("off has served everyone")), qPrintable(due->why()));
+    }
+
+    void neverEvaluatedPerTheServersMetrics_data()
+    {
+        QTest::addColumn<bool>("reported");
+        QTest::addColumn<qint64>("createdDaysAgo");
+        QTest::addColumn<qint64>("lastSeenDaysAgo"); // -1: never
+        QTest::addColumn<bool>("due");
+        QTest::newRow("never, for long") << true << qint64(45) << qint64(-1) << true;
+        QTest::newRow("never, but new") << true << qint64(10) << qint64(-1) << false;
+        QTest::newRow("seen") << true << qint64(45) << qint64(2) << false;
+        QTest::newRow("the server does not say") << false << qint64(45) << qint64(-1) << false;
+    }
+    void neverEvaluatedPerTheServersMetrics()
+    {
+        QFETCH(bool, reported);
+        QFETCH(qint64, createdDaysAgo);
+        QFETCH(qint64, lastSeenDaysAgo);
+        QFETCH(bool, due);
+        const Contract contract = contractWith(QStringLiteral("100% for 14 days"), QDate(2027, 6, 1));
+        CleanupFacts facts = factsSince(5); // split and recent: due for no other reason
+        if (reported)
+            facts.usage = FlagUsage{Now - createdDaysAgo * DayMs, lastSeenDaysAgo < 0 ? 0 : Now - lastSeenDaysAgo * DayMs};
+        const std::optional<CleanupDue> found = checkCleanup(flagServing(Half), &contract, facts);
+        QCOMPARE(found.has_value(), due);
+        if (!due)
+            return;
+        QCOMPARE(found->reasons.size(), 1);
+        QCOMPARE(found->reasons.first().kind, CleanupReason::Kind::NeverEvaluated);
+        QCOMPARE(found->sinceMs(), Now - (createdDaysAgo - SettledDaysWithoutContract) * DayMs);
+        QVERIFY2(found->why().contains(QStringLiteral("never evaluated")), qPrintable(found->why()));
+        QCOMPARE(cleanupKindName(CleanupReason::Kind::NeverEvaluated), QStringLiteral("never_evaluated"));
     }
 
     void theAgentInterfaceGetsNamesAndTimes()

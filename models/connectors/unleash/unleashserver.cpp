@@ -604,6 +604,28 @@ ServerReply *UnleashServer::setEnabled(const QString &environment, const QString
     return reply;
 }
 
+std::optional<FlagUsage> UnleashServer::usage(const QString &environment, const QString &flagKey) const
+{
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where)
+        return std::nullopt;
+    const QJsonObject feature = m_features.value(where->project).value(flagKey);
+    const auto timeOf = [](const QJsonValue &value) {
+        const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+        return time.isValid() ? time.toMSecsSinceEpoch() : qint64(0);
+    };
+    FlagUsage usage;
+    usage.createdMs = timeOf(feature.value(QStringLiteral("createdAt")));
+    // lastSeenAt is null until an SDK reports the flag; a payload without the field says nothing.
+    const QJsonObject state = environmentOf(feature, where->environment);
+    const QJsonValue seen = state.contains(QStringLiteral("lastSeenAt")) ? state.value(QStringLiteral("lastSeenAt"))
+                                                                         : feature.value(QStringLiteral("lastSeenAt"));
+    if (usage.createdMs == 0 || seen.isUndefined())
+        return std::nullopt;
+    usage.lastSeenMs = timeOf(seen);
+    return usage;
+}
+
 ServerReply *UnleashServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &)
 {
     auto *reply = new ServerReply(this);
