@@ -145,7 +145,8 @@ QJsonArray toolDefinitions()
         tool(QStringLiteral("list_cleanup_due"), QStringLiteral("List flags due for cleanup"),
              QStringLiteral("Flags due to be removed from the code, with their owner, since when and why: the "
                             "contract's review date passed, its cleanup condition holds (such as 100% for 14 days), or "
-                            "a flag without a contract has served one variation to everyone for 30 days. Open the "
+                            "a flag without a contract has served one variation to everyone for 30 days, or the server's "
+                            "metrics say no application evaluated it in 30 days since it was created. Open the "
                             "change that removes the flag from the code; archiving it on the server is for people, "
                             "through propose_action."),
              objectSchema({{QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
