@@ -7,12 +7,14 @@
 #include "addserverdialog.h"
 #include "auditbrowser.h"
 #include "changesview.h"
+#include "cleanupview.h"
 #include "control/revertdesk.h"
 #include "item/changetablemodel.h"
 #include "item/flagstateatmodel.h"
 #include "connectionsdock.h"
 #include "control/connectionprobe.h"
 #include "control/consolecontroller.h"
+#include "control/flagstore.h"
 #include "control/confirmedchanges.h"
 #include "control/killswitch.h"
 #include "control/stageactions.h"
@@ -104,6 +106,7 @@ MainWindow::MainWindow(ConsoleController *controller, QWidget *parent)
           controller->proposals(), m_models->proposals(),
           [controller](const QString &connectionId) { return connectionName(*controller, connectionId); }, this))
     , m_changesView(new ChangesView(m_models->changes(), m_models->flagStates(), this))
+    , m_cleanupView(new CleanupView(m_models->cleanup(), this))
 {
     // Widgets, menus, then each area's wiring. Tab follows the order widgets are made in, so the
     // set-up keeps that order.
@@ -245,12 +248,13 @@ void MainWindow::layOutWindow(QWidget *flagsPage)
 
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1 to 4 switch tabs.
+    // No mnemonics on the tabs: Alt+letters belong to the menus; Ctrl+1 to 5 switch tabs.
     m_tabs->setAccessibleName(tr("Console views"));
     m_tabs->addTab(flagsPage, tr("Flags"));
     m_tabs->addTab(m_auditBrowser, tr("Audit history"));
     m_tabs->addTab(m_proposalQueue, QString());
     m_tabs->addTab(m_changesView, tr("What changed"));
+    m_tabs->addTab(m_cleanupView, tr("Cleanup"));
     updateApprovalsTab(m_models->proposals()->pendingCount());
     m_pages->addWidget(m_tabs);
     m_pages->addWidget(m_welcome);
@@ -510,6 +514,12 @@ void MainWindow::showChanges()
     m_changesView->tree()->setFocus();
 }
 
+void MainWindow::showCleanup()
+{
+    m_tabs->setCurrentWidget(m_cleanupView);
+    m_cleanupView->table()->setFocus();
+}
+
 void MainWindow::readChangeWindow(qint64 fromMs)
 {
     if (!m_controller->reverts()->isHistoryOpen()) {
@@ -531,6 +541,16 @@ QString MainWindow::queuedText(const Proposal &proposal)
 void MainWindow::wireChanges()
 {
     RevertDesk *reverts = m_controller->reverts();
+    connect(m_cleanupView, &CleanupView::archiveRequested, this, [this](const FlagRef &ref) {
+        const FlagStore::Entry *row = m_controller->flagStore()->find(ref);
+        const QString why = row && row->cleanup ? row->cleanup->why() : QString();
+        const Result<Proposal> asked =
+            m_controller->proposeArchive(ref, tr("Due for cleanup: %1. Its code is to be removed; archive it.").arg(why));
+        m_cleanupView->showOutcome(asked ? tr("Archive of %1 asked of the approval queue (proposal %2): it runs once "
+                                              "another person approves it.")
+                                               .arg(ref.key, asked->id.left(8))
+                                         : tr("Archive of %1 not asked: %2").arg(ref.key, asked.error()));
+    });
     connect(m_changesView, &ChangesView::windowChosen, this, &MainWindow::readChangeWindow);
     // Read when shown, and again each time: the window's start moves with the clock.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -745,6 +765,9 @@ void MainWindow::createViewMenu()
     QAction *changes = viewMenu->addAction(tr("&What changed"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
                                            &MainWindow::showChanges);
     changes->setObjectName(QStringLiteral("showChangesAction"));
+    QAction *cleanup = viewMenu->addAction(tr("C&leanup"), QKeySequence(Qt::CTRL | Qt::Key_5), this,
+                                           &MainWindow::showCleanup);
+    cleanup->setObjectName(QStringLiteral("showCleanupAction"));
     viewMenu->addSeparator();
     QAction *connections = viewMenu->addAction(tr("&Connections"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
         m_connectionsWanted = true;
@@ -816,7 +839,7 @@ void MainWindow::openOffline()
 QStringList MainWindow::viewNames()
 {
     return {QStringLiteral("flags"), QStringLiteral("audit"), QStringLiteral("approvals"), QStringLiteral("changes"),
-            QStringLiteral("preferences"), QStringLiteral("shortcuts")};
+            QStringLiteral("cleanup"), QStringLiteral("preferences"), QStringLiteral("shortcuts")};
 }
 
 void MainWindow::showView(const QString &name)
@@ -827,6 +850,8 @@ void MainWindow::showView(const QString &name)
         showApprovals();
     else if (name == QStringLiteral("changes"))
         showChanges();
+    else if (name == QStringLiteral("cleanup"))
+        showCleanup();
     else if (name == QStringLiteral("preferences"))
         showPreferences();
     else if (name == QStringLiteral("shortcuts"))

@@ -14,6 +14,7 @@ class ActivityDock;
 struct Proposal;
 class AuditBrowser;
 class ChangesView;
+class CleanupView;
 class ConnectionsDock;
 class ConsoleController;
 class ConsoleModels;
@@ -51,6 +52,7 @@ public:
     GuardrailCharts *guardrailCharts() const { return m_charts; }
     ProposalQueueView *proposalQueue() const { return m_proposalQueue; }
     ChangesView *changesView() const { return m_changesView; }
+    CleanupView *cleanupView() const { return m_cleanupView; }
     // What the console said lately, newest first (the Activity dock).
     ActivityLogModel *activityLog() const { return m_activity; }
     WelcomePage *welcomePage() const { return m_welcome; }
@@ -66,6 +68,7 @@ public:
     void showAuditHistory();
     // What changed on every server in a window (Ctrl+4).
     void showChanges();
+    void showCleanup();
     // The first size: a desktop's where the screen has room (most of a large screen), otherwise
     // the screen's whole space.
     void fitToScreen();
@@ -173,6 +176,7 @@ private:
     GuardrailCharts *m_charts;
     ProposalQueueView *m_proposalQueue;
     ChangesView *m_changesView;
+    CleanupView *m_cleanupView;
     QSystemTrayIcon *m_tray = nullptr;
     ActivityLogModel *m_activity = new ActivityLogModel(this);
     ActivityDock *m_activityDock = nullptr;

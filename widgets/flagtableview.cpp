@@ -163,7 +163,8 @@ void FlagTableView::sizeColumnsToContent(bool singleConnection, const QString &p
     bold.setBold(true);
     int verdictWidth = 0;
     for (const GuardrailVerdict verdict : {GuardrailVerdict::Healthy, GuardrailVerdict::Watching, GuardrailVerdict::Regressed,
-                                           GuardrailVerdict::NotEnoughData, GuardrailVerdict::NoData})
+                                           GuardrailVerdict::NotEnoughEvidence, GuardrailVerdict::NotEnoughData,
+                                           GuardrailVerdict::NoData})
         verdictWidth = std::max(verdictWidth, QFontMetrics(bold).horizontalAdvance(verdictText(verdict)) + 16);
     fit(FlagTableModel::KeyColumn, 150, 260);
     fit(FlagTableModel::ServerColumn, 70, 150);

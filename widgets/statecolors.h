@@ -62,6 +62,7 @@ inline QColor forVerdict(GuardrailVerdict verdict)
         return readable(QColor(0xb2, 0x6b, 0x00));
     case GuardrailVerdict::Healthy:
         return readable(QColor(0x1b, 0x7f, 0x3b));
+    case GuardrailVerdict::NotEnoughEvidence:
     case GuardrailVerdict::NotEnoughData:
     case GuardrailVerdict::NoData:
         break;

@@ -44,8 +44,7 @@ QJsonObject enumProperty(const QStringList &values, const QString &description)
 QStringList actionNames()
 {
     QStringList names;
-    for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                              FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert})
+    for (FlagAction action : allFlagActions())
         names.append(flagActionName(action));
     return names;
 }
@@ -71,7 +70,8 @@ QJsonArray toolDefinitions()
 {
     QJsonObject proposeProperties = flagTarget();
     proposeProperties.insert(QStringLiteral("action"),
-                             enumProperty(actionNames(), QStringLiteral("What to do. Stage actions follow the flag's contract.")));
+                             enumProperty(actionNames(), QStringLiteral("What to do. Stage actions follow the flag's contract; archive "
+                                                                       "retires a flag whose code is gone (see list_cleanup_due).")));
     proposeProperties.insert(
         QStringLiteral("parameters"),
         property(QStringLiteral("object"),
@@ -144,6 +144,15 @@ QJsonArray toolDefinitions()
                            {QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
                            {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))},
                            {QStringLiteral("flag"), property(QStringLiteral("string"), QStringLiteral("Only this flag key."))}})),
+        tool(QStringLiteral("list_cleanup_due"), QStringLiteral("List flags due for cleanup"),
+             QStringLiteral("Flags due to be removed from the code, with their owner, since when and why: the "
+                            "contract's review date passed, its cleanup condition holds (such as 100% for 14 days), or "
+                            "a flag without a contract has served one variation to everyone for 30 days, or the server's "
+                            "metrics say no application evaluated it in 30 days since it was created. Open the "
+                            "change that removes the flag from the code; archiving it on the server is for people, "
+                            "through propose_action."),
+             objectSchema({{QStringLiteral("server"), flagTarget().value(QStringLiteral("server"))},
+                           {QStringLiteral("environment"), flagTarget().value(QStringLiteral("environment"))}})),
         tool(QStringLiteral("get_proposal"), QStringLiteral("Get a proposal"),
              QStringLiteral("A proposal with its status, decisions and outcome."),
              objectSchema({{QStringLiteral("id"), property(QStringLiteral("string"), QStringLiteral("The proposal id."))}},
@@ -346,7 +355,8 @@ std::optional<QByteArray> McpServer::handleMessage(const QByteArray &bytes)
             return line(rpcError(id, InvalidParams, QStringLiteral("arguments must be an object")));
         const QStringList known = {QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
                                    QStringLiteral("propose_action"), QStringLiteral("get_proposal"),
-                                   QStringLiteral("list_proposals"), QStringLiteral("list_changes")};
+                                   QStringLiteral("list_proposals"), QStringLiteral("list_changes"),
+                                   QStringLiteral("list_cleanup_due")};
         if (!known.contains(toolName.toString()))
             return line(rpcError(id, InvalidParams, QStringLiteral("unknown tool %1").arg(toolName.toString())));
         return line(rpcResult(id, callTool(toolName.toString(), arguments.toObject())));
@@ -370,8 +380,9 @@ QJsonObject McpServer::initialize(const QJsonObject &params)
                                                        {QStringLiteral("version"), m_version}}},
             {QStringLiteral("instructions"),
              QStringLiteral("FlagDeck governs AI feature flags. Read with list_servers, list_flags and get_flag; "
-                            "see what changed with list_changes; propose a kill, restore, rollout, stage change or "
-                            "revert with propose_action, giving your reason "
+                            "see what changed with list_changes and which flags are due for removal from the code with "
+                            "list_cleanup_due; propose a kill, restore, rollout, stage change or "
+                            "revert, or the archive of a flag whose code you removed, with propose_action, giving your reason "
                             "and evidence. People review and approve in FlagDeck; follow with get_proposal. You cannot "
                             "change a flag yourself.")}};
 }
@@ -411,6 +422,8 @@ QJsonObject McpServer::callTool(const QString &name, const QJsonObject &argument
         return getProposal(arguments);
     if (name == QStringLiteral("list_changes"))
         return listChanges(arguments);
+    if (name == QStringLiteral("list_cleanup_due"))
+        return listCleanupDue(arguments);
     return listProposals(arguments);
 }
 
@@ -442,32 +455,79 @@ QJsonObject McpServer::listServers() const
     return toolResult({{QStringLiteral("servers"), servers}});
 }
 
-QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
+Result<QList<CachedFlag>> McpServer::filteredFlags(const QJsonObject &arguments) const
 {
+    using Flags = Result<QList<CachedFlag>>;
     if (const Result<void> known = onlyKnownArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment")}); !known)
-        return toolError(known.error());
+        return Flags::failure(known.error());
     const Result<QMap<QString, QString>> texts = stringArguments(arguments, {QStringLiteral("server"), QStringLiteral("environment")});
     if (!texts)
-        return toolError(texts.error());
+        return Flags::failure(texts.error());
     const QString server = texts->value(QStringLiteral("server"));
     const QString environment = texts->value(QStringLiteral("environment"));
     QString serverId;
     if (!server.isEmpty()) {
         const auto config = findServer(server);
         if (!config)
-            return toolError(QStringLiteral("there is no server %1; list_servers names them").arg(server));
+            return Flags::failure(QStringLiteral("there is no server %1; list_servers names them").arg(server));
         serverId = config->id;
     }
     QList<CachedFlag> flags = m_sources.flags();
     std::sort(flags.begin(), flags.end(), [](const CachedFlag &a, const CachedFlag &b) {
         return std::tie(a.server, a.environment, a.flag.key) < std::tie(b.server, b.environment, b.flag.key);
     });
+    flags.removeIf([&](const CachedFlag &flag) {
+        return (!serverId.isEmpty() && flag.server != serverId) || (!environment.isEmpty() && flag.environment != environment);
+    });
+    return flags;
+}
+
+QJsonObject McpServer::listFlags(const QJsonObject &arguments) const
+{
+    const Result<QList<CachedFlag>> flags = filteredFlags(arguments);
+    if (!flags)
+        return toolError(flags.error());
     QJsonArray listed;
-    for (const CachedFlag &flag : std::as_const(flags)) {
-        if ((serverId.isEmpty() || flag.server == serverId) && (environment.isEmpty() || flag.environment == environment))
-            listed.append(flagSummary(flag));
-    }
+    for (const CachedFlag &flag : flags.value())
+        listed.append(flagSummary(flag));
     return toolResult({{QStringLiteral("flags"), listed}});
+}
+
+QJsonObject McpServer::listCleanupDue(const QJsonObject &arguments) const
+{
+    const Result<QList<CachedFlag>> flags = filteredFlags(arguments);
+    if (!flags)
+        return toolError(flags.error());
+    // The console works out what is due as it works out stages; a flag it has not looked at since
+    // it last loaded it is said to be not known rather than left out as if it were not due.
+    QJsonArray due;
+    QJsonArray notKnown;
+    for (const CachedFlag &flag : flags.value()) {
+        const QJsonObject ref{{QStringLiteral("server"), flag.server},
+                              {QStringLiteral("environment"), flag.environment},
+                              {QStringLiteral("flag"), flag.flag.key}};
+        if (!stageKnown(flag)) {
+            notKnown.append(ref);
+            continue;
+        }
+        const QJsonValue cleanup = flag.status.value(QStringLiteral("cleanup"));
+        if (!cleanup.isObject())
+            continue;
+        QJsonObject item = ref;
+        const QJsonObject reasons = cleanup.toObject();
+        for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
+            item.insert(it.key(), it.value());
+        item.insert(QStringLiteral("enabled"), flag.flag.enabled);
+        item.insert(QStringLiteral("rollout"), rolloutToJson(flag.flag.rollout));
+        due.append(item);
+    }
+    QJsonObject result{{QStringLiteral("due"), due}};
+    if (!notKnown.isEmpty()) {
+        result.insert(QStringLiteral("not_known"), notKnown);
+        result.insert(QStringLiteral("not_known_because"),
+                      QStringLiteral("no FlagDeck console has worked these flags out since it last loaded them"));
+    }
+    return toolResult(result);
 }
 
 Result<CachedFlag> McpServer::findFlag(const QJsonObject &arguments) const
@@ -584,6 +644,12 @@ QJsonObject McpServer::proposeAction(const QJsonObject &arguments)
         if (!parameters.toObject().isEmpty())
             return toolError(QStringLiteral("%1 takes no parameters: the flag's contract says where it goes").arg(texts->value(QStringLiteral("action"))));
         risk = *action == FlagAction::AdvanceStage ? Contract::Risk::Medium : Contract::Risk::Low;
+        break;
+    case FlagAction::Archive:
+        if (!parameters.toObject().isEmpty())
+            return toolError(QStringLiteral("archive takes no parameters"));
+        // Code that still reads an archived flag gets its built-in default everywhere at once.
+        risk = Contract::Risk::High;
         break;
     }
     if (!riskText.isEmpty()) {

@@ -52,6 +52,9 @@ private:
 
     QJsonObject listServers() const;
     QJsonObject listFlags(const QJsonObject &arguments) const;
+    QJsonObject listCleanupDue(const QJsonObject &arguments) const;
+    // The cached flags the server and environment arguments select, sorted; or what is wrong with them.
+    Result<QList<CachedFlag>> filteredFlags(const QJsonObject &arguments) const;
     QJsonObject getFlag(const QJsonObject &arguments) const;
     QJsonObject proposeAction(const QJsonObject &arguments);
     QJsonObject getProposal(const QJsonObject &arguments) const;

@@ -1,5 +1,7 @@
 #include "flagserver.h"
 
+#include "serverreply.h"
+
 FlagServer::FlagServer(ConnectionConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
     // Backends say "connected" before or after their first snapshots; either order ends the load.
@@ -38,6 +40,20 @@ void FlagServer::setState(ConnectionState state, const QString &detail)
 void FlagServer::fetchExposures(const QString &, const QString &, std::function<void(Result<QList<ExposureHour>>)> done)
 {
     done(Result<QList<ExposureHour>>::failure(tr("%1 does not report how often variations were served").arg(displayName())));
+}
+
+std::optional<FlagUsage> FlagServer::usage(const QString &, const QString &) const
+{
+    return std::nullopt;
+}
+
+ServerReply *FlagServer::archiveFlag(const QString &, const QString &, const QString &)
+{
+    auto *reply = new ServerReply(this);
+    const ServerError error{ServerError::Kind::Unsupported, tr("%1 cannot archive flags from FlagDeck").arg(displayName())};
+    // Finished on the next turn: callers connect to finished() after the call.
+    QMetaObject::invokeMethod(reply, [reply, error] { reply->finishWithError(error); }, Qt::QueuedConnection);
+    return reply;
 }
 
 void FlagServer::setPollInterval(int) {}

@@ -4,6 +4,7 @@
 #include "../core/connectionstate.h"
 #include "../core/exposurehour.h"
 #include "../core/flag.h"
+#include "../core/flagusage.h"
 #include "../core/result.h"
 #include "../core/rollout.h"
 #include "../core/tokenidentity.h"
@@ -31,6 +32,7 @@ public:
         SetRollout = 0x10,
         AuditHistory = 0x20,
         ExposureCounts = 0x40, // fetchExposures: what applications reported they served
+        Archive = 0x80,        // archiveFlag
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -64,6 +66,11 @@ public:
     // Refused with a Conflict when the flag's revision is no longer expectedRevision.
     virtual ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                                     const QString &expectedRevision, const QString &comment) = 0;
+    // What the server's metrics say of the flag's use by applications; absent when it reports none.
+    virtual std::optional<FlagUsage> usage(const QString &environment, const QString &flagKey) const;
+    // Retires the flag on the server (its code is gone): applications stop getting it, and it
+    // leaves the environment's flags. The reply carries the flag as it was. Only with Capability::Archive.
+    virtual ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment);
     // History after the cursor (empty: from the start), oldest first.
     virtual ServerReply *fetchAuditSince(const QString &cursor) = 0;
     // The hours of one flag's exposure counts that the server holds and that have ended, oldest

@@ -43,7 +43,8 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
     m_pending.insert(ref, pending);
 
     ServerReply *reply = pending.change.send(server);
-    connect(reply, &ServerReply::finished, this, [this, ref, reply, intentId = pending.intentId] {
+    connect(reply, &ServerReply::finished, this, [this, ref, reply, intentId = pending.intentId,
+                                                  byReply = pending.change.confirmedByReply] {
         const auto isCurrent = [&] {
             const auto current = m_pending.constFind(ref);
             return current != m_pending.constEnd() && current->intentId == intentId;
@@ -51,6 +52,11 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
         if (reply->failed()) {
             if (isCurrent())
                 fail(ref, reply->error().sentence());
+            return;
+        }
+        if (byReply) {
+            if (isCurrent())
+                succeed(ref, reply->flag());
             return;
         }
         // The server's word enters the store like any other (also after a timeout gave up on it);
@@ -70,14 +76,17 @@ QString ConfirmedChanges::unavailable(const FlagRef &ref, FlagAction action) con
         return {};
     const FlagServer::Capability needed = action == FlagAction::Kill ? FlagServer::Capability::Kill
         : action == FlagAction::Restore                          ? FlagServer::Capability::Restore
+        : action == FlagAction::Archive                          ? FlagServer::Capability::Archive
                                                                  : FlagServer::Capability::SetRollout;
+    if (!server->capabilities().testFlag(needed) && needed == FlagServer::Capability::Archive)
+        return tr("%1 cannot archive flags from FlagDeck").arg(server->displayName());
     return server->capabilityProblem(needed, ref.environment);
 }
 
 void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
 {
     const auto pending = m_pending.constFind(ref);
-    if (pending != m_pending.constEnd() && pending->change.reached(flag))
+    if (pending != m_pending.constEnd() && !pending->change.confirmedByReply && pending->change.reached(flag))
         succeed(ref, flag);
 }
 

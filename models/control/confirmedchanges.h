@@ -48,6 +48,9 @@ public:
         FlagStore::Operation pendingOperation = FlagStore::Operation::None;
         FlagStore::Operation failedOperation = FlagStore::Operation::None;
         std::optional<Actor> actor; // absent: this console's person
+        // The server's reply alone confirms it, and its flag is not reported to the store: an
+        // archive, after which the server no longer holds the flag (its next snapshot drops it).
+        bool confirmedByReply = false;
     };
 
     // How one change ended: confirmed by the server (flag is what it reported), or failed (reason).

@@ -261,6 +261,8 @@ void ConsoleController::saveFlagStatuses()
         status.insert(QStringLiteral("evals"), evals);
         if (m_guardrails->monitor()->isWatched(ref))
             status.insert(QStringLiteral("guardrails"), flagHealthToJson(m_guardrails->monitor()->health(ref)));
+        if (row->cleanup)
+            status.insert(QStringLiteral("cleanup"), cleanupToJson(*row->cleanup));
         m_audit->saveStatus({ref.connectionId, ref.environment, ref.key, status});
     }
     m_statusChanged.clear();
@@ -616,6 +618,14 @@ ConsoleController::PersonChange ConsoleController::applyStage(const StagePreview
         change.refusal = tr("not sent: a change of this flag is still under way, or the flag or its contract changed "
                             "since; look again");
     return change;
+}
+
+Result<Proposal> ConsoleController::proposeArchive(const FlagRef &ref, const QString &reason)
+{
+    if (const QString problem = m_stages->archiveProblem(ref); !problem.isEmpty())
+        return Result<Proposal>::failure(problem);
+    // Code that still reads an archived flag gets its built-in default at once: high risk.
+    return m_proposals->proposeForPerson(ref, FlagAction::Archive, {}, Contract::Risk::High, reason);
 }
 
 Contract::Risk ConsoleController::revertRisk(const RevertPreview &preview)

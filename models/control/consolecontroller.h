@@ -136,6 +136,9 @@ public:
     // approvals for "revert" at its risk: the whole traffic when the enabled state changes).
     PersonChange applyRevert(const RevertPreview &preview, const QString &comment, PersonChangeDone done = {});
     static Contract::Risk revertRisk(const RevertPreview &preview);
+    // Asks the approval queue to archive a flag due for cleanup: an archive runs only once another
+    // person approved it, with the reviewer's credentials. The proposal, or why it cannot be asked.
+    Result<Proposal> proposeArchive(const FlagRef &ref, const QString &reason);
 
     // Writes the entries the filter selects to filePath on a worker thread; auditExportFinished tells.
     void exportAudit(const AuditFilter &filter, AuditExportFormat format, const QString &filePath);

@@ -190,6 +190,16 @@ void FlagStore::setStage(const FlagRef &ref, const QString &stage, int readiness
     });
 }
 
+void FlagStore::setCleanup(const FlagRef &ref, const std::optional<CleanupDue> &cleanup)
+{
+    changeEntry(ref, [&](Entry &entry) {
+        if (entry.cleanup == cleanup)
+            return false;
+        entry.cleanup = cleanup;
+        return true;
+    });
+}
+
 void FlagStore::setHealth(const FlagRef &ref, std::optional<GuardrailVerdict> verdict, const QString &summary)
 {
     changeEntry(ref, [&](Entry &entry) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/auditentry.h"
+#include "../core/cleanupcheck.h"
 #include "../core/flag.h"
 #include "../core/flagref.h"
 #include "../metrics/guardrailhealth.h"
@@ -55,6 +56,7 @@ public:
         int readinessFailures = -1; // -1: no contract
         std::optional<GuardrailVerdict> health; // absent: no guardrail watched
         QString healthSummary;
+        std::optional<CleanupDue> cleanup; // absent: not due for cleanup
 
         bool isLive() const { return staleSinceMs == 0; }
         // A person should look now: a guardrail regressed, the monitor killed the flag, or a change
@@ -97,6 +99,8 @@ public:
     void setKillUnavailable(const FlagRef &ref, const QString &reason);
     // What the contract says of the flag: its stage and how many readiness items are missing.
     void setStage(const FlagRef &ref, const QString &stage, int readinessFailures);
+    // Why the flag is due to be removed from the code; nullopt when it is not.
+    void setCleanup(const FlagRef &ref, const std::optional<CleanupDue> &cleanup);
     // What the guardrail monitor says of the flag; nullopt when none of its guardrails is watched.
     void setHealth(const FlagRef &ref, std::optional<GuardrailVerdict> verdict, const QString &summary);
 

@@ -208,6 +208,9 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
         } else if (proposal->action == FlagAction::Revert) {
             const Result<RevertPreview> preview = revertPreview(*proposal);
             after = preview ? Result<Flag>(preview->target) : Result<Flag>::failure(preview.error());
+        } else if (proposal->action == FlagAction::Archive) {
+            const QString problem = m_stages->archiveProblem(proposal->target);
+            after = problem.isEmpty() ? Result<Flag>(row->flag) : Result<Flag>::failure(problem);
         } else {
             const Result<StagePreview> preview = m_stages->preview(proposal->target, proposal->action);
             if (preview) {
@@ -222,6 +225,11 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
             sheet.after = flagToJson(after.value());
             sheet.changes = describeAuditChange(sheet.current, sheet.after);
             sheet.changeRows = flagChangeRows(row->flag, after.value());
+            // Its state stays as it is; the flag itself leaves the server.
+            if (proposal->action == FlagAction::Archive)
+                sheet.changes = {tr("%1 is archived on %2: applications stop getting it in every environment the "
+                                    "server archives it in")
+                                     .arg(proposal->target.key, row->serverName)};
         } else {
             sheet.blocker = after.error();
         }
@@ -370,6 +378,8 @@ void ProposalReview::execute(const Proposal &proposal)
             said = tr("restored; confirmed by the server");
         else if (outcome.confirmed && outcome.action == FlagAction::Revert)
             said = tr("put back; confirmed by the server");
+        else if (outcome.confirmed && outcome.action == FlagAction::Archive)
+            said = tr("archived; confirmed by the server");
         else if (outcome.confirmed)
             said = tr("confirmed by the server");
         finish(id, outcome.confirmed, said);
@@ -402,6 +412,10 @@ void ProposalReview::execute(const Proposal &proposal)
             finish(id, false, tr("the change could not be sent"));
         return;
     }
+    case FlagAction::Archive:
+        if (!m_stages->archive(ref, comment, done))
+            finish(id, false, m_stages->archiveProblem(ref));
+        return;
     case FlagAction::Revert: {
         const Result<RevertPreview> preview = revertPreview(proposal);
         if (!preview)

@@ -62,6 +62,15 @@ void SandboxAgent::withdraw(const QList<Proposal> &pending, const QString &why, 
     }
 }
 
+bool SandboxAgent::gateOpen(const FlagRef &ref) const
+{
+    // Healthy guardrails alone are not enough: the stage's gate (time in stage, each guardrail's
+    // worse end within its tolerance, the next stage's eval evidence, not paused) must be open,
+    // as a person would need it to be.
+    const Result<StagePreview> advance = m_stages->preview(ref, FlagAction::AdvanceStage);
+    return advance && advance->gateOpen;
+}
+
 QList<Proposal> SandboxAgent::look()
 {
     QList<Proposal> made;
@@ -105,13 +114,9 @@ QList<Proposal> SandboxAgent::look()
             action = m_stages->preview(row.ref, FlagAction::RollbackStage) ? FlagAction::RollbackStage : FlagAction::Kill;
             reason = tr("Guardrail regression: %1. Roll back before more users are affected.").arg(health.summary);
         } else if (health.verdict == GuardrailVerdict::Healthy && own->isEmpty() && expansions < MaxExpansionsPerLook
-                   && waiting && *waiting < MaxPendingExpansions
-                   && m_stages->preview(row.ref, FlagAction::AdvanceStage)) {
-            // The next stage's eval evidence must stand as well: an agent does not ask to expose
-            // more users to a variation whose evals fail, are stale or missing. It cites them.
+                   && waiting && *waiting < MaxPendingExpansions && gateOpen(row.ref)) {
+            // The gate held the next stage's eval evidence too; the proposal cites it.
             evals = m_stages->nextStageEvals(row.ref);
-            if (std::any_of(evals.cbegin(), evals.cend(), [](const EvalCheck &check) { return !check.passes(); }))
-                continue;
             action = FlagAction::AdvanceStage;
             reason = tr("Every guardrail is healthy at this stage (%1). Expand to the next stage.").arg(health.summary);
             for (const EvalCheck &check : std::as_const(evals))

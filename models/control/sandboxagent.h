@@ -16,7 +16,8 @@ class StageActions;
 
 // The sandbox's simulated release agent. It reads the sandbox's flags and guardrail verdicts the
 // way an agent reads them through `flagdeck mcp`, and proposes what such an agent would: expand a
-// candidate whose guardrails are healthy, roll back one that regressed. So a first start shows
+// candidate whose guardrails are healthy (each one's worse end within its tolerance) and whose
+// gate is open, roll back one that regressed. So a first start shows
 // the approval queue at work. It only ever proposes, into the same inbox agents use.
 //
 // It keeps the queue readable: at most one pending proposal of its own per flag@environment (a
@@ -47,6 +48,8 @@ private:
     std::optional<QList<Proposal>> ownPending(const FlagRef &ref) const;
     // How many of its expansions wait; nullopt when the inbox cannot say.
     std::optional<int> pendingExpansions() const;
+    // Whether an advance is possible now and its gate is open.
+    bool gateOpen(const FlagRef &ref) const;
     // Takes back what it asked for (only its expansions, or everything), saying why.
     void withdraw(const QList<Proposal> &pending, const QString &why, bool expansionsOnly);
 

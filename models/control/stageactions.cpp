@@ -182,6 +182,8 @@ ReadinessItem StageActions::guardrailGate(const FlagRef &ref) const
         return {title, ReadinessItem::Status::NotCheckable, health.summary};
     case GuardrailVerdict::NotEnoughData:
         return {title, ReadinessItem::Status::Failed, tr("not enough data yet: %1").arg(health.summary)};
+    case GuardrailVerdict::NotEnoughEvidence:
+        return {title, ReadinessItem::Status::Failed, tr("not enough evidence yet: %1").arg(health.summary)};
     case GuardrailVerdict::Watching:
     case GuardrailVerdict::Regressed:
         break;
@@ -271,6 +273,34 @@ bool StageActions::apply(const StagePreview &preview, const QString &comment, co
     return m_changes.start(ref, change, comment, done);
 }
 
+QString StageActions::archiveProblem(const FlagRef &ref) const
+{
+    const FlagStore::Entry *row = m_flags->find(ref);
+    if (!row)
+        return tr("%1 is no longer shown by this console").arg(ref.key);
+    if (row->staleSinceMs > 0)
+        return tr("offline: nothing can be sent to the server");
+    if (row->hasPendingChange() || m_changes.isPending(ref))
+        return tr("a change of %1 is still waiting for the server").arg(ref.key);
+    return m_changes.unavailable(ref, FlagAction::Archive);
+}
+
+bool StageActions::archive(const FlagRef &ref, const QString &comment, const ConfirmedChanges::Completion &done)
+{
+    if (!archiveProblem(ref).isEmpty())
+        return false;
+    ConfirmedChanges::Change change;
+    change.action = FlagAction::Archive;
+    change.before = QJsonObject{{QStringLiteral("archived"), false}};
+    change.after = QJsonObject{{QStringLiteral("archived"), true}};
+    change.send = [ref, comment](FlagServer *server) { return server->archiveFlag(ref.environment, ref.key, comment); };
+    change.reached = [](const Flag &) { return true; };
+    change.confirmedByReply = true;
+    change.pendingOperation = FlagStore::Operation::ChangePending;
+    change.failedOperation = FlagStore::Operation::ChangeFailed;
+    return m_changes.start(ref, change, comment, done);
+}
+
 void StageActions::pause(const FlagRef &ref, const QString &comment)
 {
     recordHold(ref, AuditLookup::pauseAction(), comment);
@@ -304,6 +334,21 @@ void StageActions::recordHold(const FlagRef &ref, const QString &action, const Q
     Q_EMIT holdChanged(ref);
 }
 
+std::optional<CleanupDue> StageActions::cleanupDue(const Flag &flag, const Contract *contract, const FlagRef &ref) const
+{
+    CleanupFacts facts;
+    facts.nowMs = QDateTime::currentMSecsSinceEpoch();
+    facts.today = QDate::currentDate();
+    // An off flag serves its off variation since it was turned off: its last change.
+    if (!flag.enabled)
+        facts.servedSinceMs = flag.updatedAtMs;
+    else if (m_lookupOpen)
+        facts.servedSinceMs = m_lookup.rolloutSince(ref, flag.rollout);
+    if (const FlagServer *server = m_servers(ref.connectionId))
+        facts.usage = server->usage(ref.environment, ref.key);
+    return checkCleanup(flag, contract, facts);
+}
+
 void StageActions::refreshStages(const QList<FlagRef> &refs)
 {
     const QList<FlagRef> rows = refs.isEmpty() ? m_flags->refs() : refs;
@@ -312,6 +357,7 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
         if (!row)
             continue;
         const Contract *contract = contractFor(ref);
+        m_flags->setCleanup(ref, cleanupDue(row->flag, contract, ref));
         if (!contract) {
             m_flags->setStage(ref, m_contracts->unreadable(ref.key, ref.environment) ? tr("contract unreadable")
                                                                                      : tr("unowned control"),
@@ -331,8 +377,10 @@ void StageActions::refreshStages(const QList<FlagRef> &refs)
             facts.nextStageEvals = evalsOf(*contract, plan);
         }
         const bool paused = m_lookupOpen && m_lookup.stageHold(ref).has_value();
-        m_flags->setStage(ref, paused ? tr("%1 · paused").arg(plan.positionText()) : plan.positionText(),
-                          failedCount(checkReadiness(*contract, row->flag, facts)));
+        QString stage = paused ? tr("%1 · paused").arg(plan.positionText()) : plan.positionText();
+        if (contract->reviewDate.isValid() && contract->reviewDate < facts.today)
+            stage = tr("%1 · review due").arg(stage);
+        m_flags->setStage(ref, stage, failedCount(checkReadiness(*contract, row->flag, facts)));
     }
     if (refs.isEmpty())
         Q_EMIT stagesRefreshed();

@@ -15,7 +15,8 @@ class GuardrailMonitor;
 
 // Advance, roll back and serve fallback along a flag's contract, each through its server under the
 // confirmed-by-the-server rule and audited; pause and resume hold a flag at its stage (recorded in
-// the audit history; nothing changes on the server). Also keeps each flag's stage in the flag store.
+// the audit history; nothing changes on the server). Also keeps each flag's stage, and whether it
+// is due for cleanup, in the flag store.
 class StageActions : public QObject
 {
     Q_OBJECT
@@ -51,6 +52,13 @@ public:
     // False when it was not sent (another change under way, or the flag is gone); otherwise done,
     // when given, hears once how it ended.
     bool apply(const StagePreview &preview, const QString &comment, const ConfirmedChanges::Completion &done = {});
+    // Why the flag cannot be archived on its server now (empty: it can): a flag gone, a change
+    // under way, offline, or a server that cannot archive.
+    QString archiveProblem(const FlagRef &ref) const;
+    // Retires the flag on its server, the end of its contract's path: confirmed by the server's
+    // reply and audited; the flag leaves the store with the server's next snapshot. Only after
+    // the approval queue agreed. False when it was not sent.
+    bool archive(const FlagRef &ref, const QString &comment, const ConfirmedChanges::Completion &done = {});
     void pause(const FlagRef &ref, const QString &comment);
     void resume(const FlagRef &ref, const QString &comment);
 
@@ -69,6 +77,7 @@ private:
     static QString approvalsTitle();
     ReadinessItem guardrailGate(const FlagRef &ref) const;
     QList<EvalCheck> evalsOf(const Contract &contract, const StagePlan &plan) const;
+    std::optional<CleanupDue> cleanupDue(const Flag &flag, const Contract *contract, const FlagRef &ref) const;
     void recordHold(const FlagRef &ref, const QString &action, const QString &comment);
 
     FlagStore *m_flags;

@@ -17,12 +17,18 @@ struct ContractGuardrail
 {
     enum class Direction { LowerIsBetter, HigherIsBetter };
 
+    // How much worse than the default a candidate may be, relative to the default's level, for the
+    // guardrail to let a stage widen when the contract does not say (docs/contracts.md).
+    static constexpr double DefaultTolerance = 0.05;
+
     QString metric;
     Direction direction = Direction::LowerIsBetter;
     std::optional<double> threshold;
     QString rule; // "sequential": a regression against the default, under continuous monitoring
+    std::optional<double> tolerance; // a fraction of the default's level: 0.05 for "5%"
 
     bool canStopExpansion() const { return threshold.has_value() || !rule.isEmpty(); }
+    double toleranceOrDefault() const { return tolerance.value_or(DefaultTolerance); }
 };
 
 // Where a contract file says something (1-based; 0 when not known), so that a finding found

@@ -119,7 +119,7 @@ const QStringList &boundFields()
 const QStringList &guardrailFields()
 {
     static const QStringList fields = {QStringLiteral("metric"), QStringLiteral("direction"), QStringLiteral("threshold"),
-                                       QStringLiteral("rule")};
+                                       QStringLiteral("rule"), QStringLiteral("tolerance")};
     return fields;
 }
 
@@ -161,7 +161,7 @@ QString misplacedHome(const QString &name)
         return Text::tr("under policy");
     if (name == QLatin1String("exposure") || name == QLatin1String("minimum_time") || name == QLatin1String("evals"))
         return Text::tr("in a stage, under stages");
-    if (name == QLatin1String("direction") || name == QLatin1String("threshold"))
+    if (name == QLatin1String("direction") || name == QLatin1String("threshold") || name == QLatin1String("tolerance"))
         return Text::tr("in a guardrail, under guardrails");
     return {};
 }
@@ -512,6 +512,14 @@ void readGuardrails(Reader &reader, const YAML::Node &root, Contract &contract)
                 guardrail.threshold = value;
             else
                 reader.error(node["threshold"], Text::tr("threshold must be a number, not \"%1\"").arg(threshold));
+        }
+        if (const QString tolerance = reader.text(node, "tolerance"); !tolerance.isEmpty()) {
+            if (const Result<int> basisPoints = parsePercent(tolerance))
+                guardrail.tolerance = double(basisPoints.value()) / Rollout::TotalBasisPoints;
+            else
+                reader.error(node["tolerance"],
+                             Text::tr("tolerance is a percentage of the default's level, such as 5%: %1")
+                                 .arg(basisPoints.error()));
         }
         guardrail.rule = reader.text(node, "rule");
         if (!guardrail.rule.isEmpty() && guardrail.rule != QLatin1String("sequential"))

@@ -1,7 +1,5 @@
 #include "flagaction.h"
 
-#include "enumnames.h"
-
 QString flagActionName(FlagAction action)
 {
     switch (action) {
@@ -19,14 +17,23 @@ QString flagActionName(FlagAction action)
         return QStringLiteral("serve_fallback");
     case FlagAction::Revert:
         return QStringLiteral("revert");
+    case FlagAction::Archive:
+        return QStringLiteral("archive");
     }
     Q_UNREACHABLE();
 }
 
 std::optional<FlagAction> flagActionFromName(const QString &name)
 {
-    return enumFromName(name,
-                        {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                         FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert},
-                        flagActionName);
+    for (FlagAction action : allFlagActions()) {
+        if (flagActionName(action) == name)
+            return action;
+    }
+    return std::nullopt;
+}
+
+QList<FlagAction> allFlagActions()
+{
+    return {FlagAction::Kill,          FlagAction::Restore,       FlagAction::SetRollout, FlagAction::AdvanceStage,
+            FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert,     FlagAction::Archive};
 }

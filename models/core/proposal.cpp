@@ -131,6 +131,8 @@ Result<Flag> flagAfterAction(const Flag &current, FlagAction action, const QJson
         break;
     case FlagAction::Revert:
         return Result<Flag>::failure(Text::tr("revert follows the flag's history"));
+    case FlagAction::Archive:
+        return Result<Flag>::failure(Text::tr("archive retires the flag on its server; its state does not change"));
     }
     return Result<Flag>::failure(Text::tr("%1 follows the flag's contract").arg(flagActionName(action)));
 }

@@ -7,6 +7,7 @@
 #include "../control/revertdesk.h"
 #include "audittablemodel.h"
 #include "changetablemodel.h"
+#include "cleanuptablemodel.h"
 #include "flagstateatmodel.h"
 #include "connectiontreemodel.h"
 #include "flagtablemodel.h"
@@ -34,6 +35,7 @@ ConsoleModels::ConsoleModels(ConsoleController *controller, QObject *parent)
     , m_changes(new ChangeTableModel(&controller->reverts()->history(), serverNames(controller->flagStore()), this))
     , m_flagStates(new FlagStateAtModel(&controller->reverts()->history(), controller->flagStore(),
                                         serverNames(controller->flagStore()), this))
+    , m_cleanup(new CleanupTableModel(controller->flagStore(), this))
 {
     for (const ConnectionStatus &status : controller->connectionStatuses())
         m_connections->showStatus(status);

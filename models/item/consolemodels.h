@@ -4,6 +4,7 @@
 
 class AuditTableModel;
 class ChangeTableModel;
+class CleanupTableModel;
 class FlagStateAtModel;
 class ConnectionTreeModel;
 class ConsoleController;
@@ -27,6 +28,8 @@ public:
     // What changed in the last hour until another window is chosen; new changes join as they arrive.
     ChangeTableModel *changes() const { return m_changes; }
     FlagStateAtModel *flagStates() const { return m_flagStates; }
+    // The flags due to be removed from the code.
+    CleanupTableModel *cleanup() const { return m_cleanup; }
 
 private:
     FlagTableModel *m_flags;
@@ -35,4 +38,5 @@ private:
     ProposalTableModel *m_proposals;
     ChangeTableModel *m_changes;
     FlagStateAtModel *m_flagStates;
+    CleanupTableModel *m_cleanup;
 };

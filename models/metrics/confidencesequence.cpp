@@ -15,6 +15,11 @@ double confidenceSequenceHalfWidth(double sigma, double n, double alpha, double 
     return sigma / std::sqrt(n) * std::sqrt(spread * std::log((n + r) / (r * alpha * alpha)));
 }
 
+bool worseEndWithin(const DifferenceEstimate &difference, double margin, bool lowerIsBetter)
+{
+    return lowerIsBetter ? difference.upper <= margin : difference.lower >= -margin;
+}
+
 PairedSequentialTest::PairedSequentialTest(Options options)
     : m_options(options)
 {

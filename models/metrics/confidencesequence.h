@@ -14,6 +14,11 @@ struct DifferenceEstimate
     int samples = 0;
 };
 
+// Non-inferiority: whether the interval's worse end (its upper bound when lower is better) lies
+// within margin of no difference, so the candidate is shown to be at most margin worse. Holds at
+// any look with the interval's own guarantee: a candidate worse by more passes with rate ≤ alpha/2.
+bool worseEndWithin(const DifferenceEstimate &difference, double margin, bool lowerIsBetter);
+
 // Half-width of a two-sided (1 − alpha) confidence sequence for the mean of n observations with
 // standard deviation sigma: the normal-mixture boundary of Howard, Ramdas, McAuliffe and Sekhon
 // (2021), equivalently the mixture SPRT of Johari et al. inverted. It holds at every n at once,

@@ -19,6 +19,9 @@ QString verdictText(GuardrailVerdict verdict)
         return Text::tr("no data");
     case GuardrailVerdict::Healthy:
         return Text::tr("healthy");
+    case GuardrailVerdict::NotEnoughEvidence:
+        // Short for the flag table's column; the gate and the reason say "not enough evidence yet".
+        return Text::tr("not enough evidence");
     case GuardrailVerdict::NotEnoughData:
         return Text::tr("not enough data");
     case GuardrailVerdict::Watching:
@@ -36,6 +39,8 @@ QString verdictName(GuardrailVerdict verdict)
         return QStringLiteral("no_data");
     case GuardrailVerdict::Healthy:
         return QStringLiteral("healthy");
+    case GuardrailVerdict::NotEnoughEvidence:
+        return QStringLiteral("not_enough_evidence");
     case GuardrailVerdict::NotEnoughData:
         return QStringLiteral("not_enough_data");
     case GuardrailVerdict::Watching:
@@ -57,6 +62,8 @@ QJsonObject flagHealthToJson(const FlagHealth &health)
                          {QStringLiteral("interval"), QJsonArray{result.difference.lower, result.difference.upper}},
                          {QStringLiteral("control_mean"), result.controlMean},
                          {QStringLiteral("paired_intervals"), result.difference.samples},
+                         {QStringLiteral("tolerance"), result.guardrail.toleranceOrDefault()},
+                         {QStringLiteral("tolerance_margin"), result.toleranceMargin},
                          {QStringLiteral("reason"), result.reason}};
         if (result.guardrail.threshold)
             item.insert(QStringLiteral("threshold"), *result.guardrail.threshold);

@@ -13,7 +13,9 @@
 #include <optional>
 
 // Ordered by how much attention it needs: a flag's verdict is the most severe of its guardrails'.
-enum class GuardrailVerdict { NoData, Healthy, NotEnoughData, Watching, Regressed };
+// Healthy means safe to widen: the interval's worse end is within the guardrail's tolerance.
+// NotEnoughEvidence: no regression shown, but the interval is still wider than the tolerance.
+enum class GuardrailVerdict { NoData, Healthy, NotEnoughEvidence, NotEnoughData, Watching, Regressed };
 
 QString verdictText(GuardrailVerdict verdict);
 // The untranslated name, for files and the agent interface.
@@ -46,6 +48,9 @@ struct GuardrailResult
     // so each look can be read relative to the control as the reason reads the last one.
     QList<double> controlMeans;
     double controlMean = 0;
+    // How much worse than the control the candidate may be (tolerance × the control's level), in
+    // the metric's unit; the verdict is healthy only when the interval's worse end is within it.
+    double toleranceMargin = 0;
     // The candidate's own level with its always-valid interval, held against the threshold.
     std::optional<DifferenceEstimate> candidateLevel;
     bool thresholdBreached = false;

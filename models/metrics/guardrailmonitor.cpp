@@ -146,12 +146,21 @@ GuardrailResult judge(const GuardrailWatch &watch, const ContractGuardrail &guar
             confidenceSequenceHalfWidth(test.standardDeviation(), test.samples(),
                                         GuardrailMonitor::WatchingAlpha * alpha / options.alpha, options.tuningSamples);
         const bool suggestive = lowerIsBetter ? d.estimate - looser > 0 : d.estimate + looser < 0;
+        // Safe to widen only when the worse end is within the tolerance; a wider interval is no
+        // regression, but no evidence of its absence either.
+        result.toleranceMargin = guardrail.toleranceOrDefault() * std::abs(result.controlMean);
+        const bool within = worseEndWithin(d, result.toleranceMargin, lowerIsBetter);
         result.verdict = crossed      ? GuardrailVerdict::Regressed
                          : suggestive ? GuardrailVerdict::Watching
-                                      : GuardrailVerdict::Healthy;
+                         : within     ? GuardrailVerdict::Healthy
+                                      : GuardrailVerdict::NotEnoughEvidence;
         result.reason = Text::tr("%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)", nullptr, d.samples)
                             .arg(guardrail.metric, candidateName, relative(d.estimate), controlName,
                                  relative(d.lower), relative(d.upper));
+        if (result.verdict == GuardrailVerdict::NotEnoughEvidence)
+            result.reason = Text::tr("%1; not enough evidence yet: the interval reaches beyond the tolerance of %2")
+                                .arg(result.reason, QLocale().toString(guardrail.toleranceOrDefault() * 100, 'g', 3)
+                                                        + QLatin1Char('%'));
         return result;
     }
     result.verdict = GuardrailVerdict::NotEnoughData;

@@ -11,7 +11,8 @@
 
 // Holds every watched flag's series (flag × metric × variation) and judges each candidate against
 // the control: a sequential test on paired intervals that stays honest however often it is looked
-// at (for every guardrail), the contract's threshold where it sets one (breached when the
+// at (for every guardrail; healthy only once its worse end is within the guardrail's tolerance, so
+// healthy means safe to widen), the contract's threshold where it sets one (breached when the
 // candidate's level is beyond it by the same kind of interval, so noise alone does not breach it),
 // and a sequential sample-ratio check on exposure counts.
 // It only judges; what to do about a regression is the controller's business.

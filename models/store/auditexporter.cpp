@@ -1,5 +1,7 @@
 #include "auditexporter.h"
 
+#include "../core/csvcell.h"
+
 #include "auditcache.h"
 #include "auditfiltersql.h"
 
@@ -23,21 +25,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(AuditExporter)
 };
-
-// RFC 4180 quoting. A text cell that a spreadsheet would run as a formula (=, +, -, @ first) gets
-// a leading apostrophe: actors, comments and flag keys come from servers and agents.
-QByteArray csvCell(const QString &text, bool isText)
-{
-    QString cell = text;
-    if (isText && !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
-        cell.prepend(QLatin1Char('\''));
-    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n'))
-        || cell.contains(QLatin1Char('\r'))) {
-        cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        cell = QLatin1Char('"') + cell + QLatin1Char('"');
-    }
-    return cell.toUtf8();
-}
 
 QJsonValue jsonOrNull(const QString &text)
 {

@@ -146,8 +146,7 @@ const QString SchemaTwoColumns = QStringLiteral(
 QString actionCheck()
 {
     QStringList names;
-    for (FlagAction action : {FlagAction::Kill, FlagAction::Restore, FlagAction::SetRollout, FlagAction::AdvanceStage,
-                              FlagAction::RollbackStage, FlagAction::ServeFallback, FlagAction::Revert})
+    for (FlagAction action : allFlagActions())
         names.append(flagActionName(action));
     return quotedList(names);
 }
@@ -335,7 +334,7 @@ Result<bool> ProposalInbox::hasColumn(const QString &table, const QString &colum
     return false;
 }
 
-bool ProposalInbox::proposalsTakeReverts() const
+bool ProposalInbox::proposalsTakeEveryAction() const
 {
     QSqlQuery definition(m_database);
     if (m_engine == Engine::Postgres) {
@@ -344,7 +343,13 @@ bool ProposalInbox::proposalsTakeReverts() const
     } else {
         definition.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'proposals'"));
     }
-    return definition.next() && definition.value(0).toString().contains(QLatin1String("'revert'"));
+    if (!definition.next())
+        return false;
+    const QString check = definition.value(0).toString();
+    const QList<FlagAction> actions = allFlagActions();
+    return std::all_of(actions.cbegin(), actions.cend(), [&](FlagAction action) {
+        return check.contains(QLatin1Char('\'') + flagActionName(action) + QLatin1Char('\''));
+    });
 }
 
 Result<void> ProposalInbox::createSchema()
@@ -368,10 +373,19 @@ Result<void> ProposalInbox::createSchema()
     }
     // Every statement below is "if not exists": the same list creates a new inbox and upgrades an
     // older one in place, with the steps for what "if not exists" cannot change.
-    static_assert(SchemaVersion == 3, "add the steps for the new schema version");
-    // SQLite rebuilds the proposals table to widen its CHECK; its decisions keep pointing at it.
-    const bool widenActions = found > 0 && found < 3 && !proposalsTakeReverts();
+    static_assert(SchemaVersion == 4, "add the steps for the new schema version");
+    // 3 took reverts, 4 archives: SQLite rebuilds the proposals table to widen its CHECK (its
+    // decisions keep pointing at it); PostgreSQL swaps the constraint.
+    const bool widenActions = found > 0 && found < 4 && !proposalsTakeEveryAction();
     const bool rebuildProposals = m_engine == Engine::Sqlite && widenActions;
+    // From schema 3 on, the proposer's role is a column the rebuilt table must keep.
+    bool hadProposerRole = false;
+    if (rebuildProposals) {
+        const Result<bool> has = hasColumn(QStringLiteral("proposals"), QStringLiteral("proposer_role"));
+        if (!has)
+            return Result<void>::failure(has.error());
+        hadProposerRole = has.value();
+    }
     if (rebuildProposals)
         QSqlQuery(m_database).exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
     const auto foreignKeysBack = qScopeGuard([this, rebuildProposals] {
@@ -405,10 +419,13 @@ Result<void> ProposalInbox::createSchema()
                    << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN (%1))")
                           .arg(actionCheck());
     } else if (rebuildProposals) {
-        statements << proposalsTable.arg(QStringLiteral("proposals_v3"))
-                   << QStringLiteral("INSERT INTO proposals_v3 (%1) SELECT %1 FROM proposals").arg(SchemaTwoColumns)
+        const QString columns = hadProposerRole ? SchemaTwoColumns + QStringLiteral(", proposer_role") : SchemaTwoColumns;
+        statements << proposalsTable.arg(QStringLiteral("proposals_rebuilt"));
+        if (hadProposerRole)
+            statements << QStringLiteral("ALTER TABLE proposals_rebuilt ADD COLUMN proposer_role TEXT NOT NULL DEFAULT ''");
+        statements << QStringLiteral("INSERT INTO proposals_rebuilt (%1) SELECT %1 FROM proposals").arg(columns)
                    << QStringLiteral("DROP TABLE proposals")
-                   << QStringLiteral("ALTER TABLE proposals_v3 RENAME TO proposals");
+                   << QStringLiteral("ALTER TABLE proposals_rebuilt RENAME TO proposals");
     }
     statements
         << QStringLiteral("CREATE TABLE IF NOT EXISTS inbox_schema (version INTEGER NOT NULL)")

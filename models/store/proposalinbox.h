@@ -32,7 +32,8 @@ public:
     // 3: proposals.proposer_role; on PostgreSQL the reviewer and the proposer role are the
     //    database's session_user (defaults and triggers that refuse any other name), and status
     //    changes follow the proposal's life only; proposals may be a revert.
-    static constexpr int SchemaVersion = 3;
+    // 4: proposals may be an archive.
+    static constexpr int SchemaVersion = 4;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
 
     explicit ProposalInbox(QObject *parent = nullptr);
@@ -127,8 +128,8 @@ private:
     class Transaction;
 
     Result<void> createSchema();
-    // Whether the proposals table's CHECK knows the revert action (schema 3 on).
-    bool proposalsTakeReverts() const;
+    // Whether the proposals table's CHECK names every action this FlagDeck knows.
+    bool proposalsTakeEveryAction() const;
     QString nextSeq() const;
     Result<QList<Proposal>> readProposals(QSqlQuery &query) const;
     Result<void> readDecisions(QList<Proposal> &proposals) const;

@@ -889,6 +889,21 @@ void guardrailStatistics()
     report("guardrail.ab_detect_median_samples", abSummary.medianRequestsPerArm, "requests/arm");
     report("guardrail.ab_detect_median_intervals", abSummary.medianIntervals, "intervals");
     report("guardrail.ab_detected_rate", abSummary.worseSideAlarmRate, "runs");
+
+    // The gate's non-inferiority rule: a truly equal candidate should pass within the A/A run's
+    // intervals; one worse by exactly the tolerance (the hardest of those worse than it) should
+    // pass at any look in at most alpha of the runs.
+    GuardrailSimulation::Settings equal = aa;
+    equal.judgeTolerance = true;
+    equal.seed = 103;
+    const auto equalSummary = GuardrailSimulation::run(equal);
+    report("guardrail.noninferior_pass_rate", equalSummary.noninferiorPassRate, "runs");
+    report("guardrail.noninferior_pass_median_intervals", equalSummary.medianIntervalsToPass, "intervals");
+    GuardrailSimulation::Settings worse = equal;
+    worse.candidateFactor = 1 + equal.tolerance;
+    worse.seed = 104;
+    const auto worseSummary = GuardrailSimulation::run(worse);
+    report("guardrail.noninferior_false_pass_rate", worseSummary.noninferiorEverPassRate, "runs");
 }
 
 // A console on the sandbox (latency 0) with its inbox at location, and a real `flagdeck mcp`

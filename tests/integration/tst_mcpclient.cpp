@@ -1,3 +1,4 @@
+#include "core/cleanupcheck.h"
 #include "core/flagjson.h"
 #include "store/auditcache.h"
 #include "store/connectionsettings.h"
@@ -6,6 +7,9 @@
 #include "testresult.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSettings>
@@ -50,6 +54,17 @@ void tst_McpClient::initTestCase()
     batch.snapshots.append({sandbox.id, QStringLiteral("production"),
                             {TestFlags::make(QStringLiteral("chat-model-route")), TestFlags::make(QStringLiteral("kb-retrieval-profile"))},
                             true, 1763700000000});
+    // As a console worked them out: the route is not due; the retrieval profile's review date passed.
+    CleanupDue due;
+    due.owner = QStringLiteral("search-platform");
+    due.ownerFromContract = true;
+    due.reasons = {{CleanupReason::Kind::ReviewDatePassed, QStringLiteral("review was due on 2026-11-01"),
+                    QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()}};
+    batch.statuses.append({sandbox.id, QStringLiteral("production"), QStringLiteral("chat-model-route"),
+                           QJsonObject{{QStringLiteral("stage"), QStringLiteral("5% (2 of 4)")}}});
+    batch.statuses.append({sandbox.id, QStringLiteral("production"), QStringLiteral("kb-retrieval-profile"),
+                           QJsonObject{{QStringLiteral("stage"), QStringLiteral("not started")},
+                                       {QStringLiteral("cleanup"), cleanupToJson(due)}}});
     VERIFY_OK(cache.write(batch));
 }
 

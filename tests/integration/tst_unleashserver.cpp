@@ -74,12 +74,15 @@ private Q_SLOTS:
     void usageReportedBySdksArrivesAsExposures();
     void everyConfirmedChangeAgreesEverywhere();
     void aChangeMadeElsewhereIsPutBack();
+    void archiveTakesTheFeatureOutOfEveryEnvironment();
 
 private:
     std::unique_ptr<UnleashServer> connected(const QString &token = UnleashUnderTest::adminToken());
     Flag flagIn(UnleashServer &server, const QString &environment, const QString &key);
     void createFlag(const QString &key, const QJsonArray &variants, int rollout);
     Flag waitFor(ServerReply *reply);
+    // Whether the feature list SDKs poll (/api/client/features) has the feature.
+    bool servedToApplications(const QString &key);
     // A whole console with one connection to this Unleash (id unleash-NAME), its cache and inbox
     // named NAME, loaded and connected; nullptr (and the test failed) when it did not connect.
     std::unique_ptr<ConsoleController> startedConsole(QSettings &settings, const QString &name);
@@ -191,6 +194,43 @@ Flag tst_UnleashServer::waitFor(ServerReply *reply)
     if (!error.isEmpty())
         flag.revision = QStringLiteral("failed: ") + error;
     return flag;
+}
+
+bool tst_UnleashServer::servedToApplications(const QString &key)
+{
+    const QJsonArray features = m_unleash.get(QStringLiteral("/api/client/features"), UnleashUnderTest::backendToken())
+                                    .object()
+                                    .value(QStringLiteral("features"))
+                                    .toArray();
+    return std::any_of(features.cbegin(), features.cend(),
+                       [&](const QJsonValue &feature) { return feature.toObject().value(QStringLiteral("name")).toString() == key; });
+}
+
+void tst_UnleashServer::archiveTakesTheFeatureOutOfEveryEnvironment()
+{
+    createFlag(QStringLiteral("retired.route"), {}, 100);
+    auto server = connected();
+    QVERIFY(server->capabilities().testFlag(FlagServer::Capability::Archive));
+    QCOMPARE(flagIn(*server, Development, QStringLiteral("retired.route")).key, QStringLiteral("retired.route"));
+    QVERIFY(servedToApplications(QStringLiteral("retired.route")));
+
+    const Flag archived = waitFor(server->archiveFlag(Development, QStringLiteral("retired.route"), QStringLiteral("code removed")));
+    QVERIFY2(!archived.revision.startsWith(QStringLiteral("failed")), qPrintable(archived.revision));
+    QCOMPARE(archived.key, QStringLiteral("retired.route"));
+    // Gone from both environments of its project at once, and from what applications get.
+    for (const QString &environment : {Development, Production}) {
+        const QList<Flag> flags = m_lastFlags.value(environment);
+        QVERIFY2(std::none_of(flags.cbegin(), flags.cend(), [](const Flag &flag) { return flag.key == QLatin1String("retired.route"); }),
+                 qPrintable(environment));
+    }
+    // What SDKs poll no longer has it (Unleash's client API follows from its cache within moments).
+    QTRY_VERIFY_WITH_TIMEOUT(!servedToApplications(QStringLiteral("retired.route")), 15000);
+    // The next poll agrees.
+    server->setPollInterval(500);
+    QTest::qWait(1500);
+    QVERIFY(flagIn(*server, Production, QStringLiteral("retired.route")).key.isEmpty());
+    // Archived, not deleted: Unleash keeps it in its archive, from which it can be revived.
+    QCOMPARE(m_unleash.post(QStringLiteral("/api/admin/archive/revive/retired.route")).status, 200);
 }
 
 void tst_UnleashServer::listsEveryProjectEnvironmentWithExactRollouts()

@@ -1,5 +1,5 @@
 // Drives `flagdeck mcp` with the official MCP TypeScript SDK's client, as a coding agent would:
-// initialize, list the tools, list what changed, read a flag, propose a kill, read the proposal back, and send bad
+// initialize, list the tools, list what changed and what is due for cleanup, read a flag, propose a kill, read the proposal back, and send bad
 // input. Prints one JSON line with what it saw; exits non-zero on the first surprise.
 // Usage: node client.mjs FLAGDECK INBOX CACHE
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -28,11 +28,19 @@ check(server.name === 'flagdeck', `server name ${server.name}`);
 const { tools } = await client.listTools();
 const names = tools.map((tool) => tool.name).sort();
 check(JSON.stringify(names) === JSON.stringify(
-  ['get_flag', 'get_proposal', 'list_changes', 'list_flags', 'list_proposals', 'list_servers', 'propose_action']),
+  ['get_flag', 'get_proposal', 'list_changes', 'list_cleanup_due', 'list_flags', 'list_proposals', 'list_servers',
+    'propose_action']),
   `tools ${names}`);
 
 const changes = await client.callTool({ name: 'list_changes', arguments: { minutes: 60 } });
 check(!changes.isError && Array.isArray(changes.structuredContent.flags), 'list_changes reads the change history');
+
+// What a console found due for cleanup, for the change that removes the flag from the code.
+const cleanup = await client.callTool({ name: 'list_cleanup_due', arguments: { environment: 'production' } });
+check(!cleanup.isError && cleanup.structuredContent.due.length === 1, `list_cleanup_due: ${JSON.stringify(cleanup.content)}`);
+const due = cleanup.structuredContent.due[0];
+check(due.flag === 'kb-retrieval-profile' && due.owner === 'search-platform', 'the due flag and its owner');
+check(due.reasons[0].kind === 'review_date_passed' && due.since === '2026-11-01T00:00:00Z', 'why and since when');
 
 const servers = await client.callTool({ name: 'list_servers', arguments: {} });
 check(servers.structuredContent.servers[0].name === 'Sandbox', 'the sandbox server is listed');

@@ -228,7 +228,7 @@ QJsonObject FeatBitTestServer::flag(const QString &environmentId, const QString 
 
 void FeatBitTestServer::changeFlag(const QString &environmentId, const QString &key,
                                    const std::function<void(QJsonObject &)> &change, const QString &instruction,
-                                   const QString &creatorName, qint64 updatedAtUs, bool pushed)
+                                   const QString &creatorName, qint64 updatedAtUs, bool pushed, const QString &comment)
 {
     Environment &environment = m_environments[environmentId];
     const QJsonObject before = environment.flags.value(key);
@@ -239,7 +239,8 @@ void FeatBitTestServer::changeFlag(const QString &environmentId, const QString &
         m_lastUs = std::max(m_lastUs, updatedAtUs);
     after.insert(QStringLiteral("updatedAt"), isoTime(updatedAtUs > 0 ? updatedAtUs : nextTimeUs()));
     environment.flags.insert(key, after);
-    record(environment, before, after, QStringLiteral("Update"), instruction, {}, creatorName, creatorName + QStringLiteral("@example.com"));
+    record(environment, before, after, QStringLiteral("Update"), instruction, comment, creatorName,
+           creatorName + QStringLiteral("@example.com"));
     if (pushed)
         push(environmentId, after);
 }
@@ -402,6 +403,20 @@ void FeatBitTestServer::routeApi()
                     if (!may(request, environmentId, QStringLiteral("ToggleFlag")))
                         return failure(QStringLiteral("Forbidden"), Status::Forbidden);
                     return toggle(environmentId, key, state, request);
+                });
+    m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/archive"), Method::Put,
+                [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {
+                    if (!authorized(request))
+                        return QHttpServerResponse(Status::Unauthorized);
+                    if (!may(request, environmentId, QStringLiteral("ArchiveFlag")))
+                        return failure(QStringLiteral("Forbidden"), Status::Forbidden);
+                    if (!m_environments.value(environmentId).flags.contains(key))
+                        return failure(QStringLiteral("ResourceNotFound"), Status::NotFound);
+                    const QString comment = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("comment")).toString();
+                    // Archived, still sent to SDKs with isArchived: true (they ignore it).
+                    changeFlag(environmentId, key, [](QJsonObject &flag) { flag.insert(QStringLiteral("isArchived"), true); },
+                               QStringLiteral("ArchiveFlag"), TokenName, 0, true, comment);
+                    return envelope(true);
                 });
     m_api.route(QStringLiteral("/api/v1/envs/<arg>/feature-flags/<arg>/targeting"), Method::Put,
                 [this, authorized](const QString &environmentId, const QString &key, const QHttpServerRequest &request) {

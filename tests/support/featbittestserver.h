@@ -46,7 +46,8 @@ public:
     // As a person in FeatBit's UI would change it: new revision, audit log, pushed to streams.
     // updatedAtUs: the change's time in microseconds (0: now); pushed: whether open streams hear of it.
     void changeFlag(const QString &environmentId, const QString &key, const std::function<void(QJsonObject &)> &change,
-                    const QString &instruction, const QString &creatorName, qint64 updatedAtUs = 0, bool pushed = true);
+                    const QString &instruction, const QString &creatorName, qint64 updatedAtUs = 0, bool pushed = true,
+                    const QString &comment = {});
     // Archived as in FeatBit's UI: pushed with isArchived: true, left out of the list.
     void archiveFlag(const QString &environmentId, const QString &key);
     // Deleted for good: FeatBit pushes nothing.

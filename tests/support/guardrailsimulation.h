@@ -26,6 +26,10 @@ struct Settings
     // Instead of the confidence sequence, a fixed-horizon 95% interval at every look: the
     // mistake the sequential test exists to avoid.
     bool naiveFixedHorizon = false;
+    // Also judge the gate's non-inferiority rule (worse end within tolerance × the control's level)
+    // at every look; runs then go on to the last interval.
+    bool judgeTolerance = false;
+    double tolerance = ContractGuardrail::DefaultTolerance;
 };
 
 struct Summary
@@ -34,6 +38,9 @@ struct Summary
     double eitherSideAlarmRate = 0; // runs whose interval ever excluded zero
     double medianRequestsPerArm = 0; // candidate requests seen until the regression was called
     double medianIntervals = 0;
+    double noninferiorPassRate = 0;     // runs whose gate passed at the last interval
+    double noninferiorEverPassRate = 0; // runs whose gate passed at any look
+    double medianIntervalsToPass = 0;   // paired intervals until the gate first passed
 };
 
 inline double median(std::vector<double> values)
@@ -56,12 +63,18 @@ inline Summary run(const Settings &settings)
     int anyAlarms = 0;
     std::vector<double> requestsToAlarm;
     std::vector<double> intervalsToAlarm;
+    int passesAtEnd = 0;
+    int passesEver = 0;
+    std::vector<double> intervalsToPass;
     for (int r = 0; r < settings.runs; ++r) {
         PairedSequentialTest test(settings.test);
         bool worse = false;
         bool any = false;
+        bool passing = false;
+        bool passed = false;
         double candidateRequests = 0;
-        for (int i = 0; i < settings.intervals && !(worse && any); ++i) {
+        double controlSum = 0;
+        for (int i = 0; i < settings.intervals && (settings.judgeTolerance || !(worse && any)); ++i) {
             const double load = std::exp(0.05 * normal(random));
             const double controlCount = double(controlArrivals(random));
             const double candidateCount = double(candidateArrivals(random));
@@ -71,8 +84,16 @@ inline Summary run(const Settings &settings)
                 continue;
             candidateRequests += candidateCount;
             test.add(i, candidate - control);
+            controlSum += control;
             if (!test.hasInterval())
                 continue;
+            if (settings.judgeTolerance) {
+                const double margin = settings.tolerance * std::abs(controlSum / test.samples());
+                passing = worseEndWithin(test.current(), margin, lowerIsBetter);
+                if (passing && !passed)
+                    intervalsToPass.push_back(test.samples());
+                passed = passed || passing;
+            }
             double lower = test.current().lower;
             double upper = test.current().upper;
             if (settings.naiveFixedHorizon) {
@@ -87,17 +108,22 @@ inline Summary run(const Settings &settings)
             }
             worse = worse || worseNow;
             any = any || lower > 0 || upper < 0;
-            if (settings.candidateFactor != 1 && worse)
+            if (settings.candidateFactor != 1 && worse && !settings.judgeTolerance)
                 break; // detection time is all an A/B run is for
         }
         worseAlarms += worse;
         anyAlarms += any;
+        passesAtEnd += passing;
+        passesEver += passed;
     }
     Summary summary;
     summary.worseSideAlarmRate = double(worseAlarms) / settings.runs;
     summary.eitherSideAlarmRate = double(anyAlarms) / settings.runs;
     summary.medianRequestsPerArm = median(requestsToAlarm);
     summary.medianIntervals = median(intervalsToAlarm);
+    summary.noninferiorPassRate = double(passesAtEnd) / settings.runs;
+    summary.noninferiorEverPassRate = double(passesEver) / settings.runs;
+    summary.medianIntervalsToPass = median(intervalsToPass);
     return summary;
 }
 

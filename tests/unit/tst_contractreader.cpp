@@ -86,6 +86,14 @@ void tst_ContractReader::readsTheDesignShapeWithStages()
     QCOMPARE(contract.guardrails.at(0).threshold, 1800.0);
     QCOMPARE(contract.guardrails.at(1).direction, ContractGuardrail::Direction::HigherIsBetter);
     QCOMPARE(contract.guardrails.at(1).rule, QStringLiteral("sequential"));
+    // Without a tolerance the documented default applies.
+    QCOMPARE(contract.guardrails.at(0).tolerance, std::nullopt);
+    QCOMPARE(contract.guardrails.at(0).toleranceOrDefault(), ContractGuardrail::DefaultTolerance);
+    const ContractReadResult tolerant = readContract(
+        QByteArray(Valid).replace("    rule: sequential\n", "    rule: sequential\n    tolerance: 2.5%\n"), QStringLiteral("route.yaml"));
+    QVERIFY2(tolerant.findings.isEmpty(), qPrintable(tolerant.findings.value(0).text()));
+    QCOMPARE(tolerant.contract->guardrails.at(1).tolerance, std::optional<double>(0.025));
+    QCOMPARE(tolerant.contract->guardrails.at(1).toleranceOrDefault(), 0.025);
     QCOMPARE(contract.reviewDate, QDate(2027, 1, 15));
     QCOMPARE(contract.approvals.value(QStringLiteral("advance_stage")).value(Contract::Risk::Critical), 2);
     QVERIFY(contract.autoKill);
@@ -364,6 +372,11 @@ void tst_ContractReader::unitsAreStrictInAContract_data()
                                      << "route.yaml:14:19: error: \"12\" has no unit";
     QTest::newRow("threshold nan") << QByteArray("threshold: 1800") << QByteArray("threshold: nan")
                                    << "route.yaml:22:16: error: threshold must be a number, not \"nan\"";
+    QTest::newRow("tolerance 5") << QByteArray("    rule: sequential\n") << QByteArray("    rule: sequential\n    tolerance: 5\n")
+                                 << "route.yaml:26:16: error: tolerance is a percentage of the default's level, such as 5%";
+    QTest::newRow("tolerance 0.05") << QByteArray("    rule: sequential\n")
+                                    << QByteArray("    rule: sequential\n    tolerance: 0.05\n")
+                                    << "route.yaml:26:16: error: tolerance is a percentage";
 }
 
 void tst_ContractReader::unitsAreStrictInAContract()

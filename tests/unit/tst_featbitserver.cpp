@@ -60,6 +60,7 @@ private Q_SLOTS:
     void aStreamResyncSkipsNoSubMillisecondNeighbour();
     void auditHistorySkipsNoSubMillisecondNeighbour();
     void archivedFlagsLeaveAtOnce();
+    void archiveIsAskedOfFeatBitAndTheFlagLeaves();
     void deletedFlagsLeaveByReconciling();
     void aDeletionWhileTheStreamWasDownIsSeenOnReconnect();
     void pollingSaysWhenItMayBeDeaf();
@@ -492,6 +493,25 @@ void tst_FeatBitServer::archivedFlagsLeaveAtOnce()
     QTRY_COMPARE(server->state(), ConnectionState::Connected);
     m_server->archiveFlag(m_environment, QStringLiteral("agent-tool-tier"));
     QTRY_COMPARE_WITH_TIMEOUT(keysIn(Production), QStringList{QStringLiteral("support-assistant-route")}, 3000);
+}
+
+void tst_FeatBitServer::archiveIsAskedOfFeatBitAndTheFlagLeaves()
+{
+    auto server = connected();
+    flagIn(QStringLiteral("agent-tool-tier"));
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    QVERIFY(server->capabilities().testFlag(FlagServer::Capability::Archive));
+    ServerError failure;
+    const Flag archived =
+        waitFor(server->archiveFlag(Production, QStringLiteral("agent-tool-tier"), QStringLiteral("code removed")), &failure);
+    QVERIFY2(failure.detail.isEmpty(), qPrintable(failure.sentence()));
+    QCOMPARE(archived.key, QStringLiteral("agent-tool-tier")); // as it was
+    QCOMPARE(keysIn(Production), QStringList{QStringLiteral("support-assistant-route")});
+    QVERIFY(m_server->flag(m_environment, QStringLiteral("agent-tool-tier")).value(QStringLiteral("isArchived")).toBool());
+    // A flag that is not there is not found.
+    ServerError error;
+    waitFor(server->archiveFlag(Production, QStringLiteral("missing-flag"), {}), &error);
+    QCOMPARE(error.kind, ServerError::Kind::NotFound);
 }
 
 void tst_FeatBitServer::deletedFlagsLeaveByReconciling()

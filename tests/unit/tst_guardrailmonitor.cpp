@@ -2,6 +2,8 @@
 #include "metrics/prometheussource.h"
 #include "metrics/trafficsimulator.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -78,6 +80,8 @@ struct Rig
 
 } // namespace
 
+Q_DECLARE_METATYPE(std::optional<double>)
+
 class TestGuardrailMonitor : public QObject
 {
     Q_OBJECT
@@ -125,6 +129,49 @@ private Q_SLOTS:
         QCOMPARE(rig.health.summary, latency->reason);
         rig.advance(30);
         QCOMPARE(regressions.size(), 1);
+    }
+
+    // Healthy means safe to widen: the interval's worse end within the tolerance. Paired
+    // differences alternate ±spread around shift, against a control at 1000.
+    void healthyOnlyWhenTheWorseEndIsWithinTheTolerance_data()
+    {
+        QTest::addColumn<double>("spread");
+        QTest::addColumn<double>("shift");
+        QTest::addColumn<std::optional<double>>("tolerance");
+        QTest::addColumn<GuardrailVerdict>("verdict");
+        QTest::newRow("narrow, equal") << 5.0 << 0.0 << std::optional<double>() << GuardrailVerdict::Healthy;
+        QTest::newRow("wide, equal") << 200.0 << 0.0 << std::optional<double>() << GuardrailVerdict::NotEnoughEvidence;
+        QTest::newRow("wide, worse, no regression shown")
+            << 300.0 << 68.0 << std::optional<double>() << GuardrailVerdict::NotEnoughEvidence;
+        QTest::newRow("wide, within a looser tolerance") << 200.0 << 0.0 << std::optional<double>(0.5) << GuardrailVerdict::Healthy;
+        QTest::newRow("narrow, 3% worse, 5% tolerance") << 5.0 << 30.0 << std::optional<double>() << GuardrailVerdict::Regressed;
+        QTest::newRow("narrow, better") << 5.0 << -30.0 << std::optional<double>(0.0) << GuardrailVerdict::Healthy;
+    }
+    void healthyOnlyWhenTheWorseEndIsWithinTheTolerance()
+    {
+        QFETCH(double, spread);
+        QFETCH(double, shift);
+        QFETCH(std::optional<double>, tolerance);
+        QFETCH(GuardrailVerdict, verdict);
+        GuardrailWatch watch = watchOf(5000);
+        watch.guardrails = {guardrail(QStringLiteral("p95_latency"), std::nullopt, QStringLiteral("sequential"))};
+        watch.guardrails.first().tolerance = tolerance;
+        QHash<QString, QHash<QString, GuardrailMonitor::Series>> series;
+        for (int i = 0; i < 40; ++i) {
+            const qint64 time = Start + i * 1000;
+            series[QStringLiteral("p95_latency")][QStringLiteral("small")].append({time, 1000});
+            series[QStringLiteral("p95_latency")][QStringLiteral("large")].append({time, 1000 + shift + (i % 2 ? spread : -spread)});
+        }
+        const FlagHealth health = GuardrailMonitor::evaluate(watch, series, GuardrailMonitor::Options());
+        QCOMPARE(health.results.size(), 1);
+        const GuardrailResult &result = health.results.first();
+        QCOMPARE(result.verdict, verdict);
+        QCOMPARE(result.toleranceMargin, tolerance.value_or(ContractGuardrail::DefaultTolerance) * 1000);
+        if (verdict == GuardrailVerdict::NotEnoughEvidence)
+            QVERIFY2(result.reason.contains(QStringLiteral("not enough evidence yet")), qPrintable(result.reason));
+        const QJsonObject json = flagHealthToJson(health).value(QStringLiteral("results")).toArray().first().toObject();
+        QCOMPARE(json.value(QStringLiteral("verdict")).toString(), verdictName(verdict));
+        QCOMPARE(json.value(QStringLiteral("tolerance")).toDouble(), tolerance.value_or(ContractGuardrail::DefaultTolerance));
     }
 
     void aThresholdBreachIsARegressionOnceItIsBeyondNoise()

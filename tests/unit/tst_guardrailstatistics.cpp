@@ -103,6 +103,31 @@ private Q_SLOTS:
         QVERIFY(summary.medianIntervals >= 20);
     }
 
+    void anEqualCandidatePassesTheToleranceAndAWorseOneRarelyDoes()
+    {
+        GuardrailSimulation::Settings settings;
+        settings.profile = GuardrailSimulation::latencyProfile();
+        settings.judgeTolerance = true;
+        settings.runs = 200;
+        settings.seed = 15;
+        const auto equal = GuardrailSimulation::run(settings);
+        settings.candidateFactor = 1 + settings.tolerance; // worse by exactly the tolerance: the hardest case
+        settings.seed = 16;
+        const auto worse = GuardrailSimulation::run(settings);
+        qInfo("tolerance %.0f%%: an equal candidate passes in %.3f of runs after %d intervals (median %.0f), one worse "
+              "by the tolerance ever passes in %.3f",
+              settings.tolerance * 100, equal.noninferiorPassRate, settings.intervals, equal.medianIntervalsToPass,
+              worse.noninferiorEverPassRate);
+        QVERIFY(equal.noninferiorPassRate >= 0.9);
+        QVERIFY(equal.medianIntervalsToPass >= settings.test.minimumSamples);
+        QVERIFY(worse.noninferiorEverPassRate <= settings.test.alpha);
+        // A wide interval is not a pass: at the first look with an interval, an equal candidate
+        // is almost always not enough evidence yet.
+        settings.candidateFactor = 1;
+        settings.intervals = settings.test.minimumSamples;
+        QVERIFY(GuardrailSimulation::run(settings).noninferiorPassRate < 0.05);
+    }
+
     void improvementIsNeverCalledARegression()
     {
         GuardrailSimulation::Settings settings;

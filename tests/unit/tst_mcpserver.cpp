@@ -1,4 +1,5 @@
 #include "agents/mcpserver.h"
+#include "core/cleanupcheck.h"
 #include "core/flagjson.h"
 #include "store/auditcache.h"
 #include "store/changehistory.h"
@@ -6,6 +7,7 @@
 #include "testflags.h"
 #include "testresult.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void badArgumentsAreErrorResults();
     void riskIsRaisedToFlagDecksFloor();
     void changesAreListedAndOneIsProposedForRevert();
+    void cleanupDueIsListedAndAnArchiveProposed();
 
 private:
     QJsonObject call(const QJsonObject &message);
@@ -188,7 +191,8 @@ void tst_McpServer::toolsAreListedAndNoneChangesAFlag()
     }
     QCOMPARE(names, (QStringList{QStringLiteral("list_servers"), QStringLiteral("list_flags"), QStringLiteral("get_flag"),
                                  QStringLiteral("propose_action"), QStringLiteral("list_changes"),
-                                 QStringLiteral("get_proposal"), QStringLiteral("list_proposals")}));
+                                 QStringLiteral("list_cleanup_due"), QStringLiteral("get_proposal"),
+                                 QStringLiteral("list_proposals")}));
 }
 
 void tst_McpServer::readsServersAndFlagsFromTheCache()
@@ -544,6 +548,59 @@ void tst_McpServer::changesAreListedAndOneIsProposedForRevert()
     m_flags[0].flag = TestFlags::make(QStringLiteral("chat-model-route"));
     revert.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("changes"), QJsonArray{double(id)}}});
     QVERIFY(callTool(QStringLiteral("propose_action"), revert).value(QStringLiteral("isError")).toBool());
+}
+
+void tst_McpServer::cleanupDueIsListedAndAnArchiveProposed()
+{
+    // As a console stored it: due since the review date, with its owner.
+    CleanupDue due;
+    due.owner = QStringLiteral("answers-platform");
+    due.ownerFromContract = true;
+    due.reasons = {{CleanupReason::Kind::ReviewDatePassed, QStringLiteral("review was due on 2026-11-01"),
+                    QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()}};
+    m_flags.append({QStringLiteral("sandbox-1"), QStringLiteral("staging"), TestFlags::make(QStringLiteral("streaming-answers")),
+                    1763700000000,
+                    QJsonObject{{QStringLiteral("stage"), QStringLiteral("default_behavior (4 of 4)")},
+                                {QStringLiteral("cleanup"), cleanupToJson(due)}}});
+    initialize();
+    const QJsonObject listed = callTool(QStringLiteral("list_cleanup_due"), {}).value(QStringLiteral("structuredContent")).toObject();
+    const QJsonArray dueFlags = listed.value(QStringLiteral("due")).toArray();
+    QCOMPARE(dueFlags.size(), 1);
+    const QJsonObject flag = dueFlags.first().toObject();
+    QCOMPARE(flag.value(QStringLiteral("flag")).toString(), QStringLiteral("streaming-answers"));
+    QCOMPARE(flag.value(QStringLiteral("environment")).toString(), QStringLiteral("staging"));
+    QCOMPARE(flag.value(QStringLiteral("owner")).toString(), QStringLiteral("answers-platform"));
+    QCOMPARE(flag.value(QStringLiteral("since")).toString(), QStringLiteral("2026-11-01T00:00:00Z"));
+    QCOMPARE(flag.value(QStringLiteral("reasons")).toArray().first().toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("review_date_passed"));
+    // A flag no console has worked out since it was stored is named as not known, not left out.
+    QCOMPARE(listed.value(QStringLiteral("not_known")).toArray().size(), 1);
+    QCOMPARE(listed.value(QStringLiteral("not_known")).toArray().first().toObject().value(QStringLiteral("flag")).toString(),
+             QStringLiteral("deploy-agent-tool-tier"));
+    // Filtered like list_flags.
+    QCOMPARE(callTool(QStringLiteral("list_cleanup_due"), {{QStringLiteral("environment"), QStringLiteral("production")}})
+                 .value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("due")).toArray().size(),
+             0);
+    QCOMPARE(callTool(QStringLiteral("list_cleanup_due"), {{QStringLiteral("server"), QStringLiteral("nowhere")}})
+                 .value(QStringLiteral("isError")).toBool(),
+             true);
+
+    // The archive is proposed, never done: it waits in the inbox at high risk, without parameters.
+    const QJsonObject archive{{QStringLiteral("server"), QStringLiteral("sandbox-1")},
+                              {QStringLiteral("environment"), QStringLiteral("staging")},
+                              {QStringLiteral("flag"), QStringLiteral("streaming-answers")},
+                              {QStringLiteral("action"), QStringLiteral("archive")},
+                              {QStringLiteral("reason"), QStringLiteral("its code was removed in PR 4312")}};
+    const QJsonObject proposed = callTool(QStringLiteral("propose_action"), archive);
+    QCOMPARE(proposed.value(QStringLiteral("isError")).toBool(), false);
+    const Proposal stored =
+        m_inbox->find(proposed.value(QStringLiteral("structuredContent")).toObject().value(QStringLiteral("proposal_id")).toString()).value();
+    QCOMPARE(stored.action, FlagAction::Archive);
+    QCOMPARE(stored.risk, Contract::Risk::High);
+    QCOMPARE(stored.status, ProposalStatus::Pending);
+    QJsonObject withParameters = archive;
+    withParameters.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("hard"), true}});
+    QCOMPARE(callTool(QStringLiteral("propose_action"), withParameters).value(QStringLiteral("isError")).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(tst_McpServer)

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void anActionIsClaimedByExactlyOneProcess();
     void anInboxOfSchemaOneIsUpgradedInPlace();
     void anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides();
+    void anInboxOfSchemaThreeIsUpgradedToTakeArchives();
     void twoDecisionsOfOneReviewerCountOnce();
     void userChangesNothing();
 #ifdef INBOX_ON_POSTGRES
@@ -519,6 +520,76 @@ void TestProposalInbox::anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides()
     const Result<Proposal> reverting = m_inbox->propose(revert);
     VERIFY_OK(reverting);
     QCOMPARE(m_inbox->find(reverting->id)->action, FlagAction::Revert);
+}
+
+void TestProposalInbox::anInboxOfSchemaThreeIsUpgradedToTakeArchives()
+{
+    const Result<Proposal> kept = m_inbox->propose(sampleProposal());
+    VERIFY_OK(kept);
+    const QString role = kept->proposerRole;
+    QVERIFY(!role.isEmpty());
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const QString reviewer = alice->identity();
+    VERIFY_OK(alice->decide(approval(kept->id, reviewer, QStringLiteral("rev-1"), 2)));
+    Proposal archive = sampleProposal(QStringLiteral("cleanup-bot"));
+    archive.action = FlagAction::Archive;
+    m_inbox.reset();
+    m_reviewers.clear();
+    // Back to schema 3: its CHECK knew every action but archive.
+    const QString connection = QStringLiteral("schema-three");
+    {
+        QSqlDatabase database;
+#ifdef INBOX_ON_POSTGRES
+        database = openPostgres(m_location, connection).value();
+#else
+        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        QVERIFY(database.open());
+#endif
+        QSqlQuery query(database);
+        QStringList statements;
+#ifdef INBOX_ON_POSTGRES
+        statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check")
+                   << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
+                                     "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', "
+                                     "'serve_fallback', 'revert'))");
+#else
+        // SQLite cannot alter a CHECK: the table is made again, as schema 3 had it (with the role).
+        QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && query.next());
+        QString older = query.value(0).toString();
+        QVERIFY(older.contains(QLatin1String(", 'archive'")));
+        QVERIFY(older.contains(QLatin1String("proposer_role")));
+        older.replace(QLatin1String(", 'archive'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v3 ("));
+        query.finish();
+        statements << QStringLiteral("PRAGMA foreign_keys=OFF") << older
+                   << QStringLiteral("INSERT INTO proposals_v3 SELECT * FROM proposals") << QStringLiteral("DROP TABLE proposals")
+                   << QStringLiteral("ALTER TABLE proposals_v3 RENAME TO proposals");
+#endif
+        statements << QStringLiteral("UPDATE inbox_schema SET version = 3");
+        for (const QString &statement : std::as_const(statements))
+            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+        // Schema 3 refuses an archive.
+        QVERIFY(!query.exec(QStringLiteral("UPDATE proposals SET action = 'archive' WHERE id = '%1'").arg(kept->id)));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    // What it held is still there, who proposed it and who decided included.
+    const Proposal old = m_inbox->find(kept->id).value();
+    QCOMPARE(old.proposerRole, role);
+    QCOMPARE(old.decisions.size(), 1);
+    QCOMPARE(old.decisions.first().reviewer, reviewer);
+    const Result<Proposal> archiving = m_inbox->propose(archive);
+    VERIFY_OK(archiving);
+    QCOMPARE(m_inbox->find(archiving->id)->action, FlagAction::Archive);
+    // Opened again, it is left as it is.
+    m_inbox.reset();
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    QCOMPARE(m_inbox->find(archiving->id)->action, FlagAction::Archive);
 }
 
 void TestProposalInbox::twoDecisionsOfOneReviewerCountOnce()

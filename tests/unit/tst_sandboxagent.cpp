@@ -38,6 +38,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void healthySandboxFlagsAreProposedForExpansion();
+    void aWideIntervalKeepsTheGateClosedAsNotEnoughEvidence();
     void aRegressedFlagIsProposedForRollback();
     void neverTwiceForTheSameRevision();
     void notWhileItsOwnProposalIsPending();
@@ -49,7 +50,8 @@ private Q_SLOTS:
 private:
     void runTraffic(int seconds);
     bool runTrafficUntil(const std::function<bool()> &done, int maxSeconds = 300);
-    // The flags of a connection the agent may expand: on, idle, watched, healthy, with a next stage.
+    // The flags of a connection the agent may expand: on, idle, watched, healthy, with a next stage
+    // whose gate is open.
     QList<FlagRef> expandable(const QString &connectionId) const;
     std::optional<GuardrailVerdict> verdict(const FlagRef &ref) const;
     // Looks until a look proposes nothing (at most maxLooks); every proposal made, in order.
@@ -179,9 +181,11 @@ QList<FlagRef> tst_SandboxAgent::expandable(const QString &connectionId) const
     for (int i = 0; i < m_rig->store()->count(); ++i) {
         const FlagStore::Entry &row = m_rig->store()->at(i);
         if (row.ref.connectionId == connectionId && row.flag.enabled && row.operation == FlagStore::Operation::None
-            && m_watcher->monitor()->isWatched(row.ref) && row.health == GuardrailVerdict::Healthy
-            && m_stages->preview(row.ref, FlagAction::AdvanceStage))
-            refs.append(row.ref);
+            && m_watcher->monitor()->isWatched(row.ref) && row.health == GuardrailVerdict::Healthy) {
+            const Result<StagePreview> advance = m_stages->preview(row.ref, FlagAction::AdvanceStage);
+            if (advance && advance->gateOpen)
+                refs.append(row.ref);
+        }
     }
     return refs;
 }
@@ -307,6 +311,32 @@ void tst_SandboxAgent::anExpansionWaitsForItsEvalsAndCitesThem()
     QCOMPARE(cited.value(QStringLiteral("stage")).toString(), QStringLiteral("20_percent"));
     QVERIFY(made.first().evidence.value(QStringLiteral("links")).toArray().contains(
         QUrl::fromLocalFile(folder + QStringLiteral("/support-assistant-route.json")).toString(QUrl::FullyEncoded)));
+}
+
+void tst_SandboxAgent::aWideIntervalKeepsTheGateClosedAsNotEnoughEvidence()
+{
+    // The sandbox's candidates at a few percent of traffic: some guardrail's interval is still
+    // wider than its tolerance, though it shows no regression.
+    QList<FlagRef> wide;
+    for (int i = 0; i < m_rig->store()->count(); ++i) {
+        const FlagStore::Entry &row = m_rig->store()->at(i);
+        if (row.ref.connectionId == Sandbox && row.health == GuardrailVerdict::NotEnoughEvidence
+            && m_stages->preview(row.ref, FlagAction::AdvanceStage))
+            wide.append(row.ref);
+    }
+    QVERIFY2(!wide.isEmpty(), "no sandbox candidate with a wide interval");
+    for (const FlagRef &ref : std::as_const(wide)) {
+        const StageSnapshot snapshot = m_stages->snapshot(ref);
+        const auto gate = std::find_if(snapshot.gate.cbegin(), snapshot.gate.cend(), [](const ReadinessItem &item) {
+            return item.title == QStringLiteral("Guardrails green");
+        });
+        QVERIFY(gate != snapshot.gate.cend());
+        QCOMPARE(gate->status, ReadinessItem::Status::Failed);
+        QVERIFY2(gate->detail.startsWith(QStringLiteral("not enough evidence yet")), qPrintable(gate->detail));
+        QVERIFY(!m_stages->preview(ref, FlagAction::AdvanceStage)->gateOpen);
+    }
+    for (const Proposal &made : m_agent->look())
+        QVERIFY2(made.action != FlagAction::AdvanceStage || !wide.contains(made.target), qPrintable(made.target.key));
 }
 
 void tst_SandboxAgent::healthySandboxFlagsAreProposedForExpansion()

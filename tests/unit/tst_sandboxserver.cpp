@@ -20,6 +20,7 @@ private Q_SLOTS:
     void loadedIsSaidWhenTheConnectionFails();
     void killIsAnsweredAndAnnounced();
     void changesPersistAcrossRestart();
+    void archiveRemovesTheFlagForGood();
     void answersAfterConfiguredLatency();
     void injectedFailure();
     void unresponsiveNeverAnswers();
@@ -177,6 +178,47 @@ void tst_SandboxServer::changesPersistAcrossRestart()
         }
     }
     QFAIL("the killed flag was not found after the restart");
+}
+
+void tst_SandboxServer::archiveRemovesTheFlagForGood()
+{
+    {
+        auto server = connectedServer();
+        QVERIFY(server->capabilities().testFlag(FlagServer::Capability::Archive));
+        QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+        ServerReply *reply = server->archiveFlag(QStringLiteral("production"), QStringLiteral("streaming-answers"),
+                                                 QStringLiteral("code removed"));
+        QVERIFY(waitFor(reply));
+        QVERIFY2(!reply->failed(), qPrintable(reply->error().sentence()));
+        QCOMPARE(reply->flag().key, QStringLiteral("streaming-answers")); // as it was
+        // The environment without it, at once; the other environment keeps its own.
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.first().at(0).toString(), QStringLiteral("production"));
+        const QList<Flag> left = replaced.first().at(1).value<QList<Flag>>();
+        QVERIFY(std::none_of(left.cbegin(), left.cend(), [](const Flag &flag) { return flag.key == QLatin1String("streaming-answers"); }));
+        // A second archive finds nothing.
+        ServerReply *again = server->archiveFlag(QStringLiteral("production"), QStringLiteral("streaming-answers"), {});
+        QVERIFY(waitFor(again));
+        QCOMPARE(again->error().kind, ServerError::Kind::NotFound);
+        // History says who archived it and why.
+        ServerReply *history = server->fetchAuditSince({});
+        QVERIFY(waitFor(history));
+        const AuditEntry last = history->auditEntries().constLast();
+        QCOMPARE(last.action, QStringLiteral("archive"));
+        QCOMPARE(last.flagKey, QStringLiteral("streaming-answers"));
+        QCOMPARE(last.comment, QStringLiteral("code removed"));
+    }
+    // Gone after a restart too.
+    auto server = std::make_unique<SandboxServer>(config(), databasePath());
+    server->setLatency(0, 0);
+    QSignalSpy replaced(server.get(), &FlagServer::flagsReplaced);
+    server->connectToServer();
+    QTRY_COMPARE(replaced.size(), 2);
+    for (const QList<QVariant> &signal : std::as_const(replaced)) {
+        const QList<Flag> flags = signal.at(1).value<QList<Flag>>();
+        const bool has = std::any_of(flags.cbegin(), flags.cend(), [](const Flag &flag) { return flag.key == QLatin1String("streaming-answers"); });
+        QCOMPARE(has, signal.at(0).toString() == QLatin1String("staging"));
+    }
 }
 
 void tst_SandboxServer::answersAfterConfiguredLatency()

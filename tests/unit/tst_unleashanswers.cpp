@@ -5,6 +5,7 @@
 #include "fakehttpserver.h"
 #include "store/memorysecretstore.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void aMissingApiNamesTheVersionNotAFlag();
     void aMissingFlagIsStillAMissingFlag();
     void aTokenOfTheWrongKindFailsAtOnce();
+    void usageIsReadFromLastSeen();
 
 private:
     std::unique_ptr<UnleashServer> connectTo(FakeHttpServer &fake);
@@ -226,6 +228,22 @@ void tst_UnleashAnswers::aTokenOfTheWrongKindFailsAtOnce()
     QVERIFY2(server->stateDetail().contains(QStringLiteral("client (backend) or frontend token")), qPrintable(server->stateDetail()));
     QVERIFY(server->stateDetail().contains(QStringLiteral("Unleash needs an admin token")));
     QCOMPARE(m_fake->requestsFor(QStringLiteral("/api/admin/projects")), 0);
+}
+
+void tst_UnleashAnswers::usageIsReadFromLastSeen()
+{
+    // Never seen in production, though the feature says it was seen (in another environment).
+    m_fake->answer(QStringLiteral("/api/admin/projects/default/features/route"), 200,
+                   R"({"name":"route","createdAt":"2026-09-01T08:00:00.000Z","lastSeenAt":"2026-11-20T10:00:00.000Z",)"
+                   R"("environments":[{"name":"production","enabled":true,"strategies":[],"lastSeenAt":null}]})");
+    auto server = connectTo(*m_fake);
+    QTRY_COMPARE(server->state(), ConnectionState::Connected);
+    const QString production = server->environments().constFirst();
+    const std::optional<FlagUsage> usage = server->usage(production, QStringLiteral("route"));
+    QVERIFY(usage);
+    QCOMPARE(usage->createdMs, QDateTime(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch());
+    QCOMPARE(usage->lastSeenMs, 0);
+    QVERIFY(!server->usage(production, QStringLiteral("unknown")));
 }
 
 QTEST_GUILESS_MAIN(tst_UnleashAnswers)

@@ -52,7 +52,7 @@ FeatBitServer::~FeatBitServer() = default;
 FlagServer::Capabilities FeatBitServer::capabilities() const
 {
     Capabilities capabilities = Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
-        | Capability::SetRollout | Capability::AuditHistory;
+        | Capability::SetRollout | Capability::AuditHistory | Capability::Archive;
     // Gone when no environment allows it.
     const auto nowhere = [this](QString Environment::*problem) {
         return !m_environments.isEmpty() && std::all_of(m_environments.cbegin(), m_environments.cend(), [problem](const Environment &each) {
@@ -735,6 +735,31 @@ FeatBitServer::Environment *FeatBitServer::environmentNamed(const QString &name)
             return &environment;
     }
     return nullptr;
+}
+
+ServerReply *FeatBitServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &comment)
+{
+    auto *reply = new ServerReply(this);
+    const Environment *target = environmentNamed(environment);
+    if (!target) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no FeatBit environment %1").arg(environment)});
+        return reply;
+    }
+    const QString id = target->id;
+    // As it is now: the stream's isArchived patch may remove it before FeatBit's answer arrives.
+    const Result<Flag> archived = FeatBitPayloads::readFlag(target->flags.value(flagKey), QStringLiteral("flag"));
+    const QJsonObject body{{QStringLiteral("comment"), FeatBitPayloads::serverComment(comment)}};
+    m_rest->send("PUT", flagPath(id, flagKey) + QStringLiteral("/archive"), jsonBody(body),
+                 [this, reply, id, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
+        if (Result<QJsonValue> data = dataOf(answer); !data) {
+            reply->finishWithError(answer.succeeded() ? ServerError{ServerError::Kind::Protocol, data.error()} : errorOf(answer));
+            return;
+        }
+        reply->finishWithFlag(flag);
+        // The stream says the same with isArchived: true; the table need not wait for it.
+        removeFlags(id, {flagKey});
+    });
+    return reply;
 }
 
 ServerReply *FeatBitServer::setEnabled(const QString &environment, const QString &flagKey, bool enabled, const QString &comment)

@@ -51,6 +51,7 @@ public:
                             const QString &comment) override;
     ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                             const QString &expectedRevision, const QString &comment) override;
+    ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
 
     // Whether an environment's changes come by polling because its stream cannot be opened.

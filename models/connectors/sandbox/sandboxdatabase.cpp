@@ -224,29 +224,44 @@ QMap<QString, Flag> SandboxDatabase::flags(const QString &environment) const
 
 Result<void> SandboxDatabase::saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history)
 {
-    if (!m_file.database().transaction())
-        return sqlFailure(Text::tr("cannot start a sandbox transaction"), m_file.database().lastError());
     QSqlQuery upsert(m_file.database());
     upsert.prepare(QStringLiteral("INSERT INTO flags (environment, key, body) VALUES (?, ?, ?) "
                                   "ON CONFLICT (environment, key) DO UPDATE SET body = excluded.body"));
     upsert.addBindValue(sqlText(environment));
     upsert.addBindValue(sqlText(flag.key));
     upsert.addBindValue(QJsonDocument(flagToJson(flag)).toJson(QJsonDocument::Compact));
+    return writeWithHistory(upsert, environment, flag.key, history, Text::tr("cannot store the sandbox flag"));
+}
+
+Result<void> SandboxDatabase::archiveFlag(const QString &environment, const QString &key, const AuditEntry &history)
+{
+    QSqlQuery remove(m_file.database());
+    remove.prepare(QStringLiteral("DELETE FROM flags WHERE environment = ? AND key = ?"));
+    remove.addBindValue(sqlText(environment));
+    remove.addBindValue(sqlText(key));
+    return writeWithHistory(remove, environment, key, history, Text::tr("cannot archive the sandbox flag"));
+}
+
+Result<void> SandboxDatabase::writeWithHistory(QSqlQuery &change, const QString &environment, const QString &key,
+                                               const AuditEntry &history, const QString &failure)
+{
+    if (!m_file.database().transaction())
+        return sqlFailure(Text::tr("cannot start a sandbox transaction"), m_file.database().lastError());
     QSqlQuery append(m_file.database());
     append.prepare(QStringLiteral("INSERT INTO history (environment, flag_key, action, actor, time_ms, "
                                   "before_json, after_json, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     append.addBindValue(sqlText(environment));
-    append.addBindValue(sqlText(flag.key));
+    append.addBindValue(sqlText(key));
     append.addBindValue(sqlText(history.action));
     append.addBindValue(sqlText(history.actor));
     append.addBindValue(history.timeMs);
     append.addBindValue(QJsonDocument(history.before).toJson(QJsonDocument::Compact));
     append.addBindValue(QJsonDocument(history.after).toJson(QJsonDocument::Compact));
     append.addBindValue(sqlText(history.comment));
-    if (!upsert.exec() || !append.exec()) {
-        const QSqlError error = upsert.lastError().isValid() ? upsert.lastError() : append.lastError();
+    if (!change.exec() || !append.exec()) {
+        const QSqlError error = change.lastError().isValid() ? change.lastError() : append.lastError();
         m_file.database().rollback();
-        return sqlFailure(Text::tr("cannot store the sandbox flag"), error);
+        return sqlFailure(failure, error);
     }
     if (!m_file.database().commit())
         return sqlFailure(Text::tr("cannot commit the sandbox change"), m_file.database().lastError());

@@ -6,6 +6,7 @@
 #include "../../store/sqlitefile.h"
 
 #include <QMap>
+#include <QSqlQuery>
 #include <QString>
 
 // The sandbox server's own storage: one SQLite file per sandbox connection, seeded on first open
@@ -27,6 +28,9 @@ public:
     // Stores the flag and appends one history entry, in one transaction.
     Result<void> saveFlag(const QString &environment, const Flag &flag, const AuditEntry &history);
 
+    // Removes the flag and appends one history entry, in one transaction.
+    Result<void> archiveFlag(const QString &environment, const QString &key, const AuditEntry &history);
+
     // History entries with id > afterId, oldest first, at most limit; lastId is the newest id read.
     QList<AuditEntry> historyAfter(qint64 afterId, int limit, qint64 *lastId) const;
 
@@ -35,6 +39,9 @@ public:
 private:
     Result<void> createSchema();
     Result<void> seed();
+    // Runs the flag's change and its history entry in one transaction.
+    Result<void> writeWithHistory(QSqlQuery &change, const QString &environment, const QString &key,
+                                  const AuditEntry &history, const QString &failure);
 
     QString m_path;
     SqliteFile m_file;

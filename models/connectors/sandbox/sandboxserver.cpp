@@ -39,7 +39,7 @@ QString SandboxServer::defaultDatabasePath(const QString &connectionId)
 FlagServer::Capabilities SandboxServer::capabilities() const
 {
     return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
-        | Capability::SetRollout | Capability::AuditHistory;
+        | Capability::SetRollout | Capability::AuditHistory | Capability::Archive;
 }
 
 void SandboxServer::setLatency(int minMs, int maxMs)
@@ -127,6 +127,46 @@ ServerReply *SandboxServer::setRollout(const QString &environment, const QString
                           return Result<Flag>::failure(consistent.error());
                       return Result<Flag>(changed);
                   });
+}
+
+ServerReply *SandboxServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &comment)
+{
+    auto *reply = new ServerReply(this);
+    if (m_unresponsive)
+        return reply;
+    afterLatency([=, this] {
+        if (state() != ConnectionState::Connected) {
+            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
+            return;
+        }
+        if (m_failuresLeft > 0) {
+            --m_failuresLeft;
+            reply->finishWithError(m_injectedError);
+            return;
+        }
+        if (!m_flags.value(environment).contains(flagKey)) {
+            reply->finishWithError({ServerError::Kind::NotFound, tr("no flag %1 in %2").arg(flagKey, environment)});
+            return;
+        }
+        const Flag archived = m_flags[environment].take(flagKey);
+        AuditEntry history;
+        history.environment = environment;
+        history.flagKey = flagKey;
+        history.action = QStringLiteral("archive");
+        history.actor = localOperator();
+        history.timeMs = QDateTime::currentMSecsSinceEpoch();
+        history.before = flagToJson(archived);
+        history.comment = comment;
+        if (const Result<void> stored = m_database->archiveFlag(environment, flagKey, history); !stored) {
+            m_flags[environment].insert(flagKey, archived);
+            reply->finishWithError({ServerError::Kind::ServerFailure, stored.error()});
+            return;
+        }
+        reply->finishWithFlag(archived);
+        // The environment without it, as a server's next snapshot would show it.
+        Q_EMIT flagsReplaced(environment, m_flags.value(environment).values());
+    });
+    return reply;
 }
 
 ServerReply *SandboxServer::mutate(const QString &environment, const QString &flagKey, const QString &action,

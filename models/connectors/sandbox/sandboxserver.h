@@ -34,6 +34,7 @@ public:
                             const QString &comment) override;
     ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                             const QString &expectedRevision, const QString &comment) override;
+    ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
     // The sandbox acts as the account of the process that runs it, and says so.
     TokenIdentity tokenIdentity() const override;

@@ -62,7 +62,7 @@ UnleashServer::~UnleashServer() = default;
 FlagServer::Capabilities UnleashServer::capabilities() const
 {
     return Capability::Environments | Capability::LiveUpdates | Capability::Kill | Capability::Restore
-        | Capability::SetRollout | Capability::AuditHistory | Capability::ExposureCounts;
+        | Capability::SetRollout | Capability::AuditHistory | Capability::ExposureCounts | Capability::Archive;
 }
 
 void UnleashServer::setPollInterval(int milliseconds)
@@ -600,6 +600,57 @@ ServerReply *UnleashServer::setEnabled(const QString &environment, const QString
             noteFeature(where.project, read.value(), false);
             reply->finishWithFlag(flag.value());
         });
+    });
+    return reply;
+}
+
+std::optional<FlagUsage> UnleashServer::usage(const QString &environment, const QString &flagKey) const
+{
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where)
+        return std::nullopt;
+    const QJsonObject feature = m_features.value(where->project).value(flagKey);
+    const auto timeOf = [](const QJsonValue &value) {
+        const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+        return time.isValid() ? time.toMSecsSinceEpoch() : qint64(0);
+    };
+    FlagUsage usage;
+    usage.createdMs = timeOf(feature.value(QStringLiteral("createdAt")));
+    // lastSeenAt is null until an SDK reports the flag; a payload without the field says nothing.
+    const QJsonObject state = environmentOf(feature, where->environment);
+    const QJsonValue seen = state.contains(QStringLiteral("lastSeenAt")) ? state.value(QStringLiteral("lastSeenAt"))
+                                                                         : feature.value(QStringLiteral("lastSeenAt"));
+    if (usage.createdMs == 0 || seen.isUndefined())
+        return std::nullopt;
+    usage.lastSeenMs = timeOf(seen);
+    return usage;
+}
+
+ServerReply *UnleashServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &)
+{
+    auto *reply = new ServerReply(this);
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where) {
+        reply->finishWithError({ServerError::Kind::NotFound, tr("no Unleash environment %1").arg(environment)});
+        return reply;
+    }
+    // As it is now: a poll may find it gone before Unleash's answer arrives.
+    const Result<Flag> archived = flagOf(where->project, m_features.value(where->project).value(flagKey), where->environment);
+    // DELETE on the feature archives it (202); deleting it for good is a second step FlagDeck never takes.
+    m_rest->send("DELETE", featurePath(where->project, flagKey), {},
+                 [this, reply, where = *where, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
+        if (const auto error = failureOf(answer)) {
+            reply->finishWithError(*error);
+            return;
+        }
+        m_features[where.project].remove(flagKey);
+        reply->finishWithFlag(flag);
+        // Gone from every environment of its project, as the next poll would find.
+        for (const QString &each : std::as_const(m_environments)) {
+            const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
+            if (other && other->project == where.project)
+                Q_EMIT flagsReplaced(each, flagsOf(each));
+        }
     });
     return reply;
 }

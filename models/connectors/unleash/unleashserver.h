@@ -52,6 +52,10 @@ public:
                             const QString &comment) override;
     ServerReply *setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,
                             const QString &expectedRevision, const QString &comment) override;
+    // From the feature's lastSeenAt (the environment's where Unleash has one) and createdAt.
+    std::optional<FlagUsage> usage(const QString &environment, const QString &flagKey) const override;
+    // Unleash archives a feature in its project, so in every environment of that project at once.
+    ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment) override;
     ServerReply *fetchAuditSince(const QString &cursor) override;
 
     // What Unleash's SDKs reported about the flag: its last 24 hours of usage, hour by hour
