@@ -94,22 +94,21 @@ run_app() {
 
 run_tests() {
     say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, unleash-server 5, 6, 7 and 8 with the Node each needs, playwright-core for chromium, and promptfoo with its Node for real eval reports"
-    (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
-    (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    # The Unleash version matrix: each major version pinned by its own lockfile, installed side by
-    # side (unpacking dominates, not the network). --ignore-scripts: no install-time analytics or
-    # native builds; Unleash needs neither.
-    local major pid pids=()
-    for major in v5 v6 v7 v8; do
-        (cd "$ROOT/tests/unleash/$major" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) &
+    # Every folder pinned by its own lockfile, installed side by side (unpacking dominates, not the
+    # network). --ignore-scripts: no install-time analytics, downloads or native builds; none of
+    # them needs one. The MCP client's SDK is the exception and runs its own.
+    # - tests/unleash/v5…v8: the Unleash version matrix, each with the Node its engines field allows;
+    # - tests/peer: playwright-core, driving Debian's chromium (TEST_PACKAGES), no browser of its own;
+    # - tests/promptfoo: run offline in the tests (a local JavaScript provider, telemetry and
+    #   sharing off).
+    local folder pid pids=()
+    (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error) &
+    pids+=("$!")
+    for folder in featbit unleash/v5 unleash/v6 unleash/v7 unleash/v8 peer promptfoo; do
+        (cd "$ROOT/tests/$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) &
         pids+=("$!")
     done
     for pid in "${pids[@]}"; do wait "$pid"; done
-    # It drives Debian's chromium (TEST_PACKAGES); it downloads no browser of its own.
-    (cd "$ROOT/tests/peer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    # promptfoo runs offline in the tests (a local JavaScript provider, telemetry and sharing off);
-    # --ignore-scripts: no install-time downloads or native builds, and it needs none.
-    (cd "$ROOT/tests/promptfoo" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     build ci
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"

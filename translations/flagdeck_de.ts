@@ -349,7 +349,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+63"/>
+        <location filename="../models/store/auditcache.cpp" line="+64"/>
         <source>the audit cache: %1</source>
         <translation>der Audit-Cache: %1</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>der Audit-Cache lässt sich nicht einrichten: %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>die Version des Audit-Caches lässt sich nicht lesen: %1</translation>
     </message>
@@ -374,17 +374,17 @@
         <translation>das Schreiben in den Audit-Cache lässt sich nicht beginnen: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>cannot read the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>cannot record the audit entry</source>
         <translation>der Audit-Eintrag lässt sich nicht speichern</translation>
     </message>
@@ -416,7 +416,7 @@
         <translation>der Audit-Cache lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-255"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht aktualisieren: %1</translation>
@@ -806,7 +806,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+252"/>
+        <location filename="../models/store/auditexporter.cpp" line="+239"/>
         <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
@@ -1256,6 +1256,131 @@ Kommentar: %2</translation>
     </message>
 </context>
 <context>
+    <name>CleanupCheck</name>
+    <message>
+        <location filename="../models/core/cleanupcheck.cpp" line="+73"/>
+        <source>review was due on %1</source>
+        <translation>Überprüfung war am %1 fällig</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cleanup condition &quot;%1&quot; holds: %2 at %3 since %4</source>
+        <translation>Aufräumbedingung „%1“ erfüllt: %2 bei %3 seit %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no contract, and %1 has served everyone for %2</source>
+        <translation>kein Vertrag, und %1 bedient seit %2 alle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>never evaluated since it was created on %1, per the server&apos;s metrics</source>
+        <translation>laut den Metriken des Servers seit der Erstellung am %1 nie ausgewertet</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupTableModel</name>
+    <message>
+        <location filename="../models/item/cleanuptablemodel.cpp" line="+101"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (changed it last)</source>
+        <translation>%1 (zuletzt geändert)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due since</source>
+        <translation>Fällig seit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupView</name>
+    <message>
+        <location filename="../widgets/cleanupview.cpp" line="+22"/>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose &amp;archive…</source>
+        <translation>&amp;Archivierung vorschlagen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flags due for cleanup</source>
+        <translation>Flags, die aufgeräumt werden sollten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the approval queue to archive the selected flag on its server, once its code is gone</source>
+        <translation>Die Freigabewarteschlange bitten, das gewählte Flag auf seinem Server zu archivieren, sobald sein Code entfernt ist</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n flag(s) due for cleanup: remove them from the code, then archive them</source>
+        <translation>
+            <numerusform>%n Flag zum Aufräumen fällig: aus dem Code entfernen, dann archivieren</numerusform>
+            <numerusform>%n Flags zum Aufräumen fällig: aus dem Code entfernen, dann archivieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No flag is due for cleanup</source>
+        <translation>Kein Flag ist zum Aufräumen fällig</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export flags due for cleanup</source>
+        <translation>Zum Aufräumen fällige Flags exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n flag(s) written to %1</source>
+        <translation>
+            <numerusform>%n Flag nach %1 geschrieben</numerusform>
+            <numerusform>%n Flags nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfirmedChanges</name>
     <message>
         <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
@@ -1266,6 +1391,11 @@ Kommentar: %2</translation>
         <location line="+6"/>
         <source>the server did not confirm within %1 s</source>
         <translation>der Server hat nicht innerhalb von %1 s bestätigt</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 cannot archive flags from FlagDeck</source>
+        <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
     </message>
 </context>
 <context>
@@ -1383,12 +1513,12 @@ Kommentar: %2</translation>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+67"/>
         <source>the server connection is not open</source>
         <translation>die Serververbindung ist nicht offen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Guardrail data</source>
         <translation>Guardrail-Daten</translation>
     </message>
@@ -1406,7 +1536,7 @@ Kommentar: %2</translation>
         <translation>Guardrail-Verschlechterung, festgestellt von %1: %2. Sein Vertrag setzt kein auto_kill, daher entscheidet ein Mensch.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+79"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -1452,7 +1582,7 @@ Kommentar: %2</translation>
         <translation>nicht gesendet: eine Änderung dieses Flags läuft noch, oder das Flag oder sein Vertrag hat sich seitdem geändert; sehen Sie erneut hin</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>%1 already is as it was</source>
         <translation>%1 ist schon so, wie es war</translation>
     </message>
@@ -1465,7 +1595,7 @@ Kommentar: %2</translation>
 <context>
     <name>Contract</name>
     <message>
-        <location filename="../models/core/contract.cpp" line="+32"/>
+        <location filename="../models/core/contract.cpp" line="+39"/>
         <source>low</source>
         <translation>gering</translation>
     </message>
@@ -1516,13 +1646,13 @@ Kommentar: %2</translation>
         <translation>%1: meinten Sie `%2`?</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+283"/>
+        <location line="+91"/>
+        <location line="+382"/>
         <source>under policy</source>
         <translation>unter policy</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-380"/>
         <source>in a stage, under stages</source>
         <translation>in eine Stufe, unter stages</translation>
     </message>
@@ -1597,7 +1727,72 @@ Kommentar: %2</translation>
         <translation>jeder Eintrag von „%1“ muss ein einzelner Wert sein</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
+        <source>the %1 of metric &quot;%2&quot; must be a number, not &quot;%3&quot;</source>
+        <translation>der Wert %1 der Metrik „%2“ muss eine Zahl sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;evals&quot; of stage &quot;%1&quot; must be a list of reports</source>
+        <translation>„evals“ der Stufe „%1“ muss eine Liste von Berichten sein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an eval is a map with report, variation, pass_rate or metrics, and max_age</source>
+        <translation>eine Eval ist eine Zuordnung mit report, variation, pass_rate oder metrics und max_age</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in an eval of stage &quot;%1&quot;</source>
+        <translation>in einer Eval der Stufe „%1“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a report is a file or glob in the contracts folder, or an http:// or https:// URL, not &quot;%1&quot;</source>
+        <translation>ein Bericht ist eine Datei oder ein Glob im Vertragsordner oder eine http://- oder https://-URL, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;metrics&quot; must map metric names to bounds, e.g. {citation_accuracy: {min: 0.95}}</source>
+        <translation>„metrics“ muss Metriknamen Grenzen zuordnen, z. B. {citation_accuracy: {min: 0.95}}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metric &quot;%1&quot; needs bounds: {min: …}, {max: …} or both</source>
+        <translation>Metrik „%1“ braucht Grenzen: {min: …}, {max: …} oder beide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in metric &quot;%1&quot;</source>
+        <translation>in Metrik „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>metric &quot;%1&quot; needs a min, a max or both</source>
+        <translation>Metrik „%1“ braucht min, max oder beides</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>metric &quot;%1&quot; has a min above its max</source>
+        <translation>Metrik „%1“ hat ein min über ihrem max</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the eval of &quot;%1&quot; sets neither pass_rate nor metrics, so no report could fail it</source>
+        <translation>die Eval von „%1“ setzt weder pass_rate noch metrics, also könnte kein Bericht sie verfehlen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>max_age 0 would refuse every report: omit it to accept any age</source>
+        <translation>max_age 0 würde jeden Bericht ablehnen: weglassen, um jedes Alter zu akzeptieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the eval of &quot;%1&quot; has no max_age, so a report of any age counts</source>
+        <translation>die Eval von „%1“ hat kein max_age, also zählt ein Bericht jeden Alters</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&quot;stages&quot; is missing: list the rollout path&apos;s stages with their exposure</source>
         <translation>„stages“ fehlt: führen Sie die Stufen des Rollout-Pfads mit ihrer Ausspielung auf</translation>
     </message>
@@ -1642,7 +1837,7 @@ Kommentar: %2</translation>
         <translation>Stufe „%1“ spielt insgesamt %2 aus; höchstens 100 % sind möglich</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&quot;rollout_path&quot; (%1) does not name the stages in their order (%2)</source>
         <translation>„rollout_path“ (%1) nennt die Stufen nicht in ihrer Reihenfolge (%2)</translation>
     </message>
@@ -1653,12 +1848,12 @@ Kommentar: %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>Guardrail „%1“ hat weder Schwelle noch Regel und kann daher keine Ausweitung stoppen</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-35"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>ein Guardrail ist ein Metrikname oder eine Map mit metric, direction und threshold oder rule</translation>
     </message>
@@ -1683,7 +1878,12 @@ Kommentar: %2</translation>
         <translation>threshold muss eine Zahl sein, nicht „%1“</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>tolerance is a percentage of the default&apos;s level, such as 5%: %1</source>
+        <translation>tolerance ist ein Prozentsatz des Niveaus der Standardvariante, etwa 5 %: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the only statistical rule is &quot;sequential&quot;, not &quot;%1&quot;</source>
         <translation>die einzige statistische Regel ist „sequential“, nicht „%1“</translation>
     </message>
@@ -1786,7 +1986,7 @@ Kommentar: %2</translation>
 <context>
     <name>ContractsCommand</name>
     <message>
-        <location filename="../app/contractscommand.cpp" line="+67"/>
+        <location filename="../app/contractscommand.cpp" line="+68"/>
         <source>this version has no %1 connector</source>
         <translation>diese Version hat keinen %1-Connector</translation>
     </message>
@@ -1801,7 +2001,25 @@ Kommentar: %2</translation>
         <translation>%1 in %2 hat keinen Vertrag</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+57"/>
+        <source>eval of %1 for stage &quot;%2&quot;</source>
+        <translation>Eval von %1 für Stufe „%2“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (the %2 in %3:%4)</source>
+        <translation>%1 (%2 in %3:%4)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Checks contract files — every .yaml and .yml file of a folder, or one file — and with --server also against that server&apos;s flags. Prints each finding as file:line:column: error|warning: message, then a summary; exits 0 when there is no error, 1 when there is, 2 when it cannot check.</source>
         <translation>Prüft Vertragsdateien – jede .yaml- und .yml-Datei eines Ordners oder eine einzelne Datei – und mit --server auch gegen die Flags dieses Servers. Gibt jeden Befund als file:line:column: error|warning: message aus, danach eine Zusammenfassung; endet mit 0, wenn es keinen Fehler gibt, mit 1, wenn es welche gibt, mit 2, wenn die Prüfung nicht möglich ist.</translation>
     </message>
@@ -1846,12 +2064,12 @@ Kommentar: %2</translation>
         <translation>es gibt weder eine Datei noch einen Ordner %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>no connection &quot;%1&quot; is configured (the connections are: %2)</source>
         <translation>es ist keine Verbindung „%1“ eingerichtet (die Verbindungen sind: %2)</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-156"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1 auf %2 (%3) hat keine Variante „%4“</translation>
     </message>
@@ -1866,7 +2084,7 @@ Kommentar: %2</translation>
         <translation>%1 hat kein Flag „%2“</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+83"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>Eine eingerichtete Verbindung (ihre ID), gegen die die Verträge geprüft werden; mehrfach möglich.</translation>
     </message>
@@ -1876,7 +2094,7 @@ Kommentar: %2</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
@@ -1906,6 +2124,159 @@ Kommentar: %2</translation>
             <numerusform>%n Min.</numerusform>
             <numerusform>%n Min.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EvalCheck</name>
+    <message>
+        <location filename="../models/core/evalcheck.cpp" line="+24"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+94"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>the report is of suite %1, not %2</source>
+        <translation>der Bericht gehört zur Suite %1, nicht %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the report has no results for this variation (it has %1)</source>
+        <translation>der Bericht hat keine Ergebnisse für diese Variante (er hat %1)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 of %2 passed (≥ %3 required)</source>
+        <translation>%1 von %2 bestanden (≥ %3 verlangt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 passed</source>
+        <translation>%1 von %2 bestanden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 not in the report (%2 required)</source>
+        <translation>%1 fehlt im Bericht (%2 verlangt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 (%3 required)</source>
+        <translation>%1 %2 (%3 verlangt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>report %1 old (≤ %2)</source>
+        <translation>Bericht %1 alt (≤ %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report %1 old</source>
+        <translation>Bericht %1 alt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the report does not say when it ran</source>
+        <translation>der Bericht sagt nicht, wann er lief</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no cases</source>
+        <translation>keine Fälle</translation>
+    </message>
+</context>
+<context>
+    <name>EvalReport</name>
+    <message>
+        <location filename="../models/core/evalreport.cpp" line="+48"/>
+        <source>not an eval report: expected promptfoo&apos;s JSON output, JUnit XML or FlagDeck&apos;s eval JSON</source>
+        <translation>kein Eval-Bericht: erwartet wird die JSON-Ausgabe von promptfoo, JUnit-XML oder das Eval-JSON von FlagDeck</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JSON, but neither promptfoo&apos;s output (no &quot;results&quot; object) nor FlagDeck&apos;s eval format (no &quot;flagdeck_eval&quot;)</source>
+        <translation>JSON, aber weder die Ausgabe von promptfoo (kein Objekt „results“) noch das Eval-Format von FlagDeck (kein „flagdeck_eval“)</translation>
+    </message>
+</context>
+<context>
+    <name>EvalReportFiles</name>
+    <message>
+        <location filename="../models/store/evalreportfiles.cpp" line="+39"/>
+        <source>only the file name may be a glob, not its folders: %1</source>
+        <translation>nur der Dateiname darf ein Glob sein, nicht die Ordner: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>there is no report %1</source>
+        <translation>es gibt keinen Bericht %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no report matches %1</source>
+        <translation>kein Bericht passt zu %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>larger than 64 MiB; not read</source>
+        <translation>größer als 64 MiB; nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the report cannot be used: %1</source>
+        <translation>der Bericht ist nicht verwendbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvalWatcher</name>
+    <message>
+        <location filename="../models/control/evalwatcher.cpp" line="+51"/>
+        <source>the report is being fetched</source>
+        <translation>der Bericht wird abgerufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the report cannot be used: %1</source>
+        <translation>der Bericht ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>the answer is larger than 64 MiB; not read</source>
+        <translation>die Antwort ist größer als 64 MiB; nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server answered %1 %2</source>
+        <translation>der Server antwortete %1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot fetch it: %1</source>
+        <translation>nicht abrufbar: %1</translation>
     </message>
 </context>
 <context>
@@ -2118,23 +2489,23 @@ Kommentar: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+620"/>
+        <location line="+645"/>
         <source>kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission</source>
         <translation>Abschalten und Wiederherstellen brauchen FeatBit 5.2.0 oder neuer oder das Recht ToggleFlag</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-644"/>
         <source>kill and restore need FeatBit 5.2.0 or newer</source>
         <translation>Abschalten und Wiederherstellen brauchen FeatBit 5.2.0 oder neuer</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+702"/>
+        <location line="+727"/>
         <source>rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission</source>
         <translation>Rollout-Änderungen brauchen FeatBit 5.3.3 oder neuer oder das Recht UpdateFlagDefaultRule</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-726"/>
         <source>rollout changes need FeatBit 5.3.3 or newer</source>
         <translation>Rollout-Änderungen brauchen FeatBit 5.3.3 oder neuer</translation>
     </message>
@@ -2275,6 +2646,7 @@ Kommentar: %2</translation>
     </message>
     <message>
         <location line="+92"/>
+        <location line="+25"/>
         <location line="+56"/>
         <source>no FeatBit environment %1</source>
         <translation>keine FeatBit-Umgebung %1</translation>
@@ -2449,6 +2821,54 @@ Kommentar: %2</translation>
     </message>
 </context>
 <context>
+    <name>FlagDeckEvalReport</name>
+    <message>
+        <location filename="../models/core/flagdeckevalreport.cpp" line="+47"/>
+        <source>unknown field &quot;%1&quot; (the fields are flagdeck_eval, suite, time and results)</source>
+        <translation>unbekanntes Feld „%1“ (die Felder sind flagdeck_eval, suite, time und results)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;flagdeck_eval&quot; must be 1, the only version of the format</source>
+        <translation>„flagdeck_eval“ muss 1 sein, die einzige Version des Formats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;suite&quot; must be a text</source>
+        <translation>„suite“ muss ein Text sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;time&quot; must say when the eval ran, with its zone, e.g. 2026-11-30T15:02:00Z</source>
+        <translation>„time“ muss sagen, wann die Eval lief, mit Zeitzone, z. B. 2026-11-30T15:02:00Z</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;results&quot; must map each variation to its passed and total cases</source>
+        <translation>„results“ muss jeder Variante ihre bestandenen und gesamten Fälle zuordnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown field &quot;%1&quot; in the results of &quot;%2&quot; (the fields are passed, total and metrics)</source>
+        <translation>unbekanntes Feld „%1“ in den Ergebnissen von „%2“ (die Felder sind passed, total und metrics)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the results of &quot;%1&quot; need &quot;passed&quot; and &quot;total&quot;: whole numbers, passed at most total</source>
+        <translation>die Ergebnisse von „%1“ brauchen „passed“ und „total“: ganze Zahlen, passed höchstens total</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;metrics&quot; of &quot;%1&quot; must map names to numbers</source>
+        <translation>„metrics“ von „%1“ muss Namen Zahlen zuordnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metric &quot;%1&quot; of &quot;%2&quot; must be a number</source>
+        <translation>Metrik „%1“ von „%2“ muss eine Zahl sein</translation>
+    </message>
+</context>
+<context>
     <name>FlagDetailPane</name>
     <message>
         <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
@@ -2522,12 +2942,17 @@ Revision %4</translation>
 <context>
     <name>FlagServer</name>
     <message>
-        <location filename="../models/connectors/flagserver.cpp" line="+40"/>
+        <location filename="../models/connectors/flagserver.cpp" line="+42"/>
         <source>%1 does not report how often variations were served</source>
         <translation>%1 meldet nicht, wie oft die Varianten ausgeliefert wurden</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>%1 cannot archive flags from FlagDeck</source>
+        <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 does not say whose token this is</source>
         <translation>%1 sagt nicht, wem dieses Token gehört</translation>
     </message>
@@ -2749,7 +3174,7 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+184"/>
+        <location filename="../widgets/flagtableview.cpp" line="+185"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -2802,7 +3227,7 @@ Revision %4</translation>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-172"/>
+        <location filename="../widgets/flagtableview.cpp" line="-173"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
@@ -3144,6 +3569,11 @@ Revision %4</translation>
         <translation>gesund</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>not enough evidence</source>
+        <translation>zu wenig Belege</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>not enough data</source>
         <translation>zu wenig Daten</translation>
@@ -3175,12 +3605,17 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
         <translation>
             <numerusform>%1: %2 %3 gegenüber %4 (%5 bis %6), %n gepaartes Intervall</numerusform>
             <numerusform>%1: %2 %3 gegenüber %4 (%5 bis %6), %n gepaarte Intervalle</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1; not enough evidence yet: the interval reaches beyond the tolerance of %2</source>
+        <translation>%1; noch zu wenig Belege: das Intervall reicht über die Toleranz von %2 hinaus</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3249,6 +3684,34 @@ Revision %4</translation>
         <location line="+1"/>
         <source>%1. Its contract does not set auto_kill: decide now — the contract&apos;s rollback action is &quot;%2&quot;; kill the flag or roll back its stage.</source>
         <translation>%1. Sein Vertrag setzt kein auto_kill: entscheiden Sie jetzt – die Rückfallaktion des Vertrags ist „%2“; schalten Sie das Flag ab oder setzen Sie seine Stufe zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>JUnitReport</name>
+    <message>
+        <location filename="../models/core/junitreport.cpp" line="+40"/>
+        <source>XML, but not JUnit: the root element is &lt;%1&gt;, not &lt;testsuites&gt; or &lt;testsuite&gt;</source>
+        <translation>XML, aber kein JUnit: das Wurzelelement ist &lt;%1&gt;, nicht &lt;testsuites&gt; oder &lt;testsuite&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the timestamp &quot;%1&quot; is not a date and time</source>
+        <translation>der Zeitstempel „%1“ ist kein Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a &lt;testcase&gt; outside any &lt;testsuite&gt;</source>
+        <translation>ein &lt;testcase&gt; außerhalb jeder &lt;testsuite&gt;</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JUnit XML without any &lt;testsuite&gt;</source>
+        <translation>JUnit-XML ohne &lt;testsuite&gt;</translation>
     </message>
 </context>
 <context>
@@ -3418,7 +3881,7 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+243"/>
+        <location filename="../app/mainwindow.cpp" line="+246"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3433,7 +3896,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+600"/>
+        <location line="+617"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -3443,13 +3906,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-496"/>
-        <location line="+568"/>
+        <location line="-513"/>
+        <location line="+588"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-351"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -3508,17 +3971,17 @@ Revision %4</translation>
     </message>
     <message>
         <location line="-172"/>
-        <location line="+672"/>
+        <location line="+693"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-231"/>
         <source>A&amp;pprovals</source>
         <translation>F&amp;reigaben</translation>
     </message>
     <message numerus="yes">
-        <location line="+213"/>
+        <location line="+218"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n Server</numerusform>
@@ -3526,7 +3989,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-349"/>
+        <location line="-354"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n Vorschlag wartet auf Prüfung</numerusform>
@@ -3604,24 +4067,24 @@ Revision %4</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-499"/>
-        <location line="+332"/>
+        <location line="-519"/>
+        <location line="+349"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-599"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>Nur die Flags, die sich jetzt jemand ansehen sollte: ein Guardrail hat sich verschlechtert, oder eine Änderung, die diese Konsole gesendet hat, ist fehlgeschlagen.</translation>
     </message>
@@ -3649,6 +4112,11 @@ Revision %4</translation>
         <location line="+2"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleanup</source>
+        <translation>Aufräumen</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3689,7 +4157,7 @@ Revision %4</translation>
         <translation>%1 in %2 ist aus: der Server hat es bestätigt.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>the audit cache is not open</source>
         <translation>der Verlaufsspeicher ist nicht offen</translation>
     </message>
@@ -3699,7 +4167,22 @@ Revision %4</translation>
         <translation>%1 in %2: der Vertrag verlangt für %3 bei Risiko %4 eine Freigabe. Als Vorschlag %5 an die Freigabeliste gesendet; er läuft, sobald jemand anderes ihn freigibt (Freigaben, Strg+3).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Due for cleanup: %1. Its code is to be removed; archive it.</source>
+        <translation>Zum Aufräumen fällig: %1. Sein Code ist zu entfernen; archivieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive of %1 asked of the approval queue (proposal %2): it runs once another person approves it.</source>
+        <translation>Archivierung von %1 bei der Freigabewarteschlange angefragt (Vorschlag %2): sie läuft, sobald eine andere Person sie freigibt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive of %1 not asked: %2</source>
+        <translation>Archivierung von %1 nicht angefragt: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 in %2 is back as it was: confirmed by the server.</source>
         <translation>%1 in %2 ist wieder wie vorher: vom Server bestätigt.</translation>
     </message>
@@ -3765,6 +4248,11 @@ Revision %4</translation>
         <translation>&amp;Was sich geändert hat</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>C&amp;leanup</source>
+        <translation>Au&amp;fräumen</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Acti&amp;vity</source>
         <translation>Akti&amp;vität</translation>
@@ -3795,7 +4283,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;Die Konsole für das Release-Engineering von KI-Funktionen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+126"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>Keine Abschaltung rückgängig zu machen: das geht %n Sekunde lang, nachdem der Server sie bestätigt hat.</numerusform>
@@ -4362,6 +4850,29 @@ Revision %4</translation>
     </message>
 </context>
 <context>
+    <name>PromptfooReport</name>
+    <message>
+        <location filename="../models/core/promptfooreport.cpp" line="+30"/>
+        <source>promptfoo output of results version %1: FlagDeck reads version 3 and later (promptfoo 0.60 on)</source>
+        <translation>promptfoo-Ausgabe der Ergebnisversion %1: FlagDeck liest Version 3 und neuer (ab promptfoo 0.60)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>promptfoo output without a &quot;results&quot; list in &quot;results&quot;</source>
+        <translation>promptfoo-Ausgabe ohne Liste „results“ in „results“</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>promptfoo result %1 has no &quot;success&quot;</source>
+        <translation>promptfoo-Ergebnis %1 hat kein „success“</translation>
+    </message>
+</context>
+<context>
     <name>Proposal</name>
     <message>
         <location filename="../models/core/proposal.cpp" line="+90"/>
@@ -4397,6 +4908,11 @@ Revision %4</translation>
         <location line="+14"/>
         <source>revert follows the flag&apos;s history</source>
         <translation>Zurücksetzen folgt dem Verlauf des Flags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>archive retires the flag on its server; its state does not change</source>
+        <translation>Archivieren nimmt das Flag auf seinem Server außer Dienst; sein Zustand ändert sich nicht</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4663,7 +5179,7 @@ Revision %4</translation>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+165"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+164"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4734,12 +5250,12 @@ Revision %4</translation>
         <translation>kann die Tabellen des Eingangs nicht lesen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <location line="+11"/>
         <location line="+5"/>
         <source>cannot create the inbox %1</source>
@@ -4931,7 +5447,7 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+370"/>
+        <location filename="../models/control/proposalreview.cpp" line="+378"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
@@ -4946,13 +5462,13 @@ Revision %4</translation>
         <translation>%1 hat sich seit der Genehmigung des Vorschlags geändert: nichts gesendet; er muss neu geprüft werden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>confirmed by the server</source>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+108"/>
+        <location line="-199"/>
+        <location line="+116"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
     </message>
@@ -4972,13 +5488,13 @@ Revision %4</translation>
         <translation>%1 hat diesen Vorschlag gemacht und kann nicht darüber entscheiden</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+116"/>
+        <location line="-122"/>
+        <location line="+124"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-192"/>
         <source>%1 (inbox role)</source>
         <translation>%1 (Rolle im Eingang)</translation>
     </message>
@@ -5018,7 +5534,12 @@ Revision %4</translation>
         <translation>%1 ist schon so, wie es vor diesen Änderungen war</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
+        <source>%1 is archived on %2: applications stop getting it in every environment the server archives it in</source>
+        <translation>%1 wird auf %2 archiviert: Anwendungen erhalten es in jeder Umgebung nicht mehr, in der der Server es archiviert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>You decide as %1; the change is sent with %2.</source>
         <translation>Sie entscheiden als %1; die Änderung wird mit %2 gesendet.</translation>
     </message>
@@ -5073,9 +5594,14 @@ Revision %4</translation>
         <translation>zurückgesetzt; vom Server bestätigt</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>archived; confirmed by the server</source>
+        <translation>archiviert; vom Server bestätigt</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <location line="+10"/>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>the change could not be sent</source>
         <translation>die Änderung ließ sich nicht senden</translation>
     </message>
@@ -5253,7 +5779,36 @@ Revision %4</translation>
         <translation>keine Schwelle und keine Regel: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>Eval evidence for the next stage</source>
+        <translation>Eval-Nachweise für die nächste Stufe</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>not checkable here: eval reports are not read</source>
+        <translation>hier nicht prüfbar: Eval-Berichte werden nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no stage ahead</source>
+        <translation>keine weitere Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none required to enter %1</source>
+        <translation>keine nötig, um %1 zu betreten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n passing for %1</source>
+        <translation>
+            <numerusform>%n bestanden für %1</numerusform>
+            <numerusform>%n bestanden für %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>kill switch</source>
         <translation>Kill-Switch</translation>
     </message>
@@ -5353,7 +5908,7 @@ Revision %4</translation>
 <context>
     <name>RestClient</name>
     <message>
-        <location filename="../models/connectors/restclient.cpp" line="+69"/>
+        <location filename="../models/connectors/restclient.cpp" line="+96"/>
         <source>the answer</source>
         <translation>die Antwort</translation>
     </message>
@@ -5361,7 +5916,7 @@ Revision %4</translation>
 <context>
     <name>RevertDesk</name>
     <message>
-        <location filename="../models/control/revertdesk.cpp" line="+91"/>
+        <location filename="../models/control/revertdesk.cpp" line="+75"/>
         <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
         <translation>%1 in %2 ist nicht unter den jetzt gezeigten Flags; es lässt sich nicht zurücksetzen</translation>
     </message>
@@ -5560,7 +6115,7 @@ Revision %4</translation>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+77"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+88"/>
         <source>withdrawn by %1: the flag is off</source>
         <translation>zurückgezogen von %1: das Flag ist aus</translation>
     </message>
@@ -5570,14 +6125,19 @@ Revision %4</translation>
         <translation>zurückgezogen von %1: ein Guardrail hat sich verschlechtert</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>Guardrail verschlechtert: %1. Zurücksetzen, bevor mehr Nutzer betroffen sind.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every guardrail is healthy at this stage (%1). Expand to the next stage.</source>
         <translation>Jeder Guardrail ist auf dieser Stufe gesund (%1). Auf die nächste Stufe ausweiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evals: %1.</source>
+        <translation>Evals: %1.</translation>
     </message>
 </context>
 <context>
@@ -5638,17 +6198,22 @@ Revision %4</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+214"/>
+        <source>cannot archive the sandbox flag</source>
+        <translation>das Sandbox-Flag kann nicht archiviert werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>cannot start a sandbox transaction</source>
         <translation>eine Sandbox-Transaktion lässt sich nicht beginnen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-16"/>
         <source>cannot store the sandbox flag</source>
         <translation>das Sandbox-Flag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+34"/>
         <source>cannot commit the sandbox change</source>
         <translation>die Sandbox-Änderung lässt sich nicht festschreiben</translation>
     </message>
@@ -5656,14 +6221,16 @@ Revision %4</translation>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+140"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+139"/>
+        <location line="+41"/>
         <location line="+61"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
         <translation>die Sandbox ist nicht verbunden</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-105"/>
+        <location line="+42"/>
         <source>no flag %1 in %2</source>
         <translation>kein Flag %1 in %2</translation>
     </message>
@@ -5846,7 +6413,7 @@ Revision %4</translation>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+104"/>
+        <location filename="../models/control/stageactions.cpp" line="+124"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>Mindestdauer auf der Stufe</translation>
@@ -5863,22 +6430,33 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Guardrails green</source>
         <translation>Guardrails grün</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>not known offline: guardrail metrics are read live</source>
         <translation>offline nicht bekannt: Guardrail-Metriken werden live gelesen</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-74"/>
         <source>Approvals</source>
         <translation>Freigaben</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
+        <location line="+3"/>
+        <source>Evals</source>
+        <translation>Evals</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>eval reports are not read here</source>
+        <translation>Eval-Berichte werden hier nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>none required at %1 risk</source>
         <translation>keine nötig bei Risiko %1</translation>
     </message>
@@ -5916,22 +6494,29 @@ Revision %4</translation>
         <translation>noch zu wenig Daten: %1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>not enough evidence yet: %1</source>
+        <translation>noch zu wenig Belege: %1</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>%1 has no contract in %2</source>
         <translation>%1 hat keinen Vertrag in %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+84"/>
         <source>a change of %1 is still waiting for the server</source>
         <translation>eine Änderung von %1 wartet noch auf den Server</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-82"/>
+        <location line="+80"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>offline: nichts kann an den Server gesendet werden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-76"/>
         <source>not a stage action</source>
         <translation>keine Stufenaktion</translation>
     </message>
@@ -5956,7 +6541,12 @@ Revision %4</translation>
         <translation>der Server hat geantwortet, spielt aber einen anderen Rollout aus</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+10"/>
+        <source>%1 is no longer shown by this console</source>
+        <translation>%1 wird von dieser Konsole nicht mehr angezeigt</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>contract unreadable</source>
         <translation>Vertrag unlesbar</translation>
     </message>
@@ -5966,9 +6556,14 @@ Revision %4</translation>
         <translation>Steuerung ohne Eigentümer</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 · paused</source>
         <translation>%1 · pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · review due</source>
+        <translation>%1 · Überprüfung fällig</translation>
     </message>
 </context>
 <context>
@@ -6014,7 +6609,7 @@ Revision %4</translation>
         <translation>Stufe „%1“ spielt „%2“ aus, das das Flag nicht hat</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>the flag is off: restore it before advancing</source>
         <translation>das Flag ist aus: stellen Sie es vor dem Ausweiten wieder her</translation>
     </message>
@@ -6075,7 +6670,7 @@ Revision %4</translation>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+35"/>
+        <location filename="../widgets/stageview.cpp" line="+37"/>
         <source>Advance…</source>
         <translation>Ausweiten…</translation>
     </message>
@@ -6091,22 +6686,22 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+208"/>
         <source>Pause…</source>
         <translation>Pausieren…</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-198"/>
         <source>Rollout stage</source>
         <translation>Rollout-Stufe</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+157"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;Steuerung ohne Eigentümer&lt;/b&gt;&lt;br&gt;Kein Vertrag deckt dieses Flag hier ab: es hat keine Stufen, keinen Eigentümer und keine Guardrails. Legen Sie einen in den Vertragsordner (Datei → Vertragsordner…).</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-130"/>
         <source>Reason (goes to the audit history)</source>
         <translation>Grund (kommt in den Audit-Verlauf)</translation>
     </message>
@@ -6146,7 +6741,12 @@ Revision %4</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
+        <source>Eval report for %1: %2</source>
+        <translation>Eval-Bericht für %1: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Vertrag unlesbar&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Bis die Datei korrigiert ist, hat dieses Flag keine Stufen, keine Guardrails und kein auto_kill.</translation>
     </message>
@@ -6602,7 +7202,8 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+47"/>
+        <location line="+68"/>
+        <location line="+30"/>
         <source>no Unleash environment %1</source>
         <translation>keine Unleash-Umgebung %1</translation>
     </message>

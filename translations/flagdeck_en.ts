@@ -86,6 +86,25 @@
     </message>
 </context>
 <context>
+    <name>CleanupView</name>
+    <message numerus="yes">
+        <location filename="../widgets/cleanupview.cpp" line="+81"/>
+        <source>%n flag(s) due for cleanup: remove them from the code, then archive them</source>
+        <translation>
+            <numerusform>%n flag due for cleanup: remove it from the code, then archive it</numerusform>
+            <numerusform>%n flags due for cleanup: remove them from the code, then archive them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n flag(s) written to %1</source>
+        <translation>
+            <numerusform>%n flag written to %1</numerusform>
+            <numerusform>%n flags written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message numerus="yes">
         <location filename="../models/core/durationtext.cpp" line="+18"/>
@@ -116,7 +135,7 @@
     <name>FlagTableModel</name>
     <message numerus="yes">
         <location filename="../models/item/flagtablemodel.cpp" line="+272"/>
-        <location filename="../widgets/flagtableview.cpp" line="+185"/>
+        <location filename="../widgets/flagtableview.cpp" line="+186"/>
         <source>Undo (%n s)</source>
         <translation>
             <numerusform>Undo (%n s)</numerusform>
@@ -146,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
         <translation>
             <numerusform>%1: %2 %3 against %4 (%5 to %6), %n paired interval</numerusform>
@@ -157,7 +176,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+396"/>
+        <location filename="../app/mainwindow.cpp" line="+400"/>
         <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
         <translation>
             <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
@@ -173,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+132"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n needs attention)</numerusform>
@@ -197,7 +216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+288"/>
+        <location line="+293"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>No kill to undo: a kill can be undone for %n second after the server confirmed it.</numerusform>
@@ -311,7 +330,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+46"/>
+        <source>%n passing for %1</source>
+        <translation>
+            <numerusform>%n passing for %1</numerusform>
+            <numerusform>%n passing for %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -330,7 +357,7 @@
 <context>
     <name>StageActions</name>
     <message numerus="yes">
-        <location filename="../models/control/stageactions.cpp" line="+128"/>
+        <location filename="../models/control/stageactions.cpp" line="+154"/>
         <source>%n required at %1 risk: Advance asks the approval queue</source>
         <translation>
             <numerusform>%n required at %1 risk: Advance asks the approval queue</numerusform>
@@ -341,7 +368,7 @@
 <context>
     <name>StageView</name>
     <message numerus="yes">
-        <location filename="../widgets/stageview.cpp" line="+250"/>
+        <location filename="../widgets/stageview.cpp" line="+275"/>
         <source>The contract requires %n approval(s) for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</source>
         <translation>
             <numerusform>The contract requires %n approval for this at %1 risk: it goes to the approval queue as your proposal and runs once approved.</numerusform>

@@ -347,7 +347,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+63"/>
+        <location filename="../models/store/auditcache.cpp" line="+64"/>
         <source>the audit cache: %1</source>
         <translation>审计缓存：%1</translation>
     </message>
@@ -357,7 +357,7 @@
         <translation>无法配置审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>无法读取审计缓存的版本：%1</translation>
     </message>
@@ -372,17 +372,17 @@
         <translation>无法开始写入审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>cannot read the audit chain</source>
         <translation>无法读取审计链</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>cannot record the audit entry</source>
         <translation>无法记录审计条目</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>无法提交到审计缓存</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-255"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>无法升级审计缓存：%1</translation>
@@ -803,7 +803,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../models/store/auditexporter.cpp" line="+252"/>
+        <location filename="../models/store/auditexporter.cpp" line="+239"/>
         <location line="+12"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
@@ -1247,6 +1247,129 @@ Comment: %2</source>
     </message>
 </context>
 <context>
+    <name>CleanupCheck</name>
+    <message>
+        <location filename="../models/core/cleanupcheck.cpp" line="+73"/>
+        <source>review was due on %1</source>
+        <translation>审查已于 %1 到期</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cleanup condition &quot;%1&quot; holds: %2 at %3 since %4</source>
+        <translation>清理条件“%1”已满足：%2 自 %4 起为 %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no contract, and %1 has served everyone for %2</source>
+        <translation>没有契约，且 %1 已向所有人提供 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>never evaluated since it was created on %1, per the server&apos;s metrics</source>
+        <translation>据服务器指标，自 %1 创建以来从未被评估</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupTableModel</name>
+    <message>
+        <location filename="../models/item/cleanuptablemodel.cpp" line="+101"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (changed it last)</source>
+        <translation>%1（最后修改者）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flag</source>
+        <translation>开关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due since</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupView</name>
+    <message>
+        <location filename="../widgets/cleanupview.cpp" line="+22"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose &amp;archive…</source>
+        <translation>提议归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flags due for cleanup</source>
+        <translation>待清理的开关</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the approval queue to archive the selected flag on its server, once its code is gone</source>
+        <translation>代码移除后，请审批队列在服务器上归档所选开关</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n flag(s) due for cleanup: remove them from the code, then archive them</source>
+        <translation>
+            <numerusform>%n 个开关待清理：先从代码中移除，再归档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No flag is due for cleanup</source>
+        <translation>没有待清理的开关</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export flags due for cleanup</source>
+        <translation>导出待清理的开关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n flag(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 个开关写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfirmedChanges</name>
     <message>
         <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
@@ -1257,6 +1380,11 @@ Comment: %2</source>
         <location line="+6"/>
         <source>the server did not confirm within %1 s</source>
         <translation>服务器未在 %1 秒内确认</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 cannot archive flags from FlagDeck</source>
+        <translation>%1 无法从 FlagDeck 归档开关</translation>
     </message>
 </context>
 <context>
@@ -1374,12 +1502,12 @@ Comment: %2</source>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+64"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+67"/>
         <source>the server connection is not open</source>
         <translation>服务器连接未打开</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Guardrail data</source>
         <translation>护栏数据</translation>
     </message>
@@ -1397,7 +1525,7 @@ Comment: %2</source>
         <translation>%1 发现护栏退化：%2。其契约未设置 auto_kill，因此由人来决定。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+79"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
@@ -1443,7 +1571,7 @@ Comment: %2</source>
         <translation>未发送：此开关仍有变更在进行中，或开关或其契约已发生变化；请重新查看</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>%1 already is as it was</source>
         <translation>%1 已经是原来的状态</translation>
     </message>
@@ -1456,7 +1584,7 @@ Comment: %2</source>
 <context>
     <name>Contract</name>
     <message>
-        <location filename="../models/core/contract.cpp" line="+32"/>
+        <location filename="../models/core/contract.cpp" line="+39"/>
         <source>low</source>
         <translation>低</translation>
     </message>
@@ -1507,13 +1635,13 @@ Comment: %2</source>
         <translation>%1：您指的是 `%2` 吗？</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+283"/>
+        <location line="+91"/>
+        <location line="+382"/>
         <source>under policy</source>
         <translation>policy 下</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-380"/>
         <source>in a stage, under stages</source>
         <translation>stages 下的某个阶段中</translation>
     </message>
@@ -1588,7 +1716,72 @@ Comment: %2</source>
         <translation>“%1” 的每一项都必须是单个值</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
+        <source>the %1 of metric &quot;%2&quot; must be a number, not &quot;%3&quot;</source>
+        <translation>指标“%2”的 %1 必须是数字，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;evals&quot; of stage &quot;%1&quot; must be a list of reports</source>
+        <translation>阶段“%1”的 evals 必须是报告列表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an eval is a map with report, variation, pass_rate or metrics, and max_age</source>
+        <translation>一个评测是包含 report、variation、pass_rate 或 metrics 以及 max_age 的映射</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in an eval of stage &quot;%1&quot;</source>
+        <translation>在阶段“%1”的评测中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a report is a file or glob in the contracts folder, or an http:// or https:// URL, not &quot;%1&quot;</source>
+        <translation>报告应是契约文件夹中的文件或通配符，或 http:// 或 https:// 地址，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;metrics&quot; must map metric names to bounds, e.g. {citation_accuracy: {min: 0.95}}</source>
+        <translation>metrics 必须将指标名映射到界限，例如 {citation_accuracy: {min: 0.95}}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metric &quot;%1&quot; needs bounds: {min: …}, {max: …} or both</source>
+        <translation>指标“%1”需要界限：{min: …}、{max: …} 或两者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in metric &quot;%1&quot;</source>
+        <translation>在指标“%1”中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>metric &quot;%1&quot; needs a min, a max or both</source>
+        <translation>指标“%1”需要 min、max 或两者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>metric &quot;%1&quot; has a min above its max</source>
+        <translation>指标“%1”的 min 大于 max</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the eval of &quot;%1&quot; sets neither pass_rate nor metrics, so no report could fail it</source>
+        <translation>“%1”的评测既未设置 pass_rate 也未设置 metrics，因此任何报告都不会使其失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>max_age 0 would refuse every report: omit it to accept any age</source>
+        <translation>max_age 为 0 会拒绝所有报告：省略它即可接受任何时长</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the eval of &quot;%1&quot; has no max_age, so a report of any age counts</source>
+        <translation>“%1”的评测没有 max_age，因此任何时长的报告都有效</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&quot;stages&quot; is missing: list the rollout path&apos;s stages with their exposure</source>
         <translation>缺少 “stages”：请列出发布路径的各个阶段及其曝光比例</translation>
     </message>
@@ -1633,7 +1826,7 @@ Comment: %2</source>
         <translation>阶段 “%1” 总共曝光 %2；最多只能 100%</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&quot;rollout_path&quot; (%1) does not name the stages in their order (%2)</source>
         <translation>“rollout_path”（%1）没有按顺序列出各阶段（%2）</translation>
     </message>
@@ -1644,12 +1837,12 @@ Comment: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>护栏 “%1” 既无阈值也无规则，因此无法阻止扩大发布</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-35"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>护栏是一个指标名称，或一个包含 metric、direction 以及 threshold 或 rule 的映射</translation>
     </message>
@@ -1674,7 +1867,12 @@ Comment: %2</source>
         <translation>threshold 必须是数字，而不是 “%1”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>tolerance is a percentage of the default&apos;s level, such as 5%: %1</source>
+        <translation>tolerance 是默认变体水平的百分比，例如 5%：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the only statistical rule is &quot;sequential&quot;, not &quot;%1&quot;</source>
         <translation>唯一的统计规则是 “sequential”，而不是 “%1”</translation>
     </message>
@@ -1777,7 +1975,7 @@ Comment: %2</source>
 <context>
     <name>ContractsCommand</name>
     <message>
-        <location filename="../app/contractscommand.cpp" line="+67"/>
+        <location filename="../app/contractscommand.cpp" line="+68"/>
         <source>this version has no %1 connector</source>
         <translation>此版本没有 %1 连接器</translation>
     </message>
@@ -1792,7 +1990,25 @@ Comment: %2</source>
         <translation>%1 在 %2 中没有契约</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+57"/>
+        <source>eval of %1 for stage &quot;%2&quot;</source>
+        <translation>阶段“%2”的 %1 评测</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (the %2 in %3:%4)</source>
+        <translation>%1（%3:%4 中的 %2）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Checks contract files — every .yaml and .yml file of a folder, or one file — and with --server also against that server&apos;s flags. Prints each finding as file:line:column: error|warning: message, then a summary; exits 0 when there is no error, 1 when there is, 2 when it cannot check.</source>
         <translation>检查契约文件（一个文件夹中的所有 .yaml 和 .yml 文件，或单个文件）；指定 --server 时还会对照该服务器的开关进行检查。每条检查结果按 file:line:column: error|warning: message 的格式输出，最后输出摘要；没有错误时退出码为 0，有错误时为 1，无法检查时为 2。</translation>
     </message>
@@ -1837,12 +2053,12 @@ Comment: %2</source>
         <translation>文件或文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>no connection &quot;%1&quot; is configured (the connections are: %2)</source>
         <translation>未配置连接 “%1”（已配置的连接：%2）</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-156"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1（%2 上，%3）没有变体 “%4”</translation>
     </message>
@@ -1857,7 +2073,7 @@ Comment: %2</source>
         <translation>%1 没有开关 “%2”</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+83"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>用于对照检查契约的已配置连接（其 ID）；可重复。</translation>
     </message>
@@ -1867,7 +2083,7 @@ Comment: %2</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
@@ -1894,6 +2110,159 @@ Comment: %2</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EvalCheck</name>
+    <message>
+        <location filename="../models/core/evalcheck.cpp" line="+24"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+94"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>the report is of suite %1, not %2</source>
+        <translation>报告属于套件 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the report has no results for this variation (it has %1)</source>
+        <translation>报告没有此变体的结果（它有 %1）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 of %2 passed (≥ %3 required)</source>
+        <translation>%2 个中通过 %1 个（要求 ≥ %3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 passed</source>
+        <translation>%2 个中通过 %1 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 not in the report (%2 required)</source>
+        <translation>报告中没有 %1（要求 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 (%3 required)</source>
+        <translation>%1 %2（要求 %3）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>report %1 old (≤ %2)</source>
+        <translation>报告已有 %1（≤ %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report %1 old</source>
+        <translation>报告已有 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the report does not say when it ran</source>
+        <translation>报告未说明运行时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no cases</source>
+        <translation>没有用例</translation>
+    </message>
+</context>
+<context>
+    <name>EvalReport</name>
+    <message>
+        <location filename="../models/core/evalreport.cpp" line="+48"/>
+        <source>not an eval report: expected promptfoo&apos;s JSON output, JUnit XML or FlagDeck&apos;s eval JSON</source>
+        <translation>不是评测报告：应为 promptfoo 的 JSON 输出、JUnit XML 或 FlagDeck 的评测 JSON</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JSON, but neither promptfoo&apos;s output (no &quot;results&quot; object) nor FlagDeck&apos;s eval format (no &quot;flagdeck_eval&quot;)</source>
+        <translation>是 JSON，但既不是 promptfoo 的输出（没有 results 对象），也不是 FlagDeck 的评测格式（没有 flagdeck_eval）</translation>
+    </message>
+</context>
+<context>
+    <name>EvalReportFiles</name>
+    <message>
+        <location filename="../models/store/evalreportfiles.cpp" line="+39"/>
+        <source>only the file name may be a glob, not its folders: %1</source>
+        <translation>只有文件名可以使用通配符，文件夹不可以：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>there is no report %1</source>
+        <translation>没有报告 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no report matches %1</source>
+        <translation>没有与 %1 匹配的报告</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>larger than 64 MiB; not read</source>
+        <translation>大于 64 MiB；未读取</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the report cannot be used: %1</source>
+        <translation>报告无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EvalWatcher</name>
+    <message>
+        <location filename="../models/control/evalwatcher.cpp" line="+51"/>
+        <source>the report is being fetched</source>
+        <translation>正在获取报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the report cannot be used: %1</source>
+        <translation>报告无法使用：%1</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>the answer is larger than 64 MiB; not read</source>
+        <translation>响应大于 64 MiB；未读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server answered %1 %2</source>
+        <translation>服务器响应 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot fetch it: %1</source>
+        <translation>无法获取：%1</translation>
     </message>
 </context>
 <context>
@@ -2106,23 +2475,23 @@ Comment: %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+620"/>
+        <location line="+645"/>
         <source>kill and restore need FeatBit 5.2.0 or newer, or the ToggleFlag permission</source>
         <translation>关停和恢复需要 FeatBit 5.2.0 或更新版本，或 ToggleFlag 权限</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-644"/>
         <source>kill and restore need FeatBit 5.2.0 or newer</source>
         <translation>关停和恢复需要 FeatBit 5.2.0 或更新版本</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+702"/>
+        <location line="+727"/>
         <source>rollout changes need FeatBit 5.3.3 or newer, or the UpdateFlagDefaultRule permission</source>
         <translation>发布比例更改需要 FeatBit 5.3.3 或更新版本，或 UpdateFlagDefaultRule 权限</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-726"/>
         <source>rollout changes need FeatBit 5.3.3 or newer</source>
         <translation>发布比例更改需要 FeatBit 5.3.3 或更新版本</translation>
     </message>
@@ -2263,6 +2632,7 @@ Comment: %2</source>
     </message>
     <message>
         <location line="+92"/>
+        <location line="+25"/>
         <location line="+56"/>
         <source>no FeatBit environment %1</source>
         <translation>没有 FeatBit 环境 %1</translation>
@@ -2437,6 +2807,54 @@ Comment: %2</source>
     </message>
 </context>
 <context>
+    <name>FlagDeckEvalReport</name>
+    <message>
+        <location filename="../models/core/flagdeckevalreport.cpp" line="+47"/>
+        <source>unknown field &quot;%1&quot; (the fields are flagdeck_eval, suite, time and results)</source>
+        <translation>未知字段“%1”（字段为 flagdeck_eval、suite、time 和 results）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;flagdeck_eval&quot; must be 1, the only version of the format</source>
+        <translation>flagdeck_eval 必须为 1，这是该格式唯一的版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;suite&quot; must be a text</source>
+        <translation>suite 必须是文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;time&quot; must say when the eval ran, with its zone, e.g. 2026-11-30T15:02:00Z</source>
+        <translation>time 必须说明评测运行的时间并带时区，例如 2026-11-30T15:02:00Z</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;results&quot; must map each variation to its passed and total cases</source>
+        <translation>results 必须将每个变体映射到其通过数和总用例数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown field &quot;%1&quot; in the results of &quot;%2&quot; (the fields are passed, total and metrics)</source>
+        <translation>“%2”的结果中有未知字段“%1”（字段为 passed、total 和 metrics）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the results of &quot;%1&quot; need &quot;passed&quot; and &quot;total&quot;: whole numbers, passed at most total</source>
+        <translation>“%1”的结果需要 passed 和 total：整数，且 passed 不超过 total</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;metrics&quot; of &quot;%1&quot; must map names to numbers</source>
+        <translation>“%1”的 metrics 必须将名称映射到数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metric &quot;%1&quot; of &quot;%2&quot; must be a number</source>
+        <translation>“%2”的指标“%1”必须是数字</translation>
+    </message>
+</context>
+<context>
     <name>FlagDetailPane</name>
     <message>
         <location filename="../widgets/flagdetailpane.cpp" line="+24"/>
@@ -2510,12 +2928,17 @@ Revision %4</source>
 <context>
     <name>FlagServer</name>
     <message>
-        <location filename="../models/connectors/flagserver.cpp" line="+40"/>
+        <location filename="../models/connectors/flagserver.cpp" line="+42"/>
         <source>%1 does not report how often variations were served</source>
         <translation>%1 不报告各变体被提供的次数</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>%1 cannot archive flags from FlagDeck</source>
+        <translation>%1 无法从 FlagDeck 归档开关</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 does not say whose token this is</source>
         <translation>%1 没有说明这个令牌属于谁</translation>
     </message>
@@ -2737,7 +3160,7 @@ Revision %4</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../widgets/flagtableview.cpp" line="+184"/>
+        <location filename="../widgets/flagtableview.cpp" line="+185"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -2789,7 +3212,7 @@ Revision %4</source>
 <context>
     <name>FlagTableView</name>
     <message>
-        <location filename="../widgets/flagtableview.cpp" line="-172"/>
+        <location filename="../widgets/flagtableview.cpp" line="-173"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
@@ -3130,6 +3553,11 @@ Revision %4</source>
         <translation>健康</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>not enough evidence</source>
+        <translation>证据不足</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>not enough data</source>
         <translation>数据不足</translation>
@@ -3160,11 +3588,16 @@ Revision %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1: %2 %3 against %4 (%5 to %6), %n paired interval(s)</source>
         <translation>
             <numerusform>%1：%2 %3，对比 %4（%5 至 %6），%n 个配对区间</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1; not enough evidence yet: the interval reaches beyond the tolerance of %2</source>
+        <translation>%1；证据尚不足：区间超出了 %2 的容差</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3233,6 +3666,34 @@ Revision %4</source>
         <location line="+1"/>
         <source>%1. Its contract does not set auto_kill: decide now — the contract&apos;s rollback action is &quot;%2&quot;; kill the flag or roll back its stage.</source>
         <translation>%1。其契约未设置 auto_kill：请立即决定——契约的回滚操作是 “%2”；关闭该开关，或将其阶段回滚。</translation>
+    </message>
+</context>
+<context>
+    <name>JUnitReport</name>
+    <message>
+        <location filename="../models/core/junitreport.cpp" line="+40"/>
+        <source>XML, but not JUnit: the root element is &lt;%1&gt;, not &lt;testsuites&gt; or &lt;testsuite&gt;</source>
+        <translation>是 XML，但不是 JUnit：根元素是 &lt;%1&gt;，而不是 &lt;testsuites&gt; 或 &lt;testsuite&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the timestamp &quot;%1&quot; is not a date and time</source>
+        <translation>时间戳“%1”不是日期时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a &lt;testcase&gt; outside any &lt;testsuite&gt;</source>
+        <translation>&lt;testcase&gt; 不在任何 &lt;testsuite&gt; 中</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>not well-formed XML: %1</source>
+        <translation>XML 格式不正确：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JUnit XML without any &lt;testsuite&gt;</source>
+        <translation>JUnit XML 中没有 &lt;testsuite&gt;</translation>
     </message>
 </context>
 <context>
@@ -3402,7 +3863,7 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+243"/>
+        <location filename="../app/mainwindow.cpp" line="+246"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3417,7 +3878,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+600"/>
+        <location line="+617"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -3427,13 +3888,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-496"/>
-        <location line="+568"/>
+        <location line="-513"/>
+        <location line="+588"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-351"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -3491,24 +3952,24 @@ Revision %4</source>
     </message>
     <message>
         <location line="-172"/>
-        <location line="+672"/>
+        <location line="+693"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-231"/>
         <source>A&amp;pprovals</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location line="+213"/>
+        <location line="+218"/>
         <source>%n server(s)</source>
         <translation>
             <numerusform>%n 台服务器</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-349"/>
+        <location line="-354"/>
         <source>%n proposal(s) waiting for review</source>
         <translation>
             <numerusform>%n 个提议等待审查</numerusform>
@@ -3585,24 +4046,24 @@ Revision %4</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Connections</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-499"/>
-        <location line="+332"/>
+        <location line="-519"/>
+        <location line="+349"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-599"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Only the flags a person should look at now: a guardrail regressed, or a change this console sent failed.</source>
         <translation>仅显示现在需要有人查看的开关：护栏退化，或本控制台发送的更改失败。</translation>
     </message>
@@ -3630,6 +4091,11 @@ Revision %4</source>
         <location line="+2"/>
         <source>What changed</source>
         <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleanup</source>
+        <translation>清理</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3669,7 +4135,7 @@ Revision %4</source>
         <translation>%2 中的 %1 已关闭：服务器已确认。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>the audit cache is not open</source>
         <translation>审计缓存未打开</translation>
     </message>
@@ -3679,7 +4145,22 @@ Revision %4</source>
         <translation>%2 中的 %1：契约要求在%4风险下对 %3 进行审批。已作为提案 %5 发送到审批队列；他人批准后即执行（审批，Ctrl+3）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Due for cleanup: %1. Its code is to be removed; archive it.</source>
+        <translation>待清理：%1。应移除其代码并归档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive of %1 asked of the approval queue (proposal %2): it runs once another person approves it.</source>
+        <translation>已向审批队列申请归档 %1（提议 %2）：另一人批准后执行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive of %1 not asked: %2</source>
+        <translation>未申请归档 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 in %2 is back as it was: confirmed by the server.</source>
         <translation>%2 中的 %1 已恢复原状：服务器已确认。</translation>
     </message>
@@ -3743,6 +4224,11 @@ Revision %4</source>
         <translation>变更内容(&amp;W)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>C&amp;leanup</source>
+        <translation>清理(&amp;L)</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Acti&amp;vity</source>
         <translation>活动(&amp;V)</translation>
@@ -3773,7 +4259,7 @@ Revision %4</source>
         <translation>&lt;b&gt;FlagDeck %1&lt;/b&gt;&lt;br&gt;面向 AI 发布工程的运维控制台。</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+126"/>
         <source>No kill to undo: a kill can be undone for %n second(s) after the server confirmed it.</source>
         <translation>
             <numerusform>没有可撤销的关停：服务器确认后 %n 秒内可以撤销关停。</numerusform>
@@ -4333,6 +4819,29 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>PromptfooReport</name>
+    <message>
+        <location filename="../models/core/promptfooreport.cpp" line="+30"/>
+        <source>promptfoo output of results version %1: FlagDeck reads version 3 and later (promptfoo 0.60 on)</source>
+        <translation>promptfoo 输出的结果版本为 %1：FlagDeck 读取版本 3 及以上（promptfoo 0.60 起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>promptfoo output without a &quot;results&quot; list in &quot;results&quot;</source>
+        <translation>promptfoo 输出的 results 中没有 results 列表</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>promptfoo result %1 has no &quot;success&quot;</source>
+        <translation>promptfoo 结果 %1 没有 success</translation>
+    </message>
+</context>
+<context>
     <name>Proposal</name>
     <message>
         <location filename="../models/core/proposal.cpp" line="+90"/>
@@ -4368,6 +4877,11 @@ Revision %4</source>
         <location line="+14"/>
         <source>revert follows the flag&apos;s history</source>
         <translation>恢复依据开关的历史</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>archive retires the flag on its server; its state does not change</source>
+        <translation>归档会在服务器上停用该开关；其状态不变</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4633,7 +5147,7 @@ Revision %4</source>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+165"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+164"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4704,12 +5218,12 @@ Revision %4</source>
         <translation>无法读取收件箱的表</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
         <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <location line="+11"/>
         <location line="+5"/>
         <source>cannot create the inbox %1</source>
@@ -4899,7 +5413,7 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+370"/>
+        <location filename="../models/control/proposalreview.cpp" line="+378"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
@@ -4914,13 +5428,13 @@ Revision %4</source>
         <translation>%1 在提案获批后已更改：未发送任何内容；需要重新审核</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>confirmed by the server</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+108"/>
+        <location line="-199"/>
+        <location line="+116"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
     </message>
@@ -4940,13 +5454,13 @@ Revision %4</source>
         <translation>%1 提出了此提议，不能对其作出决定</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+116"/>
+        <location line="-122"/>
+        <location line="+124"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-192"/>
         <source>%1 (inbox role)</source>
         <translation>%1（收件箱角色）</translation>
     </message>
@@ -4986,7 +5500,12 @@ Revision %4</source>
         <translation>%1 已经是这些变更之前的状态</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
+        <source>%1 is archived on %2: applications stop getting it in every environment the server archives it in</source>
+        <translation>%1 将在 %2 上归档：在服务器归档它的每个环境中，应用将不再获取它</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>You decide as %1; the change is sent with %2.</source>
         <translation>您以 %1 的身份决定；更改通过 %2 发送。</translation>
     </message>
@@ -5041,9 +5560,14 @@ Revision %4</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>archived; confirmed by the server</source>
+        <translation>已归档；服务器已确认</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <location line="+10"/>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>the change could not be sent</source>
         <translation>无法发送此变更</translation>
     </message>
@@ -5219,7 +5743,35 @@ Revision %4</source>
         <translation>没有阈值或规则：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>Eval evidence for the next stage</source>
+        <translation>下一阶段的评测证据</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>not checkable here: eval reports are not read</source>
+        <translation>此处无法检查：不读取评测报告</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no stage ahead</source>
+        <translation>没有后续阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none required to enter %1</source>
+        <translation>进入 %1 无需评测</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n passing for %1</source>
+        <translation>
+            <numerusform>%1 有 %n 项通过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>kill switch</source>
         <translation>紧急关闭</translation>
     </message>
@@ -5317,7 +5869,7 @@ Revision %4</source>
 <context>
     <name>RestClient</name>
     <message>
-        <location filename="../models/connectors/restclient.cpp" line="+69"/>
+        <location filename="../models/connectors/restclient.cpp" line="+96"/>
         <source>the answer</source>
         <translation>应答</translation>
     </message>
@@ -5325,7 +5877,7 @@ Revision %4</source>
 <context>
     <name>RevertDesk</name>
     <message>
-        <location filename="../models/control/revertdesk.cpp" line="+91"/>
+        <location filename="../models/control/revertdesk.cpp" line="+75"/>
         <source>%1 in %2 is not among the flags shown now; it cannot be put back</source>
         <translation>%2 中的 %1 不在当前显示的开关中；无法恢复</translation>
     </message>
@@ -5524,7 +6076,7 @@ Revision %4</source>
 <context>
     <name>SandboxAgent</name>
     <message>
-        <location filename="../models/control/sandboxagent.cpp" line="+77"/>
+        <location filename="../models/control/sandboxagent.cpp" line="+88"/>
         <source>withdrawn by %1: the flag is off</source>
         <translation>已由 %1 撤回：开关已关闭</translation>
     </message>
@@ -5534,14 +6086,19 @@ Revision %4</source>
         <translation>已由 %1 撤回：有护栏回退</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Guardrail regression: %1. Roll back before more users are affected.</source>
         <translation>护栏退化：%1。请在更多用户受影响之前回滚。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every guardrail is healthy at this stage (%1). Expand to the next stage.</source>
         <translation>此阶段所有护栏均健康（%1）。扩大到下一阶段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evals: %1.</source>
+        <translation>评测：%1。</translation>
     </message>
 </context>
 <context>
@@ -5602,17 +6159,22 @@ Revision %4</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+214"/>
+        <source>cannot archive the sandbox flag</source>
+        <translation>无法归档沙盒开关</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>cannot start a sandbox transaction</source>
         <translation>无法开始沙盒事务</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-16"/>
         <source>cannot store the sandbox flag</source>
         <translation>无法保存沙盒开关</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+34"/>
         <source>cannot commit the sandbox change</source>
         <translation>无法提交沙盒变更</translation>
     </message>
@@ -5620,14 +6182,16 @@ Revision %4</source>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+140"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+139"/>
+        <location line="+41"/>
         <location line="+61"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
         <translation>沙盒未连接</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-105"/>
+        <location line="+42"/>
         <source>no flag %1 in %2</source>
         <translation>%2 中没有开关 %1</translation>
     </message>
@@ -5810,7 +6374,7 @@ Revision %4</source>
 <context>
     <name>StageActions</name>
     <message>
-        <location filename="../models/control/stageactions.cpp" line="+104"/>
+        <location filename="../models/control/stageactions.cpp" line="+124"/>
         <location line="+4"/>
         <source>Minimum time in stage</source>
         <translation>阶段最短停留时间</translation>
@@ -5827,22 +6391,33 @@ Revision %4</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Guardrails green</source>
         <translation>护栏正常</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>not known offline: guardrail metrics are read live</source>
         <translation>离线时未知：护栏指标需实时读取</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-74"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
+        <location line="+3"/>
+        <source>Evals</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>eval reports are not read here</source>
+        <translation>此处不读取评测报告</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>none required at %1 risk</source>
         <translation>%1风险下无需审批</translation>
     </message>
@@ -5879,22 +6454,29 @@ Revision %4</source>
         <translation>数据尚不足：%1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>not enough evidence yet: %1</source>
+        <translation>证据尚不足：%1</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>%1 has no contract in %2</source>
         <translation>%1 在 %2 中没有契约</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+84"/>
         <source>a change of %1 is still waiting for the server</source>
         <translation>%1 的一项变更仍在等待服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-82"/>
+        <location line="+80"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>离线：无法向服务器发送任何内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-76"/>
         <source>not a stage action</source>
         <translation>不是阶段操作</translation>
     </message>
@@ -5919,7 +6501,12 @@ Revision %4</source>
         <translation>服务器已应答，但投放的是另一种发布规则</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+10"/>
+        <source>%1 is no longer shown by this console</source>
+        <translation>此控制台不再显示 %1</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>contract unreadable</source>
         <translation>契约不可读</translation>
     </message>
@@ -5929,9 +6516,14 @@ Revision %4</source>
         <translation>无主控制</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 · paused</source>
         <translation>%1 · 已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · review due</source>
+        <translation>%1 · 待审查</translation>
     </message>
 </context>
 <context>
@@ -5977,7 +6569,7 @@ Revision %4</source>
         <translation>阶段 “%1” 曝光 “%2”，但开关没有该变体</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>the flag is off: restore it before advancing</source>
         <translation>开关已关闭：推进前请先恢复</translation>
     </message>
@@ -6038,7 +6630,7 @@ Revision %4</source>
 <context>
     <name>StageView</name>
     <message>
-        <location filename="../widgets/stageview.cpp" line="+35"/>
+        <location filename="../widgets/stageview.cpp" line="+37"/>
         <source>Advance…</source>
         <translation>推进…</translation>
     </message>
@@ -6054,22 +6646,22 @@ Revision %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+208"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-198"/>
         <source>Rollout stage</source>
         <translation>发布阶段</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+157"/>
         <source>&lt;b&gt;Unowned control&lt;/b&gt;&lt;br&gt;No contract covers this flag here: it has no stages, owner or guardrails. Add one to the contracts folder (File → Contracts folder…).</source>
         <translation>&lt;b&gt;无主控制&lt;/b&gt;&lt;br&gt;此处没有契约覆盖此开关：它没有阶段、负责人或护栏。请在契约文件夹中添加一个（文件 → 契约文件夹…）。</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-130"/>
         <source>Reason (goes to the audit history)</source>
         <translation>理由（写入审计历史）</translation>
     </message>
@@ -6109,7 +6701,12 @@ Revision %4</source>
         <translation>恢复推进</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
+        <source>Eval report for %1: %2</source>
+        <translation>%1 的评测报告：%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;Contract unreadable&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Until the file is fixed this flag has no stages, guardrails or auto_kill.</source>
         <translation>&lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;契约不可读&lt;/span&gt;&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;在修复该文件之前，此开关没有阶段、护栏或 auto_kill。</translation>
     </message>
@@ -6564,7 +7161,8 @@ Revision %4</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+47"/>
+        <location line="+68"/>
+        <location line="+30"/>
         <source>no Unleash environment %1</source>
         <translation>没有 Unleash 环境 %1</translation>
     </message>
