@@ -321,6 +321,10 @@ void GuardrailMonitor::addSamples(const QList<MetricBatch> &batches)
         const auto flagIt = m_flags.find(batch.flag);
         if (flagIt == m_flags.end() || batch.samples.isEmpty())
             continue;
+        if (batch.mixedEnvironments)
+            flagIt->mixed.insert(batch.metric);
+        else
+            flagIt->mixed.remove(batch.metric);
         Series &series = flagIt->series[batch.metric][batch.variationId];
         for (const MetricSample &sample : batch.samples) {
             if (series.isEmpty() || series.constLast().timeMs < sample.timeMs) {
@@ -393,6 +397,8 @@ void GuardrailMonitor::reevaluate(const FlagRef &ref)
     if (it == m_flags.end())
         return;
     it->health = evaluate(it->watch, it->series, m_options);
+    if (!it->mixed.isEmpty())
+        markMixedEnvironments(it->health);
     QList<GuardrailResult> newlyRegressed;
     for (const GuardrailResult &result : std::as_const(it->health.results)) {
         const QString key = result.guardrail.metric + QLatin1Char('\n') + result.candidateId;
