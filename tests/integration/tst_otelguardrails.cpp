@@ -42,6 +42,9 @@ QJsonObject stream(const QString &flag, const QJsonValue &setId, int perSecond, 
 const char ContractYaml[] = R"(flag_key: chat-model-route
 default: frontier-small
 candidate: frontier-large
+stages:
+  - name: half
+    exposure: {frontier-large: 50%}
 guardrails:
   - metric: p95_latency
     direction: lower_is_better
