@@ -93,9 +93,10 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, and unleash-server 5, 6, 7 and 8 with the Node each needs, and playwright-core for chromium"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, the service instrumented with OpenFeature and OpenTelemetry (and the Node it needs), unleash-server 5, 6, 7 and 8 with the Node each needs, and playwright-core for chromium"
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error)
     (cd "$ROOT/tests/featbit" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT/tests/otelservice" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     # The Unleash version matrix: each major version pinned by its own lockfile, installed side by
     # side (unpacking dominates, not the network). --ignore-scripts: no install-time analytics or
     # native builds; Unleash needs neither.
