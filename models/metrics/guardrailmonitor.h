@@ -85,6 +85,9 @@ private:
     };
 
     void reevaluate(const FlagRef &ref);
+    void reevaluate(const QList<FlagRef> &refs);
+    // Takes the flag's new judgement and tells what changed.
+    void publish(const FlagRef &ref, FlagHealth health);
 
     Options m_options;
     QHash<FlagRef, Monitored> m_flags;

@@ -410,6 +410,48 @@ private Q_SLOTS:
         QVERIFY(batches->at(1).mixedEnvironments);
     }
 
+    // Many flags in one delivery are judged side by side on several threads: each verdict is the
+    // one the flag's own data gives, and each regression is told once, for its own flag.
+    void aStepOfManyFlagsIsJudgedAsEachAlone()
+    {
+        GuardrailMonitor monitor;
+        QSignalSpy regressions(&monitor, &GuardrailMonitor::regressionDetected);
+        ContractGuardrail latency;
+        latency.metric = QStringLiteral("p95_latency");
+        latency.rule = QStringLiteral("sequential");
+        QList<GuardrailWatch> watches;
+        QList<MetricBatch> batches;
+        for (int i = 0; i < 200; ++i) {
+            GuardrailWatch watch;
+            watch.flag = {QStringLiteral("conn"), QStringLiteral("production"), QStringLiteral("flag-%1").arg(i)};
+            watch.controlId = QStringLiteral("off");
+            watch.expected = Rollout({{QStringLiteral("off"), 5000}, {QStringLiteral("on"), 5000}});
+            watch.guardrails = {latency};
+            watches.append(watch);
+            MetricBatch control{watch.flag, latency.metric, QStringLiteral("off"), {}, false};
+            MetricBatch candidate{watch.flag, latency.metric, QStringLiteral("on"), {}, false};
+            for (int k = 1; k <= 40; ++k) {
+                const double noise = ((k * 7 + i) % 5 - 2) * 3.0;
+                control.samples.append({k * 1000, 900 + noise});
+                // Every third flag's candidate is 20% slower.
+                candidate.samples.append({k * 1000, (i % 3 == 0 ? 1080 : 900) - noise});
+            }
+            batches << control << candidate;
+        }
+        monitor.setWatches(watches);
+        monitor.addSamples(batches);
+        int regressed = 0;
+        for (const GuardrailWatch &watch : std::as_const(watches)) {
+            const FlagHealth health = monitor.health(watch.flag);
+            const FlagHealth alone = GuardrailMonitor::evaluate(watch, monitor.series(watch.flag), monitor.options());
+            QCOMPARE(health.verdict, alone.verdict);
+            QCOMPARE(health.summary, alone.summary);
+            regressed += health.verdict == GuardrailVerdict::Regressed;
+        }
+        QCOMPARE(regressed, 67);
+        QCOMPARE(regressions.size(), 67);
+    }
+
     void mixedDataIsSaidInEveryVerdict()
     {
         GuardrailMonitor monitor;
