@@ -93,18 +93,19 @@ run_app() {
 }
 
 run_tests() {
-    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, unleash-server 5, 6, 7 and 8 with the Node each needs, playwright-core for chromium, and promptfoo with its Node for real eval reports"
+    say "Installing from npm: the MCP client that drives flagdeck mcp, FeatBit's Node SDK, unleash-server 5, 6, 7 and 8 with the Node each needs, playwright-core for chromium, promptfoo with its Node for real eval reports, and the service instrumented with OpenFeature and OpenTelemetry (and the Node it needs)"
     # Every folder pinned by its own lockfile, installed side by side (unpacking dominates, not the
     # network). --ignore-scripts: no install-time analytics, downloads or native builds; none of
     # them needs one. The MCP client's SDK is the exception and runs its own.
     # - tests/unleash/v5…v8: the Unleash version matrix, each with the Node its engines field allows;
     # - tests/peer: playwright-core, driving Debian's chromium (TEST_PACKAGES), no browser of its own;
     # - tests/promptfoo: run offline in the tests (a local JavaScript provider, telemetry and
-    #   sharing off).
+    #   sharing off);
+    # - tests/otelservice: a service evaluating flags through OpenFeature, metered by OpenTelemetry.
     local folder pid pids=()
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error) &
     pids+=("$!")
-    for folder in featbit unleash/v5 unleash/v6 unleash/v7 unleash/v8 peer promptfoo; do
+    for folder in featbit unleash/v5 unleash/v6 unleash/v7 unleash/v8 peer promptfoo otelservice; do
         (cd "$ROOT/tests/$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) &
         pids+=("$!")
     done

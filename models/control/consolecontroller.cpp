@@ -323,6 +323,13 @@ void ConsoleController::usePrometheus(const QUrl &url)
         options.templates.insert(metric, m_settings.value(metric).toString());
     m_settings.endGroup();
     m_settings.endGroup();
+    // Each connection says where its telemetry names the environment (default: the flag set).
+    options.environmentOf = [this](const FlagRef &flag) -> PrometheusSource::EnvironmentSelector {
+        const auto config = std::find_if(m_configs.cbegin(), m_configs.cend(),
+                                         [&](const ConnectionConfig &each) { return each.id == flag.connectionId; });
+        const ConnectionConfig preference = config != m_configs.cend() ? *config : ConnectionConfig();
+        return {preference.metricsEnvironmentLabel, preference.metricsEnvironmentOf(flag.environment)};
+    };
     m_guardrails->usePrometheus(options);
 }
 

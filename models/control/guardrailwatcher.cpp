@@ -195,10 +195,19 @@ void GuardrailWatcher::actOn(const FlagRef &ref, const GuardrailResult &result)
     if (!row)
         return;
     const Contract *contract = contractFor(ref);
-    const bool autoKill = contract && contract->autoKill && row->flag.enabled && row->staleSinceMs == 0;
+    // Data that mixes every environment may be another environment's regression: a person decides.
+    const bool mixed = result.mixedEnvironments || m_monitor->health(ref).mixedEnvironments;
+    const bool autoKill = contract && contract->autoKill && row->flag.enabled && row->staleSinceMs == 0 && !mixed;
     QString message;
     bool killing = false;
-    if (autoKill && m_claim && !m_claim(ref, row->flag, FlagAction::Kill)) {
+    if (contract && contract->autoKill && mixed) {
+        message = tr("%1. Its contract sets auto_kill, but these values mix every environment, so FlagDeck does not "
+                     "kill it by itself: decide now, or give the telemetry the environment (see Guardrails in the "
+                     "documentation).")
+                      .arg(result.reason);
+        if (m_proposeRollback && row->flag.enabled && (!m_claim || m_claim(ref, row->flag, FlagAction::RollbackStage)))
+            m_proposeRollback(ref);
+    } else if (autoKill && m_claim && !m_claim(ref, row->flag, FlagAction::Kill)) {
         message = tr("%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.")
                       .arg(result.reason);
     } else if (autoKill) {
@@ -228,7 +237,7 @@ void GuardrailWatcher::reconsider()
         if (regressed == health.results.cend())
             continue;
         const Contract *contract = contractFor(watch.flag);
-        if (contract && contract->autoKill) {
+        if (contract && contract->autoKill && !health.mixedEnvironments) {
             if (m_claim && !m_claim(watch.flag, row->flag, FlagAction::Kill))
                 continue;
             const QString message = startAutoKill(watch.flag, *row, *regressed);

@@ -20,3 +20,10 @@ std::optional<ConnectionConfig::Kind> connectionKindFromName(const QString &name
     return enumFromName(name, {ConnectionConfig::Kind::Sandbox, ConnectionConfig::Kind::FeatBit, ConnectionConfig::Kind::Unleash},
                         connectionKindName);
 }
+
+QString ConnectionConfig::metricsEnvironmentOf(const QString &environment) const
+{
+    QString value = metricsEnvironmentValue;
+    return value.replace(QLatin1String("$environment"), environment)
+        .replace(QLatin1String("$name"), environment.section(QLatin1Char('/'), -1));
+}

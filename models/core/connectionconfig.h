@@ -15,6 +15,15 @@ struct ConnectionConfig
     QUrl url;           // the server's API
     QUrl evaluationUrl; // FeatBit's evaluation server, which streams changes; empty for others
     QString secretRef;
+    // Where the telemetry of this server's applications names a flag's environment, for guardrail
+    // queries: a Prometheus label (empty: it names none, so the values mix every environment) and
+    // its value, in which $environment is the environment as FlagDeck writes it and $name its part
+    // after the last '/' (a FeatBit or Unleash environment's own key).
+    QString metricsEnvironmentLabel = QStringLiteral("feature_flag_set_id");
+    QString metricsEnvironmentValue = QStringLiteral("$environment");
+
+    // The value the telemetry gives this environment.
+    QString metricsEnvironmentOf(const QString &environment) const;
 
     friend bool operator==(const ConnectionConfig &, const ConnectionConfig &) = default;
 };

@@ -3,6 +3,7 @@
 #include "enumnames.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 bool ContractEval::isUrl() const
 {
@@ -77,4 +78,33 @@ std::optional<Contract::Risk> riskFromName(const QString &name)
 {
     return enumFromName(name, {Contract::Risk::Low, Contract::Risk::Medium, Contract::Risk::High, Contract::Risk::Critical},
                         riskName);
+}
+
+double ContractGuardrail::quantileInName(const QString &metric)
+{
+    static const QRegularExpression percentile(QStringLiteral("(?:^|_)p(\\d{2})(?:_|$)"));
+    const QRegularExpressionMatch match = percentile.match(metric);
+    return match.hasMatch() ? match.captured(1).toInt() / 100.0 : 0;
+}
+
+QString guardrailKindName(ContractGuardrail::Kind kind)
+{
+    switch (kind) {
+    case ContractGuardrail::Kind::Gauge:
+        return QStringLiteral("gauge");
+    case ContractGuardrail::Kind::Counter:
+        return QStringLiteral("counter");
+    case ContractGuardrail::Kind::Histogram:
+        return QStringLiteral("histogram");
+    }
+    return {};
+}
+
+std::optional<ContractGuardrail::Kind> guardrailKindFromName(const QString &name)
+{
+    for (const auto kind : {ContractGuardrail::Kind::Gauge, ContractGuardrail::Kind::Counter, ContractGuardrail::Kind::Histogram}) {
+        if (guardrailKindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
 }

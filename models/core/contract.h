@@ -16,6 +16,12 @@
 struct ContractGuardrail
 {
     enum class Direction { LowerIsBetter, HigherIsBetter };
+    // What the telemetry records for it, per variation and interval: a gauge's level (averaged),
+    // a counter's events per exposure of the flag, or a quantile of a histogram (a latency).
+    enum class Kind { Gauge, Counter, Histogram };
+    // The histogram a latency guardrail reads unless the contract names another: the OpenTelemetry
+    // HTTP server duration, in seconds.
+    static inline const QString DefaultHistogram = QStringLiteral("http.server.request.duration");
 
     // How much worse than the default a candidate may be, relative to the default's level, for the
     // guardrail to let a stage widen when the contract does not say (docs/contracts.md).
@@ -26,9 +32,20 @@ struct ContractGuardrail
     std::optional<double> threshold;
     QString rule; // "sequential": a regression against the default, under continuous monitoring
     std::optional<double> tolerance; // a fraction of the default's level: 0.05 for "5%"
+    Kind kind = Kind::Gauge;
+    QString series; // the instrument's name in the telemetry (OpenTelemetry or Prometheus form); empty: metric
+    double quantile = 0; // for a histogram, in (0, 1)
+    bool secondsToMilliseconds = false; // a histogram in seconds read by a metric shown in ms
 
     bool canStopExpansion() const { return threshold.has_value() || !rule.isEmpty(); }
     double toleranceOrDefault() const { return tolerance.value_or(DefaultTolerance); }
+    QString seriesName() const { return series.isEmpty() ? metric : series; }
+    // The quantile a name such as p95_latency or p99_wait asks for; 0 when it names none.
+    static double quantileInName(const QString &metric);
+};
+
+QString guardrailKindName(ContractGuardrail::Kind kind);
+std::optional<ContractGuardrail::Kind> guardrailKindFromName(const QString &name);
 };
 
 // Where a contract file says something (1-based; 0 when not known), so that a finding found

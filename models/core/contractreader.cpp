@@ -2,6 +2,7 @@
 
 #include "durationtext.h"
 #include "flagaction.h"
+#include "metricunit.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -119,7 +120,8 @@ const QStringList &boundFields()
 const QStringList &guardrailFields()
 {
     static const QStringList fields = {QStringLiteral("metric"), QStringLiteral("direction"), QStringLiteral("threshold"),
-                                       QStringLiteral("rule"), QStringLiteral("tolerance")};
+                                       QStringLiteral("rule"),   QStringLiteral("tolerance"), QStringLiteral("kind"),
+                                       QStringLiteral("series"), QStringLiteral("quantile")};
     return fields;
 }
 
@@ -470,6 +472,41 @@ void readStages(Reader &reader, const YAML::Node &root, Contract &contract)
                                               .arg(path.join(QStringLiteral(", ")), stageNames.join(QStringLiteral(", "))));
 }
 
+// What the telemetry records for the guardrail: its kind, the instrument, a histogram's quantile.
+void readGuardrailKind(Reader &reader, const YAML::Node &node, ContractGuardrail &guardrail)
+{
+    if (const QString kind = reader.text(node, "kind"); !kind.isEmpty()) {
+        if (const auto known = guardrailKindFromName(kind))
+            guardrail.kind = *known;
+        else
+            reader.error(node["kind"], Text::tr("kind must be gauge, counter or histogram, not \"%1\"").arg(kind));
+    }
+    guardrail.series = reader.text(node, "series");
+    const QString quantile = reader.text(node, "quantile");
+    if (guardrail.kind != ContractGuardrail::Kind::Histogram) {
+        if (!quantile.isEmpty())
+            reader.error(node["quantile"], Text::tr("quantile is for a guardrail of kind histogram"));
+        return;
+    }
+    if (guardrail.series.isEmpty())
+        guardrail.series = ContractGuardrail::DefaultHistogram;
+    if (!quantile.isEmpty()) {
+        bool ok = false;
+        guardrail.quantile = quantile.toDouble(&ok);
+        if (!ok || !(guardrail.quantile > 0 && guardrail.quantile < 1))
+            reader.error(node["quantile"], Text::tr("quantile must be a number between 0 and 1, such as 0.95, not \"%1\"")
+                                               .arg(quantile));
+    } else {
+        guardrail.quantile = ContractGuardrail::quantileInName(guardrail.metric);
+        if (guardrail.quantile == 0)
+            reader.error(node, Text::tr("guardrail \"%1\" reads a histogram: give it a quantile (0.95), or name it "
+                                        "for one (p95_latency)").arg(guardrail.metric));
+    }
+    // OpenTelemetry records durations in seconds; a metric read in milliseconds gets them in ms.
+    guardrail.secondsToMilliseconds =
+        MetricUnit::forMetric(guardrail.metric).symbol == MetricUnit::forMetric(QStringLiteral("latency")).symbol;
+}
+
 void readGuardrails(Reader &reader, const YAML::Node &root, Contract &contract)
 {
     const YAML::Node guardrails = root["guardrails"];
@@ -524,6 +561,7 @@ void readGuardrails(Reader &reader, const YAML::Node &root, Contract &contract)
         guardrail.rule = reader.text(node, "rule");
         if (!guardrail.rule.isEmpty() && guardrail.rule != QLatin1String("sequential"))
             reader.error(node["rule"], Text::tr("the only statistical rule is \"sequential\", not \"%1\"").arg(guardrail.rule));
+        readGuardrailKind(reader, node, guardrail);
         if (!guardrail.canStopExpansion())
             reader.warning(node, Text::tr("guardrail \"%1\" has no threshold or rule, so it cannot stop an expansion")
                                      .arg(guardrail.metric));

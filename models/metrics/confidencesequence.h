@@ -58,6 +58,9 @@ public:
 
 private:
     Options m_options;
+    // The boundary's constants, worked out once: a test adds hundreds of looks every step.
+    double m_spreadSamples = 0;
+    double m_spreadAlpha = 0;
     int m_n = 0;
     double m_mean = 0;
     double m_m2 = 0;

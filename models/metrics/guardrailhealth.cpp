@@ -72,7 +72,26 @@ QJsonObject flagHealthToJson(const FlagHealth &health)
     return {{QStringLiteral("verdict"), verdictName(health.results.isEmpty() ? GuardrailVerdict::NoData : health.verdict)},
             {QStringLiteral("summary"), health.summary},
             {QStringLiteral("sample_ratio_mismatch"), health.srmMismatch},
+            {QStringLiteral("mixed_environments"), health.mixedEnvironments},
             {QStringLiteral("results"), results}};
+}
+
+QString mixedEnvironmentsText()
+{
+    return Text::tr("these values mix every environment");
+}
+
+void markMixedEnvironments(FlagHealth &health)
+{
+    if (health.mixedEnvironments)
+        return;
+    health.mixedEnvironments = true;
+    const QString prefix = mixedEnvironmentsText() + QStringLiteral(": ");
+    for (GuardrailResult &result : health.results) {
+        result.mixedEnvironments = true;
+        result.reason.prepend(prefix);
+    }
+    health.summary.prepend(prefix);
 }
 
 QStringList GuardrailWatch::candidateIds() const

@@ -54,6 +54,8 @@ struct GuardrailResult
     // The candidate's own level with its always-valid interval, held against the threshold.
     std::optional<DifferenceEstimate> candidateLevel;
     bool thresholdBreached = false;
+    // Judged on data that mixes every environment's traffic.
+    bool mixedEnvironments = false;
     QString reason;
 
     // The change relative to the control, when the control's level is known and not zero.
@@ -68,7 +70,13 @@ struct FlagHealth
     bool srmMismatch = false;
     QString srmText;
     QString summary;
+    // Some of the data mixes every environment's traffic: nothing is acted on by itself.
+    bool mixedEnvironments = false;
 };
+
+// Says in the summary and in every reason that the values mix every environment.
+void markMixedEnvironments(FlagHealth &health);
+QString mixedEnvironmentsText();
 Q_DECLARE_METATYPE(GuardrailResult)
 
 // A flag's verdicts as agents and the local cache read them: the verdict, its sentence, and per

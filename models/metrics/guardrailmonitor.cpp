@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -330,6 +332,10 @@ void GuardrailMonitor::addSamples(const QList<MetricBatch> &batches)
         const auto flagIt = m_flags.find(batch.flag);
         if (flagIt == m_flags.end() || batch.samples.isEmpty())
             continue;
+        if (batch.mixedEnvironments)
+            flagIt->mixed.insert(batch.metric);
+        else
+            flagIt->mixed.remove(batch.metric);
         Series &series = flagIt->series[batch.metric][batch.variationId];
         for (const MetricSample &sample : batch.samples) {
             if (series.isEmpty() || series.constLast().timeMs < sample.timeMs) {
@@ -348,8 +354,7 @@ void GuardrailMonitor::addSamples(const QList<MetricBatch> &batches)
                                                       [](const MetricSample &s, qint64 time) { return s.timeMs < time; }));
         touched.insert(batch.flag);
     }
-    for (const FlagRef &ref : std::as_const(touched))
-        reevaluate(ref);
+    reevaluate(touched.values());
 }
 
 const GuardrailWatch *GuardrailMonitor::watch(const FlagRef &ref) const
@@ -398,10 +403,51 @@ QHash<QString, QHash<QString, Series>> GuardrailMonitor::series(const FlagRef &r
 
 void GuardrailMonitor::reevaluate(const FlagRef &ref)
 {
+    const auto it = std::as_const(m_flags).constFind(ref);
+    if (it != m_flags.cend())
+        publish(ref, evaluate(it->watch, it->series, m_options));
+}
+
+void GuardrailMonitor::reevaluate(const QList<FlagRef> &refs)
+{
+    // A step of a few hundred flags is judged on every core: each judgement reads only its own
+    // flag's data, and nothing changes the flags until all are done.
+    constexpr qsizetype PerThreadAtLeast = 32;
+    const qsizetype threads = std::min<qsizetype>(std::max(1u, std::thread::hardware_concurrency()),
+                                                  refs.size() / PerThreadAtLeast);
+    if (threads < 2) {
+        for (const FlagRef &ref : refs)
+            reevaluate(ref);
+        return;
+    }
+    QList<std::optional<FlagHealth>> healths(refs.size());
+    const auto judgeFrom = [this, &refs, &healths, threads](qsizetype first) {
+        for (qsizetype i = first; i < refs.size(); i += threads) {
+            const auto it = std::as_const(m_flags).constFind(refs[i]);
+            if (it != m_flags.cend())
+                healths[i] = evaluate(it->watch, it->series, m_options);
+        }
+    };
+    {
+        std::vector<std::jthread> workers;
+        for (qsizetype first = 1; first < threads; ++first)
+            workers.emplace_back(judgeFrom, first);
+        judgeFrom(0);
+    }
+    for (qsizetype i = 0; i < refs.size(); ++i) {
+        if (healths[i])
+            publish(refs[i], std::move(*healths[i]));
+    }
+}
+
+void GuardrailMonitor::publish(const FlagRef &ref, FlagHealth health)
+{
     const auto it = m_flags.find(ref);
     if (it == m_flags.end())
         return;
-    it->health = evaluate(it->watch, it->series, m_options);
+    it->health = std::move(health);
+    if (!it->mixed.isEmpty())
+        markMixedEnvironments(it->health);
     QList<GuardrailResult> newlyRegressed;
     for (const GuardrailResult &result : std::as_const(it->health.results)) {
         const QString key = result.guardrail.metric + QLatin1Char('\n') + result.candidateId;

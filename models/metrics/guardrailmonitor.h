@@ -80,11 +80,15 @@ private:
         QHash<QString, QHash<QString, Series>> series;
         FlagHealth health;
         QSet<QString> reported; // metric + candidate already told as regressed in this window
+        QSet<QString> mixed; // metrics whose latest data mixes every environment
         std::optional<FlagHealth> ended; // the last judgement with something to compare, once that ended
         qint64 endedChangeMs = 0; // the flag's change that ended it
     };
 
     void reevaluate(const FlagRef &ref);
+    void reevaluate(const QList<FlagRef> &refs);
+    // Takes the flag's new judgement and tells what changed.
+    void publish(const FlagRef &ref, FlagHealth health);
 
     Options m_options;
     QHash<FlagRef, Monitored> m_flags;

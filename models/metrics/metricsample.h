@@ -22,6 +22,8 @@ struct MetricBatch
     QString metric;
     QString variationId;
     QList<MetricSample> samples;
+    // The data could not be told apart by environment: every environment's traffic is in it.
+    bool mixedEnvironments = false;
 };
 
 // Exposure counts per interval and variation: the basis for the sample-ratio check and for

@@ -30,6 +30,10 @@ QList<ConnectionConfig> ConnectionSettings::load() const
         config.url = m_settings.value(QStringLiteral("url")).toUrl();
         config.evaluationUrl = m_settings.value(QStringLiteral("evaluationUrl")).toUrl();
         config.secretRef = m_settings.value(QStringLiteral("secretRef")).toString();
+        config.metricsEnvironmentLabel =
+            m_settings.value(QStringLiteral("metricsEnvironmentLabel"), config.metricsEnvironmentLabel).toString();
+        config.metricsEnvironmentValue =
+            m_settings.value(QStringLiteral("metricsEnvironmentValue"), config.metricsEnvironmentValue).toString();
         connections.append(config);
     }
     m_settings.endArray();
@@ -50,6 +54,11 @@ void ConnectionSettings::save(const QList<ConnectionConfig> &connections)
         if (!config.evaluationUrl.isEmpty())
             m_settings.setValue(QStringLiteral("evaluationUrl"), config.evaluationUrl);
         m_settings.setValue(QStringLiteral("secretRef"), config.secretRef);
+        // Only a preference that differs from the default is written, so a later default applies.
+        if (config.metricsEnvironmentLabel != ConnectionConfig().metricsEnvironmentLabel)
+            m_settings.setValue(QStringLiteral("metricsEnvironmentLabel"), config.metricsEnvironmentLabel);
+        if (config.metricsEnvironmentValue != ConnectionConfig().metricsEnvironmentValue)
+            m_settings.setValue(QStringLiteral("metricsEnvironmentValue"), config.metricsEnvironmentValue);
     }
     m_settings.endArray();
     m_settings.sync();

@@ -20,6 +20,7 @@
 #include "guardrailcharts.h"
 #include "guardrailsimulation.h"
 #include "metrics/guardrailmonitor.h"
+#include "metrics/prometheussource.h"
 #include "testflags.h"
 #include "control/consolecontroller.h"
 #include "control/proposalreview.h"
@@ -1223,6 +1224,114 @@ void startupSandbox()
         report("startup.rss_mb", percentile(megabytes, 0.5), "MB");
 }
 
+// One Prometheus step for 500 watched flags of one environment, each with a latency histogram, an
+// error counter and a cost gauge (4 metrics with exposures) and three variations, after an hour of
+// 15-second intervals: the queries the step asks, and the time from their answers (JSON as
+// Prometheus sends it) to every flag's verdicts.
+void guardrailPrometheusStep()
+{
+    constexpr int Flags = 500;
+    constexpr int HistoryIntervals = 240;
+    constexpr qint64 StepMs = 15000;
+    constexpr qint64 Start = 1763700000000;
+    PrometheusSource::Options options;
+    options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    options.backfillMs = 0; // the history is given below; nothing is sent
+    PrometheusSource source(options);
+    GuardrailMonitor monitor;
+
+    ContractGuardrail latency;
+    latency.metric = QStringLiteral("p95_latency");
+    latency.kind = ContractGuardrail::Kind::Histogram;
+    latency.series = ContractGuardrail::DefaultHistogram;
+    latency.quantile = 0.95;
+    latency.secondsToMilliseconds = true;
+    latency.threshold = 2000;
+    ContractGuardrail errors;
+    errors.metric = QStringLiteral("error_rate");
+    errors.kind = ContractGuardrail::Kind::Counter;
+    errors.series = QStringLiteral("app.request.errors");
+    errors.rule = QStringLiteral("sequential");
+    ContractGuardrail cost;
+    cost.metric = QStringLiteral("cost_per_request");
+    cost.rule = QStringLiteral("sequential");
+    const QStringList variants{QStringLiteral("baseline"), QStringLiteral("candidate"), QStringLiteral("second")};
+    const QHash<QString, double> levels{{RequestsMetric, 100}, {latency.metric, 900}, {errors.metric, 0.02}, {cost.metric, 0.004}};
+
+    std::mt19937_64 random{5};
+    QList<GuardrailWatch> watches;
+    QList<MetricBatch> history;
+    for (int i = 0; i < Flags; ++i) {
+        GuardrailWatch watch;
+        watch.flag = {QStringLiteral("bench"), QStringLiteral("production"), QStringLiteral("ai-flag-%1").arg(i)};
+        watch.controlId = variants.first();
+        watch.expected = Rollout({{variants[0], 8000}, {variants[1], 1000}, {variants[2], 1000}});
+        watch.guardrails = {latency, errors, cost};
+        for (const QString &variant : variants)
+            watch.variantLabels.insert(variant, variant);
+        watches.append(watch);
+        for (auto level = levels.cbegin(); level != levels.cend(); ++level) {
+            for (const QString &variant : variants) {
+                std::normal_distribution<double> noise(0, level.value() * 0.05);
+                MetricBatch batch{watch.flag, level.key(), variant, {}, false};
+                for (int k = 1; k <= HistoryIntervals; ++k)
+                    batch.samples.append({Start + k * StepMs, level.value() + noise(random)});
+                history.append(batch);
+            }
+        }
+    }
+    monitor.setWatches(watches);
+    source.setWatches(watches);
+    monitor.addSamples(history);
+
+    const QList<PrometheusSource::PreparedQuery> queries = source.stepQueries();
+    report("guardrail.prometheus_queries_per_step_500_flags", double(queries.size()), "queries");
+    // Each query's answer, as Prometheus words it: one series per flag and variation.
+    const qint64 stepEnd = Start + (HistoryIntervals + 1) * StepMs;
+    QList<QByteArray> answers;
+    for (const PrometheusSource::PreparedQuery &query : queries) {
+        const QString metric = query.promql.contains(QLatin1String("histogram_quantile")) ? latency.metric
+                               : query.promql.contains(QLatin1String("app_request_errors")) ? errors.metric
+                               : query.promql.contains(QLatin1String("avg_over_time"))      ? cost.metric
+                                                                                            : RequestsMetric;
+        const double level = levels.value(metric);
+        std::normal_distribution<double> noise(0, level * 0.05);
+        QByteArray body = R"({"status":"success","data":{"resultType":"vector","result":[)";
+        bool first = true;
+        for (const GuardrailWatch &watch : std::as_const(watches)) {
+            for (const QString &variant : variants) {
+                body += (first ? "" : ",") + QStringLiteral(R"({"metric":{"feature_flag_key":"%1","feature_flag_result_variant":"%2","feature_flag_set_id":"production"},"value":[%3,"%4"]})")
+                                                 .arg(watch.flag.key, variant)
+                                                 .arg(stepEnd / 1000.0, 0, 'f', 3)
+                                                 .arg(level + noise(random), 0, 'g', 17)
+                                                 .toUtf8();
+                first = false;
+            }
+        }
+        body += "]}}";
+        answers.append(body);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QList<MetricBatch> step;
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const auto batches = source.split(queries[i], answers[i]);
+        if (!batches) {
+            std::fprintf(stderr, "bench: the step's answer was not read: %s\n", qPrintable(batches.error()));
+            benchFailed = true;
+            return;
+        }
+        step.append(batches.value());
+    }
+    monitor.addSamples(step);
+    report("guardrail.refresh_500_flags_ms", double(timer.nsecsElapsed()) / 1e6, "ms");
+    const FlagHealth health = monitor.health(watches.constLast().flag);
+    if (health.results.size() != 6 || health.results.first().difference.samples != HistoryIntervals + 1) {
+        std::fprintf(stderr, "bench: the step did not reach the verdicts (%s)\n", qPrintable(health.summary));
+        benchFailed = true;
+    }
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -1239,6 +1348,7 @@ const Benchmark Benchmarks[] = {
     {"changes", changesWindow},
     {"charts", chartsTick},
     {"guardrail", guardrailStatistics},
+    {"guardrail.prometheus", guardrailPrometheusStep},
     {"inbox", inboxBenchmarks},
     {"guard", guardBenchmarks},
     {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},

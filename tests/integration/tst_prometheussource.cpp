@@ -43,7 +43,7 @@ Data knownData()
                       const std::function<double(int step, int point)> &value) {
         for (int t = PointSeconds; t <= Steps * StepSeconds; t += PointSeconds) {
             const int step = (t + StepSeconds - 1) / StepSeconds;
-            out += QStringLiteral("%1{feature_flag_key=\"%2\",feature_flag_result_variant=\"%3\"} %4 %5\n")
+            out += QStringLiteral("%1{feature_flag_key=\"%2\",feature_flag_result_variant=\"%3\",feature_flag_set_id=\"production\"} %4 %5\n")
                        .arg(QLatin1String(name), QLatin1String(flag), QLatin1String(variant))
                        .arg(value(step, t / PointSeconds), 0, 'f', 3)
                        .arg(origin + t - PointOffsetSeconds)
@@ -51,12 +51,12 @@ Data knownData()
         }
     };
     QByteArray &om = data.openMetrics;
-    om += "# TYPE feature_flag_evaluations counter\n";
+    om += "# TYPE feature_flag_evaluation_success counter\n";
     for (const char *flag : {"chat-model-route", "support-prompt-profile"}) {
         // Counters rising steadily: 951 and 51 requests per step.
-        series(om, "feature_flag_evaluations_total", flag, "frontier-small",
+        series(om, "feature_flag_evaluation_success_total", flag, "frontier-small",
                [](int, int point) { return 1000000.0 + point * 317.0; });
-        series(om, "feature_flag_evaluations_total", flag, "frontier-large",
+        series(om, "feature_flag_evaluation_success_total", flag, "frontier-large",
                [](int, int point) { return 5000.0 + point * 17.0; });
     }
     om += "# TYPE p95_latency gauge\n";
@@ -119,7 +119,8 @@ private Q_SLOTS:
                                             watchOf(QStringLiteral("support-prompt-profile"), windowStart)};
         monitor.setWatches(watches);
         source.setWatches(watches);
-        QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 4, 10000); // requests and latency, two flags
+        QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 1, 10000); // requests and latency, two flags: one batch
+        QCOMPARE(source.queriesSent(), 2); // one query per metric for both flags
         QVERIFY2(problems.isEmpty(), problems.isEmpty() ? "" : qPrintable(problems.first().first().toString()));
 
         const FlagRef regressed = watches[0].flag;
@@ -142,6 +143,7 @@ private Q_SLOTS:
 
         const FlagHealth regressedHealth = monitor.health(regressed);
         QCOMPARE(regressedHealth.verdict, GuardrailVerdict::Regressed);
+        QVERIFY(!regressedHealth.mixedEnvironments); // the data names the environment
         QVERIFY(!regressedHealth.srmMismatch);
         const GuardrailResult &result = regressedHealth.results.first();
         QCOMPARE(result.difference.samples, backfilled);
@@ -155,7 +157,8 @@ private Q_SLOTS:
         now += StepSeconds * 1000;
         arrivals.clear();
         source.poll();
-        QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 1, 10000);
+        QCOMPARE(source.queriesSent(), 4);
         const auto afterPoll = monitor.series(regressed).value(QStringLiteral("p95_latency")).value(QStringLiteral("v-large"));
         QCOMPARE(afterPoll.size(), backfilled + 1);
         QCOMPARE(afterPoll.constLast().value, regressedLatency(backfilled + 1));

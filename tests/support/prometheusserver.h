@@ -47,6 +47,12 @@ public:
         if (!backfill.waitForFinished(60000) || backfill.exitCode() != 0)
             return QStringLiteral("promtool failed: ") + QString::fromUtf8(backfill.readAll());
 
+        return launch(prometheus, config, data);
+    }
+
+private:
+    QString launch(const QString &prometheus, const QString &config, const QString &data)
+    {
         m_port = freePort();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(prometheus, {QStringLiteral("--config.file=") + config,
@@ -69,6 +75,25 @@ public:
             QTest::qWait(100);
         }
         return QStringLiteral("prometheus did not become ready: ") + QString::fromUtf8(m_process.readAll());
+    }
+
+public:
+
+    // No history: scrapes the targets (host:port on 127.0.0.1) every scrapeInterval ("500ms").
+    QString startScraping(const QStringList &targets, const QString &scrapeInterval)
+    {
+        const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        if (prometheus.isEmpty())
+            return QStringLiteral("prometheus is not installed (Debian package prometheus; the test set-up installs it)");
+        if (!m_dir.isValid())
+            return QStringLiteral("no temporary directory");
+        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
+        QByteArray yaml = "global:\n  scrape_interval: " + scrapeInterval.toUtf8() + "\n  scrape_timeout: "
+                          + scrapeInterval.toUtf8() + "\nscrape_configs:\n  - job_name: service\n    static_configs:\n"
+                          + "      - targets: [" + targets.join(QLatin1Char(',')).toUtf8() + "]\n";
+        if (!write(config, yaml))
+            return QStringLiteral("cannot write the configuration");
+        return launch(prometheus, config, m_dir.filePath(QStringLiteral("tsdb")));
     }
 
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port)); }

@@ -29,11 +29,20 @@ void tst_ConnectionSettings::roundTrip()
     featbit.url = QUrl(QStringLiteral("https://featbit.example.test"));
     featbit.evaluationUrl = QUrl(QStringLiteral("wss://featbit-eval.example.test"));
     featbit.secretRef = QStringLiteral("connection/fb-1/access-token");
+    // Where this server's telemetry names the environment: another label, the environment's own key.
+    featbit.metricsEnvironmentLabel = QStringLiteral("deployment_environment_name");
+    featbit.metricsEnvironmentValue = QStringLiteral("eu-$name");
+    QCOMPARE(featbit.metricsEnvironmentOf(QStringLiteral("support-bot/prod")), QStringLiteral("eu-prod"));
+    QCOMPARE(ConnectionConfig().metricsEnvironmentOf(QStringLiteral("support-bot/prod")), QStringLiteral("support-bot/prod"));
     const QList<ConnectionConfig> saved = {ConnectionSettings::newSandbox(QStringLiteral("Sandbox")), featbit};
     ConnectionSettings(settings).save(saved);
     QCOMPARE(ConnectionSettings(settings).load(), saved);
     ConnectionSettings(settings).save({featbit});
     QCOMPARE(ConnectionSettings(settings).load(), QList<ConnectionConfig>{featbit});
+    // Telemetry that names no environment is a preference too, kept as such.
+    featbit.metricsEnvironmentLabel.clear();
+    ConnectionSettings(settings).save({featbit});
+    QCOMPARE(ConnectionSettings(settings).load().first().metricsEnvironmentLabel, QString());
 }
 
 void tst_ConnectionSettings::skipsBrokenEntries()

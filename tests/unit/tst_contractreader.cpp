@@ -27,6 +27,7 @@ private Q_SLOTS:
     void flagIsNamedEvenWhenTheContractHasErrors();
     void positionsForLaterFindings();
     void severityWordsAreFixed();
+    void guardrailsNameWhatTheTelemetryRecords();
 };
 
 namespace {
@@ -67,6 +68,53 @@ policy:
 )";
 
 } // namespace
+
+void tst_ContractReader::guardrailsNameWhatTheTelemetryRecords()
+{
+    const QByteArray head = "flag_key: route\ndefault: a\nstages:\n  - name: half\n    exposure: {b: 50%}\nguardrails:\n";
+    const ContractReadResult read = readContract(head + R"(  - metric: p95_latency
+    direction: lower_is_better
+    kind: histogram
+    rule: sequential
+  - metric: wait_time
+    direction: lower_is_better
+    kind: histogram
+    series: queue_wait_seconds
+    quantile: 0.99
+    rule: sequential
+  - metric: error_rate
+    direction: lower_is_better
+    kind: counter
+    series: app.request.errors
+    rule: sequential
+  - metric: cost_per_request
+    direction: lower_is_better
+    rule: sequential
+)", QStringLiteral("route.yaml"));
+    QVERIFY2(read.contract, read.findings.isEmpty() ? "" : qPrintable(read.findings.first().text()));
+    const QList<ContractGuardrail> &guardrails = read.contract->guardrails;
+    QCOMPARE(guardrails.size(), 4);
+    QCOMPARE(guardrails[0].kind, ContractGuardrail::Kind::Histogram);
+    QCOMPARE(guardrails[0].seriesName(), ContractGuardrail::DefaultHistogram);
+    QCOMPARE(guardrails[0].quantile, 0.95);
+    QVERIFY(guardrails[0].secondsToMilliseconds);
+    QCOMPARE(guardrails[1].seriesName(), QStringLiteral("queue_wait_seconds"));
+    QCOMPARE(guardrails[1].quantile, 0.99);
+    QCOMPARE(guardrails[2].kind, ContractGuardrail::Kind::Counter);
+    QCOMPARE(guardrails[2].seriesName(), QStringLiteral("app.request.errors"));
+    QVERIFY(!guardrails[2].secondsToMilliseconds);
+    QCOMPARE(guardrails[3].kind, ContractGuardrail::Kind::Gauge);
+    QCOMPARE(guardrails[3].seriesName(), QStringLiteral("cost_per_request"));
+
+    for (const char *wrong : {"kind: summary", "kind: histogram\n    quantile: 95", "kind: gauge\n    quantile: 0.5"}) {
+        const QByteArray yaml = head + "  - metric: p95_latency\n    direction: lower_is_better\n    rule: sequential\n    "
+                                + QByteArray(wrong) + "\n";
+        QVERIFY2(!readContract(yaml, QStringLiteral("route.yaml")).contract, wrong);
+    }
+    // A histogram guardrail must say which quantile, by field or by name.
+    QVERIFY(!readContract(head + "  - metric: latency\n    direction: lower_is_better\n    rule: sequential\n    kind: histogram\n",
+                          QStringLiteral("route.yaml")).contract);
+}
 
 void tst_ContractReader::readsTheDesignShapeWithStages()
 {

@@ -373,10 +373,153 @@ private Q_SLOTS:
                                                 "(rate(latency_bucket{feature_flag_key=\"$flag\",env=\"$environment\"}[$step])))"));
         PrometheusSource source(options);
         const FlagRef flag{QStringLiteral("c"), QStringLiteral("prod"), QStringLiteral("odd\"key")};
-        QCOMPARE(source.queryFor(flag, QStringLiteral("cost_per_request")),
-                 QStringLiteral("avg by (feature_flag_result_variant) (avg_over_time(cost_per_request{feature_flag_key=\"odd\\\"key\"}[15s]))"));
-        QVERIFY(source.queryFor(flag, QStringLiteral("p95_latency")).contains(QStringLiteral("env=\"prod\"}[15s]")));
-        QVERIFY(source.queryFor(flag, RequestsMetric).contains(QStringLiteral("increase(feature_flag_evaluations_total")));
+        QVERIFY(source.queryFor(flag, QStringLiteral("p95_latency")).contains(QStringLiteral("feature_flag_key=\"odd\\\"key\",env=\"prod\"}[15s]")));
+
+        // The batched default: the keys as an exact regular expression, the environment or none.
+        ContractGuardrail cost;
+        cost.metric = QStringLiteral("cost_per_request");
+        QCOMPARE(source.defaultQuery(cost, {QStringLiteral("odd\"key"), QStringLiteral("a.b")}, {QStringLiteral("feature_flag_set_id"), QStringLiteral("prod")}),
+                 QStringLiteral("avg by (feature_flag_key, feature_flag_result_variant, feature_flag_set_id) "
+                                "(avg_over_time(cost_per_request{feature_flag_key=~\"odd\\\"key|a\\\\.b\", "
+                                "feature_flag_set_id=~\"prod|\"}[15s]))"));
+        ContractGuardrail requests;
+        requests.metric = RequestsMetric;
+        QCOMPARE(source.defaultQuery(requests, {QStringLiteral("k")}, {}),
+                 QStringLiteral("sum by (feature_flag_key, feature_flag_result_variant) "
+                                "(increase(feature_flag_evaluation_success_total{feature_flag_key=~\"k\"}[15s]))"));
+        ContractGuardrail latency;
+        latency.metric = QStringLiteral("p95_latency");
+        latency.kind = ContractGuardrail::Kind::Histogram;
+        latency.series = ContractGuardrail::DefaultHistogram;
+        latency.quantile = 0.95;
+        latency.secondsToMilliseconds = true;
+        QCOMPARE(source.defaultQuery(latency, {QStringLiteral("k")}, {}),
+                 QStringLiteral("1000 * histogram_quantile(0.95, sum by (le, feature_flag_key, feature_flag_result_variant) "
+                                "(rate(http_server_request_duration_bucket{feature_flag_key=~\"k\"}[15s])))"));
+        ContractGuardrail errors;
+        errors.metric = QStringLiteral("error_rate");
+        errors.kind = ContractGuardrail::Kind::Counter;
+        errors.series = QStringLiteral("app.request.errors");
+        const QString errorQuery = source.defaultQuery(errors, {QStringLiteral("k")}, {});
+        QVERIFY2(errorQuery.startsWith(QStringLiteral("(sum by (feature_flag_key, feature_flag_result_variant) (increase(app_request_errors_total{")),
+                 qPrintable(errorQuery));
+        QVERIFY(errorQuery.endsWith(QStringLiteral(") / sum by (feature_flag_key, feature_flag_result_variant) "
+                                                   "(increase(feature_flag_evaluation_success_total{feature_flag_key=~\"k\"}[15s]))")));
+    }
+
+    // One query per metric for every flag of an environment; the answer is split per flag, and
+    // series without the environment label count only where none carry it, marked as mixed.
+    void prometheusAnswersAreSplitPerFlagAndEnvironment()
+    {
+        PrometheusSource::Options options;
+        options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        options.backfillMs = 0;
+        PrometheusSource source(options);
+        ContractGuardrail latency;
+        latency.metric = QStringLiteral("p95_latency");
+        latency.kind = ContractGuardrail::Kind::Histogram;
+        latency.series = ContractGuardrail::DefaultHistogram;
+        latency.quantile = 0.95;
+        QList<GuardrailWatch> watches;
+        for (const char *key : {"a", "b", "c"}) {
+            GuardrailWatch watch;
+            watch.flag = {QStringLiteral("conn"), QStringLiteral("production"), QString::fromLatin1(key)};
+            watch.controlId = QStringLiteral("v1");
+            watch.guardrails = {latency};
+            watch.variantLabels = {{QStringLiteral("v1"), QStringLiteral("small")}};
+            watches.append(watch);
+        }
+        GuardrailWatch staging = watches.first();
+        staging.flag.environment = QStringLiteral("staging");
+        watches.append(staging);
+        source.setWatches(watches);
+        const QList<PrometheusSource::PreparedQuery> queries = source.stepQueries();
+        QCOMPARE(queries.size(), 4); // exposures and latency, for production and for staging
+        const auto production = std::find_if(queries.cbegin(), queries.cend(), [](const PrometheusSource::PreparedQuery &q) {
+            return q.environmentValue == QLatin1String("production") && q.promql.contains(QLatin1String("histogram_quantile"));
+        });
+        QVERIFY(production != queries.cend());
+        QCOMPARE(production->targets.size(), 3);
+        const auto batches = source.split(*production, R"({"status":"success","data":{"resultType":"vector","result":[
+            {"metric":{"feature_flag_key":"a","feature_flag_result_variant":"small","feature_flag_set_id":"production"},"value":[1763700045,"0.5"]},
+            {"metric":{"feature_flag_key":"a","feature_flag_result_variant":"small"},"value":[1763700045,"9"]},
+            {"metric":{"feature_flag_key":"b","feature_flag_result_variant":"large"},"value":[1763700045,"0.7"]},
+            {"metric":{"feature_flag_key":"zzz","feature_flag_result_variant":"large","feature_flag_set_id":"production"},"value":[1763700045,"1"]},
+            {"metric":{"feature_flag_key":"c","feature_flag_result_variant":"large","feature_flag_set_id":"production"},"value":[1763700045,"+Inf"]}]}})");
+        QVERIFY2(batches, qPrintable(batches.error()));
+        QCOMPARE(batches->size(), 2);
+        QCOMPARE(batches->at(0).flag.key, QStringLiteral("a"));
+        QCOMPARE(batches->at(0).variationId, QStringLiteral("v1"));
+        QCOMPARE(batches->at(0).samples, (QList<MetricSample>{{1763700045000, 0.5}}));
+        QVERIFY(!batches->at(0).mixedEnvironments);
+        QCOMPARE(batches->at(1).flag.key, QStringLiteral("b"));
+        QCOMPARE(batches->at(1).variationId, QStringLiteral("large"));
+        QVERIFY(batches->at(1).mixedEnvironments);
+    }
+
+    // Many flags in one delivery are judged side by side on several threads: each verdict is the
+    // one the flag's own data gives, and each regression is told once, for its own flag.
+    void aStepOfManyFlagsIsJudgedAsEachAlone()
+    {
+        GuardrailMonitor monitor;
+        QSignalSpy regressions(&monitor, &GuardrailMonitor::regressionDetected);
+        ContractGuardrail latency;
+        latency.metric = QStringLiteral("p95_latency");
+        latency.rule = QStringLiteral("sequential");
+        QList<GuardrailWatch> watches;
+        QList<MetricBatch> batches;
+        for (int i = 0; i < 200; ++i) {
+            GuardrailWatch watch;
+            watch.flag = {QStringLiteral("conn"), QStringLiteral("production"), QStringLiteral("flag-%1").arg(i)};
+            watch.controlId = QStringLiteral("off");
+            watch.expected = Rollout({{QStringLiteral("off"), 5000}, {QStringLiteral("on"), 5000}});
+            watch.guardrails = {latency};
+            watches.append(watch);
+            MetricBatch control{watch.flag, latency.metric, QStringLiteral("off"), {}, false};
+            MetricBatch candidate{watch.flag, latency.metric, QStringLiteral("on"), {}, false};
+            for (int k = 1; k <= 40; ++k) {
+                const double noise = ((k * 7 + i) % 5 - 2) * 3.0;
+                control.samples.append({k * 1000, 900 + noise});
+                // Every third flag's candidate is 20% slower.
+                candidate.samples.append({k * 1000, (i % 3 == 0 ? 1080 : 900) - noise});
+            }
+            batches << control << candidate;
+        }
+        monitor.setWatches(watches);
+        monitor.addSamples(batches);
+        int regressed = 0;
+        for (const GuardrailWatch &watch : std::as_const(watches)) {
+            const FlagHealth health = monitor.health(watch.flag);
+            const FlagHealth alone = GuardrailMonitor::evaluate(watch, monitor.series(watch.flag), monitor.options());
+            QCOMPARE(health.verdict, alone.verdict);
+            QCOMPARE(health.summary, alone.summary);
+            regressed += health.verdict == GuardrailVerdict::Regressed;
+        }
+        QCOMPARE(regressed, 67);
+        QCOMPARE(regressions.size(), 67);
+    }
+
+    void mixedDataIsSaidInEveryVerdict()
+    {
+        GuardrailMonitor monitor;
+        GuardrailWatch watch;
+        watch.flag = {QStringLiteral("conn"), QStringLiteral("production"), QStringLiteral("k")};
+        watch.controlId = QStringLiteral("off");
+        watch.expected = Rollout({{QStringLiteral("off"), 5000}, {QStringLiteral("on"), 5000}});
+        ContractGuardrail latency;
+        latency.metric = QStringLiteral("p95_latency");
+        watch.guardrails = {latency};
+        monitor.setWatches({watch});
+        monitor.addSamples({{watch.flag, QStringLiteral("p95_latency"), QStringLiteral("on"), {{1000, 5}}, false},
+                            {watch.flag, QStringLiteral("p95_latency"), QStringLiteral("off"), {{1000, 5}}, false}});
+        QVERIFY(!monitor.health(watch.flag).mixedEnvironments);
+        monitor.addSamples({{watch.flag, QStringLiteral("p95_latency"), QStringLiteral("on"), {{2000, 5}}, true}});
+        const FlagHealth health = monitor.health(watch.flag);
+        QVERIFY(health.mixedEnvironments);
+        QVERIFY2(health.summary.startsWith(mixedEnvironmentsText()), qPrintable(health.summary));
+        QVERIFY(health.results.first().mixedEnvironments);
+        QVERIFY(health.results.first().reason.startsWith(mixedEnvironmentsText()));
+        QVERIFY(flagHealthToJson(health).value(QStringLiteral("mixed_environments")).toBool());
     }
 };
 

@@ -183,14 +183,19 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays_data()
     QTest::addColumn<double>("factor");
     QTest::addColumn<bool>("killing");
     QTest::addColumn<QString>("messageContains");
+    QTest::addColumn<bool>("mixed");
 
     // chat-model-route's contract sets auto_kill; support-assistant-route's does not.
     QTest::newRow("auto_kill") << QStringLiteral("chat-model-route") << QStringLiteral("distilled_small")
                                << QStringLiteral("p95_latency") << 1.5 << true
-                               << QStringLiteral("Its contract sets auto_kill: FlagDeck is killing the flag");
+                               << QStringLiteral("Its contract sets auto_kill: FlagDeck is killing the flag") << false;
     QTest::newRow("a person decides") << QStringLiteral("support-assistant-route") << QStringLiteral("citation_first_v2")
                                       << QStringLiteral("no_answer_rate") << 2.0 << false
-                                      << QStringLiteral("\"route_new_sessions_to_baseline_profile\"");
+                                      << QStringLiteral("\"route_new_sessions_to_baseline_profile\"") << false;
+    // Data that mixes every environment may be another environment's regression.
+    QTest::newRow("auto_kill, but the data mixes environments")
+        << QStringLiteral("chat-model-route") << QStringLiteral("distilled_small") << QStringLiteral("p95_latency") << 1.5
+        << false << QStringLiteral("these values mix every environment, so FlagDeck does not kill it by itself") << true;
 }
 
 void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
@@ -201,7 +206,18 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
     QFETCH(double, factor);
     QFETCH(bool, killing);
     QFETCH(QString, messageContains);
+    QFETCH(bool, mixed);
     const FlagRef flag = production(key);
+    if (mixed) {
+        // The traffic as a source that cannot tell environments apart delivers it.
+        GuardrailMonitor *monitor = m_watcher->monitor();
+        disconnect(m_watcher->simulator(), &MetricSource::samplesArrived, monitor, &GuardrailMonitor::addSamples);
+        connect(m_watcher->simulator(), &MetricSource::samplesArrived, monitor, [monitor](QList<MetricBatch> batches) {
+            for (MetricBatch &batch : batches)
+                batch.mixedEnvironments = true;
+            monitor->addSamples(batches);
+        });
+    }
     QVERIFY(m_rig->store()->find(flag)->health.has_value());
     QVERIFY(*m_rig->store()->find(flag)->health != GuardrailVerdict::Regressed);
     QSignalSpy regressions(m_watcher.get(), &GuardrailWatcher::regressionDetected);
@@ -222,7 +238,8 @@ void tst_GuardrailWatcher::aRegressionIsActedOnAsTheContractSays()
     const QList<QVariant> signal = *told();
     QCOMPARE(signal.at(1).toString(), QStringLiteral("Guardrail regression: %1 in production on Sandbox").arg(key));
     const QString message = signal.at(2).toString();
-    QVERIFY2(message.startsWith(metric + QLatin1Char(':')), qPrintable(message));
+    QVERIFY2(message.startsWith((mixed ? mixedEnvironmentsText() + QStringLiteral(": ") : QString()) + metric + QLatin1Char(':')),
+             qPrintable(message));
     QVERIFY2(message.contains(messageContains), qPrintable(message));
     QCOMPARE(signal.at(3).toBool(), killing);
     QCOMPARE(m_rig->store()->find(flag)->health, std::optional<GuardrailVerdict>(GuardrailVerdict::Regressed));
