@@ -1541,7 +1541,7 @@ Kommentar: %2</translation>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>showing the audit cache</source>
         <translation>zeigt den Audit-Cache</translation>
     </message>
@@ -1595,7 +1595,7 @@ Kommentar: %2</translation>
 <context>
     <name>Contract</name>
     <message>
-        <location filename="../models/core/contract.cpp" line="+39"/>
+        <location filename="../models/core/contract.cpp" line="+40"/>
         <source>low</source>
         <translation>gering</translation>
     </message>
@@ -1641,18 +1641,18 @@ Kommentar: %2</translation>
 <context>
     <name>ContractReader</name>
     <message>
-        <location filename="../models/core/contractreader.cpp" line="+70"/>
+        <location filename="../models/core/contractreader.cpp" line="+71"/>
         <source>%1: did you mean `%2`?</source>
         <translation>%1: meinten Sie `%2`?</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <location line="+382"/>
+        <location line="+92"/>
+        <location line="+418"/>
         <source>under policy</source>
         <translation>unter policy</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-416"/>
         <source>in a stage, under stages</source>
         <translation>in eine Stufe, unter stages</translation>
     </message>
@@ -1842,18 +1842,38 @@ Kommentar: %2</translation>
         <translation>„rollout_path“ (%1) nennt die Stufen nicht in ihrer Reihenfolge (%2)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>kind must be gauge, counter or histogram, not &quot;%1&quot;</source>
+        <translation>kind muss gauge, counter oder histogram sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>quantile is for a guardrail of kind histogram</source>
+        <translation>quantile gilt nur für einen Guardrail der Art histogram</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>quantile must be a number between 0 and 1, such as 0.95, not &quot;%1&quot;</source>
+        <translation>quantile muss eine Zahl zwischen 0 und 1 sein, etwa 0.95, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guardrail &quot;%1&quot; reads a histogram: give it a quantile (0.95), or name it for one (p95_latency)</source>
+        <translation>Guardrail „%1“ liest ein Histogramm: ein quantile (0.95) angeben oder ihn danach benennen (p95_latency)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&quot;guardrails&quot; must be a list</source>
         <translation>„guardrails“ muss eine Liste sein</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>Guardrail „%1“ hat weder Schwelle noch Regel und kann daher keine Ausweitung stoppen</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>ein Guardrail ist ein Metrikname oder eine Map mit metric, direction und threshold oder rule</translation>
     </message>
@@ -1888,7 +1908,7 @@ Kommentar: %2</translation>
         <translation>die einzige statistische Regel ist „sequential“, nicht „%1“</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&quot;policy&quot; must be a map with approvals and auto_kill</source>
         <translation>„policy“ muss eine Map mit approvals und auto_kill sein</translation>
     </message>
@@ -3588,11 +3608,16 @@ Revision %4</translation>
         <source>regressed</source>
         <translation>verschlechtert</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>these values mix every environment</source>
+        <translation>diese Werte mischen alle Umgebungen</translation>
+    </message>
 </context>
 <context>
     <name>GuardrailMonitor</name>
     <message>
-        <location filename="../models/metrics/guardrailmonitor.cpp" line="+86"/>
+        <location filename="../models/metrics/guardrailmonitor.cpp" line="+88"/>
         <source>%1: no data for %2</source>
         <translation>%1: keine Daten für %2</translation>
     </message>
@@ -3671,7 +3696,12 @@ Revision %4</translation>
         <translation>%1. Sein Vertrag setzt auto_kill: FlagDeck schaltet das Flag ab; die Zeile zeigt „aus“, sobald der Server bestätigt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>%1. Its contract sets auto_kill, but these values mix every environment, so FlagDeck does not kill it by itself: decide now, or give the telemetry the environment (see Guardrails in the documentation).</source>
+        <translation>%1. Sein Vertrag setzt auto_kill, aber diese Werte mischen alle Umgebungen, daher schaltet FlagDeck es nicht selbst ab: jetzt entscheiden oder der Telemetrie die Umgebung mitgeben (siehe Guardrails in der Dokumentation).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.</source>
         <translation>%1. Sein Vertrag setzt auto_kill; ein anderes FlagDeck (ein Guard oder eine Konsole) führt es aus.</translation>
     </message>
@@ -4804,17 +4834,17 @@ Revision %4</translation>
 <context>
     <name>PrometheusSource</name>
     <message>
-        <location filename="../models/metrics/prometheussource.cpp" line="+33"/>
+        <location filename="../models/metrics/prometheussource.cpp" line="+34"/>
         <source>a point is not [time, &quot;value&quot;]</source>
         <translation>ein Punkt ist nicht [Zeit, &quot;Wert&quot;]</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>a value is not a number: %1</source>
         <translation>ein Wert ist keine Zahl: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+119"/>
         <source>the answer is not JSON: %1</source>
         <translation>die Antwort ist kein JSON: %1</translation>
     </message>
@@ -4834,19 +4864,24 @@ Revision %4</translation>
         <translation>nichts</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>a series has no %1 label; the query must group by it</source>
         <translation>eine Reihe hat kein Label %1; die Abfrage muss danach gruppieren</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+214"/>
         <source>Prometheus at %1: %2</source>
         <translation>Prometheus unter %1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Prometheus at %1, %2 of %3: %4</source>
-        <translation>Prometheus unter %1, %2 von %3: %4</translation>
+        <location line="+9"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1, %2: %3</source>
+        <translation>Prometheus unter %1, %2: %3</translation>
     </message>
 </context>
 <context>

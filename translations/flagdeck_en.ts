@@ -157,7 +157,7 @@
 <context>
     <name>GuardrailMonitor</name>
     <message numerus="yes">
-        <location filename="../models/metrics/guardrailmonitor.cpp" line="+135"/>
+        <location filename="../models/metrics/guardrailmonitor.cpp" line="+137"/>
         <source>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval(s)</source>
         <translation>
             <numerusform>%1: %2 at %3 (%4 to %5), beyond the threshold %6, %n interval</numerusform>

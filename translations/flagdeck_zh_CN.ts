@@ -1530,7 +1530,7 @@ Comment: %2</source>
         <translation>沙盒</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>showing the audit cache</source>
         <translation>显示审计缓存</translation>
     </message>
@@ -1584,7 +1584,7 @@ Comment: %2</source>
 <context>
     <name>Contract</name>
     <message>
-        <location filename="../models/core/contract.cpp" line="+39"/>
+        <location filename="../models/core/contract.cpp" line="+40"/>
         <source>low</source>
         <translation>低</translation>
     </message>
@@ -1630,18 +1630,18 @@ Comment: %2</source>
 <context>
     <name>ContractReader</name>
     <message>
-        <location filename="../models/core/contractreader.cpp" line="+70"/>
+        <location filename="../models/core/contractreader.cpp" line="+71"/>
         <source>%1: did you mean `%2`?</source>
         <translation>%1：您指的是 `%2` 吗？</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <location line="+382"/>
+        <location line="+92"/>
+        <location line="+418"/>
         <source>under policy</source>
         <translation>policy 下</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-416"/>
         <source>in a stage, under stages</source>
         <translation>stages 下的某个阶段中</translation>
     </message>
@@ -1831,18 +1831,38 @@ Comment: %2</source>
         <translation>“rollout_path”（%1）没有按顺序列出各阶段（%2）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>kind must be gauge, counter or histogram, not &quot;%1&quot;</source>
+        <translation>kind 必须是 gauge、counter 或 histogram，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>quantile is for a guardrail of kind histogram</source>
+        <translation>quantile 仅适用于 histogram 类型的护栏</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>quantile must be a number between 0 and 1, such as 0.95, not &quot;%1&quot;</source>
+        <translation>quantile 必须是 0 到 1 之间的数字，例如 0.95，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guardrail &quot;%1&quot; reads a histogram: give it a quantile (0.95), or name it for one (p95_latency)</source>
+        <translation>护栏“%1”读取直方图：请给出 quantile（0.95），或用包含分位数的名称（p95_latency）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&quot;guardrails&quot; must be a list</source>
         <translation>“guardrails” 必须是列表</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>guardrail &quot;%1&quot; has no threshold or rule, so it cannot stop an expansion</source>
         <translation>护栏 “%1” 既无阈值也无规则，因此无法阻止扩大发布</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>a guardrail is a metric name or a map with metric, direction and threshold or rule</source>
         <translation>护栏是一个指标名称，或一个包含 metric、direction 以及 threshold 或 rule 的映射</translation>
     </message>
@@ -1877,7 +1897,7 @@ Comment: %2</source>
         <translation>唯一的统计规则是 “sequential”，而不是 “%1”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&quot;policy&quot; must be a map with approvals and auto_kill</source>
         <translation>“policy” 必须是包含 approvals 和 auto_kill 的映射</translation>
     </message>
@@ -3572,11 +3592,16 @@ Revision %4</source>
         <source>regressed</source>
         <translation>已退化</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>these values mix every environment</source>
+        <translation>这些数值混合了所有环境</translation>
+    </message>
 </context>
 <context>
     <name>GuardrailMonitor</name>
     <message>
-        <location filename="../models/metrics/guardrailmonitor.cpp" line="+86"/>
+        <location filename="../models/metrics/guardrailmonitor.cpp" line="+88"/>
         <source>%1: no data for %2</source>
         <translation>%1：%2 没有数据</translation>
     </message>
@@ -3653,7 +3678,12 @@ Revision %4</source>
         <translation>%1。其契约设置了 auto_kill：FlagDeck 正在关闭该开关；服务器确认后该行显示“关”。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>%1. Its contract sets auto_kill, but these values mix every environment, so FlagDeck does not kill it by itself: decide now, or give the telemetry the environment (see Guardrails in the documentation).</source>
+        <translation>%1。其契约设置了 auto_kill，但这些数值混合了所有环境，因此 FlagDeck 不会自行关闭它：请立即决定，或让遥测带上环境（参见文档中的“护栏”）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1. Its contract sets auto_kill; another FlagDeck (a guard or a console) is carrying it out.</source>
         <translation>%1。其契约设置了 auto_kill；另一个 FlagDeck（守护进程或控制台）正在执行。</translation>
     </message>
@@ -4773,17 +4803,17 @@ Revision %4</source>
 <context>
     <name>PrometheusSource</name>
     <message>
-        <location filename="../models/metrics/prometheussource.cpp" line="+33"/>
+        <location filename="../models/metrics/prometheussource.cpp" line="+34"/>
         <source>a point is not [time, &quot;value&quot;]</source>
         <translation>数据点不是 [时间, &quot;值&quot;]</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>a value is not a number: %1</source>
         <translation>值不是数字：%1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+119"/>
         <source>the answer is not JSON: %1</source>
         <translation>应答不是 JSON：%1</translation>
     </message>
@@ -4803,19 +4833,24 @@ Revision %4</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>a series has no %1 label; the query must group by it</source>
         <translation>某条序列没有 %1 标签；查询必须按它分组</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+214"/>
         <source>Prometheus at %1: %2</source>
         <translation>Prometheus（%1）：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Prometheus at %1, %2 of %3: %4</source>
-        <translation>Prometheus（%1），%3 中的 %2：%4</translation>
+        <location line="+9"/>
+        <source>%1 of %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1, %2: %3</source>
+        <translation>%1 上的 Prometheus，%2：%3</translation>
     </message>
 </context>
 <context>
