@@ -46,7 +46,6 @@ struct ContractGuardrail
 
 QString guardrailKindName(ContractGuardrail::Kind kind);
 std::optional<ContractGuardrail::Kind> guardrailKindFromName(const QString &name);
-};
 
 // Where a contract file says something (1-based; 0 when not known), so that a finding found
 // later — against a server's flags — still points at the line to fix.
