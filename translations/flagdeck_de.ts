@@ -6598,7 +6598,7 @@ Revision %4</translation>
     <message>
         <location line="+2"/>
         <source>%1 · review due</source>
-        <translation>%1 · Überprüfung fällig</translation>
+        <translation>%1 · Prüfung fällig</translation>
     </message>
 </context>
 <context>
