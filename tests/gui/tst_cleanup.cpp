@@ -11,7 +11,6 @@
 #include "item/cleanuptablemodel.h"
 #include "item/flagtablemodel.h"
 #include "languagesetup.h"
-#include "store/memorysecretstore.h"
 
 #include <QFileDialog>
 #include <QLabel>
@@ -19,7 +18,6 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 
 class tst_Cleanup : public QObject
 {
@@ -37,9 +35,7 @@ private:
     int rowOf(const FlagRef &ref) const;
     QString cell(int row, int column) const;
 
-    std::unique_ptr<QTemporaryDir> m_folder;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ConsoleGui::SandboxConsole> m_console;
+    std::unique_ptr<ConsoleGui::FreshSandboxConsole> m_console;
 };
 
 void tst_Cleanup::initTestCase()
@@ -50,19 +46,13 @@ void tst_Cleanup::initTestCase()
 
 void tst_Cleanup::init()
 {
-    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox"))); // every test starts from the seed
-    m_folder = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_console = std::make_unique<ConsoleGui::SandboxConsole>(m_folder->path(), m_secrets.get());
+    m_console = std::make_unique<ConsoleGui::FreshSandboxConsole>();
     QVERIFY(m_console->start());
-    static_cast<SandboxServer *>(m_console->controller().server(QStringLiteral("sandbox")))->setLatency(20, 20);
 }
 
 void tst_Cleanup::cleanup()
 {
     m_console.reset();
-    m_secrets.reset();
-    m_folder.reset();
 }
 
 int tst_Cleanup::rowOf(const FlagRef &ref) const
@@ -122,7 +112,7 @@ void tst_Cleanup::dueFlagsAreListedExportedAndArchivedThroughTheQueue()
     QTest::mouseClick(window.cleanupView()->findChild<QPushButton *>(QStringLiteral("cleanupExport")), Qt::LeftButton);
     QFileDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = window.cleanupView()->findChild<QFileDialog *>(QStringLiteral("cleanupExportDialog"))));
-    const QString csvPath = m_folder->filePath(QStringLiteral("cleanup.csv"));
+    const QString csvPath = m_console->filePath(QStringLiteral("cleanup.csv"));
     dialog->selectFile(csvPath);
     static_cast<QDialog *>(dialog)->accept(); // as its Save button does
     QFile csv(csvPath);

@@ -13,13 +13,11 @@
 #include "item/flagstateatmodel.h"
 #include "languagesetup.h"
 #include "stageview.h"
-#include "store/memorysecretstore.h"
 
 #include <QDateTimeEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTreeView>
 
 class tst_WhatChanged : public QObject
@@ -43,9 +41,7 @@ private:
     void select(const QModelIndex &index);
     QString previewText() const;
 
-    std::unique_ptr<QTemporaryDir> m_folder;
-    std::unique_ptr<MemorySecretStore> m_secrets;
-    std::unique_ptr<ConsoleGui::SandboxConsole> m_console;
+    std::unique_ptr<ConsoleGui::FreshSandboxConsole> m_console;
 };
 
 void tst_WhatChanged::initTestCase()
@@ -56,19 +52,13 @@ void tst_WhatChanged::initTestCase()
 
 void tst_WhatChanged::init()
 {
-    QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox"))); // every test starts from the seed
-    m_folder = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<MemorySecretStore>();
-    m_console = std::make_unique<ConsoleGui::SandboxConsole>(m_folder->path(), m_secrets.get());
+    m_console = std::make_unique<ConsoleGui::FreshSandboxConsole>();
     QVERIFY(m_console->start());
-    static_cast<SandboxServer *>(m_console->controller().server(QStringLiteral("sandbox")))->setLatency(20, 20);
 }
 
 void tst_WhatChanged::cleanup()
 {
     m_console.reset();
-    m_secrets.reset();
-    m_folder.reset();
 }
 
 void tst_WhatChanged::actAs(const QString &person)

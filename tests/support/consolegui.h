@@ -8,6 +8,8 @@
 #include "killconfirmbar.h"
 #include "item/consolemodels.h"
 #include "mainwindow.h"
+#include "connectors/sandbox/sandboxserver.h"
+#include "store/memorysecretstore.h"
 #include "store/secretstore.h"
 #include "testaudit.h"
 
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Steps the GUI tests of server connections share: the add-server dialog, and the kill gesture.
@@ -62,6 +65,31 @@ private:
     QSettings m_settings;
     ConsoleController m_controller;
     std::unique_ptr<MainWindow> m_window;
+};
+
+// What a console of its own needs, made before it: a new folder (settings, audit cache, inbox),
+// new secrets, and the sandbox back at its seed.
+struct FreshConsoleFolder
+{
+    FreshConsoleFolder() { QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox"))); }
+    QTemporaryDir folder;
+    MemorySecretStore secrets;
+};
+
+// A sandbox console for one test: everything new, the sandbox answering quickly.
+class FreshSandboxConsole : private FreshConsoleFolder, public SandboxConsole
+{
+public:
+    FreshSandboxConsole() : SandboxConsole(folder.path(), &secrets) {}
+
+    QString filePath(const QString &name) const { return folder.filePath(name); }
+    [[nodiscard]] bool start()
+    {
+        if (!SandboxConsole::start())
+            return false;
+        static_cast<SandboxServer *>(controller().server(QStringLiteral("sandbox")))->setLatency(20, 20);
+        return true;
+    }
 };
 
 // Opens File → Add server connection… and picks the kind; nullptr if it did not open.
