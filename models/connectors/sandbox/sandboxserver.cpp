@@ -131,19 +131,7 @@ ServerReply *SandboxServer::setRollout(const QString &environment, const QString
 
 ServerReply *SandboxServer::archiveFlag(const QString &environment, const QString &flagKey, const QString &comment)
 {
-    auto *reply = new ServerReply(this);
-    if (m_unresponsive)
-        return reply;
-    afterLatency([=, this] {
-        if (state() != ConnectionState::Connected) {
-            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
-            return;
-        }
-        if (m_failuresLeft > 0) {
-            --m_failuresLeft;
-            reply->finishWithError(m_injectedError);
-            return;
-        }
+    return replyLater([=, this](ServerReply *reply) {
         if (!m_flags.value(environment).contains(flagKey)) {
             reply->finishWithError({ServerError::Kind::NotFound, tr("no flag %1 in %2").arg(flagKey, environment)});
             return;
@@ -166,25 +154,12 @@ ServerReply *SandboxServer::archiveFlag(const QString &environment, const QStrin
         // The environment without it, as a server's next snapshot would show it.
         Q_EMIT flagsReplaced(environment, m_flags.value(environment).values());
     });
-    return reply;
 }
 
 ServerReply *SandboxServer::mutate(const QString &environment, const QString &flagKey, const QString &action,
                                    const QString &comment, Mutation mutation)
 {
-    auto *reply = new ServerReply(this);
-    if (m_unresponsive)
-        return reply;
-    afterLatency([=, this] {
-        if (state() != ConnectionState::Connected) {
-            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
-            return;
-        }
-        if (m_failuresLeft > 0) {
-            --m_failuresLeft;
-            reply->finishWithError(m_injectedError);
-            return;
-        }
+    return replyLater([=, this](ServerReply *reply) {
         const auto environmentFlags = m_flags.constFind(environment);
         if (environmentFlags == m_flags.constEnd() || !environmentFlags->contains(flagKey)) {
             reply->finishWithError({ServerError::Kind::NotFound, tr("no flag %1 in %2").arg(flagKey, environment)});
@@ -209,6 +184,27 @@ ServerReply *SandboxServer::mutate(const QString &environment, const QString &fl
             return;
         }
         reply->finishWithFlag(m_flags[environment][flagKey]);
+    });
+}
+
+// After the sandbox's latency, as a server answers: never while it plays unresponsive, an error
+// while it is not connected or a failure is injected, otherwise what answer does.
+ServerReply *SandboxServer::replyLater(std::function<void(ServerReply *)> answer)
+{
+    auto *reply = new ServerReply(this);
+    if (m_unresponsive)
+        return reply;
+    afterLatency([this, reply, answer = std::move(answer)] {
+        if (state() != ConnectionState::Connected) {
+            reply->finishWithError({ServerError::Kind::Network, tr("the sandbox is not connected")});
+            return;
+        }
+        if (m_failuresLeft > 0) {
+            --m_failuresLeft;
+            reply->finishWithError(m_injectedError);
+            return;
+        }
+        answer(reply);
     });
     return reply;
 }

@@ -57,6 +57,7 @@ private:
     Result<void> store(const QString &environment, const Flag &before, Flag after, const QString &action,
                        const QString &actor, const QString &comment);
     void afterLatency(std::function<void()> work);
+    ServerReply *replyLater(std::function<void(ServerReply *)> answer);
 
     std::unique_ptr<SandboxDatabase> m_database;
     QString m_databasePath;
