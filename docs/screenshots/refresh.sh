@@ -57,6 +57,10 @@ shot incident-desktop.png incident-desktop C.UTF-8 desktop -- "${incident[@]}"
 # What changed in that incident, on the laptop, in English and German.
 shot what-changed-laptop.png changes-en C.UTF-8 laptop -- "${incident[@]}" --view changes
 shot what-changed-laptop-de.png changes-de de_DE.UTF-8 laptop -- "${incident[@]}" --view changes
+# Flags due for cleanup on the laptop; a gate held by its eval report.
+shot cleanup-laptop.png cleanup-en C.UTF-8 laptop -- --sandbox --view cleanup
+shot cleanup-laptop-de.png cleanup-de de_DE.UTF-8 laptop -- --sandbox --view cleanup
+shot eval-gate.png evals-en C.UTF-8 desktop -- --sandbox --flag support-assistant-route --screenshot-delay 3
 
 echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs, a guard):"
 FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \
