@@ -113,20 +113,21 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
     // Every flag the history names: one seek in the flag index per flag, not a scan of every entry.
     QSqlQuery first(m_file.database());
     if (!first.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
-                                   "ORDER BY server, environment, flag_key LIMIT 1")))
+                                   "ORDER BY flag_key, server, environment LIMIT 1")))
         return Result<QList<FlagStateAt>>::failure(readFailure(first));
     QList<FlagRef> refs;
     if (first.next())
         refs.append({first.value(0).toString(), first.value(1).toString(), first.value(2).toString()});
     first.finish();
     QSqlQuery next(m_file.database());
+    // In the index's order (flag first), or every step would sort the whole history.
     next.prepare(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
-                                "WHERE (server, environment, flag_key) > (?, ?, ?) "
-                                "ORDER BY server, environment, flag_key LIMIT 1"));
+                                "WHERE (flag_key, server, environment) > (?, ?, ?) "
+                                "ORDER BY flag_key, server, environment LIMIT 1"));
     while (!refs.isEmpty()) {
+        next.addBindValue(refs.constLast().key);
         next.addBindValue(refs.constLast().connectionId);
         next.addBindValue(refs.constLast().environment);
-        next.addBindValue(refs.constLast().key);
         if (!next.exec())
             return Result<QList<FlagStateAt>>::failure(readFailure(next));
         if (!next.next())

@@ -206,12 +206,20 @@ try {
     note('toggling');
     // The toggle: the flag's switch for the environment clicked in the list, until the answer to
     // the request it sends is in the page; and until the switch shows the server's new state.
-    await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`);
+    // The list now and then stays whole after a search (as above); the page is opened again then.
     const toggle = page.locator(`[data-testid="TOGGLE-${toggleFlag}-${toggleEnvironment}"] input[role="switch"]`);
-    await page.waitForFunction((name) => {
-        const rows = window.__peer.rowsOf();
-        return rows.length === 1 && rows[0] === name;
-    }, toggleFlag).catch(() => fail(`Unleash's list did not show ${toggleFlag} alone`));
+    for (let attempt = 1; ; ++attempt) {
+        await page.goto(`${base}${projectPath}?query=${encodeURIComponent(toggleFlag)}`);
+        const alone = await page.waitForFunction((name) => {
+            const rows = window.__peer.rowsOf();
+            return rows.length === 1 && rows[0] === name;
+        }, toggleFlag, { timeout: searchLimitMs }).then(() => true, () => false);
+        if (alone)
+            break;
+        if (attempt === 3)
+            fail(`Unleash's list did not show ${toggleFlag} alone, opened three times`);
+        note(`the list did not show ${toggleFlag} alone within ${searchLimitMs} ms; opening it again`);
+    }
     await toggle.waitFor();
     // The page's first requests (the whole project's flags among them) answered before the clicks.
     await apiQuiet(page);
