@@ -281,9 +281,35 @@ void tst_SandboxAgent::anExpansionWaitsForItsEvalsAndCitesThem()
                 || item.title == QStringLiteral("Approvals");
         });
     };
-    // Its candidate is a little worse on no_answer_rate: the interval takes a while to fit within
-    // the 5% tolerance.
-    QVERIFY(runTrafficUntil(readyButForEvals, 1800));
+    // At the default 5% tolerance its guardrails need half an hour of traffic to read healthy (the
+    // candidate is about 2% worse on no_answer_rate). This team allows 15% on both sequential
+    // guardrails, so what holds the route back is its evals.
+    const QString contractPath = m_contracts->folder() + QStringLiteral("/support-assistant-route.yaml");
+    QFile contractFile(contractPath);
+    QVERIFY(contractFile.open(QIODevice::ReadOnly));
+    QByteArray contractText = contractFile.readAll();
+    contractFile.close();
+    for (const QByteArray &sequential : {QByteArray("    direction: lower_is_better\n    rule: sequential\n"),
+                                         QByteArray("    threshold: 0.02\n    rule: sequential\n")}) {
+        QVERIFY(contractText.contains(sequential));
+        contractText.replace(sequential, sequential + "    tolerance: 15%\n");
+    }
+    QVERIFY(contractFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    contractFile.write(contractText);
+    contractFile.close();
+    const auto tolerances = [&] {
+        QList<double> found;
+        if (const Contract *contract = m_contracts->find(route.key, route.environment, true)) {
+            for (const ContractGuardrail &guardrail : contract->guardrails) {
+                if (!guardrail.rule.isEmpty())
+                    found.append(guardrail.toleranceOrDefault());
+            }
+        }
+        return found;
+    };
+    QTRY_COMPARE(tolerances(), (QList<double>{0.15, 0.15}));
+    QTest::qWait(10); // the guardrail watcher takes the changed contract on the event loop's next turn
+    QVERIFY(runTrafficUntil(readyButForEvals));
     const auto proposalsForRoute = [&] {
         QList<Proposal> found;
         // Reviewers say no as they come, so the queue's limit never holds the route back.
