@@ -36,6 +36,7 @@
 #include "featbitconnection.h"
 #include "unleashundertest.h"
 #include "peerbench.h"
+#include "soakbench.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -1353,6 +1354,7 @@ const Benchmark Benchmarks[] = {
     {"guard", guardBenchmarks},
     {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},
     {"startup", startupSandbox},
+    {"soak", [] { benchFailed = !soakConsole() || benchFailed; }},
 };
 
 } // namespace
