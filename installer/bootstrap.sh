@@ -35,7 +35,8 @@ TEST_PACKAGES=(
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
 NODE_PACKAGES=(nodejs npm)
 
-say() { printf '\n== %s\n' "$*"; }
+# Each step with the minutes since the start, so a slow one shows.
+say() { printf '\n== [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -102,6 +103,7 @@ run_tests() {
     # - tests/promptfoo: run offline in the tests (a local JavaScript provider, telemetry and
     #   sharing off);
     # - tests/otelservice: a service evaluating flags through OpenFeature, metered by OpenTelemetry.
+    # The build runs meanwhile: it needs none of them.
     local folder pid pids=()
     (cd "$ROOT/tests/mcp" && npm ci --no-audit --no-fund --loglevel=error) &
     pids+=("$!")
@@ -109,20 +111,33 @@ run_tests() {
         (cd "$ROOT/tests/$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) &
         pids+=("$!")
     done
-    for pid in "${pids[@]}"; do wait "$pid"; done
     build ci
+    for pid in "${pids[@]}"; do wait "$pid"; done
     say "Running every test"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"
     mkdir -p -m 700 "$ROOT/build/ci/bench-home" "$ROOT/build/ci/screenshot-home"
     say "Benchmarks"
-    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/bench-home" XDG_RUNTIME_DIR="$ROOT/build/ci/bench-home" \
-        "$ROOT/build/ci/tests/bench/flagdeck-bench"
+    bench --skip=soak
     check_package
-    BUILD_TARGETS=unit_tests build asan
+    # The five-minute soak mostly waits, so the sanitizer and fuzzer builds run beside it at the
+    # lowest priority (the soak's UI stall figures are measured with them competing for the cores).
+    say "The soak (five minutes), with the sanitizer and fuzzer builds beside it at the lowest priority"
+    (renice -n 19 -p "$BASHPID" >/dev/null && BUILD_TARGETS=unit_tests build asan && build fuzz) > "$ROOT/build/side-builds.log" 2>&1 &
+    local side_builds=$! soaked=0
+    bench soak || soaked=$?
+    say "Waiting for the sanitizer and fuzzer builds"
+    wait "$side_builds" || { tail -n 60 "$ROOT/build/side-builds.log" >&2; exit 1; }
+    [ "$soaked" -eq 0 ] || exit "$soaked"
     say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir "$ROOT/build/asan" --output-on-failure --parallel "$JOBS" -L unit
     run_fuzzers
+}
+
+# bench [PREFIX|--skip=PREFIX...]: flagdeck-bench as CI runs it, with a home of its own.
+bench() {
+    QT_QPA_PLATFORM=offscreen HOME="$ROOT/build/ci/bench-home" XDG_RUNTIME_DIR="$ROOT/build/ci/bench-home" \
+        "$ROOT/build/ci/tests/bench/flagdeck-bench" "$@"
 }
 
 # Builds the .deb, checks its desktop entry and AppStream metadata, installs it with apt and runs

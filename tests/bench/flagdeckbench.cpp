@@ -229,11 +229,14 @@ void killSwitchUnleashOn(int major, const QByteArray &prefix)
 }
 
 QStringList g_prefixes; // the figures asked for on the command line; all when empty
+QStringList g_skipped;  // --skip=PREFIX: benchmarks left out even when asked for
 // Set when a benchmark could not measure what it promised; the bench then exits non-zero.
 bool benchFailed = false;
 
 bool wanted(const QString &name)
 {
+    if (std::any_of(g_skipped.cbegin(), g_skipped.cend(), [&](const QString &skipped) { return name.startsWith(skipped); }))
+        return false;
     return g_prefixes.isEmpty() || std::any_of(g_prefixes.cbegin(), g_prefixes.cend(), [&](const QString &prefix) {
                return name.startsWith(prefix) || prefix.startsWith(name);
            });
@@ -1365,8 +1368,13 @@ int main(int argc, char *argv[])
     if (const QStringList arguments = QApplication::arguments();
         arguments.size() == 3 && arguments.at(1) == QLatin1String(AuditOpenRssArgument))
         return auditOpenRssChild(arguments.at(2));
-    g_prefixes = QApplication::arguments().mid(1);
-    g_prefixes.removeIf([](const QString &argument) { return argument.startsWith(QLatin1Char('-')); });
+    const QLatin1String skip("--skip=");
+    for (const QString &argument : QApplication::arguments().mid(1)) {
+        if (argument.startsWith(skip))
+            g_skipped.append(argument.mid(skip.size()));
+        else if (!argument.startsWith(QLatin1Char('-')))
+            g_prefixes.append(argument);
+    }
     for (const Benchmark &benchmark : Benchmarks) {
         if (wanted(QString::fromLatin1(benchmark.name)))
             benchmark.run();
