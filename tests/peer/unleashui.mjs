@@ -49,7 +49,7 @@ const shownLimitMs = Number(env('PEER_SHOWN_LIMIT_MS', '5000'));
 // How long the project page may take to show its first screen of rows.
 const openLimitMs = Number(env('PEER_OPEN_LIMIT_MS', '20000'));
 // How long a search may take to leave its flag alone in the list.
-const searchLimitMs = Number(env('PEER_SEARCH_LIMIT_MS', '15000'));
+const searchLimitMs = Number(env('PEER_SEARCH_LIMIT_MS', '5000'));
 const projectPath = `/projects/${encodeURIComponent(project)}`;
 
 // Runs in the page before its own scripts: finds, once per animation frame, the first frame in
