@@ -35,6 +35,7 @@
 #include "store/proposalinbox.h"
 #include "featbitconnection.h"
 #include "unleashundertest.h"
+#include "benchfigures.h"
 #include "peerbench.h"
 #include "soakbench.h"
 
@@ -60,18 +61,9 @@
 
 namespace {
 
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    const size_t at = std::min(values.size() - 1, size_t(fraction * double(values.size())));
-    return values[at];
-}
+using Bench::percentile;
+using Bench::report;
+using Bench::residentMb;
 
 void waitUntil(const std::function<bool()> &done)
 {
@@ -446,18 +438,6 @@ double rawInsertRowsPerSecond()
 }
 
 // Resident memory of this process, in MB.
-double residentMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 // A history of a million entries, as a first sync writes it, written once per run and shared by
 // every figure on it. Empty when it could not be written. AuditSync asks for the next page (500
 // entries) as soon as one arrives, without waiting for its commit; the writer puts every page

@@ -4,6 +4,7 @@
 // every time inside the page); FlagDeck's is the real window offscreen, as the GUI tests open it.
 #include "peerbench.h"
 
+#include "benchfigures.h"
 #include "consolegui.h"
 #include "connectors/flagserver.h"
 #include "control/consolecontroller.h"
@@ -60,11 +61,7 @@ const QString UnleashUser = QStringLiteral("admin");
 const QString UnleashPassword = QStringLiteral("unleash4all"); // the user unleash-server creates on a new database
 const QString Chromium = QStringLiteral("/usr/bin/chromium");
 
-void report(const QString &name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.3f %s\n", qPrintable(name), value, unit);
-    std::fflush(stdout);
-}
+using Bench::report;
 
 // Loud on both streams: the bench's log is read by people and by scripts.
 bool failed(const QString &why)
@@ -102,20 +99,9 @@ double milliseconds(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-// Processes events until done() or the limit; false when the limit came first.
 bool waitFor(const std::function<bool()> &done, int limitMs = WaitLimitMs)
 {
-    const QDeadlineTimer deadline(limitMs);
-    // Wakes the sleeping loop now and then to look at the deadline (processEvents with a time
-    // limit would not sleep at all, and take a core from the servers being measured).
-    QTimer wake;
-    wake.start(100);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return Bench::waitFor(done, limitMs);
 }
 
 // Notes when a widget is about to paint while shown() holds, so the wait ends with the frame
@@ -179,20 +165,8 @@ QString prepareUnleash(UnleashUnderTest &unleash)
     if (!error.isEmpty())
         return QStringLiteral("could not copy the flags in Unleash's database: ") + error;
 
-    if (const int status = unleash.post(features, QJsonObject{{QStringLiteral("name"), ToggleKey}}).status; status != 201)
-        return QStringLiteral("Unleash did not create %1 (HTTP %2)").arg(ToggleKey).arg(status);
-    const QString environment = QStringLiteral("%1/%2/environments/%3").arg(features, ToggleKey, Environment);
-    const QJsonObject strategy{
-        {QStringLiteral("name"), QStringLiteral("flexibleRollout")},
-        {QStringLiteral("constraints"), QJsonArray{}},
-        {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("rollout"), QStringLiteral("100")},
-                                                   {QStringLiteral("stickiness"), QStringLiteral("default")},
-                                                   {QStringLiteral("groupId"), ToggleKey}}},
-    };
-    if (const int status = unleash.post(environment + QStringLiteral("/strategies"), strategy).status; status != 200)
-        return QStringLiteral("Unleash did not add a strategy to %1 (HTTP %2)").arg(ToggleKey).arg(status);
-    if (const int status = unleash.post(environment + QStringLiteral("/on")).status; status != 200)
-        return QStringLiteral("Unleash did not switch %1 on (HTTP %2)").arg(ToggleKey).arg(status);
+    if (const QString notMade = unleash.addRolloutFlag(Project, Environment, ToggleKey); !notMade.isEmpty())
+        return notMade;
 
     const UnleashUnderTest::Response search =
         unleash.get(QStringLiteral("/api/admin/search/features?project=IS:%1&limit=1").arg(Project));

@@ -11,6 +11,7 @@
 // end. soak.ui_stall_*: a 10 ms timer on the UI thread; a stall is how much later than due it fired.
 #include "soakbench.h"
 
+#include "benchfigures.h"
 #include "connectors/sandbox/sandboxdatabase.h"
 #include "connectors/sandbox/sandboxserver.h"
 #include "control/consolecontroller.h"
@@ -26,7 +27,6 @@
 #include "unleashundertest.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -62,50 +62,16 @@ const QString SandboxEnvironment = QStringLiteral("staging");
 const QString ConsoleFlag = QStringLiteral("soak-console"); // the flag the console kills and restores
 const QString SandboxConsoleFlag = QStringLiteral("streaming-answers");
 
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 bool failed(const QString &why)
 {
     std::fprintf(stderr, "bench: soak: %s\n", qPrintable(why));
     return false;
 }
 
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(fraction * double(values.size())))];
-}
-
-double residentMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-bool waitFor(const std::function<bool()> &done, int limitMs)
-{
-    const QDeadlineTimer deadline(limitMs);
-    QTimer wake;
-    wake.start(100);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
+using Bench::percentile;
+using Bench::report;
+using Bench::residentMb;
+using Bench::waitFor;
 
 // The FeatBit test server on a thread of its own; every call runs there and is waited for.
 class FeatBitOnThread
@@ -173,26 +139,6 @@ struct ServerChange
     std::optional<qint64> seenAfterMs;
 };
 
-QString makeUnleashFlag(UnleashUnderTest &unleash, const QString &key)
-{
-    const QString features = QStringLiteral("/api/admin/projects/%1/features").arg(UnleashProject);
-    if (const int status = unleash.post(features, QJsonObject{{QStringLiteral("name"), key}}).status; status != 201)
-        return QStringLiteral("Unleash did not create %1 (HTTP %2)").arg(key).arg(status);
-    const QString environment = QStringLiteral("%1/%2/environments/%3").arg(features, key, UnleashEnvironment);
-    const QJsonObject strategy{
-        {QStringLiteral("name"), QStringLiteral("flexibleRollout")},
-        {QStringLiteral("constraints"), QJsonArray{}},
-        {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("rollout"), QStringLiteral("100")},
-                                                   {QStringLiteral("stickiness"), QStringLiteral("default")},
-                                                   {QStringLiteral("groupId"), key}}},
-    };
-    if (const int status = unleash.post(environment + QStringLiteral("/strategies"), strategy).status; status != 200)
-        return QStringLiteral("Unleash did not add a strategy to %1 (HTTP %2)").arg(key).arg(status);
-    if (const int status = unleash.post(environment + QStringLiteral("/on")).status; status != 200)
-        return QStringLiteral("Unleash did not switch %1 on (HTTP %2)").arg(key).arg(status);
-    return {};
-}
-
 QString keyOf(const char *kind, int i)
 {
     return QStringLiteral("soak-%1-%2").arg(QLatin1String(kind)).arg(i, 3, 10, QLatin1Char('0'));
@@ -213,10 +159,10 @@ bool soakConsole()
     if (const QString error = unleash.start(); !error.isEmpty())
         return failed(error);
     for (int i = 0; i < unleashChanges; ++i) {
-        if (const QString error = makeUnleashFlag(unleash, keyOf("unleash", i)); !error.isEmpty())
+        if (const QString error = unleash.addRolloutFlag(UnleashProject, UnleashEnvironment, keyOf("unleash", i)); !error.isEmpty())
             return failed(error);
     }
-    if (const QString error = makeUnleashFlag(unleash, ConsoleFlag); !error.isEmpty())
+    if (const QString error = unleash.addRolloutFlag(UnleashProject, UnleashEnvironment, ConsoleFlag); !error.isEmpty())
         return failed(error);
 
     FeatBitOnThread featbit;

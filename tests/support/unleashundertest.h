@@ -114,6 +114,28 @@ public:
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     // Runs statements in Unleash's own database, for data the admin API makes too slowly for a
     // benchmark (a thousand flags); returns the first error, empty when all ran.
+    // A flag in project/environment, rolled out to everyone (flexibleRollout at 100%) and on there;
+    // empty, or why Unleash did not make it.
+    QString addRolloutFlag(const QString &project, const QString &environment, const QString &key)
+    {
+        const QString features = QStringLiteral("/api/admin/projects/%1/features").arg(project);
+        if (const int status = post(features, QJsonObject{{QStringLiteral("name"), key}}).status; status != 201)
+            return QStringLiteral("Unleash did not create %1 (HTTP %2)").arg(key).arg(status);
+        const QString path = QStringLiteral("%1/%2/environments/%3").arg(features, key, environment);
+        const QJsonObject strategy{
+            {QStringLiteral("name"), QStringLiteral("flexibleRollout")},
+            {QStringLiteral("constraints"), QJsonArray{}},
+            {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("rollout"), QStringLiteral("100")},
+                                                       {QStringLiteral("stickiness"), QStringLiteral("default")},
+                                                       {QStringLiteral("groupId"), key}}},
+        };
+        if (const int status = post(path + QStringLiteral("/strategies"), strategy).status; status != 200)
+            return QStringLiteral("Unleash did not add a strategy to %1 (HTTP %2)").arg(key).arg(status);
+        if (const int status = post(path + QStringLiteral("/on")).status; status != 200)
+            return QStringLiteral("Unleash did not switch %1 on (HTTP %2)").arg(key).arg(status);
+        return {};
+    }
+
     QString executeSql(const QStringList &statements) { return m_postgres.execute(m_databaseName, statements); }
     static QString adminToken() { return QStringLiteral("*:*.flagdeck-it-admin-secret"); }
     static QString backendToken() { return QStringLiteral("*:development.flagdeck-it-backend-secret"); }
