@@ -284,8 +284,11 @@ bool soakConsole()
     stalls.start();
     clock.start();
     int featBitDone = 0, unleashDone = 0, actionsDone = 0, viewsDone = 0, streamCloses = 0;
+    std::optional<double> rssHalfwayMb; // growth that slows in the second half is warming up, not a leak
     while (clock.elapsed() < soakMs) {
         const qint64 now = clock.elapsed();
+        if (!rssHalfwayMb && now >= soakMs / 2)
+            rssHalfwayMb = residentMb();
         if (now >= qint64(featBitDone + 1) * FeatBitChangeEveryMs && featBitDone < featBitChanges)
             changeFeatBit(featBitDone++);
         if (now >= qint64(unleashDone + 1) * UnleashChangeEveryMs && unleashDone < unleashChanges)
@@ -380,6 +383,7 @@ bool soakConsole()
     report("soak.rss_start_mb", rssStartMb, "MB");
     report("soak.rss_end_mb", rssEndMb, "MB");
     report("soak.rss_growth_mb", rssEndMb - rssStartMb, "MB");
+    report("soak.rss_growth_second_half_mb", rssEndMb - rssHalfwayMb.value_or(rssStartMb), "MB");
     report("soak.ui_stall_p99_ms", percentile(stalls.stallsMs(), 0.99), "ms");
     report("soak.ui_stall_max_ms", percentile(stalls.stallsMs(), 1.0), "ms");
     report("soak.server_changes", double(changes.size()), "changes");
