@@ -3,6 +3,7 @@
 #include "store/auditverifier.h"
 #include "testresult.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void emptyCacheVerifies();
     void tamperingIsFound_data();
     void tamperingIsFound();
+    void aHashIsSha256OfTheDocumentedEncoding();
 };
 
 namespace {
@@ -123,6 +125,22 @@ void tst_AuditVerifier::tamperingIsFound()
     const AuditVerification result = verifyAuditChains(cache);
     QVERIFY(!result.intact);
     QVERIFY2(result.problem.contains(problem), qPrintable(result.problem));
+}
+
+
+// Caches written before any change of implementation must still verify: the hash is SHA-256 of
+// "<length>:<bytes>" parts (position, previous hash, each column), computed here independently.
+void tst_AuditVerifier::aHashIsSha256OfTheDocumentedEncoding()
+{
+    const QStringList columns = {QStringLiteral("alpha"), QStringLiteral("production"), QStringLiteral("chat-model-route"),
+                                 QStringLiteral("kill"), QStringLiteral("confirmed"), QStringLiteral("Zoë"),
+                                 QStringLiteral("human"), QStringLiteral("1763700000000"), QStringLiteral("42"),
+                                 QStringLiteral("{\"enabled\":true}"), QStringLiteral("{\"enabled\":false}"), QString()};
+    const QByteArray previous = AuditChain::genesis();
+    QByteArray encoded = "2:17" + QByteArray::number(previous.size()) + ':' + previous;
+    for (const QString &column : columns)
+        encoded += QByteArray::number(column.toUtf8().size()) + ':' + column.toUtf8();
+    QCOMPARE(AuditChain::hash(17, previous, columns), QCryptographicHash::hash(encoded, QCryptographicHash::Sha256).toHex());
 }
 
 QTEST_GUILESS_MAIN(tst_AuditVerifier)
