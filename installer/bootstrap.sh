@@ -22,7 +22,8 @@ RUN_PACKAGES=(
 )
 # What the tests add: the FeatBit protocol test server (Qt HTTP server), real Prometheus and
 # PostgreSQL, the fuzzers' compiler, the package checks, /usr/bin/time for the start-up memory
-# figure, and the browser in which a benchmark drives Unleash's own web console beside FlagDeck.
+# figure, the browser in which a benchmark drives Unleash's own web console beside FlagDeck, and
+# ss for the server-lifetime test.
 TEST_PACKAGES=(
     qt6-httpserver-dev
     prometheus postgresql ca-certificates curl
@@ -30,6 +31,7 @@ TEST_PACKAGES=(
     dpkg-dev file desktop-file-utils appstream
     time
     chromium
+    iproute2
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
