@@ -132,13 +132,20 @@ void AddServerDialog::updateButtons()
     const bool ready = problem.isEmpty() && !m_testing;
     m_test->setEnabled(ready);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready && !m_secretStoreAnswerPending && !m_secretStoreUnavailable);
-    if (!problem.isEmpty())
+    if (!problem.isEmpty()) {
         m_result->setText(problem);
+        m_showingProblem = true;
+    } else if (m_showingProblem) {
+        // Filled in since: "Enter the token." must not stay under complete fields.
+        m_result->clear();
+        m_showingProblem = false;
+    }
 }
 
 void AddServerDialog::test()
 {
     m_result->setText(tr("Testing…"));
+    m_showingProblem = false;
     m_result->setStyleSheet({});
     // Set before asking: the answer may come before the signal returns.
     m_testing = true;
@@ -149,6 +156,7 @@ void AddServerDialog::test()
 void AddServerDialog::showTestResult(bool ok, const QString &summary)
 {
     m_testing = false;
+    m_showingProblem = false;
     m_result->setText(ok ? summary : tr("Failed: %1").arg(summary));
     m_result->setProperty("ok", ok);
     m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));

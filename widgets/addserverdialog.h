@@ -58,6 +58,8 @@ private:
     QLabel *m_secretStoreNotice;
     QDialogButtonBox *m_buttons;
     bool m_testing = false;
+    // The result line shows what is missing in the fields (not a test's answer).
+    bool m_showingProblem = false;
     bool m_secretStoreAnswerPending = false;
     bool m_secretStoreUnavailable = false;
 };
