@@ -1027,6 +1027,12 @@ void MainWindow::addServer(std::optional<ConnectionConfig::Kind> kind)
     auto *probe = new ConnectionProbe(dialog);
     connect(dialog, &AddServerDialog::testRequested, probe, &ConnectionProbe::start);
     connect(probe, &ConnectionProbe::finished, dialog, &AddServerDialog::showTestResult);
+    // Before a token is typed in: whether it could be kept at all.
+    dialog->expectSecretStoreAnswer();
+    m_controller->checkSecretStore([dialog = QPointer(dialog)](const QString &problem) {
+        if (dialog)
+            dialog->showSecretStoreAnswer(problem);
+    });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_controller->addServerConnection(dialog->connection(), dialog->token(), [this](const QString &, const QString &error) {
             if (!error.isEmpty()) {

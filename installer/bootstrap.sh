@@ -12,17 +12,22 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
-# What the console needs to build and run.
+# What the console needs to build and run (libsecret: QtKeychain loads it at run time to reach a
+# Secret Service, and nothing else depends on it).
 RUN_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev libssl-dev
     fonts-dejavu-core
+    libsecret-1-0
 )
 # What the tests add: the FeatBit protocol test server (Qt HTTP server), real Prometheus and
 # PostgreSQL, the fuzzers' compiler, the package checks, /usr/bin/time for the start-up memory
-# figure, and the browser in which a benchmark drives Unleash's own web console beside FlagDeck.
+# figure, the browser in which a benchmark drives Unleash's own web console beside FlagDeck, a
+# real keychain for the keychain tests (a private session bus from dbus-daemon with gnome-keyring's
+# Secret Service on it; dbus-x11 stands for gnome-keyring's session-bus dependency, which would
+# otherwise pull in dbus-user-session and systemd), and ss for the server-lifetime test.
 TEST_PACKAGES=(
     qt6-httpserver-dev
     prometheus postgresql ca-certificates curl
@@ -30,6 +35,8 @@ TEST_PACKAGES=(
     dpkg-dev file desktop-file-utils appstream
     time
     chromium
+    dbus-daemon dbus-x11 gnome-keyring
+    iproute2
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.

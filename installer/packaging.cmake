@@ -30,8 +30,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The platform plugins (xcb, wayland, offscreen), the SVG icon engine, the SQLite driver of the
-# audit cache and the inbox, Qt's own translations of standard buttons, and the icon theme folder.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite, qt6-translations-l10n, hicolor-icon-theme")
+# audit cache and the inbox, Qt's own translations of standard buttons, the icon theme folder, and
+# libsecret, through which QtKeychain reaches any Secret Service (GNOME Keyring, KeePassXC): it
+# loads it at run time, so neither shlibdeps nor libqt6keychain1 asks for it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite, qt6-translations-l10n, hicolor-icon-theme, libsecret-1-0")
 # A PostgreSQL inbox needs the driver; a desktop's Secret Service keeps the tokens; Chinese needs a
 # CJK font, which a fresh Debian does not have (the small one first).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, gnome-keyring | kwalletmanager, fonts-wqy-microhei | fonts-noto-cjk")

@@ -18,6 +18,7 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     , m_token(new QLineEdit(this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_result(new QLabel(this))
+    , m_secretStoreNotice(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add server connection"));
@@ -36,6 +37,10 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add"));
+    m_secretStoreNotice->setObjectName(QStringLiteral("secretStoreNotice"));
+    m_secretStoreNotice->setWordWrap(true);
+    m_secretStoreNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_secretStoreNotice->hide();
 
     m_form->addRow(tr("&Kind:"), m_kind);
     m_form->addRow(tr("&Name:"), m_name);
@@ -47,6 +52,7 @@ AddServerDialog::AddServerDialog(QWidget *parent)
                             this);
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_secretStoreNotice);
     layout->addLayout(m_form);
     layout->addWidget(note);
     layout->addWidget(m_test, 0, Qt::AlignLeft);
@@ -125,14 +131,21 @@ void AddServerDialog::updateButtons()
     const QString problem = this->problem();
     const bool ready = problem.isEmpty() && !m_testing;
     m_test->setEnabled(ready);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready);
-    if (!problem.isEmpty())
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready && !m_secretStoreAnswerPending && !m_secretStoreUnavailable);
+    if (!problem.isEmpty()) {
         m_result->setText(problem);
+        m_showingProblem = true;
+    } else if (m_showingProblem) {
+        // Filled in since: "Enter the token." must not stay under complete fields.
+        m_result->clear();
+        m_showingProblem = false;
+    }
 }
 
 void AddServerDialog::test()
 {
     m_result->setText(tr("Testing…"));
+    m_showingProblem = false;
     m_result->setStyleSheet({});
     // Set before asking: the answer may come before the signal returns.
     m_testing = true;
@@ -143,8 +156,28 @@ void AddServerDialog::test()
 void AddServerDialog::showTestResult(bool ok, const QString &summary)
 {
     m_testing = false;
+    m_showingProblem = false;
     m_result->setText(ok ? summary : tr("Failed: %1").arg(summary));
     m_result->setProperty("ok", ok);
     m_result->setStyleSheet(ok ? QStringLiteral("color: #1b6e2a;") : QStringLiteral("color: #b3261e;"));
+    updateButtons();
+}
+
+void AddServerDialog::expectSecretStoreAnswer()
+{
+    m_secretStoreAnswerPending = true;
+    m_secretStoreNotice->setText(tr("Checking the OS keychain…"));
+    m_secretStoreNotice->setStyleSheet({});
+    m_secretStoreNotice->show();
+    updateButtons();
+}
+
+void AddServerDialog::showSecretStoreAnswer(const QString &problem)
+{
+    m_secretStoreAnswerPending = false;
+    m_secretStoreUnavailable = !problem.isEmpty();
+    m_secretStoreNotice->setText(problem);
+    m_secretStoreNotice->setStyleSheet(m_secretStoreUnavailable ? QStringLiteral("color: #b3261e;") : QString());
+    m_secretStoreNotice->setVisible(m_secretStoreUnavailable);
     updateButtons();
 }

@@ -29,6 +29,11 @@ public:
     QString token() const;
     // The answer to testRequested(): ok, or the first failure, in the server's own words.
     void showTestResult(bool ok, const QString &summary);
+    // Whether the token could be kept (the OS keychain is there). Until the answer comes, Add
+    // waits; a problem shows above the fields and keeps Add disabled, as the connection could not
+    // be saved. Without expectSecretStoreAnswer(), nothing is shown and Add depends on the fields.
+    void expectSecretStoreAnswer();
+    void showSecretStoreAnswer(const QString &problem);
 
 Q_SIGNALS:
     // Test was clicked with these fields; Test stays disabled until showTestResult().
@@ -50,6 +55,11 @@ private:
     QLineEdit *m_token;
     QPushButton *m_test;
     QLabel *m_result;
+    QLabel *m_secretStoreNotice;
     QDialogButtonBox *m_buttons;
     bool m_testing = false;
+    // The result line shows what is missing in the fields (not a test's answer).
+    bool m_showingProblem = false;
+    bool m_secretStoreAnswerPending = false;
+    bool m_secretStoreUnavailable = false;
 };

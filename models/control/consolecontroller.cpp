@@ -545,6 +545,14 @@ QString ConsoleController::addSandboxConnection(const QString &displayName)
     return config.id;
 }
 
+void ConsoleController::checkSecretStore(std::function<void(const QString &problem)> done)
+{
+    m_secrets->checkAvailable([guard = QPointer(this), done = std::move(done)](const QString &problem) {
+        if (guard)
+            done(problem);
+    });
+}
+
 void ConsoleController::addServerConnection(ConnectionConfig config, const QString &token,
                                             std::function<void(const QString &, const QString &)> done)
 {

@@ -150,6 +150,9 @@ public:
     // Both keep the new connection in the settings, and connect it when the console is started
     // and not offline (otherwise start() connects it).
     QString addSandboxConnection(const QString &displayName);
+    // Whether a token could be stored now (a keychain is running and open): done gets an empty
+    // problem, or what to install or unlock. Asked before a person types a token in.
+    void checkSecretStore(std::function<void(const QString &problem)> done);
     // Stores the token in the secret store first; the connection is kept and started only once it
     // is there. done gets the new connection's id, or an error and an empty id.
     void addServerConnection(ConnectionConfig config, const QString &token,

@@ -7,6 +7,8 @@
 namespace {
 
 const QString ServiceName = QStringLiteral("FlagDeck");
+// Never written: looking it up asks the keychain a question it can only answer by being there.
+const QString AvailabilityProbe = QStringLiteral("availability-check");
 
 template<typename Job>
 Job *prepare(const QString &name, QObject *parent)
@@ -57,6 +59,40 @@ QString KeychainSecretStore::describeError(int error, const QString &raw)
     }
     // The backend's own words last, for whoever debugs it; they name the problem, never the secret.
     return raw.isEmpty() ? sentence : tr("%1 (the keychain said: %2)").arg(sentence, raw);
+}
+
+QString KeychainSecretStore::describeAvailability(int error, const QString &raw)
+{
+    QString sentence;
+    switch (error) {
+    case QKeychain::NoError:
+    case QKeychain::EntryNotFound:
+        return {};
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        sentence = tr("The OS keychain is locked or refused access, so tokens cannot be stored. Unlock it (or allow "
+                      "FlagDeck in it) and open this dialog again.");
+        break;
+    default:
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        sentence = tr("No secret service is running, so tokens cannot be stored. Install gnome-keyring (or KeePassXC "
+                      "with its Secret Service integration, or KWallet) and sign in again.");
+#else
+        sentence = tr("The OS keychain cannot be reached, so tokens cannot be stored. Check that it is unlocked and "
+                      "that FlagDeck may use it.");
+#endif
+        break;
+    }
+    return raw.isEmpty() ? sentence : tr("%1 (the keychain said: %2)").arg(sentence, raw);
+}
+
+void KeychainSecretStore::checkAvailable(CheckCallback done)
+{
+    auto *job = prepare<QKeychain::ReadPasswordJob>(AvailabilityProbe, this);
+    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
+        done(describeAvailability(job->error(), job->errorString()));
+    });
+    job->start();
 }
 
 void KeychainSecretStore::readSecret(const QString &name, ReadCallback done)

@@ -38,6 +38,7 @@
 #include "benchfigures.h"
 #include "peerbench.h"
 #include "soakbench.h"
+#include "testchildprocess.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -288,6 +289,7 @@ void killSwitchFeatBit()
     sdkEnvironment.insert(QStringLiteral("FEATBIT_USERS"), QStringLiteral("1"));
     sdk.setProcessEnvironment(sdkEnvironment);
     sdk.setWorkingDirectory(QStringLiteral(FLAGDECK_SOURCE_DIR "/tests/featbit"));
+    TestChildProcess::endWithTest(sdk);
     sdk.start(QStringLiteral("node"), {QStringLiteral("sdkprobe.mjs")});
     const auto nextEvent = [&sdk]() -> QJsonObject {
         QElapsedTimer waited;
@@ -926,6 +928,7 @@ struct InboxRig
         console->auditWriter()->flush(); // the flags are in the cache flagdeck mcp reads
         const QStringList inbox = ProposalInbox::isPostgresUrl(location) ? QStringList{QStringLiteral("--inbox-url"), location}
                                                                         : QStringList{QStringLiteral("--inbox"), location};
+        TestChildProcess::endWithTest(mcp);
         mcp.start(QStringLiteral(FLAGDECK_BINARY), QStringList{QStringLiteral("mcp"), QStringLiteral("--cache"), auditPath} + inbox);
         if (!mcp.waitForStarted())
             return QStringLiteral("flagdeck mcp did not start");

@@ -17,6 +17,7 @@
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "testchildprocess.h"
 #include "unleashundertest.h"
 
 #include <QApplication>
@@ -347,6 +348,7 @@ QString timeUnleashUi(UnleashUnderTest &unleash, std::map<QString, std::vector<d
     driver.setProcessEnvironment(environment);
     driver.setWorkingDirectory(folder);
     driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    TestChildProcess::endWithTest(driver);
     driver.start(node, {QStringLiteral("unleashui.mjs")});
     if (!driver.waitForStarted(10000))
         return QStringLiteral("node did not start: ") + driver.errorString();

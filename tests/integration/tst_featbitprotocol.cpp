@@ -5,6 +5,7 @@
 #include "connectors/serverreply.h"
 #include "featbitconnection.h"
 #include "store/memorysecretstore.h"
+#include "testchildprocess.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -90,6 +91,7 @@ void tst_FeatBitProtocol::initTestCase()
     m_sdk.setProcessEnvironment(environment);
     m_sdk.setWorkingDirectory(folder);
     m_sdk.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    TestChildProcess::endWithTest(m_sdk);
     m_sdk.start(QStringLiteral("node"), {QStringLiteral("sdkprobe.mjs")});
     QVERIFY(m_sdk.waitForStarted(10000));
 }

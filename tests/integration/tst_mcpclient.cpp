@@ -3,6 +3,7 @@
 #include "store/auditcache.h"
 #include "store/connectionsettings.h"
 #include "store/proposalinbox.h"
+#include "testchildprocess.h"
 #include "testflags.h"
 #include "testresult.h"
 
@@ -77,6 +78,7 @@ void tst_McpClient::theSdkClientProposesAndReadsBack()
              "the MCP SDK is not installed (npm ci in tests/mcp; the test set-up does it)");
     QProcess client;
     client.setWorkingDirectory(clientDir);
+    TestChildProcess::endWithTest(client);
     client.start(node, {QStringLiteral("client.mjs"), QStringLiteral(FLAGDECK_BINARY), m_inbox, m_cache});
     QVERIFY(client.waitForFinished(60000));
     const QByteArray output = client.readAllStandardOutput();
@@ -102,6 +104,7 @@ void tst_McpClient::theSdkClientProposesAndReadsBack()
 void tst_McpClient::malformedInputGetsErrorsAndTheServerGoesOn()
 {
     QProcess server;
+    TestChildProcess::endWithTest(server);
     server.start(QStringLiteral(FLAGDECK_BINARY), {QStringLiteral("mcp"), QStringLiteral("--inbox"), m_inbox,
                                                    QStringLiteral("--cache"), m_cache});
     QVERIFY(server.waitForStarted());

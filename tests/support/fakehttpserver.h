@@ -35,6 +35,15 @@ public:
     // Paths without their query; unknown paths answer 404.
     void answer(const QString &path, int status, const QByteArray &body) { m_answers.insert(path, {status, body}); }
     int requestsFor(const QString &path) const { return m_requests.value(path); }
+    // Every path without an answer of its own gets this one instead of 404.
+    void answerOthers(int status, const QByteArray &body) { m_otherwise = {status, body}; }
+    int requests() const
+    {
+        int total = 0;
+        for (const int count : m_requests)
+            total += count;
+        return total;
+    }
     // Each answer after this long, as a busy server gives it.
     void setAnswerDelay(int milliseconds) { m_delayMs = milliseconds; }
     // The most requests it held unanswered at one time.
@@ -52,7 +61,7 @@ private:
         const QString path = requestLine.size() > 1 ? QUrl(QString::fromLatin1(requestLine.at(1))).path() : QString();
         m_buffers.remove(socket);
         ++m_requests[path];
-        const Answer answer = m_answers.value(path, {404, QByteArrayLiteral("{\"message\":\"not here\"}")});
+        const Answer answer = m_answers.value(path, m_otherwise);
         m_mostAtOnce = std::max(m_mostAtOnce, ++m_unanswered);
         QTimer::singleShot(m_delayMs, socket, [this, socket, answer] {
             --m_unanswered;
@@ -65,6 +74,7 @@ private:
 
     QTcpServer m_server;
     QHash<QString, Answer> m_answers;
+    Answer m_otherwise{404, QByteArrayLiteral("{\"message\":\"not here\"}")};
     QHash<QString, int> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     int m_delayMs = 0;

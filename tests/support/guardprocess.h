@@ -1,5 +1,6 @@
 #pragma once
 
+#include "testchildprocess.h"
 #include "store/connectionsettings.h"
 
 #include <QDir>
@@ -34,6 +35,7 @@ public:
     GuardProcess(const QString &binary, const QString &name) : m_binary(binary), m_name(name)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        TestChildProcess::endWithTest(m_process);
         QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process, [this] {
             m_buffer += m_process.readAllStandardError();
             qsizetype end;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testchildprocess.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +49,7 @@ public:
         m_process.setProcessEnvironment(environment);
         m_process.setWorkingDirectory(folder());
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        TestChildProcess::endWithTest(m_process);
         m_process.start(node, {QStringLiteral("service.mjs")});
         if (!m_process.waitForStarted(10000))
             return QStringLiteral("node did not start: ") + m_process.errorString();

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "testchildprocess.h"
+
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -13,15 +17,22 @@
 
 // A real PostgreSQL (Debian's package) in a temporary folder, listening on 127.0.0.1 only, with
 // trust authentication for the local test roles; stopped and deleted when the object goes. As
-// root (CI), the server runs as the postgres user, which PostgreSQL insists on.
+// root (CI), the server runs as the postgres user, which PostgreSQL insists on. The postmaster
+// runs in the foreground as the test's own child (not through pg_ctl, which leaves it behind as
+// a daemon), so it ends with the test however the test ends; its backends follow their postmaster.
 class PostgresServer
 {
 public:
     ~PostgresServer()
     {
-        if (m_started)
-            run(pgBinary(QStringLiteral("pg_ctl")), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
-                                                       QStringLiteral("immediate"), QStringLiteral("stop")});
+        if (m_server.state() != QProcess::NotRunning) {
+            // As pg_ctl's immediate mode: the data is thrown away anyway.
+            ::kill(pid_t(m_server.processId()), SIGQUIT);
+            if (!m_server.waitForFinished(10000)) {
+                m_server.kill();
+                m_server.waitForFinished(5000);
+            }
+        }
     }
 
     // Returns an error text, empty when the server is up.
@@ -45,18 +56,33 @@ public:
                  &output))
             return QStringLiteral("initdb failed: ") + output;
         m_port = freePort();
-        const QString options = QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -F").arg(m_port).arg(m_dir.path());
-        if (!run(pgBinary(QStringLiteral("pg_ctl")),
-                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                  QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-                  QStringLiteral("start")},
-                 &output))
-            return QStringLiteral("postgres did not start: ") + output;
-        m_started = true;
-        return {};
+        // The log in a file: a pipe nobody reads while the test waits would stall the server.
+        const QString log = m_dir.filePath(QStringLiteral("server.log"));
+        m_server.setStandardOutputFile(log);
+        m_server.setStandardErrorFile(log);
+        m_server.setWorkingDirectory(m_dir.path());
+        tie(m_server);
+        m_server.start(pgBinary(QStringLiteral("postgres")),
+                       {QStringLiteral("-D"), dataDir(), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                        QString::number(m_port), QStringLiteral("-k"), m_dir.path(), QStringLiteral("-F")});
+        if (!m_server.waitForStarted(10000))
+            return QStringLiteral("postgres did not start: ") + m_server.errorString();
+        const QDeadlineTimer deadline(60000);
+        while (!deadline.hasExpired()) {
+            QFile file(log);
+            const QByteArray said = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+            if (said.contains("database system is ready to accept connections"))
+                return {};
+            // Also a pause of 50 ms while it runs.
+            if (m_server.waitForFinished(50) || m_server.state() == QProcess::NotRunning)
+                return QStringLiteral("postgres stopped: ") + QString::fromUtf8(said);
+        }
+        return QStringLiteral("postgres did not become ready in 60 s");
     }
 
     quint16 port() const { return m_port; }
+    // The postmaster's process id (its backends are its children).
+    qint64 processId() const { return m_server.processId(); }
 
     // A new, empty database; its URL for the given role.
     QString createDatabase(const QString &role = QStringLiteral("flagdeck"))
@@ -115,15 +141,23 @@ private:
         return {};
     }
 
+    // Tied to the test, and run as the postgres user when the test runs as root.
+    static void tie(QProcess &process)
+    {
+        const std::optional<TestChildProcess::Account> postgres = TestChildProcess::account("postgres");
+        if (::geteuid() == 0 && postgres)
+            TestChildProcess::endWithTestAs(process, *postgres);
+        else
+            TestChildProcess::endWithTest(process);
+    }
+
     bool run(const QString &program, const QStringList &arguments, QString *output = nullptr)
     {
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
-        if (::geteuid() == 0)
-            process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
-                                                                 QStringLiteral("--"), program} + arguments);
-        else
-            process.start(program, arguments);
+        process.setWorkingDirectory(m_dir.path());
+        tie(process);
+        process.start(program, arguments);
         const bool ok = process.waitForFinished(90000) && process.exitStatus() == QProcess::NormalExit
             && process.exitCode() == 0;
         if (output)
@@ -140,6 +174,6 @@ private:
 
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/flagdeck-pg-XXXXXX")};
     QString m_binDir;
+    QProcess m_server;
     quint16 m_port = 0;
-    bool m_started = false;
 };

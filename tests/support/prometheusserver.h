@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testchildprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -11,7 +13,7 @@
 #include <QTest>
 
 // A real Prometheus (Debian's package) on 127.0.0.1, loaded with known data through promtool's
-// OpenMetrics backfill before it starts, and stopped when the object goes.
+// OpenMetrics backfill before it starts, and stopped when the object goes (or the test ends).
 class PrometheusServer
 {
 public:
@@ -42,6 +44,7 @@ public:
 
         QProcess backfill;
         backfill.setProcessChannelMode(QProcess::MergedChannels);
+        TestChildProcess::endWithTest(backfill);
         backfill.start(promtool, {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
                                   QStringLiteral("openmetrics"), input, data});
         if (!backfill.waitForFinished(60000) || backfill.exitCode() != 0)
@@ -55,6 +58,7 @@ private:
     {
         m_port = freePort();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        TestChildProcess::endWithTest(m_process);
         m_process.start(prometheus, {QStringLiteral("--config.file=") + config,
                                      QStringLiteral("--storage.tsdb.path=") + data,
                                      QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),

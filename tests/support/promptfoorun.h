@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testchildprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -42,6 +44,7 @@ inline QString eval(const QString &config, const QString &output, const QString 
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(folder() + QLatin1Char('/') + config);
     process.setProcessChannelMode(QProcess::MergedChannels);
+    TestChildProcess::endWithTest(process);
     process.start(nodeBinary(), {entry, QStringLiteral("eval"), QStringLiteral("--config"), QStringLiteral("promptfooconfig.yaml"),
                                  QStringLiteral("--output"), output, QStringLiteral("--no-cache"),
                                  QStringLiteral("--no-progress-bar"), QStringLiteral("--no-table")});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "postgresserver.h"
+#include "testchildprocess.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -20,7 +21,7 @@
 // A real Unleash (npm unleash-server, installed in tests/unleash/v5 … v8 by the test set-up, each
 // on the Node that npm installed beside it) with its own PostgreSQL, both on 127.0.0.1; admin,
 // backend and frontend tokens are created at start, telemetry and the version check are off.
-// Stopped when the object goes. Also a small synchronous admin client for preparing flags in tests.
+// Stopped when the object goes, and both end with the test however it ends. Also a small synchronous admin client for preparing flags in tests.
 //
 // Which major version: the constructor's argument, else FLAGDECK_UNLEASH (e.g. "v5", set by the
 // version matrix's ctest entries), else CiMajor, the one every other test and benchmark uses.
@@ -97,6 +98,7 @@ public:
         m_process.setProcessEnvironment(environment);
         m_process.setWorkingDirectory(folder);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        TestChildProcess::endWithTest(m_process);
         m_process.start(node, {QStringLiteral("../launch.mjs")});
         if (!m_process.waitForStarted(10000))
             return QStringLiteral("node did not start: ") + m_process.errorString();
