@@ -42,6 +42,7 @@ private Q_SLOTS:
     void otherConsolesHearOfChanges();
     void theSchemaRefusesBadRows();
     void anActionIsClaimedByExactlyOneProcess();
+    void anExecutionWhoseConsoleEndedIsFoundInterrupted();
     void anInboxOfSchemaOneIsUpgradedInPlace();
     void anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides();
     void anInboxOfSchemaThreeIsUpgradedToTakeArchives();
@@ -413,6 +414,44 @@ void TestProposalInbox::anActionIsClaimedByExactlyOneProcess()
                                   QStringLiteral("console"), 1)
                  .value(),
              true);
+}
+
+void TestProposalInbox::anExecutionWhoseConsoleEndedIsFoundInterrupted()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto interrupted = [&] {
+        QStringList ids;
+        const auto found = m_inbox->interruptedExecutions(QDateTime::currentMSecsSinceEpoch());
+        if (found) {
+            for (const ProposalInbox::InterruptedExecution &execution : found.value())
+                ids.append(execution.proposal.id);
+        }
+        return ids;
+    };
+    // Claimed by this process, which still runs: not interrupted.
+    const Result<Proposal> mine = m_inbox->propose(sampleProposal());
+    VERIFY_OK(mine);
+    VERIFY_OK(as(QStringLiteral("alice"))->decide(approval(mine->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QCOMPARE(as(QStringLiteral("alice"))->claim(mine->id, QStringLiteral("alice"), now, QStringLiteral("rev-1")).value(), true);
+    QVERIFY(interrupted().isEmpty());
+    // Claimed by another console's process, which then ended between the claim and the outcome.
+    const Result<Proposal> theirs = m_inbox->propose(sampleProposal(QStringLiteral("other-bot")));
+    VERIFY_OK(theirs);
+    VERIFY_OK(as(QStringLiteral("alice"))->decide(approval(theirs->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QCOMPARE(race(theirs->id, QStringLiteral("claim"), 1), QStringList{QStringLiteral("claimed")});
+    // (A PostgreSQL backend ends a moment after its client.)
+    QTRY_COMPARE_WITH_TIMEOUT(interrupted(), QStringList{theirs->id}, 10000);
+    const auto found = m_inbox->interruptedExecutions(now);
+    VERIFY_OK(found);
+    QCOMPARE(found->first().executor, QStringLiteral("reviewer_0"));
+    QCOMPARE(found->first().proposal.status, ProposalStatus::Executing);
+    QVERIFY(!found->first().session.isEmpty());
+    QVERIFY(found->first().session != m_inbox->executorSession());
+    // Once recorded how it ended, it is no longer interrupted; this process's own claim never was.
+    VERIFY_OK(m_inbox->finish(theirs->id, false, QStringLiteral("interrupted"), now));
+    QVERIFY(interrupted().isEmpty());
+    // Past the lease, a claim of a session nobody here can check counts as interrupted; a live one does not.
+    QVERIFY(m_inbox->interruptedExecutions(now + ProposalInbox::ExecutionLeaseMs + 1)->isEmpty());
 }
 
 void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
