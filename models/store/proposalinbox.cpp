@@ -589,6 +589,14 @@ Result<void> ProposalInbox::createSchema()
             << QStringLiteral("DROP TRIGGER IF EXISTS proposals_identity ON proposals")
             << QStringLiteral("CREATE TRIGGER proposals_identity BEFORE INSERT OR UPDATE ON proposals "
                               "FOR EACH ROW EXECUTE FUNCTION flagdeck_proposal_identity()");
+        // 5: the roles that could claim before (UPDATE on status) may record the claim's intent too.
+        if (found > 0 && found < 5)
+            statements << QStringLiteral(
+                "DO $$ DECLARE r record; BEGIN "
+                "FOR r IN SELECT DISTINCT grantee FROM information_schema.column_privileges "
+                "WHERE table_schema = current_schema() AND table_name = 'proposals' AND column_name = 'status' "
+                "AND privilege_type = 'UPDATE' AND grantee <> current_user LOOP "
+                "EXECUTE format('GRANT UPDATE (execution) ON proposals TO %I', r.grantee); END LOOP; END $$");
     }
     QSqlQuery query(m_database);
     for (const QString &statement : std::as_const(statements)) {

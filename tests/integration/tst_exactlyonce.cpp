@@ -43,9 +43,9 @@ ApprovalRaceOptions TestExactlyOnce::options(const QString &folder) const
     options.maxKills = 4;
     options.killEveryMinMs = 200;
     options.killEveryMaxMs = 700;
-    // About three claims and three changes under way die on their own in a hundred.
-    options.dieClaimed = 0.03;
-    options.dieSending = 0.03;
+    // About five claims and five changes under way die on their own in a hundred.
+    options.dieClaimed = 0.05;
+    options.dieSending = 0.05;
     options.budgetMs = 50000;
     options.seed = quint32(QDateTime::currentMSecsSinceEpoch());
     return options;

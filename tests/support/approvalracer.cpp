@@ -119,21 +119,28 @@ int main(int argc, char *argv[])
         ++(applied ? reconciledApplied : reconciledInterrupted);
     });
     QString running; // the proposal this console is approving or running now
+    // Each point draws once per proposal (the signals below come more than once for one change).
+    bool claimedDrawn = false;
+    bool sendingDrawn = false;
     QObject::connect(review, &ProposalReview::proposalsChanged, [&](const QList<Proposal> &changed) {
         for (const Proposal &proposal : changed) {
             // run() stores the proposal it claimed before it sends anything.
-            if (proposal.id == running && proposal.status == ProposalStatus::Executing && dieClaimed > 0
-                && random.generateDouble() < dieClaimed)
-                die("claimed");
+            if (proposal.id == running && proposal.status == ProposalStatus::Executing && !claimedDrawn) {
+                claimedDrawn = true;
+                if (random.generateDouble() < dieClaimed)
+                    die("claimed");
+            }
         }
     });
     QObject::connect(flags, &FlagStore::entryChanged, [&](int index) {
         const FlagStore::Entry &row = flags->at(index);
         const Proposal *current = running.isEmpty() ? nullptr : review->proposal(running);
-        if (current && row.ref == current->target && row.hasPendingChange() && dieSending > 0
-            && random.generateDouble() < dieSending) {
-            const int delayMs = random.bounded(9);
-            QTimer::singleShot(delayMs, [] { die("sending"); });
+        if (current && row.ref == current->target && row.hasPendingChange() && !sendingDrawn) {
+            sendingDrawn = true;
+            if (random.generateDouble() < dieSending) {
+                const int delayMs = random.bounded(9);
+                QTimer::singleShot(delayMs, [] { die("sending"); });
+            }
         }
     });
 
@@ -182,6 +189,8 @@ int main(int argc, char *argv[])
             if (!now || (now->status != ProposalStatus::Pending && now->status != ProposalStatus::Approved))
                 continue;
             running = proposal.id;
+            claimedDrawn = false;
+            sendingDrawn = false;
             bool ran = false;
             if (now->status == ProposalStatus::Pending) {
                 const Result<Proposal> approved = review->approve(proposal.id, QStringLiteral("exactly once"), true);

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void anInboxOfSchemaOneIsUpgradedInPlace();
     void anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides();
     void anInboxOfSchemaThreeIsUpgradedToTakeArchives();
+    void anInboxOfSchemaFourIsUpgradedToRecordWhatAClaimRuns();
     void twoDecisionsOfOneReviewerCountOnce();
     void userChangesNothing();
 #ifdef INBOX_ON_POSTGRES
@@ -629,6 +630,61 @@ void TestProposalInbox::anInboxOfSchemaThreeIsUpgradedToTakeArchives()
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
     QCOMPARE(m_inbox->find(archiving->id)->action, FlagAction::Archive);
+}
+
+void TestProposalInbox::anInboxOfSchemaFourIsUpgradedToRecordWhatAClaimRuns()
+{
+    const Result<Proposal> kept = m_inbox->propose(sampleProposal());
+    VERIFY_OK(kept);
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    VERIFY_OK(alice->decide(approval(kept->id, alice->identity(), QStringLiteral("rev-1"))));
+    m_inbox.reset();
+    m_reviewers.clear();
+    // Back to schema 4: no execution column, and (PostgreSQL) a reviewer role granted what schema 4 granted.
+    const QString connection = QStringLiteral("schema-four");
+    {
+        QSqlDatabase database;
+#ifdef INBOX_ON_POSTGRES
+        database = openPostgres(m_location, connection).value();
+#else
+        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        QVERIFY(database.open());
+#endif
+        QSqlQuery query(database);
+        const QStringList statements = {
+#ifdef INBOX_ON_POSTGRES
+            QStringLiteral("REVOKE ALL ON proposals FROM alice"),
+            QStringLiteral("GRANT SELECT ON proposals TO alice"),
+            QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO alice"),
+#endif
+            QStringLiteral("ALTER TABLE proposals DROP COLUMN execution"),
+            QStringLiteral("UPDATE inbox_schema SET version = 4"),
+        };
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    // The reviewer, as schema 4 granted it (not granted again here), claims and its claim is recorded.
+#ifdef INBOX_ON_POSTGRES
+    std::unique_ptr<ProposalInbox> reviewer = openInbox(m_postgres.url(database(), QStringLiteral("alice")));
+#else
+    std::unique_ptr<ProposalInbox> reviewer = openInbox(m_location);
+#endif
+    QVERIFY(reviewer);
+    const Result<bool> claimed = reviewer->claim(kept->id, QStringLiteral("alice"), QDateTime::currentMSecsSinceEpoch(),
+                                                 QStringLiteral("rev-1"));
+    VERIFY_OK(claimed);
+    QVERIFY(claimed.value());
+    QCOMPARE(m_inbox->find(kept->id)->status, ProposalStatus::Executing);
+    // Its session lives (this process): not interrupted, whatever the lease says.
+    QVERIFY(m_inbox->interruptedExecutions(QDateTime::currentMSecsSinceEpoch() + ProposalInbox::ExecutionLeaseMs + 1)->isEmpty());
+    reviewer.reset();
 }
 
 void TestProposalInbox::twoDecisionsOfOneReviewerCountOnce()
