@@ -36,6 +36,7 @@ ProposalReview::ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitc
         const Result<int> expired = m_inbox->expireDue(QDateTime::currentMSecsSinceEpoch());
         if (!expired)
             Q_EMIT problem(expired.error());
+        reconcileInterrupted();
     });
 }
 
@@ -47,6 +48,82 @@ void ProposalReview::start()
     m_inbox->watch();
     m_expirySweep.start();
     refresh();
+    // What a console that stopped mid-execution left: read against the servers once they report.
+    connect(m_flags, &FlagStore::environmentReported, this, [this] { reconcileInterrupted(); });
+    reconcileInterrupted();
+}
+
+int ProposalReview::reconcileInterrupted()
+{
+    if (!m_inbox->isOpen())
+        return 0;
+    const Result<QList<ProposalInbox::InterruptedExecution>> found =
+        m_inbox->interruptedExecutions(QDateTime::currentMSecsSinceEpoch());
+    if (!found) {
+        Q_EMIT problem(found.error());
+        return 0;
+    }
+    int reconciled = 0;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (const ProposalInbox::InterruptedExecution &execution : found.value()) {
+        const Proposal &proposal = execution.proposal;
+        const auto seen = m_interruptedSeenMs.constFind(proposal.id);
+        if (seen == m_interruptedSeenMs.constEnd()) {
+            m_interruptedSeenMs.insert(proposal.id, nowMs);
+            QTimer::singleShot(ReconcileSettleMs, this, [this] { reconcileInterrupted(); });
+            continue;
+        }
+        if (nowMs - seen.value() < ReconcileSettleMs)
+            continue;
+        const FlagStore::Entry *row = m_flags->find(proposal.target);
+        // Only the server's word, as it is now: a flag this console does not show connected waits.
+        if (!row || row->staleSinceMs > 0 || row->hasPendingChange())
+            continue;
+        const Flag &now = row->flag;
+        bool applied = false;
+        QString outcome;
+        const QString who = execution.executor.isEmpty() ? tr("a console") : execution.executor;
+        if (!execution.flagRevision.isEmpty() && now.revision == execution.flagRevision) {
+            outcome = tr("interrupted: the console of %1 stopped before the server applied the change; %2 is still "
+                         "at revision %3, nothing was changed (propose it again if it is still wanted)")
+                          .arg(who, proposal.target.key, now.revision);
+        } else {
+            // The flag moved since the claim: it shows this change, or something else happened to it.
+            bool shows = false;
+            if (proposal.action == FlagAction::Kill || proposal.action == FlagAction::Restore) {
+                shows = now.enabled == (proposal.action == FlagAction::Restore);
+            } else if (proposal.action == FlagAction::SetRollout) {
+                const Result<Flag> after = flagAfterAction(now, proposal.action, proposal.parameters);
+                shows = after && after->rollout == now.rollout;
+            }
+            if (shows && !execution.flagRevision.isEmpty()) {
+                applied = true;
+                outcome = tr("interrupted, then reconciled: the console of %1 stopped before it recorded the outcome; "
+                             "the server shows the change (revision %2)")
+                              .arg(who, now.revision);
+            } else {
+                outcome = tr("interrupted: the console of %1 stopped before it recorded the outcome, and the server's "
+                             "flag cannot tell whether the change was applied (revision %2): check its history")
+                              .arg(who, now.revision);
+            }
+        }
+        const Result<Proposal> finished = m_inbox->finish(proposal.id, applied, outcome, nowMs);
+        m_interruptedSeenMs.remove(proposal.id);
+        if (!finished)
+            continue; // another console reconciled it first
+        store({finished.value()});
+        recordLifecycle(finished.value(), QStringLiteral("reconciled"), reviewer(), ActorKind::Human,
+                        QStringLiteral("reconciled"), outcome);
+        ++reconciled;
+        Q_EMIT executionReconciled(finished.value(), applied);
+        Q_EMIT proposalFinished(finished.value());
+    }
+    // Those no longer interrupted (another console finished them) are forgotten.
+    QSet<QString> still;
+    for (const ProposalInbox::InterruptedExecution &execution : found.value())
+        still.insert(execution.proposal.id);
+    m_interruptedSeenMs.removeIf([&](const auto &entry) { return !still.contains(entry.key()); });
+    return reconciled;
 }
 
 QString ProposalReview::reviewer() const
@@ -320,7 +397,14 @@ Result<Proposal> ProposalReview::reject(const QString &id, const QString &commen
 
 Result<bool> ProposalReview::run(const QString &id)
 {
-    const Result<bool> claimed = m_inbox->claim(id, reviewer(), QDateTime::currentMSecsSinceEpoch());
+    // The claim records the flag's revision the change goes out from: what an interruption is
+    // reconciled against.
+    QString revision;
+    if (const Proposal *known = proposal(id)) {
+        if (const FlagStore::Entry *row = m_flags->find(known->target))
+            revision = row->flag.revision;
+    }
+    const Result<bool> claimed = m_inbox->claim(id, reviewer(), QDateTime::currentMSecsSinceEpoch(), revision);
     if (!claimed || !claimed.value())
         return claimed; // false: another console claimed it, or it is not approved
     const Result<Proposal> proposal = m_inbox->find(id);

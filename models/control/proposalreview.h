@@ -38,6 +38,10 @@ public:
     // Whose token a server connection acts with (FlagServer::tokenIdentity()).
     using TokenLookup = std::function<TokenIdentity(const QString &connectionId)>;
     static constexpr int ExpirySweepMs = 15000;
+    // An interrupted execution is read against the server this long after this console first found
+    // its claimant gone: a change the claimant sent just before it died may still be on its way to
+    // the server, and the server's word about it on its way here.
+    static constexpr int ReconcileSettleMs = 2000;
 
     ProposalReview(ProposalInbox *inbox, FlagStore *flags, KillSwitch *killSwitch, StageActions *stages,
                    RevertDesk *reverts, ContractLibrary *contracts, AuditWriter *audit, ApprovalSettings policy, SandboxTest isSandbox,
@@ -68,6 +72,14 @@ public:
     Result<Proposal> reject(const QString &id, const QString &comment) override;
     // Runs an approved proposal that no console has run yet (e.g. its approver's console closed).
     Result<bool> run(const QString &id) override;
+    // Executions that a console claimed and did not live to finish (ProposalInbox::
+    // interruptedExecutions) are read against the server's state as this console's flag store
+    // holds it, and finished: executed when the server's flag shows the change, failed as
+    // interrupted when it is still at the revision the change was to be sent from, or when it moved
+    // some other way. Never run again: whoever still wants the change proposes it again. Those whose
+    // flag this console does not (yet) show connected are left for later. Runs on start, whenever
+    // a server reports an environment, and with the expiry sweep; returns how many it finished.
+    int reconcileInterrupted();
 
     // The newest proposal of this action on this flag that is still open (pending, approved or
     // executing), as last read.
@@ -84,6 +96,8 @@ Q_SIGNALS:
     void proposalArrived(const Proposal &proposal);
     // An approved proposal ran: executed (confirmed by the server) or failed.
     void proposalFinished(const Proposal &proposal);
+    // An interrupted execution was reconciled: applied says whether the server showed the change.
+    void executionReconciled(const Proposal &proposal, bool applied);
     void problem(const QString &description);
 
 private:
@@ -112,5 +126,6 @@ private:
     qint64 m_lastSeq = 0;
     bool m_readOnce = false; // what the inbox held at the start is not news; all after it is
     QHash<QString, QString> m_reviewerComments;
+    QHash<QString, qint64> m_interruptedSeenMs; // proposal id → when this console found its claimant gone
     QTimer m_expirySweep;
 };

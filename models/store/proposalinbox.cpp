@@ -10,17 +10,26 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUrl>
 #include <QUuid>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+#endif
 
 namespace {
 
@@ -164,6 +173,47 @@ QString sqlError(const QString &what, const QSqlQuery &query)
     return Text::tr("%1: %2").arg(what, query.lastError().text());
 }
 
+// What tells a process apart from a later one with the same id: its start time (Linux), or nothing.
+QString processStart(qint64 pid)
+{
+#ifdef Q_OS_LINUX
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses; the fields follow the last ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // state is field 3 of proc(5), starttime field 22.
+    return fields.size() > 19 ? QString::fromLatin1(fields.at(0) + ':' + fields.at(19)) : QString();
+#else
+    Q_UNUSED(pid);
+    return {};
+#endif
+}
+
+// Whether process pid on this computer still runs (and is the one that started at start, where
+// known); nullopt where this system cannot say.
+std::optional<bool> processAlive(qint64 pid, const QString &start)
+{
+#ifdef Q_OS_LINUX
+    const QString now = processStart(pid);
+    if (now.isEmpty())
+        return false; // no such process
+    // A zombie has ended (its parent has not yet read its status); another start time is another process.
+    const QString state = now.section(QLatin1Char(':'), 0, 0);
+    if (state == QLatin1String("Z") || state == QLatin1String("X"))
+        return false;
+    return start.isEmpty() || now.section(QLatin1Char(':'), 1) == start.section(QLatin1Char(':'), 1);
+#elif defined(Q_OS_UNIX)
+    Q_UNUSED(start);
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+#else
+    Q_UNUSED(pid);
+    Q_UNUSED(start);
+    return std::nullopt;
+#endif
+}
+
 } // namespace
 
 // What the database refused, in words: its identity and life-cycle triggers raise their own
@@ -286,7 +336,83 @@ Result<void> ProposalInbox::open(const QString &location)
     }
     if (const Result<void> created = createSchema(); !created)
         return created;
+    if (const Result<void> read = readSession(); !read)
+        return read;
     return readIdentity();
+}
+
+Result<void> ProposalInbox::readSession()
+{
+    if (m_engine == Engine::Sqlite) {
+        const qint64 pid = QCoreApplication::applicationPid();
+        m_session = QStringLiteral("local:%1:%2:%3").arg(QSysInfo::machineHostName()).arg(pid).arg(processStart(pid));
+        return {};
+    }
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()"))
+        || !query.next())
+        return Result<void>::failure(sqlError(Text::tr("cannot ask the inbox for this console's session"), query));
+    m_session = QStringLiteral("pg:%1:%2").arg(query.value(0).toLongLong()).arg(query.value(1).toString());
+    return {};
+}
+
+std::optional<bool> ProposalInbox::sessionAlive(const QString &session) const
+{
+    if (session.startsWith(QLatin1String("pg:")) && m_engine == Engine::Postgres) {
+        // Every role sees every session's pid and start; a backend ends with its client's connection.
+        QSqlQuery query(m_database);
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND backend_start::text = ?"));
+        query.addBindValue(session.section(QLatin1Char(':'), 1, 1).toLongLong());
+        query.addBindValue(session.section(QLatin1Char(':'), 2));
+        if (!query.exec() || !query.next())
+            return std::nullopt;
+        return query.value(0).toLongLong() > 0;
+    }
+    if (session.startsWith(QLatin1String("local:"))) {
+        const QStringList parts = session.split(QLatin1Char(':'));
+        if (parts.size() < 3 || parts.at(1) != QSysInfo::machineHostName())
+            return std::nullopt;
+        return processAlive(parts.at(2).toLongLong(), parts.mid(3).join(QLatin1Char(':')));
+    }
+    return std::nullopt;
+}
+
+Result<QList<ProposalInbox::InterruptedExecution>> ProposalInbox::interruptedExecutions(qint64 nowMs) const
+{
+    using Found = Result<QList<InterruptedExecution>>;
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, execution, updated_ms FROM proposals WHERE status = 'executing'")))
+        return Found::failure(sqlError(Text::tr("cannot read the inbox"), query));
+    QList<InterruptedExecution> interrupted;
+    QStringList ids;
+    while (query.next()) {
+        const QJsonObject intent = jsonObject(query.value(1));
+        InterruptedExecution execution;
+        execution.executor = intent.value(QStringLiteral("executor")).toString();
+        execution.session = intent.value(QStringLiteral("session")).toString();
+        execution.flagRevision = intent.value(QStringLiteral("flag_revision")).toString();
+        execution.claimedMs = intent.contains(QStringLiteral("claimed_ms"))
+                                  ? qint64(intent.value(QStringLiteral("claimed_ms")).toDouble())
+                                  : query.value(2).toLongLong();
+        execution.proposal.id = query.value(0).toString();
+        interrupted.append(execution);
+    }
+    query.finish();
+    QList<InterruptedExecution> ended;
+    for (InterruptedExecution &execution : interrupted) {
+        const std::optional<bool> alive = sessionAlive(execution.session);
+        if (alive.value_or(nowMs - execution.claimedMs < ExecutionLeaseMs))
+            continue;
+        Result<Proposal> proposal = find(execution.proposal.id);
+        if (!proposal)
+            return Found::failure(proposal.error());
+        if (proposal->status != ProposalStatus::Executing)
+            continue; // finished meanwhile
+        execution.proposal = std::move(proposal).value();
+        ended.append(execution);
+    }
+    return ended;
 }
 
 Result<void> ProposalInbox::readIdentity()
@@ -373,7 +499,7 @@ Result<void> ProposalInbox::createSchema()
     }
     // Every statement below is "if not exists": the same list creates a new inbox and upgrades an
     // older one in place, with the steps for what "if not exists" cannot change.
-    static_assert(SchemaVersion == 4, "add the steps for the new schema version");
+    static_assert(SchemaVersion == 5, "add the steps for the new schema version");
     // 3 took reverts, 4 archives: SQLite rebuilds the proposals table to widen its CHECK (its
     // decisions keep pointing at it); PostgreSQL swaps the constraint.
     const bool widenActions = found > 0 && found < 4 && !proposalsTakeEveryAction();
@@ -453,6 +579,8 @@ Result<void> ProposalInbox::createSchema()
             // Rows from before schema 3 were named by their writer; they keep an empty role.
             << QStringLiteral("ALTER TABLE proposals ADD COLUMN IF NOT EXISTS proposer_role TEXT NOT NULL DEFAULT ''")
             << QStringLiteral("ALTER TABLE proposals ALTER COLUMN proposer_role SET DEFAULT session_user")
+            // 5: the intent a claim records.
+            << QStringLiteral("ALTER TABLE proposals ADD COLUMN IF NOT EXISTS execution TEXT NOT NULL DEFAULT ''")
             << QStringLiteral("ALTER TABLE decisions ALTER COLUMN reviewer SET DEFAULT session_user")
             << DecisionIdentityFunction << ProposalIdentityFunction
             << QStringLiteral("DROP TRIGGER IF EXISTS decisions_identity ON decisions")
@@ -461,6 +589,14 @@ Result<void> ProposalInbox::createSchema()
             << QStringLiteral("DROP TRIGGER IF EXISTS proposals_identity ON proposals")
             << QStringLiteral("CREATE TRIGGER proposals_identity BEFORE INSERT OR UPDATE ON proposals "
                               "FOR EACH ROW EXECUTE FUNCTION flagdeck_proposal_identity()");
+        // 5: the roles that could claim before (UPDATE on status) may record the claim's intent too.
+        if (found > 0 && found < 5)
+            statements << QStringLiteral(
+                "DO $$ DECLARE r record; BEGIN "
+                "FOR r IN SELECT DISTINCT grantee FROM information_schema.column_privileges "
+                "WHERE table_schema = current_schema() AND table_name = 'proposals' AND column_name = 'status' "
+                "AND privilege_type = 'UPDATE' AND grantee <> current_user LOOP "
+                "EXECUTE format('GRANT UPDATE (execution) ON proposals TO %I', r.grantee); END LOOP; END $$");
     }
     QSqlQuery query(m_database);
     for (const QString &statement : std::as_const(statements)) {
@@ -476,6 +612,12 @@ Result<void> ProposalInbox::createSchema()
             return Result<void>::failure(has.error());
         if (!has.value()
             && !query.exec(QStringLiteral("ALTER TABLE proposals ADD COLUMN proposer_role TEXT NOT NULL DEFAULT ''")))
+            return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
+        const Result<bool> hasExecution = hasColumn(QStringLiteral("proposals"), QStringLiteral("execution"));
+        if (!hasExecution)
+            return Result<void>::failure(hasExecution.error());
+        if (!hasExecution.value()
+            && !query.exec(QStringLiteral("ALTER TABLE proposals ADD COLUMN execution TEXT NOT NULL DEFAULT ''")))
             return Result<void>::failure(sqlError(Text::tr("cannot create the inbox %1").arg(location()), query));
     }
     for (const QString &statement : {QStringLiteral("DELETE FROM inbox_schema"),
@@ -542,7 +684,7 @@ QStringList ProposalInbox::reviewerRoleStatements(const QString &role)
         QStringLiteral("GRANT INSERT (proposal_id, reviewer, time_ms, verdict, comment, flag_revision) ON decisions TO %1")
             .arg(quoted),
         // A proposal's life (decided, claimed, ended, expired, superseded); the trigger keeps it in order.
-        QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO %1").arg(quoted),
+        QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms, execution) ON proposals TO %1").arg(quoted),
         QStringLiteral("GRANT USAGE ON SEQUENCE proposal_seq TO %1").arg(quoted),
         // Acting once on a guardrail regression, whichever console or guard sees it first.
         QStringLiteral("GRANT SELECT, INSERT, UPDATE (actor, created_ms) ON guard_actions TO %1").arg(quoted),
@@ -567,6 +709,7 @@ void ProposalInbox::watch()
             m_database.close();
             if (m_database.open()) {
                 m_database.driver()->subscribeToNotification(NotifyChannel);
+                readSession(); // claims from now on are this new session's
                 Q_EMIT changed({});
             }
         });
@@ -911,18 +1054,33 @@ Result<bool> ProposalInbox::setStatus(const QString &id, ProposalStatus from, Pr
     return true;
 }
 
-Result<bool> ProposalInbox::claim(const QString &id, const QString &executor, qint64 nowMs)
+Result<bool> ProposalInbox::claim(const QString &id, const QString &executor, qint64 nowMs, const QString &flagRevision)
 {
     Transaction transaction(*this);
     if (!transaction.isOpen())
         return Result<bool>::failure(transaction.error());
-    const Result<bool> moved =
-        setStatus(id, ProposalStatus::Approved, ProposalStatus::Executing, Text::tr("run by %1").arg(executor), nowMs);
-    if (!moved.ok())
-        return moved;
+    const QJsonObject intent{{QStringLiteral("executor"), executor},
+                             {QStringLiteral("session"), m_session},
+                             {QStringLiteral("flag_revision"), flagRevision},
+                             {QStringLiteral("claimed_ms"), double(nowMs)}};
+    QSqlQuery update(m_database);
+    update.prepare(QStringLiteral("UPDATE proposals SET status = 'executing', outcome = ?, execution = ?, seq = %1, "
+                                  "updated_ms = ? WHERE id = ? AND status = 'approved'")
+                       .arg(nextSeq()));
+    update.addBindValue(Text::tr("run by %1").arg(executor));
+    update.addBindValue(jsonText(intent));
+    update.addBindValue(nowMs);
+    update.addBindValue(id);
+    if (!update.exec())
+        return Result<bool>::failure(refusal(Text::tr("cannot change the proposal"), update));
+    const bool moved = update.numRowsAffected() == 1;
+    if (moved) {
+        if (const Result<void> notified = notify(id); !notified)
+            return Result<bool>::failure(notified.error());
+    }
     if (const Result<void> committed = transaction.commit(); !committed)
         return Result<bool>::failure(committed.error());
-    if (moved.value())
+    if (moved)
         Q_EMIT changed({id});
     return moved;
 }

@@ -33,7 +33,14 @@ public:
     //    database's session_user (defaults and triggers that refuse any other name), and status
     //    changes follow the proposal's life only; proposals may be a revert.
     // 4: proposals may be an archive.
-    static constexpr int SchemaVersion = 4;
+    // 5: proposals.execution, the intent a claim records (who runs it, in which session, from which
+    //    revision of the flag), so that an execution its console did not live to finish is found
+    //    and reconciled against the server instead of staying "executing" for ever.
+    static constexpr int SchemaVersion = 5;
+    // An execution claimed this long ago by a session this inbox cannot see (another computer on a
+    // shared SQLite file, or a claim from before schema 5) is taken as interrupted: every change
+    // ends (confirmed, failed or timed out) long before.
+    static constexpr qint64 ExecutionLeaseMs = 10 * 60 * 1000;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
 
     explicit ProposalInbox(QObject *parent = nullptr);
@@ -88,8 +95,27 @@ public:
     int inboxApprovals(Contract::Risk risk) const;
     // Run by the inbox's owner (a reviewer's role may not).
     Result<void> setInboxApprovals(Contract::Risk risk, int approvals);
-    // approved → executing. True for exactly one caller, however many try at once.
-    Result<bool> claim(const QString &id, const QString &executor, qint64 nowMs);
+    // approved → executing. True for exactly one caller, however many try at once. The claim records
+    // the intent: the executor, this inbox's session (executorSession()) and the flag's revision
+    // the change is sent from, which is what an interrupted execution is reconciled against.
+    Result<bool> claim(const QString &id, const QString &executor, qint64 nowMs, const QString &flagRevision = {});
+    // Who would reconcile an execution asks whether the session that claimed it still runs: on
+    // PostgreSQL the claimant's database session (its backend, which ends with its process or
+    // connection), on SQLite the claimant's process on this computer.
+    QString executorSession() const { return m_session; }
+    struct InterruptedExecution
+    {
+        Proposal proposal;
+        QString executor;
+        QString session;
+        QString flagRevision; // the flag's revision when it was claimed (empty: unknown)
+        qint64 claimedMs = 0;
+    };
+    // Proposals still executing whose claimant's session has ended (or, where the inbox cannot tell,
+    // that were claimed more than ExecutionLeaseMs before nowMs): their consoles stopped between the
+    // claim and recording how the change ended. Nobody may run them again blindly; each is to be
+    // read against the server's state and finished as executed or failed.
+    Result<QList<InterruptedExecution>> interruptedExecutions(qint64 nowMs) const;
     // executing → executed or failed, with what happened.
     Result<Proposal> finish(const QString &id, bool executed, const QString &outcome, qint64 nowMs);
     // Pending proposals past their expiry become expired; returns how many.
@@ -139,12 +165,16 @@ private:
                            qint64 nowMs);
     void checkSqliteVersion();
     Result<void> readIdentity();
+    Result<void> readSession();
+    // Whether the session that claimed an execution still runs; nullopt when this inbox cannot tell.
+    std::optional<bool> sessionAlive(const QString &session) const;
     Result<bool> hasColumn(const QString &table, const QString &column) const;
     QString refusal(const QString &what, const QSqlQuery &query, const QString &claimedName = {}) const;
 
     QString m_location;
     QString m_connectionName;
     QString m_identity;
+    QString m_session;
     QSqlDatabase m_database;
     Engine m_engine = Engine::Sqlite;
     QFileSystemWatcher *m_watcher = nullptr;

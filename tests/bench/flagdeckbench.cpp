@@ -55,6 +55,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
+#include "approvalrace.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -1319,6 +1321,81 @@ void guardrailPrometheusStep()
     }
 }
 
+// approvals.*: exactly once under crashes. 1,000 proposals, each setting its own flag of a FeatBit
+// server (a process of its own) to a share of its own; four consoles approve and run them while a
+// killer SIGKILLs them at random moments and they kill themselves right after claims and while
+// changes are under way; each dead one starts again (and reconciles), and one last console starts
+// after them. The server's own audit log counts how many times each change was applied: none may
+// be applied twice, and none may be left unapplied without being reported interrupted.
+void approvalsExactlyOnce()
+{
+    QTemporaryDir dir;
+    int duplicates = 0;
+    int lost = 0;
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        const QByteArray prefix = "approvals." + backend.toUtf8() + '.';
+        const auto figure = [&](const char *name) { return QByteArray(prefix + name); };
+        ApprovalRaceOptions options;
+        options.racerBinary = QStringLiteral(APPROVAL_RACER);
+        options.serverBinary = QStringLiteral(FEATBIT_SERVER_PROCESS);
+        options.workDir = dir.filePath(backend);
+        QDir().mkpath(options.workDir);
+        options.proposals = 1000;
+        options.racers = 4;
+        options.maxKills = 20;
+        options.killEveryMinMs = 300;
+        options.killEveryMaxMs = 900;
+        options.dieClaimed = 0.01;
+        options.dieSending = 0.01;
+        // About 60 s each on an idle two-core machine; the ceiling leaves room for a loaded one.
+        options.budgetMs = 170000;
+        options.seed = quint32(QDateTime::currentMSecsSinceEpoch());
+        PostgresServer postgres;
+        if (backend == QLatin1String("sqlite")) {
+            options.racerInbox = options.workDir + QStringLiteral("/inbox.sqlite");
+            options.proposerInbox = options.racerInbox;
+        } else {
+            QString error = postgres.start();
+            if (error.isEmpty())
+                error = ApprovalRace::preparePostgres(postgres, options);
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "bench: %s: %s\n", prefix.constData(), qPrintable(error));
+                benchFailed = true;
+                continue;
+            }
+        }
+        const ApprovalRaceResult result = ApprovalRace::run(options);
+        if (!result.error.isEmpty()) {
+            std::fprintf(stderr, "bench: %s (seed %u): %s\n", prefix.constData(), options.seed, qPrintable(result.error));
+            benchFailed = true;
+            continue;
+        }
+        report(figure("proposals"), result.proposals, "count");
+        report(figure("executed"), result.executed, "count");
+        report(figure("failed"), result.failed, "count");
+        report(figure("racers_killed"), result.killed, "count");
+        report(figure("racers_self_killed"), result.selfKilled, "count");
+        report(figure("restarts"), result.restarts, "count");
+        report(figure("reconciled_applied"), result.reconciledApplied, "count");
+        report(figure("reconciled_interrupted"), result.reconciledInterrupted, "count");
+        report(figure("misreported"), result.misreported, "count");
+        report(figure("unfinished"), result.unfinished, "count");
+        report(figure("duplicate_executions"), result.duplicateExecutions, "count");
+        report(figure("lost_executions"), result.lostExecutions, "count");
+        report(figure("seconds"), result.seconds, "s");
+        duplicates += result.duplicateExecutions;
+        lost += result.lostExecutions;
+        if (result.duplicateExecutions > 0 || result.lostExecutions > 0 || result.misreported > 0 || result.unfinished > 0) {
+            std::fprintf(stderr, "bench: %s (seed %u): %d duplicate, %d lost, %d misreported, %d unfinished executions\n",
+                         prefix.constData(), options.seed, result.duplicateExecutions, result.lostExecutions,
+                         result.misreported, result.unfinished);
+            benchFailed = true;
+        }
+    }
+    report("approvals.duplicate_executions", duplicates, "count");
+    report("approvals.lost_executions", lost, "count");
+}
+
 struct Benchmark
 {
     const char *name; // the prefix every figure it prints starts with
@@ -1337,6 +1414,7 @@ const Benchmark Benchmarks[] = {
     {"guardrail", guardrailStatistics},
     {"guardrail.prometheus", guardrailPrometheusStep},
     {"inbox", inboxBenchmarks},
+    {"approvals", approvalsExactlyOnce},
     {"guard", guardBenchmarks},
     {"peer", [] { benchFailed = !peerUnleashUi() || benchFailed; }},
     {"startup", startupSandbox},

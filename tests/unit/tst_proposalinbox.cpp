@@ -42,9 +42,11 @@ private Q_SLOTS:
     void otherConsolesHearOfChanges();
     void theSchemaRefusesBadRows();
     void anActionIsClaimedByExactlyOneProcess();
+    void anExecutionWhoseConsoleEndedIsFoundInterrupted();
     void anInboxOfSchemaOneIsUpgradedInPlace();
     void anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides();
     void anInboxOfSchemaThreeIsUpgradedToTakeArchives();
+    void anInboxOfSchemaFourIsUpgradedToRecordWhatAClaimRuns();
     void twoDecisionsOfOneReviewerCountOnce();
     void userChangesNothing();
 #ifdef INBOX_ON_POSTGRES
@@ -415,6 +417,44 @@ void TestProposalInbox::anActionIsClaimedByExactlyOneProcess()
              true);
 }
 
+void TestProposalInbox::anExecutionWhoseConsoleEndedIsFoundInterrupted()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto interrupted = [&] {
+        QStringList ids;
+        const auto found = m_inbox->interruptedExecutions(QDateTime::currentMSecsSinceEpoch());
+        if (found) {
+            for (const ProposalInbox::InterruptedExecution &execution : found.value())
+                ids.append(execution.proposal.id);
+        }
+        return ids;
+    };
+    // Claimed by this process, which still runs: not interrupted.
+    const Result<Proposal> mine = m_inbox->propose(sampleProposal());
+    VERIFY_OK(mine);
+    VERIFY_OK(as(QStringLiteral("alice"))->decide(approval(mine->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QCOMPARE(as(QStringLiteral("alice"))->claim(mine->id, QStringLiteral("alice"), now, QStringLiteral("rev-1")).value(), true);
+    QVERIFY(interrupted().isEmpty());
+    // Claimed by another console's process, which then ended between the claim and the outcome.
+    const Result<Proposal> theirs = m_inbox->propose(sampleProposal(QStringLiteral("other-bot")));
+    VERIFY_OK(theirs);
+    VERIFY_OK(as(QStringLiteral("alice"))->decide(approval(theirs->id, QStringLiteral("alice"), QStringLiteral("rev-1"))));
+    QCOMPARE(race(theirs->id, QStringLiteral("claim"), 1), QStringList{QStringLiteral("claimed")});
+    // (A PostgreSQL backend ends a moment after its client.)
+    QTRY_COMPARE_WITH_TIMEOUT(interrupted(), QStringList{theirs->id}, 10000);
+    const auto found = m_inbox->interruptedExecutions(now);
+    VERIFY_OK(found);
+    QCOMPARE(found->first().executor, QStringLiteral("reviewer_0"));
+    QCOMPARE(found->first().proposal.status, ProposalStatus::Executing);
+    QVERIFY(!found->first().session.isEmpty());
+    QVERIFY(found->first().session != m_inbox->executorSession());
+    // Once recorded how it ended, it is no longer interrupted; this process's own claim never was.
+    VERIFY_OK(m_inbox->finish(theirs->id, false, QStringLiteral("interrupted"), now));
+    QVERIFY(interrupted().isEmpty());
+    // Past the lease, a claim of a session nobody here can check counts as interrupted; a live one does not.
+    QVERIFY(m_inbox->interruptedExecutions(now + ProposalInbox::ExecutionLeaseMs + 1)->isEmpty());
+}
+
 void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
 {
     const Result<Proposal> kept = m_inbox->propose(sampleProposal());
@@ -590,6 +630,61 @@ void TestProposalInbox::anInboxOfSchemaThreeIsUpgradedToTakeArchives()
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
     QCOMPARE(m_inbox->find(archiving->id)->action, FlagAction::Archive);
+}
+
+void TestProposalInbox::anInboxOfSchemaFourIsUpgradedToRecordWhatAClaimRuns()
+{
+    const Result<Proposal> kept = m_inbox->propose(sampleProposal());
+    VERIFY_OK(kept);
+    ProposalInbox *alice = as(QStringLiteral("alice"));
+    QVERIFY(alice);
+    VERIFY_OK(alice->decide(approval(kept->id, alice->identity(), QStringLiteral("rev-1"))));
+    m_inbox.reset();
+    m_reviewers.clear();
+    // Back to schema 4: no execution column, and (PostgreSQL) a reviewer role granted what schema 4 granted.
+    const QString connection = QStringLiteral("schema-four");
+    {
+        QSqlDatabase database;
+#ifdef INBOX_ON_POSTGRES
+        database = openPostgres(m_location, connection).value();
+#else
+        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        QVERIFY(database.open());
+#endif
+        QSqlQuery query(database);
+        const QStringList statements = {
+#ifdef INBOX_ON_POSTGRES
+            QStringLiteral("REVOKE ALL ON proposals FROM alice"),
+            QStringLiteral("GRANT SELECT ON proposals TO alice"),
+            QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO alice"),
+#endif
+            QStringLiteral("ALTER TABLE proposals DROP COLUMN execution"),
+            QStringLiteral("UPDATE inbox_schema SET version = 4"),
+        };
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    m_inbox = openInbox(m_location);
+    QVERIFY(m_inbox);
+    // The reviewer, as schema 4 granted it (not granted again here), claims and its claim is recorded.
+#ifdef INBOX_ON_POSTGRES
+    std::unique_ptr<ProposalInbox> reviewer = openInbox(m_postgres.url(database(), QStringLiteral("alice")));
+#else
+    std::unique_ptr<ProposalInbox> reviewer = openInbox(m_location);
+#endif
+    QVERIFY(reviewer);
+    const Result<bool> claimed = reviewer->claim(kept->id, QStringLiteral("alice"), QDateTime::currentMSecsSinceEpoch(),
+                                                 QStringLiteral("rev-1"));
+    VERIFY_OK(claimed);
+    QVERIFY(claimed.value());
+    QCOMPARE(m_inbox->find(kept->id)->status, ProposalStatus::Executing);
+    // Its session lives (this process): not interrupted, whatever the lease says.
+    QVERIFY(m_inbox->interruptedExecutions(QDateTime::currentMSecsSinceEpoch() + ProposalInbox::ExecutionLeaseMs + 1)->isEmpty());
+    reviewer.reset();
 }
 
 void TestProposalInbox::twoDecisionsOfOneReviewerCountOnce()
