@@ -26,6 +26,11 @@ inline void report(const QString &name, double value, const char *unit)
     report(qPrintable(name), value, unit);
 }
 
+inline void report(const QByteArray &name, double value, const char *unit)
+{
+    report(name.constData(), value, unit);
+}
+
 // The value at this fraction of the sorted values (1.0: the largest); 0 when there are none.
 inline double percentile(std::vector<double> values, double fraction)
 {
