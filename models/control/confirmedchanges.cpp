@@ -5,6 +5,7 @@
 #include "../store/auditwriter.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QTimer>
 #include <QUuid>
 
@@ -20,6 +21,7 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
 {
     if (m_pending.contains(ref) || !m_flags->find(ref))
         return false;
+    m_late.remove(ref); // a new intent: what the server says now answers it, not the old one
     Pending pending;
     pending.change = std::move(change);
     pending.intentId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -37,6 +39,10 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
     pending.timeout = new QTimer(this);
     pending.timeout->setSingleShot(true);
     connect(pending.timeout, &QTimer::timeout, this, [this, ref] {
+        Pending late = m_pending.value(ref);
+        late.timeout = nullptr;
+        late.done = {};
+        m_late.insert(ref, late);
         fail(ref, tr("the server did not confirm within %1 s").arg(m_timeoutMs / 1000.0));
     });
     pending.timeout->start(m_timeoutMs);
@@ -49,6 +55,15 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
             const auto current = m_pending.constFind(ref);
             return current != m_pending.constEnd() && current->intentId == intentId;
         };
+        const auto isLate = [&] {
+            const auto late = m_late.constFind(ref);
+            return late != m_late.constEnd() && late->intentId == intentId;
+        };
+        // Whatever this reply says, once it is heard a timed-out change waits for nothing more.
+        const auto finished = qScopeGuard([&] {
+            if (isLate())
+                m_late.remove(ref);
+        });
         if (reply->failed()) {
             if (isCurrent())
                 fail(ref, reply->error().sentence());
@@ -57,6 +72,8 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
         if (byReply) {
             if (isCurrent())
                 succeed(ref, reply->flag());
+            else if (isLate())
+                succeedLate(ref, reply->flag());
             return;
         }
         // The server's word enters the store like any other (also after a timeout gave up on it);
@@ -88,12 +105,30 @@ void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
     const auto pending = m_pending.constFind(ref);
     if (pending != m_pending.constEnd() && !pending->change.confirmedByReply && pending->change.reached(flag))
         succeed(ref, flag);
+    const auto late = m_late.constFind(ref);
+    if (late != m_late.constEnd() && !late->change.confirmedByReply && late->change.reached(flag))
+        succeedLate(ref, flag);
+}
+
+void ConfirmedChanges::succeedLate(const FlagRef &ref, const Flag &flag)
+{
+    const Pending late = m_late.take(ref);
+    if (late.change.beforeSettled)
+        late.change.beforeSettled(flag);
+    const FlagStore::Entry *entry = m_flags->find(ref);
+    if (entry && entry->operation == late.change.failedOperation)
+        m_flags->setOperation(ref, FlagStore::Operation::None);
+    const QString note = tr("the server confirmed it after the %1 s timeout").arg(m_timeoutMs / 1000.0);
+    audit(ref, late, QStringLiteral("confirmed"), late.comment.isEmpty() ? note : QStringLiteral("%1 (%2)").arg(late.comment, note));
+    Q_EMIT confirmed(ref, late.change.action, flag);
 }
 
 void ConfirmedChanges::succeed(const FlagRef &ref, const Flag &flag)
 {
     Pending pending = m_pending.take(ref);
     delete pending.timeout;
+    if (pending.change.beforeSettled)
+        pending.change.beforeSettled(flag);
     m_flags->setOperation(ref, FlagStore::Operation::None);
     audit(ref, pending, QStringLiteral("confirmed"), pending.comment);
     Q_EMIT confirmed(ref, pending.change.action, flag);

@@ -48,6 +48,10 @@ public:
         FlagStore::Operation pendingOperation = FlagStore::Operation::None;
         FlagStore::Operation failedOperation = FlagStore::Operation::None;
         std::optional<Actor> actor; // absent: this console's person
+        // Called once the server confirmed the change, before the row stops showing it pending: what
+        // the row shows of a confirmed change beside the server's flag (a kill's who and when) is
+        // set in the same step, so the row never passes through a state that is not the truth.
+        std::function<void(const Flag &)> beforeSettled;
         // The server's reply alone confirms it, and its flag is not reported to the store: an
         // archive, after which the server no longer holds the flag (its next snapshot drops it).
         bool confirmedByReply = false;
@@ -79,6 +83,10 @@ public:
     bool start(const FlagRef &ref, Change change, const QString &comment, Completion done = {});
 
     bool isPending(const FlagRef &ref) const { return m_pending.contains(ref); }
+    // A change that failed because its server stayed silent past the timeout, whose request is
+    // still out: the server's late word is still taken (a late confirmation turns the row, and is
+    // audited as confirmed after the timeout).
+    bool awaitsLateAnswer(const FlagRef &ref) const { return m_late.contains(ref); }
     // Why this action cannot work on this flag's server (a server too old, a token without the
     // permission), so it is refused before anything is sent; empty when nothing says so.
     QString unavailable(const FlagRef &ref, FlagAction action) const;
@@ -101,6 +109,8 @@ private:
     // Whatever a server reported of a flag: the confirmation if it shows a pending change.
     void noteReported(const FlagRef &ref, const Flag &flag);
     void succeed(const FlagRef &ref, const Flag &flag);
+    // The server confirmed a change after the timeout had failed it.
+    void succeedLate(const FlagRef &ref, const Flag &flag);
     void fail(const FlagRef &ref, const QString &reason);
     void audit(const FlagRef &ref, const Pending &pending, const QString &outcome, const QString &comment);
 
@@ -110,4 +120,5 @@ private:
     QString m_actor;
     int m_timeoutMs = DefaultTimeoutMs;
     QHash<FlagRef, Pending> m_pending;
+    QHash<FlagRef, Pending> m_late; // timed out, request still out (no timer, done already called)
 };
