@@ -13,6 +13,7 @@ ConfirmedChanges::ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerL
     : QObject(parent), m_flags(flags), m_audit(audit), m_servers(std::move(servers)), m_actor(LocalAccount::current().name)
 {
     connect(m_flags, &FlagStore::flagReported, this, &ConfirmedChanges::noteReported);
+    connect(m_flags, &FlagStore::environmentReported, this, &ConfirmedChanges::noteEnvironment);
 }
 
 ConfirmedChanges::~ConfirmedChanges() = default;
@@ -38,11 +39,10 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
     }
     pending.timeout = new QTimer(this);
     pending.timeout->setSingleShot(true);
+    // Precise: a coarse timer may give up 5 % early (9.5 s of the 10 s the person is told).
+    pending.timeout->setTimerType(Qt::PreciseTimer);
     connect(pending.timeout, &QTimer::timeout, this, [this, ref] {
-        Pending late = m_pending.value(ref);
-        late.timeout = nullptr;
-        late.done = {};
-        m_late.insert(ref, late);
+        watchLate(ref, m_pending.value(ref), true);
         fail(ref, tr("the server did not confirm within %1 s").arg(m_timeoutMs / 1000.0));
     });
     pending.timeout->start(m_timeoutMs);
@@ -59,14 +59,23 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
             const auto late = m_late.constFind(ref);
             return late != m_late.constEnd() && late->intentId == intentId;
         };
-        // Whatever this reply says, once it is heard a timed-out change waits for nothing more.
+        // The connection broke with the request sent: the server may have carried it out or not,
+        // so its next word on the flag decides. Any other answer is the server's word itself.
+        const bool uncertain = reply->failed() && reply->error().kind == ServerError::Kind::Network;
         const auto finished = qScopeGuard([&] {
-            if (isLate())
+            if (!isLate())
+                return;
+            if (uncertain)
+                m_late[ref].replyOut = false;
+            else
                 m_late.remove(ref);
         });
         if (reply->failed()) {
-            if (isCurrent())
+            if (isCurrent()) {
+                if (uncertain)
+                    watchLate(ref, m_pending.value(ref), false);
                 fail(ref, reply->error().sentence());
+            }
             return;
         }
         if (byReply) {
@@ -105,9 +114,45 @@ void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
     const auto pending = m_pending.constFind(ref);
     if (pending != m_pending.constEnd() && !pending->change.confirmedByReply && pending->change.reached(flag))
         succeed(ref, flag);
+    noteLate(ref, flag);
+}
+
+void ConfirmedChanges::watchLate(const FlagRef &ref, Pending pending, bool timedOut)
+{
+    pending.timeout = nullptr;
+    pending.done = {};
+    pending.timedOut = timedOut;
+    pending.replyOut = timedOut;
+    pending.lateUntilMs = QDateTime::currentMSecsSinceEpoch() + LateWordMs;
+    m_late.insert(ref, pending);
+}
+
+void ConfirmedChanges::noteLate(const FlagRef &ref, const Flag &flag)
+{
     const auto late = m_late.constFind(ref);
-    if (late != m_late.constEnd() && !late->change.confirmedByReply && late->change.reached(flag))
+    if (late == m_late.constEnd() || late->change.confirmedByReply)
+        return;
+    if (QDateTime::currentMSecsSinceEpoch() > late->lateUntilMs) {
+        m_late.remove(ref); // so long after, a change is someone else's, not this request's
+        return;
+    }
+    if (late->change.reached(flag))
         succeedLate(ref, flag);
+    else if (!late->replyOut)
+        m_late.remove(ref); // the server's word after the broken connection: it was not done
+}
+
+void ConfirmedChanges::noteEnvironment(const QString &connectionId, const QString &environment)
+{
+    const QList<FlagRef> watched = m_late.keys();
+    for (const FlagRef &ref : watched) {
+        if (ref.connectionId != connectionId || ref.environment != environment)
+            continue;
+        if (const FlagStore::Entry *entry = m_flags->find(ref))
+            noteLate(ref, entry->flag);
+        else
+            m_late.remove(ref); // the server no longer has the flag
+    }
 }
 
 void ConfirmedChanges::succeedLate(const FlagRef &ref, const Flag &flag)
@@ -118,7 +163,8 @@ void ConfirmedChanges::succeedLate(const FlagRef &ref, const Flag &flag)
     const FlagStore::Entry *entry = m_flags->find(ref);
     if (entry && entry->operation == late.change.failedOperation)
         m_flags->setOperation(ref, FlagStore::Operation::None);
-    const QString note = tr("the server confirmed it after the %1 s timeout").arg(m_timeoutMs / 1000.0);
+    const QString note = late.timedOut ? tr("the server confirmed it after the %1 s timeout").arg(m_timeoutMs / 1000.0)
+                                       : tr("the server showed it done after the connection broke");
     audit(ref, late, QStringLiteral("confirmed"), late.comment.isEmpty() ? note : QStringLiteral("%1 (%2)").arg(late.comment, note));
     Q_EMIT confirmed(ref, late.change.action, flag);
 }

@@ -69,6 +69,8 @@ public:
     using Completion = std::function<void(const Outcome &)>;
 
     static constexpr int DefaultTimeoutMs = 10000;
+    // How long a change that failed without the server's word waits for it (see awaitsLateAnswer()).
+    static constexpr qint64 LateWordMs = 5 * 60 * 1000;
 
     ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
     ~ConfirmedChanges() override;
@@ -83,9 +85,10 @@ public:
     bool start(const FlagRef &ref, Change change, const QString &comment, Completion done = {});
 
     bool isPending(const FlagRef &ref) const { return m_pending.contains(ref); }
-    // A change that failed because its server stayed silent past the timeout, whose request is
-    // still out: the server's late word is still taken (a late confirmation turns the row, and is
-    // audited as confirmed after the timeout).
+    // A change that failed without the server's word on it — it stayed silent past the timeout, or
+    // the connection broke with the request sent — so it may still be carried out: the server's
+    // next word on the flag decides. Showing it done, it turns the row and is audited as
+    // confirmed (after the failure); not showing it, once no reply is out, ends the wait.
     bool awaitsLateAnswer(const FlagRef &ref) const { return m_late.contains(ref); }
     // Why this action cannot work on this flag's server (a server too old, a token without the
     // permission), so it is refused before anything is sent; empty when nothing says so.
@@ -104,10 +107,17 @@ private:
         QString comment; // the person's or the proposal's words: the confirmation carries them too
         QTimer *timeout = nullptr;
         Completion done;
+        bool timedOut = false; // waiting late: the timeout failed it (else the connection broke)
+        bool replyOut = false; // waiting late: its reply may still come
+        qint64 lateUntilMs = 0; // waiting late: a word after this is not taken as its answer
     };
 
     // Whatever a server reported of a flag: the confirmation if it shows a pending change.
     void noteReported(const FlagRef &ref, const Flag &flag);
+    // A whole environment reported (a poll's or a reconnection's snapshot): the late ones in it.
+    void noteEnvironment(const QString &connectionId, const QString &environment);
+    void watchLate(const FlagRef &ref, Pending pending, bool timedOut);
+    void noteLate(const FlagRef &ref, const Flag &flag);
     void succeed(const FlagRef &ref, const Flag &flag);
     // The server confirmed a change after the timeout had failed it.
     void succeedLate(const FlagRef &ref, const Flag &flag);
@@ -120,5 +130,5 @@ private:
     QString m_actor;
     int m_timeoutMs = DefaultTimeoutMs;
     QHash<FlagRef, Pending> m_pending;
-    QHash<FlagRef, Pending> m_late; // timed out, request still out (no timer, done already called)
+    QHash<FlagRef, Pending> m_late; // failed without the server's word (no timer, done already called)
 };

@@ -3,7 +3,7 @@
 // a file as a database keeps it — written once a change is stored, before it is answered or
 // pushed — so the server started again is the same server.
 //
-//   featbitprocess STATE-FILE API-PORT EVALUATION-PORT [--stop-at-audit-page N]
+//   featbitprocess STATE-FILE API-PORT EVALUATION-PORT [--stop-at-audit-page N] [--stop-when-off FLAG]
 //
 // A missing state file is seeded: project "ai", environment "production", the flags fault.route,
 // fault.search and fault.tools on, and a history of HistoryChanges changes of history.filler.
@@ -11,7 +11,9 @@
 //   set <flag> on|off push|nopush   a teammate's change; nopush: the stream never hears of it
 // With --stop-at-audit-page, a request for that page of the audit logs prints
 // "audit page N" and the process stops itself (SIGSTOP) before answering: killed there, it dies
-// in the middle of an audit sync's paging.
+// in the middle of an audit sync's paging. With --stop-when-off, once a change that turns that flag
+// off is stored (and saved), it prints "stored FLAG off" and stops itself before answering or
+// pushing: killed there, the change is done but its answer never leaves.
 #include "featbittestserver.h"
 
 #include <QCoreApplication>
@@ -41,12 +43,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments();
-    if (arguments.size() != 4 && !(arguments.size() == 6 && arguments.at(4) == QLatin1String("--stop-at-audit-page"))) {
-        std::fprintf(stderr, "usage: featbitprocess STATE-FILE API-PORT EVALUATION-PORT [--stop-at-audit-page N]\n");
+    int stopAtPage = -1;
+    QString stopWhenOff;
+    bool usage = arguments.size() < 4 || arguments.size() % 2 != 0;
+    for (qsizetype i = 4; !usage && i + 1 < arguments.size(); i += 2) {
+        if (arguments.at(i) == QLatin1String("--stop-at-audit-page"))
+            stopAtPage = arguments.at(i + 1).toInt();
+        else if (arguments.at(i) == QLatin1String("--stop-when-off"))
+            stopWhenOff = arguments.at(i + 1);
+        else
+            usage = true;
+    }
+    if (usage) {
+        std::fprintf(stderr, "usage: featbitprocess STATE-FILE API-PORT EVALUATION-PORT [--stop-at-audit-page N] "
+                             "[--stop-when-off FLAG]\n");
         return 2;
     }
     const QString statePath = arguments.at(1);
-    const int stopAtPage = arguments.size() == 6 ? arguments.at(5).toInt() : -1;
     FeatBitTestServer server(quint16(arguments.at(2).toUInt()), quint16(arguments.at(3).toUInt()));
     if (server.apiUrl().port() != arguments.at(2).toInt() || server.evaluationUrl().port() != arguments.at(3).toInt()) {
         std::fprintf(stderr, "featbitprocess: cannot listen on the ports given\n");
@@ -76,7 +89,13 @@ int main(int argc, char *argv[])
             qFatal("featbitprocess: cannot write its state to %s", qPrintable(statePath));
     };
     save();
-    server.setOnChange(save);
+    server.setOnChange([&] {
+        save();
+        if (!stopWhenOff.isEmpty() && !server.flag(environmentId, stopWhenOff).value(QStringLiteral("isEnabled")).toBool(true)) {
+            say("stored " + stopWhenOff.toUtf8() + " off");
+            ::raise(SIGSTOP);
+        }
+    });
     if (stopAtPage >= 0) {
         server.setOnAuditLogPage([stopAtPage](const QString &, int pageIndex) {
             if (pageIndex != stopAtPage)

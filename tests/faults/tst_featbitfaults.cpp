@@ -1,6 +1,6 @@
 // Faults survived, against the FeatBit protocol test server run as a process of its own (its state
 // kept in a file, as FeatBit keeps it in its database): frozen (SIGSTOP) with a kill in flight and
-// killed (SIGKILL); killed with its evaluation stream open, a teammate's change stored but its push
+// killed (SIGKILL); killed after it stored a kill but before it answered; killed with its evaluation stream open, a teammate's change stored but its push
 // lost; killed in the middle of the audit sync's paging. Each time it is started again on the same
 // ports and state, and the case ends checking that the rows say what the server, read again,
 // says, that the audit cache holds every intent and every server audit log once, and that the
@@ -60,12 +60,10 @@ public:
         }
     }
 
-    // Empty once it listens; stopAtAuditPage >= 0: it stops itself when that page is asked.
-    QString start(int stopAtAuditPage = -1)
+    // Empty once it listens; options: where it stops itself (see featbitprocess.cpp).
+    QString start(const QStringList &options = {})
     {
-        QStringList arguments{m_statePath, QString::number(m_apiPort), QString::number(m_evaluationPort)};
-        if (stopAtAuditPage >= 0)
-            arguments << QStringLiteral("--stop-at-audit-page") << QString::number(stopAtAuditPage);
+        const QStringList arguments = QStringList{m_statePath, QString::number(m_apiPort), QString::number(m_evaluationPort)} + options;
         m_output.clear();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral(FEATBIT_PROCESS), arguments);
@@ -172,6 +170,7 @@ class tst_FeatBitFaults : public QObject
 private Q_SLOTS:
     void initTestCase();
     void featbitKilledWhileAKillIsPending();
+    void featbitKilledAfterStoringAKill();
     void featbitKilledMidStream();
     void featbitKilledMidAuditPage();
 
@@ -179,6 +178,11 @@ private:
     std::unique_ptr<ConsoleController> console(QSettings &settings, FeatBitProcess &featbit, const QString &name);
     // Every flag of the console's table is what the server says, and shown live.
     void checkTableMatches(ConsoleController &console, FeatBitProcess &featbit, const QString &connectionId);
+    // After a kill of ref in flight when the server died: the row says what the server, read again,
+    // says; the row never showed "Off" (seen: every state it showed); the intent is audited once
+    // with these outcomes; the server did the kill at most once; the table and history match it.
+    void checkKillOutcome(ConsoleController &console, FeatBitProcess &featbit, const FlagRef &ref,
+                          const QList<FlagTableModel::StateKind> &seen, const QStringList &outcomes);
     // The server's audit logs are each in the cache once: none lost, none twice.
     void checkHistoryWhole(ConsoleController &console, FeatBitProcess &featbit, const QString &connectionId);
 
@@ -281,25 +285,78 @@ void tst_FeatBitFaults::featbitKilledWhileAKillIsPending()
 
     // The stream comes back, the server is read again: the row says what it says.
     QTRY_VERIFY_WITH_TIMEOUT(console->server(id)->liveUpdatesProblem().isEmpty(), 30000);
+    checkKillOutcome(*console, featbit, ref, seen, {QStringLiteral("requested"), QStringLiteral("failed")});
+}
+
+void tst_FeatBitFaults::checkKillOutcome(ConsoleController &console, FeatBitProcess &featbit, const FlagRef &ref,
+                                         const QList<FlagTableModel::StateKind> &seen, const QStringList &outcomes)
+{
     const std::optional<bool> enabled = featbit.enabled(ref.key);
     QVERIFY(enabled.has_value());
-    checkTableMatches(*console, featbit, id);
-    const FlagStore::Entry *row = console->flagStore()->find(ref);
+    checkTableMatches(console, featbit, ref.connectionId);
+    const FlagStore::Entry *row = console.flagStore()->find(ref);
     QCOMPARE(FlagTableModel::stateKind(*row), *enabled ? FlagTableModel::StateKind::Failed : FlagTableModel::StateKind::Killed);
     QVERIFY(!seen.contains(FlagTableModel::StateKind::Off));
     QCOMPARE(featbit.timesTurnedOff(ref.key), *enabled ? 0 : 1);
 
     QHash<QString, QStringList> intents;
-    QList<AuditEntry> written = TestAudit::written(*console->auditWriter());
+    QList<AuditEntry> written = TestAudit::written(*console.auditWriter());
     std::reverse(written.begin(), written.end());
     for (const AuditEntry &entry : std::as_const(written)) {
         if (entry.flagKey == ref.key && entry.sourceId.startsWith(QLatin1String("console:")))
             intents[entry.sourceId.section(QLatin1Char(':'), 1, 1)].append(entry.outcome);
     }
     QCOMPARE(intents.size(), 1);
-    QCOMPARE(intents.begin().value(),
-             (QStringList{QStringLiteral("requested"), *enabled ? QStringLiteral("failed") : QStringLiteral("confirmed")}));
-    checkHistoryWhole(*console, featbit, id);
+    QCOMPARE(intents.begin().value(), outcomes);
+    QCOMPARE(intents.begin().value().last() == QLatin1String("confirmed"), !*enabled);
+    checkHistoryWhole(console, featbit, ref.connectionId);
+}
+
+void tst_FeatBitFaults::featbitKilledAfterStoringAKill()
+{
+    // The server stores the kill, then dies before its answer or its push leaves.
+    FeatBitProcess featbit(m_dir.filePath(QStringLiteral("stored.json")));
+    QCOMPARE(featbit.start({QStringLiteral("--stop-when-off"), QStringLiteral("fault.search")}), QString());
+    QSettings settings(m_dir.filePath(QStringLiteral("stored.ini")), QSettings::IniFormat);
+    const auto console = this->console(settings, featbit, QStringLiteral("stored"));
+    const QString id = QStringLiteral("featbit-stored");
+    QTRY_VERIFY_WITH_TIMEOUT(console->initialLoadDone(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(console->server(id)->liveUpdatesProblem().isEmpty(), 10000);
+    const FlagRef ref{id, Production, QStringLiteral("fault.search")};
+    QList<FlagTableModel::StateKind> seen;
+    connect(console->flagStore(), &FlagStore::entryChanged, this, [&](int index) {
+        if (console->flagStore()->at(index).ref == ref)
+            seen.append(FlagTableModel::stateKind(console->flagStore()->at(index)));
+    });
+
+    std::optional<ConfirmedChanges::Outcome> outcome;
+    console->killSwitch()->kill({ref}, QStringLiteral("fault drill"), std::nullopt,
+                                [&](const ConfirmedChanges::Outcome &ended) { outcome = ended; });
+    QVERIFY(!featbit.waitForLine("stored fault.search off", 10000).isEmpty());
+    QCOMPARE(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Pending);
+    featbit.killHard();
+    // The console cannot know yet: the kill failed as far as it heard, the flag as last reported.
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 12000);
+    QVERIFY(!outcome->confirmed);
+    QVERIFY2(outcome->reason.contains(QLatin1String("could not be reached")), qPrintable(outcome->reason));
+    QCOMPARE(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Failed);
+    QVERIFY(console->flagStore()->find(ref)->flag.enabled);
+
+    // Back, the server says the flag is off: the kill was done, and the row and audit say so.
+    QCOMPARE(featbit.start(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(console->server(id)->liveUpdatesProblem().isEmpty(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Killed, 10000);
+    QVERIFY2(FlagTableModel::stateText(*console->flagStore()->find(ref)).startsWith(QLatin1String("KILLED by")),
+             qPrintable(FlagTableModel::stateText(*console->flagStore()->find(ref))));
+    QCOMPARE(console->flagStore()->find(ref)->kill->reason, QStringLiteral("fault drill"));
+    checkKillOutcome(*console, featbit, ref, seen,
+                     {QStringLiteral("requested"), QStringLiteral("failed"), QStringLiteral("confirmed")});
+    const QList<AuditEntry> written = TestAudit::written(*console->auditWriter());
+    const auto late = std::find_if(written.cbegin(), written.cend(), [&](const AuditEntry &entry) {
+        return entry.flagKey == ref.key && entry.outcome == QLatin1String("confirmed");
+    });
+    QVERIFY(late != written.cend());
+    QVERIFY2(late->comment.contains(QLatin1String("after the connection broke")), qPrintable(late->comment));
 }
 
 void tst_FeatBitFaults::featbitKilledMidStream()
@@ -346,7 +403,7 @@ void tst_FeatBitFaults::featbitKilledMidStream()
 void tst_FeatBitFaults::featbitKilledMidAuditPage()
 {
     FeatBitProcess featbit(m_dir.filePath(QStringLiteral("audit.json")));
-    QCOMPARE(featbit.start(2), QString());
+    QCOMPARE(featbit.start({QStringLiteral("--stop-at-audit-page"), QStringLiteral("2")}), QString());
     QSettings settings(m_dir.filePath(QStringLiteral("audit.ini")), QSettings::IniFormat);
     const auto console = this->console(settings, featbit, QStringLiteral("audit"));
     const QString id = QStringLiteral("featbit-audit");

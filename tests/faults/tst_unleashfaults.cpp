@@ -43,6 +43,15 @@ struct RowTrace
     }
 };
 
+// Where a case spends its time, in the test's log (these cases wait on real processes).
+void phase(const char *what)
+{
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    qInfo("%6lld ms: %s", clock.elapsed(), what);
+}
+
 } // namespace
 
 class tst_UnleashFaults : public QObject
@@ -84,8 +93,10 @@ private:
 void tst_UnleashFaults::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    phase("starting Unleash");
     if (const QString error = m_unleash.start(); !error.isEmpty())
         QFAIL(qPrintable(error));
+    phase("Unleash started");
     for (const QString &key : FlagKeys)
         createFlag(key);
 }
@@ -248,6 +259,7 @@ void tst_UnleashFaults::unleashKilledWhileAKillIsPending()
     RowTrace trace;
     traceRow(*console, ref, trace);
 
+    phase("Unleash frozen, kill sent");
     m_unleash.pause();
     const auto outcome = kill(*console, ref);
     QCOMPARE(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Pending);
@@ -264,8 +276,11 @@ void tst_UnleashFaults::unleashKilledWhileAKillIsPending()
     QVERIFY(console->flagStore()->find(ref)->flag.enabled); // no word from the server: still what it last said
     QTRY_VERIFY_WITH_TIMEOUT(console->connectionState(ref.connectionId) != ConnectionState::Connected, 10000);
 
+    phase("restarting Unleash");
     QCOMPARE(m_unleash.restart(), QString());
+    phase("Unleash restarted");
     QTRY_COMPARE_WITH_TIMEOUT(console->connectionState(ref.connectionId), ConnectionState::Connected, 40000);
+    phase("reconnected");
     checkNothingLost(*console, ref, {QStringLiteral("requested"), QStringLiteral("failed")}, trace);
 }
 
@@ -310,8 +325,9 @@ void tst_UnleashFaults::answerAfterElevenSeconds()
     clock.start();
     const auto outcome = kill(*console, ref);
     // At the timeout: failed, the flag still as the server last said (on), never "off".
-    QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 10500);
-    QVERIFY2(clock.elapsed() >= KillSwitch::DefaultTimeoutMs - 100, qPrintable((*outcome)->reason));
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 12000);
+    // Not before the 10 s the person is told (a coarse timer gave up at 9.5 s).
+    QVERIFY2(clock.elapsed() >= KillSwitch::DefaultTimeoutMs - 2, qPrintable((*outcome)->reason));
     QVERIFY(!(*outcome)->confirmed);
     const FlagStore::Entry *row = console->flagStore()->find(ref);
     QCOMPARE(FlagTableModel::stateKind(*row), FlagTableModel::StateKind::Failed);
@@ -348,21 +364,25 @@ void tst_UnleashFaults::neverAnswered()
     RowTrace trace;
     traceRow(*console, ref, trace);
 
+    phase("Unleash frozen, kill sent");
     m_unleash.pause();
     const auto outcome = kill(*console, ref);
-    QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 10500);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 12000);
     QVERIFY(!(*outcome)->confirmed);
     QVERIFY2((*outcome)->reason.contains(QLatin1String("did not confirm")), qPrintable((*outcome)->reason));
     // Still nothing: the row stays failed, the flag as the server last said.
-    QTest::qWait(3000);
+    QTest::qWait(1500);
     const FlagStore::Entry *row = console->flagStore()->find(ref);
     QCOMPARE(FlagTableModel::stateKind(*row), FlagTableModel::StateKind::Failed);
     QVERIFY(row->flag.enabled);
 
     // The server never answers: killed, started again, read again.
     m_unleash.killHard();
+    phase("restarting Unleash");
     QCOMPARE(m_unleash.restart(), QString());
+    phase("Unleash restarted");
     QTRY_COMPARE_WITH_TIMEOUT(console->connectionState(ref.connectionId), ConnectionState::Connected, 40000);
+    phase("reconnected");
     checkNothingLost(*console, ref, {QStringLiteral("requested"), QStringLiteral("failed")}, trace);
 }
 
