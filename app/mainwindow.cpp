@@ -463,6 +463,9 @@ void MainWindow::wireAudit()
     connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
         report(ActivityLogModel::Kind::Problem, tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
     });
+    // A change an earlier run asked and never heard back on: the sentence says what the server says now.
+    connect(m_controller, &ConsoleController::changeInterrupted, this,
+            [this](const FlagRef &, const QString &message) { report(ActivityLogModel::Kind::Problem, message); });
     connect(m_auditBrowser, &AuditBrowser::exportRequested, m_controller, &ConsoleController::exportAudit);
     connect(m_controller, &ConsoleController::auditExportFinished, this,
             [this](const QString &path, qint64 rows, const QString &error) {

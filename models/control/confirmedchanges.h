@@ -48,6 +48,10 @@ public:
         FlagStore::Operation pendingOperation = FlagStore::Operation::None;
         FlagStore::Operation failedOperation = FlagStore::Operation::None;
         std::optional<Actor> actor; // absent: this console's person
+        // Called once the server confirmed the change, before the row stops showing it pending: what
+        // the row shows of a confirmed change beside the server's flag (a kill's who and when) is
+        // set in the same step, so the row never passes through a state that is not the truth.
+        std::function<void(const Flag &)> beforeSettled;
         // The server's reply alone confirms it, and its flag is not reported to the store: an
         // archive, after which the server no longer holds the flag (its next snapshot drops it).
         bool confirmedByReply = false;
@@ -65,6 +69,8 @@ public:
     using Completion = std::function<void(const Outcome &)>;
 
     static constexpr int DefaultTimeoutMs = 10000;
+    // How long a change that failed without the server's word waits for it (see awaitsLateAnswer()).
+    static constexpr qint64 LateWordMs = 5 * 60 * 1000;
 
     ConfirmedChanges(FlagStore *flags, AuditWriter *audit, ServerLookup servers, QObject *parent = nullptr);
     ~ConfirmedChanges() override;
@@ -79,6 +85,11 @@ public:
     bool start(const FlagRef &ref, Change change, const QString &comment, Completion done = {});
 
     bool isPending(const FlagRef &ref) const { return m_pending.contains(ref); }
+    // A change that failed without the server's word on it — it stayed silent past the timeout, or
+    // the connection broke with the request sent — so it may still be carried out: the server's
+    // next word on the flag decides. Showing it done, it turns the row and is audited as
+    // confirmed (after the failure); not showing it, once no reply is out, ends the wait.
+    bool awaitsLateAnswer(const FlagRef &ref) const { return m_late.contains(ref); }
     // Why this action cannot work on this flag's server (a server too old, a token without the
     // permission), so it is refused before anything is sent; empty when nothing says so.
     QString unavailable(const FlagRef &ref, FlagAction action) const;
@@ -96,11 +107,20 @@ private:
         QString comment; // the person's or the proposal's words: the confirmation carries them too
         QTimer *timeout = nullptr;
         Completion done;
+        bool timedOut = false; // waiting late: the timeout failed it (else the connection broke)
+        bool replyOut = false; // waiting late: its reply may still come
+        qint64 lateUntilMs = 0; // waiting late: a word after this is not taken as its answer
     };
 
     // Whatever a server reported of a flag: the confirmation if it shows a pending change.
     void noteReported(const FlagRef &ref, const Flag &flag);
+    // A whole environment reported (a poll's or a reconnection's snapshot): the late ones in it.
+    void noteEnvironment(const QString &connectionId, const QString &environment);
+    void watchLate(const FlagRef &ref, Pending pending, bool timedOut);
+    void noteLate(const FlagRef &ref, const Flag &flag);
     void succeed(const FlagRef &ref, const Flag &flag);
+    // The server confirmed a change after the timeout had failed it.
+    void succeedLate(const FlagRef &ref, const Flag &flag);
     void fail(const FlagRef &ref, const QString &reason);
     void audit(const FlagRef &ref, const Pending &pending, const QString &outcome, const QString &comment);
 
@@ -110,4 +130,5 @@ private:
     QString m_actor;
     int m_timeoutMs = DefaultTimeoutMs;
     QHash<FlagRef, Pending> m_pending;
+    QHash<FlagRef, Pending> m_late; // failed without the server's word (no timer, done already called)
 };

@@ -16,6 +16,7 @@
 #include "evidencedproposal.h"
 #include "flagstore.h"
 #include "guardrailwatcher.h"
+#include "interruptedchanges.h"
 #include "killswitch.h"
 #include "../metrics/guardrailhealth.h"
 #include "../store/approvalsettings.h"
@@ -58,6 +59,8 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
     , m_inboxLocation(ApprovalSettings(m_settings).inboxLocation())
 {
     m_stages->setAuditPath(m_audit->path());
+    m_interrupted = new InterruptedChanges(m_flags, m_audit.get(), this);
+    connect(m_interrupted, &InterruptedChanges::interrupted, this, &ConsoleController::changeInterrupted);
     if (const Result<void> opened = m_reverts->openHistory(m_audit->path()); !opened)
         QTimer::singleShot(0, this, [this, error = opened.error()] { Q_EMIT auditProblem(error); });
     m_proposals->setTokenLookup([this](const QString &id) {
@@ -449,6 +452,9 @@ void ConsoleController::startConnection(const ConnectionConfig &config)
     });
     connect(flagServer, &FlagServer::loaded, this, [this, flagServer, id] {
         markLoaded(id);
+        // Now the server's word is in: what an earlier run asked and never heard back is told.
+        if (flagServer->state() == ConnectionState::Connected)
+            m_interrupted->check(id);
         if (flagServer->state() == ConnectionState::Failed)
             markLoaded(id + QStringLiteral("#history"));
     });

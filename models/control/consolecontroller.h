@@ -24,6 +24,7 @@ class EvalWatcher;
 class FlagServer;
 class FlagStore;
 class GuardrailWatcher;
+class InterruptedChanges;
 class KillSwitch;
 class ProposalInbox;
 class ProposalReview;
@@ -177,6 +178,9 @@ Q_SIGNALS:
     void guardsChanged();
     // A guard asked people to roll back a regressed flag.
     void rollbackProposed(const Proposal &proposal);
+    // A change an earlier run asked of a server and never heard back on (the console stopped in
+    // between), reconciled with what the server says now and audited as "interrupted".
+    void changeInterrupted(const FlagRef &ref, const QString &message);
 
 private:
     void startConnection(const ConnectionConfig &config);
@@ -231,4 +235,5 @@ private:
     bool m_offline = false;
     bool m_readingCache = false;
     QTimer m_stageRefresh;
+    InterruptedChanges *m_interrupted = nullptr;
 };

@@ -9,17 +9,15 @@ KillSwitch::KillSwitch(FlagStore *flags, AuditWriter *audit, ServerLookup server
     : QObject(parent), m_flags(flags), m_changes(flags, audit, std::move(servers))
 {
     connect(&m_changes, &ConfirmedChanges::confirmed, this, [this](const FlagRef &ref, FlagAction, const Flag &flag) {
-        std::optional<FlagStore::KillMark> kill = m_killsSent.take(ref);
-        if (kill)
-            kill->atMs = QDateTime::currentMSecsSinceEpoch();
-        m_flags->setKill(ref, flag.enabled ? std::nullopt : kill);
+        const FlagStore::Entry *row = m_flags->find(ref);
         // Undo is for a person's own kill; what the monitor killed comes back by a deliberate Restore.
-        if (!flag.enabled && !(kill && kill->isAutomatic()))
+        if (!flag.enabled && !(row && row->kill && row->kill->isAutomatic()))
             offerUndo(ref);
         Q_EMIT confirmed(ref, flag.enabled);
     });
     connect(&m_changes, &ConfirmedChanges::failed, this, [this](const FlagRef &ref, FlagAction action, const QString &reason) {
-        m_killsSent.remove(ref);
+        if (!m_changes.awaitsLateAnswer(ref)) // a late confirmation still names who asked
+            m_killsSent.remove(ref);
         Q_EMIT failed(ref, action == FlagAction::Restore, reason);
     });
 }
@@ -62,6 +60,7 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
         delete undo;
         m_flags->setUndoOffered(ref, 0);
     }
+    m_killsSent.remove(ref); // an earlier kill's mark, kept for a late answer, is superseded
     if (!wantEnabled)
         m_killsSent.insert(ref, {actor ? actor->name : m_changes.actor(), actor ? actor->kind : ActorKind::Human, 0, comment});
     ConfirmedChanges::Change change;
@@ -77,6 +76,14 @@ void KillSwitch::start(const FlagRef &ref, bool wantEnabled, const QString &comm
     change.pendingOperation = wantEnabled ? FlagStore::Operation::RestorePending : FlagStore::Operation::KillPending;
     change.failedOperation = wantEnabled ? FlagStore::Operation::RestoreFailed : FlagStore::Operation::KillFailed;
     change.actor = std::move(actor);
+    // Who killed it, marked while the row still shows the kill pending: it turns from "Kill
+    // pending" to "KILLED by" in one step, never through a plain "Off".
+    change.beforeSettled = [this, ref](const Flag &flag) {
+        std::optional<FlagStore::KillMark> kill = m_killsSent.take(ref);
+        if (kill)
+            kill->atMs = QDateTime::currentMSecsSinceEpoch();
+        m_flags->setKill(ref, flag.enabled ? std::nullopt : kill);
+    };
     m_changes.start(ref, change, comment, done);
 }
 

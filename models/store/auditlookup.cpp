@@ -2,6 +2,7 @@
 
 #include "../core/flagjson.h"
 #include "../core/stageplan.h"
+#include "auditcache.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,4 +75,29 @@ std::optional<StageHold> AuditLookup::stageHold(const FlagRef &ref) const
     if (!query.exec() || !query.next() || query.value(0).toString() != pauseAction())
         return std::nullopt;
     return StageHold{query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toString()};
+}
+
+std::optional<QList<AuditEntry>> AuditLookup::unansweredRequests(const QString &server) const
+{
+    // A console's rows are named console:<intent>:<outcome>; the intent's prefix names its others.
+    QSqlQuery query(m_file.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM audit_events AS r WHERE r.server = ? AND r.source_id >= 'console:' "
+                                 "AND r.source_id < 'console;' AND r.outcome = 'requested' AND NOT EXISTS ("
+                                 "SELECT 1 FROM audit_events AS o WHERE o.server = r.server AND o.source_id IN ("
+                                 "substr(r.source_id, 1, length(r.source_id) - 9) || 'confirmed', "
+                                 "substr(r.source_id, 1, length(r.source_id) - 9) || 'failed', "
+                                 "substr(r.source_id, 1, length(r.source_id) - 9) || 'interrupted')) "
+                                 "ORDER BY r.time_ms, r.id")
+                      .arg(AuditCache::entryColumns()));
+    query.addBindValue(server);
+    if (!query.exec())
+        return std::nullopt;
+    QList<AuditEntry> found;
+    while (query.next()) {
+        AuditEntry entry = AuditCache::entryFromQuery(query, 0);
+        if (entry.sourceId.endsWith(QLatin1String(":requested")))
+            found.append(std::move(entry));
+    }
+    return found;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/auditentry.h"
 #include "../core/flagref.h"
 #include "../core/stagesnapshot.h"
 #include "../core/result.h"
@@ -30,6 +31,11 @@ public:
     qint64 rolloutSince(const FlagRef &ref, const Rollout &rollout) const;
     // The pause in force, if the newest pause is not followed by a resume.
     std::optional<StageHold> stageHold(const FlagRef &ref) const;
+    // The changes a console asked of this server ("requested") whose outcome was never recorded —
+    // no "confirmed", "failed" or "interrupted" row of the same intent: the console stopped
+    // between asking and hearing. Oldest first; absent when the cache cannot be read. Through the
+    // dedupe key's index, over this console's own rows of the server only.
+    std::optional<QList<AuditEntry>> unansweredRequests(const QString &server) const;
 
 private:
     SqliteFile m_file;

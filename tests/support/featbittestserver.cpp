@@ -98,13 +98,53 @@ QJsonObject storeForm(const QJsonObject &flag)
 
 } // namespace
 
-FeatBitTestServer::FeatBitTestServer()
+FeatBitTestServer::FeatBitTestServer(quint16 apiPort, quint16 evaluationPort)
 {
     m_tokens.insert(AccessToken.toUtf8(), Token{{}, {}, true});
     routeApi();
     routeEvaluation();
-    m_apiPort = m_api.listen(QHostAddress::LocalHost, 0);
-    m_evaluationPort = m_evaluation.listen(QHostAddress::LocalHost, 0);
+    m_apiPort = m_api.listen(QHostAddress::LocalHost, apiPort);
+    m_evaluationPort = m_evaluation.listen(QHostAddress::LocalHost, evaluationPort);
+}
+
+QJsonObject FeatBitTestServer::saveState() const
+{
+    QJsonArray environments;
+    for (const Environment &environment : m_environments) {
+        QJsonObject flags;
+        for (auto it = environment.flags.cbegin(); it != environment.flags.cend(); ++it)
+            flags.insert(it.key(), it.value());
+        QJsonArray logs;
+        for (const QJsonObject &log : environment.auditLogs)
+            logs.append(log);
+        environments.append(QJsonObject{{QStringLiteral("id"), environment.id},
+                                        {QStringLiteral("projectKey"), environment.projectKey},
+                                        {QStringLiteral("key"), environment.key},
+                                        {QStringLiteral("secret"), environment.secret},
+                                        {QStringLiteral("flags"), flags},
+                                        {QStringLiteral("auditLogs"), logs}});
+    }
+    return {{QStringLiteral("environments"), environments}, {QStringLiteral("lastUs"), QString::number(m_lastUs)}};
+}
+
+void FeatBitTestServer::restoreState(const QJsonObject &state)
+{
+    m_environments.clear();
+    for (const QJsonValue &value : state.value(QStringLiteral("environments")).toArray()) {
+        const QJsonObject stored = value.toObject();
+        Environment environment;
+        environment.id = stored.value(QStringLiteral("id")).toString();
+        environment.projectKey = stored.value(QStringLiteral("projectKey")).toString();
+        environment.key = stored.value(QStringLiteral("key")).toString();
+        environment.secret = stored.value(QStringLiteral("secret")).toString();
+        const QJsonObject flags = stored.value(QStringLiteral("flags")).toObject();
+        for (auto it = flags.constBegin(); it != flags.constEnd(); ++it)
+            environment.flags.insert(it.key(), it.value().toObject());
+        for (const QJsonValue &log : stored.value(QStringLiteral("auditLogs")).toArray())
+            environment.auditLogs.append(log.toObject());
+        m_environments.insert(environment.id, environment);
+    }
+    m_lastUs = state.value(QStringLiteral("lastUs")).toString().toLongLong();
 }
 
 FeatBitTestServer::~FeatBitTestServer()
@@ -309,6 +349,8 @@ void FeatBitTestServer::record(Environment &environment, const QJsonObject &befo
         {QStringLiteral("createdAt"), after.value(QStringLiteral("updatedAt"))},
         {QStringLiteral("instructions"), instructions},
     });
+    if (m_onChange)
+        m_onChange();
 }
 
 void FeatBitTestServer::routeApi()
@@ -509,6 +551,8 @@ QHttpServerResponse FeatBitTestServer::auditLogs(const QString &environmentId, c
                                                                : std::numeric_limits<qint64>::max() / 1000;
     const int pageIndex = query.queryItemValue(QStringLiteral("pageIndex")).toInt();
     const int pageSize = std::max(1, query.queryItemValue(QStringLiteral("pageSize")).toInt());
+    if (m_onAuditLogPage)
+        m_onAuditLogPage(environmentId, pageIndex);
     QList<QJsonObject> matching;
     const QList<QJsonObject> &logs = m_environments[environmentId].auditLogs;
     for (auto it = logs.crbegin(); it != logs.crend(); ++it) { // newest first

@@ -26,7 +26,8 @@ public:
     static inline const QString TokenName = QStringLiteral("flagdeck-it");
     static constexpr qint64 TokenToleranceMs = 30000;
 
-    FeatBitTestServer();
+    // Ports 0: any free ones. A server started again on the ports it had answers the same URLs.
+    explicit FeatBitTestServer(quint16 apiPort = 0, quint16 evaluationPort = 0);
     ~FeatBitTestServer() override;
 
     QUrl apiUrl() const;
@@ -63,6 +64,15 @@ public:
     int pushesSent() const { return m_pushesSent; }
     // Called on each request for a page of the flag list, before it is answered.
     void setOnFlagListPage(std::function<void(const QString &environmentId, int pageIndex)> hook) { m_onFlagListPage = std::move(hook); }
+    // Called on each request for a page of the audit logs, before it is answered.
+    void setOnAuditLogPage(std::function<void(const QString &environmentId, int pageIndex)> hook) { m_onAuditLogPage = std::move(hook); }
+    // Called once a change is stored (its flag and audit log written), before it is answered or
+    // pushed: where a server in a process of its own commits its state (see saveState()).
+    void setOnChange(std::function<void()> hook) { m_onChange = std::move(hook); }
+    // Everything the server holds — environments, flags, audit logs — as its database would, so a
+    // server killed and started again answers as the same server (restoreState()).
+    QJsonObject saveState() const;
+    void restoreState(const QJsonObject &state);
 
     // The FeatBit version answering: access tokens reach audit logs from 5.0.1 (403 before),
     // toggle/{status} from 5.2.0 (404 before), targeting from 5.3.3 (405 before).
@@ -147,4 +157,6 @@ private:
     QHash<QByteArray, Token> m_tokens;
     qint64 m_lastUs = 0;
     std::function<void(const QString &, int)> m_onFlagListPage;
+    std::function<void(const QString &, int)> m_onAuditLogPage;
+    std::function<void()> m_onChange;
 };

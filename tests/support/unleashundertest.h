@@ -18,6 +18,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/types.h>
+
 // A real Unleash (npm unleash-server, installed in tests/unleash/v5 … v8 by the test set-up, each
 // on the Node that npm installed beside it) with its own PostgreSQL, both on 127.0.0.1; admin,
 // backend and frontend tokens are created at start, telemetry and the version check are off.
@@ -65,6 +68,8 @@ public:
     ~UnleashUnderTest()
     {
         if (m_process.state() != QProcess::NotRunning) {
+            if (m_paused)
+                resume();
             m_process.terminate();
             if (!m_process.waitForFinished(15000))
                 m_process.kill();
@@ -84,10 +89,45 @@ public:
         if (const QString error = m_postgres.start(); !error.isEmpty())
             return error;
         const QString database = m_postgres.createDatabase();
+        m_databaseUrl = database;
         m_databaseName = QUrl(database).path().mid(1);
         m_port = freePort();
+        return launch();
+    }
+
+    // For the fault tests: the server's process, frozen (SIGSTOP: it reads and answers nothing,
+    // its sockets stay open) and thawed, killed without a word (SIGKILL: whatever it held in
+    // flight is lost), and started again on the same database and port.
+    qint64 processId() const { return m_process.processId(); }
+    void pause()
+    {
+        ::kill(pid_t(m_process.processId()), SIGSTOP);
+        m_paused = true;
+    }
+    void resume()
+    {
+        ::kill(pid_t(m_process.processId()), SIGCONT);
+        m_paused = false;
+    }
+    void killHard()
+    {
+        ::kill(pid_t(m_process.processId()), SIGKILL);
+        m_process.waitForFinished(10000);
+        m_paused = false;
+    }
+    // Returns an error text, empty once the server answers /health again.
+    QString restart()
+    {
+        if (m_process.state() != QProcess::NotRunning)
+            killHard();
+        return launch();
+    }
+
+    QString launch()
+    {
+        const QString folder = this->folder();
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_DATABASE_URL"), database);
+        environment.insert(QStringLiteral("FLAGDECK_UNLEASH_DATABASE_URL"), m_databaseUrl);
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_PORT"), QString::number(m_port));
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_ADMIN_TOKEN"), adminToken());
         environment.insert(QStringLiteral("FLAGDECK_UNLEASH_BACKEND_TOKEN"), backendToken());
@@ -99,7 +139,7 @@ public:
         m_process.setWorkingDirectory(folder);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         TestChildProcess::endWithTest(m_process);
-        m_process.start(node, {QStringLiteral("../launch.mjs")});
+        m_process.start(nodeBinary(), {QStringLiteral("../launch.mjs")});
         if (!m_process.waitForStarted(10000))
             return QStringLiteral("node did not start: ") + m_process.errorString();
         const QDeadlineTimer deadline(StartTimeoutMs);
@@ -197,6 +237,8 @@ private:
     int m_major = CiMajor;
     PostgresServer m_postgres;
     QString m_databaseName;
+    QString m_databaseUrl;
+    bool m_paused = false;
     QProcess m_process;
     QNetworkAccessManager m_network;
     quint16 m_port = 0;

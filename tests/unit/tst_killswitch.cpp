@@ -22,6 +22,7 @@ private Q_SLOTS:
     void serverFailureIsShownAndAudited();
     void silentServerTimesOut();
     void lateAnswerAfterTimeoutStillUpdatesTheRow();
+    void lateRefusalAfterTimeoutKeepsTheFailure();
     void liveEventConfirmsBeforeTheReply();
     void disconnectedServerFailsAtOnce();
     void bulkKillAcrossServersRunsInParallel();
@@ -149,9 +150,43 @@ void tst_KillSwitch::lateAnswerAfterTimeoutStillUpdatesTheRow()
     m_killSwitch->setTimeout(100);
     const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
     QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
+    QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
+    m_killSwitch->kill({flag}, QStringLiteral("p95 latency doubled"));
+    QVERIFY(failed.wait(2000));
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillFailed);
+    QVERIFY(m_rig->model()->row(flag)->flag.enabled);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_rig->model()->row(flag)->flag.enabled, 2000); // the server's word wins
+    // The row follows it whole: no "Kill failed" beside a flag the server says is off, and the kill
+    // keeps who asked and why; the audit adds the late confirmation to the failure it recorded.
+    QCOMPARE(confirmed.count(), 1);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::None);
+    const QString state = m_rig->model()->indexOf(flag, FlagTableModel::StateColumn).data().toString();
+    QVERIFY2(state.startsWith(QStringLiteral("KILLED by oncall-alice")), qPrintable(state));
+    QCOMPARE(m_rig->model()->row(flag)->kill->reason, QStringLiteral("p95 latency doubled"));
+    QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed"),
+                                           QStringLiteral("kill:confirmed")}));
+    const AuditEntry late = TestAudit::written(*m_rig->audit(), 1).first();
+    QVERIFY2(late.comment.contains(QStringLiteral("after the 0.1 s timeout")), qPrintable(late.comment));
+    // Nothing more to wait for: a later word of the server changes the row as anyone's would.
+    QVERIFY(!m_killSwitch->isPending(flag));
+}
+
+void tst_KillSwitch::lateRefusalAfterTimeoutKeepsTheFailure()
+{
+    m_rig->server(QStringLiteral("s1"))->setLatency(300, 300);
+    m_rig->server(QStringLiteral("s1"))->failNextMutations(1, {ServerError::Kind::ServerFailure, QStringLiteral("HTTP 503")});
+    m_killSwitch->setTimeout(100);
+    const FlagRef flag = ref(QStringLiteral("s1"), QStringLiteral("chat-model-route"));
+    QSignalSpy failed(m_killSwitch.get(), &KillSwitch::failed);
+    QSignalSpy confirmed(m_killSwitch.get(), &KillSwitch::confirmed);
     m_killSwitch->kill({flag});
     QVERIFY(failed.wait(2000));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_rig->model()->row(flag)->flag.enabled, 2000); // the server's word wins
+    QTest::qWait(600); // the refusal arrives meanwhile
+    QCOMPARE(confirmed.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(m_rig->model()->row(flag)->operation, FlagTableModel::Operation::KillFailed);
+    QVERIFY(m_rig->model()->row(flag)->flag.enabled);
+    QCOMPARE(auditOutcomes(), (QStringList{QStringLiteral("kill:requested"), QStringLiteral("kill:failed")}));
 }
 
 void tst_KillSwitch::liveEventConfirmsBeforeTheReply()
