@@ -485,6 +485,15 @@ void MainWindow::wireApprovals()
             tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
         notify(title, message, m_controller->preferences().notifyProposals, ActivityLogModel::Kind::Proposal);
     });
+    // The team inbox away: said on the Approvals tab while it lasts, and in the activity list.
+    connect(review, &ProposalReview::inboxAway, this, [this](const QString &sentence) {
+        m_proposalQueue->setInboxNotice(sentence);
+        report(ActivityLogModel::Kind::Problem, sentence);
+    });
+    connect(review, &ProposalReview::inboxBack, this, [this](const QString &sentence) {
+        m_proposalQueue->setInboxNotice({});
+        report(ActivityLogModel::Kind::Info, sentence, 10000);
+    });
     connect(review, &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
         report(ActivityLogModel::Kind::Proposal,
                tr("Proposal for %1 %2: %3").arg(proposal.target.key, proposalStatusName(proposal.status), proposal.outcome),

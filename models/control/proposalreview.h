@@ -55,6 +55,13 @@ public:
 
     void setTokenLookup(TokenLookup lookup) { m_tokens = std::move(lookup); }
 
+    // While the team inbox is away: since when, and a sentence that says so; empty when it is there.
+    qint64 inboxAwaySinceMs() const { return m_inboxAwaySinceMs; }
+    QString inboxAwayText() const;
+    // How proposals that ran while the inbox could not be told ended, not yet written to it: each
+    // is written once the inbox is back (ids).
+    QStringList unrecordedOutcomes() const { return m_unrecorded.keys(); }
+
     // The reviewer is this console's person. On a PostgreSQL inbox: the role the database signed
     // in, which it writes into every decision whatever a console says; on SQLite the operating
     // system's account of this process (the actor of its kill switch).
@@ -85,6 +92,10 @@ Q_SIGNALS:
     // An approved proposal ran: executed (confirmed by the server) or failed.
     void proposalFinished(const Proposal &proposal);
     void problem(const QString &description);
+    // The team inbox went away (sentence: since when, why, what waits) or came back (sentence: for
+    // how long it was away, and that what arrived meanwhile was read).
+    void inboxAway(const QString &sentence);
+    void inboxBack(const QString &sentence);
 
 private:
     int approvalsRequired(const Proposal &proposal) const;
@@ -92,6 +103,11 @@ private:
     Result<RevertPreview> revertPreview(const Proposal &proposal) const;
     void execute(const Proposal &proposal);
     void finish(const QString &id, bool executed, const QString &outcome);
+    // The outcome is in the inbox now (finished: the row as it reads there).
+    void recordFinished(const Proposal &finished, bool executed, const QString &outcome);
+    // Writes the outcomes the inbox missed while it was away.
+    void recordUnrecorded();
+    void noteReachability(bool reachable, const QString &reason);
     void store(const QList<Proposal> &proposals);
     void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
                          const QString &sourceKey, const QString &comment);
@@ -113,4 +129,12 @@ private:
     bool m_readOnce = false; // what the inbox held at the start is not news; all after it is
     QHash<QString, QString> m_reviewerComments;
     QTimer m_expirySweep;
+    struct Unrecorded
+    {
+        bool executed = false;
+        QString outcome;
+    };
+    QHash<QString, Unrecorded> m_unrecorded;
+    qint64 m_inboxAwaySinceMs = 0;
+    QString m_inboxAwayReason;
 };

@@ -561,16 +561,8 @@ void ProposalInbox::watch()
         driver->subscribeToNotification(NotifyChannel);
         // A dropped connection is opened again; what was missed is read as one change.
         m_poll = new QTimer(this);
-        connect(m_poll, &QTimer::timeout, this, [this] {
-            if (QSqlQuery(QStringLiteral("SELECT 1"), m_database).isActive())
-                return;
-            m_database.close();
-            if (m_database.open()) {
-                m_database.driver()->subscribeToNotification(NotifyChannel);
-                Q_EMIT changed({});
-            }
-        });
-        m_poll->start(5000);
+        connect(m_poll, &QTimer::timeout, this, &ProposalInbox::checkConnection);
+        m_poll->start(ConnectionCheckMs);
         return;
     }
     // SQLite: a commit by another process writes the WAL file. data_version says whether the
@@ -592,6 +584,37 @@ void ProposalInbox::watch()
     m_poll = new QTimer(this);
     connect(m_poll, &QTimer::timeout, this, look);
     m_poll->start(1000);
+}
+
+void ProposalInbox::checkConnection()
+{
+    QString reason;
+    {
+        QSqlQuery probe(m_database);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return;
+        reason = probe.lastError().text().trimmed();
+    }
+    if (reason.isEmpty())
+        reason = Text::tr("the database does not answer");
+    if (m_reachable) {
+        m_reachable = false;
+        m_unreachableReason = reason;
+        m_poll->setInterval(ReconnectMs);
+        Q_EMIT reachableChanged(false, reason);
+    }
+    m_database.close();
+    if (!m_database.open()) {
+        m_unreachableReason = m_database.lastError().text().trimmed();
+        return;
+    }
+    // Listening first: whatever commits from now on is notified, whatever committed before is read.
+    m_database.driver()->subscribeToNotification(NotifyChannel);
+    m_reachable = true;
+    m_unreachableReason.clear();
+    m_poll->setInterval(ConnectionCheckMs);
+    Q_EMIT reachableChanged(true, {});
+    Q_EMIT changed({});
 }
 
 void ProposalInbox::checkSqliteVersion()

@@ -45,18 +45,36 @@ public:
                  &output))
             return QStringLiteral("initdb failed: ") + output;
         m_port = freePort();
-        const QString options = QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -F").arg(m_port).arg(m_dir.path());
-        if (!run(pgBinary(QStringLiteral("pg_ctl")),
-                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                  QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-                  QStringLiteral("start")},
+        if (const QString error = launch(); !error.isEmpty())
+            return error;
+        m_started = true;
+        return {};
+    }
+
+    // Stops the server as an administrator's restart does (fast: every session is ended); the
+    // data stays. Returns an error text, empty when it stopped.
+    QString stop()
+    {
+        QString output;
+        if (!run(pgBinary(QStringLiteral("pg_ctl")), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
+                                                      QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")},
                  &output))
-            return QStringLiteral("postgres did not start: ") + output;
+            return QStringLiteral("postgres did not stop: ") + output;
+        m_started = false;
+        return {};
+    }
+
+    // Starts a stopped server again, on the same port with the same data.
+    QString restart()
+    {
+        if (const QString error = launch(); !error.isEmpty())
+            return error;
         m_started = true;
         return {};
     }
 
     quint16 port() const { return m_port; }
+    bool isRunning() const { return m_started; }
 
     // A new, empty database; its URL for the given role.
     QString createDatabase(const QString &role = QStringLiteral("flagdeck"))
@@ -99,6 +117,19 @@ public:
     }
 
 private:
+    QString launch()
+    {
+        QString output;
+        const QString options = QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -F").arg(m_port).arg(m_dir.path());
+        if (!run(pgBinary(QStringLiteral("pg_ctl")),
+                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
+                  QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                  QStringLiteral("start")},
+                 &output))
+            return QStringLiteral("postgres did not start: ") + output;
+        return {};
+    }
+
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
     QString pgBinary(const QString &name) const { return m_binDir + QLatin1Char('/') + name; }
 
