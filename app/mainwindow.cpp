@@ -29,6 +29,7 @@
 #include "item/connectiontreemodel.h"
 #include "item/consolemodels.h"
 #include "item/flagfilterproxy.h"
+#include "store/auditwriter.h"
 #include "store/contractlibrary.h"
 #include "killconfirmbar.h"
 #include "preferencesdialog.h"
@@ -461,7 +462,17 @@ void MainWindow::wireGuardrails()
 void MainWindow::wireAudit()
 {
     connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
-        report(ActivityLogModel::Kind::Problem, tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
+        // Nothing is dropped: kills and changes still go to the servers, and what the cache could
+        // not take waits in memory until it can.
+        report(ActivityLogModel::Kind::Problem,
+               tr("The audit cache %1 cannot write: %2. Kills and changes still reach the servers; their audit entries "
+                  "are kept in memory and written as soon as the cache can take them (free some disk space if it is "
+                  "full). Closing FlagDeck before then loses them.")
+                   .arg(QDir::toNativeSeparators(m_controller->auditWriter()->path()), error));
+    });
+    connect(m_controller, &ConsoleController::auditBacklogWritten, this, [this](int entries) {
+        report(ActivityLogModel::Kind::Info,
+               tr("The audit cache writes again: the %n entries kept in memory meanwhile are in it.", nullptr, entries), 10000);
     });
     connect(m_auditBrowser, &AuditBrowser::exportRequested, m_controller, &ConsoleController::exportAudit);
     connect(m_controller, &ConsoleController::auditExportFinished, this,

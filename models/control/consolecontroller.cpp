@@ -93,6 +93,7 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         usePrometheus(QUrl(prometheus));
     m_contracts->setFolder(PreferenceSettings(m_settings).load().contractsFolder);
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
+    connect(m_audit.get(), &AuditWriter::backlogWritten, this, &ConsoleController::auditBacklogWritten);
     // New history can complete a flag's audit trail or tell when its stage began; a sync writes
     // page after page, so look once it pauses.
     m_stageRefresh.setSingleShot(true);

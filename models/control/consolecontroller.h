@@ -169,6 +169,8 @@ Q_SIGNALS:
     void guardrailRegression(const QString &title, const QString &message, bool killing);
     // The audit cache could not write; what was handed to it is kept and retried.
     void auditProblem(const QString &error);
+    // The audit cache writes again: the entries kept in memory meanwhile are in it.
+    void auditBacklogWritten(int entries);
     void auditExportFinished(const QString &filePath, qint64 rows, const QString &error);
     // guards() was read again.
     void guardsChanged();

@@ -6,6 +6,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <utility>
+
 AuditWriterWorker::AuditWriterWorker() = default;
 
 void AuditWriterWorker::enqueue(const AuditBatch &batch)
@@ -53,13 +55,21 @@ bool AuditWriterWorker::writeNext()
     const Result<qint64> written = m_cache.write(batch);
     if (!written) {
         // What failed stays queued ahead of anything queued since, so order and cursors stay right.
-        Q_EMIT problem(written.error());
+        // Said once: a disk that stays full is one problem, not one a second.
+        if (m_failure.isEmpty())
+            Q_EMIT problem(written.error());
+        m_failure = written.error();
         if (m_retry)
             m_retry->start();
         return false;
     }
+    int backlog = 0;
     {
         QMutexLocker locker(&m_mutex);
+        if (!m_failure.isEmpty()) {
+            for (const AuditBatch &queued : std::as_const(m_queued))
+                backlog += int(queued.entries.size());
+        }
         m_queued.remove(0, taken);
         // The rest in the next transaction, after whatever else waits on this thread.
         if (!m_queued.isEmpty() && !m_drainScheduled) {
@@ -68,7 +78,30 @@ bool AuditWriterWorker::writeNext()
         }
     }
     Q_EMIT committed(written.value());
+    if (!m_failure.isEmpty() && backlog > 0)
+        m_heldBack = std::max(m_heldBack, backlog);
+    if (!m_failure.isEmpty()) {
+        bool drained = false;
+        {
+            QMutexLocker locker(&m_mutex);
+            drained = m_queued.isEmpty();
+        }
+        // Everything kept through the failure is in: say so once.
+        if (drained) {
+            m_failure.clear();
+            Q_EMIT backlogWritten(std::exchange(m_heldBack, 0));
+        }
+    }
     return true;
+}
+
+int AuditWriterWorker::unwrittenCount()
+{
+    QMutexLocker locker(&m_mutex);
+    int count = 0;
+    for (const AuditBatch &queued : std::as_const(m_queued))
+        count += int(queued.entries.size());
+    return count;
 }
 
 void AuditWriterWorker::drainAll()
@@ -92,6 +125,7 @@ AuditWriter::AuditWriter(QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_worker, &AuditWriterWorker::committed, this, &AuditWriter::committed);
     connect(m_worker, &AuditWriterWorker::problem, this, &AuditWriter::problem);
+    connect(m_worker, &AuditWriterWorker::backlogWritten, this, &AuditWriter::backlogWritten);
     // The worker's connection must be closed on its own thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
@@ -165,6 +199,11 @@ void AuditWriter::readCachedFlags(QObject *context, std::function<void(const QLi
         if (context)
             QMetaObject::invokeMethod(context, [done, flags] { done(flags); }, Qt::QueuedConnection);
     });
+}
+
+int AuditWriter::unwrittenCount() const
+{
+    return m_worker->unwrittenCount();
 }
 
 void AuditWriter::flush()

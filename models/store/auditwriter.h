@@ -50,11 +50,17 @@ public:
 
     // Blocks until everything queued so far is written (or failed). For shutdown and tests.
     void flush();
+    // Entries handed over and not yet in the cache: queued, or kept after a write failed.
+    int unwrittenCount() const;
 
 Q_SIGNALS:
     // Rows up to lastId are in the cache (lastId 0: nothing new, e.g. only duplicates).
     void committed(qint64 lastId);
+    // A write failed (said once per failure, not at every retry); what was handed over stays
+    // queued in memory and is retried.
     void problem(const QString &error);
+    // The cache took writes again after a failure: entries is how many had been kept meanwhile.
+    void backlogWritten(int entries);
 
 private:
     void enqueue(const AuditBatch &batch);

@@ -28,10 +28,13 @@ public:
     void drainAll();
     void close();
     AuditCache &cache() { return m_cache; }
+    // Entries handed over and not yet written. Any thread.
+    int unwrittenCount();
 
 Q_SIGNALS:
     void committed(qint64 lastId);
     void problem(const QString &error);
+    void backlogWritten(int entries);
 
 private:
     // Writes the next transaction; false when nothing was queued or the write failed.
@@ -42,4 +45,7 @@ private:
     QList<AuditBatch> m_queued; // guarded by m_mutex, in the order they were handed over
     bool m_drainScheduled = false; // guarded by m_mutex
     QTimer *m_retry = nullptr;
+    // Worker thread: the write failing since the last commit, and what it held back meanwhile.
+    QString m_failure;
+    int m_heldBack = 0;
 };
