@@ -470,6 +470,16 @@ void MainWindow::wireAudit()
                   "full). Closing FlagDeck before then loses them.")
                    .arg(QDir::toNativeSeparators(m_controller->auditWriter()->path()), error));
     });
+    connect(m_controller, &ConsoleController::auditDamaged, this, [this](const QString &detail) {
+        const QString path = QDir::toNativeSeparators(m_controller->auditWriter()->path());
+        report(ActivityLogModel::Kind::Problem,
+               tr("The audit cache %1 is damaged (%2). FlagDeck no longer writes to it; kills and changes still reach "
+                  "the servers, and their audit entries are kept in memory. Move the file aside with its -wal and -shm "
+                  "files (keep them: its history is in them, and \"sqlite3 %1 .recover\" saves what is readable): "
+                  "FlagDeck then starts a new cache there and writes what it kept; the servers' history is fetched "
+                  "again at the next start.")
+                   .arg(path, detail));
+    });
     connect(m_controller, &ConsoleController::auditBacklogWritten, this, [this](int entries) {
         report(ActivityLogModel::Kind::Info,
                tr("The audit cache writes again: the %n entries kept in memory meanwhile are in it.", nullptr, entries), 10000);
@@ -486,6 +496,9 @@ void MainWindow::wireAudit()
 
 void MainWindow::wireApprovals()
 {
+    connect(m_controller, &ConsoleController::inboxProblem, this, [this](const QString &error) {
+        m_proposalQueue->setInboxNotice(tr("The approval queue is not open: %1").arg(error));
+    });
     connect(m_models->proposals(), &ProposalTableModel::pendingCountChanged, this,
             &MainWindow::updateApprovalsTab);
     ProposalReview *review = m_controller->proposals();

@@ -35,8 +35,16 @@ Q_SIGNALS:
     void committed(qint64 lastId);
     void problem(const QString &error);
     void backlogWritten(int entries);
+    void damaged(const QString &detail);
 
 private:
+    // The file is damaged: nothing more is written to it; entries wait in memory.
+    void markDamaged(const QString &detail);
+    // Once the damaged file was moved aside (or replaced), opens what is at the path now; true when
+    // it is sound and open.
+    bool reopenIfReplaced();
+    QString fileSignature() const;
+
     // Writes the next transaction; false when nothing was queued or the write failed.
     bool writeNext();
 
@@ -48,4 +56,7 @@ private:
     // Worker thread: the write failing since the last commit, and what it held back meanwhile.
     QString m_failure;
     int m_heldBack = 0;
+    QString m_path;
+    bool m_damaged = false;
+    QString m_damagedSignature; // the damaged file as it was found
 };

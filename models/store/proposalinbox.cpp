@@ -284,9 +284,17 @@ Result<void> ProposalInbox::open(const QString &location)
         if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return Result<void>::failure(sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma));
     }
-    if (const Result<void> created = createSchema(); !created)
-        return created;
-    return readIdentity();
+    // An inbox this build refuses (a newer schema, one it cannot create or read) is closed again:
+    // nothing may write to it as if it were open.
+    Result<void> ready = createSchema();
+    if (ready)
+        ready = readIdentity();
+    if (!ready) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    return ready;
 }
 
 Result<void> ProposalInbox::readIdentity()
@@ -363,7 +371,9 @@ Result<void> ProposalInbox::createSchema()
             found = version.value(0).toInt();
             if (found > SchemaVersion)
                 return Result<void>::failure(
-                    Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
+                    Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3). It is left as "
+                             "it is: open it with that FlagDeck or a newer one, or choose another inbox in Edit → "
+                             "Preferences → Approvals")
                         .arg(location())
                         .arg(found)
                         .arg(SchemaVersion));
