@@ -134,12 +134,15 @@ void tst_DamagedFiles::damagedAuditCache()
     QCOMPARE(told.size(), 1);
     QVERIFY2(told.first().contains(cachePath) && told.first().contains(QStringLiteral("Move the file aside")),
              qPrintable(told.first()));
+    // Not misread as a full disk that will pass by itself.
+    QVERIFY2(activity(window).filter(QStringLiteral("cannot write")).isEmpty(), qPrintable(activity(window).join(u'\n')));
 
     // The kill switch works all the same; its audit waits in memory.
     const FlagRef flag{QStringLiteral("sandbox"), QStringLiteral("production"), QStringLiteral("answer-reranker")};
     killWithTheGesture(console, flag);
     AuditWriter *writer = console.controller().auditWriter();
     QTRY_VERIFY(writer->unwrittenCount() >= 2);
+    QVERIFY2(activity(window).filter(QStringLiteral("is damaged")).size() == 1, qPrintable(activity(window).join(u'\n')));
     // Browsing the damaged history does not bring the console down either.
     window.showAuditHistory();
     QTest::qWait(300);
