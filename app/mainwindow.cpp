@@ -29,6 +29,7 @@
 #include "item/connectiontreemodel.h"
 #include "item/consolemodels.h"
 #include "item/flagfilterproxy.h"
+#include "store/auditwriter.h"
 #include "store/contractlibrary.h"
 #include "killconfirmbar.h"
 #include "preferencesdialog.h"
@@ -461,7 +462,27 @@ void MainWindow::wireGuardrails()
 void MainWindow::wireAudit()
 {
     connect(m_controller, &ConsoleController::auditProblem, this, [this](const QString &error) {
-        report(ActivityLogModel::Kind::Problem, tr("The audit cache cannot write (kept in memory, retrying): %1").arg(error));
+        // Nothing is dropped: kills and changes still go to the servers, and what the cache could
+        // not take waits in memory until it can.
+        report(ActivityLogModel::Kind::Problem,
+               tr("The audit cache %1 cannot write: %2. Kills and changes still reach the servers; their audit entries "
+                  "are kept in memory and written as soon as the cache can take them (free some disk space if it is "
+                  "full). Closing FlagDeck before then loses them.")
+                   .arg(QDir::toNativeSeparators(m_controller->auditWriter()->path()), error));
+    });
+    connect(m_controller, &ConsoleController::auditDamaged, this, [this](const QString &detail) {
+        const QString path = QDir::toNativeSeparators(m_controller->auditWriter()->path());
+        report(ActivityLogModel::Kind::Problem,
+               tr("The audit cache %1 is damaged (%2). FlagDeck no longer writes to it; kills and changes still reach "
+                  "the servers, and their audit entries are kept in memory. Move the file aside with its -wal and -shm "
+                  "files (keep them: its history is in them, and \"sqlite3 %1 .recover\" saves what is readable): "
+                  "FlagDeck then starts a new cache there and writes what it kept; the servers' history is fetched "
+                  "again at the next start.")
+                   .arg(path, detail));
+    });
+    connect(m_controller, &ConsoleController::auditBacklogWritten, this, [this](int entries) {
+        report(ActivityLogModel::Kind::Info,
+               tr("The audit cache writes again: the %n entries kept in memory meanwhile are in it.", nullptr, entries), 10000);
     });
     // A change an earlier run asked and never heard back on: the sentence says what the server says now.
     connect(m_controller, &ConsoleController::changeInterrupted, this,
@@ -478,6 +499,9 @@ void MainWindow::wireAudit()
 
 void MainWindow::wireApprovals()
 {
+    connect(m_controller, &ConsoleController::inboxProblem, this, [this](const QString &error) {
+        m_proposalQueue->setInboxNotice(tr("The approval queue is not open: %1").arg(error));
+    });
     connect(m_models->proposals(), &ProposalTableModel::pendingCountChanged, this,
             &MainWindow::updateApprovalsTab);
     ProposalReview *review = m_controller->proposals();
@@ -487,6 +511,15 @@ void MainWindow::wireApprovals()
         const QString message =
             tr("%1 risk · %2 — review it on the Approvals tab (Ctrl+3)").arg(riskDisplayName(proposal.risk), proposal.reason);
         notify(title, message, m_controller->preferences().notifyProposals, ActivityLogModel::Kind::Proposal);
+    });
+    // The team inbox away: said on the Approvals tab while it lasts, and in the activity list.
+    connect(review, &ProposalReview::inboxAway, this, [this](const QString &sentence) {
+        m_proposalQueue->setInboxNotice(sentence);
+        report(ActivityLogModel::Kind::Problem, sentence);
+    });
+    connect(review, &ProposalReview::inboxBack, this, [this](const QString &sentence) {
+        m_proposalQueue->setInboxNotice({});
+        report(ActivityLogModel::Kind::Info, sentence, 10000);
     });
     connect(review, &ProposalReview::proposalFinished, this, [this](const Proposal &proposal) {
         report(ActivityLogModel::Kind::Proposal,

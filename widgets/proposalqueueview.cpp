@@ -48,6 +48,7 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     , m_serverName(std::move(serverName))
     , m_statusFilter(new QComboBox(this))
     , m_count(new QLabel(this))
+    , m_inboxNotice(new QLabel(this))
     , m_proxy(new ProposalQueueProxy(this))
     , m_table(new QTableView(this))
     , m_detail(new ProposalDetailPane(this))
@@ -114,6 +115,14 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 0, 6);
     leftLayout->addLayout(top);
+    m_inboxNotice->setObjectName(QStringLiteral("inboxAway"));
+    m_inboxNotice->setWordWrap(true);
+    m_inboxNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette warning = m_inboxNotice->palette();
+    warning.setColor(QPalette::WindowText, StateColors::danger());
+    m_inboxNotice->setPalette(warning);
+    m_inboxNotice->hide();
+    leftLayout->addWidget(m_inboxNotice);
     leftLayout->addWidget(m_table);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
@@ -174,6 +183,12 @@ ProposalQueueView::ProposalQueueView(ProposalDesk *desk, ProposalTableModel *mod
         showCurrent();
         m_detail->showError(!result ? result.error() : result.value() ? QString() : tr("another console is running it"));
     });
+}
+
+void ProposalQueueView::setInboxNotice(const QString &text)
+{
+    m_inboxNotice->setText(text);
+    m_inboxNotice->setVisible(!text.isEmpty());
 }
 
 void ProposalQueueView::setStatusFilter(const QString &statusName)

@@ -33,6 +33,9 @@ public:
     void setStatusFilter(const QString &statusName);
     // Selects a proposal's row (clearing the filter if it hides it); false when unknown.
     bool selectProposal(const QString &id);
+    // A line above the list while the inbox is away (what it says); hidden when empty.
+    void setInboxNotice(const QString &text);
+    QLabel *inboxNotice() const { return m_inboxNotice; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -50,6 +53,7 @@ private:
     ServerName m_serverName;
     QComboBox *m_statusFilter;
     QLabel *m_count;
+    QLabel *m_inboxNotice;
     ProposalQueueProxy *m_proxy;
     QTableView *m_table;
     ProposalDetailPane *m_detail;

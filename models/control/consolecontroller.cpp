@@ -96,6 +96,8 @@ ConsoleController::ConsoleController(QSettings &settings, std::unique_ptr<AuditW
         usePrometheus(QUrl(prometheus));
     m_contracts->setFolder(PreferenceSettings(m_settings).load().contractsFolder);
     connect(m_audit.get(), &AuditWriter::problem, this, &ConsoleController::auditProblem);
+    connect(m_audit.get(), &AuditWriter::backlogWritten, this, &ConsoleController::auditBacklogWritten);
+    connect(m_audit.get(), &AuditWriter::damaged, this, &ConsoleController::auditDamaged);
     // New history can complete a flag's audit trail or tell when its stage began; a sync writes
     // page after page, so look once it pauses.
     m_stageRefresh.setSingleShot(true);
@@ -145,6 +147,7 @@ void ConsoleController::openInbox()
 {
     if (const Result<void> opened = m_inbox->open(m_inboxLocation); !opened) {
         Q_EMIT connectionProblem(tr("Approval queue"), opened.error());
+        Q_EMIT inboxProblem(opened.error());
         return;
     }
     m_proposals->start();

@@ -173,6 +173,12 @@ Q_SIGNALS:
     void guardrailRegression(const QString &title, const QString &message, bool killing);
     // The audit cache could not write; what was handed to it is kept and retried.
     void auditProblem(const QString &error);
+    // The audit cache writes again: the entries kept in memory meanwhile are in it.
+    void auditBacklogWritten(int entries);
+    // The audit cache file is damaged: nothing is written to it until it is moved aside.
+    void auditDamaged(const QString &detail);
+    // The approval queue's inbox could not be opened (why, in words that name it).
+    void inboxProblem(const QString &error);
     void auditExportFinished(const QString &filePath, qint64 rows, const QString &error);
     // guards() was read again.
     void guardsChanged();

@@ -45,6 +45,7 @@ ProposalReview::~ProposalReview() = default;
 void ProposalReview::start()
 {
     connect(m_inbox, &ProposalInbox::changed, this, &ProposalReview::refresh);
+    connect(m_inbox, &ProposalInbox::reachableChanged, this, &ProposalReview::noteReachability);
     m_inbox->watch();
     m_expirySweep.start();
     refresh();
@@ -177,6 +178,8 @@ void ProposalReview::refresh(const QStringList &ids)
             arrived.append(proposal);
     }
     store(changed.value());
+    if (!m_unrecorded.isEmpty())
+        recordUnrecorded();
     for (const Proposal &proposal : std::as_const(arrived)) {
         // A newer proposal from the same agent for the same flag replaces what it asked before.
         const Result<int> superseded = m_inbox->supersedeOlder(proposal);
@@ -517,13 +520,87 @@ void ProposalReview::finish(const QString &id, bool executed, const QString &out
 {
     const Result<Proposal> finished = m_inbox->finish(id, executed, outcome, QDateTime::currentMSecsSinceEpoch());
     if (!finished) {
-        Q_EMIT problem(finished.error());
+        // It ran (or failed) all the same: the inbox is told once it answers again, and until
+        // then the proposal is not left looking as if it were still running.
+        m_unrecorded.insert(id, {executed, outcome});
+        Q_EMIT problem(tr("proposal %1 %2 (%3), but the inbox could not record it: %4. It is recorded as soon as "
+                          "the inbox answers again; it does not run again.")
+                           .arg(id.left(8), executed ? tr("ran") : tr("failed"), outcome, finished.error()));
         return;
     }
-    store({finished.value()});
-    recordLifecycle(finished.value(), executed ? QStringLiteral("executed") : QStringLiteral("failed"), reviewer(),
+    recordFinished(finished.value(), executed, outcome);
+}
+
+void ProposalReview::recordFinished(const Proposal &finished, bool executed, const QString &outcome)
+{
+    m_unrecorded.remove(finished.id);
+    store({finished});
+    recordLifecycle(finished, executed ? QStringLiteral("executed") : QStringLiteral("failed"), reviewer(),
                     ActorKind::Human, executed ? QStringLiteral("executed") : QStringLiteral("failed"), outcome);
-    Q_EMIT proposalFinished(finished.value());
+    Q_EMIT proposalFinished(finished);
+}
+
+void ProposalReview::recordUnrecorded()
+{
+    const QList<QString> ids = m_unrecorded.keys();
+    for (const QString &id : ids) {
+        // Taken out first: writing it makes the inbox signal a change, whose refresh comes back here.
+        const auto found = m_unrecorded.constFind(id);
+        if (found == m_unrecorded.constEnd())
+            continue;
+        const Unrecorded unrecorded = m_unrecorded.take(id);
+        // A finish whose answer was lost may have been committed: the row says so, and it is not
+        // written twice.
+        const Result<Proposal> current = m_inbox->find(id);
+        if (!current) {
+            m_unrecorded.insert(id, unrecorded);
+            continue;
+        }
+        if (current->status != ProposalStatus::Executing) {
+            recordFinished(current.value(), current->status == ProposalStatus::Executed, current->outcome);
+            continue;
+        }
+        const Result<Proposal> finished =
+            m_inbox->finish(id, unrecorded.executed, unrecorded.outcome, QDateTime::currentMSecsSinceEpoch());
+        if (finished)
+            recordFinished(finished.value(), unrecorded.executed, unrecorded.outcome);
+        else
+            m_unrecorded.insert(id, unrecorded);
+    }
+}
+
+void ProposalReview::noteReachability(bool reachable, const QString &reason)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!reachable) {
+        if (m_inboxAwaySinceMs == 0)
+            m_inboxAwaySinceMs = now;
+        m_inboxAwayReason = reason;
+        Q_EMIT inboxAway(inboxAwayText());
+        return;
+    }
+    if (m_inboxAwaySinceMs == 0)
+        return;
+    const qint64 awayMs = now - m_inboxAwaySinceMs;
+    m_inboxAwaySinceMs = 0;
+    m_inboxAwayReason.clear();
+    // What arrived meanwhile is read by the inbox's change signal that follows; outcomes it missed are written now.
+    recordUnrecorded();
+    Q_EMIT inboxBack(tr("The approval queue's inbox %1 is back after %2 s; proposals made while it was away are read "
+                        "now, each once.")
+                         .arg(m_inbox->location())
+                         .arg(std::max<qint64>(1, (awayMs + 500) / 1000)));
+}
+
+QString ProposalReview::inboxAwayText() const
+{
+    if (m_inboxAwaySinceMs == 0)
+        return {};
+    return tr("The approval queue's inbox %1 is away since %2 (%3). Reconnecting: proposals made meanwhile appear "
+              "when it is back; nothing is decided or run until then.")
+        .arg(m_inbox->location(),
+             QDateTime::fromMSecsSinceEpoch(m_inboxAwaySinceMs).toString(QStringLiteral("HH:mm:ss")),
+             m_inboxAwayReason);
 }
 
 const Proposal *ProposalReview::proposal(const QString &id) const

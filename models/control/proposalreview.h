@@ -59,6 +59,13 @@ public:
 
     void setTokenLookup(TokenLookup lookup) { m_tokens = std::move(lookup); }
 
+    // While the team inbox is away: since when, and a sentence that says so; empty when it is there.
+    qint64 inboxAwaySinceMs() const { return m_inboxAwaySinceMs; }
+    QString inboxAwayText() const;
+    // How proposals that ran while the inbox could not be told ended, not yet written to it: each
+    // is written once the inbox is back (ids).
+    QStringList unrecordedOutcomes() const { return m_unrecorded.keys(); }
+
     // The reviewer is this console's person. On a PostgreSQL inbox: the role the database signed
     // in, which it writes into every decision whatever a console says; on SQLite the operating
     // system's account of this process (the actor of its kill switch).
@@ -99,6 +106,10 @@ Q_SIGNALS:
     // An interrupted execution was reconciled: applied says whether the server showed the change.
     void executionReconciled(const Proposal &proposal, bool applied);
     void problem(const QString &description);
+    // The team inbox went away (sentence: since when, why, what waits) or came back (sentence: for
+    // how long it was away, and that what arrived meanwhile was read).
+    void inboxAway(const QString &sentence);
+    void inboxBack(const QString &sentence);
 
 private:
     int approvalsRequired(const Proposal &proposal) const;
@@ -106,6 +117,11 @@ private:
     Result<RevertPreview> revertPreview(const Proposal &proposal) const;
     void execute(const Proposal &proposal);
     void finish(const QString &id, bool executed, const QString &outcome);
+    // The outcome is in the inbox now (finished: the row as it reads there).
+    void recordFinished(const Proposal &finished, bool executed, const QString &outcome);
+    // Writes the outcomes the inbox missed while it was away.
+    void recordUnrecorded();
+    void noteReachability(bool reachable, const QString &reason);
     void store(const QList<Proposal> &proposals);
     void recordLifecycle(const Proposal &proposal, const QString &outcome, const QString &actor, ActorKind kind,
                          const QString &sourceKey, const QString &comment);
@@ -128,4 +144,12 @@ private:
     QHash<QString, QString> m_reviewerComments;
     QHash<QString, qint64> m_interruptedSeenMs; // proposal id → when this console found its claimant gone
     QTimer m_expirySweep;
+    struct Unrecorded
+    {
+        bool executed = false;
+        QString outcome;
+    };
+    QHash<QString, Unrecorded> m_unrecorded;
+    qint64 m_inboxAwaySinceMs = 0;
+    QString m_inboxAwayReason;
 };

@@ -82,6 +82,34 @@ Result<void> AuditCache::open(const QString &path)
     return migrate();
 }
 
+void AuditCache::close()
+{
+    m_file.close();
+}
+
+Result<void> AuditCache::checkIntegrity() const
+{
+    QSqlQuery check(m_file.database());
+    check.setForwardOnly(true);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check(5)")))
+        return Result<void>::failure(check.lastError().text());
+    QStringList problems;
+    while (check.next())
+        problems.append(check.value(0).toString());
+    if (check.lastError().isValid())
+        return Result<void>::failure(check.lastError().text());
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    return Result<void>::failure(problems.isEmpty() ? Text::tr("SQLite found it damaged") : problems.join(QStringLiteral("; ")));
+}
+
+bool AuditCache::meansDamage(const QString &error)
+{
+    // sqlite3_errstr() of SQLITE_CORRUPT and SQLITE_NOTADB: SQLite's own words, never translated.
+    return error.contains(QLatin1String("database disk image is malformed"))
+        || error.contains(QLatin1String("file is not a database"));
+}
+
 Result<void> AuditCache::migrate()
 {
     // Each entry moves the schema from version index to index + 1; never edit a released step.
@@ -421,6 +449,8 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
 
 QString AuditCache::storedCursor(const QString &server) const
 {
+    if (!isOpen())
+        return {};
     QSqlQuery query(m_file.database());
     query.prepare(QStringLiteral("SELECT cursor FROM sync_cursors WHERE server = ?"));
     query.addBindValue(sqlText(server));
@@ -432,6 +462,8 @@ QString AuditCache::storedCursor(const QString &server) const
 QList<CachedFlag> AuditCache::cachedFlags() const
 {
     QList<CachedFlag> flags;
+    if (!isOpen())
+        return flags;
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT server, environment, body, seen_ms, status FROM flag_snapshots")))

@@ -40,6 +40,14 @@ public:
     // Opens or creates the cache and brings its schema up to date.
     Result<void> open(const QString &path);
     bool isOpen() const { return m_file.isOpen(); }
+    void close();
+    // Reads the whole file's structure (PRAGMA quick_check): the first problem SQLite finds, or
+    // nothing when the file is sound. Damage in the middle of the file is found here, before
+    // anything is written on top of it.
+    Result<void> checkIntegrity() const;
+    // Whether an error SQLite gave means the file itself is damaged (or not a database at all),
+    // which no retry mends.
+    static bool meansDamage(const QString &error);
     QString path() const { return m_path; }
     const QSqlDatabase &database() const { return m_file.database(); }
 

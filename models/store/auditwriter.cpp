@@ -2,9 +2,13 @@
 
 #include "auditwriterworker.h"
 
+#include <QFileInfo>
+#include <QDateTime>
 #include <QMetaObject>
 #include <QThread>
 #include <QTimer>
+
+#include <utility>
 
 AuditWriterWorker::AuditWriterWorker() = default;
 
@@ -21,11 +25,71 @@ void AuditWriterWorker::enqueue(const AuditBatch &batch)
 
 Result<void> AuditWriterWorker::open(const QString &path)
 {
+    m_path = path;
     m_retry = new QTimer(this);
     m_retry->setSingleShot(true);
     m_retry->setInterval(AuditWriter::RetryDelayMs);
     connect(m_retry, &QTimer::timeout, this, &AuditWriterWorker::drain);
-    return m_cache.open(path);
+    const Result<void> opened = m_cache.open(path);
+    if (!opened) {
+        if (!AuditCache::meansDamage(opened.error()))
+            return opened;
+        markDamaged(opened.error());
+        return {};
+    }
+    // The whole file is read once, after the open returned, before anything queued is written.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_cache.isOpen())
+                return;
+            if (const Result<void> sound = m_cache.checkIntegrity(); !sound)
+                markDamaged(sound.error());
+        },
+        Qt::QueuedConnection);
+    return {};
+}
+
+QString AuditWriterWorker::fileSignature() const
+{
+    const QFileInfo file(m_path);
+    if (!file.exists())
+        return {};
+    return QStringLiteral("%1 %2 %3")
+        .arg(file.size())
+        .arg(file.lastModified().toMSecsSinceEpoch())
+        .arg(file.birthTime().isValid() ? file.birthTime().toMSecsSinceEpoch() : 0);
+}
+
+void AuditWriterWorker::markDamaged(const QString &detail)
+{
+    m_cache.close();
+    m_damagedSignature = fileSignature();
+    const bool first = !m_damaged;
+    m_damaged = true;
+    m_failure = detail;
+    if (first)
+        Q_EMIT damaged(detail);
+}
+
+bool AuditWriterWorker::reopenIfReplaced()
+{
+    const QString now = fileSignature();
+    if (now == m_damagedSignature && !now.isEmpty())
+        return false;
+    m_damagedSignature = now;
+    if (const Result<void> opened = m_cache.open(m_path); !opened) {
+        m_cache.close();
+        m_damagedSignature = fileSignature();
+        return false;
+    }
+    if (const Result<void> sound = m_cache.checkIntegrity(); !sound) {
+        m_cache.close();
+        m_damagedSignature = fileSignature();
+        return false;
+    }
+    m_damaged = false;
+    return true;
 }
 
 void AuditWriterWorker::drain()
@@ -35,6 +99,13 @@ void AuditWriterWorker::drain()
 
 bool AuditWriterWorker::writeNext()
 {
+    if (m_damaged && !reopenIfReplaced()) {
+        QMutexLocker locker(&m_mutex);
+        m_drainScheduled = false;
+        if (m_retry && !m_queued.isEmpty())
+            m_retry->start(AuditWriter::DamagedRetryMs);
+        return false;
+    }
     AuditBatch batch;
     int taken = 0;
     {
@@ -51,15 +122,29 @@ bool AuditWriterWorker::writeNext()
     if (taken == 0)
         return false;
     const Result<qint64> written = m_cache.write(batch);
-    if (!written) {
-        // What failed stays queued ahead of anything queued since, so order and cursors stay right.
-        Q_EMIT problem(written.error());
+    if (!written && AuditCache::meansDamage(written.error())) {
+        markDamaged(written.error());
         if (m_retry)
-            m_retry->start();
+            m_retry->start(AuditWriter::DamagedRetryMs);
         return false;
     }
+    if (!written) {
+        // What failed stays queued ahead of anything queued since, so order and cursors stay right.
+        // Said once: a disk that stays full is one problem, not one a second.
+        if (m_failure.isEmpty())
+            Q_EMIT problem(written.error());
+        m_failure = written.error();
+        if (m_retry)
+            m_retry->start(AuditWriter::RetryDelayMs);
+        return false;
+    }
+    int backlog = 0;
     {
         QMutexLocker locker(&m_mutex);
+        if (!m_failure.isEmpty()) {
+            for (const AuditBatch &queued : std::as_const(m_queued))
+                backlog += int(queued.entries.size());
+        }
         m_queued.remove(0, taken);
         // The rest in the next transaction, after whatever else waits on this thread.
         if (!m_queued.isEmpty() && !m_drainScheduled) {
@@ -68,7 +153,30 @@ bool AuditWriterWorker::writeNext()
         }
     }
     Q_EMIT committed(written.value());
+    if (!m_failure.isEmpty() && backlog > 0)
+        m_heldBack = std::max(m_heldBack, backlog);
+    if (!m_failure.isEmpty()) {
+        bool drained = false;
+        {
+            QMutexLocker locker(&m_mutex);
+            drained = m_queued.isEmpty();
+        }
+        // Everything kept through the failure is in: say so once.
+        if (drained) {
+            m_failure.clear();
+            Q_EMIT backlogWritten(std::exchange(m_heldBack, 0));
+        }
+    }
     return true;
+}
+
+int AuditWriterWorker::unwrittenCount()
+{
+    QMutexLocker locker(&m_mutex);
+    int count = 0;
+    for (const AuditBatch &queued : std::as_const(m_queued))
+        count += int(queued.entries.size());
+    return count;
 }
 
 void AuditWriterWorker::drainAll()
@@ -92,6 +200,8 @@ AuditWriter::AuditWriter(QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_worker, &AuditWriterWorker::committed, this, &AuditWriter::committed);
     connect(m_worker, &AuditWriterWorker::problem, this, &AuditWriter::problem);
+    connect(m_worker, &AuditWriterWorker::backlogWritten, this, &AuditWriter::backlogWritten);
+    connect(m_worker, &AuditWriterWorker::damaged, this, &AuditWriter::damaged);
     // The worker's connection must be closed on its own thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
@@ -165,6 +275,11 @@ void AuditWriter::readCachedFlags(QObject *context, std::function<void(const QLi
         if (context)
             QMetaObject::invokeMethod(context, [done, flags] { done(flags); }, Qt::QueuedConnection);
     });
+}
+
+int AuditWriter::unwrittenCount() const
+{
+    return m_worker->unwrittenCount();
 }
 
 void AuditWriter::flush()

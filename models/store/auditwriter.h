@@ -23,6 +23,8 @@ class AuditWriter : public QObject
 
 public:
     static constexpr int RetryDelayMs = 1000;
+    // While the cache file is damaged: how often to look whether it was moved aside.
+    static constexpr int DamagedRetryMs = 2000;
     // A transaction takes the pages queued since the last commit up to about this many entries
     // (whole pages, never split from their cursor). A first sync queues pages faster than they
     // are written; large transactions touch each index page once for many entries, and one
@@ -33,7 +35,11 @@ public:
     // Writes what is still queued, then stops the thread.
     ~AuditWriter() override;
 
-    // Opens (and migrates) the cache on the worker thread.
+    // Opens (and migrates) the cache on the worker thread, then checks the whole file in the
+    // background. A damaged file (SQLite says malformed, or not a database) is no failure here: the
+    // console goes on without writing to it, keeps every entry in memory, and says damaged(); once
+    // the file is moved aside a new cache is made at the path and what was kept is written to it.
+    // A file from a newer FlagDeck, or one that cannot be opened at all, fails.
     Result<void> open(const QString &path);
     QString path() const { return m_path; }
 
@@ -50,11 +56,19 @@ public:
 
     // Blocks until everything queued so far is written (or failed). For shutdown and tests.
     void flush();
+    // Entries handed over and not yet in the cache: queued, or kept after a write failed.
+    int unwrittenCount() const;
 
 Q_SIGNALS:
     // Rows up to lastId are in the cache (lastId 0: nothing new, e.g. only duplicates).
     void committed(qint64 lastId);
+    // A write failed (said once per failure, not at every retry); what was handed over stays
+    // queued in memory and is retried.
     void problem(const QString &error);
+    // The cache took writes again after a failure: entries is how many had been kept meanwhile.
+    void backlogWritten(int entries);
+    // The cache file is damaged (SQLite's words): nothing is written to it any more.
+    void damaged(const QString &detail);
 
 private:
     void enqueue(const AuditBatch &batch);

@@ -334,11 +334,19 @@ Result<void> ProposalInbox::open(const QString &location)
         if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return Result<void>::failure(sqlError(Text::tr("cannot use the inbox %1").arg(location), pragma));
     }
-    if (const Result<void> created = createSchema(); !created)
-        return created;
-    if (const Result<void> read = readSession(); !read)
-        return read;
-    return readIdentity();
+    // An inbox this build refuses (a newer schema, one it cannot create or read) is closed again:
+    // nothing may write to it as if it were open.
+    Result<void> ready = createSchema();
+    if (ready)
+        ready = readSession();
+    if (ready)
+        ready = readIdentity();
+    if (!ready) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    return ready;
 }
 
 Result<void> ProposalInbox::readSession()
@@ -489,7 +497,9 @@ Result<void> ProposalInbox::createSchema()
             found = version.value(0).toInt();
             if (found > SchemaVersion)
                 return Result<void>::failure(
-                    Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)")
+                    Text::tr("the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3). It is left as "
+                             "it is: open it with that FlagDeck or a newer one, or choose another inbox in Edit → "
+                             "Preferences → Approvals")
                         .arg(location())
                         .arg(found)
                         .arg(SchemaVersion));
@@ -703,17 +713,8 @@ void ProposalInbox::watch()
         driver->subscribeToNotification(NotifyChannel);
         // A dropped connection is opened again; what was missed is read as one change.
         m_poll = new QTimer(this);
-        connect(m_poll, &QTimer::timeout, this, [this] {
-            if (QSqlQuery(QStringLiteral("SELECT 1"), m_database).isActive())
-                return;
-            m_database.close();
-            if (m_database.open()) {
-                m_database.driver()->subscribeToNotification(NotifyChannel);
-                readSession(); // claims from now on are this new session's
-                Q_EMIT changed({});
-            }
-        });
-        m_poll->start(5000);
+        connect(m_poll, &QTimer::timeout, this, &ProposalInbox::checkConnection);
+        m_poll->start(ConnectionCheckMs);
         return;
     }
     // SQLite: a commit by another process writes the WAL file. data_version says whether the
@@ -735,6 +736,38 @@ void ProposalInbox::watch()
     m_poll = new QTimer(this);
     connect(m_poll, &QTimer::timeout, this, look);
     m_poll->start(1000);
+}
+
+void ProposalInbox::checkConnection()
+{
+    QString reason;
+    {
+        QSqlQuery probe(m_database);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return;
+        reason = probe.lastError().text().trimmed();
+    }
+    if (reason.isEmpty())
+        reason = Text::tr("the database does not answer");
+    if (m_reachable) {
+        m_reachable = false;
+        m_unreachableReason = reason;
+        m_poll->setInterval(ReconnectMs);
+        Q_EMIT reachableChanged(false, reason);
+    }
+    m_database.close();
+    if (!m_database.open()) {
+        m_unreachableReason = m_database.lastError().text().trimmed();
+        return;
+    }
+    // Listening first: whatever commits from now on is notified, whatever committed before is read.
+    m_database.driver()->subscribeToNotification(NotifyChannel);
+    readSession(); // claims from now on are this new session's
+    m_reachable = true;
+    m_unreachableReason.clear();
+    m_poll->setInterval(ConnectionCheckMs);
+    Q_EMIT reachableChanged(true, {});
+    Q_EMIT changed({});
 }
 
 void ProposalInbox::checkSqliteVersion()

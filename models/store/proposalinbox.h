@@ -42,6 +42,10 @@ public:
     // ends (confirmed, failed or timed out) long before.
     static constexpr qint64 ExecutionLeaseMs = 10 * 60 * 1000;
     static constexpr qint64 DefaultLifetimeMs = 60 * 60 * 1000;
+    // A watched PostgreSQL inbox checks its connection this often, and while the database is away
+    // tries to connect again at the shorter interval.
+    static constexpr int ConnectionCheckMs = 5000;
+    static constexpr int ReconnectMs = 2000;
 
     explicit ProposalInbox(QObject *parent = nullptr);
     ~ProposalInbox() override;
@@ -65,8 +69,14 @@ public:
     // True when the database itself sets and checks the identity (PostgreSQL).
     bool identityIsVouched() const { return m_engine == Engine::Postgres; }
 
-    // From now on, changed() tells of changes made by others (and by this inbox).
+    // From now on, changed() tells of changes made by others (and by this inbox). On PostgreSQL a
+    // lost connection is noticed (reachableChanged(false)) and opened again, LISTEN included; then
+    // reachableChanged(true), and changed() with no ids: read everything since.
     void watch();
+    // False while a watched PostgreSQL inbox is away; SQLite files are always reachable.
+    bool isReachable() const { return m_reachable; }
+    // Why it is away, as the database driver said it.
+    QString unreachableReason() const { return m_unreachableReason; }
 
     // Stores a new pending proposal; fills in its id, seq, times and status.
     Result<Proposal> propose(Proposal proposal);
@@ -149,6 +159,8 @@ public:
 Q_SIGNALS:
     // ids: the proposals a notification named (PostgreSQL); empty when unknown (SQLite).
     void changed(const QStringList &ids);
+    // A watched PostgreSQL inbox went away (reason) or is back.
+    void reachableChanged(bool reachable, const QString &reason);
 
 private:
     class Transaction;
@@ -164,6 +176,8 @@ private:
     Result<bool> setStatus(const QString &id, ProposalStatus from, ProposalStatus to, const QString &outcome,
                            qint64 nowMs);
     void checkSqliteVersion();
+    // PostgreSQL: whether the connection still answers; if not, opens it again and listens again.
+    void checkConnection();
     Result<void> readIdentity();
     Result<void> readSession();
     // Whether the session that claimed an execution still runs; nullopt when this inbox cannot tell.
@@ -180,4 +194,6 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_poll = nullptr;
     qint64 m_dataVersion = -1;
+    bool m_reachable = true;
+    QString m_unreachableReason;
 };

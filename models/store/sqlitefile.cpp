@@ -14,6 +14,11 @@ SqliteFile::SqliteFile(const QString &owner)
 
 SqliteFile::~SqliteFile()
 {
+    close();
+}
+
+void SqliteFile::close()
+{
     if (m_database.isValid()) {
         m_database.close();
         m_database = QSqlDatabase();

@@ -17,6 +17,7 @@ public:
 
     // Creates the folder if needed, opens the file in WAL mode.
     Result<void> open(const QString &path);
+    void close();
     bool isOpen() const { return m_database.isValid() && m_database.isOpen(); }
     QSqlDatabase &database() { return m_database; }
     const QSqlDatabase &database() const { return m_database; }

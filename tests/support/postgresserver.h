@@ -56,31 +56,24 @@ public:
                  &output))
             return QStringLiteral("initdb failed: ") + output;
         m_port = freePort();
-        // The log in a file: a pipe nobody reads while the test waits would stall the server.
-        const QString log = m_dir.filePath(QStringLiteral("server.log"));
-        m_server.setStandardOutputFile(log);
-        m_server.setStandardErrorFile(log);
-        m_server.setWorkingDirectory(m_dir.path());
-        tie(m_server);
-        m_server.start(pgBinary(QStringLiteral("postgres")),
-                       {QStringLiteral("-D"), dataDir(), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                        QString::number(m_port), QStringLiteral("-k"), m_dir.path(), QStringLiteral("-F")});
-        if (!m_server.waitForStarted(10000))
-            return QStringLiteral("postgres did not start: ") + m_server.errorString();
-        const QDeadlineTimer deadline(60000);
-        while (!deadline.hasExpired()) {
-            QFile file(log);
-            const QByteArray said = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-            if (said.contains("database system is ready to accept connections"))
-                return {};
-            // Also a pause of 50 ms while it runs.
-            if (m_server.waitForFinished(50) || m_server.state() == QProcess::NotRunning)
-                return QStringLiteral("postgres stopped: ") + QString::fromUtf8(said);
-        }
-        return QStringLiteral("postgres did not become ready in 60 s");
+        return launch();
     }
 
+    // Stops the server as an administrator's restart does (fast: every session is ended); the
+    // data stays. Returns an error text, empty when it stopped.
+    QString stop()
+    {
+        ::kill(pid_t(m_server.processId()), SIGINT);
+        if (!m_server.waitForFinished(30000))
+            return QStringLiteral("postgres did not stop in 30 s");
+        return {};
+    }
+
+    // Starts a stopped server again, on the same port with the same data.
+    QString restart() { return launch(); }
+
     quint16 port() const { return m_port; }
+    bool isRunning() const { return m_server.state() != QProcess::NotRunning; }
     // The postmaster's process id (its backends are its children).
     qint64 processId() const { return m_server.processId(); }
 
@@ -125,6 +118,33 @@ public:
     }
 
 private:
+    // The postmaster in the foreground; ready when its log says so.
+    QString launch()
+    {
+        // The log in a file: a pipe nobody reads while the test waits would stall the server.
+        const QString log = m_dir.filePath(QStringLiteral("server.log"));
+        m_server.setStandardOutputFile(log);
+        m_server.setStandardErrorFile(log);
+        m_server.setWorkingDirectory(m_dir.path());
+        tie(m_server);
+        m_server.start(pgBinary(QStringLiteral("postgres")),
+                       {QStringLiteral("-D"), dataDir(), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                        QString::number(m_port), QStringLiteral("-k"), m_dir.path(), QStringLiteral("-F")});
+        if (!m_server.waitForStarted(10000))
+            return QStringLiteral("postgres did not start: ") + m_server.errorString();
+        const QDeadlineTimer deadline(60000);
+        while (!deadline.hasExpired()) {
+            QFile file(log);
+            const QByteArray said = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+            if (said.contains("database system is ready to accept connections"))
+                return {};
+            // Also a pause of 50 ms while it runs.
+            if (m_server.waitForFinished(50) || m_server.state() == QProcess::NotRunning)
+                return QStringLiteral("postgres stopped: ") + QString::fromUtf8(said);
+        }
+        return QStringLiteral("postgres did not become ready in 60 s");
+    }
+
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
     QString pgBinary(const QString &name) const { return m_binDir + QLatin1Char('/') + name; }
 
