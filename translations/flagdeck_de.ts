@@ -82,31 +82,31 @@
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add server connection</source>
         <translation>Serververbindung hinzufügen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+45"/>
+        <location line="+50"/>
         <location line="+2"/>
         <source>FeatBit</source>
         <translation>FeatBit</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+44"/>
+        <location line="-51"/>
+        <location line="+49"/>
         <location line="+2"/>
         <source>Unleash</source>
         <translation>Unleash</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-40"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -117,12 +117,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>&amp;Evaluation server:</source>
         <translation>&amp;Auswertungsserver:</translation>
     </message>
@@ -137,12 +137,17 @@
         <translation>Das Token liegt im Schlüsselbund des Betriebssystems, nie in den Einstellungen von FlagDeck. Abschaltungen und Rollout-Änderungen laufen damit, es braucht also Schreibrechte.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="+9"/>
+        <source>Checking the OS keychain…</source>
+        <translation>Der Schlüsselbund des Systems wird geprüft …</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>API &amp;URL:</source>
         <translation>API-&amp;URL:</translation>
     </message>
@@ -187,7 +192,7 @@
         <translation>Geben Sie der Verbindung einen Namen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
@@ -359,7 +364,12 @@
         <translation>der Audit-Cache lässt sich nicht einrichten: %1</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+29"/>
+        <source>SQLite found it damaged</source>
+        <translation>SQLite hat sie als beschädigt erkannt</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>die Version des Audit-Caches lässt sich nicht lesen: %1</translation>
     </message>
@@ -1383,19 +1393,29 @@ Kommentar: %2</translation>
 <context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+37"/>
         <source>the server is not connected</source>
         <translation>der Server ist nicht verbunden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>the server did not confirm within %1 s</source>
         <translation>der Server hat nicht innerhalb von %1 s bestätigt</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+62"/>
         <source>%1 cannot archive flags from FlagDeck</source>
         <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>the server confirmed it after the %1 s timeout</source>
+        <translation>der Server hat es nach Ablauf der %1 s bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server showed it done after the connection broke</source>
+        <translation>der Server zeigte es als erledigt, nachdem die Verbindung abgebrochen war</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1533,7 @@ Kommentar: %2</translation>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+67"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+70"/>
         <source>the server connection is not open</source>
         <translation>die Serververbindung ist nicht offen</translation>
     </message>
@@ -1523,9 +1543,9 @@ Kommentar: %2</translation>
         <translation>Guardrail-Daten</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+6"/>
         <location line="+50"/>
+        <location line="+6"/>
+        <location line="+51"/>
         <location line="+21"/>
         <source>Approval queue</source>
         <translation>Freigabe-Warteschlange</translation>
@@ -1561,13 +1581,13 @@ Kommentar: %2</translation>
         <translation>sein Verlauf lässt sich nicht lesen: %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>the token could not be stored in the keychain, so the connection was not added: %1</source>
         <translation>das Token ließ sich nicht im Schlüsselbund speichern, daher wurde die Verbindung nicht hinzugefügt: %1</translation>
     </message>
@@ -3717,6 +3737,44 @@ Revision %4</translation>
     </message>
 </context>
 <context>
+    <name>InterruptedChanges</name>
+    <message>
+        <location filename="../models/control/interruptedchanges.cpp" line="+25"/>
+        <source>A kill of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>Das Abschalten von %1 in %2, angefordert um %3, wurde unterbrochen, bevor der Server antwortete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A restore of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>Das Wiederherstellen von %1 in %2, angefordert um %3, wurde unterbrochen, bevor der Server antwortete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An archive of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>Das Archivieren von %1 in %2, angefordert um %3, wurde unterbrochen, bevor der Server antwortete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A rollout change of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>Die Rollout-Änderung von %1 in %2, angefordert um %3, wurde unterbrochen, bevor der Server antwortete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1; the server no longer has the flag.</source>
+        <translation>%1; der Server hat das Flag nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; the server says the flag is now on.</source>
+        <translation>%1; laut Server ist das Flag jetzt an.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; the server says the flag is now off.</source>
+        <translation>%1; laut Server ist das Flag jetzt aus.</translation>
+    </message>
+</context>
+<context>
     <name>JUnitReport</name>
     <message>
         <location filename="../models/core/junitreport.cpp" line="+40"/>
@@ -3807,7 +3865,7 @@ Revision %4</translation>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+35"/>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+37"/>
         <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
         <translation>im Schlüsselbund des Betriebssystems ist für diese Verbindung kein Token gespeichert: geben Sie es in den Einstellungen der Verbindung erneut ein</translation>
     </message>
@@ -3833,8 +3891,24 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+25"/>
         <source>%1 (the keychain said: %2)</source>
         <translation>%1 (Meldung des Schlüsselbunds: %2)</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The OS keychain is locked or refused access, so tokens cannot be stored. Unlock it (or allow FlagDeck in it) and open this dialog again.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt oder verweigert den Zugriff, daher können keine Tokens gespeichert werden. Entsperre ihn (oder erlaube FlagDeck darin) und öffne diesen Dialog erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No secret service is running, so tokens cannot be stored. Install gnome-keyring (or KeePassXC with its Secret Service integration, or KWallet) and sign in again.</source>
+        <translation>Es läuft kein Secret Service, daher können keine Tokens gespeichert werden. Installiere gnome-keyring (oder KeePassXC mit seiner Secret-Service-Integration, oder KWallet) und melde dich neu an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The OS keychain cannot be reached, so tokens cannot be stored. Check that it is unlocked and that FlagDeck may use it.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher können keine Tokens gespeichert werden. Prüfe, ob er entsperrt ist und FlagDeck ihn benutzen darf.</translation>
     </message>
 </context>
 <context>
@@ -3863,7 +3937,7 @@ Revision %4</translation>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+52"/>
+        <location filename="../models/control/killswitch.cpp" line="+50"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
@@ -3898,7 +3972,7 @@ Revision %4</translation>
         <translation>nichts gesendet: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the server answered but still reports the flag off</source>
         <translation>der Server hat geantwortet, meldet das Flag aber noch als aus</translation>
     </message>
@@ -3911,7 +3985,7 @@ Revision %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+246"/>
+        <location filename="../app/mainwindow.cpp" line="+247"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3926,7 +4000,7 @@ Revision %4</translation>
         <translation>Flags suchen</translation>
     </message>
     <message>
-        <location line="+617"/>
+        <location line="+652"/>
         <source>&amp;Flags</source>
         <translation>&amp;Flags</translation>
     </message>
@@ -3936,13 +4010,13 @@ Revision %4</translation>
         <translation>&amp;Audit-Verlauf</translation>
     </message>
     <message>
-        <location line="-513"/>
-        <location line="+588"/>
+        <location line="-548"/>
+        <location line="+623"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck – offline</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-360"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 schlägt vor: %2 %3</translation>
     </message>
@@ -3952,12 +4026,12 @@ Revision %4</translation>
         <translation>Risiko %1 · %2 – prüfen Sie es im Reiter Freigaben (Strg+3)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Proposal for %1 %2: %3</source>
         <translation>Vorschlag für %1 %2: %3</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-86"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1 in %2: %3 vom Server bestätigt.</translation>
     </message>
@@ -3981,13 +4055,8 @@ Revision %4</translation>
         <source>Killing %1 in %2 failed: %3</source>
         <translation>Abschalten von %1 in %2 fehlgeschlagen: %3</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>The audit cache cannot write (kept in memory, retrying): %1</source>
-        <translation>Der Audit-Cache kann nicht schreiben (im Speicher gehalten, neuer Versuch läuft): %1</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+85"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
@@ -4000,8 +4069,8 @@ Revision %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+693"/>
+        <location line="-195"/>
+        <location line="+728"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4102,14 +4171,14 @@ Revision %4</translation>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location line="-519"/>
-        <location line="+349"/>
+        <location line="-554"/>
+        <location line="+384"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-634"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
@@ -4187,7 +4256,30 @@ Revision %4</translation>
         <translation>%1 in %2 ist aus: der Server hat es bestätigt.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+64"/>
+        <source>The audit cache %1 cannot write: %2. Kills and changes still reach the servers; their audit entries are kept in memory and written as soon as the cache can take them (free some disk space if it is full). Closing FlagDeck before then loses them.</source>
+        <translation>Der Audit-Cache %1 kann nicht schreiben: %2. Abschaltungen und Änderungen erreichen die Server weiterhin; ihre Audit-Einträge werden im Speicher gehalten und geschrieben, sobald der Cache sie aufnehmen kann (gib Speicherplatz frei, wenn die Platte voll ist). Wird FlagDeck vorher geschlossen, gehen sie verloren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The audit cache %1 is damaged (%2). FlagDeck no longer writes to it; kills and changes still reach the servers, and their audit entries are kept in memory. Move the file aside with its -wal and -shm files (keep them: its history is in them, and &quot;sqlite3 %1 .recover&quot; saves what is readable): FlagDeck then starts a new cache there and writes what it kept; the servers&apos; history is fetched again at the next start.</source>
+        <translation>Der Audit-Cache %1 ist beschädigt (%2). FlagDeck schreibt nicht mehr hinein; Abschaltungen und Änderungen erreichen die Server weiterhin, und ihre Audit-Einträge werden im Speicher gehalten. Verschiebe die Datei samt ihren -wal- und -shm-Dateien (behalte sie: ihr Verlauf steht darin, und „sqlite3 %1 .recover“ rettet, was lesbar ist): FlagDeck legt dann dort einen neuen Cache an und schreibt, was es gehalten hat; der Verlauf der Server wird beim nächsten Start erneut geholt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The audit cache writes again: the %n entries kept in memory meanwhile are in it.</source>
+        <translation>
+            <numerusform>Der Audit-Cache schreibt wieder: der %n inzwischen im Speicher gehaltene Eintrag steht darin.</numerusform>
+            <numerusform>Der Audit-Cache schreibt wieder: die %n inzwischen im Speicher gehaltenen Einträge stehen darin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The approval queue is not open: %1</source>
+        <translation>Die Freigabewarteschlange ist nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>the audit cache is not open</source>
         <translation>der Verlaufsspeicher ist nicht offen</translation>
     </message>
@@ -4403,7 +4495,7 @@ Revision %4</translation>
         <translation>&lt;b&gt;Offline&lt;/b&gt;: Zustände wie zuletzt gesehen, vor %1. Nichts lässt sich ändern und kein Guardrail wird überwacht, bis FlagDeck verbunden gestartet wird.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Connection not added</source>
         <translation>Verbindung nicht hinzugefügt</translation>
     </message>
@@ -5214,12 +5306,12 @@ Revision %4</translation>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+164"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+173"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+52"/>
         <source>the inbox refused: this console is signed in to it as %1, and the database writes decisions under that name only (not as %2)</source>
         <translation>der Eingang lehnte ab: diese Konsole ist dort als %1 angemeldet, und die Datenbank schreibt Entscheidungen nur unter diesem Namen (nicht als %2)</translation>
     </message>
@@ -5270,7 +5362,7 @@ Revision %4</translation>
         <translation>der Posteingang %1 lässt sich nicht verwenden</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+99"/>
         <source>cannot ask the inbox who this console is</source>
         <translation>kann den Eingang nicht fragen, wer diese Konsole ist</translation>
     </message>
@@ -5285,24 +5377,20 @@ Revision %4</translation>
         <translation>kann die Tabellen des Eingangs nicht lesen</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
-        <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3)</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location line="+151"/>
         <location line="+11"/>
+        <location line="+6"/>
         <location line="+5"/>
         <source>cannot create the inbox %1</source>
         <translation>der Posteingang %1 lässt sich nicht anlegen</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-19"/>
         <source>cannot upgrade the inbox %1: its decisions no longer match its proposals</source>
         <translation>kann den Eingang %1 nicht aktualisieren: seine Entscheidungen passen nicht mehr zu seinen Vorschlägen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>cannot record the action in the inbox</source>
         <translation>die Aktion lässt sich im Posteingang nicht festhalten</translation>
     </message>
@@ -5312,7 +5400,7 @@ Revision %4</translation>
         <translation>die Guards lassen sich nicht lesen</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+136"/>
         <source>cannot notify the consoles</source>
         <translation>die Konsolen lassen sich nicht benachrichtigen</translation>
     </message>
@@ -5322,7 +5410,8 @@ Revision %4</translation>
         <translation>der Vorschlag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-460"/>
+        <location line="+501"/>
         <location line="+45"/>
         <location line="+27"/>
         <location line="+16"/>
@@ -5331,7 +5420,22 @@ Revision %4</translation>
         <translation>der Posteingang lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-637"/>
+        <source>cannot ask the inbox for this console&apos;s session</source>
+        <translation>die Sitzung dieser Konsole kann nicht vom Posteingang erfragt werden</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3). It is left as it is: open it with that FlagDeck or a newer one, or choose another inbox in Edit → Preferences → Approvals</source>
+        <translation>der Posteingang %1 wurde von einem neueren FlagDeck angelegt (Schema %2, dieses kennt %3). Er bleibt unverändert: öffne ihn mit jenem oder einem neueren FlagDeck, oder wähle unter Bearbeiten → Einstellungen → Freigaben einen anderen Posteingang</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>the database does not answer</source>
+        <translation>die Datenbank antwortet nicht</translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>cannot read the decisions</source>
         <translation>die Entscheidungen lassen sich nicht lesen</translation>
     </message>
@@ -5348,12 +5452,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+136"/>
         <source>expired unapproved</source>
         <translation>ohne Freigabe abgelaufen</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-131"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>der Vorschlag ist um %1 abgelaufen und kann nicht mehr ausgeführt werden</translation>
     </message>
@@ -5390,16 +5494,17 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+26"/>
         <source>cannot change the proposal</source>
         <translation>der Vorschlag lässt sich nicht ändern</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-5"/>
         <source>run by %1</source>
         <translation>ausgeführt von %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>the proposal %1 is not running</source>
         <translation>der Vorschlag %1 läuft nicht</translation>
     </message>
@@ -5422,7 +5527,7 @@ Revision %4</translation>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+58"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+59"/>
         <source>Show proposals with this status</source>
         <translation>Vorschläge mit diesem Status zeigen</translation>
     </message>
@@ -5457,7 +5562,7 @@ Revision %4</translation>
         <translation>59 Min.</translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+118"/>
         <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
@@ -5474,7 +5579,7 @@ Revision %4</translation>
         </translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>another console is running it</source>
         <translation>eine andere Konsole führt ihn aus</translation>
     </message>
@@ -5482,7 +5587,7 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+378"/>
+        <location filename="../models/control/proposalreview.cpp" line="+465"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
@@ -5502,7 +5607,7 @@ Revision %4</translation>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-206"/>
         <location line="+116"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
@@ -5529,7 +5634,27 @@ Revision %4</translation>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-250"/>
+        <source>a console</source>
+        <translation>eine Konsole</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interrupted: the console of %1 stopped before the server applied the change; %2 is still at revision %3, nothing was changed (propose it again if it is still wanted)</source>
+        <translation>unterbrochen: die Konsole von %1 endete, bevor der Server die Änderung übernahm; %2 steht noch auf Revision %3, nichts wurde geändert (schlage sie erneut vor, falls sie noch gewünscht ist)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted, then reconciled: the console of %1 stopped before it recorded the outcome; the server shows the change (revision %2)</source>
+        <translation>unterbrochen, dann abgeglichen: die Konsole von %1 endete, bevor sie das Ergebnis festhielt; der Server zeigt die Änderung (Revision %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interrupted: the console of %1 stopped before it recorded the outcome, and the server&apos;s flag cannot tell whether the change was applied (revision %2): check its history</source>
+        <translation>unterbrochen: die Konsole von %1 endete, bevor sie das Ergebnis festhielt, und das Flag des Servers verrät nicht, ob die Änderung übernommen wurde (Revision %2): prüfe seinen Verlauf</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1 (inbox role)</source>
         <translation>%1 (Rolle im Eingang)</translation>
     </message>
@@ -5549,7 +5674,7 @@ Revision %4</translation>
         <translation>diese Konsole weiß nicht, wessen Token die Serververbindung nutzt</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>the approval queue is not open, and this change needs its approvals</source>
         <translation>die Freigabeliste ist nicht offen, und diese Änderung braucht ihre Freigaben</translation>
     </message>
@@ -5589,7 +5714,7 @@ Revision %4</translation>
         <translation>Sie haben über diesen Vorschlag bereits entschieden</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>Proposal %1 by %2: %3</source>
         <translation>Vorschlag %1 von %2: %3</translation>
     </message>
@@ -5639,6 +5764,31 @@ Revision %4</translation>
         <location line="+14"/>
         <source>the change could not be sent</source>
         <translation>die Änderung ließ sich nicht senden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>proposal %1 %2 (%3), but the inbox could not record it: %4. It is recorded as soon as the inbox answers again; it does not run again.</source>
+        <translation>Vorschlag %1 %2 (%3), aber der Posteingang konnte es nicht festhalten: %4. Es wird festgehalten, sobald der Posteingang wieder antwortet; er läuft nicht noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ran</source>
+        <translation>lief</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>schlug fehl</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The approval queue&apos;s inbox %1 is back after %2 s; proposals made while it was away are read now, each once.</source>
+        <translation>Der Posteingang %1 der Freigabewarteschlange ist nach %2 s zurück; Vorschläge aus der Zwischenzeit werden jetzt gelesen, jeder einmal.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The approval queue&apos;s inbox %1 is away since %2 (%3). Reconnecting: proposals made meanwhile appear when it is back; nothing is decided or run until then.</source>
+        <translation>Der Posteingang %1 der Freigabewarteschlange ist seit %2 nicht erreichbar (%3). Neue Verbindung wird aufgebaut: Vorschläge aus der Zwischenzeit erscheinen, sobald er zurück ist; bis dahin wird nichts entschieden oder ausgeführt.</translation>
     </message>
 </context>
 <context>
@@ -6256,16 +6406,15 @@ Revision %4</translation>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+139"/>
-        <location line="+41"/>
-        <location line="+61"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+199"/>
+        <location line="+38"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
         <translation>die Sandbox ist nicht verbunden</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+42"/>
+        <location line="-113"/>
+        <location line="+29"/>
         <source>no flag %1 in %2</source>
         <translation>kein Flag %1 in %2</translation>
     </message>
@@ -6275,7 +6424,7 @@ Revision %4</translation>
         <translation>Revision %1 ist nicht mehr aktuell</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+82"/>
         <source>&quot;%1&quot; is not a sandbox history cursor</source>
         <translation>„%1“ ist kein Verlaufs-Cursor der Sandbox</translation>
     </message>
@@ -6430,7 +6579,7 @@ Revision %4</translation>
 <context>
     <name>SqliteFile</name>
     <message>
-        <location filename="../models/store/sqlitefile.cpp" line="+28"/>
+        <location filename="../models/store/sqlitefile.cpp" line="+33"/>
         <source>cannot create the folder for %1</source>
         <translation>der Ordner für %1 lässt sich nicht anlegen</translation>
     </message>

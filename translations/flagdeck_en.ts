@@ -176,7 +176,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="+400"/>
+        <location filename="../app/mainwindow.cpp" line="+401"/>
         <source>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</source>
         <translation>
             <numerusform>%1 in %2 is off: the server confirmed it. Undo (Ctrl+Z) is offered for %n s.</numerusform>
@@ -184,7 +184,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+84"/>
+        <source>The audit cache writes again: the %n entries kept in memory meanwhile are in it.</source>
+        <translation>
+            <numerusform>The audit cache writes again: the entry kept in memory meanwhile is in it.</numerusform>
+            <numerusform>The audit cache writes again: the %n entries kept in memory meanwhile are in it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -192,7 +200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+132"/>
+        <location line="+144"/>
         <source>Flags (%n need attention)</source>
         <translation>
             <numerusform>Flags (%n needs attention)</numerusform>
@@ -264,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Contracts: %n error(s)</source>
         <translation>
             <numerusform>Contracts: %n error</numerusform>
@@ -294,7 +302,7 @@
 <context>
     <name>ProposalQueueView</name>
     <message numerus="yes">
-        <location filename="../widgets/proposalqueueview.cpp" line="+198"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+213"/>
         <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>

@@ -82,31 +82,31 @@
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add server connection</source>
         <translation>添加服务器连接</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+45"/>
+        <location line="+50"/>
         <location line="+2"/>
         <source>FeatBit</source>
         <translation>FeatBit</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+44"/>
+        <location line="-51"/>
+        <location line="+49"/>
         <location line="+2"/>
         <source>Unleash</source>
         <translation>Unleash</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-40"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
@@ -117,12 +117,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;URL:</source>
         <translation>URL(&amp;U)：</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>&amp;Evaluation server:</source>
         <translation>评估服务器(&amp;E)：</translation>
     </message>
@@ -137,12 +137,17 @@
         <translation>令牌保存在操作系统的钥匙串中，绝不写入 FlagDeck 的设置。紧急关闭和发布变更都用它执行，因此它需要写权限。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="+9"/>
+        <source>Checking the OS keychain…</source>
+        <translation>正在检查系统钥匙串…</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>API &amp;URL:</source>
         <translation>API URL(&amp;U)：</translation>
     </message>
@@ -187,7 +192,7 @@
         <translation>请为连接命名。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -357,7 +362,12 @@
         <translation>无法配置审计缓存：%1</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+29"/>
+        <source>SQLite found it damaged</source>
+        <translation>SQLite 发现它已损坏</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>无法读取审计缓存的版本：%1</translation>
     </message>
@@ -1372,19 +1382,29 @@ Comment: %2</source>
 <context>
     <name>ConfirmedChanges</name>
     <message>
-        <location filename="../models/control/confirmedchanges.cpp" line="+34"/>
+        <location filename="../models/control/confirmedchanges.cpp" line="+37"/>
         <source>the server is not connected</source>
         <translation>服务器未连接</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>the server did not confirm within %1 s</source>
         <translation>服务器未在 %1 秒内确认</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+62"/>
         <source>%1 cannot archive flags from FlagDeck</source>
         <translation>%1 无法从 FlagDeck 归档开关</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>the server confirmed it after the %1 s timeout</source>
+        <translation>服务器在 %1 秒超时之后确认了它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server showed it done after the connection broke</source>
+        <translation>连接中断后，服务器显示它已完成</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1522,7 @@ Comment: %2</source>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../models/control/consolecontroller.cpp" line="+67"/>
+        <location filename="../models/control/consolecontroller.cpp" line="+70"/>
         <source>the server connection is not open</source>
         <translation>服务器连接未打开</translation>
     </message>
@@ -1512,9 +1532,9 @@ Comment: %2</source>
         <translation>护栏数据</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+6"/>
         <location line="+50"/>
+        <location line="+6"/>
+        <location line="+51"/>
         <location line="+21"/>
         <source>Approval queue</source>
         <translation>审批队列</translation>
@@ -1550,13 +1570,13 @@ Comment: %2</source>
         <translation>无法读取其历史：%1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <location line="+2"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>the token could not be stored in the keychain, so the connection was not added: %1</source>
         <translation>令牌无法存入钥匙串，因此未添加该连接：%1</translation>
     </message>
@@ -3699,6 +3719,44 @@ Revision %4</source>
     </message>
 </context>
 <context>
+    <name>InterruptedChanges</name>
+    <message>
+        <location filename="../models/control/interruptedchanges.cpp" line="+25"/>
+        <source>A kill of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>%3 请求的关闭 %1（%2）在服务器回应之前被中断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A restore of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>%3 请求的恢复 %1（%2）在服务器回应之前被中断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An archive of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>%3 请求的归档 %1（%2）在服务器回应之前被中断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A rollout change of %1 in %2 requested at %3 was interrupted before the server answered</source>
+        <translation>%3 请求的 %1（%2）发布比例更改在服务器回应之前被中断</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1; the server no longer has the flag.</source>
+        <translation>%1；服务器上已没有该开关。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; the server says the flag is now on.</source>
+        <translation>%1；服务器显示该开关现在为开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; the server says the flag is now off.</source>
+        <translation>%1；服务器显示该开关现在为关。</translation>
+    </message>
+</context>
+<context>
     <name>JUnitReport</name>
     <message>
         <location filename="../models/core/junitreport.cpp" line="+40"/>
@@ -3789,7 +3847,7 @@ Revision %4</source>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+35"/>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+37"/>
         <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
         <translation>操作系统钥匙串中没有存储此连接的令牌：请在该连接的设置中重新输入</translation>
     </message>
@@ -3815,8 +3873,24 @@ Revision %4</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+25"/>
         <source>%1 (the keychain said: %2)</source>
         <translation>%1（钥匙串返回：%2）</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The OS keychain is locked or refused access, so tokens cannot be stored. Unlock it (or allow FlagDeck in it) and open this dialog again.</source>
+        <translation>系统钥匙串已锁定或拒绝访问，因此无法保存令牌。请解锁它（或在其中允许 FlagDeck），然后重新打开此对话框。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No secret service is running, so tokens cannot be stored. Install gnome-keyring (or KeePassXC with its Secret Service integration, or KWallet) and sign in again.</source>
+        <translation>没有正在运行的 Secret Service，因此无法保存令牌。请安装 gnome-keyring（或启用 Secret Service 集成的 KeePassXC，或 KWallet），然后重新登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The OS keychain cannot be reached, so tokens cannot be stored. Check that it is unlocked and that FlagDeck may use it.</source>
+        <translation>无法访问系统钥匙串，因此无法保存令牌。请检查它是否已解锁，以及 FlagDeck 是否可以使用它。</translation>
     </message>
 </context>
 <context>
@@ -3845,7 +3919,7 @@ Revision %4</source>
 <context>
     <name>KillSwitch</name>
     <message>
-        <location filename="../models/control/killswitch.cpp" line="+52"/>
+        <location filename="../models/control/killswitch.cpp" line="+50"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
@@ -3880,7 +3954,7 @@ Revision %4</source>
         <translation>未发送任何内容：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the server answered but still reports the flag off</source>
         <translation>服务器已应答，但仍报告该开关为关</translation>
     </message>
@@ -3893,7 +3967,7 @@ Revision %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+246"/>
+        <location filename="../app/mainwindow.cpp" line="+247"/>
         <source>FlagDeck</source>
         <translation>FlagDeck</translation>
     </message>
@@ -3908,7 +3982,7 @@ Revision %4</source>
         <translation>搜索开关</translation>
     </message>
     <message>
-        <location line="+617"/>
+        <location line="+652"/>
         <source>&amp;Flags</source>
         <translation>开关(&amp;F)</translation>
     </message>
@@ -3918,13 +3992,13 @@ Revision %4</source>
         <translation>审计历史(&amp;A)</translation>
     </message>
     <message>
-        <location line="-513"/>
-        <location line="+588"/>
+        <location line="-548"/>
+        <location line="+623"/>
         <source>FlagDeck — offline</source>
         <translation>FlagDeck — 离线</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-360"/>
         <source>%1 proposes to %2 %3</source>
         <translation>%1 提议 %2 %3</translation>
     </message>
@@ -3934,12 +4008,12 @@ Revision %4</source>
         <translation>%1风险 · %2 — 请在“审批”标签页中审查（Ctrl+3）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Proposal for %1 %2: %3</source>
         <translation>%1 的提议%2：%3</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-86"/>
         <source>%1 in %2: %3 confirmed by the server.</source>
         <translation>%1（%2）：%3 已获服务器确认。</translation>
     </message>
@@ -3963,13 +4037,8 @@ Revision %4</source>
         <source>Killing %1 in %2 failed: %3</source>
         <translation>关闭 %1（%2）失败：%3</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>The audit cache cannot write (kept in memory, retrying): %1</source>
-        <translation>审计缓存无法写入（已保存在内存中，正在重试）：%1</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+85"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>已将 %n 条导出到 %1。</numerusform>
@@ -3981,8 +4050,8 @@ Revision %4</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+693"/>
+        <location line="-195"/>
+        <location line="+728"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4081,14 +4150,14 @@ Revision %4</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="-519"/>
-        <location line="+349"/>
+        <location line="-554"/>
+        <location line="+384"/>
         <location line="+93"/>
         <source>Flags</source>
         <translation>开关</translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-634"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
@@ -4165,7 +4234,29 @@ Revision %4</source>
         <translation>%2 中的 %1 已关闭：服务器已确认。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+64"/>
+        <source>The audit cache %1 cannot write: %2. Kills and changes still reach the servers; their audit entries are kept in memory and written as soon as the cache can take them (free some disk space if it is full). Closing FlagDeck before then loses them.</source>
+        <translation>审计缓存 %1 无法写入：%2。关闭和更改仍会送达服务器；它们的审计条目保存在内存中，一旦缓存可以写入就会写入（如果磁盘已满，请释放一些空间）。在此之前关闭 FlagDeck 会丢失它们。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The audit cache %1 is damaged (%2). FlagDeck no longer writes to it; kills and changes still reach the servers, and their audit entries are kept in memory. Move the file aside with its -wal and -shm files (keep them: its history is in them, and &quot;sqlite3 %1 .recover&quot; saves what is readable): FlagDeck then starts a new cache there and writes what it kept; the servers&apos; history is fetched again at the next start.</source>
+        <translation>审计缓存 %1 已损坏（%2）。FlagDeck 不再写入它；关闭和更改仍会送达服务器，它们的审计条目保存在内存中。请将该文件连同其 -wal 和 -shm 文件一起移到别处（请保留它们：历史记录在其中，“sqlite3 %1 .recover”可以挽救可读的部分）：FlagDeck 随后会在原处新建缓存并写入保存的条目；服务器的历史记录会在下次启动时重新获取。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The audit cache writes again: the %n entries kept in memory meanwhile are in it.</source>
+        <translation>
+            <numerusform>审计缓存已恢复写入：期间保存在内存中的 %n 条记录已写入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The approval queue is not open: %1</source>
+        <translation>审批队列未打开：%1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>the audit cache is not open</source>
         <translation>审计缓存未打开</translation>
     </message>
@@ -4374,7 +4465,7 @@ Revision %4</source>
         <translation>&lt;b&gt;离线&lt;/b&gt;：状态为 %1 前最后所见。在 FlagDeck 以连接方式启动之前，无法更改任何内容，也不监控任何护栏。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Connection not added</source>
         <translation>未添加连接</translation>
     </message>
@@ -5182,12 +5273,12 @@ Revision %4</source>
 <context>
     <name>ProposalInbox</name>
     <message>
-        <location filename="../models/store/proposalinbox.cpp" line="+164"/>
+        <location filename="../models/store/proposalinbox.cpp" line="+173"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+52"/>
         <source>the inbox refused: this console is signed in to it as %1, and the database writes decisions under that name only (not as %2)</source>
         <translation>收件箱拒绝：此控制台以 %1 登录，数据库只以该名称写入决定（而不是 %2）</translation>
     </message>
@@ -5238,7 +5329,7 @@ Revision %4</source>
         <translation>无法使用收件箱 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+99"/>
         <source>cannot ask the inbox who this console is</source>
         <translation>无法向收件箱查询此控制台的身份</translation>
     </message>
@@ -5253,24 +5344,20 @@ Revision %4</source>
         <translation>无法读取收件箱的表</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3)</source>
-        <translation>收件箱 %1 由更新版本的 FlagDeck 创建（架构 %2，本版本支持 %3）</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location line="+151"/>
         <location line="+11"/>
+        <location line="+6"/>
         <location line="+5"/>
         <source>cannot create the inbox %1</source>
         <translation>无法创建收件箱 %1</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-19"/>
         <source>cannot upgrade the inbox %1: its decisions no longer match its proposals</source>
         <translation>无法升级收件箱 %1：其决定与提案不再匹配</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>cannot record the action in the inbox</source>
         <translation>无法在收件箱中记录该操作</translation>
     </message>
@@ -5280,7 +5367,7 @@ Revision %4</source>
         <translation>无法读取守护进程列表</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+136"/>
         <source>cannot notify the consoles</source>
         <translation>无法通知各控制台</translation>
     </message>
@@ -5290,7 +5377,8 @@ Revision %4</source>
         <translation>无法保存提议</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-460"/>
+        <location line="+501"/>
         <location line="+45"/>
         <location line="+27"/>
         <location line="+16"/>
@@ -5299,7 +5387,22 @@ Revision %4</source>
         <translation>无法读取收件箱</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-637"/>
+        <source>cannot ask the inbox for this console&apos;s session</source>
+        <translation>无法向收件箱查询此控制台的会话</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>the inbox %1 was made by a newer FlagDeck (schema %2, this one knows %3). It is left as it is: open it with that FlagDeck or a newer one, or choose another inbox in Edit → Preferences → Approvals</source>
+        <translation>收件箱 %1 由较新的 FlagDeck 创建（架构 %2，此版本只认识 %3）。它保持原样：请用那个或更新的 FlagDeck 打开，或在 编辑 → 首选项 → 审批 中选择另一个收件箱</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>the database does not answer</source>
+        <translation>数据库没有响应</translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>cannot read the decisions</source>
         <translation>无法读取决定</translation>
     </message>
@@ -5316,12 +5419,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+136"/>
         <source>expired unapproved</source>
         <translation>未获批准即过期</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-131"/>
         <source>the proposal expired at %1 and can no longer run</source>
         <translation>该提议已于 %1 过期，无法再执行</translation>
     </message>
@@ -5358,16 +5461,17 @@ Revision %4</source>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+26"/>
         <source>cannot change the proposal</source>
         <translation>无法更改提议</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-5"/>
         <source>run by %1</source>
         <translation>由 %1 执行</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>the proposal %1 is not running</source>
         <translation>提议 %1 未在执行</translation>
     </message>
@@ -5390,7 +5494,7 @@ Revision %4</source>
 <context>
     <name>ProposalQueueView</name>
     <message>
-        <location filename="../widgets/proposalqueueview.cpp" line="+58"/>
+        <location filename="../widgets/proposalqueueview.cpp" line="+59"/>
         <source>Show proposals with this status</source>
         <translation>显示此状态的提议</translation>
     </message>
@@ -5425,7 +5529,7 @@ Revision %4</source>
         <translation>59 分钟</translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+118"/>
         <location line="+2"/>
         <source>%n waiting for review</source>
         <translation>
@@ -5440,7 +5544,7 @@ Revision %4</source>
         </translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>another console is running it</source>
         <translation>另一个控制台正在执行它</translation>
     </message>
@@ -5448,7 +5552,7 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+378"/>
+        <location filename="../models/control/proposalreview.cpp" line="+465"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
@@ -5468,7 +5572,7 @@ Revision %4</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-206"/>
         <location line="+116"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
@@ -5495,7 +5599,27 @@ Revision %4</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-250"/>
+        <source>a console</source>
+        <translation>某个控制台</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interrupted: the console of %1 stopped before the server applied the change; %2 is still at revision %3, nothing was changed (propose it again if it is still wanted)</source>
+        <translation>已中断：%1 的控制台在服务器应用更改之前停止；%2 仍为修订版 %3，没有任何更改（如仍需要，请重新提议）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted, then reconciled: the console of %1 stopped before it recorded the outcome; the server shows the change (revision %2)</source>
+        <translation>已中断，随后已核对：%1 的控制台在记录结果之前停止；服务器显示该更改（修订版 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interrupted: the console of %1 stopped before it recorded the outcome, and the server&apos;s flag cannot tell whether the change was applied (revision %2): check its history</source>
+        <translation>已中断：%1 的控制台在记录结果之前停止，且无法从服务器上的开关判断更改是否已应用（修订版 %2）：请查看其历史记录</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1 (inbox role)</source>
         <translation>%1（收件箱角色）</translation>
     </message>
@@ -5515,7 +5639,7 @@ Revision %4</source>
         <translation>此控制台不知道服务器连接使用的是谁的令牌</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>the approval queue is not open, and this change needs its approvals</source>
         <translation>审批队列未打开，而此更改需要审批</translation>
     </message>
@@ -5555,7 +5679,7 @@ Revision %4</source>
         <translation>您已对此提议作出决定</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>Proposal %1 by %2: %3</source>
         <translation>%2 的提议 %1：%3</translation>
     </message>
@@ -5605,6 +5729,31 @@ Revision %4</source>
         <location line="+14"/>
         <source>the change could not be sent</source>
         <translation>无法发送此变更</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>proposal %1 %2 (%3), but the inbox could not record it: %4. It is recorded as soon as the inbox answers again; it does not run again.</source>
+        <translation>提议 %1 %2（%3），但收件箱无法记录：%4。收件箱恢复响应后会立即记录；它不会再次执行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ran</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The approval queue&apos;s inbox %1 is back after %2 s; proposals made while it was away are read now, each once.</source>
+        <translation>审批队列的收件箱 %1 在 %2 秒后恢复；期间提出的提议现在被读取，每条一次。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The approval queue&apos;s inbox %1 is away since %2 (%3). Reconnecting: proposals made meanwhile appear when it is back; nothing is decided or run until then.</source>
+        <translation>审批队列的收件箱 %1 自 %2 起无法访问（%3）。正在重新连接：期间提出的提议会在恢复后出现；在此之前不会决定或执行任何操作。</translation>
     </message>
 </context>
 <context>
@@ -6217,16 +6366,15 @@ Revision %4</source>
 <context>
     <name>SandboxServer</name>
     <message>
-        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+139"/>
-        <location line="+41"/>
-        <location line="+61"/>
+        <location filename="../models/connectors/sandbox/sandboxserver.cpp" line="+199"/>
+        <location line="+38"/>
         <location line="+12"/>
         <source>the sandbox is not connected</source>
         <translation>沙盒未连接</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+42"/>
+        <location line="-113"/>
+        <location line="+29"/>
         <source>no flag %1 in %2</source>
         <translation>%2 中没有开关 %1</translation>
     </message>
@@ -6236,7 +6384,7 @@ Revision %4</source>
         <translation>修订 %1 已不是最新</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+82"/>
         <source>&quot;%1&quot; is not a sandbox history cursor</source>
         <translation>“%1” 不是沙盒历史游标</translation>
     </message>
@@ -6391,7 +6539,7 @@ Revision %4</source>
 <context>
     <name>SqliteFile</name>
     <message>
-        <location filename="../models/store/sqlitefile.cpp" line="+28"/>
+        <location filename="../models/store/sqlitefile.cpp" line="+33"/>
         <source>cannot create the folder for %1</source>
         <translation>无法为 %1 创建文件夹</translation>
     </message>
