@@ -64,4 +64,4 @@ shot eval-gate.png evals-en C.UTF-8 desktop -- --sandbox --flag support-assistan
 
 echo "the GUI tests' screenshots (kill, audit, stages, guardrails, approvals, add-server dialogs, a guard):"
 FLAGDECK_SCREENSHOT_DIR="$OUT" ctest --test-dir "$BUILD" --output-on-failure \
-    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole_v8|tst_guardpresence|tst_laptopscreen|tst_approvalsheet|tst_guardrailcharts)$'
+    -R '^(tst_mainwindow|tst_featbitconsole|tst_unleashconsole_v8|tst_guardpresence|tst_laptopscreen|tst_approvalsheet|tst_guardrailcharts|tst_addserverkeychain_none|tst_inboxrestart)$'

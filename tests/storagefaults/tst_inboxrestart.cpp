@@ -132,6 +132,11 @@ void tst_InboxRestart::restartedWhileProposalsArrive()
              qPrintable(notice->text()));
     QVERIFY2(notice->text().contains(m_database), qPrintable(notice->text()));
     QVERIFY(!review->inboxAwayText().isEmpty());
+    if (const QString shots = qEnvironmentVariable("FLAGDECK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QTest::keyClick(&console.window(), Qt::Key_3, Qt::ControlModifier); // the Approvals tab
+        QTest::qWait(200);
+        console.window().grab().save(shots + QStringLiteral("/inbox-away.png"));
+    }
     QTest::qWait(1500); // the agent fails meanwhile and keeps trying
     QCOMPARE(m_postgres.restart(), QString());
 
