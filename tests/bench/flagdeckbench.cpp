@@ -1337,7 +1337,7 @@ void approvalsExactlyOnce()
         const auto figure = [&](const char *name) { return QByteArray(prefix + name); };
         ApprovalRaceOptions options;
         options.racerBinary = QStringLiteral(APPROVAL_RACER);
-        options.serverBinary = QStringLiteral(FEATBIT_SERVER_PROCESS);
+        options.serverBinary = QStringLiteral(FEATBIT_PROCESS);
         options.workDir = dir.filePath(backend);
         QDir().mkpath(options.workDir);
         options.proposals = 1000;

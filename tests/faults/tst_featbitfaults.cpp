@@ -63,7 +63,9 @@ public:
     // Empty once it listens; options: where it stops itself (see featbitprocess.cpp).
     QString start(const QStringList &options = {})
     {
-        const QStringList arguments = QStringList{m_statePath, QString::number(m_apiPort), QString::number(m_evaluationPort)} + options;
+        const QStringList arguments = QStringList{QStringLiteral("--ports"), QString::number(m_apiPort), QString::number(m_evaluationPort),
+                                                  QStringLiteral("--state"), m_statePath}
+                                      + options;
         m_output.clear();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral(FEATBIT_PROCESS), arguments);

@@ -35,7 +35,7 @@ ApprovalRaceOptions TestExactlyOnce::options(const QString &folder) const
 {
     ApprovalRaceOptions options;
     options.racerBinary = QStringLiteral(APPROVAL_RACER);
-    options.serverBinary = QStringLiteral(FEATBIT_SERVER_PROCESS);
+    options.serverBinary = QStringLiteral(FEATBIT_PROCESS);
     options.workDir = m_dir.filePath(folder);
     QDir().mkpath(options.workDir);
     options.proposals = 100;

@@ -158,8 +158,9 @@ inline ApprovalRaceResult run(const ApprovalRaceOptions &options)
     const QString serverFile = options.workDir + QStringLiteral("/server.json");
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(options.serverBinary,
-                 {QString::number(options.proposals), QStringLiteral("once"), serverFile});
+    server.start(options.serverBinary, {QStringLiteral("--project"), QStringLiteral("once"), QStringLiteral("--flags"),
+                                        QString::number(options.proposals), QStringLiteral("once"),
+                                        QStringLiteral("--describe"), serverFile});
     if (!server.waitForStarted(10000))
         return fail(QStringLiteral("the FeatBit server did not start: %1").arg(server.errorString()));
     const auto stopServer = qScopeGuard([&] {

@@ -6,8 +6,8 @@
 //
 //   approvalracer INBOX SERVER_JSON STATE_DIR SLOT SEED
 //
-// SERVER_JSON is what featbitserverprocess wrote. STATE_DIR/SLOT-* are this console's settings and
-// audit cache: a replacement in the same slot is the same console's next start.
+// SERVER_JSON is what featbitprocess wrote (--describe). STATE_DIR/SLOT-* are this console's
+// settings and audit cache: a replacement in the same slot is the same console's next start.
 // FLAGDECK_RACER_DIE="claimed=P,sending=P" makes it SIGKILL itself with probability P at a point:
 //   claimed  - the inbox has it executing for this console, nothing sent yet;
 //   sending  - the change is under way: 0–8 ms later (request out, answer in, outcome recorded or not).
