@@ -16,6 +16,7 @@
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "testconsole.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -207,14 +208,8 @@ std::unique_ptr<ConsoleController> tst_FeatBitFaults::console(QSettings &setting
     config.url = featbit.apiUrl();
     config.evaluationUrl = featbit.evaluationUrl();
     config.secretRef = QStringLiteral("connection/%1/token").arg(config.id);
-    m_secrets.writeSecret(config.secretRef, FeatBitTestServer::AccessToken, [](const QString &) {});
-    ConnectionSettings(settings).save({config});
-    auto console = std::make_unique<ConsoleController>(
-        settings, TestAudit::openWriter(m_dir.filePath(name + QStringLiteral(".sqlite"))), &m_secrets);
-    console->setInboxLocation(m_dir.filePath(name + QStringLiteral("-inbox.sqlite")));
-    console->setSandboxAgentEnabled(false);
-    console->start(false);
-    return console;
+    saveConnection(settings, m_secrets, config, FeatBitTestServer::AccessToken);
+    return startConsole(settings, &m_secrets, QDir(m_dir.path()), name);
 }
 
 void tst_FeatBitFaults::checkTableMatches(ConsoleController &console, FeatBitProcess &featbit, const QString &connectionId)

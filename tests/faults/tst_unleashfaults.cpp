@@ -15,6 +15,7 @@
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "testconsole.h"
 #include "unleashundertest.h"
 
 #include <QElapsedTimer>
@@ -67,10 +68,23 @@ private Q_SLOTS:
     void consoleKilledBetweenRequestAndAnswer();
 
 private:
+    // What every case but the console's own death starts from: a console of its own (settings,
+    // audit cache and inbox named after the case) connected to this Unleash, and the row of one
+    // flag traced from then on.
+    struct Case
+    {
+        std::unique_ptr<QSettings> settings;
+        std::unique_ptr<ConsoleController> console;
+        FlagRef ref;
+        RowTrace trace;
+    };
     void createFlag(const QString &key);
+    // Null when the console did not connect (the test has failed then).
+    std::unique_ptr<Case> startCase(const QString &name, const QString &flagKey);
     // A console with one connection to this Unleash, connected and polling every half second.
     std::unique_ptr<ConsoleController> startedConsole(QSettings &settings, const QString &name);
-    void saveConnection(QSettings &settings, const QString &name);
+    // The settings file of the case name, holding its one connection to this Unleash.
+    std::unique_ptr<QSettings> caseSettings(const QString &name);
     QString connectionId(const QString &name) const { return QStringLiteral("unleash-") + name; }
     // The flag's state in development as Unleash's admin API says it now.
     std::optional<bool> serverEnabled(const QString &key);
@@ -84,6 +98,11 @@ private:
                           const RowTrace &trace);
     // Sends a kill of ref and returns a holder the outcome is written into.
     std::shared_ptr<std::optional<ConfirmedChanges::Outcome>> kill(ConsoleController &console, const FlagRef &ref);
+    // Unleash killed if it still runs, started again on the same database and port, and console
+    // connected to it again; false (said why) when not.
+    bool restartedAndReconnected(ConsoleController &console, const QString &connectionId);
+    // The same kill with Unleash frozen first, so that no answer can come until it is thawed.
+    std::shared_ptr<std::optional<ConfirmedChanges::Outcome>> killWhileFrozen(ConsoleController &console, const FlagRef &ref);
 
     UnleashUnderTest m_unleash;
     MemorySecretStore m_secrets;
@@ -117,32 +136,32 @@ void tst_UnleashFaults::createFlag(const QString &key)
     QCOMPARE(m_unleash.post(base + QStringLiteral("/on")).status, 200);
 }
 
-void tst_UnleashFaults::saveConnection(QSettings &settings, const QString &name)
+std::unique_ptr<QSettings> tst_UnleashFaults::caseSettings(const QString &name)
 {
-    ConnectionConfig config;
-    config.id = connectionId(name);
-    config.kind = ConnectionConfig::Kind::Unleash;
-    config.displayName = QStringLiteral("Unleash (%1)").arg(name);
-    config.url = m_unleash.url();
-    config.secretRef = QStringLiteral("connection/%1/token").arg(config.id);
-    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
-    ConnectionSettings(settings).save({config});
-    settings.sync();
+    auto settings = std::make_unique<QSettings>(m_dir.filePath(name + QStringLiteral(".ini")), QSettings::IniFormat);
+    saveConnection(*settings, m_secrets, unleashConnection(m_unleash.url(), name), UnleashUnderTest::adminToken());
+    return settings;
+}
+
+std::unique_ptr<tst_UnleashFaults::Case> tst_UnleashFaults::startCase(const QString &name, const QString &flagKey)
+{
+    // On the heap: the row's trace is written through a reference to it.
+    auto started = std::make_unique<Case>();
+    started->settings = caseSettings(name);
+    started->console = startedConsole(*started->settings, name);
+    if (!started->console)
+        return nullptr;
+    started->ref = FlagRef{connectionId(name), Development, flagKey};
+    traceRow(*started->console, started->ref, started->trace);
+    return started;
 }
 
 std::unique_ptr<ConsoleController> tst_UnleashFaults::startedConsole(QSettings &settings, const QString &name)
 {
-    auto console = std::make_unique<ConsoleController>(
-        settings, TestAudit::openWriter(m_dir.filePath(name + QStringLiteral(".sqlite"))), &m_secrets);
-    console->setInboxLocation(m_dir.filePath(name + QStringLiteral("-inbox.sqlite")));
-    console->setSandboxAgentEnabled(false);
-    console->start(false);
-    if (!QTest::qWaitFor([&] { return console->initialLoadDone(); }, 20000)
-        || console->connectionState(connectionId(name)) != ConnectionState::Connected) {
-        QTest::qFail("the console did not connect to Unleash", __FILE__, __LINE__);
-        return nullptr;
-    }
-    console->server(connectionId(name))->setPollInterval(500);
+    std::unique_ptr<ConsoleController> console =
+        startConnectedConsole(settings, &m_secrets, QDir(m_dir.path()), name, connectionId(name));
+    if (console)
+        console->server(connectionId(name))->setPollInterval(500);
     return console;
 }
 
@@ -207,6 +226,30 @@ std::shared_ptr<std::optional<ConfirmedChanges::Outcome>> tst_UnleashFaults::kil
     return outcome;
 }
 
+std::shared_ptr<std::optional<ConfirmedChanges::Outcome>> tst_UnleashFaults::killWhileFrozen(ConsoleController &console,
+                                                                                         const FlagRef &ref)
+{
+    phase("Unleash frozen, kill sent");
+    m_unleash.pause();
+    return kill(console, ref);
+}
+
+bool tst_UnleashFaults::restartedAndReconnected(ConsoleController &console, const QString &connectionId)
+{
+    phase("restarting Unleash");
+    if (const QString error = m_unleash.restart(); !error.isEmpty()) {
+        qWarning("Unleash did not start again: %s", qPrintable(error));
+        return false;
+    }
+    phase("Unleash restarted");
+    if (!QTest::qWaitFor([&] { return console.connectionState(connectionId) == ConnectionState::Connected; }, 40000)) {
+        qWarning("the console did not connect to the restarted Unleash in 40 s");
+        return false;
+    }
+    phase("reconnected");
+    return true;
+}
+
 void tst_UnleashFaults::checkNothingLost(ConsoleController &console, const FlagRef &ref, const QStringList &expectedOutcomes,
                                          const RowTrace &trace)
 {
@@ -251,17 +294,11 @@ void tst_UnleashFaults::checkNothingLost(ConsoleController &console, const FlagR
 
 void tst_UnleashFaults::unleashKilledWhileAKillIsPending()
 {
-    QSettings settings(m_dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
-    saveConnection(settings, QStringLiteral("a"));
-    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("a"));
-    QVERIFY(console);
-    const FlagRef ref{connectionId(QStringLiteral("a")), Development, QStringLiteral("fault.route")};
-    RowTrace trace;
-    traceRow(*console, ref, trace);
+    const std::unique_ptr<Case> started = startCase(QStringLiteral("a"), QStringLiteral("fault.route"));
+    QVERIFY(started);
+    const auto &[settings, console, ref, trace] = *started;
 
-    phase("Unleash frozen, kill sent");
-    m_unleash.pause();
-    const auto outcome = kill(*console, ref);
+    const auto outcome = killWhileFrozen(*console, ref);
     QCOMPARE(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Pending);
     QTest::qWait(1000);
     QVERIFY(!outcome->has_value());
@@ -276,28 +313,19 @@ void tst_UnleashFaults::unleashKilledWhileAKillIsPending()
     QVERIFY(console->flagStore()->find(ref)->flag.enabled); // no word from the server: still what it last said
     QTRY_VERIFY_WITH_TIMEOUT(console->connectionState(ref.connectionId) != ConnectionState::Connected, 10000);
 
-    phase("restarting Unleash");
-    QCOMPARE(m_unleash.restart(), QString());
-    phase("Unleash restarted");
-    QTRY_COMPARE_WITH_TIMEOUT(console->connectionState(ref.connectionId), ConnectionState::Connected, 40000);
-    phase("reconnected");
+    QVERIFY(restartedAndReconnected(*console, ref.connectionId));
     checkNothingLost(*console, ref, {QStringLiteral("requested"), QStringLiteral("failed")}, trace);
 }
 
 void tst_UnleashFaults::answerAfterNineSeconds()
 {
-    QSettings settings(m_dir.filePath(QStringLiteral("c9.ini")), QSettings::IniFormat);
-    saveConnection(settings, QStringLiteral("c9"));
-    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("c9"));
-    QVERIFY(console);
-    const FlagRef ref{connectionId(QStringLiteral("c9")), Development, QStringLiteral("fault.search")};
-    RowTrace trace;
-    traceRow(*console, ref, trace);
+    const std::unique_ptr<Case> started = startCase(QStringLiteral("c9"), QStringLiteral("fault.search"));
+    QVERIFY(started);
+    const auto &[settings, console, ref, trace] = *started;
 
-    m_unleash.pause();
     QElapsedTimer clock;
     clock.start();
-    const auto outcome = kill(*console, ref);
+    const auto outcome = killWhileFrozen(*console, ref);
     QTest::qWait(9000 - int(clock.elapsed()));
     QVERIFY(!outcome->has_value());
     QCOMPARE(FlagTableModel::stateKind(*console->flagStore()->find(ref)), FlagTableModel::StateKind::Pending);
@@ -311,19 +339,14 @@ void tst_UnleashFaults::answerAfterNineSeconds()
 
 void tst_UnleashFaults::answerAfterElevenSeconds()
 {
-    QSettings settings(m_dir.filePath(QStringLiteral("c11.ini")), QSettings::IniFormat);
-    saveConnection(settings, QStringLiteral("c11"));
-    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("c11"));
-    QVERIFY(console);
-    const FlagRef ref{connectionId(QStringLiteral("c11")), Development, QStringLiteral("fault.tools")};
-    RowTrace trace;
-    traceRow(*console, ref, trace);
+    const std::unique_ptr<Case> started = startCase(QStringLiteral("c11"), QStringLiteral("fault.tools"));
+    QVERIFY(started);
+    const auto &[settings, console, ref, trace] = *started;
     QSignalSpy confirmed(console->killSwitch(), &KillSwitch::confirmed);
 
-    m_unleash.pause();
     QElapsedTimer clock;
     clock.start();
-    const auto outcome = kill(*console, ref);
+    const auto outcome = killWhileFrozen(*console, ref);
     // At the timeout: failed, the flag still as the server last said (on), never "off".
     QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 12000);
     // Not before the 10 s the person is told (a coarse timer gave up at 9.5 s).
@@ -356,17 +379,11 @@ void tst_UnleashFaults::answerAfterElevenSeconds()
 
 void tst_UnleashFaults::neverAnswered()
 {
-    QSettings settings(m_dir.filePath(QStringLiteral("never.ini")), QSettings::IniFormat);
-    saveConnection(settings, QStringLiteral("never"));
-    const std::unique_ptr<ConsoleController> console = startedConsole(settings, QStringLiteral("never"));
-    QVERIFY(console);
-    const FlagRef ref{connectionId(QStringLiteral("never")), Development, QStringLiteral("fault.route")};
-    RowTrace trace;
-    traceRow(*console, ref, trace);
+    const std::unique_ptr<Case> started = startCase(QStringLiteral("never"), QStringLiteral("fault.route"));
+    QVERIFY(started);
+    const auto &[settings, console, ref, trace] = *started;
 
-    phase("Unleash frozen, kill sent");
-    m_unleash.pause();
-    const auto outcome = kill(*console, ref);
+    const auto outcome = killWhileFrozen(*console, ref);
     QTRY_VERIFY_WITH_TIMEOUT(outcome->has_value(), 12000);
     QVERIFY(!(*outcome)->confirmed);
     QVERIFY2((*outcome)->reason.contains(QLatin1String("did not confirm")), qPrintable((*outcome)->reason));
@@ -378,11 +395,7 @@ void tst_UnleashFaults::neverAnswered()
 
     // The server never answers: killed, started again, read again.
     m_unleash.killHard();
-    phase("restarting Unleash");
-    QCOMPARE(m_unleash.restart(), QString());
-    phase("Unleash restarted");
-    QTRY_COMPARE_WITH_TIMEOUT(console->connectionState(ref.connectionId), ConnectionState::Connected, 40000);
-    phase("reconnected");
+    QVERIFY(restartedAndReconnected(*console, ref.connectionId));
     checkNothingLost(*console, ref, {QStringLiteral("requested"), QStringLiteral("failed")}, trace);
 }
 
@@ -390,8 +403,7 @@ void tst_UnleashFaults::consoleKilledBetweenRequestAndAnswer()
 {
     const QString name = QStringLiteral("d");
     const QString cache = m_dir.filePath(name + QStringLiteral(".sqlite"));
-    QSettings settings(m_dir.filePath(QStringLiteral("d.ini")), QSettings::IniFormat);
-    saveConnection(settings, name);
+    const std::unique_ptr<QSettings> settings = caseSettings(name);
     const FlagRef ref{connectionId(name), Development, QStringLiteral("fault.search")};
 
     // The first console, in its own process: connected, then killed while its kill is held.
@@ -400,7 +412,7 @@ void tst_UnleashFaults::consoleKilledBetweenRequestAndAnswer()
     environment.insert(QStringLiteral("FLAGDECK_FAULT_TOKEN"), UnleashUnderTest::adminToken());
     first.setProcessEnvironment(environment);
     first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    first.start(QStringLiteral(FAULT_CONSOLE), {settings.fileName(), cache, m_dir.filePath(QStringLiteral("d-inbox.sqlite")),
+    first.start(QStringLiteral(FAULT_CONSOLE), {settings->fileName(), cache, m_dir.filePath(QStringLiteral("d-inbox.sqlite")),
                                                 QStringLiteral("connection/%1/token").arg(ref.connectionId)});
     QVERIFY(first.waitForStarted(10000));
     QByteArray said;
@@ -427,11 +439,8 @@ void tst_UnleashFaults::consoleKilledBetweenRequestAndAnswer()
     qInfo("after the console died, Unleash says %s is %s", qPrintable(ref.key), *enabled ? "on" : "off");
 
     // The next start tells the person, once, and audits the reconciliation.
-    auto console = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(cache), &m_secrets);
-    console->setInboxLocation(m_dir.filePath(QStringLiteral("d-inbox.sqlite")));
-    console->setSandboxAgentEnabled(false);
+    std::unique_ptr<ConsoleController> console = startConsole(*settings, &m_secrets, QDir(m_dir.path()), name);
     QSignalSpy interrupted(console.get(), &ConsoleController::changeInterrupted);
-    console->start(false);
     QTRY_VERIFY_WITH_TIMEOUT(console->initialLoadDone(), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(interrupted.count(), 1, InterruptedChanges::AnswerWindowMs + 5000);
     QCOMPARE(interrupted.at(0).at(0).value<FlagRef>(), ref);
@@ -453,11 +462,8 @@ void tst_UnleashFaults::consoleKilledBetweenRequestAndAnswer()
     console.reset();
 
     // A third start has nothing left to tell.
-    auto third = std::make_unique<ConsoleController>(settings, TestAudit::openWriter(cache), &m_secrets);
-    third->setInboxLocation(m_dir.filePath(QStringLiteral("d-inbox.sqlite")));
-    third->setSandboxAgentEnabled(false);
+    const std::unique_ptr<ConsoleController> third = startConsole(*settings, &m_secrets, QDir(m_dir.path()), name);
     QSignalSpy again(third.get(), &ConsoleController::changeInterrupted);
-    third->start(false);
     QTRY_VERIFY_WITH_TIMEOUT(third->initialLoadDone(), 20000);
     QTest::qWait(1000);
     QCOMPARE(again.count(), 0);

@@ -40,11 +40,7 @@ void tst_AddServerKeychain::initTestCase()
     } else if (m_situation == QLatin1String("bus")) {
         error = m_session.startBus(m_bus.path());
     } else if (m_situation == QLatin1String("gnome-keyring")) {
-        const QString keyrings = QDir::home().filePath(QStringLiteral(".local/share"));
-        QDir(keyrings + QStringLiteral("/keyrings")).removeRecursively();
-        error = m_session.startBus(m_bus.path());
-        if (error.isEmpty())
-            error = m_session.startKeyring(keyrings);
+        error = m_session.startWithNewKeyring(m_bus.path());
     } else {
         error = QStringLiteral("FLAGDECK_SECRET_SERVICE must be none, bus or gnome-keyring (ctest sets it)");
     }

@@ -14,6 +14,7 @@
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
+#include "teaminbox.h"
 #include "testresult.h"
 
 #include <QApplication>
@@ -83,20 +84,11 @@ void tst_GuardPresence::theStatusBarAndTheStageSayWhoGuards()
 void tst_GuardPresence::aTeamConsoleDecidesAsItsRole()
 {
     // The inbox's owner creates it; alice reviews with a role of her own, the agent proposes with its own.
-    const QString owner = m_postgres.createDatabase();
-    const QString database = QUrl(owner).path().mid(1);
-    {
-        ProposalInbox setup;
-        VERIFY_OK(setup.open(owner));
-    }
-    QStringList setup;
-    for (const QString &role : {QStringLiteral("alice"), QStringLiteral("release_agent")})
-        setup.append(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
-                                    "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
-                         .arg(role));
-    setup += ProposalInbox::reviewerRoleStatements(QStringLiteral("alice"));
-    setup += ProposalInbox::agentRoleStatements(QStringLiteral("release_agent"));
-    QCOMPARE(m_postgres.execute(database, setup), QString());
+    const Result<QString> created =
+        createTeamInbox(m_postgres, {{QStringLiteral("alice"), ProposalInbox::reviewerRoleStatements(QStringLiteral("alice"))},
+                                     {QStringLiteral("release_agent"), ProposalInbox::agentRoleStatements(QStringLiteral("release_agent"))}});
+    VERIFY_OK(created);
+    const QString database = created.value();
 
     // alice's console, started as USER=someone-else, on a sandbox fresh from its seed.
     QFile::remove(SandboxServer::defaultDatabasePath(QStringLiteral("sandbox")));

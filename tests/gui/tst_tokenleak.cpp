@@ -137,11 +137,7 @@ void tst_TokenLeak::initTestCase()
     previousHandler = qInstallMessageHandler(keepMessage);
     QStandardPaths::setTestModeEnabled(true);
     installTranslations(QStringLiteral("en"));
-    const QString keyrings = QDir::home().filePath(QStringLiteral(".local/share"));
-    QDir(keyrings + QStringLiteral("/keyrings")).removeRecursively();
-    QString error = m_session.startBus(m_bus.path());
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    error = m_session.startKeyring(keyrings);
+    const QString error = m_session.startWithNewKeyring(m_bus.path());
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 

@@ -73,12 +73,7 @@ void tst_KeychainSecretStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_bus.isValid());
-    // A new login keyring each run, in the test's HOME (where the leak check looks for tokens).
-    const QString keyrings = QDir::home().filePath(QStringLiteral(".local/share"));
-    QDir(keyrings + QStringLiteral("/keyrings")).removeRecursively();
-    QString error = m_session.startBus(m_bus.path());
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    error = m_session.startKeyring(keyrings);
+    const QString error = m_session.startWithNewKeyring(m_bus.path());
     QVERIFY2(error.isEmpty(), qPrintable(error));
     // What the availability check answers with a Secret Service running.
     KeychainSecretStore store;

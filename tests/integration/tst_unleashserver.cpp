@@ -12,6 +12,7 @@
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
 #include "testaudit.h"
+#include "testconsole.h"
 #include "testresult.h"
 #include "unleashundertest.h"
 
@@ -157,25 +158,9 @@ Flag tst_UnleashServer::flagIn(UnleashServer &server, const QString &environment
 
 std::unique_ptr<ConsoleController> tst_UnleashServer::startedConsole(QSettings &settings, const QString &name)
 {
-    ConnectionConfig config;
-    config.id = QStringLiteral("unleash-") + name;
-    config.kind = ConnectionConfig::Kind::Unleash;
-    config.displayName = QStringLiteral("Unleash (%1)").arg(name);
-    config.url = m_unleash.url();
-    config.secretRef = QStringLiteral("connection/%1/token").arg(config.id);
-    m_secrets.writeSecret(config.secretRef, UnleashUnderTest::adminToken(), [](const QString &) {});
-    ConnectionSettings(settings).save({config});
-    auto console = std::make_unique<ConsoleController>(
-        settings, TestAudit::openWriter(m_dir.filePath(name + QStringLiteral(".sqlite"))), &m_secrets);
-    console->setInboxLocation(m_dir.filePath(name + QStringLiteral("-inbox.sqlite")));
-    console->setSandboxAgentEnabled(false);
-    console->start(false);
-    if (!QTest::qWaitFor([&] { return console->initialLoadDone(); }, 20000)
-        || console->connectionState(config.id) != ConnectionState::Connected) {
-        QTest::qFail("the console did not connect to Unleash", __FILE__, __LINE__);
-        return nullptr;
-    }
-    return console;
+    const ConnectionConfig config = unleashConnection(m_unleash.url(), name);
+    saveConnection(settings, m_secrets, config, UnleashUnderTest::adminToken());
+    return startConnectedConsole(settings, &m_secrets, QDir(m_dir.path()), name, config.id);
 }
 
 Flag tst_UnleashServer::waitFor(ServerReply *reply)

@@ -178,13 +178,8 @@ void tst_AuditDiskFull::fullDuringIngestAndKill()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), m_featbit.auditLogCount(m_environment));
     QCOMPARE(query.value(1).toInt(), m_featbit.auditLogCount(m_environment));
-    QVERIFY(query.exec(QStringLiteral("SELECT outcome FROM audit_events WHERE server = '%1' AND flag_key = '%2' "
-                                      "AND action = 'kill' AND source_id LIKE 'console:%' ORDER BY id")
-                           .arg(featbit, killed.key)));
-    QStringList kill;
-    while (query.next())
-        kill.append(query.value(0).toString());
-    QCOMPARE(kill, (QStringList{QStringLiteral("requested"), QStringLiteral("confirmed")}));
+    QCOMPARE(TestAudit::consoleOutcomes(cache, killed, QStringLiteral("kill")),
+             (QStringList{QStringLiteral("requested"), QStringLiteral("confirmed")}));
     const AuditVerification verified = verifyAuditChains(cache);
     QVERIFY2(verified.intact, qPrintable(verified.problem + verified.readError));
 }

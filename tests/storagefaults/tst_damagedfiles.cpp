@@ -162,14 +162,8 @@ void tst_DamagedFiles::damagedAuditCache()
     AuditCache cache;
     VERIFY_OK(cache.open(cachePath));
     VERIFY_OK(cache.checkIntegrity());
-    QSqlQuery query(cache.database());
-    QVERIFY(query.exec(QStringLiteral("SELECT outcome FROM audit_events WHERE flag_key = 'answer-reranker' "
-                                      "AND environment = 'production' AND action = 'kill' AND source_id LIKE 'console:%' "
-                                      "ORDER BY id")));
-    QStringList kill;
-    while (query.next())
-        kill.append(query.value(0).toString());
-    QCOMPARE(kill, (QStringList{QStringLiteral("requested"), QStringLiteral("confirmed")}));
+    QCOMPARE(TestAudit::consoleOutcomes(cache, flag, QStringLiteral("kill")),
+             (QStringList{QStringLiteral("requested"), QStringLiteral("confirmed")}));
     const AuditVerification verified = verifyAuditChains(cache);
     QVERIFY2(verified.intact, qPrintable(verified.problem + verified.readError));
 }

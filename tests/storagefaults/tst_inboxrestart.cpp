@@ -15,6 +15,7 @@
 #include "store/memorysecretstore.h"
 #include "store/proposalinbox.h"
 #include "testaudit.h"
+#include "teaminbox.h"
 #include "testresult.h"
 
 #include <QApplication>
@@ -64,15 +65,10 @@ void tst_InboxRestart::cleanup()
 
 void tst_InboxRestart::createInbox()
 {
-    m_database = QUrl(m_postgres.createDatabase()).path().mid(1);
-    {
-        ProposalInbox owner;
-        VERIFY_OK(owner.open(m_postgres.url(m_database)));
-    }
-    QStringList setup{QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'feeder') "
-                                     "THEN CREATE ROLE feeder LOGIN; END IF; END $$")};
-    setup += ProposalInbox::agentRoleStatements(QStringLiteral("feeder"));
-    QCOMPARE(m_postgres.execute(m_database, setup), QString());
+    const Result<QString> created =
+        createTeamInbox(m_postgres, {{QStringLiteral("feeder"), ProposalInbox::agentRoleStatements(QStringLiteral("feeder"))}});
+    VERIFY_OK(created);
+    m_database = created.value();
 }
 
 QStringList tst_InboxRestart::activity(ConsoleGui::SandboxConsole &console) const

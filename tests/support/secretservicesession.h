@@ -137,6 +137,17 @@ public:
         return QStringLiteral("gnome-keyring-daemon did not take org.freedesktop.secrets in 15 s");
     }
 
+    // The bus and on it the Secret Service, with a new login keyring each run in the test's HOME
+    // (where the leak checks look for tokens). Returns an error text, empty once it answers.
+    QString startWithNewKeyring(const QString &busFolder)
+    {
+        const QString keyrings = QDir::home().filePath(QStringLiteral(".local/share"));
+        QDir(keyrings + QStringLiteral("/keyrings")).removeRecursively();
+        if (const QString error = startBus(busFolder); !error.isEmpty())
+            return error;
+        return startKeyring(keyrings);
+    }
+
     QString address() const { return m_address; }
     qint64 keyringProcessId() const { return m_keyring.processId(); }
 

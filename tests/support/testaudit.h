@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/flagref.h"
 #include "store/auditcache.h"
 #include "store/auditwriter.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <memory>
@@ -39,6 +41,23 @@ inline QList<AuditEntry> latest(const AuditCache &cache, int limit)
     while (query.next())
         entries.append(AuditCache::entryFromQuery(query, 0));
     return entries;
+}
+
+// The outcomes the console wrote of its action on ref (its console:<intent>:<outcome> rows),
+// oldest first.
+inline QStringList consoleOutcomes(const AuditCache &cache, const FlagRef &ref, const QString &action)
+{
+    QStringList outcomes;
+    QSqlQuery query(cache.database());
+    query.prepare(QStringLiteral("SELECT outcome FROM audit_events WHERE server = ? AND environment = ? AND flag_key = ? "
+                                 "AND action = ? AND source_id LIKE 'console:%' ORDER BY id"));
+    for (const QString &value : {ref.connectionId, ref.environment, ref.key, action})
+        query.addBindValue(value);
+    if (!query.exec())
+        return {QStringLiteral("cannot read the audit cache: ") + query.lastError().text()};
+    while (query.next())
+        outcomes.append(query.value(0).toString());
+    return outcomes;
 }
 
 inline std::unique_ptr<AuditWriter> openWriter(const QString &path)

@@ -4,7 +4,7 @@
 #include "testresult.h"
 
 #ifdef INBOX_ON_POSTGRES
-#include "postgresserver.h"
+#include "teaminbox.h"
 #endif
 
 #include <QDateTime>
@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -68,6 +69,16 @@ private:
     ProposalInbox *as(const QString &reviewer);
     // Runs the racer once as a second console with USER=someone-else; gives its one line.
     QString secondConsole(const QString &location, const QString &id, const QString &reviewer, const QString &revision);
+    // Runs statements on the inbox's database behind ProposalInbox's back, to make it as an older
+    // FlagDeck left it; gives the first error, empty when all ran.
+    QString executeOnInbox(const QStringList &statements);
+    // Opens the inbox's database on a connection of the test's own, for use; gives use's error.
+    QString onInboxDatabase(const std::function<QString(QSqlDatabase &)> &use);
+#ifndef INBOX_ON_POSTGRES
+    // SQLite cannot alter a CHECK: the statements that make the proposals table again with an
+    // action CHECK that does not know action yet; empty when the CHECK does not know it now.
+    QStringList proposalsTableWithoutAction(const QString &action);
+#endif
 #ifdef INBOX_ON_POSTGRES
     QString database() const { return QUrl(m_location).path().mid(1); }
     QString createRole(const QString &role, const QStringList &grants);
@@ -191,11 +202,7 @@ QString TestProposalInbox::secondConsole(const QString &location, const QString 
 QString TestProposalInbox::createRole(const QString &role, const QStringList &grants)
 {
     // Roles belong to the whole server; the grants to this test's database.
-    QStringList setup = {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
-                                        "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
-                             .arg(role)};
-    setup += grants;
-    return m_postgres.execute(database(), setup);
+    return m_postgres.execute(database(), QStringList{createRoleStatement(role)} + grants);
 }
 
 QString TestProposalInbox::executeAs(const QString &role, const QString &statement)
@@ -219,6 +226,63 @@ QString TestProposalInbox::executeAs(const QString &role, const QString &stateme
     }
     QSqlDatabase::removeDatabase(connection);
     return error;
+}
+#endif
+
+QString TestProposalInbox::onInboxDatabase(const std::function<QString(QSqlDatabase &)> &use)
+{
+    const QString connection = QStringLiteral("older-schema");
+    QString error;
+    {
+#ifdef INBOX_ON_POSTGRES
+        Result<QSqlDatabase> opened = openPostgres(m_location, connection);
+        QSqlDatabase database = opened ? opened.value() : QSqlDatabase();
+        if (!opened)
+            error = opened.error();
+#else
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(m_location);
+        if (!database.open())
+            error = database.lastError().text();
+#endif
+        if (error.isEmpty())
+            error = use(database);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+QString TestProposalInbox::executeOnInbox(const QStringList &statements)
+{
+    return onInboxDatabase([&](QSqlDatabase &database) {
+        QSqlQuery query(database);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement))
+                return statement + QStringLiteral(": ") + query.lastError().text();
+        }
+        return QString();
+    });
+}
+
+#ifndef INBOX_ON_POSTGRES
+QStringList TestProposalInbox::proposalsTableWithoutAction(const QString &action)
+{
+    QStringList statements;
+    onInboxDatabase([&](QSqlDatabase &database) {
+        QSqlQuery query(database);
+        if (!query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) || !query.next())
+            return query.lastError().text();
+        QString older = query.value(0).toString();
+        const QString known = QStringLiteral(", '%1'").arg(action);
+        if (!older.contains(known))
+            return QString();
+        older.replace(known, QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_older ("));
+        statements = {QStringLiteral("PRAGMA foreign_keys=OFF"), older, QStringLiteral("INSERT INTO proposals_older SELECT * FROM proposals"),
+                      QStringLiteral("DROP TABLE proposals"), QStringLiteral("ALTER TABLE proposals_older RENAME TO proposals")};
+        return QString();
+    });
+    return statements;
 }
 #endif
 
@@ -461,23 +525,9 @@ void TestProposalInbox::anInboxOfSchemaOneIsUpgradedInPlace()
     VERIFY_OK(kept);
     m_inbox.reset();
     // Back to what FlagDeck's first inbox schema had: no guard tables, version 1.
-    const QString connection = QStringLiteral("schema-one");
-    {
-        QSqlDatabase database;
-#ifdef INBOX_ON_POSTGRES
-        database = openPostgres(m_location, connection).value();
-#else
-        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        database.setDatabaseName(m_location);
-        QVERIFY(database.open());
-#endif
-        QSqlQuery query(database);
-        for (const QString &statement : {QStringLiteral("DROP TABLE guard_actions"), QStringLiteral("DROP TABLE guards"),
-                                         QStringLiteral("UPDATE inbox_schema SET version = 1")})
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
+    QCOMPARE(executeOnInbox({QStringLiteral("DROP TABLE guard_actions"), QStringLiteral("DROP TABLE guards"),
+                             QStringLiteral("UPDATE inbox_schema SET version = 1")}),
+             QString());
 
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
@@ -505,38 +555,18 @@ void TestProposalInbox::anInboxOfSchemaTwoIsUpgradedToKnowWhoDecides()
     statements << QStringLiteral("DROP TABLE approval_policy") << QStringLiteral("ALTER TABLE proposals DROP COLUMN proposer_role")
                << QStringLiteral("INSERT INTO decisions VALUES ('%1', 'whoever', 1, 'approve', '', 'rev-0')").arg(kept->id)
                << QStringLiteral("UPDATE inbox_schema SET version = 2");
-    const QString connection = QStringLiteral("schema-two");
-    {
-        QSqlDatabase database;
 #ifdef INBOX_ON_POSTGRES
-        database = openPostgres(m_location, connection).value();
-        statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check")
-                   << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
-                                     "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', 'serve_fallback'))");
-#else
-        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        database.setDatabaseName(m_location);
-        QVERIFY(database.open());
+    statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check")
+               << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
+                                 "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', 'serve_fallback'))");
 #endif
-        QSqlQuery query(database);
-        for (const QString &statement : std::as_const(statements))
-            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+    QCOMPARE(executeOnInbox(statements), QString());
 #ifndef INBOX_ON_POSTGRES
-        // Schema 2's CHECK knew no revert: SQLite cannot alter a CHECK, so the table is made again.
-        QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && query.next());
-        QString older = query.value(0).toString();
-        QVERIFY(older.contains(QLatin1String(", 'revert'")));
-        older.replace(QLatin1String(", 'revert'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v2 ("));
-        query.finish();
-        for (const QString &statement : {QStringLiteral("PRAGMA foreign_keys=OFF"), older,
-                                         QStringLiteral("INSERT INTO proposals_v2 SELECT * FROM proposals"),
-                                         QStringLiteral("DROP TABLE proposals"),
-                                         QStringLiteral("ALTER TABLE proposals_v2 RENAME TO proposals")})
-            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+    // Schema 2's CHECK knew no revert.
+    const QStringList withoutRevert = proposalsTableWithoutAction(QStringLiteral("revert"));
+    QVERIFY(!withoutRevert.isEmpty());
+    QCOMPARE(executeOnInbox(withoutRevert), QString());
 #endif
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
 
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
@@ -577,43 +607,20 @@ void TestProposalInbox::anInboxOfSchemaThreeIsUpgradedToTakeArchives()
     m_inbox.reset();
     m_reviewers.clear();
     // Back to schema 3: its CHECK knew every action but archive.
-    const QString connection = QStringLiteral("schema-three");
-    {
-        QSqlDatabase database;
 #ifdef INBOX_ON_POSTGRES
-        database = openPostgres(m_location, connection).value();
+    QStringList statements = {QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check"),
+                              QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
+                                             "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', "
+                                             "'serve_fallback', 'revert'))")};
 #else
-        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        database.setDatabaseName(m_location);
-        QVERIFY(database.open());
+    // The table as schema 3 had it (with the role).
+    QStringList statements = proposalsTableWithoutAction(QStringLiteral("archive"));
+    QVERIFY(!statements.isEmpty());
 #endif
-        QSqlQuery query(database);
-        QStringList statements;
-#ifdef INBOX_ON_POSTGRES
-        statements << QStringLiteral("ALTER TABLE proposals DROP CONSTRAINT proposals_action_check")
-                   << QStringLiteral("ALTER TABLE proposals ADD CONSTRAINT proposals_action_check CHECK (action IN "
-                                     "('kill', 'restore', 'set_rollout', 'advance_stage', 'rollback_stage', "
-                                     "'serve_fallback', 'revert'))");
-#else
-        // SQLite cannot alter a CHECK: the table is made again, as schema 3 had it (with the role).
-        QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'proposals'")) && query.next());
-        QString older = query.value(0).toString();
-        QVERIFY(older.contains(QLatin1String(", 'archive'")));
-        QVERIFY(older.contains(QLatin1String("proposer_role")));
-        older.replace(QLatin1String(", 'archive'"), QString()).replace(QLatin1String("proposals ("), QLatin1String("proposals_v3 ("));
-        query.finish();
-        statements << QStringLiteral("PRAGMA foreign_keys=OFF") << older
-                   << QStringLiteral("INSERT INTO proposals_v3 SELECT * FROM proposals") << QStringLiteral("DROP TABLE proposals")
-                   << QStringLiteral("ALTER TABLE proposals_v3 RENAME TO proposals");
-#endif
-        statements << QStringLiteral("UPDATE inbox_schema SET version = 3");
-        for (const QString &statement : std::as_const(statements))
-            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
-        // Schema 3 refuses an archive.
-        QVERIFY(!query.exec(QStringLiteral("UPDATE proposals SET action = 'archive' WHERE id = '%1'").arg(kept->id)));
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
+    statements << QStringLiteral("UPDATE inbox_schema SET version = 3");
+    QCOMPARE(executeOnInbox(statements), QString());
+    // Schema 3 refuses an archive.
+    QVERIFY(!executeOnInbox({QStringLiteral("UPDATE proposals SET action = 'archive' WHERE id = '%1'").arg(kept->id)}).isEmpty());
 
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
@@ -642,31 +649,16 @@ void TestProposalInbox::anInboxOfSchemaFourIsUpgradedToRecordWhatAClaimRuns()
     m_inbox.reset();
     m_reviewers.clear();
     // Back to schema 4: no execution column, and (PostgreSQL) a reviewer role granted what schema 4 granted.
-    const QString connection = QStringLiteral("schema-four");
-    {
-        QSqlDatabase database;
+    const QStringList statements = {
 #ifdef INBOX_ON_POSTGRES
-        database = openPostgres(m_location, connection).value();
-#else
-        database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        database.setDatabaseName(m_location);
-        QVERIFY(database.open());
+        QStringLiteral("REVOKE ALL ON proposals FROM alice"),
+        QStringLiteral("GRANT SELECT ON proposals TO alice"),
+        QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO alice"),
 #endif
-        QSqlQuery query(database);
-        const QStringList statements = {
-#ifdef INBOX_ON_POSTGRES
-            QStringLiteral("REVOKE ALL ON proposals FROM alice"),
-            QStringLiteral("GRANT SELECT ON proposals TO alice"),
-            QStringLiteral("GRANT UPDATE (status, outcome, seq, updated_ms) ON proposals TO alice"),
-#endif
-            QStringLiteral("ALTER TABLE proposals DROP COLUMN execution"),
-            QStringLiteral("UPDATE inbox_schema SET version = 4"),
-        };
-        for (const QString &statement : statements)
-            QVERIFY2(query.exec(statement), qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
+        QStringLiteral("ALTER TABLE proposals DROP COLUMN execution"),
+        QStringLiteral("UPDATE inbox_schema SET version = 4"),
+    };
+    QCOMPARE(executeOnInbox(statements), QString());
 
     m_inbox = openInbox(m_location);
     QVERIFY(m_inbox);
@@ -854,14 +846,10 @@ void TestProposalInbox::theSchemaRefusesBadRows()
 #ifdef INBOX_ON_POSTGRES
 void TestProposalInbox::anAgentRoleMayOnlyInsertProposals()
 {
-    const QString database = QUrl(m_location).path().mid(1);
-    QStringList setup = {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'agent_bot') "
-                                        "THEN CREATE ROLE agent_bot LOGIN; END IF; END $$")};
-    setup += ProposalInbox::agentRoleStatements(QStringLiteral("agent_bot"));
-    const QString error = m_postgres.execute(database, setup);
+    const QString error = createRole(QStringLiteral("agent_bot"), ProposalInbox::agentRoleStatements(QStringLiteral("agent_bot")));
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
-    std::unique_ptr<ProposalInbox> agent = openInbox(m_postgres.url(database, QStringLiteral("agent_bot")));
+    std::unique_ptr<ProposalInbox> agent = openInbox(m_postgres.url(database(), QStringLiteral("agent_bot")));
     QVERIFY(agent);
     const Result<Proposal> proposal = agent->propose(sampleProposal());
     QVERIFY2(proposal, qPrintable(proposal.error()));
@@ -875,7 +863,7 @@ void TestProposalInbox::anAgentRoleMayOnlyInsertProposals()
     QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("agent-raw"));
     raw.setHostName(QStringLiteral("127.0.0.1"));
     raw.setPort(m_postgres.port());
-    raw.setDatabaseName(database);
+    raw.setDatabaseName(database());
     raw.setUserName(QStringLiteral("agent_bot"));
     QVERIFY(raw.open());
     {
