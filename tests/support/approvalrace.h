@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/proposal.h"
-#include "postgresserver.h"
 #include "store/proposalinbox.h"
+#include "teaminbox.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -112,24 +112,13 @@ inline QString countServerWrites(const QJsonObject &server, QHash<QString, int> 
 // only insert them, decided and run by a reviewer's role. Gives an error, empty when set up.
 inline QString preparePostgres(PostgresServer &postgres, ApprovalRaceOptions &options)
 {
-    const QString owner = postgres.createDatabase();
-    const QString database = QUrl(owner).path().mid(1);
-    {
-        ProposalInbox inbox;
-        if (const Result<void> opened = inbox.open(owner); !opened)
-            return opened.error();
-    }
-    for (const auto &[role, grants] : {std::pair{QStringLiteral("once_agent"), ProposalInbox::agentRoleStatements(QStringLiteral("once_agent"))},
-                                       std::pair{QStringLiteral("once_reviewer"), ProposalInbox::reviewerRoleStatements(QStringLiteral("once_reviewer"))}}) {
-        QStringList statements = {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
-                                                 "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
-                                      .arg(role)};
-        statements += grants;
-        if (const QString error = postgres.execute(database, statements); !error.isEmpty())
-            return error;
-    }
-    options.proposerInbox = postgres.url(database, QStringLiteral("once_agent"));
-    options.racerInbox = postgres.url(database, QStringLiteral("once_reviewer"));
+    const Result<QString> database = createTeamInbox(
+        postgres, {{QStringLiteral("once_agent"), ProposalInbox::agentRoleStatements(QStringLiteral("once_agent"))},
+                   {QStringLiteral("once_reviewer"), ProposalInbox::reviewerRoleStatements(QStringLiteral("once_reviewer"))}});
+    if (!database)
+        return database.error();
+    options.proposerInbox = postgres.url(database.value(), QStringLiteral("once_agent"));
+    options.racerInbox = postgres.url(database.value(), QStringLiteral("once_reviewer"));
     return {};
 }
 
