@@ -8,15 +8,14 @@
 #include "control/killswitch.h"
 #include "store/auditwriter.h"
 #include "store/memorysecretstore.h"
+#include "stdinlines.h"
 
 #include <QCoreApplication>
 #include <QSettings>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
-#include <unistd.h>
 
 int main(int argc, char *argv[])
 {
@@ -39,10 +38,7 @@ int main(int argc, char *argv[])
     console.setInboxLocation(arguments.at(3));
     console.setSandboxAgentEnabled(false);
 
-    const auto say = [](const char *line) {
-        std::fprintf(stdout, "%s\n", line);
-        std::fflush(stdout);
-    };
+    using StdinLines::say;
     QTimer waitForLoad;
     QObject::connect(&waitForLoad, &QTimer::timeout, &app, [&] {
         if (console.initialLoadDone()) {
@@ -52,24 +48,10 @@ int main(int argc, char *argv[])
     });
     waitForLoad.start(50);
 
-    QByteArray input;
-    QSocketNotifier commands(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&commands, &QSocketNotifier::activated, &app, [&] {
-        char buffer[512];
-        const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
-        if (got <= 0) {
-            QCoreApplication::exit(0);
-            return;
-        }
-        input.append(buffer, got);
-        qsizetype end;
-        while ((end = input.indexOf('\n')) >= 0) {
-            const QStringList words = QString::fromUtf8(input.left(end)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            input.remove(0, end + 1);
-            if (words.size() == 4 && words.at(0) == QLatin1String("kill")) {
-                console.killSwitch()->kill({FlagRef{words.at(1), words.at(2), words.at(3)}});
-                say("sent");
-            }
+    const auto commands = StdinLines::listen([&](const QStringList &words) {
+        if (words.size() == 4 && words.at(0) == QLatin1String("kill")) {
+            console.killSwitch()->kill({FlagRef{words.at(1), words.at(2), words.at(3)}});
+            say("sent");
         }
     });
 

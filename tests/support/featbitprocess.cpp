@@ -30,18 +30,17 @@
 //   "stored FLAG off" and stops itself before answering or pushing: killed there, the change is
 //   done but its answer never leaves.
 #include "featbittestserver.h"
+#include "stdinlines.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
 #include <optional>
-#include <unistd.h>
 
 namespace {
 
@@ -148,11 +147,7 @@ QJsonObject description(const FeatBitTestServer &server, const QString &environm
                        {QStringLiteral("flags"), flags}};
 }
 
-void say(const QByteArray &line)
-{
-    std::fprintf(stdout, "%s\n", line.constData());
-    std::fflush(stdout);
-}
+using StdinLines::say;
 
 } // namespace
 
@@ -214,27 +209,13 @@ int main(int argc, char *argv[])
         }
     }
 
-    QByteArray input;
-    QSocketNotifier commands(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&commands, &QSocketNotifier::activated, &app, [&] {
-        char buffer[512];
-        const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
-        if (got <= 0) {
-            app.quit();
-            return;
-        }
-        input.append(buffer, got);
-        qsizetype end;
-        while ((end = input.indexOf('\n')) >= 0) {
-            const QStringList words = QString::fromUtf8(input.left(end)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            input.remove(0, end + 1);
-            if (words.size() == 4 && words.at(0) == QLatin1String("set")) {
-                const bool on = words.at(2) == QLatin1String("on");
-                server.changeFlag(environmentId, words.at(1), [on](QJsonObject &flag) { flag.insert(QStringLiteral("isEnabled"), on); },
-                                  on ? QStringLiteral("TurnFlagOn") : QStringLiteral("TurnFlagOff"), QStringLiteral("Teammate"), 0,
-                                  words.at(3) == QLatin1String("push"));
-                say("done");
-            }
+    const auto commands = StdinLines::listen([&](const QStringList &words) {
+        if (words.size() == 4 && words.at(0) == QLatin1String("set")) {
+            const bool on = words.at(2) == QLatin1String("on");
+            server.changeFlag(environmentId, words.at(1), [on](QJsonObject &flag) { flag.insert(QStringLiteral("isEnabled"), on); },
+                              on ? QStringLiteral("TurnFlagOn") : QStringLiteral("TurnFlagOff"), QStringLiteral("Teammate"), 0,
+                              words.at(3) == QLatin1String("push"));
+            say("done");
         }
     });
     say("ready " + environmentId.toUtf8());
