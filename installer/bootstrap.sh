@@ -18,7 +18,7 @@ RUN_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
-    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev libssl-dev
+    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
     fonts-dejavu-core
     libsecret-1-0
 )
