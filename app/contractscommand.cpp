@@ -179,8 +179,10 @@ QList<ContractFinding> checkEvalReferences(const ContractSet &set)
     }
     QList<ContractFinding> findings;
     for (const auto &[contract, check] : all()) {
+        // Captured by name: clang before 16 cannot capture a structured binding.
+        const Contract &checked = *contract;
         const auto at = [&](ContractPosition position, const QString &message) {
-            findings.append(fileFinding(ContractFinding::Severity::Error, *contract, position, message));
+            findings.append(fileFinding(ContractFinding::Severity::Error, checked, position, message));
         };
         const QString which = Text::tr("eval of %1 for stage \"%2\"").arg(check.eval.variation, check.stage);
         switch (check.state) {

@@ -18,7 +18,7 @@ RUN_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
-    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
+    libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev libssl-dev
     fonts-dejavu-core
     libsecret-1-0
 )
@@ -27,7 +27,8 @@ RUN_PACKAGES=(
 # figure, the browser in which a benchmark drives Unleash's own web console beside FlagDeck, a
 # real keychain for the keychain tests (a private session bus from dbus-daemon with gnome-keyring's
 # Secret Service on it; dbus-x11 stands for gnome-keyring's session-bus dependency, which would
-# otherwise pull in dbus-user-session and systemd), and ss for the server-lifetime test.
+# otherwise pull in dbus-user-session and systemd), ss for the server-lifetime test, and pkill to
+# pause the sanitizer build while the benchmarks measure.
 TEST_PACKAGES=(
     qt6-httpserver-dev
     prometheus postgresql ca-certificates curl
@@ -36,7 +37,7 @@ TEST_PACKAGES=(
     time
     chromium
     dbus-daemon dbus-x11 gnome-keyring
-    iproute2
+    iproute2 procps
 )
 # Node and npm drive the integration tests. A machine that already has them (Debian's, or a vendor
 # build whose nodejs bundles npm and conflicts with Debian's npm package) keeps what it has.
@@ -120,24 +121,34 @@ run_tests() {
     done
     build ci
     for pid in "${pids[@]}"; do wait "$pid"; done
-    say "Running every test"
-    ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel "$JOBS"
+    # The sanitizer build (clang: the unit tests and the fuzzers) runs beside the tests and the soak
+    # at the lowest priority, in a session of its own so that it can be paused while the benchmarks
+    # measure (ninja gives each compiler a process group of its own, so the session is what holds
+    # them all).
+    export -f build say
+    export ROOT JOBS
+    setsid nice -n 19 env BUILD_TARGETS="unit_tests fuzzers" bash -c 'set -euo pipefail; build sanitize' > "$ROOT/build/sanitize.log" 2>&1 &
+    local sanitize_build=$! soaked=0
+    # shellcheck disable=SC2064 # the session's id, now
+    trap "pkill -KILL -s $sanitize_build || true" EXIT
+    # Twice as many tests as cores: most of them wait on a server or a timer.
+    say "Running every test (the sanitizer build beside them)"
+    ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel $((JOBS * 2))
     mkdir -p -m 700 "$ROOT/build/ci/bench-home" "$ROOT/build/ci/screenshot-home"
-    say "Benchmarks"
+    pkill -STOP -s "$sanitize_build" || true
+    say "Benchmarks (the sanitizer build paused)"
     bench --skip=soak
+    pkill -CONT -s "$sanitize_build" || true
     check_package
-    # The five-minute soak mostly waits, so the sanitizer and fuzzer builds run beside it at the
-    # lowest priority (the soak's UI stall figures are measured with them competing for the cores).
-    say "The soak (five minutes), with the sanitizer and fuzzer builds beside it at the lowest priority"
-    (renice -n 19 -p "$BASHPID" >/dev/null && BUILD_TARGETS=unit_tests build asan && build fuzz) > "$ROOT/build/side-builds.log" 2>&1 &
-    local side_builds=$! soaked=0
+    say "The soak (five minutes), with the sanitizer build beside it (the soak's UI stall figures are measured with it competing for the cores)"
     bench soak || soaked=$?
-    say "Waiting for the sanitizer and fuzzer builds"
-    wait "$side_builds" || { tail -n 60 "$ROOT/build/side-builds.log" >&2; exit 1; }
+    say "Waiting for the sanitizer build"
+    wait "$sanitize_build" || { tail -n 60 "$ROOT/build/sanitize.log" >&2; exit 1; }
+    trap - EXIT
     [ "$soaked" -eq 0 ] || exit "$soaked"
     say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --test-dir "$ROOT/build/asan" --output-on-failure --parallel "$JOBS" -L unit
+        ctest --test-dir "$ROOT/build/sanitize" --output-on-failure --parallel "$JOBS" -L unit
     run_fuzzers
 }
 
@@ -173,30 +184,29 @@ check_package() {
 }
 
 # Each parser of what servers send, fuzzed from the real payloads for 60 seconds; a crash, a leak or
-# a broken promise of a parser fails the run and leaves the input in build/fuzz/findings.
+# a broken promise of a parser fails the run and leaves the input in build/sanitize/findings.
 run_fuzzers() {
-    build fuzz
     say "Fuzzing each parser for 60 seconds"
-    local fuzz="$ROOT/build/fuzz/tests/fuzz" pids=() failed=0 target seeds dict
-    mkdir -p "$ROOT/build/fuzz/findings"
+    local fuzz="$ROOT/build/sanitize/tests/fuzz" pids=() failed=0 target seeds dict
+    mkdir -p "$ROOT/build/sanitize/fuzz-findings"
     for target in featbitflag featbitstream featbitauditlog unleashfeature unleashevents; do
         case "$target" in
             featbit*) seeds="$ROOT/tests/unit/fixtures/featbit"; dict="$ROOT/tests/fuzz/featbit.dict" ;;
             *) seeds="$ROOT/tests/unit/fixtures/unleash"; dict="$ROOT/tests/fuzz/unleash.dict" ;;
         esac
-        mkdir -p "$ROOT/build/fuzz/corpus/$target"
-        "$fuzz/fuzz_$target" "$ROOT/build/fuzz/corpus/$target" "$seeds" -dict="$dict" -max_total_time=60 \
-            -rss_limit_mb=2048 -artifact_prefix="$ROOT/build/fuzz/findings/$target-" \
-            > "$ROOT/build/fuzz/$target.log" 2>&1 &
+        mkdir -p "$ROOT/build/sanitize/fuzz-corpus/$target"
+        "$fuzz/fuzz_$target" "$ROOT/build/sanitize/fuzz-corpus/$target" "$seeds" -dict="$dict" -max_total_time=60 \
+            -rss_limit_mb=2048 -artifact_prefix="$ROOT/build/sanitize/fuzz-findings/$target-" \
+            > "$ROOT/build/sanitize/fuzz-$target.log" 2>&1 &
         pids+=("$!")
     done
     for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
     for target in featbitflag featbitstream featbitauditlog unleashfeature unleashevents; do
-        printf 'FUZZ %s: %s\n' "$target" "$(grep -E '^Done [0-9]+ runs' "$ROOT/build/fuzz/$target.log" || echo 'did not finish')"
+        printf 'FUZZ %s: %s\n' "$target" "$(grep -E '^Done [0-9]+ runs' "$ROOT/build/sanitize/fuzz-$target.log" || echo 'did not finish')"
     done
     if [ "$failed" -ne 0 ]; then
-        tail -n 40 "$ROOT"/build/fuzz/*.log >&2
-        echo "bootstrap: a fuzzer found a problem; the input is in build/fuzz/findings" >&2
+        tail -n 40 "$ROOT"/build/sanitize/fuzz-*.log >&2
+        echo "bootstrap: a fuzzer found a problem; the input is in build/sanitize/fuzz-findings" >&2
         exit 1
     fi
 }

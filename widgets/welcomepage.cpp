@@ -17,7 +17,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_sandbox(new QComm
                              this);
     intro->setWordWrap(true);
 
-    const auto choice = [this](QCommandLinkButton *button, const QString &objectName, const QString &text,
+    const auto choice = [](QCommandLinkButton *button, const QString &objectName, const QString &text,
                                const QString &description) {
         button->setObjectName(objectName);
         button->setText(text);

@@ -37,7 +37,7 @@ Result<void> AuditIdLoader::open(const QString &path)
 
 QString AuditIdLoader::matchOf(const AuditFilter &filter)
 {
-    const QString term = AuditFilterSql::longPrefixTerm(filter.text);
+    const QString term = AuditFilterSql::prefixTerm(filter.text);
     if (term.isEmpty())
         return AuditFilterSql::matchOf(filter);
     QSqlQuery terms(m_file.database());

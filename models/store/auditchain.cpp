@@ -1,6 +1,10 @@
 #include "auditchain.h"
 
-#include <QCryptographicHash>
+// SHA256_Init/Update/Final: OpenSSL 3 deprecates them for its EVP interface, but EVP keeps
+// per-thread state that a process ending with the audit writer's thread still running leaves
+// behind (the leak checker reports it); these work on the caller's context alone.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 namespace AuditChain {
 
@@ -29,9 +33,14 @@ QByteArray hash(qint64 chainSeq, const QByteArray &previousHash, const QStringLi
     addPart(previousHash);
     for (const QString &text : columnTexts)
         addPart(text.toUtf8());
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    sha.addData(message);
-    return sha.result().toHex();
+    // OpenSSL's SHA-256 uses the processor's SHA instructions where it has them; Qt's has none,
+    // and was a tenth of the ingest's time and most of a verification's.
+    SHA256_CTX context;
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256_Init(&context);
+    SHA256_Update(&context, message.constData(), size_t(message.size()));
+    SHA256_Final(digest, &context);
+    return QByteArray(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex();
 }
 
 QByteArray genesis()

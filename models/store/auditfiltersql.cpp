@@ -113,13 +113,11 @@ QString AuditFilterSql::ftsQuery(const QString &text, const QStringList &lastWor
     return terms.join(QStringLiteral(" AND "));
 }
 
-QString AuditFilterSql::longPrefixTerm(const QString &text)
+QString AuditFilterSql::prefixTerm(const QString &text)
 {
     if (text.isEmpty() || text.back().isSpace())
         return {};
     const QString word = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).constLast();
-    if (word.size() <= LongestIndexedPrefix)
-        return {};
     for (const QChar c : word) {
         // unicode61 folds ASCII letters to lower case and splits at anything not a letter or
         // digit; beyond ASCII (diacritics, other scripts) the prefix query stays as it is.

@@ -25,13 +25,11 @@ struct AuditFilterSql
     // instead of as a prefix; as ftsQuery when lastWordTerms is empty.
     static QString ftsQuery(const QString &text, const QStringList &lastWordTerms);
 
-    // The index keeps prefixes up to this many characters; a longer prefix is a merge of every
-    // term that starts with it, read in full whatever the rest of the query.
-    static constexpr int LongestIndexedPrefix = 4;
-    // The last word typed, as the index's one term, when ftsQuery matches it as a prefix longer
-    // than the index keeps: lower-case ASCII letters and digits (anything else: empty). Such a
-    // prefix is cheaper as the whole terms it stands for (see AuditIdLoader).
-    static QString longPrefixTerm(const QString &text);
+    // The last word typed, as the index's one term, when ftsQuery matches it as a prefix: lower-case
+    // ASCII letters and digits (anything else: empty). The index keeps no prefixes, so a prefix
+    // query merges every term's whole list first, whatever the rest of the query; the few whole
+    // terms a prefix stands for are cheaper (see AuditIdLoader).
+    static QString prefixTerm(const QString &text);
 
     // The whole full-text condition of a filter: its words, and the actor it names (which has
     // no plain index). Empty when the index is not needed.

@@ -26,7 +26,7 @@ Result<void> AuditLookup::open(const QString &path)
 std::optional<bool> AuditLookup::hasHistory(const FlagRef &ref) const
 {
     QSqlQuery query(m_file.database());
-    query.prepare(QStringLiteral("SELECT 1 FROM audit_events WHERE server = ? AND environment = ? AND flag_key = ? LIMIT 1"));
+    query.prepare(QStringLiteral("SELECT 1 FROM audit_flags WHERE server = ? AND environment = ? AND flag_key = ?"));
     query.addBindValue(ref.connectionId);
     query.addBindValue(ref.environment);
     query.addBindValue(ref.key);

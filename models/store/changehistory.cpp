@@ -110,31 +110,16 @@ Result<QList<StoredChange>> ChangeHistory::changesOf(const FlagRef &ref, qint64 
 
 Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
 {
-    // Every flag the history names: one seek in the flag index per flag, not a scan of every entry.
-    QSqlQuery first(m_file.database());
-    if (!first.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
-                                   "ORDER BY flag_key, server, environment LIMIT 1")))
-        return Result<QList<FlagStateAt>>::failure(readFailure(first));
+    // Every flag the history names, from the table that lists them, not from every entry.
+    QSqlQuery named(m_file.database());
+    named.setForwardOnly(true);
+    if (!named.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_flags "
+                                   "ORDER BY flag_key, server, environment")))
+        return Result<QList<FlagStateAt>>::failure(readFailure(named));
     QList<FlagRef> refs;
-    if (first.next())
-        refs.append({first.value(0).toString(), first.value(1).toString(), first.value(2).toString()});
-    first.finish();
-    QSqlQuery next(m_file.database());
-    // In the index's order (flag first), or every step would sort the whole history.
-    next.prepare(QStringLiteral("SELECT server, environment, flag_key FROM audit_events "
-                                "WHERE (flag_key, server, environment) > (?, ?, ?) "
-                                "ORDER BY flag_key, server, environment LIMIT 1"));
-    while (!refs.isEmpty()) {
-        next.addBindValue(refs.constLast().key);
-        next.addBindValue(refs.constLast().connectionId);
-        next.addBindValue(refs.constLast().environment);
-        if (!next.exec())
-            return Result<QList<FlagStateAt>>::failure(readFailure(next));
-        if (!next.next())
-            break;
-        refs.append({next.value(0).toString(), next.value(1).toString(), next.value(2).toString()});
-        next.finish();
-    }
+    while (named.next())
+        refs.append({named.value(0).toString(), named.value(1).toString(), named.value(2).toString()});
+    named.finish();
 
     QSqlQuery history(m_file.database());
     history.setForwardOnly(true);

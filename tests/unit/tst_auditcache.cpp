@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unwritableLocationIsAnError();
     void migratesVersionOneAndChainsItsEntries();
     void migratesVersionFourInPlace();
+    void migratesVersionSixInPlace();
     void duplicateDoesNotExtendTheChain();
     void cursorIsStoredWithItsEntries();
     void flagSnapshotsReplaceAnEnvironment();
@@ -296,7 +297,7 @@ void tst_AuditCache::migratesVersionFourInPlace()
     QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")));
     while (query.next())
         indexes.append(query.value(0).toString());
-    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_chain"), QStringLiteral("audit_events_flag_history"),
+    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_by_flag"), QStringLiteral("audit_events_chain"),
                                    QStringLiteral("audit_events_time")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
@@ -310,7 +311,7 @@ void tst_AuditCache::migratesVersionFourInPlace()
             steps.append(explain.value(3).toString());
         return steps.join(u';');
     };
-    QVERIFY2(plan(QStringLiteral("flag_key = 'x'")).contains(QLatin1String("INDEX audit_events_flag_history")),
+    QVERIFY2(plan(QStringLiteral("flag_key = 'x'")).contains(QLatin1String("INDEX audit_events_by_flag")),
              qPrintable(plan(QStringLiteral("flag_key = 'x'"))));
     QVERIFY2(plan(QStringLiteral("server = 's'")).contains(QLatin1String("INDEX audit_events_chain")),
              qPrintable(plan(QStringLiteral("server = 's'"))));
@@ -354,6 +355,77 @@ void tst_AuditCache::migratesVersionFourInPlace()
     QCOMPARE(matching(text(QStringLiteral("incident "))), (QStringList{QStringLiteral("1"), QStringLiteral("3")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'alice'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2);
+}
+
+// A cache as schema 6 left it (the full-text index with prefix indexes 1 to 4, a flag's history
+// indexed by flag, server, environment and time) is upgraded where it is: the entries and their
+// chain stay, the index is built again without prefixes and still finds an entry by a word, by a
+// prefix being typed and by its flag, and the flags the history names are listed.
+void tst_AuditCache::migratesVersionSixInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    {
+        AuditCache cache;
+        VERIFY_OK(cache.open(path));
+        VERIFY_OK(TestAudit::record(cache, entry(QStringLiteral("1"))));
+        AuditEntry second = entry(QStringLiteral("2"));
+        second.flagKey = QStringLiteral("retrieval-profile");
+        second.comment = QStringLiteral("triage");
+        VERIFY_OK(TestAudit::record(cache, second));
+        QSqlQuery query(cache.database());
+        for (const QString &statement :
+             {QStringLiteral("DROP TABLE audit_fts"),
+              QStringLiteral("CREATE VIRTUAL TABLE audit_fts USING fts5(flag_key, actor, words, content='', "
+                             "columnsize=0, detail=full, prefix='1 2 3 4')"),
+              QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) "
+                             "SELECT id, flag_key, actor, comment FROM audit_events"),
+              QStringLiteral("DROP INDEX audit_events_by_flag"), QStringLiteral("DROP TABLE audit_flags"),
+              QStringLiteral("CREATE INDEX audit_events_flag_history ON audit_events "
+                             "(flag_key, server, environment, time_ms)"),
+              QStringLiteral("PRAGMA user_version = 6")})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QCOMPARE(userVersion(path), 6);
+
+    AuditCache cache;
+    VERIFY_OK(cache.open(path));
+    QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
+    QCOMPARE(TestAudit::count(cache), 2);
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.entriesChecked, 2);
+    QSqlQuery query(cache.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'audit_fts'")) && query.next());
+    QCOMPARE(query.value(0).toString(), QString::fromLatin1(AuditCache::SearchTableDdl));
+    const auto matching = [&](const QString &words) {
+        AuditFilter filter;
+        filter.text = words;
+        const AuditFilterSql sql = AuditFilterSql::of(filter);
+        QSqlQuery select(cache.database());
+        select.prepare(QStringLiteral("SELECT source_id FROM audit_events %1 ORDER BY id").arg(sql.where));
+        for (const QVariant &value : sql.values)
+            select.addBindValue(value);
+        QStringList ids;
+        if (select.exec()) {
+            while (select.next())
+                ids.append(select.value(0).toString());
+        }
+        return ids;
+    };
+    // Words the old index did not hold (the change in words) are found too: every entry is
+    // indexed again as write() indexes it.
+    QCOMPARE(matching(QStringLiteral("incident ")), QStringList{QStringLiteral("1")});
+    QCOMPARE(matching(QStringLiteral("tri")), QStringList{QStringLiteral("2")});
+    QCOMPARE(matching(QStringLiteral("retrieval-prof")), QStringList{QStringLiteral("2")});
+    QCOMPARE(matching(QStringLiteral("production ")), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'alice'")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+    QVERIFY(query.exec(QStringLiteral("SELECT flag_key FROM audit_flags ORDER BY flag_key")));
+    QStringList flags;
+    while (query.next())
+        flags.append(query.value(0).toString());
+    QCOMPARE(flags, (QStringList{QStringLiteral("chat-model-route"), QStringLiteral("retrieval-profile")}));
 }
 
 void tst_AuditCache::duplicateDoesNotExtendTheChain()

@@ -10,8 +10,8 @@ class tst_AuditFilter : public QObject
 private Q_SLOTS:
     void ftsQuery_data();
     void ftsQuery();
-    void longPrefixAsWholeTerms_data();
-    void longPrefixAsWholeTerms();
+    void prefixAsWholeTerms_data();
+    void prefixAsWholeTerms();
     void parseTime_data();
     void parseTime();
     void sqlBindsEveryField();
@@ -39,30 +39,31 @@ void tst_AuditFilter::ftsQuery()
     QCOMPARE(AuditFilterSql::ftsQuery(typed), query);
 }
 
-void tst_AuditFilter::longPrefixAsWholeTerms_data()
+void tst_AuditFilter::prefixAsWholeTerms_data()
 {
     QTest::addColumn<QString>("typed");
-    QTest::addColumn<QString>("term"); // longPrefixTerm
+    QTest::addColumn<QString>("term"); // prefixTerm
     QTest::addColumn<QStringList>("terms");
     QTest::addColumn<QString>("query");
     QTest::newRow("a word") << "Triage" << "triage" << QStringList{QStringLiteral("triage"), QStringLiteral("triaged")}
                             << "(\"triage\" OR \"triaged\")";
     QTest::newRow("after other words") << "kill alice staging" << "staging" << QStringList{QStringLiteral("staging")}
                                        << "\"kill\" AND \"alice\" AND (\"staging\")";
-    QTest::newRow("short: the index has it") << "prod" << "" << QStringList{} << "\"prod\"*";
+    QTest::newRow("short") << "pr" << "pr" << QStringList{QStringLiteral("prod"), QStringLiteral("production")}
+                           << "(\"prod\" OR \"production\")";
     QTest::newRow("finished word") << "triage " << "" << QStringList{} << "\"triage\"";
     QTest::newRow("several tokens") << "set_rollout" << "" << QStringList{} << "\"set_rollout\"*";
     QTest::newRow("beyond ASCII") << QStringLiteral("r\u00e9sum\u00e9") << "" << QStringList{}
                             << QStringLiteral("\"r\u00e9sum\u00e9\"*");
 }
 
-void tst_AuditFilter::longPrefixAsWholeTerms()
+void tst_AuditFilter::prefixAsWholeTerms()
 {
     QFETCH(QString, typed);
     QFETCH(QString, term);
     QFETCH(QStringList, terms);
     QFETCH(QString, query);
-    QCOMPARE(AuditFilterSql::longPrefixTerm(typed), term);
+    QCOMPARE(AuditFilterSql::prefixTerm(typed), term);
     QCOMPARE(AuditFilterSql::ftsQuery(typed, terms), query);
     AuditFilter filter;
     filter.text = typed;

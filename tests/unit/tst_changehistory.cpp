@@ -27,7 +27,7 @@ private Q_SLOTS:
     void stateAtATime_data();
     void stateAtATime();
     void deletedFlagIsSaidSo();
-    void migratesVersionThreeToTheFlagHistoryIndex();
+    void migratesVersionThreeToTheFlagIndex();
 
 private:
     void write(const QList<AuditEntry> &entries);
@@ -306,7 +306,7 @@ void tst_ChangeHistory::deletedFlagIsSaidSo()
     QCOMPARE(window->groups.first().net.words, QStringList{QStringLiteral("deleted")});
 }
 
-void tst_ChangeHistory::migratesVersionThreeToTheFlagHistoryIndex()
+void tst_ChangeHistory::migratesVersionThreeToTheFlagIndex()
 {
     write(nightOfChanges());
     const auto indexes = [](const QSqlDatabase &db) {
@@ -314,18 +314,19 @@ void tst_ChangeHistory::migratesVersionThreeToTheFlagHistoryIndex()
         QSqlQuery query(db);
         query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events' "
                                   "AND name IN ('audit_events_flag', 'audit_events_flag_time', 'audit_events_flag_key', "
-                                  "'audit_events_flag_history')"));
+                                  "'audit_events_flag_history', 'audit_events_by_flag')"));
         while (query.next())
             names.append(query.value(0).toString());
         names.sort();
         return names;
     };
-    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_history")});
+    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_by_flag")});
 
     // Back to schema 3 as it was shipped, then opened again.
     {
         QSqlQuery query(m_cache->database());
-        QVERIFY(query.exec(QStringLiteral("DROP INDEX audit_events_flag_history")));
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX audit_events_by_flag")));
+        QVERIFY(query.exec(QStringLiteral("DROP TABLE audit_flags")));
         QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_flag ON audit_events (server, environment, flag_key)")));
         QVERIFY(query.exec(QStringLiteral("CREATE INDEX audit_events_flag_key ON audit_events (flag_key)")));
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 3")));
@@ -333,7 +334,7 @@ void tst_ChangeHistory::migratesVersionThreeToTheFlagHistoryIndex()
     m_history.reset();
     m_cache = std::make_unique<AuditCache>();
     VERIFY_OK(m_cache->open(m_path));
-    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_flag_history")});
+    QCOMPARE(indexes(m_cache->database()), QStringList{QStringLiteral("audit_events_by_flag")});
     QSqlQuery version(m_cache->database());
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
     QCOMPARE(version.value(0).toInt(), AuditCache::SchemaVersion);
@@ -346,18 +347,13 @@ void tst_ChangeHistory::migratesVersionThreeToTheFlagHistoryIndex()
     QStringList details;
     while (plan.next())
         details.append(plan.value(3).toString());
-    QVERIFY2(details.join(u' ').contains(QLatin1String("audit_events_flag_history")), qPrintable(details.join(u' ')));
+    QVERIFY2(details.join(u' ').contains(QLatin1String("audit_events_by_flag")), qPrintable(details.join(u' ')));
     QVERIFY2(!details.join(u' ').contains(QLatin1String("TEMP B-TREE")), qPrintable(details.join(u' ')));
-    // Every flag the history names, one seek each: in the index's order, never a sort of it all
-    // (a million entries took 89 s that way).
-    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT server, environment, flag_key FROM audit_events "
-                                     "WHERE (flag_key, server, environment) > ('a', 'b', 'c') "
-                                     "ORDER BY flag_key, server, environment LIMIT 1")));
-    details.clear();
-    while (plan.next())
-        details.append(plan.value(3).toString());
-    QVERIFY2(details.join(u' ').contains(QLatin1String("audit_events_flag_history")), qPrintable(details.join(u' ')));
-    QVERIFY2(!details.join(u' ').contains(QLatin1String("TEMP B-TREE")), qPrintable(details.join(u' ')));
+    // Every flag the history names, from the table that lists them (a scan of every entry for
+    // them took 89 s at a million entries).
+    QSqlQuery named(m_cache->database());
+    QVERIFY(named.exec(QStringLiteral("SELECT count(*) FROM audit_flags")) && named.next());
+    QCOMPARE(named.value(0).toInt(), 1);
 
     m_history = std::make_unique<ChangeHistory>();
     VERIFY_OK(m_history->open(m_path));
