@@ -184,7 +184,7 @@ check_package() {
 }
 
 # Each parser of what servers send, fuzzed from the real payloads for 60 seconds; a crash, a leak or
-# a broken promise of a parser fails the run and leaves the input in build/sanitize/findings.
+# a broken promise of a parser fails the run and leaves the input in build/sanitize/fuzz-findings.
 run_fuzzers() {
     say "Fuzzing each parser for 60 seconds"
     local fuzz="$ROOT/build/sanitize/tests/fuzz" pids=() failed=0 target seeds dict

@@ -10,10 +10,15 @@ const QString ServiceName = QStringLiteral("FlagDeck");
 // Never written: looking it up asks the keychain a question it can only answer by being there.
 const QString AvailabilityProbe = QStringLiteral("availability-check");
 
+// A job has no parent: it outlives the store that started it. Deleted with its store, a job that
+// had not run yet never ran (a removed connection's token stayed in the keyring), and one whose
+// question was out crashed the process when the answer came: QtKeychain's Secret Service backend
+// calls back into the job whatever happened to it meanwhile. Once the store is gone, its
+// connection to the job is gone too, so nothing is told the answer; the job deletes itself.
 template<typename Job>
-Job *prepare(const QString &name, QObject *parent)
+Job *prepare(const QString &name)
 {
-    auto *job = new Job(ServiceName, parent);
+    auto *job = new Job(ServiceName);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(name);
@@ -88,7 +93,7 @@ QString KeychainSecretStore::describeAvailability(int error, const QString &raw)
 
 void KeychainSecretStore::checkAvailable(CheckCallback done)
 {
-    auto *job = prepare<QKeychain::ReadPasswordJob>(AvailabilityProbe, this);
+    auto *job = prepare<QKeychain::ReadPasswordJob>(AvailabilityProbe);
     connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
         done(describeAvailability(job->error(), job->errorString()));
     });
@@ -97,7 +102,7 @@ void KeychainSecretStore::checkAvailable(CheckCallback done)
 
 void KeychainSecretStore::readSecret(const QString &name, ReadCallback done)
 {
-    auto *job = prepare<QKeychain::ReadPasswordJob>(name, this);
+    auto *job = prepare<QKeychain::ReadPasswordJob>(name);
     connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
         if (job->error() != QKeychain::NoError)
             done(Result<QString>::failure(keychainError(job)));
@@ -109,7 +114,7 @@ void KeychainSecretStore::readSecret(const QString &name, ReadCallback done)
 
 void KeychainSecretStore::writeSecret(const QString &name, const QString &secret, WriteCallback done)
 {
-    auto *job = prepare<QKeychain::WritePasswordJob>(name, this);
+    auto *job = prepare<QKeychain::WritePasswordJob>(name);
     job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
         done(job->error() == QKeychain::NoError ? QString() : keychainError(job));
@@ -119,7 +124,7 @@ void KeychainSecretStore::writeSecret(const QString &name, const QString &secret
 
 void KeychainSecretStore::removeSecret(const QString &name, WriteCallback done)
 {
-    auto *job = prepare<QKeychain::DeletePasswordJob>(name, this);
+    auto *job = prepare<QKeychain::DeletePasswordJob>(name);
     connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
         done(job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound ? QString()
                                                                                            : keychainError(job));

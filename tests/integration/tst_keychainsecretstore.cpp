@@ -63,6 +63,7 @@ private Q_SLOTS:
     void initTestCase();
     void aTokenIsKeptInTheSecretService();
     void theConsoleReadsItAfterARestartAndForgetsItWithItsConnection();
+    void aStoreGoneBeforeTheAnswerLeavesNothingBehind();
 
 private:
     QTemporaryDir m_bus;
@@ -188,6 +189,28 @@ void tst_KeychainSecretStore::theConsoleReadsItAfterARestartAndForgetsItWithItsC
     QVERIFY(afterRemoval.has_value());
     QVERIFY2(!afterRemoval->ok() && afterRemoval->error().contains(QStringLiteral("no token is stored")),
              qPrintable(afterRemoval->ok() ? QStringLiteral("still readable") : afterRemoval->error()));
+}
+
+// A store destroyed before the Secret Service answered it (a console closing, a controller torn
+// down): what it asked for is still done (the token leaves the keyring), and nothing of the store
+// is called back when the answers come.
+void tst_KeychainSecretStore::aStoreGoneBeforeTheAnswerLeavesNothingBehind()
+{
+    const QString name = QStringLiteral("connection/store-gone/token");
+    QCOMPARE(write(name, KeychainTokens::Store), std::optional<QString>(QString()));
+    bool told = false;
+    {
+        KeychainSecretStore store;
+        store.removeSecret(name, [&](const QString &) { told = true; });
+        store.readSecret(name, [&](const Result<QString> &) { told = true; });
+    }
+    // The answers arrive after the store is gone.
+    QTRY_COMPARE_WITH_TIMEOUT(m_session.items(entryOf(name)).size(), 0, 20000);
+    QTest::qWait(1000);
+    QVERIFY(!told);
+    const std::optional<Result<QString>> afterRemoval = read(name);
+    QVERIFY(afterRemoval.has_value());
+    QVERIFY(!afterRemoval->ok());
 }
 
 QTEST_GUILESS_MAIN(tst_KeychainSecretStore)
