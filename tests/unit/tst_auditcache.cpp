@@ -52,6 +52,29 @@ AuditEntry entry(const QString &sourceId)
     return entry;
 }
 
+AuditFilter text(const QString &words)
+{
+    AuditFilter filter;
+    filter.text = words;
+    return filter;
+}
+
+// The source ids of the entries a filter finds, in the order they were written.
+QStringList sourceIdsMatching(AuditCache &cache, const AuditFilter &filter)
+{
+    const AuditFilterSql sql = AuditFilterSql::of(filter);
+    QSqlQuery select(cache.database());
+    select.prepare(QStringLiteral("SELECT source_id FROM audit_events %1 ORDER BY id").arg(sql.where));
+    for (const QVariant &value : sql.values)
+        select.addBindValue(value);
+    QStringList ids;
+    if (select.exec()) {
+        while (select.next())
+            ids.append(select.value(0).toString());
+    }
+    return ids;
+}
+
 int userVersion(const QString &path)
 {
     const QString name = QStringLiteral("probe");
@@ -318,24 +341,7 @@ void tst_AuditCache::migratesVersionFourInPlace()
 
     // The old entries are found by what a person searches: the comment, the change in words, a
     // value that changed, the flag and the actor; not by a value that stayed the same.
-    const auto matching = [&](const AuditFilter &filter) {
-        const AuditFilterSql sql = AuditFilterSql::of(filter);
-        QSqlQuery select(cache.database());
-        select.prepare(QStringLiteral("SELECT source_id FROM audit_events %1 ORDER BY id").arg(sql.where));
-        for (const QVariant &value : sql.values)
-            select.addBindValue(value);
-        QStringList ids;
-        if (select.exec()) {
-            while (select.next())
-                ids.append(select.value(0).toString());
-        }
-        return ids;
-    };
-    const auto text = [](const QString &words) {
-        AuditFilter filter;
-        filter.text = words;
-        return filter;
-    };
+    const auto matching = [&](const AuditFilter &filter) { return sourceIdsMatching(cache, filter); };
     QCOMPARE(matching(text(QStringLiteral("incident "))), QStringList{QStringLiteral("1")});
     QCOMPARE(matching(text(QStringLiteral("disabled "))), QStringList{QStringLiteral("1")});
     QCOMPARE(matching(text(QStringLiteral("citation_first_v2 "))), QStringList{QStringLiteral("2")});
@@ -398,21 +404,7 @@ void tst_AuditCache::migratesVersionSixInPlace()
     QSqlQuery query(cache.database());
     QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'audit_fts'")) && query.next());
     QCOMPARE(query.value(0).toString(), QString::fromLatin1(AuditCache::SearchTableDdl));
-    const auto matching = [&](const QString &words) {
-        AuditFilter filter;
-        filter.text = words;
-        const AuditFilterSql sql = AuditFilterSql::of(filter);
-        QSqlQuery select(cache.database());
-        select.prepare(QStringLiteral("SELECT source_id FROM audit_events %1 ORDER BY id").arg(sql.where));
-        for (const QVariant &value : sql.values)
-            select.addBindValue(value);
-        QStringList ids;
-        if (select.exec()) {
-            while (select.next())
-                ids.append(select.value(0).toString());
-        }
-        return ids;
-    };
+    const auto matching = [&](const QString &words) { return sourceIdsMatching(cache, text(words)); };
     // Words the old index did not hold (the change in words) are found too: every entry is
     // indexed again as write() indexes it.
     QCOMPARE(matching(QStringLiteral("incident ")), QStringList{QStringLiteral("1")});
