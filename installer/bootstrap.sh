@@ -82,7 +82,7 @@ build() {
     shift
     say "Configuring and building (preset $preset)"
     cmake --preset "$preset" -S "$ROOT" "$@" >/dev/null
-    # BUILD_TARGETS, when set: only those targets (the sanitizer run needs the unit tests alone).
+    # BUILD_TARGETS, when set: only those targets (the sanitizer run: the unit tests and the fuzzers).
     # shellcheck disable=SC2086
     cmake --build "$ROOT/build/$preset" --parallel "$JOBS" ${BUILD_TARGETS:+--target $BUILD_TARGETS}
 }
@@ -131,6 +131,9 @@ run_tests() {
     local sanitize_build=$! soaked=0
     # shellcheck disable=SC2064 # the session's id, now
     trap "pkill -KILL -s $sanitize_build || true" EXIT
+    # A cancelled run ends through the EXIT trap too (bash runs it on exit, not on a signal).
+    trap 'exit 143' TERM
+    trap 'exit 130' INT
     # Twice as many tests as cores: most of them wait on a server or a timer.
     say "Running every test (the sanitizer build beside them)"
     ctest --test-dir "$ROOT/build/ci" --output-on-failure --parallel $((JOBS * 2))
@@ -144,7 +147,7 @@ run_tests() {
     bench soak || soaked=$?
     say "Waiting for the sanitizer build"
     wait "$sanitize_build" || { tail -n 60 "$ROOT/build/sanitize.log" >&2; exit 1; }
-    trap - EXIT
+    trap - EXIT TERM INT
     [ "$soaked" -eq 0 ] || exit "$soaked"
     say "Running the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

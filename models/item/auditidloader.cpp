@@ -29,34 +29,7 @@ Result<void> AuditIdLoader::open(const QString &path)
             sqlite3_progress_handler(connection, 4096, &AuditIdLoader::stopSuperseded, this);
     }
 #endif
-    // The index's terms, for this connection only (nothing is written to the file).
-    QSqlQuery(m_file.database())
-        .exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.audit_fts_terms USING fts5vocab(main, audit_fts, row)"));
     return {};
-}
-
-QString AuditIdLoader::matchOf(const AuditFilter &filter)
-{
-    const QString term = AuditFilterSql::prefixTerm(filter.text);
-    if (term.isEmpty())
-        return AuditFilterSql::matchOf(filter);
-    QSqlQuery terms(m_file.database());
-    terms.setForwardOnly(true);
-    // From just after the term itself (">" would make the vocabulary count the term's whole
-    // list first; a term holds no control characters) to the last term that starts with it.
-    terms.prepare(QStringLiteral("SELECT term FROM temp.audit_fts_terms WHERE term >= ? || char(1) "
-                                 "AND term < ? || char(1114111) LIMIT %1")
-                      .arg(MostPrefixTerms));
-    terms.addBindValue(term);
-    terms.addBindValue(term);
-    if (!terms.exec())
-        return AuditFilterSql::matchOf(filter);
-    QStringList found = {term};
-    while (terms.next())
-        found.append(terms.value(0).toString());
-    if (terms.lastError().isValid() || found.size() > MostPrefixTerms)
-        return AuditFilterSql::matchOf(filter);
-    return AuditFilterSql::matchOf(filter, found);
 }
 
 int AuditIdLoader::stopSuperseded(void *loader)
@@ -121,7 +94,7 @@ void AuditIdLoader::load(quint64 generation, const AuditFilter &filter)
             Q_EMIT chunkLoaded(generation, ids, times, maxId, true);
     };
 
-    const QString match = matchOf(filter);
+    const QString match = AuditFilterSql::expandedMatchOf(db, filter);
     AuditFilterSql sql = AuditFilterSql::of(filter, 0, match);
     // A full-text filter that matches many rows: sorting every match by time before the first
     // screen would make a common word slow. The newest matches are read first instead, from a

@@ -47,12 +47,6 @@ private:
         QVector<qint64> times;
     };
     std::optional<Newest> newestMatches(const AuditFilter &filter, const QString &match);
-    // The filter's full-text condition, inside the read transaction: the last word typed becomes
-    // the whole terms it starts (read from the index's vocabulary), which FTS5 can seek in,
-    // instead of a merge of their full lists.
-    QString matchOf(const AuditFilter &filter);
-    // At most this many terms stand for a prefix; more, and it stays a prefix query.
-    static constexpr int MostPrefixTerms = 32;
 
     // SQLite calls this while a statement runs: non-zero stops a read a newer load superseded.
     static int stopSuperseded(void *loader);

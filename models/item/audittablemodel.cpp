@@ -236,7 +236,10 @@ void AuditTableModel::refreshNewEntries(qint64 lastId)
         m_refreshAfterLoad = true;
         return;
     }
-    const AuditFilterSql sql = AuditFilterSql::of(m_filter, m_maxSeenId);
+    // The loader's reading of the words, on the new rows only: a prefix as the whole terms it
+    // starts, or every batch written would merge the prefix's full lists on this thread.
+    const AuditFilterSql sql =
+        AuditFilterSql::of(m_filter, m_maxSeenId, AuditFilterSql::expandedMatchOf(m_file.database(), m_filter));
     QSqlQuery query(m_file.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, time_ms FROM audit_events %1 ORDER BY id LIMIT %2")

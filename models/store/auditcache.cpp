@@ -356,9 +356,9 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         db, QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                 .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
     SqliteStatement index(db, QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
-    SqliteStatement nameFlag(db, QStringLiteral("INSERT OR IGNORE INTO audit_flags (flag_key, server, environment) "
+    SqliteStatement listFlag(db, QStringLiteral("INSERT OR IGNORE INTO audit_flags (flag_key, server, environment) "
                                                 "VALUES (?, ?, ?)"));
-    QSet<FlagRef> flagsNamed;
+    QSet<FlagRef> flagsListed;
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
     qint64 lastId = 0;
     for (const AuditEntry &entry : batch.entries) {
@@ -397,13 +397,13 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             if (const Result<int> indexed = index.run(); !indexed)
                 return fail(Text::tr("cannot index the audit entry"), indexed.error());
             const FlagRef flag{entry.server, entry.environment, entry.flagKey};
-            if (!flagsNamed.contains(flag)) {
-                flagsNamed.insert(flag);
-                nameFlag.add(entry.flagKey);
-                nameFlag.add(entry.server);
-                nameFlag.add(entry.environment);
-                if (const Result<int> named = nameFlag.run(); !named)
-                    return fail(Text::tr("cannot index the audit entry"), named.error());
+            if (!flagsListed.contains(flag)) {
+                flagsListed.insert(flag);
+                listFlag.add(entry.flagKey);
+                listFlag.add(entry.server);
+                listFlag.add(entry.environment);
+                if (const Result<int> listed = listFlag.run(); !listed)
+                    return fail(Text::tr("cannot index the audit entry"), listed.error());
             }
         }
     }

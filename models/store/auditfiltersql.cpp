@@ -1,6 +1,9 @@
 #include "auditfiltersql.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace {
 
@@ -22,6 +25,33 @@ QString quoted(const QString &text)
 AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId)
 {
     return of(filter, afterId, matchOf(filter));
+}
+
+QString AuditFilterSql::expandedMatchOf(const QSqlDatabase &db, const AuditFilter &filter)
+{
+    const QString term = prefixTerm(filter.text);
+    if (term.isEmpty())
+        return matchOf(filter);
+    // The index's terms, for this connection only (nothing is written to the file).
+    QSqlQuery(db).exec(
+        QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.audit_fts_terms USING fts5vocab(main, audit_fts, row)"));
+    QSqlQuery terms(db);
+    terms.setForwardOnly(true);
+    // From just after the term itself (">" would make the vocabulary count the term's whole
+    // list first; a term holds no control characters) to the last term that starts with it.
+    terms.prepare(QStringLiteral("SELECT term FROM temp.audit_fts_terms WHERE term >= ? || char(1) "
+                                 "AND term < ? || char(1114111) LIMIT %1")
+                      .arg(MostPrefixTerms));
+    terms.addBindValue(term);
+    terms.addBindValue(term);
+    if (!terms.exec())
+        return matchOf(filter);
+    QStringList found = {term};
+    while (terms.next())
+        found.append(terms.value(0).toString());
+    if (terms.lastError().isValid() || found.size() > MostPrefixTerms)
+        return matchOf(filter);
+    return matchOf(filter, found);
 }
 
 AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId, const QString &query)

@@ -146,19 +146,19 @@ void tst_AuditTableModel::filtersByFieldsAndText_data()
     textAndField.text = QStringLiteral("triage");
     textAndField.server = QStringLiteral("sandbox");
     QTest::newRow("full text and field") << textAndField << 100;
-    AuditFilter longPrefix; // longer than the index's prefixes: read as the whole terms it starts
-    longPrefix.text = QStringLiteral("incid");
-    QTest::newRow("full text, long prefix") << longPrefix << 1;
-    AuditFilter longPrefixAndField;
-    longPrefixAndField.text = QStringLiteral("triag");
-    longPrefixAndField.server = QStringLiteral("sandbox");
-    QTest::newRow("long prefix and field") << longPrefixAndField << 100;
-    AuditFilter longPrefixCommon;
-    longPrefixCommon.text = QStringLiteral("kill rollo");
-    QTest::newRow("two words, long prefix") << longPrefixCommon << 0;
-    AuditFilter longPrefixMissing;
-    longPrefixMissing.text = QStringLiteral("zzzzzz");
-    QTest::newRow("long prefix of nothing") << longPrefixMissing << 0;
+    AuditFilter prefix; // read as the whole terms it starts
+    prefix.text = QStringLiteral("incid");
+    QTest::newRow("full text, a word begun") << prefix << 1;
+    AuditFilter prefixAndField;
+    prefixAndField.text = QStringLiteral("triag");
+    prefixAndField.server = QStringLiteral("sandbox");
+    QTest::newRow("prefix and field") << prefixAndField << 100;
+    AuditFilter prefixAfterWords;
+    prefixAfterWords.text = QStringLiteral("kill rollo");
+    QTest::newRow("two words and a prefix") << prefixAfterWords << 0;
+    AuditFilter prefixOfNothing;
+    prefixOfNothing.text = QStringLiteral("zzzzzz");
+    QTest::newRow("prefix of nothing") << prefixOfNothing << 0;
     AuditFilter nothing;
     nothing.text = QStringLiteral("nonexistent");
     QTest::newRow("no match") << nothing << 0;
@@ -271,6 +271,20 @@ void tst_AuditTableModel::newEntriesOutsideTheFilterStayOut()
     model->refreshNewEntries(Entries + 4);
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5003"));
+
+    // A word being typed: new rows are matched by the terms it starts as the index has them
+    // now, a term that came with the new rows ("latent") among them.
+    AuditFilter prefix;
+    prefix.text = QStringLiteral("laten");
+    model->setFilter(prefix);
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(model->rowCount(), 1); // "latency"
+    AuditEntry latent = entryAt(5005);
+    latent.comment = QStringLiteral("latent fault");
+    write({latent, entryAt(5006)});
+    model->refreshNewEntries(Entries + 6);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5005"));
 }
 
 void tst_AuditTableModel::missingFileIsAnError()
