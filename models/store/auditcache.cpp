@@ -4,6 +4,7 @@
 #include "../core/flagjson.h"
 #include "../core/flagref.h"
 #include "auditchain.h"
+#include "preparedauditentries.h"
 #include "sqlitestatement.h"
 #include "sqltext.h"
 
@@ -30,15 +31,6 @@ struct Text
 QString compactJson(const QJsonObject &object)
 {
     return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-// The stored text of each chained column, in the order of AuditChain::columns().
-QStringList chainedTexts(const AuditEntry &entry)
-{
-    return {entry.server,          entry.environment, entry.flagKey, entry.action,
-            entry.outcome,         entry.actor,       actorKindName(entry.actorKind),
-            QString::number(entry.timeMs), entry.sourceId, compactJson(entry.before),
-            compactJson(entry.after), entry.comment};
 }
 
 struct Migration
@@ -343,15 +335,18 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         return Result<qint64>::failure(Text::tr("%1: %2").arg(what, error));
     };
 
-    struct Head
-    {
-        qint64 seq = 0;
-        QByteArray hash;
-        bool moved = false;
-    };
-    QHash<QString, Head> heads;
-    QSqlQuery readHead(db);
-    readHead.prepare(QStringLiteral("SELECT chain_seq, hash FROM audit_chain_heads WHERE server = ?"));
+    // Every chain's head, read once: the batch's entries are hashed ahead as links after them.
+    QHash<QString, AuditChainLink> heads;
+    QSqlQuery readHeads(db);
+    readHeads.setForwardOnly(true);
+    if (!readHeads.exec(QStringLiteral("SELECT server, chain_seq, hash FROM audit_chain_heads")))
+        return fail(Text::tr("cannot read the audit chain"), readHeads.lastError().text());
+    while (readHeads.next())
+        heads.insert(readHeads.value(0).toString(), {readHeads.value(1).toLongLong(), readHeads.value(2).toByteArray()});
+    readHeads.finish();
+    PreparedAuditEntries prepared(batch.entries, heads);
+    QSet<QString> movedHeads;
+
     SqliteStatement insert(
         db, QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                 .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
@@ -360,40 +355,36 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
                                                 "VALUES (?, ?, ?)"));
     QSet<FlagRef> flagsListed;
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
+    static const int flagColumn = int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
+    static const int actorColumn = int(AuditChain::columns().indexOf(QStringLiteral("actor")));
     qint64 lastId = 0;
-    for (const AuditEntry &entry : batch.entries) {
-        if (!heads.contains(entry.server)) {
-            readHead.addBindValue(sqlText(entry.server));
-            if (!readHead.exec())
-                return fail(Text::tr("cannot read the audit chain"), readHead.lastError().text());
-            Head head{0, AuditChain::genesis()};
-            if (readHead.next())
-                head = {readHead.value(0).toLongLong(), readHead.value(1).toString().toLatin1()};
-            readHead.finish();
-            heads.insert(entry.server, head);
-        }
-        Head &head = heads[entry.server];
-        const QStringList texts = chainedTexts(entry);
-        const QByteArray hash = AuditChain::hash(head.seq + 1, head.hash, texts);
-        for (int column = 0; column < texts.size(); ++column) {
+    for (qsizetype entryIndex = 0; entryIndex < batch.entries.size(); ++entryIndex) {
+        const AuditEntry &entry = batch.entries.at(entryIndex);
+        const PreparedAuditEntry &ready = prepared.at(entryIndex);
+        AuditChainLink &head = heads[entry.server];
+        // Hashed ahead after the link before it; again here when that one was skipped as stored.
+        const bool linkHolds = ready.previous.seq == head.seq && ready.previous.hash == head.hash;
+        const QByteArray hash = linkHolds ? ready.hash : AuditChain::hash(head.seq + 1, head.hash, ready.columns);
+        for (int column = 0; column < AuditChain::columns().size(); ++column) {
             if (column == timeColumn)
                 insert.add(entry.timeMs);
             else
-                insert.add(texts.at(column));
+                insert.addUtf8(ready.columns.column(column));
         }
         insert.add(head.seq + 1);
-        insert.add(QString::fromLatin1(head.hash));
-        insert.add(QString::fromLatin1(hash));
+        insert.addUtf8(head.hash);
+        insert.addUtf8(hash);
         const Result<int> inserted = insert.run();
         if (!inserted)
             return fail(Text::tr("cannot record the audit entry"), inserted.error());
         if (inserted.value() == 1) {
-            head = {head.seq + 1, hash, true};
+            head = {head.seq + 1, hash};
+            movedHeads.insert(entry.server);
             lastId = insert.lastInsertId();
             index.add(lastId);
-            index.add(entry.flagKey);
-            index.add(entry.actor);
-            index.add(searchWords(entry));
+            index.addUtf8(ready.columns.column(flagColumn));
+            index.addUtf8(ready.columns.column(actorColumn));
+            index.addUtf8(ready.words);
             if (const Result<int> indexed = index.run(); !indexed)
                 return fail(Text::tr("cannot index the audit entry"), indexed.error());
             const FlagRef flag{entry.server, entry.environment, entry.flagKey};
@@ -411,12 +402,11 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     storeHead.prepare(QStringLiteral("INSERT INTO audit_chain_heads (server, chain_seq, hash) VALUES (?, ?, ?) "
                                      "ON CONFLICT (server) DO UPDATE SET chain_seq = excluded.chain_seq, "
                                      "hash = excluded.hash"));
-    for (auto it = heads.constBegin(); it != heads.constEnd(); ++it) {
-        if (!it->moved)
-            continue;
-        storeHead.addBindValue(it.key());
-        storeHead.addBindValue(it->seq);
-        storeHead.addBindValue(QString::fromLatin1(it->hash));
+    for (const QString &server : std::as_const(movedHeads)) {
+        const AuditChainLink &head = heads.value(server);
+        storeHead.addBindValue(server);
+        storeHead.addBindValue(head.seq);
+        storeHead.addBindValue(QString::fromLatin1(head.hash));
         if (!storeHead.exec())
             return fail(Text::tr("cannot move the audit chain"), storeHead.lastError().text());
     }

@@ -47,6 +47,19 @@ void SqliteStatement::add(const QString &text)
     m_query.addBindValue(sqlText(text));
 }
 
+void SqliteStatement::addUtf8(QByteArrayView text)
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        // A null pointer would bind NULL.
+        const char *characters = text.isNull() ? "" : text.data();
+        sqlite3_bind_text(m_statement, ++m_added, characters, int(text.size()), SQLITE_STATIC);
+        return;
+    }
+#endif
+    m_query.addBindValue(QString::fromUtf8(text));
+}
+
 void SqliteStatement::add(qint64 number)
 {
 #ifdef FLAGDECK_SYSTEM_SQLITE

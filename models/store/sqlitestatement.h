@@ -23,6 +23,8 @@ public:
 
     // A null text is stored as '' (text columns are NOT NULL).
     void add(const QString &text);
+    // UTF-8 text, bound without a copy: the bytes must stay valid until run().
+    void addUtf8(QByteArrayView text);
     void add(qint64 number);
     // Runs with the values added since the last run: the number of rows it changed.
     Result<int> run();

@@ -406,7 +406,7 @@ double rawInsertRowsPerSecond()
         QSqlQuery query(db);
         query.exec(QStringLiteral("PRAGMA synchronous=%1").arg(QLatin1String(AuditCache::Synchronous)));
         query.exec(QStringLiteral("CREATE TABLE raw (id INTEGER PRIMARY KEY, %1)").arg(AuditCache::entryColumns()));
-        // Bound as the audit cache binds: through SQLite's own interface where Qt's driver allows.
+        // Bound as the audit cache binds: UTF-8, through SQLite's own interface where Qt's driver allows.
         SqliteStatement insert(db, QStringLiteral("INSERT INTO raw (%1) VALUES (%2)")
                                        .arg(AuditCache::entryColumns(),
                                             QStringList(AuditChain::columns().size(), QStringLiteral("?")).join(u',')));
@@ -417,18 +417,18 @@ double rawInsertRowsPerSecond()
             query.exec(QStringLiteral("BEGIN IMMEDIATE"));
             for (int i = first; i < first + Transaction; ++i) {
                 const AuditEntry entry = millionEntry(i);
-                insert.add(entry.server);
-                insert.add(entry.environment);
-                insert.add(entry.flagKey);
-                insert.add(entry.action);
-                insert.add(entry.outcome);
-                insert.add(entry.actor);
-                insert.add(actorKindName(entry.actorKind));
+                const QByteArray texts[] = {entry.server.toUtf8(), entry.environment.toUtf8(), entry.flagKey.toUtf8(),
+                                            entry.action.toUtf8(), entry.outcome.toUtf8(), entry.actor.toUtf8(),
+                                            actorKindName(entry.actorKind).toUtf8()};
+                for (const QByteArray &text : texts)
+                    insert.addUtf8(text);
                 insert.add(entry.timeMs);
-                insert.add(entry.sourceId);
-                insert.add(QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)));
-                insert.add(QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
-                insert.add(entry.comment);
+                const QByteArray sourceId = entry.sourceId.toUtf8();
+                const QByteArray before = QJsonDocument(entry.before).toJson(QJsonDocument::Compact);
+                const QByteArray after = QJsonDocument(entry.after).toJson(QJsonDocument::Compact);
+                const QByteArray comment = entry.comment.toUtf8();
+                for (const QByteArray *text : {&sourceId, &before, &after, &comment})
+                    insert.addUtf8(*text);
                 if (const Result<int> inserted = insert.run(); !inserted) {
                     std::fprintf(stderr, "bench: %s\n", qPrintable(inserted.error()));
                     return 0;

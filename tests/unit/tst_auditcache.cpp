@@ -28,6 +28,8 @@ private Q_SLOTS:
     void migratesVersionFourInPlace();
     void migratesVersionSixInPlace();
     void duplicateDoesNotExtendTheChain();
+    void aLongBatchWithStoredEntriesKeepsEveryChainWhole();
+    void storesTheBytesItHashes();
     void cursorIsStoredWithItsEntries();
     void flagSnapshotsReplaceAnEnvironment();
 };
@@ -436,6 +438,55 @@ void tst_AuditCache::duplicateDoesNotExtendTheChain()
     const AuditVerification verification = verifyAuditChains(cache);
     QVERIFY2(verification.intact, qPrintable(verification.problem));
     QCOMPARE(verification.heads.constFirst().chainSeq, 2);
+}
+
+// A batch is hashed ahead on a second thread. Entries already stored, in the middle of a long
+// batch of three servers, make the ones after them hash again on the writer's thread.
+void tst_AuditCache::aLongBatchWithStoredEntriesKeepsEveryChainWhole()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    const auto entries = [](int first, int end) {
+        AuditBatch batch;
+        for (int i = first; i < end; ++i) {
+            AuditEntry each = entry(QString::number(i));
+            each.server = QStringLiteral("server-%1").arg(i % 3);
+            each.timeMs += i;
+            batch.entries.append(each);
+        }
+        return batch;
+    };
+    VERIFY_OK(cache.write(entries(600, 660)));
+    VERIFY_OK(cache.write(entries(0, 2000)));
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.entriesChecked, 2000);
+    QCOMPARE(verification.heads.size(), 3);
+    for (const auto &head : verification.heads)
+        QCOMPARE(head.chainSeq, head.server == QLatin1String("server-2") ? 666 : 667);
+}
+
+// What the hash covers is what the file holds, byte for byte, whatever the text: an unpaired
+// surrogate (a broken name from a server) is stored as the U+FFFD it was hashed as.
+void tst_AuditCache::storesTheBytesItHashes()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    AuditBatch batch;
+    batch.entries = {entry(QStringLiteral("1")), entry(QStringLiteral("2"))};
+    batch.entries[0].comment = QStringLiteral("Zoë rolled back 🚀 ") + QChar(0xD800);
+    batch.entries[1].actor = QString(QChar(0xDC00)) + QStringLiteral("bot");
+    VERIFY_OK(cache.write(batch));
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QSqlQuery stored(cache.database());
+    QVERIFY(stored.exec(QStringLiteral("SELECT comment, actor FROM audit_events ORDER BY id")));
+    QVERIFY(stored.next());
+    QCOMPARE(stored.value(0).toString(), QStringLiteral("Zoë rolled back 🚀 \uFFFD"));
+    QVERIFY(stored.next());
+    QCOMPARE(stored.value(1).toString(), QStringLiteral("\uFFFDbot"));
 }
 
 void tst_AuditCache::cursorIsStoredWithItsEntries()
