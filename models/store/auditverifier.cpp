@@ -79,8 +79,7 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
     std::map<QString, Chain> chains; // by server, in the order problems are reported
     QString lastServer;
     Chain *chain = nullptr;
-    QStringList texts;
-    texts.reserve(AuditChain::columns().size());
+    AuditChain::EncodedColumns columns; // one buffer for every row
     const auto stored = [&](const StoredEntry &entry) { return describe(entry); };
 
     while (rows.next()) {
@@ -121,10 +120,10 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
                                  .arg(stored(entry()));
             continue;
         }
-        texts.clear();
+        columns.clear();
         for (int column = 0; column < AuditChain::columns().size(); ++column)
-            texts.append(rows.value(4 + column).toString());
-        if (AuditChain::hash(seq, storedPrevious, texts) != storedHash) {
+            columns.append(rows.value(4 + column).toString());
+        if (AuditChain::hash(seq, storedPrevious, columns) != storedHash) {
             chain->problem = Text::tr("%1 was altered").arg(stored(entry()));
             continue;
         }
