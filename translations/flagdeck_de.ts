@@ -354,7 +354,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+64"/>
+        <location filename="../models/store/auditcache.cpp" line="+58"/>
         <source>the audit cache: %1</source>
         <translation>der Audit-Cache: %1</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>SQLite hat sie als beschädigt erkannt</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+108"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>die Version des Audit-Caches lässt sich nicht lesen: %1</translation>
     </message>
@@ -389,17 +389,18 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>cannot read the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>cannot record the audit entry</source>
         <translation>der Audit-Eintrag lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+8"/>
         <source>cannot index the audit entry</source>
         <translation>kann den Verlaufseintrag nicht indizieren</translation>
     </message>
@@ -426,7 +427,7 @@
         <translation>der Audit-Cache lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-265"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht aktualisieren: %1</translation>
@@ -839,7 +840,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+76"/>
+        <location filename="../models/item/auditidloader.cpp" line="+49"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
     </message>
@@ -901,7 +902,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     </message>
     <message>
         <location line="+78"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>cannot read the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht lesen: %1</translation>
     </message>
@@ -920,7 +921,7 @@ Mit --help nach einem Befehl sehen Sie dessen Optionen. Exit-Code 2 steht auch f
     </message>
     <message>
         <location line="+17"/>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>cannot read the audit entries: %1</source>
         <translation>die Audit-Einträge lassen sich nicht lesen: %1</translation>
     </message>
@@ -1408,7 +1409,7 @@ Kommentar: %2</translation>
         <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+70"/>
         <source>the server confirmed it after the %1 s timeout</source>
         <translation>der Server hat es nach Ablauf der %1 s bestätigt</translation>
     </message>
@@ -2041,7 +2042,7 @@ Kommentar: %2</translation>
         <translation>%1 in %2 hat keinen Vertrag</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>eval of %1 for stage &quot;%2&quot;</source>
         <translation>Eval von %1 für Stufe „%2“</translation>
     </message>
@@ -2109,7 +2110,7 @@ Kommentar: %2</translation>
         <translation>es ist keine Verbindung „%1“ eingerichtet (die Verbindungen sind: %2)</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1 auf %2 (%3) hat keine Variante „%4“</translation>
     </message>
@@ -2124,7 +2125,7 @@ Kommentar: %2</translation>
         <translation>%1 hat kein Flag „%2“</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>Eine eingerichtete Verbindung (ihre ID), gegen die die Verträge geprüft werden; mehrfach möglich.</translation>
     </message>
@@ -2992,7 +2993,7 @@ Revision %4</translation>
         <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1 does not say whose token this is</source>
         <translation>%1 sagt nicht, wem dieses Token gehört</translation>
     </message>
@@ -3865,7 +3866,7 @@ Revision %4</translation>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+37"/>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+42"/>
         <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
         <translation>im Schlüsselbund des Betriebssystems ist für diese Verbindung kein Token gespeichert: geben Sie es in den Einstellungen der Verbindung erneut ein</translation>
     </message>
@@ -5587,7 +5588,7 @@ Revision %4</translation>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+465"/>
+        <location filename="../models/control/proposalreview.cpp" line="+472"/>
         <source>restored; confirmed by the server</source>
         <translation>wiederhergestellt; vom Server bestätigt</translation>
     </message>
@@ -5607,13 +5608,23 @@ Revision %4</translation>
         <translation>vom Server bestätigt</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+116"/>
+        <location line="-213"/>
+        <location line="+123"/>
         <source>there is no proposal %1</source>
         <translation>es gibt keinen Vorschlag %1</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-73"/>
+        <source>%1 is archived on %2, which archives a flag in several environments at once: applications stop getting it in %3</source>
+        <translation>%1 wird auf %2 archiviert, das ein Flag in mehreren Umgebungen zugleich archiviert: Anwendungen erhalten es nicht mehr in %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is archived on %2: applications stop getting it in %3</source>
+        <translation>%1 wird auf %2 archiviert: Anwendungen erhalten es nicht mehr in %3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>the proposal is %1</source>
         <translation>der Vorschlag ist %1</translation>
     </message>
@@ -5628,13 +5639,13 @@ Revision %4</translation>
         <translation>%1 hat diesen Vorschlag gemacht und kann nicht darüber entscheiden</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+124"/>
+        <location line="-129"/>
+        <location line="+131"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 gehört nicht zu den Flags, die diese Konsole zeigt</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-257"/>
         <source>a console</source>
         <translation>eine Konsole</translation>
     </message>
@@ -5694,12 +5705,7 @@ Revision %4</translation>
         <translation>%1 ist schon so, wie es vor diesen Änderungen war</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>%1 is archived on %2: applications stop getting it in every environment the server archives it in</source>
-        <translation>%1 wird auf %2 archiviert: Anwendungen erhalten es in jeder Umgebung nicht mehr, in der der Server es archiviert</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+75"/>
         <source>You decide as %1; the change is sent with %2.</source>
         <translation>Sie entscheiden als %1; die Änderung wird mit %2 gesendet.</translation>
     </message>
@@ -6689,12 +6695,12 @@ Revision %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>a change of %1 is still waiting for the server</source>
         <translation>eine Änderung von %1 wartet noch auf den Server</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <location line="+80"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>offline: nichts kann an den Server gesendet werden</translation>
@@ -6730,7 +6736,7 @@ Revision %4</translation>
         <translation>%1 wird von dieser Konsole nicht mehr angezeigt</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>contract unreadable</source>
         <translation>Vertrag unlesbar</translation>
     </message>
@@ -7387,7 +7393,7 @@ Revision %4</translation>
     <message>
         <location line="+19"/>
         <location line="+68"/>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>no Unleash environment %1</source>
         <translation>keine Unleash-Umgebung %1</translation>
     </message>

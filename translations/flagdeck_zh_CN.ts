@@ -352,7 +352,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+64"/>
+        <location filename="../models/store/auditcache.cpp" line="+58"/>
         <source>the audit cache: %1</source>
         <translation>审计缓存：%1</translation>
     </message>
@@ -367,7 +367,7 @@
         <translation>SQLite 发现它已损坏</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+108"/>
         <source>cannot read the audit cache version: %1</source>
         <translation>无法读取审计缓存的版本：%1</translation>
     </message>
@@ -387,17 +387,18 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>cannot read the audit chain</source>
         <translation>无法读取审计链</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>cannot record the audit entry</source>
         <translation>无法记录审计条目</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <location line="+8"/>
         <source>cannot index the audit entry</source>
         <translation>无法为审计条目建立索引</translation>
     </message>
@@ -424,7 +425,7 @@
         <translation>无法提交到审计缓存</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-265"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>无法升级审计缓存：%1</translation>
@@ -836,7 +837,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
 <context>
     <name>AuditIdLoader</name>
     <message>
-        <location filename="../models/item/auditidloader.cpp" line="+76"/>
+        <location filename="../models/item/auditidloader.cpp" line="+49"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
     </message>
@@ -898,7 +899,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     </message>
     <message>
         <location line="+78"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>cannot read the audit cache: %1</source>
         <translation>无法读取审计缓存：%1</translation>
     </message>
@@ -917,7 +918,7 @@ Add --help after a command for its options. Exit code 2 is also a usage error.</
     </message>
     <message>
         <location line="+17"/>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>cannot read the audit entries: %1</source>
         <translation>无法读取审计条目：%1</translation>
     </message>
@@ -1397,7 +1398,7 @@ Comment: %2</source>
         <translation>%1 无法从 FlagDeck 归档开关</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+70"/>
         <source>the server confirmed it after the %1 s timeout</source>
         <translation>服务器在 %1 秒超时之后确认了它</translation>
     </message>
@@ -2030,7 +2031,7 @@ Comment: %2</source>
         <translation>%1 在 %2 中没有契约</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>eval of %1 for stage &quot;%2&quot;</source>
         <translation>阶段“%2”的 %1 评测</translation>
     </message>
@@ -2098,7 +2099,7 @@ Comment: %2</source>
         <translation>未配置连接 “%1”（已配置的连接：%2）</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>%1 on %2 (%3) has no variation &quot;%4&quot;</source>
         <translation>%1（%2 上，%3）没有变体 “%4”</translation>
     </message>
@@ -2113,7 +2114,7 @@ Comment: %2</source>
         <translation>%1 没有开关 “%2”</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>A configured connection (its id) to check the contracts against; may be repeated.</source>
         <translation>用于对照检查契约的已配置连接（其 ID）；可重复。</translation>
     </message>
@@ -2978,7 +2979,7 @@ Revision %4</source>
         <translation>%1 无法从 FlagDeck 归档开关</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1 does not say whose token this is</source>
         <translation>%1 没有说明这个令牌属于谁</translation>
     </message>
@@ -3847,7 +3848,7 @@ Revision %4</source>
 <context>
     <name>KeychainSecretStore</name>
     <message>
-        <location filename="../models/store/keychainsecretstore.cpp" line="+37"/>
+        <location filename="../models/store/keychainsecretstore.cpp" line="+42"/>
         <source>no token is stored in the OS keychain for this connection: enter it again in the connection&apos;s settings</source>
         <translation>操作系统钥匙串中没有存储此连接的令牌：请在该连接的设置中重新输入</translation>
     </message>
@@ -5552,7 +5553,7 @@ Revision %4</source>
 <context>
     <name>ProposalReview</name>
     <message>
-        <location filename="../models/control/proposalreview.cpp" line="+465"/>
+        <location filename="../models/control/proposalreview.cpp" line="+472"/>
         <source>restored; confirmed by the server</source>
         <translation>已恢复；服务器已确认</translation>
     </message>
@@ -5572,13 +5573,23 @@ Revision %4</source>
         <translation>服务器已确认</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+116"/>
+        <location line="-213"/>
+        <location line="+123"/>
         <source>there is no proposal %1</source>
         <translation>没有提议 %1</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-73"/>
+        <source>%1 is archived on %2, which archives a flag in several environments at once: applications stop getting it in %3</source>
+        <translation>%1 将在 %2 上归档，该服务器会同时在多个环境中归档开关：应用将不再在 %3 中获得它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is archived on %2: applications stop getting it in %3</source>
+        <translation>%1 将在 %2 上归档：应用将不再在 %3 中获得它</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>the proposal is %1</source>
         <translation>该提议状态为 %1</translation>
     </message>
@@ -5593,13 +5604,13 @@ Revision %4</source>
         <translation>%1 提出了此提议，不能对其作出决定</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+124"/>
+        <location line="-129"/>
+        <location line="+131"/>
         <source>%1 is not among the flags this console shows</source>
         <translation>%1 不在本控制台显示的开关之中</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-257"/>
         <source>a console</source>
         <translation>某个控制台</translation>
     </message>
@@ -5659,12 +5670,7 @@ Revision %4</source>
         <translation>%1 已经是这些变更之前的状态</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>%1 is archived on %2: applications stop getting it in every environment the server archives it in</source>
-        <translation>%1 将在 %2 上归档：在服务器归档它的每个环境中，应用将不再获取它</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+75"/>
         <source>You decide as %1; the change is sent with %2.</source>
         <translation>您以 %1 的身份决定；更改通过 %2 发送。</translation>
     </message>
@@ -6648,12 +6654,12 @@ Revision %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>a change of %1 is still waiting for the server</source>
         <translation>%1 的一项变更仍在等待服务器</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <location line="+80"/>
         <source>offline: nothing can be sent to the server</source>
         <translation>离线：无法向服务器发送任何内容</translation>
@@ -6689,7 +6695,7 @@ Revision %4</source>
         <translation>此控制台不再显示 %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>contract unreadable</source>
         <translation>契约不可读</translation>
     </message>
@@ -7345,7 +7351,7 @@ Revision %4</source>
     <message>
         <location line="+19"/>
         <location line="+68"/>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>no Unleash environment %1</source>
         <translation>没有 Unleash 环境 %1</translation>
     </message>

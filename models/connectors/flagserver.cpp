@@ -56,6 +56,11 @@ ServerReply *FlagServer::archiveFlag(const QString &, const QString &, const QSt
     return reply;
 }
 
+QStringList FlagServer::archiveReach(const QString &environment, const QString &) const
+{
+    return {environment};
+}
+
 void FlagServer::setPollInterval(int) {}
 
 QString FlagServer::capabilityProblem(Capability, const QString &) const

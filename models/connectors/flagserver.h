@@ -71,6 +71,9 @@ public:
     // Retires the flag on the server (its code is gone): applications stop getting it, and it
     // leaves the environment's flags. The reply carries the flag as it was. Only with Capability::Archive.
     virtual ServerReply *archiveFlag(const QString &environment, const QString &flagKey, const QString &comment);
+    // The environments an archive of the flag in environment takes it out of: that one alone, or
+    // more where the server archives a flag as a whole.
+    virtual QStringList archiveReach(const QString &environment, const QString &flagKey) const;
     // History after the cursor (empty: from the start), oldest first.
     virtual ServerReply *fetchAuditSince(const QString &cursor) = 0;
     // The hours of one flag's exposure counts that the server holds and that have ended, oldest

@@ -109,6 +109,18 @@ QString ConfirmedChanges::unavailable(const FlagRef &ref, FlagAction action) con
     return server->capabilityProblem(needed, ref.environment);
 }
 
+QList<FlagRef> ConfirmedChanges::archiveReach(const FlagRef &ref) const
+{
+    QList<FlagRef> reach = {ref};
+    if (const FlagServer *server = m_servers(ref.connectionId)) {
+        for (const QString &environment : server->archiveReach(ref.environment, ref.key)) {
+            if (environment != ref.environment)
+                reach.append({ref.connectionId, environment, ref.key});
+        }
+    }
+    return reach;
+}
+
 void ConfirmedChanges::noteReported(const FlagRef &ref, const Flag &flag)
 {
     const auto pending = m_pending.constFind(ref);

@@ -93,6 +93,8 @@ public:
     // Why this action cannot work on this flag's server (a server too old, a token without the
     // permission), so it is refused before anything is sent; empty when nothing says so.
     QString unavailable(const FlagRef &ref, FlagAction action) const;
+    // The flag in every environment an archive of it takes it out of, its own first.
+    QList<FlagRef> archiveReach(const FlagRef &ref) const;
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:

@@ -305,11 +305,18 @@ ProposalReviewSheet ProposalReview::sheet(const QString &id) const
             sheet.after = flagToJson(after.value());
             sheet.changes = describeAuditChange(sheet.current, sheet.after);
             sheet.changeRows = flagChangeRows(row->flag, after.value());
-            // Its state stays as it is; the flag itself leaves the server.
-            if (proposal->action == FlagAction::Archive)
-                sheet.changes = {tr("%1 is archived on %2: applications stop getting it in every environment the "
-                                    "server archives it in")
-                                     .arg(proposal->target.key, row->serverName)};
+            // Its state stays as it is; the flag itself leaves the server, in every environment
+            // the server archives it in at once (all of an Unleash project's).
+            if (proposal->action == FlagAction::Archive) {
+                QStringList environments;
+                for (const FlagRef &reached : m_stages->archiveReach(proposal->target))
+                    environments.append(reached.environment);
+                const QString text = environments.size() > 1
+                    ? tr("%1 is archived on %2, which archives a flag in several environments at once: "
+                         "applications stop getting it in %3")
+                    : tr("%1 is archived on %2: applications stop getting it in %3");
+                sheet.changes = {text.arg(proposal->target.key, row->serverName, environments.join(QStringLiteral(", ")))};
+            }
         } else {
             sheet.blocker = after.error();
         }

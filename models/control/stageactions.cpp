@@ -280,8 +280,12 @@ QString StageActions::archiveProblem(const FlagRef &ref) const
         return tr("%1 is no longer shown by this console").arg(ref.key);
     if (row->staleSinceMs > 0)
         return tr("offline: nothing can be sent to the server");
-    if (row->hasPendingChange() || m_changes.isPending(ref))
-        return tr("a change of %1 is still waiting for the server").arg(ref.key);
+    // A change waiting in another environment the archive reaches would be lost with the flag.
+    for (const FlagRef &reached : archiveReach(ref)) {
+        const FlagStore::Entry *other = m_flags->find(reached);
+        if ((other && other->hasPendingChange()) || m_changes.isPending(reached))
+            return tr("a change of %1 is still waiting for the server").arg(ref.key);
+    }
     return m_changes.unavailable(ref, FlagAction::Archive);
 }
 

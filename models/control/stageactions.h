@@ -53,8 +53,11 @@ public:
     // when given, hears once how it ended.
     bool apply(const StagePreview &preview, const QString &comment, const ConfirmedChanges::Completion &done = {});
     // Why the flag cannot be archived on its server now (empty: it can): a flag gone, a change
-    // under way, offline, or a server that cannot archive.
+    // under way in any environment the archive reaches, offline, or a server that cannot archive.
     QString archiveProblem(const FlagRef &ref) const;
+    // The flag in every environment the archive takes it out of, its own first (see
+    // FlagServer::archiveReach).
+    QList<FlagRef> archiveReach(const FlagRef &ref) const { return m_changes.archiveReach(ref); }
     // Retires the flag on its server, the end of its contract's path: confirmed by the server's
     // reply and audited; the flag leaves the store with the server's next snapshot. Only after
     // the approval queue agreed. False when it was not sent.

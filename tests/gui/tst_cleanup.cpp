@@ -141,6 +141,9 @@ void tst_Cleanup::dueFlagsAreListedExportedAndArchivedThroughTheQueue()
     const std::optional<Proposal> queued = review->openProposal(streaming, FlagAction::Archive);
     QVERIFY(queued);
     QCOMPARE(queued->risk, Contract::Risk::High);
+    // The sandbox archives a flag in one environment: the reviewer is told which.
+    QCOMPARE(review->sheet(queued->id).changes,
+             QStringList{QStringLiteral("streaming-answers is archived on Sandbox: applications stop getting it in production")});
     QVERIFY(queued->reason.contains(QLatin1String("on at 100% for 3 days")));
     QVERIFY(controller.flagStore()->find(streaming)); // still on the server
     // Its proposer cannot approve it.

@@ -198,6 +198,8 @@ void tst_UnleashServer::archiveTakesTheFeatureOutOfEveryEnvironment()
     QVERIFY(server->capabilities().testFlag(FlagServer::Capability::Archive));
     QCOMPARE(flagIn(*server, Development, QStringLiteral("retired.route")).key, QStringLiteral("retired.route"));
     QVERIFY(servedToApplications(QStringLiteral("retired.route")));
+    // What a reviewer is told before approving: both environments of the project, not one.
+    QCOMPARE(server->archiveReach(Development, QStringLiteral("retired.route")), (QStringList{Development, Production}));
 
     const Flag archived = waitFor(server->archiveFlag(Development, QStringLiteral("retired.route"), QStringLiteral("code removed")));
     QVERIFY2(!archived.revision.startsWith(QStringLiteral("failed")), qPrintable(archived.revision));

@@ -35,29 +35,32 @@ public:
 
     // A sandbox server on databasePath(id) that answers on the next turn of the event loop, its
     // flags shown under displayName. It connects at once; its flags reach the store once the event
-    // loop runs, so a test may wire more to it first.
-    SandboxServer *addServer(const QString &id, const QString &displayName)
+    // loop runs, so a test may wire more to it first. Server: SandboxServer or a test's own kind of it.
+    template<typename Server = SandboxServer>
+    Server *addServer(const QString &id, const QString &displayName)
     {
         if (m_servers.count(id))
             qFatal("the rig has a server %s already", qPrintable(id));
         ConnectionConfig config;
         config.id = id;
         config.displayName = displayName;
-        auto server = std::make_unique<SandboxServer>(config, databasePath(id));
+        auto owned = std::make_unique<Server>(config, databasePath(id));
+        Server *server = owned.get();
         server->setLatency(0, 0);
         // As the console controller wires a connection: every word of the server goes into the store.
         FlagStore *store = m_store.get();
         store->setServerName(id, displayName);
-        QObject::connect(server.get(), &FlagServer::flagsReplaced, store,
+        QObject::connect(server, &FlagServer::flagsReplaced, store,
                          [store, id](const QString &environment, const QList<Flag> &flags) {
                              store->reportEnvironment(id, environment, flags);
                          });
-        QObject::connect(server.get(), &FlagServer::flagChanged, store,
+        QObject::connect(server, &FlagServer::flagChanged, store,
                          [store, id](const QString &environment, const Flag &flag) {
                              store->reportFlag({id, environment, flag.key}, flag);
                          });
         server->connectToServer();
-        return m_servers.emplace(id, std::move(server)).first->second.get();
+        m_servers.emplace(id, std::move(owned));
+        return server;
     }
 
     // The server added as id, or nullptr.

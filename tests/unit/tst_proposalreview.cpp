@@ -37,6 +37,7 @@ private Q_SLOTS:
     void sheetShowsTheExactDiff_data();
     void sheetShowsTheExactDiff();
     void sheetSaysTheEvidenceInWords();
+    void anArchiveSheetNamesEveryEnvironmentItReaches();
     void aMovedRevisionIsStaleAndNeedsReReview();
     void theProposerCannotApproveItsOwnProposal_data();
     void theProposerCannotApproveItsOwnProposal();
@@ -87,6 +88,14 @@ private:
 namespace {
 const QString Reviewer = QStringLiteral("oncall-alice");
 const QString SecondReviewer = QStringLiteral("oncall-bob");
+
+// A sandbox that archives a flag in all its environments at once, as Unleash does in a project.
+class ProjectWideSandbox : public SandboxServer
+{
+public:
+    using SandboxServer::SandboxServer;
+    QStringList archiveReach(const QString &, const QString &) const override { return environments(); }
+};
 
 QJsonObject rolloutParameters(const QList<VariationShare> &shares)
 {
@@ -352,6 +361,24 @@ void tst_ProposalReview::sheetSaysTheEvidenceInWords()
     QCOMPARE(m_review->sheet(stored->id).evidence,
              QStringList{QStringLiteral("no_answer_rate: citation first v2 +38.2% against baseline profile (+12.4% to "
                                         "+64.0%) · regressed")});
+}
+
+// The reviewer of an archive learns every environment the flag leaves, not only the one proposed.
+void tst_ProposalReview::anArchiveSheetNamesEveryEnvironmentItReaches()
+{
+    const Proposal here = propose(production(QStringLiteral("chat-model-route")), FlagAction::Archive);
+    QTRY_VERIFY(m_review->proposal(here.id));
+    QCOMPARE(m_review->sheet(here.id).changes,
+             QStringList{QStringLiteral("chat-model-route is archived on Sandbox: applications stop getting it in production")});
+
+    m_rig->addServer<ProjectWideSandbox>(QStringLiteral("project"), QStringLiteral("Project"));
+    const FlagRef projectWide{QStringLiteral("project"), QStringLiteral("production"), QStringLiteral("chat-model-route")};
+    QTRY_VERIFY(m_rig->store()->find(projectWide) && m_rig->store()->find({projectWide.connectionId, QStringLiteral("staging"), projectWide.key}));
+    const Proposal everywhere = propose(projectWide, FlagAction::Archive);
+    QTRY_VERIFY(m_review->proposal(everywhere.id));
+    QCOMPARE(m_review->sheet(everywhere.id).changes,
+             QStringList{QStringLiteral("chat-model-route is archived on Project, which archives a flag in several "
+                                        "environments at once: applications stop getting it in production, staging")});
 }
 
 void tst_ProposalReview::aMovedRevisionIsStaleAndNeedsReReview()

@@ -1,3 +1,4 @@
+#include "control/killswitch.h"
 #include "control/stageactions.h"
 #include "sandboxrig.h"
 #include "store/contractlibrary.h"
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void offPlanCannotAdvanceButRollsBackToAStage();
     void withoutContractItIsAnUnownedControl();
     void teamFolderOverridesAndReloads();
+    void anArchiveWaitsForEveryEnvironmentItReaches();
 
 private:
     std::unique_ptr<SandboxRig> m_rig;
@@ -33,6 +35,14 @@ private:
 
 namespace {
 const FlagRef Route{QStringLiteral("s1"), QStringLiteral("production"), QStringLiteral("support-assistant-route")};
+
+// A sandbox that archives a flag in all its environments at once, as Unleash does in a project.
+class ProjectWideSandbox : public SandboxServer
+{
+public:
+    using SandboxServer::SandboxServer;
+    QStringList archiveReach(const QString &, const QString &) const override { return environments(); }
+};
 } // namespace
 
 void tst_StageActions::init()
@@ -153,6 +163,27 @@ void tst_StageActions::teamFolderOverridesAndReloads()
     QVERIFY(!snapshot.plan);
     QVERIFY(snapshot.contractError);
     QCOMPARE(snapshot.contractError->file, file.fileName());
+}
+
+// A kill still waiting in staging holds back an archive asked in production when the server
+// archives the flag in both: the kill would be lost with the flag.
+void tst_StageActions::anArchiveWaitsForEveryEnvironmentItReaches()
+{
+    ProjectWideSandbox *server = m_rig->addServer<ProjectWideSandbox>(QStringLiteral("s2"), QStringLiteral("Project"));
+    const FlagRef production{QStringLiteral("s2"), QStringLiteral("production"), Route.key};
+    const FlagRef staging{QStringLiteral("s2"), QStringLiteral("staging"), Route.key};
+    QTRY_VERIFY(m_rig->model()->row(production) && m_rig->model()->row(staging));
+    QCOMPARE(m_stages->archiveReach(production), (QList<FlagRef>{production, staging}));
+    QCOMPARE(m_stages->archiveReach(Route), QList<FlagRef>{Route}); // the plain sandbox: one environment
+    QCOMPARE(m_stages->archiveProblem(production), QString());
+
+    server->setLatency(1500, 1500);
+    KillSwitch kills(m_rig->store(), m_rig->audit(), m_rig->servers());
+    kills.kill({staging});
+    QCOMPARE(m_stages->archiveProblem(production),
+             QStringLiteral("a change of support-assistant-route is still waiting for the server"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_rig->model()->row(staging)->flag.enabled, 5000);
+    QTRY_COMPARE(m_stages->archiveProblem(production), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_StageActions)

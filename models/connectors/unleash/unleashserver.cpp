@@ -638,7 +638,7 @@ ServerReply *UnleashServer::archiveFlag(const QString &environment, const QStrin
     const Result<Flag> archived = flagOf(where->project, m_features.value(where->project).value(flagKey), where->environment);
     // DELETE on the feature archives it (202); deleting it for good is a second step FlagDeck never takes.
     m_rest->send("DELETE", featurePath(where->project, flagKey), {},
-                 [this, reply, where = *where, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
+                 [this, reply, where = *where, environment, flagKey, flag = archived ? archived.value() : Flag()](const Answer &answer) {
         if (const auto error = failureOf(answer)) {
             reply->finishWithError(*error);
             return;
@@ -646,13 +646,24 @@ ServerReply *UnleashServer::archiveFlag(const QString &environment, const QStrin
         m_features[where.project].remove(flagKey);
         reply->finishWithFlag(flag);
         // Gone from every environment of its project, as the next poll would find.
-        for (const QString &each : std::as_const(m_environments)) {
-            const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
-            if (other && other->project == where.project)
-                Q_EMIT flagsReplaced(each, flagsOf(each));
-        }
+        for (const QString &each : archiveReach(environment, flagKey))
+            Q_EMIT flagsReplaced(each, flagsOf(each));
     });
     return reply;
+}
+
+QStringList UnleashServer::archiveReach(const QString &environment, const QString &) const
+{
+    const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
+    if (!where)
+        return {environment};
+    QStringList reach;
+    for (const QString &each : m_environments) {
+        const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
+        if (other && other->project == where->project)
+            reach.append(each);
+    }
+    return reach;
 }
 
 ServerReply *UnleashServer::setRollout(const QString &environment, const QString &flagKey, const Rollout &rollout,

@@ -47,6 +47,8 @@ public:
     void connectToServer() override;
     void disconnectFromServer() override;
     QStringList environments() const override { return m_environments; }
+    // A feature belongs to its project: archiving it takes it out of every environment there.
+    QStringList archiveReach(const QString &environment, const QString &flagKey) const override;
 
     ServerReply *setEnabled(const QString &environment, const QString &flagKey, bool enabled,
                             const QString &comment) override;
