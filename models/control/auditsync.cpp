@@ -40,9 +40,14 @@ void AuditSync::syncSoon()
 
 void AuditSync::fetchNext()
 {
-    if (m_fetching || !m_cursorRead)
+    if (!m_cursorRead)
         return;
+    if (m_fetching) {
+        m_fetchAgain = true;
+        return;
+    }
     m_fetching = true;
+    m_fetchAgain = false;
     m_interval.stop();
     ServerReply *reply = m_server->fetchAuditSince(m_cursor);
     connect(reply, &ServerReply::finished, this, [this, reply] {
@@ -76,7 +81,9 @@ void AuditSync::fetchNext()
             m_cursor = reply->nextCursor();
             m_entriesFetched += entries.size();
         }
-        if (entries.isEmpty()) {
+        // A change announced while this page was on its way may not be in it: ask again now
+        // rather than at the next interval.
+        if (entries.isEmpty() && !m_fetchAgain) {
             m_interval.start();
             if (!m_caughtUp) {
                 m_caughtUp = true;

@@ -43,6 +43,8 @@ private:
     QString m_cursor;
     bool m_cursorRead = false;
     bool m_fetching = false;
+    // Asked to fetch while a fetch was out: it may have been answered before the change.
+    bool m_fetchAgain = false;
     bool m_caughtUp = false;
     int m_failures = 0;
     qint64 m_entriesFetched = 0;

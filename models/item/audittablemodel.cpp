@@ -198,7 +198,7 @@ void AuditTableModel::setFilter(const AuditFilter &filter)
     m_times.clear();
     m_pages.clear();
     endResetModel();
-    m_refreshAfterLoad = false;
+    m_committedWhileLoading = 0;
     setLoading(true);
     QMetaObject::invokeMethod(m_loader, [loader = m_loader, generation = m_generation, filter] {
         loader->load(generation, filter);
@@ -222,10 +222,10 @@ void AuditTableModel::takeChunk(quint64 generation, const QVector<qint64> &ids, 
     if (!last)
         return;
     setLoading(false);
-    if (m_refreshAfterLoad) {
-        m_refreshAfterLoad = false;
-        refreshNewEntries(m_maxSeenId + 1);
-    }
+    // Up to what the writer said it committed, never beyond: a row seen as "not there yet"
+    // past it would never be looked for again.
+    if (const qint64 committed = std::exchange(m_committedWhileLoading, 0); committed > 0)
+        refreshNewEntries(committed);
 }
 
 void AuditTableModel::refreshNewEntries(qint64 lastId)
@@ -233,7 +233,7 @@ void AuditTableModel::refreshNewEntries(qint64 lastId)
     if (!m_opened || lastId <= m_maxSeenId)
         return;
     if (m_loading) {
-        m_refreshAfterLoad = true;
+        m_committedWhileLoading = std::max(m_committedWhileLoading, lastId);
         return;
     }
     // The loader's reading of the words, on the new rows only: a prefix as the whole terms it

@@ -88,7 +88,8 @@ private:
     AuditFilter m_filter;
     quint64 m_generation = 0;
     bool m_loading = false;
-    bool m_refreshAfterLoad = false;
+    // The newest row the writer committed while a load ran (0: none), to look for once it ends.
+    qint64 m_committedWhileLoading = 0;
     qint64 m_maxSeenId = 0;
     // Row order: time descending, then id descending. Parallel vectors, 16 bytes a row.
     std::vector<qint64> m_ids;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void syncsTheWholeHistory();
     void resumesFromTheStoredCursor();
     void liveChangeIsFetchedSoon();
+    void aChangeDuringAFetchIsFetchedAfterIt();
     void serverErrorIsReportedAndRetried();
     void entryWithoutIdStopsThePage();
     void queuedPagesShareTransactionsUpToTheLimit();
@@ -160,8 +161,8 @@ void tst_AuditSync::serverErrorIsReportedAndRetried()
 
 namespace {
 
-// A server whose history has an entry without an id, as a broken backend might send.
-class IdlessHistoryServer : public FlagServer
+// A server with a history and nothing else, for the history's answers alone.
+class HistoryOnlyServer : public FlagServer
 {
 public:
     using FlagServer::FlagServer;
@@ -174,6 +175,13 @@ public:
     {
         return nullptr;
     }
+};
+
+// A server whose history has an entry without an id, as a broken backend might send.
+class IdlessHistoryServer : public HistoryOnlyServer
+{
+public:
+    using HistoryOnlyServer::HistoryOnlyServer;
     ServerReply *fetchAuditSince(const QString &) override
     {
         auto *reply = new ServerReply(this);
@@ -188,7 +196,50 @@ public:
     }
 };
 
+// A server that reads its history when asked and answers a second later, as a server across a
+// slow network does: a change made meanwhile is not in that answer.
+class DistantHistoryServer : public HistoryOnlyServer
+{
+public:
+    using HistoryOnlyServer::HistoryOnlyServer;
+    QList<AuditEntry> history;
+    ServerReply *fetchAuditSince(const QString &cursor) override
+    {
+        auto *reply = new ServerReply(this);
+        const QList<AuditEntry> after = history.mid(cursor.toInt());
+        const QString next = QString::number(cursor.toInt() + after.size());
+        QTimer::singleShot(1000, reply, [reply, after, next] { reply->finishWithAudit(after, next); });
+        return reply;
+    }
+    void change(const QString &sourceId)
+    {
+        AuditEntry entry;
+        entry.flagKey = Route;
+        entry.sourceId = sourceId;
+        history.append(entry);
+        Q_EMIT flagChanged(Prod, Flag());
+    }
+};
+
 } // namespace
+
+// A change announced while a fetch is out may have missed that fetch's answer: it is asked for
+// again as soon as the answer comes, not at the next interval.
+void tst_AuditSync::aChangeDuringAFetchIsFetchedAfterIt()
+{
+    ConnectionConfig config;
+    config.id = QStringLiteral("distant");
+    DistantHistoryServer server(config);
+    AuditSync sync(&server, m_writer.get());
+    sync.setInterval(3600'000);
+    connect(&server, &FlagServer::flagChanged, &sync, &AuditSync::syncSoon);
+    QSignalSpy caughtUp(&sync, &AuditSync::caughtUp);
+    sync.start();
+    QTRY_VERIFY_WITH_TIMEOUT(caughtUp.size() == 1, 3000);
+    sync.start(); // a fetch goes out and finds nothing new
+    server.change(QStringLiteral("1")); // its fetch 0.5 s later finds that one still out
+    QTRY_COMPARE_WITH_TIMEOUT(sync.entriesFetched(), 1, 4000);
+}
 
 void tst_AuditSync::entryWithoutIdStopsThePage()
 {

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void commonWordInALongHistoryKeepsItsOrder();
     void newEntriesJoinAtTheirPlaceInTime();
     void newEntriesOutsideTheFilterStayOut();
+    void aRowCommittedJustAfterALoadIsShown();
     void missingFileIsAnError();
 
 private:
@@ -285,6 +286,26 @@ void tst_AuditTableModel::newEntriesOutsideTheFilterStayOut()
     model->refreshNewEntries(Entries + 6);
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5005"));
+}
+
+// The writer says it committed while the browser loads; once loaded, the browser looks for rows
+// up to what was committed and no further, so the next row written is still found when it comes.
+void tst_AuditTableModel::aRowCommittedJustAfterALoadIsShown()
+{
+    auto model = openModel();
+    QTRY_VERIFY(!model->isLoading());
+    write({entryAt(5001)}); // flag-1
+    AuditFilter filter;
+    filter.flagKey = QStringLiteral("flag-1");
+    model->setFilter(filter);
+    QVERIFY(model->isLoading());
+    model->refreshNewEntries(Entries + 1); // its commit, told while the load runs
+    QTRY_VERIFY(!model->isLoading());
+    QCOMPARE(model->rowCount(), 101);
+    write({entryAt(5011)}); // flag-1 again, the next row id
+    model->refreshNewEntries(Entries + 2);
+    QCOMPARE(model->rowCount(), 102);
+    QCOMPARE(model->entryAt(0)->sourceId, QStringLiteral("5011"));
 }
 
 void tst_AuditTableModel::missingFileIsAnError()
