@@ -354,7 +354,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+58"/>
+        <location filename="../models/store/auditcache.cpp" line="+59"/>
         <source>the audit cache: %1</source>
         <translation>der Audit-Cache: %1</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>der Audit-Cache %1 wurde von einem neueren FlagDeck geschrieben (Schema %2, dieses kennt %3)</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>das Schreiben in den Audit-Cache lässt sich nicht beginnen: %1</translation>
     </message>
@@ -389,12 +389,12 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>cannot read the audit chain</source>
         <translation>die Audit-Kette lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>cannot record the audit entry</source>
         <translation>der Audit-Eintrag lässt sich nicht speichern</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>der Audit-Cache lässt sich nicht festschreiben</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-273"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>der Audit-Cache lässt sich nicht aktualisieren: %1</translation>
@@ -438,7 +438,7 @@
         <translation>der Audit-Cache lässt sich nicht auf Schema %1 aktualisieren: %2</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>the audit cache is not open</source>
         <translation>der Audit-Cache ist nicht geöffnet</translation>
     </message>
@@ -1395,16 +1395,17 @@ Kommentar: %2</translation>
     <name>ConfirmedChanges</name>
     <message>
         <location filename="../models/control/confirmedchanges.cpp" line="+37"/>
+        <location line="+66"/>
         <source>the server is not connected</source>
         <translation>der Server ist nicht verbunden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-57"/>
         <source>the server did not confirm within %1 s</source>
         <translation>der Server hat nicht innerhalb von %1 s bestätigt</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>%1 cannot archive flags from FlagDeck</source>
         <translation>%1 kann keine Flags aus FlagDeck archivieren</translation>
     </message>
@@ -6736,7 +6737,12 @@ Revision %4</translation>
         <translation>%1 wird von dieser Konsole nicht mehr angezeigt</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+8"/>
+        <source>a change of %1 in %2 is still waiting for the server</source>
+        <translation>eine Änderung von %1 in %2 wartet noch auf den Server</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>contract unreadable</source>
         <translation>Vertrag unlesbar</translation>
     </message>

@@ -352,7 +352,7 @@
 <context>
     <name>AuditCache</name>
     <message>
-        <location filename="../models/store/auditcache.cpp" line="+58"/>
+        <location filename="../models/store/auditcache.cpp" line="+59"/>
         <source>the audit cache: %1</source>
         <translation>审计缓存：%1</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>审计缓存 %1 由更新版本的 FlagDeck 写入（架构 %2，本版本支持 %3）</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>cannot start writing to the audit cache: %1</source>
         <translation>无法开始写入审计缓存：%1</translation>
     </message>
@@ -387,12 +387,12 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>cannot read the audit chain</source>
         <translation>无法读取审计链</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>cannot record the audit entry</source>
         <translation>无法记录审计条目</translation>
     </message>
@@ -425,7 +425,7 @@
         <translation>无法提交到审计缓存</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-273"/>
         <location line="+30"/>
         <source>cannot upgrade the audit cache: %1</source>
         <translation>无法升级审计缓存：%1</translation>
@@ -436,7 +436,7 @@
         <translation>无法将审计缓存升级到架构 %1：%2</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>the audit cache is not open</source>
         <translation>审计缓存未打开</translation>
     </message>
@@ -1384,16 +1384,17 @@ Comment: %2</source>
     <name>ConfirmedChanges</name>
     <message>
         <location filename="../models/control/confirmedchanges.cpp" line="+37"/>
+        <location line="+66"/>
         <source>the server is not connected</source>
         <translation>服务器未连接</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-57"/>
         <source>the server did not confirm within %1 s</source>
         <translation>服务器未在 %1 秒内确认</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>%1 cannot archive flags from FlagDeck</source>
         <translation>%1 无法从 FlagDeck 归档开关</translation>
     </message>
@@ -6695,7 +6696,12 @@ Revision %4</source>
         <translation>此控制台不再显示 %1</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+8"/>
+        <source>a change of %1 in %2 is still waiting for the server</source>
+        <translation>%1 在 %2 中的一个变更仍在等待服务器</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>contract unreadable</source>
         <translation>契约不可读</translation>
     </message>

@@ -98,8 +98,9 @@ bool ConfirmedChanges::start(const FlagRef &ref, Change change, const QString &c
 QString ConfirmedChanges::unavailable(const FlagRef &ref, FlagAction action) const
 {
     const FlagServer *server = m_servers(ref.connectionId);
+    // Only the server can say which environments an archive reaches (archiveReach).
     if (!server)
-        return {};
+        return action == FlagAction::Archive ? tr("the server is not connected") : QString();
     const FlagServer::Capability needed = action == FlagAction::Kill ? FlagServer::Capability::Kill
         : action == FlagAction::Restore                          ? FlagServer::Capability::Restore
         : action == FlagAction::Archive                          ? FlagServer::Capability::Archive

@@ -283,8 +283,10 @@ QString StageActions::archiveProblem(const FlagRef &ref) const
     // A change waiting in another environment the archive reaches would be lost with the flag.
     for (const FlagRef &reached : archiveReach(ref)) {
         const FlagStore::Entry *other = m_flags->find(reached);
-        if ((other && other->hasPendingChange()) || m_changes.isPending(reached))
-            return tr("a change of %1 is still waiting for the server").arg(ref.key);
+        if ((other && other->hasPendingChange()) || m_changes.isPending(reached)) {
+            return reached == ref ? tr("a change of %1 is still waiting for the server").arg(ref.key)
+                                  : tr("a change of %1 in %2 is still waiting for the server").arg(ref.key, reached.environment);
+        }
     }
     return m_changes.unavailable(ref, FlagAction::Archive);
 }

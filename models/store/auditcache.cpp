@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 
 #include <functional>
+#include <optional>
 
 namespace {
 
@@ -30,7 +31,7 @@ struct Text
 
 QString compactJson(const QJsonObject &object)
 {
-    return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(AuditCache::storedJson(object));
 }
 
 struct Migration
@@ -290,6 +291,11 @@ Result<void> AuditCache::indexAllEntries()
     return {};
 }
 
+QByteArray AuditCache::storedJson(const QJsonObject &object)
+{
+    return object.isEmpty() ? QByteArray() : QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
 QString AuditCache::searchWords(const AuditEntry &entry)
 {
     QStringList words = {entry.server, entry.environment, entry.action, entry.outcome,
@@ -336,15 +342,18 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     };
 
     // Every chain's head, read once: the batch's entries are hashed ahead as links after them.
-    QHash<QString, AuditChainLink> heads;
-    QSqlQuery readHeads(db);
-    readHeads.setForwardOnly(true);
-    if (!readHeads.exec(QStringLiteral("SELECT server, chain_seq, hash FROM audit_chain_heads")))
-        return fail(Text::tr("cannot read the audit chain"), readHeads.lastError().text());
-    while (readHeads.next())
-        heads.insert(readHeads.value(0).toString(), {readHeads.value(1).toLongLong(), readHeads.value(2).toByteArray()});
-    readHeads.finish();
-    PreparedAuditEntries prepared(batch.entries, heads);
+    QHash<QString, AuditChain::Link> heads;
+    if (!batch.entries.isEmpty()) {
+        QSqlQuery readHeads(db);
+        readHeads.setForwardOnly(true);
+        if (!readHeads.exec(QStringLiteral("SELECT server, chain_seq, hash FROM audit_chain_heads")))
+            return fail(Text::tr("cannot read the audit chain"), readHeads.lastError().text());
+        while (readHeads.next())
+            heads.insert(readHeads.value(0).toString(), {readHeads.value(1).toLongLong(), readHeads.value(2).toByteArray()});
+    }
+    std::optional<PreparedAuditEntries> prepared;
+    if (!batch.entries.isEmpty())
+        prepared.emplace(batch.entries, heads);
     QSet<QString> movedHeads;
 
     SqliteStatement insert(
@@ -360,8 +369,8 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     qint64 lastId = 0;
     for (qsizetype entryIndex = 0; entryIndex < batch.entries.size(); ++entryIndex) {
         const AuditEntry &entry = batch.entries.at(entryIndex);
-        const PreparedAuditEntry &ready = prepared.at(entryIndex);
-        AuditChainLink &head = heads[entry.server];
+        const PreparedAuditEntries::Entry &ready = prepared->at(entryIndex);
+        AuditChain::Link &head = heads[entry.server];
         // Hashed ahead after the link before it; again here when that one was skipped as stored.
         const bool linkHolds = ready.previous.seq == head.seq && ready.previous.hash == head.hash;
         const QByteArray hash = linkHolds ? ready.hash : AuditChain::hash(head.seq + 1, head.hash, ready.columns);
@@ -403,7 +412,7 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
                                      "ON CONFLICT (server) DO UPDATE SET chain_seq = excluded.chain_seq, "
                                      "hash = excluded.hash"));
     for (const QString &server : std::as_const(movedHeads)) {
-        const AuditChainLink &head = heads.value(server);
+        const AuditChain::Link &head = heads.value(server);
         storeHead.addBindValue(server);
         storeHead.addBindValue(head.seq);
         storeHead.addBindValue(QString::fromLatin1(head.hash));

@@ -72,6 +72,8 @@ public:
     static QStringList storedChainTexts(const QSqlQuery &query, int firstColumn);
     // What the full-text index holds for an entry besides its flag and actor.
     static QString searchWords(const AuditEntry &entry);
+    // The text a JSON column holds: compact, and empty for an empty object.
+    static QByteArray storedJson(const QJsonObject &object);
 
 
 private:

@@ -13,9 +13,20 @@ namespace AuditChain {
 // The columns a hash covers, in the order they are encoded.
 const QStringList &columns();
 
+// The previous hash of a chain's first entry.
+QByteArray genesis();
+
+// A place in a server's chain: the sequence number and hash of its newest entry.
+struct Link
+{
+    qint64 seq = 0;
+    QByteArray hash = genesis();
+};
+
 // An entry's chained columns as the hash encodes them: each column's UTF-8 text after its byte
-// length and a colon, in columns() order, in one buffer. The cache stores the very bytes it
-// hashed (column()), so what the verifier reads back hashes the same.
+// length and a colon, in columns() order, in one buffer. The cache stores the text columns as
+// these very bytes (column()) and the time as the integer its digits spell, so what the verifier
+// reads back hashes the same.
 class EncodedColumns
 {
 public:
@@ -29,6 +40,7 @@ public:
     void append(qint64 number);
 
     QByteArrayView column(int index) const;
+    qsizetype size() const { return m_columns.size(); }
     QByteArrayView encoded() const { return m_encoded; }
 
 private:
@@ -41,8 +53,5 @@ private:
 // unambiguous: no two different entries encode to the same bytes.
 QByteArray hash(qint64 chainSeq, const QByteArray &previousHash, const EncodedColumns &columns);
 QByteArray hash(qint64 chainSeq, const QByteArray &previousHash, const QStringList &columnTexts);
-
-// The previous hash of a chain's first entry.
-QByteArray genesis();
 
 } // namespace AuditChain

@@ -2,21 +2,14 @@
 
 #include "auditcache.h"
 
-#include <QJsonDocument>
-
 namespace {
 
-// Entries prepared between two wake-ups of a waiting writer: often enough that it rarely waits
+// How often each side tells the other how far it has come: often enough that neither waits
 // long, seldom enough that the lock stays out of the profile.
-constexpr qsizetype PublishEvery = 64;
+constexpr qsizetype TellEvery = 64;
+static_assert(PreparedAuditEntries::Ahead % TellEvery == 0 && PreparedAuditEntries::Ahead > TellEvery);
 
-QByteArray compactJson(const QJsonObject &object)
-{
-    return object.isEmpty() ? QByteArray() : QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
-
+// The stored text of an entry's chained columns, in the order of AuditChain::columns().
 void encodeChainedColumns(AuditChain::EncodedColumns &columns, const AuditEntry &entry)
 {
     columns.clear();
@@ -26,47 +19,60 @@ void encodeChainedColumns(AuditChain::EncodedColumns &columns, const AuditEntry 
     columns.append(actorKindName(entry.actorKind));
     columns.append(entry.timeMs);
     columns.append(entry.sourceId);
-    columns.appendUtf8(compactJson(entry.before));
-    columns.appendUtf8(compactJson(entry.after));
+    columns.appendUtf8(AuditCache::storedJson(entry.before));
+    columns.appendUtf8(AuditCache::storedJson(entry.after));
     columns.append(entry.comment);
+    Q_ASSERT(columns.size() == AuditChain::columns().size());
 }
 
-PreparedAuditEntries::PreparedAuditEntries(const QList<AuditEntry> &entries, QHash<QString, AuditChainLink> heads)
-    : m_entries(entries), m_heads(std::move(heads)), m_prepared(size_t(entries.size())),
-      m_thread([this](std::stop_token stop) { prepare(stop); })
+} // namespace
+
+PreparedAuditEntries::PreparedAuditEntries(const QList<AuditEntry> &entries, QHash<QString, AuditChain::Link> heads)
+    : m_entries(entries), m_heads(std::move(heads)), m_slots(size_t(Ahead)), m_thread([this](std::stop_token stop) { prepare(stop); })
 {
 }
 
 PreparedAuditEntries::~PreparedAuditEntries() = default;
 
-const PreparedAuditEntry &PreparedAuditEntries::at(qsizetype index)
+const PreparedAuditEntries::Entry &PreparedAuditEntries::at(qsizetype index)
 {
-    if (index >= m_preparedCount.load(std::memory_order_acquire)) {
-        std::unique_lock lock(m_mutex);
-        m_moreReady.wait(lock, [&] { return index < m_preparedCount.load(std::memory_order_acquire); });
+    // Everything before index is stored: its slots may be prepared again.
+    if (index > 0 && index % TellEvery == 0) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_taken.store(index, std::memory_order_release);
+        }
+        m_takenMore.notify_one();
     }
-    return m_prepared[size_t(index)];
+    if (index >= m_prepared.load(std::memory_order_acquire)) {
+        std::unique_lock lock(m_mutex);
+        m_preparedMore.wait(lock, [&] { return index < m_prepared.load(std::memory_order_acquire); });
+    }
+    return slot(index);
 }
 
 void PreparedAuditEntries::prepare(std::stop_token stop)
 {
     for (qsizetype index = 0; index < m_entries.size(); ++index) {
-        if (stop.stop_requested())
-            return;
+        if (index >= m_taken.load(std::memory_order_acquire) + Ahead) {
+            std::unique_lock lock(m_mutex);
+            if (!m_takenMore.wait(lock, stop, [&] { return index < m_taken.load(std::memory_order_acquire) + Ahead; }))
+                return; // stopped
+        }
         const AuditEntry &entry = m_entries.at(index);
-        PreparedAuditEntry &prepared = m_prepared[size_t(index)];
+        Entry &prepared = slot(index);
         encodeChainedColumns(prepared.columns, entry);
-        AuditChainLink &head = m_heads[entry.server];
+        AuditChain::Link &head = m_heads[entry.server];
         prepared.previous = head;
         prepared.hash = AuditChain::hash(head.seq + 1, head.hash, prepared.columns);
         head = {head.seq + 1, prepared.hash};
         prepared.words = AuditCache::searchWords(entry).toUtf8();
-        if ((index + 1) % PublishEvery == 0 || index + 1 == m_entries.size()) {
+        if ((index + 1) % TellEvery == 0 || index + 1 == m_entries.size()) {
             {
                 const std::lock_guard lock(m_mutex);
-                m_preparedCount.store(index + 1, std::memory_order_release);
+                m_prepared.store(index + 1, std::memory_order_release);
             }
-            m_moreReady.notify_one();
+            m_preparedMore.notify_one();
         }
     }
 }

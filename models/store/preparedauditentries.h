@@ -13,53 +13,50 @@
 #include <thread>
 #include <vector>
 
-// A place in a server's hash chain: the sequence number and hash of its newest entry.
-struct AuditChainLink
-{
-    qint64 seq = 0;
-    QByteArray hash = AuditChain::genesis();
-};
-
-// An entry as the audit cache stores it: its chained columns' bytes, its link in its server's
-// chain if every entry before it in the batch is stored, and its full-text words in UTF-8.
-struct PreparedAuditEntry
-{
-    AuditChain::EncodedColumns columns;
-    AuditChainLink previous;
-    QByteArray hash;
-    QByteArray words;
-};
-
 // A batch's entries prepared on a thread of their own while the writer stores the ones before:
 // encoding, hashing and wording an entry took half as long as SQLite took to store it, and on
 // a second core the two overlap. The writer checks each entry's previous link against its
 // server's real head: an entry skipped as already stored makes the ones after it in its chain
-// hash again, on the writer's thread.
+// hash again, on the writer's thread. At most Ahead entries are held prepared, whatever the size
+// of the batch.
 class PreparedAuditEntries
 {
 public:
+    // An entry as the audit cache stores it: its chained columns' bytes, its link in its
+    // server's chain if every entry before it in the batch is stored, and its full-text words.
+    struct Entry
+    {
+        AuditChain::EncodedColumns columns;
+        AuditChain::Link previous;
+        QByteArray hash;
+        QByteArray words; // UTF-8
+    };
+    static constexpr qsizetype Ahead = 1024;
+
     // entries must outlive this object; heads are the chains' heads when the batch begins, a
     // server missing from them starting at the genesis.
-    PreparedAuditEntries(const QList<AuditEntry> &entries, QHash<QString, AuditChainLink> heads);
+    PreparedAuditEntries(const QList<AuditEntry> &entries, QHash<QString, AuditChain::Link> heads);
     ~PreparedAuditEntries();
     PreparedAuditEntries(const PreparedAuditEntries &) = delete;
     PreparedAuditEntries &operator=(const PreparedAuditEntries &) = delete;
 
-    // Waits until the entry at index is prepared.
-    const PreparedAuditEntry &at(qsizetype index);
+    // Waits until the entry at index is prepared. The writer asks in order, and asking for an
+    // entry gives back the one before it: what at() returned is valid until the next call.
+    const Entry &at(qsizetype index);
 
 private:
     void prepare(std::stop_token stop);
+    Entry &slot(qsizetype index) { return m_slots[size_t(index % Ahead)]; }
 
     const QList<AuditEntry> &m_entries;
-    QHash<QString, AuditChainLink> m_heads;
-    std::vector<PreparedAuditEntry> m_prepared;
-    std::atomic<qsizetype> m_preparedCount = 0;
+    QHash<QString, AuditChain::Link> m_heads;
+    std::vector<Entry> m_slots; // Ahead of them, on the heap: a third of a megabyte
+    // How far each side has come; each waits on the other's count, under m_mutex.
+    std::atomic<qsizetype> m_prepared = 0;
+    std::atomic<qsizetype> m_taken = 0;
     std::mutex m_mutex;
-    std::condition_variable m_moreReady;
+    std::condition_variable m_preparedMore;
+    std::condition_variable_any m_takenMore;
     // Last: started once everything it uses exists, stopped and joined before any of it goes.
     std::jthread m_thread;
 };
-
-// The stored text of an entry's chained columns, in the order of AuditChain::columns().
-void encodeChainedColumns(AuditChain::EncodedColumns &columns, const AuditEntry &entry);

@@ -57,7 +57,7 @@ void SqliteStatement::addUtf8(QByteArrayView text)
         return;
     }
 #endif
-    m_query.addBindValue(QString::fromUtf8(text));
+    m_query.addBindValue(sqlText(QString::fromUtf8(text)));
 }
 
 void SqliteStatement::add(qint64 number)

@@ -25,6 +25,7 @@ public:
     void add(const QString &text);
     // UTF-8 text, bound without a copy: the bytes must stay valid until run().
     void addUtf8(QByteArrayView text);
+    void addUtf8(QByteArray &&) = delete; // a temporary would be gone before run()
     void add(qint64 number);
     // Runs with the values added since the last run: the number of rows it changed.
     Result<int> run();

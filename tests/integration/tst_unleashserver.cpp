@@ -200,6 +200,7 @@ void tst_UnleashServer::archiveTakesTheFeatureOutOfEveryEnvironment()
     QVERIFY(servedToApplications(QStringLiteral("retired.route")));
     // What a reviewer is told before approving: both environments of the project, not one.
     QCOMPARE(server->archiveReach(Development, QStringLiteral("retired.route")), (QStringList{Development, Production}));
+    QCOMPARE(server->archiveReach(Production, QStringLiteral("retired.route")), (QStringList{Production, Development}));
 
     const Flag archived = waitFor(server->archiveFlag(Development, QStringLiteral("retired.route"), QStringLiteral("code removed")));
     QVERIFY2(!archived.revision.startsWith(QStringLiteral("failed")), qPrintable(archived.revision));

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void duplicateDoesNotExtendTheChain();
     void aLongBatchWithStoredEntriesKeepsEveryChainWhole();
     void storesTheBytesItHashes();
+    void aWriteFailingHalfWayStoresNothing();
     void cursorIsStoredWithItsEntries();
     void flagSnapshotsReplaceAnEnvironment();
 };
@@ -487,6 +488,33 @@ void tst_AuditCache::storesTheBytesItHashes()
     QCOMPARE(stored.value(0).toString(), QStringLiteral("Zoë rolled back 🚀 \uFFFD"));
     QVERIFY(stored.next());
     QCOMPARE(stored.value(1).toString(), QStringLiteral("\uFFFDbot"));
+}
+
+// A batch refused half-way, its later entries already being prepared, leaves nothing behind,
+// and the same batch written again is whole.
+void tst_AuditCache::aWriteFailingHalfWayStoresNothing()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    QSqlQuery query(cache.database());
+    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON audit_events "
+                                      "WHEN new.source_id = '1500' BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    AuditBatch batch;
+    for (int i = 0; i < 3000; ++i)
+        batch.entries.append(entry(QString::number(i)));
+    const Result<qint64> refused = cache.write(batch);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(QLatin1String("refused")), qPrintable(refused.error()));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_events")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    query.finish();
+
+    QVERIFY(query.exec(QStringLiteral("DROP TRIGGER temp.refuse")));
+    VERIFY_OK(cache.write(batch));
+    const AuditVerification verification = verifyAuditChains(cache);
+    QVERIFY2(verification.intact, qPrintable(verification.problem));
+    QCOMPARE(verification.entriesChecked, 3000);
 }
 
 void tst_AuditCache::cursorIsStoredWithItsEntries()

@@ -4,6 +4,7 @@
 #include "core/flagjson.h"
 #include "core/localaccount.h"
 #include "sandboxhistory.h"
+#include "projectwidesandbox.h"
 #include "sandboxrig.h"
 #include "control/revertdesk.h"
 #include "store/approvalsettings.h"
@@ -88,14 +89,6 @@ private:
 namespace {
 const QString Reviewer = QStringLiteral("oncall-alice");
 const QString SecondReviewer = QStringLiteral("oncall-bob");
-
-// A sandbox that archives a flag in all its environments at once, as Unleash does in a project.
-class ProjectWideSandbox : public SandboxServer
-{
-public:
-    using SandboxServer::SandboxServer;
-    QStringList archiveReach(const QString &, const QString &) const override { return environments(); }
-};
 
 QJsonObject rolloutParameters(const QList<VariationShare> &shares)
 {

@@ -1,5 +1,6 @@
 #include "control/killswitch.h"
 #include "control/stageactions.h"
+#include "projectwidesandbox.h"
 #include "sandboxrig.h"
 #include "store/contractlibrary.h"
 #include "testaudit.h"
@@ -35,14 +36,6 @@ private:
 
 namespace {
 const FlagRef Route{QStringLiteral("s1"), QStringLiteral("production"), QStringLiteral("support-assistant-route")};
-
-// A sandbox that archives a flag in all its environments at once, as Unleash does in a project.
-class ProjectWideSandbox : public SandboxServer
-{
-public:
-    using SandboxServer::SandboxServer;
-    QStringList archiveReach(const QString &, const QString &) const override { return environments(); }
-};
 } // namespace
 
 void tst_StageActions::init()
@@ -181,7 +174,7 @@ void tst_StageActions::anArchiveWaitsForEveryEnvironmentItReaches()
     KillSwitch kills(m_rig->store(), m_rig->audit(), m_rig->servers());
     kills.kill({staging});
     QCOMPARE(m_stages->archiveProblem(production),
-             QStringLiteral("a change of support-assistant-route is still waiting for the server"));
+             QStringLiteral("a change of support-assistant-route in staging is still waiting for the server"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_rig->model()->row(staging)->flag.enabled, 5000);
     QTRY_COMPARE(m_stages->archiveProblem(production), QString());
 }

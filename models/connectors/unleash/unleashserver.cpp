@@ -657,10 +657,10 @@ QStringList UnleashServer::archiveReach(const QString &environment, const QStrin
     const std::optional<UnleashMapping::ProjectEnvironment> where = UnleashMapping::splitEnvironment(environment);
     if (!where)
         return {environment};
-    QStringList reach;
+    QStringList reach = {environment};
     for (const QString &each : m_environments) {
         const std::optional<UnleashMapping::ProjectEnvironment> other = UnleashMapping::splitEnvironment(each);
-        if (other && other->project == where->project)
+        if (each != environment && other && other->project == where->project)
             reach.append(each);
     }
     return reach;
