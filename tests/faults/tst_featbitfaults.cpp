@@ -12,6 +12,7 @@
 #include "control/killswitch.h"
 #include "featbittestserver.h"
 #include "item/flagtablemodel.h"
+#include "listenport.h"
 #include "store/auditcache.h"
 #include "store/connectionsettings.h"
 #include "store/memorysecretstore.h"
@@ -29,7 +30,6 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,18 +41,11 @@ const QString Production = QStringLiteral("ai/production");
 const QStringList FlagKeys = {QStringLiteral("fault.route"), QStringLiteral("fault.search"), QStringLiteral("fault.tools"),
                               QStringLiteral("history.filler")};
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 // featbitprocess: started, frozen, killed and started again on the same ports and state file.
 class FeatBitProcess
 {
 public:
-    explicit FeatBitProcess(const QString &statePath) : m_statePath(statePath), m_apiPort(freePort()), m_evaluationPort(freePort()) {}
+    explicit FeatBitProcess(const QString &statePath) : m_statePath(statePath), m_apiPort(listenPort()), m_evaluationPort(listenPort()) {}
     ~FeatBitProcess()
     {
         if (m_process.state() != QProcess::NotRunning) {

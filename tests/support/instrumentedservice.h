@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listenport.h"
 #include "testchildprocess.h"
 
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSysInfo>
-#include <QTcpServer>
 #include <QTest>
 
 // The instrumented Node service of tests/otelservice (OpenFeature with OpenTelemetry's MetricsHook
@@ -39,10 +39,7 @@ public:
         if (!QFile::exists(node) || !QFile::exists(folder() + QStringLiteral("/node_modules/@openfeature/open-telemetry-hooks/package.json")))
             return QStringLiteral("the instrumented service is not installed in tests/otelservice: run `npm ci` there "
                                   "(installer/bootstrap.sh test does)");
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-        probe.close();
+        m_port = listenPort();
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("OTEL_SERVICE_PORT"), QString::number(m_port));
         environment.insert(QStringLiteral("OTEL_SERVICE_PLAN"), QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact)));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listenport.h"
 #include "testchildprocess.h"
 
 #include <QDeadlineTimer>
@@ -9,7 +10,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -55,7 +55,7 @@ public:
                   QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync")},
                  &output))
             return QStringLiteral("initdb failed: ") + output;
-        m_port = freePort();
+        m_port = listenPort();
         return launch();
     }
 
@@ -183,13 +183,6 @@ private:
         if (output)
             *output = QString::fromUtf8(process.readAll());
         return ok;
-    }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
     }
 
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/flagdeck-pg-XXXXXX")};

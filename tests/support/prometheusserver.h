@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listenport.h"
 #include "testchildprocess.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,7 +56,7 @@ public:
 private:
     QString launch(const QString &prometheus, const QString &config, const QString &data)
     {
-        m_port = freePort();
+        m_port = listenPort();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         TestChildProcess::endWithTest(m_process);
         m_process.start(prometheus, {QStringLiteral("--config.file=") + config,
@@ -107,13 +107,6 @@ private:
     {
         QFile file(path);
         return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-    }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
     }
 
     QTemporaryDir m_dir;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listenport.h"
 #include "postgresserver.h"
 #include "testchildprocess.h"
 
@@ -91,8 +92,13 @@ public:
         const QString database = m_postgres.createDatabase();
         m_databaseUrl = database;
         m_databaseName = QUrl(database).path().mid(1);
-        m_port = freePort();
-        return launch();
+        // Another test's server may take the port between its choice and the listen: choose again.
+        for (int attempt = 1;; ++attempt) {
+            m_port = listenPort();
+            const QString error = launch();
+            if (attempt == 3 || !error.contains(QLatin1String("EADDRINUSE")))
+                return error;
+        }
     }
 
     // For the fault tests: the server's process, frozen (SIGSTOP: it reads and answers nothing,
@@ -227,13 +233,6 @@ public:
     }
 
 private:
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
-
     int m_major = CiMajor;
     PostgresServer m_postgres;
     QString m_databaseName;
