@@ -4,6 +4,7 @@
 #include "../core/flagjson.h"
 #include "../core/flagref.h"
 #include "auditchain.h"
+#include "flagtimeline.h"
 #include "preparedauditentries.h"
 #include "sqlitestatement.h"
 #include "sqltext.h"
@@ -190,8 +191,14 @@ Result<void> AuditCache::migrate()
           QStringLiteral("INSERT INTO audit_flags (flag_key, server, environment) "
                          "SELECT DISTINCT flag_key, server, environment FROM audit_events")},
          &AuditCache::indexAllEntries},
+        // Ingest at SQLite's pace, again: a flag's history as runs of entry ids written once per
+        // flag and transaction (FlagTimeline) instead of an index entry per entry, a fifth of the
+        // ingest's time. The runs also say which flags the history names.
+        {{QStringLiteral("DROP INDEX audit_events_by_flag"), QStringLiteral("DROP TABLE audit_flags"),
+          QString::fromLatin1(FlagTimeline::TableDdl)},
+         [](AuditCache &cache) { return FlagTimeline::build(cache.m_file.database()); }},
     };
-    static_assert(SchemaVersion == 7, "add the migration step for the new schema version");
+    static_assert(SchemaVersion == 8, "add the migration step for the new schema version");
 
     QSqlQuery query(m_file.database());
     // IMMEDIATE, and the version read inside: two processes opening a new file at once (the
@@ -354,15 +361,15 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     std::optional<PreparedAuditEntries> prepared;
     if (!batch.entries.isEmpty())
         prepared.emplace(batch.entries, heads);
-    QSet<QString> movedHeads;
+    // By the numbers the preparing thread gives each server and flag, in the order first seen.
+    QList<QString> servers;
+    QList<AuditChain::Link> serverHeads;
+    QList<FlagTimeline::FlagEntries> storedByFlag;
 
     SqliteStatement insert(
         db, QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                 .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
     SqliteStatement index(db, QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
-    SqliteStatement listFlag(db, QStringLiteral("INSERT OR IGNORE INTO audit_flags (flag_key, server, environment) "
-                                                "VALUES (?, ?, ?)"));
-    QSet<FlagRef> flagsListed;
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
     static const int flagColumn = int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
     static const int actorColumn = int(AuditChain::columns().indexOf(QStringLiteral("actor")));
@@ -370,7 +377,13 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
     for (qsizetype entryIndex = 0; entryIndex < batch.entries.size(); ++entryIndex) {
         const AuditEntry &entry = batch.entries.at(entryIndex);
         const PreparedAuditEntries::Entry &ready = prepared->at(entryIndex);
-        AuditChain::Link &head = heads[entry.server];
+        if (ready.server == servers.size()) {
+            servers.append(entry.server);
+            serverHeads.append(heads.value(entry.server));
+        }
+        if (ready.flag == storedByFlag.size())
+            storedByFlag.append({FlagRef{entry.server, entry.environment, entry.flagKey}, {}});
+        AuditChain::Link &head = serverHeads[ready.server];
         // Hashed ahead after the link before it; again here when that one was skipped as stored.
         const bool linkHolds = ready.previous.seq == head.seq && ready.previous.hash == head.hash;
         const QByteArray hash = linkHolds ? ready.hash : AuditChain::hash(head.seq + 1, head.hash, ready.columns);
@@ -388,7 +401,6 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             return fail(Text::tr("cannot record the audit entry"), inserted.error());
         if (inserted.value() == 1) {
             head = {head.seq + 1, hash};
-            movedHeads.insert(entry.server);
             lastId = insert.lastInsertId();
             index.add(lastId);
             index.addUtf8(ready.columns.column(flagColumn));
@@ -396,24 +408,20 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             index.addUtf8(ready.words);
             if (const Result<int> indexed = index.run(); !indexed)
                 return fail(Text::tr("cannot index the audit entry"), indexed.error());
-            const FlagRef flag{entry.server, entry.environment, entry.flagKey};
-            if (!flagsListed.contains(flag)) {
-                flagsListed.insert(flag);
-                listFlag.add(entry.flagKey);
-                listFlag.add(entry.server);
-                listFlag.add(entry.environment);
-                if (const Result<int> listed = listFlag.run(); !listed)
-                    return fail(Text::tr("cannot index the audit entry"), listed.error());
-            }
+            storedByFlag[ready.flag].entries.append({entry.timeMs, lastId});
         }
     }
+    if (const Result<void> added = FlagTimeline::add(db, storedByFlag); !added)
+        return fail(Text::tr("cannot index the audit entry"), added.error());
     QSqlQuery storeHead(db);
     storeHead.prepare(QStringLiteral("INSERT INTO audit_chain_heads (server, chain_seq, hash) VALUES (?, ?, ?) "
                                      "ON CONFLICT (server) DO UPDATE SET chain_seq = excluded.chain_seq, "
                                      "hash = excluded.hash"));
-    for (const QString &server : std::as_const(movedHeads)) {
-        const AuditChain::Link &head = heads.value(server);
-        storeHead.addBindValue(server);
+    for (qsizetype server = 0; server < servers.size(); ++server) {
+        const AuditChain::Link &head = serverHeads.at(server);
+        if (head.seq == heads.value(servers.at(server)).seq)
+            continue; // nothing of this server's was stored
+        storeHead.addBindValue(servers.at(server));
         storeHead.addBindValue(head.seq);
         storeHead.addBindValue(QString::fromLatin1(head.hash));
         if (!storeHead.exec())

@@ -17,7 +17,7 @@ class QSqlQuery;
 class AuditCache
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
     // PRAGMA synchronous for the cache's connections (see open() for why).
     static constexpr const char *Synchronous = "FULL";
     // The full-text index (schema 7): contentless, one row per entry under the entry's id.
@@ -30,7 +30,8 @@ public:
     static constexpr const char *SearchTableDdl =
         "CREATE VIRTUAL TABLE audit_fts USING fts5(flag_key, actor, words, content='', columnsize=0, "
         "detail=full)";
-    // Every flag the history names, in each server and environment (schema 7).
+    // Every flag the history names, in each server and environment (schema 7; FlagTimeline's runs
+    // since schema 8).
     static constexpr const char *FlagsTableDdl =
         "CREATE TABLE audit_flags (flag_key TEXT NOT NULL, server TEXT NOT NULL, environment TEXT NOT NULL, "
         "PRIMARY KEY (flag_key, server, environment)) WITHOUT ROWID";

@@ -1,5 +1,7 @@
 #include "auditfiltersql.h"
 
+#include "flagtimeline.h"
+
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -66,7 +68,11 @@ AuditFilterSql AuditFilterSql::of(const AuditFilter &filter, qint64 afterId, con
     };
     equals("server", filter.server);
     equals("environment", filter.environment);
-    equals("flag_key", filter.flagKey);
+    // A flag's entries, read from its runs: no index holds every entry by flag.
+    if (!filter.flagKey.isEmpty()) {
+        conditions.append(FlagTimeline::ofFlagKeyCondition());
+        values.append(filter.flagKey);
+    }
     equals("actor", filter.actor);
     equals("action", filter.action);
     if (filter.actorKind)

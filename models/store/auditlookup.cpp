@@ -3,10 +3,13 @@
 #include "../core/flagjson.h"
 #include "../core/stageplan.h"
 #include "auditcache.h"
+#include "flagtimeline.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+
+#include <limits>
 
 namespace {
 
@@ -26,10 +29,11 @@ Result<void> AuditLookup::open(const QString &path)
 std::optional<bool> AuditLookup::hasHistory(const FlagRef &ref) const
 {
     QSqlQuery query(m_file.database());
-    query.prepare(QStringLiteral("SELECT 1 FROM audit_flags WHERE server = ? AND environment = ? AND flag_key = ?"));
+    query.prepare(QStringLiteral("SELECT 1 FROM audit_flag_runs WHERE flag_key = ? AND server = ? AND environment = ? "
+                                 "LIMIT 1"));
+    query.addBindValue(ref.key);
     query.addBindValue(ref.connectionId);
     query.addBindValue(ref.environment);
-    query.addBindValue(ref.key);
     if (!query.exec())
         return std::nullopt;
     return query.next();
@@ -37,44 +41,33 @@ std::optional<bool> AuditLookup::hasHistory(const FlagRef &ref) const
 
 qint64 AuditLookup::rolloutSince(const FlagRef &ref, const Rollout &rollout) const
 {
-    QSqlQuery query(m_file.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT time_ms, after_json FROM audit_events WHERE server = ? AND environment = ? "
-                                 "AND flag_key = ? AND outcome IN ('applied', 'confirmed') "
-                                 "ORDER BY time_ms DESC, id DESC LIMIT %1")
-                      .arg(NewestEntriesRead));
-    query.addBindValue(ref.connectionId);
-    query.addBindValue(ref.environment);
-    query.addBindValue(ref.key);
-    if (!query.exec())
+    FlagTimelineCursor history(m_file.database(), QStringLiteral("time_ms, after_json"),
+                               FlagTimelineCursor::Order::NewestFirst,
+                               QStringLiteral("outcome IN ('applied', 'confirmed')"));
+    if (!history.exec(ref, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
         return 0;
     qint64 since = 0;
-    while (query.next()) {
-        const QJsonObject after = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+    for (int read = 0; read < NewestEntriesRead && history.next(); ++read) {
+        const QJsonObject after = QJsonDocument::fromJson(history.value(1).toString().toUtf8()).object();
         if (!after.contains(QStringLiteral("rollout")))
             continue; // a kill or restore: the rollout itself did not change
         const Result<Rollout> recorded = rolloutFromJson(after.value(QStringLiteral("rollout")).toArray(), QString());
         if (!recorded || !StagePlan::sameShares(recorded.value(), rollout))
             break;
-        since = query.value(0).toLongLong();
+        since = history.value(0).toLongLong();
     }
     return since;
 }
 
 std::optional<StageHold> AuditLookup::stageHold(const FlagRef &ref) const
 {
-    QSqlQuery query(m_file.database());
-    query.prepare(QStringLiteral("SELECT action, actor, time_ms, comment FROM audit_events WHERE server = ? "
-                                 "AND environment = ? AND flag_key = ? AND action IN (?, ?) "
-                                 "ORDER BY time_ms DESC, id DESC LIMIT 1"));
-    query.addBindValue(ref.connectionId);
-    query.addBindValue(ref.environment);
-    query.addBindValue(ref.key);
-    query.addBindValue(pauseAction());
-    query.addBindValue(resumeAction());
-    if (!query.exec() || !query.next() || query.value(0).toString() != pauseAction())
+    FlagTimelineCursor holds(m_file.database(), QStringLiteral("action, actor, time_ms, comment"),
+                             FlagTimelineCursor::Order::NewestFirst, QStringLiteral("action IN (?, ?)"),
+                             {pauseAction(), resumeAction()});
+    if (!holds.exec(ref, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()) || !holds.next()
+        || holds.value(0).toString() != pauseAction())
         return std::nullopt;
-    return StageHold{query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toString()};
+    return StageHold{holds.value(1).toString(), holds.value(2).toLongLong(), holds.value(3).toString()};
 }
 
 std::optional<QList<AuditEntry>> AuditLookup::unansweredRequests(const QString &server) const

@@ -3,11 +3,14 @@
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
 #include "auditcache.h"
+#include "flagtimeline.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <limits>
 
 namespace {
 
@@ -30,9 +33,14 @@ StoredChange changeFromQuery(const QSqlQuery &query)
     return change;
 }
 
+QString readFailure(const QString &error)
+{
+    return Text::tr("cannot read the changes from the audit cache: %1").arg(error);
+}
+
 QString readFailure(const QSqlQuery &query)
 {
-    return Text::tr("cannot read the changes from the audit cache: %1").arg(query.lastError().text());
+    return readFailure(query.lastError().text());
 }
 
 } // namespace
@@ -89,31 +97,24 @@ Result<StoredChange> ChangeHistory::change(qint64 id) const
 
 Result<QList<StoredChange>> ChangeHistory::changesOf(const FlagRef &ref, qint64 fromMs, qint64 untilMs) const
 {
-    QSqlQuery query(m_file.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, %1 FROM audit_events WHERE server = ? AND environment = ? AND flag_key = ? "
-                                 "AND time_ms >= ? AND time_ms <= ? AND %2 ORDER BY time_ms, id LIMIT %3")
-                      .arg(AuditCache::entryColumns(), ChangeCondition)
-                      .arg(MaxWindowChanges));
-    query.addBindValue(ref.connectionId);
-    query.addBindValue(ref.environment);
-    query.addBindValue(ref.key);
-    query.addBindValue(fromMs);
-    query.addBindValue(untilMs);
-    if (!query.exec())
-        return Result<QList<StoredChange>>::failure(readFailure(query));
-    QList<StoredChange> changes;
-    while (query.next())
-        changes.append(changeFromQuery(query));
-    return changes;
+    FlagTimelineCursor changes(m_file.database(), QStringLiteral("id, %1").arg(AuditCache::entryColumns()),
+                               FlagTimelineCursor::Order::OldestFirst, ChangeCondition);
+    if (!changes.exec(ref, fromMs, untilMs))
+        return Result<QList<StoredChange>>::failure(readFailure(changes.lastError()));
+    QList<StoredChange> list;
+    while (list.size() < MaxWindowChanges && changes.next())
+        list.append(changeFromQuery(changes.row()));
+    if (!changes.lastError().isEmpty())
+        return Result<QList<StoredChange>>::failure(readFailure(changes.lastError()));
+    return list;
 }
 
 Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
 {
-    // Every flag the history names, from the table that lists them, not from every entry.
+    // Every flag the history names, from its runs, not from every entry.
     QSqlQuery named(m_file.database());
     named.setForwardOnly(true);
-    if (!named.exec(QStringLiteral("SELECT server, environment, flag_key FROM audit_flags "
+    if (!named.exec(QStringLiteral("SELECT DISTINCT server, environment, flag_key FROM audit_flag_runs "
                                    "ORDER BY flag_key, server, environment")))
         return Result<QList<FlagStateAt>>::failure(readFailure(named));
     QList<FlagRef> refs;
@@ -121,33 +122,20 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
         refs.append({named.value(0).toString(), named.value(1).toString(), named.value(2).toString()});
     named.finish();
 
-    QSqlQuery history(m_file.database());
-    history.setForwardOnly(true);
-    history.prepare(QStringLiteral("SELECT before_json, after_json, time_ms, actor, actor_kind FROM audit_events "
-                                   "WHERE server = ? AND environment = ? AND flag_key = ? AND time_ms <= ? AND %1 "
-                                   "ORDER BY time_ms DESC, id DESC LIMIT %2")
-                        .arg(ChangeCondition)
-                        .arg(MaxEntriesPerFlagState));
+    FlagTimelineCursor history(m_file.database(),
+                               QStringLiteral("before_json, after_json, time_ms, actor, actor_kind"),
+                               FlagTimelineCursor::Order::NewestFirst, ChangeCondition);
     // The state before the first change after the time is the state at the time: the most direct
     // record of it, and whole where the changes before the time recorded only a field (a kill).
-    QSqlQuery later(m_file.database());
-    later.setForwardOnly(true);
-    later.prepare(QStringLiteral("SELECT before_json FROM audit_events "
-                                 "WHERE server = ? AND environment = ? AND flag_key = ? AND time_ms > ? AND %1 "
-                                 "ORDER BY time_ms, id LIMIT %2")
-                      .arg(ChangeCondition)
-                      .arg(MaxEntriesPerFlagState));
+    FlagTimelineCursor later(m_file.database(), QStringLiteral("before_json"), FlagTimelineCursor::Order::OldestFirst,
+                             ChangeCondition);
     QList<FlagStateAt> states;
     for (const FlagRef &ref : std::as_const(refs)) {
-        later.addBindValue(ref.connectionId);
-        later.addBindValue(ref.environment);
-        later.addBindValue(ref.key);
-        later.addBindValue(timeMs);
-        if (!later.exec())
-            return Result<QList<FlagStateAt>>::failure(readFailure(later));
+        if (!later.exec(ref, timeMs + 1, std::numeric_limits<qint64>::max()))
+            return Result<QList<FlagStateAt>>::failure(readFailure(later.lastError()));
         QJsonObject laterBefore;
         bool createdLater = false;
-        while (later.next()) {
+        for (int read = 0; read < MaxEntriesPerFlagState && later.next(); ++read) {
             const QJsonObject before = QJsonDocument::fromJson(later.value(0).toString().toUtf8()).object();
             if (before.isEmpty()) {
                 createdLater = laterBefore.isEmpty(); // made after the time: it did not exist then
@@ -162,18 +150,16 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
         }
         later.finish();
 
-        history.addBindValue(ref.connectionId);
-        history.addBindValue(ref.environment);
-        history.addBindValue(ref.key);
-        history.addBindValue(timeMs);
-        if (!history.exec())
-            return Result<QList<FlagStateAt>>::failure(readFailure(history));
+        if (!later.lastError().isEmpty())
+            return Result<QList<FlagStateAt>>::failure(readFailure(later.lastError()));
+        if (!history.exec(ref, std::numeric_limits<qint64>::min(), timeMs))
+            return Result<QList<FlagStateAt>>::failure(readFailure(history.lastError()));
         FlagStateAt state;
         state.ref = ref;
         state.state = laterBefore;
         bool found = false;
         // Newest first: a field takes the value of the newest change that records it after.
-        while (history.next()) {
+        for (int read = 0; read < MaxEntriesPerFlagState && history.next(); ++read) {
             const QJsonObject before = QJsonDocument::fromJson(history.value(0).toString().toUtf8()).object();
             const QJsonObject after = QJsonDocument::fromJson(history.value(1).toString().toUtf8()).object();
             if (!found) {
@@ -197,6 +183,8 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
             if (Result<Flag> whole = flagFromJson(state.state, QString()); whole)
                 break; // a whole flag: older changes add nothing
         }
+        if (!history.lastError().isEmpty())
+            return Result<QList<FlagStateAt>>::failure(readFailure(history.lastError()));
         history.finish();
         if (!found && (createdLater || laterBefore.isEmpty()))
             continue;

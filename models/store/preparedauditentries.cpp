@@ -25,6 +25,16 @@ void encodeChainedColumns(AuditChain::EncodedColumns &columns, const AuditEntry 
     Q_ASSERT(columns.size() == AuditChain::columns().size());
 }
 
+// The number of a key in the order keys were first seen.
+template<typename Key>
+qsizetype numbered(QHash<Key, qsizetype> &numbers, const Key &key)
+{
+    auto found = numbers.find(key);
+    if (found == numbers.end())
+        found = numbers.insert(key, numbers.size());
+    return found.value();
+}
+
 } // namespace
 
 PreparedAuditEntries::PreparedAuditEntries(const QList<AuditEntry> &entries, QHash<QString, AuditChain::Link> heads)
@@ -67,6 +77,8 @@ void PreparedAuditEntries::prepare(std::stop_token stop)
         prepared.hash = AuditChain::hash(head.seq + 1, head.hash, prepared.columns);
         head = {head.seq + 1, prepared.hash};
         prepared.words = AuditCache::searchWords(entry).toUtf8();
+        prepared.server = numbered(m_servers, entry.server);
+        prepared.flag = numbered(m_flags, FlagRef{entry.server, entry.environment, entry.flagKey});
         if ((index + 1) % TellEvery == 0 || index + 1 == m_entries.size()) {
             {
                 const std::lock_guard lock(m_mutex);

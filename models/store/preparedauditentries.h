@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../core/auditentry.h"
+#include "../core/flagref.h"
 #include "auditchain.h"
 
 #include <QByteArray>
@@ -30,6 +31,11 @@ public:
         AuditChain::Link previous;
         QByteArray hash;
         QByteArray words; // UTF-8
+        // The entry's server and its flag (server, environment, key) numbered in the order the
+        // batch first names them, so the writer keeps its per-server and per-flag state in lists
+        // instead of hashing three strings for every entry.
+        qsizetype server = 0;
+        qsizetype flag = 0;
     };
     static constexpr qsizetype Ahead = 1024;
 
@@ -50,6 +56,8 @@ private:
 
     const QList<AuditEntry> &m_entries;
     QHash<QString, AuditChain::Link> m_heads;
+    QHash<QString, qsizetype> m_servers;
+    QHash<FlagRef, qsizetype> m_flags;
     std::vector<Entry> m_slots; // Ahead of them, on the heap: a third of a megabyte
     // How far each side has come; each waits on the other's count, under m_mutex.
     std::atomic<qsizetype> m_prepared = 0;

@@ -92,6 +92,69 @@ Result<int> SqliteStatement::run()
     return m_query.numRowsAffected();
 }
 
+Result<bool> SqliteStatement::next()
+{
+    if (!m_prepareError.isEmpty())
+        return Result<bool>::failure(m_prepareError);
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        m_added = 0;
+        const int stepped = sqlite3_step(m_statement);
+        if (stepped == SQLITE_ROW)
+            return true;
+        const QString error = stepped == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_connection));
+        finish();
+        if (!error.isEmpty())
+            return Result<bool>::failure(error);
+        return false;
+    }
+#endif
+    if (!m_stepping) {
+        m_stepping = true;
+        if (!m_query.exec()) {
+            m_stepping = false;
+            return Result<bool>::failure(m_query.lastError().text());
+        }
+    }
+    if (m_query.next())
+        return true;
+    finish();
+    return false;
+}
+
+qint64 SqliteStatement::integer(int column) const
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement)
+        return sqlite3_column_int64(m_statement, column);
+#endif
+    return m_query.value(column).toLongLong();
+}
+
+QByteArray SqliteStatement::text(int column) const
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        const auto *characters = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QByteArray(characters, sqlite3_column_bytes(m_statement, column));
+    }
+#endif
+    return m_query.value(column).toString().toUtf8();
+}
+
+void SqliteStatement::finish()
+{
+    m_stepping = false;
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement) {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        return;
+    }
+#endif
+    m_query.finish();
+}
+
 qint64 SqliteStatement::lastInsertId() const
 {
 #ifdef FLAGDECK_SYSTEM_SQLITE

@@ -29,6 +29,13 @@ public:
     void add(qint64 number);
     // Runs with the values added since the last run: the number of rows it changed.
     Result<int> run();
+    // For a query: the first call runs it with the values added since the last run, each call
+    // moves to the next row; false after the last row, and then the statement takes new values.
+    // finish() ends the rows early.
+    Result<bool> next();
+    qint64 integer(int column) const;
+    QByteArray text(int column) const;
+    void finish();
     // The rowid of the last row this connection inserted.
     qint64 lastInsertId() const;
 
@@ -36,6 +43,7 @@ private:
     sqlite3 *m_connection = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     int m_added = 0;
+    bool m_stepping = false;
     QString m_prepareError;
     QSqlQuery m_query; // where SQLite's own interface is not available
 };

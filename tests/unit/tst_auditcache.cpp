@@ -3,6 +3,7 @@
 #include "store/auditverifier.h"
 #include "store/auditchain.h"
 #include "store/auditfiltersql.h"
+#include "store/flagtimeline.h"
 #include "testaudit.h"
 #include "testflags.h"
 #include "testresult.h"
@@ -323,12 +324,11 @@ void tst_AuditCache::migratesVersionFourInPlace()
     QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")));
     while (query.next())
         indexes.append(query.value(0).toString());
-    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_by_flag"), QStringLiteral("audit_events_chain"),
-                                   QStringLiteral("audit_events_time")}));
+    QCOMPARE(indexes, (QStringList{QStringLiteral("audit_events_chain"), QStringLiteral("audit_events_time")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    // A flag across servers, and a server alone, are sought in an index instead of read from the
-    // whole history (a flag in its environment: tst_changehistory).
+    // A flag across servers (through its runs), and a server alone, are sought instead of read
+    // from the whole history.
     const auto plan = [&](const QString &where) {
         QSqlQuery explain(cache.database());
         explain.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM audit_events WHERE %1").arg(where));
@@ -337,8 +337,11 @@ void tst_AuditCache::migratesVersionFourInPlace()
             steps.append(explain.value(3).toString());
         return steps.join(u';');
     };
-    QVERIFY2(plan(QStringLiteral("flag_key = 'x'")).contains(QLatin1String("INDEX audit_events_by_flag")),
-             qPrintable(plan(QStringLiteral("flag_key = 'x'"))));
+    const QString flagPlan = plan(FlagTimeline::ofFlagKeyCondition().replace(u'?', QStringLiteral("'x'")));
+    QVERIFY2(flagPlan.contains(QLatin1String("SEARCH r USING PRIMARY KEY (flag_key=?)"))
+                 && flagPlan.contains(QLatin1String("USING INTEGER PRIMARY KEY (rowid=?)"))
+                 && !flagPlan.contains(QLatin1String("SCAN audit_events")),
+             qPrintable(flagPlan));
     QVERIFY2(plan(QStringLiteral("server = 's'")).contains(QLatin1String("INDEX audit_events_chain")),
              qPrintable(plan(QStringLiteral("server = 's'"))));
 
@@ -389,7 +392,7 @@ void tst_AuditCache::migratesVersionSixInPlace()
                              "columnsize=0, detail=full, prefix='1 2 3 4')"),
               QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) "
                              "SELECT id, flag_key, actor, comment FROM audit_events"),
-              QStringLiteral("DROP INDEX audit_events_by_flag"), QStringLiteral("DROP TABLE audit_flags"),
+              QStringLiteral("DROP TABLE audit_flag_runs"),
               QStringLiteral("CREATE INDEX audit_events_flag_history ON audit_events "
                              "(flag_key, server, environment, time_ms)"),
               QStringLiteral("PRAGMA user_version = 6")})
@@ -416,7 +419,7 @@ void tst_AuditCache::migratesVersionSixInPlace()
     QCOMPARE(matching(QStringLiteral("production ")), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_fts WHERE audit_fts MATCH 'alice'")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2);
-    QVERIFY(query.exec(QStringLiteral("SELECT flag_key FROM audit_flags ORDER BY flag_key")));
+    QVERIFY(query.exec(QStringLiteral("SELECT DISTINCT flag_key FROM audit_flag_runs ORDER BY flag_key")));
     QStringList flags;
     while (query.next())
         flags.append(query.value(0).toString());
