@@ -193,9 +193,12 @@ Result<void> AuditCache::migrate()
          &AuditCache::indexAllEntries},
         // Ingest at SQLite's pace, again: a flag's history as runs of entry ids written once per
         // flag and transaction (FlagTimeline) instead of an index entry per entry, a fifth of the
-        // ingest's time. The runs also say which flags the history names.
+        // ingest's time. The runs also say which flags the history names. The full-text index
+        // merges 16 segments of a level at a time instead of 4: merging was a tenth of the
+        // ingest's time, and the p95 of typed searches at a million entries stayed within 45 ms.
         {{QStringLiteral("DROP INDEX audit_events_by_flag"), QStringLiteral("DROP TABLE audit_flags"),
-          QString::fromLatin1(FlagTimeline::TableDdl)},
+          QString::fromLatin1(FlagTimeline::TableDdl),
+          QStringLiteral("INSERT INTO audit_fts (audit_fts, rank) VALUES ('automerge', 16)")},
          [](AuditCache &cache) { return FlagTimeline::build(cache.m_file.database()); }},
     };
     static_assert(SchemaVersion == 8, "add the migration step for the new schema version");

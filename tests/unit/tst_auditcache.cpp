@@ -28,6 +28,7 @@ private Q_SLOTS:
     void migratesVersionOneAndChainsItsEntries();
     void migratesVersionFourInPlace();
     void migratesVersionSixInPlace();
+    void migratesVersionSevenInPlace();
     void duplicateDoesNotExtendTheChain();
     void aLongBatchWithStoredEntriesKeepsEveryChainWhole();
     void storesTheBytesItHashes();
@@ -107,6 +108,10 @@ void tst_AuditCache::createsSchemaAtCurrentVersion()
         VERIFY_OK(cache.open(path));
         QVERIFY(cache.isOpen());
         QCOMPARE(TestAudit::count(cache), 0);
+        // The full-text index merges its segments 16 at a time (the ingest's pace, schema 8).
+        QSqlQuery config(cache.database());
+        QVERIFY(config.exec(QStringLiteral("SELECT v FROM audit_fts_config WHERE k = 'automerge'")) && config.next());
+        QCOMPARE(config.value(0).toInt(), 16);
     }
     QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
 }
@@ -424,6 +429,62 @@ void tst_AuditCache::migratesVersionSixInPlace()
     while (query.next())
         flags.append(query.value(0).toString());
     QCOMPARE(flags, (QStringList{QStringLiteral("chat-model-route"), QStringLiteral("retrieval-profile")}));
+}
+
+// A cache as schema 7 left it (every entry in an index by flag and time, and a table of the flags
+// the history names) is upgraded where it is: the index and the table go, every entry lands in its
+// flag's runs, and a flag's entries are still found by its key.
+void tst_AuditCache::migratesVersionSevenInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    {
+        AuditCache cache;
+        VERIFY_OK(cache.open(path));
+        for (int i = 1; i <= 70; ++i) {
+            AuditEntry written = entry(QString::number(i));
+            written.timeMs += (i % 2 ? 1 : -1) * i * 1000; // out of time order, as two servers' histories arrive
+            written.flagKey = i % 3 ? QStringLiteral("chat-model-route") : QStringLiteral("retrieval-profile");
+            VERIFY_OK(TestAudit::record(cache, written));
+        }
+        QSqlQuery query(cache.database());
+        for (const QString &statement :
+             {QStringLiteral("DROP TABLE audit_flag_runs"),
+              QStringLiteral("CREATE INDEX audit_events_by_flag ON audit_events (flag_key, time_ms)"),
+              QString::fromLatin1(AuditCache::FlagsTableDdl),
+              QStringLiteral("INSERT INTO audit_flags (flag_key, server, environment) "
+                             "SELECT DISTINCT flag_key, server, environment FROM audit_events"),
+              QStringLiteral("PRAGMA user_version = 7")})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QCOMPARE(userVersion(path), 7);
+
+    AuditCache cache;
+    VERIFY_OK(cache.open(path));
+    QCOMPARE(userVersion(path), AuditCache::SchemaVersion);
+    QCOMPARE(TestAudit::count(cache), 70);
+    QVERIFY(verifyAuditChains(cache).intact);
+    QSqlQuery query(cache.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('audit_flags', "
+                                      "'audit_events_by_flag')"))
+            && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT flag_key, sum(size), count(*) FROM audit_flag_runs GROUP BY flag_key "
+                                      "ORDER BY flag_key")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(1).toInt(), 47);
+    QCOMPARE(query.value(2).toInt(), 1);
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("retrieval-profile"));
+    QCOMPARE(query.value(1).toInt(), 23);
+    QVERIFY(query.exec(QStringLiteral("SELECT v FROM audit_fts_config WHERE k = 'automerge'")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 16);
+    AuditFilter flag;
+    flag.flagKey = QStringLiteral("retrieval-profile");
+    QStringList expected;
+    for (int i = 3; i <= 70; i += 3)
+        expected.append(QString::number(i));
+    QCOMPARE(sourceIdsMatching(cache, flag), expected);
 }
 
 void tst_AuditCache::duplicateDoesNotExtendTheChain()
