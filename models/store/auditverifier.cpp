@@ -2,6 +2,7 @@
 
 #include "auditcache.h"
 #include "auditchain.h"
+#include "sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -55,17 +56,14 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
         result.heads.append(head);
     }
 
-    QSqlQuery rows(cache.database());
-    rows.setForwardOnly(true);
     // In the order the rows are stored: one pass over the table instead of a walk through the
     // chain index that reads every page once per server. A chain's entries were written in its
     // order, so each server's chain is checked in order too; the first problem of each server is
-    // kept, and the one reported is the same as a walk server by server would report.
-    if (!rows.exec(QStringLiteral("SELECT id, chain_seq, prev_hash, hash, %1 FROM audit_events ORDER BY id")
-                       .arg(AuditCache::entryColumns()))) {
-        result.readError = Text::tr("cannot read the audit entries: %1").arg(rows.lastError().text());
-        return result;
-    }
+    // kept, and the one reported is the same as a walk server by server would report. The columns
+    // are hashed as SQLite holds them, UTF-8, without a round trip through QString.
+    QSqlDatabase db = cache.database();
+    SqliteStatement rows(db, QStringLiteral("SELECT id, chain_seq, prev_hash, hash, %1 FROM audit_events ORDER BY id")
+                                 .arg(AuditCache::entryColumns()));
     const int flagColumn = 4 + int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
     const int timeColumn = 4 + int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
 
@@ -77,63 +75,63 @@ AuditVerification verifyAuditChains(const AuditCache &cache)
         QString problem;   // the first break in the chain
     };
     std::map<QString, Chain> chains; // by server, in the order problems are reported
-    QString lastServer;
+    QByteArray lastServer;
     Chain *chain = nullptr;
     AuditChain::EncodedColumns columns; // one buffer for every row
-    const auto stored = [&](const StoredEntry &entry) { return describe(entry); };
+    const auto text = [&](int column) { return QString::fromUtf8(rows.text(column)); };
 
-    while (rows.next()) {
-        const QString server = rows.value(4).toString();
-        if (!chain || server != lastServer) {
-            chain = &chains[server];
-            lastServer = server;
+    for (;;) {
+        const Result<bool> row = rows.next();
+        if (!row) {
+            result.readError = Text::tr("cannot read the audit entries: %1").arg(row.error());
+            return result;
         }
-        const QVariant seqValue = rows.value(1);
-        if (seqValue.isNull()) {
+        if (!row.value())
+            break;
+        if (!chain || rows.text(4) != lastServer) {
+            lastServer = rows.text(4).toByteArray();
+            chain = &chains[QString::fromUtf8(lastServer)];
+        }
+        if (rows.isNull(1)) {
             if (chain->unchained.isEmpty()) {
                 chain->unchained = Text::tr("row %1 (server \"%2\", flag %3) is outside the hash chain: it was added by hand")
-                                       .arg(rows.value(0).toLongLong())
-                                       .arg(server, rows.value(flagColumn).toString());
+                                       .arg(rows.integer(0))
+                                       .arg(text(4), text(flagColumn));
             }
             continue;
         }
         if (!chain->problem.isEmpty())
             continue;
-        const qint64 seq = seqValue.toLongLong();
+        const qint64 seq = rows.integer(1);
         const auto entry = [&] {
-            return StoredEntry{rows.value(0).toLongLong(), seq, server, rows.value(flagColumn).toString(),
-                               rows.value(timeColumn).toLongLong()};
+            return describe(StoredEntry{rows.integer(0), seq, text(4), text(flagColumn), rows.integer(timeColumn)});
         };
         if (seq != chain->expectedSeq) {
             chain->problem = Text::tr("server \"%1\" entry #%2 is missing (the chain goes on at %3)")
-                                 .arg(server)
+                                 .arg(text(4))
                                  .arg(chain->expectedSeq)
-                                 .arg(stored(entry()));
+                                 .arg(entry());
             continue;
         }
-        const QByteArray storedPrevious = rows.value(2).toByteArray();
-        const QByteArray storedHash = rows.value(3).toByteArray();
+        const QByteArrayView storedPrevious = rows.text(2);
+        const QByteArrayView storedHash = rows.text(3);
         if (storedPrevious != chain->previousHash) {
             chain->problem = Text::tr("server \"%1\" entry #%2 was altered or replaced (%3 no longer follows it)")
-                                 .arg(server)
+                                 .arg(text(4))
                                  .arg(chain->expectedSeq - 1)
-                                 .arg(stored(entry()));
+                                 .arg(entry());
             continue;
         }
         columns.clear();
         for (int column = 0; column < AuditChain::columns().size(); ++column)
-            columns.append(rows.value(4 + column).toString());
-        if (AuditChain::hash(seq, storedPrevious, columns) != storedHash) {
-            chain->problem = Text::tr("%1 was altered").arg(stored(entry()));
+            columns.appendUtf8(rows.text(4 + column));
+        if (AuditChain::hash(seq, chain->previousHash, columns) != storedHash) {
+            chain->problem = Text::tr("%1 was altered").arg(entry());
             continue;
         }
-        chain->previousHash = storedHash;
+        chain->previousHash = storedHash.toByteArray();
         ++chain->expectedSeq;
         ++result.entriesChecked;
-    }
-    if (rows.lastError().isValid()) {
-        result.readError = Text::tr("cannot read the audit entries: %1").arg(rows.lastError().text());
-        return result;
     }
 
     for (const auto &[server, checked] : chains) {

@@ -103,7 +103,7 @@ Result<void> FlagTimeline::add(QSqlDatabase &db, const QList<FlagEntries> &store
             if (!row.value())
                 break;
             StoredRun run{readRuns.integer(0), readRuns.integer(1), readRuns.integer(2), readRuns.integer(3),
-                          readRuns.text(4)};
+                          readRuns.text(4).toByteArray()};
             if (Entry{run.lastMs, run.lastId} >= added.first()) {
                 overlapping.append(std::move(run));
                 continue;
@@ -128,10 +128,10 @@ Result<void> FlagTimeline::add(QSqlDatabase &db, const QList<FlagEntries> &store
         }
         if (!overlapping.isEmpty())
             std::sort(merged.begin(), merged.end());
-        // The run before goes first, its entries all older. Its ids' own times are not read: a run
-        // starts at a multiple of RunEntries and ends at the next or at the last entry, and that one
-        // has fewer ids with new entries after them, so only its first id can start or end a run,
-        // and that one's time is the run's first_ms. The others stand at its last_ms.
+        // The run before goes first: its entries are all older. Their own times are not read.
+        // Runs are cut at multiples of RunEntries, and the run before holds fewer ids with new
+        // entries after them, so of its ids only the first can start or end a run, and that one's
+        // time is the run's first_ms; the others stand at its last_ms.
         QList<Entry> runsEntries;
         if (before) {
             const QList<qint64> ids = idsFromJson(before->ids);
@@ -177,9 +177,9 @@ Result<void> FlagTimeline::build(QSqlDatabase &db)
         if (!row.value())
             return {};
         if (!sameFlag) {
-            key = readEntries.text(0);
-            server = readEntries.text(1);
-            environment = readEntries.text(2);
+            key = readEntries.text(0).toByteArray();
+            server = readEntries.text(1).toByteArray();
+            environment = readEntries.text(2).toByteArray();
         }
         entries.append({readEntries.integer(3), readEntries.integer(4)});
     }

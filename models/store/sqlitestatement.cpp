@@ -122,6 +122,15 @@ Result<bool> SqliteStatement::next()
     return false;
 }
 
+bool SqliteStatement::isNull(int column) const
+{
+#ifdef FLAGDECK_SYSTEM_SQLITE
+    if (m_statement)
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+#endif
+    return m_query.value(column).isNull();
+}
+
 qint64 SqliteStatement::integer(int column) const
 {
 #ifdef FLAGDECK_SYSTEM_SQLITE
@@ -131,15 +140,18 @@ qint64 SqliteStatement::integer(int column) const
     return m_query.value(column).toLongLong();
 }
 
-QByteArray SqliteStatement::text(int column) const
+QByteArrayView SqliteStatement::text(int column) const
 {
 #ifdef FLAGDECK_SYSTEM_SQLITE
     if (m_statement) {
         const auto *characters = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QByteArray(characters, sqlite3_column_bytes(m_statement, column));
+        return QByteArrayView(characters, sqlite3_column_bytes(m_statement, column));
     }
 #endif
-    return m_query.value(column).toString().toUtf8();
+    if (m_texts.size() <= column)
+        m_texts.resize(column + 1);
+    m_texts[column] = m_query.value(column).toString().toUtf8();
+    return m_texts.at(column);
 }
 
 void SqliteStatement::finish()

@@ -33,8 +33,10 @@ public:
     // moves to the next row; false after the last row, and then the statement takes new values.
     // finish() ends the rows early.
     Result<bool> next();
+    bool isNull(int column) const;
     qint64 integer(int column) const;
-    QByteArray text(int column) const;
+    // The column's UTF-8 text, valid until the next call of next() or finish().
+    QByteArrayView text(int column) const;
     void finish();
     // The rowid of the last row this connection inserted.
     qint64 lastInsertId() const;
@@ -46,4 +48,5 @@ private:
     bool m_stepping = false;
     QString m_prepareError;
     QSqlQuery m_query; // where SQLite's own interface is not available
+    mutable QList<QByteArray> m_texts; // what text() gave there, by column
 };

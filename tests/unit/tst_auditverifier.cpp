@@ -18,6 +18,7 @@ class tst_AuditVerifier : public QObject
 private Q_SLOTS:
     void intactCacheVerifies();
     void emptyCacheVerifies();
+    void textBeyondAsciiVerifies();
     void tamperingIsFound_data();
     void tamperingIsFound();
     void aHashIsSha256OfTheDocumentedEncoding();
@@ -69,6 +70,36 @@ void tst_AuditVerifier::emptyCacheVerifies()
     AuditCache cache;
     VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
     QVERIFY(verifyAuditChains(cache).intact);
+}
+
+// The verifier hashes the bytes SQLite holds; they are the bytes the writer hashed, whatever the
+// script, and a lone surrogate was stored as the U+FFFD it was hashed as.
+void tst_AuditVerifier::textBeyondAsciiVerifies()
+{
+    QTemporaryDir dir;
+    AuditCache cache;
+    VERIFY_OK(cache.open(dir.filePath(QStringLiteral("audit.sqlite"))));
+    AuditEntry entry;
+    entry.server = QStringLiteral("prüfung");
+    entry.environment = QStringLiteral("生产");
+    entry.flagKey = QStringLiteral("chat-model-route");
+    entry.action = QStringLiteral("set_rollout");
+    entry.outcome = QStringLiteral("applied");
+    entry.actor = QStringLiteral("Jürgen 🚀");
+    entry.timeMs = 1763700000000;
+    entry.sourceId = QStringLiteral("ü-1");
+    entry.after = QJsonObject{{QStringLiteral("prompt"), QStringLiteral("Antworte höflich, 请简短")}};
+    entry.comment = QStringLiteral("lone ") + QChar(0xD800) + QStringLiteral(" surrogate");
+    AuditBatch batch;
+    batch.entries.append(entry);
+    VERIFY_OK(cache.write(batch));
+    const AuditVerification result = verifyAuditChains(cache);
+    QVERIFY2(result.intact, qPrintable(result.problem));
+    QCOMPARE(result.entriesChecked, 1);
+
+    QSqlQuery edit(cache.database());
+    QVERIFY(edit.exec(QStringLiteral("UPDATE audit_events SET actor = 'Jurgen 🚀'")));
+    QVERIFY(verifyAuditChains(cache).problem.contains(QStringLiteral("server \"prüfung\" entry #1")));
 }
 
 void tst_AuditVerifier::tamperingIsFound_data()
