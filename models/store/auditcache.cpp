@@ -373,6 +373,8 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
         db, QStringLiteral("INSERT OR IGNORE INTO audit_events (%1, chain_seq, prev_hash, hash) VALUES (%2)")
                 .arg(entryColumns(), QStringList(AuditChain::columns().size() + 3, QStringLiteral("?")).join(u',')));
     SqliteStatement index(db, QStringLiteral("INSERT INTO audit_fts (rowid, flag_key, actor, words) VALUES (?, ?, ?, ?)"));
+    static const int serverColumn = int(AuditChain::columns().indexOf(QStringLiteral("server")));
+    static const int environmentColumn = int(AuditChain::columns().indexOf(QStringLiteral("environment")));
     static const int timeColumn = int(AuditChain::columns().indexOf(QStringLiteral("time_ms")));
     static const int flagColumn = int(AuditChain::columns().indexOf(QStringLiteral("flag_key")));
     static const int actorColumn = int(AuditChain::columns().indexOf(QStringLiteral("actor")));
@@ -384,8 +386,11 @@ Result<qint64> AuditCache::write(const AuditBatch &batch)
             servers.append(entry.server);
             serverHeads.append(heads.value(entry.server));
         }
-        if (ready.flag == storedByFlag.size())
-            storedByFlag.append({FlagRef{entry.server, entry.environment, entry.flagKey}, {}});
+        if (ready.flag == storedByFlag.size()) {
+            storedByFlag.append({ready.columns.column(serverColumn).toByteArray(),
+                                 ready.columns.column(environmentColumn).toByteArray(),
+                                 ready.columns.column(flagColumn).toByteArray(), {}});
+        }
         AuditChain::Link &head = serverHeads[ready.server];
         // Hashed ahead after the link before it; again here when that one was skipped as stored.
         const bool linkHolds = ready.previous.seq == head.seq && ready.previous.hash == head.hash;

@@ -3,13 +3,12 @@
 #include "../core/flagjson.h"
 #include "../core/stageplan.h"
 #include "auditcache.h"
-#include "flagtimeline.h"
+#include "flagtimelinecursor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
-#include <limits>
 
 namespace {
 
@@ -44,7 +43,7 @@ qint64 AuditLookup::rolloutSince(const FlagRef &ref, const Rollout &rollout) con
     FlagTimelineCursor history(m_file.database(), QStringLiteral("time_ms, after_json"),
                                FlagTimelineCursor::Order::NewestFirst,
                                QStringLiteral("outcome IN ('applied', 'confirmed')"));
-    if (!history.exec(ref, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()))
+    if (!history.exec(ref))
         return 0;
     qint64 since = 0;
     for (int read = 0; read < NewestEntriesRead && history.next(); ++read) {
@@ -64,7 +63,7 @@ std::optional<StageHold> AuditLookup::stageHold(const FlagRef &ref) const
     FlagTimelineCursor holds(m_file.database(), QStringLiteral("action, actor, time_ms, comment"),
                              FlagTimelineCursor::Order::NewestFirst, QStringLiteral("action IN (?, ?)"),
                              {pauseAction(), resumeAction()});
-    if (!holds.exec(ref, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()) || !holds.next()
+    if (!holds.exec(ref) || !holds.next()
         || holds.value(0).toString() != pauseAction())
         return std::nullopt;
     return StageHold{holds.value(1).toString(), holds.value(2).toLongLong(), holds.value(3).toString()};

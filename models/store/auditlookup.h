@@ -11,8 +11,9 @@
 
 #include <optional>
 
-// Small questions about one flag's history, answered from the audit cache through an index, for
-// the stage view and the readiness check (fast enough for the UI thread: one flag, few rows).
+// Small questions about one flag's history, answered from the audit cache through the flag's
+// timeline, for the stage view and the readiness check (fast enough for the UI thread: one flag,
+// its newest runs).
 class AuditLookup
 {
 public:

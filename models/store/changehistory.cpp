@@ -3,7 +3,7 @@
 #include "../core/auditchange.h"
 #include "../core/flagjson.h"
 #include "auditcache.h"
-#include "flagtimeline.h"
+#include "flagtimelinecursor.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -129,9 +129,10 @@ Result<QList<FlagStateAt>> ChangeHistory::stateAt(qint64 timeMs) const
     // record of it, and whole where the changes before the time recorded only a field (a kill).
     FlagTimelineCursor later(m_file.database(), QStringLiteral("before_json"), FlagTimelineCursor::Order::OldestFirst,
                              ChangeCondition);
+    constexpr qint64 Latest = std::numeric_limits<qint64>::max();
     QList<FlagStateAt> states;
     for (const FlagRef &ref : std::as_const(refs)) {
-        if (!later.exec(ref, timeMs + 1, std::numeric_limits<qint64>::max()))
+        if (timeMs < Latest && !later.exec(ref, timeMs + 1, Latest))
             return Result<QList<FlagStateAt>>::failure(readFailure(later.lastError()));
         QJsonObject laterBefore;
         bool createdLater = false;

@@ -3,7 +3,6 @@
 #include "sqlitestatement.h"
 
 #include <QSqlDatabase>
-#include <QSqlError>
 
 #include <algorithm>
 #include <optional>
@@ -84,9 +83,9 @@ Result<void> FlagTimeline::add(QSqlDatabase &db, const QList<FlagEntries> &store
         if (added.isEmpty())
             continue;
         std::sort(added.begin(), added.end());
-        const QByteArray key = flagEntries.flag.key.toUtf8();
-        const QByteArray server = flagEntries.flag.connectionId.toUtf8();
-        const QByteArray environment = flagEntries.flag.environment.toUtf8();
+        const QByteArray &key = flagEntries.key;
+        const QByteArray &server = flagEntries.server;
+        const QByteArray &environment = flagEntries.environment;
 
         // The runs that end at or after the first new entry and begin by the last: the new
         // entries fall among theirs. The run before them joins when it has room.
@@ -129,9 +128,9 @@ Result<void> FlagTimeline::add(QSqlDatabase &db, const QList<FlagEntries> &store
         if (!overlapping.isEmpty())
             std::sort(merged.begin(), merged.end());
         // The run before goes first: its entries are all older. Their own times are not read.
-        // Runs are cut at multiples of RunEntries, and the run before holds fewer ids with new
-        // entries after them, so of its ids only the first can start or end a run, and that one's
-        // time is the run's first_ms; the others stand at its last_ms.
+        // The runs written below are cut at multiples of RunEntries, and the run before holds
+        // fewer ids with new entries after them, so of its ids only the first can start or end a
+        // run, and that one's time is the run's first_ms; the others stand at its last_ms.
         QList<Entry> runsEntries;
         if (before) {
             const QList<qint64> ids = idsFromJson(before->ids);
@@ -188,77 +187,4 @@ Result<void> FlagTimeline::build(QSqlDatabase &db)
 QString FlagTimeline::ofFlagKeyCondition()
 {
     return QStringLiteral("id IN (SELECT j.value FROM audit_flag_runs AS r, json_each(r.ids) AS j WHERE r.flag_key = ?)");
-}
-
-FlagTimelineCursor::FlagTimelineCursor(const QSqlDatabase &db, const QString &columns, Order order,
-                                       const QString &condition, const QVariantList &conditionValues)
-    : m_runs(db), m_rows(db), m_conditionValues(conditionValues)
-{
-    const QLatin1String direction(order == Order::NewestFirst ? "DESC" : "ASC");
-    m_runs.setForwardOnly(true);
-    m_rows.setForwardOnly(true);
-    if (!m_runs.prepare(QStringLiteral("SELECT ids FROM audit_flag_runs WHERE flag_key = ? AND server = ? "
-                                       "AND environment = ? AND last_ms >= ? AND first_ms <= ? "
-                                       "ORDER BY last_ms %1, last_id %1")
-                            .arg(direction)))
-        m_prepareError = m_runs.lastError().text();
-    else if (!m_rows.prepare(QStringLiteral("SELECT %1 FROM audit_events WHERE id IN (SELECT value FROM json_each(?)) "
-                                            "AND time_ms >= ? AND time_ms <= ? %2 ORDER BY time_ms %3, id %3")
-                                 .arg(columns, condition.isEmpty() ? QString() : QStringLiteral("AND (%1)").arg(condition),
-                                      direction)))
-        m_prepareError = m_rows.lastError().text();
-}
-
-bool FlagTimelineCursor::exec(const FlagRef &ref, qint64 fromMs, qint64 untilMs)
-{
-    finish();
-    m_error = m_prepareError;
-    if (!m_error.isEmpty())
-        return false;
-    m_fromMs = fromMs;
-    m_untilMs = untilMs;
-    m_runs.addBindValue(ref.key);
-    m_runs.addBindValue(ref.connectionId);
-    m_runs.addBindValue(ref.environment);
-    m_runs.addBindValue(fromMs);
-    m_runs.addBindValue(untilMs);
-    if (!m_runs.exec()) {
-        m_error = m_runs.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-bool FlagTimelineCursor::next()
-{
-    while (!(m_rows.isActive() && m_rows.next())) {
-        if (!readNextRun())
-            return false;
-    }
-    return true;
-}
-
-bool FlagTimelineCursor::readNextRun()
-{
-    if (!m_runs.isActive() || !m_runs.next()) {
-        if (m_runs.lastError().isValid())
-            m_error = m_runs.lastError().text();
-        return false;
-    }
-    m_rows.addBindValue(m_runs.value(0).toString());
-    m_rows.addBindValue(m_fromMs);
-    m_rows.addBindValue(m_untilMs);
-    for (const QVariant &value : std::as_const(m_conditionValues))
-        m_rows.addBindValue(value);
-    if (!m_rows.exec()) {
-        m_error = m_rows.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-void FlagTimelineCursor::finish()
-{
-    m_rows.finish();
-    m_runs.finish();
 }

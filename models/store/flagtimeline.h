@@ -1,12 +1,10 @@
 #pragma once
 
-#include "../core/flagref.h"
 #include "../core/result.h"
 
 #include <QList>
-#include <QSqlQuery>
+#include <QByteArray>
 #include <QString>
-#include <QVariantList>
 
 class QSqlDatabase;
 
@@ -33,9 +31,12 @@ public:
         friend auto operator<=>(const Entry &, const Entry &) = default;
     };
 
+    // One flag's entries a transaction stored, its names as audit_events holds them (UTF-8).
     struct FlagEntries
     {
-        FlagRef flag;
+        QByteArray server;
+        QByteArray environment;
+        QByteArray key;
         QList<Entry> entries;
     };
 
@@ -48,36 +49,4 @@ public:
     // A WHERE condition on audit_events: the entry is of the flag with the key bound to its one
     // placeholder, in any server and environment.
     static QString ofFlagKeyCondition();
-};
-
-// One flag's entries in a time range, newest or oldest first, read run by run: a reader that stops
-// early reads only the runs it needed. Each row holds the columns asked for, from audit_events.
-class FlagTimelineCursor
-{
-public:
-    enum class Order { NewestFirst, OldestFirst };
-
-    // condition: a further SQL condition on the entry, with its values in order.
-    FlagTimelineCursor(const QSqlDatabase &db, const QString &columns, Order order, const QString &condition = {},
-                       const QVariantList &conditionValues = {});
-
-    // The entries of ref with fromMs <= time <= untilMs.
-    bool exec(const FlagRef &ref, qint64 fromMs, qint64 untilMs);
-    bool next();
-    // The current row, as a query that read it.
-    const QSqlQuery &row() const { return m_rows; }
-    QVariant value(int column) const { return m_rows.value(column); }
-    QString lastError() const { return m_error; }
-    void finish();
-
-private:
-    bool readNextRun();
-
-    QSqlQuery m_runs;
-    QSqlQuery m_rows;
-    QVariantList m_conditionValues;
-    qint64 m_fromMs = 0;
-    qint64 m_untilMs = 0;
-    QString m_prepareError;
-    QString m_error;
 };

@@ -23,6 +23,7 @@ SqliteStatement::SqliteStatement(QSqlDatabase &database, const QString &sql) : m
         return;
     }
 #endif
+    m_query.setForwardOnly(true);
     if (!m_query.prepare(sql))
         m_prepareError = m_query.lastError().text();
 }
@@ -80,8 +81,7 @@ Result<int> SqliteStatement::run()
         m_added = 0;
         const int stepped = sqlite3_step(m_statement);
         const QString error = stepped == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_connection));
-        sqlite3_reset(m_statement);
-        sqlite3_clear_bindings(m_statement);
+        finish();
         if (!error.isEmpty())
             return Result<int>::failure(error);
         return sqlite3_changes(m_connection);
@@ -116,9 +116,13 @@ Result<bool> SqliteStatement::next()
             return Result<bool>::failure(m_query.lastError().text());
         }
     }
+    m_texts.clear();
     if (m_query.next())
         return true;
+    const QString error = m_query.lastError().isValid() ? m_query.lastError().text() : QString();
     finish();
+    if (!error.isEmpty())
+        return Result<bool>::failure(error);
     return false;
 }
 
@@ -148,10 +152,10 @@ QByteArrayView SqliteStatement::text(int column) const
         return QByteArrayView(characters, sqlite3_column_bytes(m_statement, column));
     }
 #endif
-    if (m_texts.size() <= column)
-        m_texts.resize(column + 1);
-    m_texts[column] = m_query.value(column).toString().toUtf8();
-    return m_texts.at(column);
+    auto text = m_texts.find(column);
+    if (text == m_texts.end())
+        text = m_texts.insert(column, m_query.value(column).toString().toUtf8());
+    return text.value();
 }
 
 void SqliteStatement::finish()

@@ -2,6 +2,7 @@
 
 #include "../core/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -48,5 +49,5 @@ private:
     bool m_stepping = false;
     QString m_prepareError;
     QSqlQuery m_query; // where SQLite's own interface is not available
-    mutable QList<QByteArray> m_texts; // what text() gave there, by column
+    mutable QHash<int, QByteArray> m_texts; // what text() gave there for the row, by column
 };

@@ -1,6 +1,9 @@
 #include "store/flagtimeline.h"
 #include "store/auditcache.h"
 #include "store/auditfiltersql.h"
+#include "store/auditlookup.h"
+#include "store/changehistory.h"
+#include "store/flagtimelinecursor.h"
 #include "testresult.h"
 
 #include <QRandomGenerator>
@@ -30,11 +33,15 @@ private Q_SLOTS:
     void readsARangeNewestOrOldestFirst();
     void aConditionNarrowsTheEntriesRead();
     void findsAFlagInEveryServer();
+    void theHistorysReadersReadAcrossRuns();
+    void storesAFlagByTheBytesItsEntriesHold();
     void buildsTheRunsOfAnOlderCache();
 
 private:
     // Writes one transaction of entries of ref at these times; the ids stored, in order.
-    QList<qint64> write(const FlagRef &ref, const QList<qint64> &timesMs);
+    QList<qint64> write(const FlagRef &ref, const QList<qint64> &timesMs, const QString &action = {});
+    // Entries whose flag has no run, or is in another flag's run: none.
+    int entriesOutsideTheirRuns();
     // Every entry of ref as the runs hold them, after checking that they hold them rightly.
     QList<FlagTimeline::Entry> checkedRuns(const FlagRef &ref);
     // Every entry of ref as audit_events holds them, in (time, id) order.
@@ -68,7 +75,7 @@ void tst_FlagTimeline::cleanup()
     m_cache.reset();
 }
 
-QList<qint64> tst_FlagTimeline::write(const FlagRef &ref, const QList<qint64> &timesMs)
+QList<qint64> tst_FlagTimeline::write(const FlagRef &ref, const QList<qint64> &timesMs, const QString &action)
 {
     AuditBatch batch;
     for (const qint64 timeMs : timesMs) {
@@ -76,8 +83,9 @@ QList<qint64> tst_FlagTimeline::write(const FlagRef &ref, const QList<qint64> &t
         entry.server = ref.connectionId;
         entry.environment = ref.environment;
         entry.flagKey = ref.key;
-        entry.action = QStringLiteral("set_rollout");
+        entry.action = action.isEmpty() ? QStringLiteral("set_rollout") : action;
         entry.outcome = QStringLiteral("applied");
+        entry.before = QJsonObject{{QStringLiteral("enabled"), false}};
         entry.actor = QStringLiteral("alice");
         entry.timeMs = timeMs;
         entry.sourceId = QString::number(++m_nextSourceId);
@@ -207,7 +215,10 @@ void tst_FlagTimeline::oneMillisecondWithMoreEntriesThanARunHolds()
     write(Route, QList<qint64>(20, Start));
     write(Route, {Start - 1, Start + 1});
     QCOMPARE(checkedRuns(Route), stored(Route));
-    QCOMPARE(read(Route, FlagTimelineCursor::Order::OldestFirst, Start, Start).size(), 170);
+    QList<FlagTimeline::Entry> atStart = stored(Route).mid(1, 170);
+    QCOMPARE(read(Route, FlagTimelineCursor::Order::OldestFirst, Start, Start), atStart);
+    std::reverse(atStart.begin(), atStart.end());
+    QCOMPARE(read(Route, FlagTimelineCursor::Order::NewestFirst, Start, Start), atStart);
 }
 
 void tst_FlagTimeline::entriesInAnyOrderKeepTheRunsApart()
@@ -303,6 +314,74 @@ void tst_FlagTimeline::findsAFlagInEveryServer()
         found.append(query.value(0).toString() + u'/' + query.value(1).toString());
     QCOMPARE(found, (QStringList{QStringLiteral("featbit/production"), QStringLiteral("unleash/production"),
                                  QStringLiteral("featbit/staging")}));
+}
+
+// The stage view's questions and the moment view's, on a history of several runs whose answer
+// lies in the oldest.
+void tst_FlagTimeline::theHistorysReadersReadAcrossRuns()
+{
+    write(Route, {Start}, AuditLookup::pauseAction());
+    QList<qint64> later;
+    for (int i = 1; i < 200; ++i)
+        later.append(Start + i * 1000);
+    write(Route, later);
+    write(RouteInStaging, {Start + 500});
+
+    AuditLookup lookup;
+    VERIFY_OK(lookup.open(m_cache->path()));
+    QCOMPARE(lookup.hasHistory(Route), std::optional<bool>(true));
+    QCOMPARE(lookup.hasHistory(Profile), std::optional<bool>(false));
+    const std::optional<StageHold> hold = lookup.stageHold(Route);
+    QVERIFY(hold);
+    QCOMPARE(hold->timeMs, Start);
+    QVERIFY(!lookup.stageHold(RouteInStaging));
+
+    ChangeHistory history;
+    VERIFY_OK(history.open(m_cache->path()));
+    const Result<QList<StoredChange>> window = history.changesOf(Route, Start + 60000, Start + 140000);
+    VERIFY_OK(window);
+    QCOMPARE(window->size(), 81);
+    QCOMPARE(window->first().entry.timeMs, Start + 60000);
+    QCOMPARE(window->last().entry.timeMs, Start + 140000);
+    const Result<QList<FlagStateAt>> states = history.stateAt(Start + 100500);
+    VERIFY_OK(states);
+    QCOMPARE(states->size(), 2);
+    const auto route = std::find_if(states->cbegin(), states->cend(), [](const FlagStateAt &state) {
+        return state.ref == Route;
+    });
+    QVERIFY(route != states->cend());
+    QCOMPARE(route->changedAtMs, Start + 100000);
+}
+
+// A name that is not valid text (a lone surrogate from a server) is stored as the entry stores
+// it, by a write and by a rebuild alike, so the flag's entries and its runs still meet.
+void tst_FlagTimeline::storesAFlagByTheBytesItsEntriesHold()
+{
+    const FlagRef broken{QStringLiteral("featbit"), QStringLiteral("production"),
+                         QStringLiteral("route-") + QChar(0xDC00)};
+    write(broken, {Start, Start + 1000});
+    QCOMPARE(entriesOutsideTheirRuns(), 0);
+    QSqlQuery query(m_cache->database());
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM audit_flag_runs")));
+    QSqlDatabase db = m_cache->database();
+    VERIFY_OK(FlagTimeline::build(db));
+    QCOMPARE(entriesOutsideTheirRuns(), 0);
+    write(broken, {Start + 2000});
+    QCOMPARE(entriesOutsideTheirRuns(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_flag_runs")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+}
+
+int tst_FlagTimeline::entriesOutsideTheirRuns()
+{
+    QSqlQuery query(m_cache->database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM audit_events AS e WHERE NOT EXISTS (SELECT 1 FROM "
+                                   "audit_flag_runs AS r, json_each(r.ids) AS j WHERE j.value = e.id "
+                                   "AND r.flag_key = e.flag_key AND r.server = e.server "
+                                   "AND r.environment = e.environment)"))
+        || !query.next())
+        return -1;
+    return query.value(0).toInt();
 }
 
 void tst_FlagTimeline::buildsTheRunsOfAnOlderCache()
