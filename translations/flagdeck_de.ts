@@ -201,8 +201,8 @@
     <name>AuditBrowser</name>
     <message>
         <location filename="../widgets/auditbrowser.cpp" line="+59"/>
-        <source>Search all history (words in keys, actors, comments, JSON)</source>
-        <translation>Gesamten Verlauf durchsuchen (Wörter in Schlüsseln, Akteuren, Kommentaren, JSON)</translation>
+        <source>Search all history (words in flags, actors, comments and changes)</source>
+        <translation>Gesamten Verlauf durchsuchen (Wörter in Flags, Akteuren, Kommentaren und Änderungen)</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -201,8 +201,8 @@
     <name>AuditBrowser</name>
     <message>
         <location filename="../widgets/auditbrowser.cpp" line="+59"/>
-        <source>Search all history (words in keys, actors, comments, JSON)</source>
-        <translation>搜索全部历史（键、操作者、备注、JSON 中的词）</translation>
+        <source>Search all history (words in flags, actors, comments and changes)</source>
+        <translation>搜索全部历史（开关、操作者、备注和变更中的词）</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -56,7 +56,7 @@ QLineEdit *filterField(const QString &objectName, const QString &placeholder, QW
 AuditBrowser::AuditBrowser(AuditTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_search(filterField(QStringLiteral("auditSearch"), tr("Search all history (words in keys, actors, comments, JSON)"), this))
+    , m_search(filterField(QStringLiteral("auditSearch"), tr("Search all history (words in flags, actors, comments and changes)"), this))
     , m_server(new QComboBox(this))
     , m_environment(filterField(QStringLiteral("auditEnvironment"), tr("Environment"), this))
     , m_flag(filterField(QStringLiteral("auditFlag"), tr("Flag key"), this))
